@@ -1,0 +1,165 @@
+# dubao — a terminal reader for Chinese newspaper pages.
+# Plain GNU make.  `make` builds ./dubao; `make check` runs every test;
+# `make run` opens the bundled articles.  SAN=1 builds with ASan+UBSan.
+
+VERSION		= 0.1.0
+
+PREFIX		?= /usr/local
+BINDIR		?= $(PREFIX)/bin
+MANPREFIX	?= $(PREFIX)/share/man
+DATADIR		?= $(PREFIX)/share/dubao
+DESTDIR		?=
+
+CC		?= cc
+CFLAGS		?= -O2 -g
+LDFLAGS		?=
+PKG_CONFIG	?= pkg-config
+
+NCURSES_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null || echo -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600)
+NCURSES_LIBS	:= $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
+PCRE2_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
+PCRE2_LIBS	:= $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
+# Debian ships no pkg-config file for libunistring.
+UNISTRING_LIBS	:= -lunistring
+
+WARN		= -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
+		  -Wwrite-strings -Wno-unused-parameter
+DCPPFLAGS	= -Iinclude -D_GNU_SOURCE -DDUBAO_VERSION='"$(VERSION)"' \
+		  -DDUBAO_DATADIR='"$(DATADIR)"' $(PCRE2_CFLAGS)
+DCFLAGS		= -std=c11 $(WARN) -MMD -MP
+DLIBS		= $(UNISTRING_LIBS) $(PCRE2_LIBS) -lpthread
+
+ifeq ($(SAN),1)
+BUILD		?= build/san
+SANFLAGS	= -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+else
+BUILD		?= build
+SANFLAGS	=
+endif
+
+ALL_CFLAGS	= $(DCPPFLAGS) $(CPPFLAGS) $(DCFLAGS) $(SANFLAGS) $(CFLAGS)
+ALL_LDFLAGS	= $(SANFLAGS) $(LDFLAGS)
+
+# The core (everything but main and the terminal UI) is one archive that
+# the program, the tests, the fuzzers and the benchmark link.
+UI_SRC		= $(wildcard src/ui*.c)
+CORE_SRC	= $(filter-out src/main.c $(UI_SRC),$(wildcard src/*.c))
+CORE_OBJ	= $(CORE_SRC:src/%.c=$(BUILD)/%.o)
+UI_OBJ		= $(UI_SRC:src/%.c=$(BUILD)/%.o)
+CORE_LIB	= $(BUILD)/libdubao.a
+
+UNIT_SRC	= $(wildcard tests/unit/test-*.c)
+UNIT_BIN	= $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+PROP_SRC	= $(wildcard tests/prop/*.c)
+PROP_BIN	= $(PROP_SRC:tests/prop/%.c=$(BUILD)/tests/%)
+
+ifeq ($(SAN),1)
+PROG		= $(BUILD)/dubao
+else
+PROG		= dubao
+endif
+
+# Debian packages: to build and run, and in addition to test.
+RUN_PKGS	= gcc make pkg-config libncurses-dev libunistring-dev libpcre2-dev
+CHECK_PKGS	= $(RUN_PKGS) libcmocka-dev tmux
+
+.PHONY: all run check check-unit check-prop check-golden check-e2e \
+	check-layers check-sanitize check-valgrind deps deps-check bench fuzz \
+	man-lint install uninstall clean
+
+all: $(PROG)
+
+$(BUILD)/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(NCURSES_CFLAGS) -c -o $@ $<
+
+$(CORE_LIB): $(CORE_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(CORE_OBJ)
+
+$(PROG): $(BUILD)/main.o $(UI_OBJ) $(CORE_LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(BUILD)/main.o $(UI_OBJ) $(CORE_LIB) \
+	    $(NCURSES_LIBS) $(DLIBS)
+
+ifneq ($(SAN),1)
+dubao: $(PROG)
+endif
+
+$(BUILD)/tests/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests -c -o $@ $<
+
+$(BUILD)/tests/%.o: tests/prop/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests -c -o $@ $<
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(CORE_LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(CORE_LIB) -lcmocka $(DLIBS)
+
+# ---- dependencies -------------------------------------------------------
+
+# Installs missing Debian packages when run as root, else prints the
+# exact command and fails.
+deps:
+	@sh tests/deps.sh $(RUN_PKGS)
+deps-check:
+	@sh tests/deps.sh $(CHECK_PKGS)
+
+# ---- running ------------------------------------------------------------
+
+run: deps
+	@$(MAKE) --no-print-directory $(PROG)
+	./$(PROG) articles
+
+# ---- tests --------------------------------------------------------------
+
+check: deps-check
+	@$(MAKE) --no-print-directory check-all
+
+check-all: $(PROG) $(UNIT_BIN) $(PROP_BIN)
+	@sh tests/run.sh "$(BUILD)" "$(PROG)"
+
+check-unit: $(UNIT_BIN)
+	@sh tests/run.sh "$(BUILD)" "$(PROG)" unit
+check-prop: $(PROG) $(PROP_BIN)
+	@sh tests/run.sh "$(BUILD)" "$(PROG)" prop
+check-golden: $(PROG)
+	@sh tests/run.sh "$(BUILD)" "$(PROG)" golden
+check-e2e: $(PROG)
+	@sh tests/run.sh "$(BUILD)" "$(PROG)" e2e
+check-layers:
+	@sh tests/run.sh "$(BUILD)" "$(PROG)" layers
+
+check-sanitize: deps-check
+	@$(MAKE) --no-print-directory SAN=1 check-all
+
+# ---- benchmark ----------------------------------------------------------
+
+$(BUILD)/bench: tests/bench/bench.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_LIB) $(DLIBS)
+
+bench: deps $(BUILD)/bench
+	$(BUILD)/bench $(BENCH_ARGS)
+
+# ---- install ------------------------------------------------------------
+
+install: $(PROG)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
+	    $(DESTDIR)$(DATADIR)/articles
+	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/dubao
+	install -m 644 man/dubao.1 $(DESTDIR)$(MANPREFIX)/man1/dubao.1
+	install -m 644 articles/*.txt $(DESTDIR)$(DATADIR)/articles/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/dubao $(DESTDIR)$(MANPREFIX)/man1/dubao.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+man-lint:
+	@if command -v mandoc >/dev/null; then mandoc -Tlint -Wwarning man/dubao.1; \
+	else echo "man-lint: mandoc not installed (apt-get install mandoc); skipped"; fi
+
+clean:
+	rm -rf build dubao
+
+-include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)

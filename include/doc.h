@@ -1,0 +1,54 @@
+/*
+ * doc: the pages a reader opened: files and directories loaded, split into
+ * pages at form feeds, parsed, and their statistics found.  Stories are
+ * numbered across all pages, in order (story 1 is the first story of the
+ * first page).
+ */
+#ifndef DUBAO_DOC_H
+#define DUBAO_DOC_H
+
+#include <stdio.h>
+
+#include "page.h"
+#include "stats.h"
+#include "text.h"
+
+struct doc_file {
+	char		*path;		/* as given, or the directory entry */
+	struct text	 text;
+};
+
+struct doc_page {
+	struct page	 page;
+	size_t		 file;		/* index in doc.files */
+	size_t		 first_story;	/* global index of its first story */
+	struct stat_list stats;		/* statistics of the page, hit.story is
+					   the story index within the page */
+};
+
+struct doc {
+	struct doc_file	*files;
+	size_t		 nfiles;
+	struct doc_page	*pages;
+	size_t		 npages;
+	size_t		 nstories;	/* across all pages */
+	int		 nerrors;	/* paths that could not be opened */
+};
+
+/* Open each path (a file, a directory of *.txt pages, or "-" for stdin)
+   and append its pages.  Problems are reported on err as one line
+   "dubao: PATH: reason" each (warnings too, e.g. replaced bytes).
+   Returns the number of files opened. */
+size_t	 doc_open(struct doc *d, char *const *paths, size_t npaths, FILE *err);
+/* Open decoded bytes as a file named name (for tests and fuzzers). */
+void	 doc_add_bytes(struct doc *d, const char *name, const char *bytes,
+	    size_t n);
+void	 doc_free(struct doc *d);
+/* The page holding global story index gs; *st receives the story index
+   within that page.  NULL when gs is out of range. */
+struct doc_page *doc_story(const struct doc *d, size_t gs, size_t *st);
+/* A name for page i: the file's path, with "#N" for page N of a file that
+   has several. Returns a malloc'ed string. */
+char	*doc_page_name(const struct doc *d, size_t i);
+
+#endif

@@ -1,0 +1,101 @@
+/*
+ * layout: a story laid out for a width in cells.
+ *
+ * Two steps.  layout_prepare() builds, once per story, the display text of
+ * each block (joined text, ASCII marks between Han made full-width unless
+ * LAYOUT_RAW_PUNCT, decorations), the clreq-tailored break opportunities,
+ * cell widths and grapheme boundaries; nothing there depends on the width.
+ * layout_fit() then breaks lines greedily for a width: cheap, and all that
+ * a resize redoes.  The result is a list of display lines with style
+ * spans, shared by the plain-text dump and the terminal UI; a display line
+ * never holds a control character and is never wider than the width.
+ */
+#ifndef DUBAO_LAYOUT_H
+#define DUBAO_LAYOUT_H
+
+#include <stddef.h>
+
+#include "page.h"
+#include "stats.h"
+
+#define LAYOUT_MIN_WIDTH	10
+#define LAYOUT_MAX_WIDTH	500
+
+#define LAYOUT_RAW_PUNCT	0x1	/* show ASCII marks as in the source */
+
+enum style {
+	STYLE_TEXT,		/* paragraph text */
+	STYLE_HEADLINE,
+	STYLE_KICKER,
+	STYLE_SUBTITLE,
+	STYLE_BYLINE,
+	STYLE_DATELINE,		/* 本报讯 ... inside the first paragraph */
+	STYLE_NOTE,
+	STYLE_LEAD,
+	STYLE_HEADING,
+	STYLE_CAPTION,
+	STYLE_BANNER,
+	STYLE_DECOR,		/* rules and marks added by the layout */
+	STYLE_STAT,		/* a statistic; dspan.sub is its enum stat_kind */
+	STYLE__COUNT
+};
+
+enum dline_kind {
+	DLINE_TEXT,		/* text of a block */
+	DLINE_BLANK,		/* empty separator line */
+	DLINE_RULE		/* decoration only */
+};
+
+/* A styled run of a display line: bytes [start, end) of dline.text. */
+struct dspan {
+	unsigned	 start, end;
+	unsigned char	 style;		/* enum style */
+	unsigned char	 sub;		/* STYLE_STAT: enum stat_kind */
+};
+
+struct dline {
+	const char	*text;		/* UTF-8, not NUL-terminated; no indent */
+	unsigned	 len;		/* bytes of text */
+	unsigned short	 indent;	/* blank cells before text */
+	unsigned short	 cells;		/* indent + cells of text (<= width) */
+	unsigned char	 kind;		/* enum dline_kind */
+	unsigned char	 style;		/* base style of the line */
+	size_t		 block;		/* block index in the story, or
+					   LAYOUT_NOBLOCK */
+	size_t		 jstart, jend;	/* joined offsets of the block shown on
+					   this line (jstart == jend if none) */
+	size_t		 span, nspans;	/* its spans in layout.spans */
+};
+#define LAYOUT_NOBLOCK	((size_t)-1)
+
+struct layout {
+	int		 width;		/* cells */
+	struct dline	*lines;
+	size_t		 nlines;
+	struct dspan	*spans;
+	size_t		 nspans;
+};
+
+struct layout_prep;			/* opaque, width-independent */
+
+/* Prepare story st of pg.  hits are the statistics of that story (hit.story
+   is ignored; hit.block indexes st->blocks); they become STYLE_STAT spans.
+   Pass pg->banner as st to lay out the banner. */
+struct layout_prep *layout_prepare(const struct page *pg,
+	    const struct story *st, const struct stat_hit *hits, size_t nhits,
+	    unsigned flags);
+void	 layout_prep_free(struct layout_prep *);
+/* Lay out for width cells (clamped to LAYOUT_MIN_WIDTH..LAYOUT_MAX_WIDTH).
+   Blocks are separated by exactly one DLINE_BLANK; no blank line at the
+   start or the end. */
+struct layout *layout_fit(const struct layout_prep *, int width);
+void	 layout_free(struct layout *);
+/* The first line showing joined offset off of block, or (size_t)-1. */
+size_t	 layout_find(const struct layout *, size_t block, size_t off);
+/* The cells [*c0, *c1) that joined offsets [start, end) of the line's
+   block occupy on line i (columns include the indent).  Returns -1 when
+   the range is not on that line. */
+int	 layout_cols(const struct layout_prep *, const struct layout *,
+	    size_t i, size_t start, size_t end, int *c0, int *c1);
+
+#endif

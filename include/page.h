@@ -1,0 +1,98 @@
+/*
+ * page: the structure recovered from one printed page.
+ *
+ * page -> stories -> blocks.  A block is a headline, a byline, a section
+ * heading, a paragraph, a caption... made of one or more pieces: byte
+ * ranges of the source text, in reading order.  A paragraph that the
+ * printed columns cut apart has several pieces (its continuation may lie
+ * much further down the source).  Nothing is copied: all text stays in
+ * the struct text the page points into.
+ *
+ * The "joined text" of a block is its pieces concatenated (see
+ * page_block_join): that is what statistics, search and layout read, and
+ * offsets into it ("joined offsets") are how they point into a block.
+ */
+#ifndef DUBAO_PAGE_H
+#define DUBAO_PAGE_H
+
+#include <stddef.h>
+
+#include "text.h"
+
+enum block_kind {
+	BLOCK_HEADLINE,		/* the story's title (主题) */
+	BLOCK_KICKER,		/* line above the headline (引题) */
+	BLOCK_SUBTITLE,		/* line below the headline (副题) */
+	BLOCK_BYLINE,		/* 本报记者 王春苗 陈毅人 */
+	BLOCK_NOTE,		/* 编者按, 链接, notes set apart from the body */
+	BLOCK_LEAD,		/* the first paragraph of the body */
+	BLOCK_HEADING,		/* a section heading (小标题) */
+	BLOCK_PARAGRAPH,
+	BLOCK_CAPTION,		/* photo caption */
+	BLOCK_BANNER,		/* a line of the page's column banner */
+	BLOCK__COUNT
+};
+
+struct block {
+	enum block_kind	 kind;
+	struct range	*pieces;	/* source bytes, in reading order */
+	size_t		 npieces;
+	int		 section;	/* section index in its story, -1 before
+					   the first section heading */
+};
+
+/* One author credit: role (本报记者, 通讯员 ...) and names. */
+struct byline {
+	struct range	 role;		/* source bytes of the role word */
+	struct range	*names;		/* one range per name; a name padded
+					   with spaces (倪  弋) is one range */
+	size_t		 nnames;
+	size_t		 block;		/* index of the BLOCK_BYLINE it came from */
+};
+
+struct section {
+	size_t		 heading;	/* block index of its BLOCK_HEADING */
+	size_t		 end;		/* block index past its last block */
+};
+
+struct story {
+	struct block	*blocks;
+	size_t		 nblocks;
+	struct byline	*bylines;
+	size_t		 nbylines;
+	struct section	*sections;
+	size_t		 nsections;
+	struct range	 dateline;	/* 本报讯 or 本报讯（记者 …）: joined
+					   offsets into block dateline_block;
+					   empty (start == end) when none */
+	size_t		 dateline_block;
+};
+
+struct page {
+	const struct text *text;	/* the text the ranges point into */
+	struct range	 span;		/* the page's bytes in text */
+	size_t		 number;	/* 1-based page number within its file */
+	struct story	*stories;
+	size_t		 nstories;
+	struct story	 banner;	/* column banner: BLOCK_BANNER blocks,
+					   page metadata, not body text */
+	int		 marked;	/* read from explicit markup */
+};
+
+/* Release what a page owns (not its text). */
+void	 page_free(struct page *);
+/* The block's joined text: its pieces concatenated; where two pieces
+   meet between Latin letters or digits a single space is put between
+   them.  Returns a malloc'ed NUL-terminated string and its length in
+   *len; when map is not NULL, *map receives a malloc'ed array of *len + 1
+   source offsets (map[i] = source byte of joined byte i; map[*len] = end
+   of the last piece; an inserted space maps to the start of the next
+   piece). */
+char	*page_block_join(const struct page *, const struct block *,
+	    size_t *len, size_t **map);
+/* The headline block of a story, or NULL if it has none. */
+const struct block *page_story_headline(const struct story *);
+/* Name of a block kind as used in --json ("paragraph", "heading"...). */
+const char *page_kind_name(enum block_kind);
+
+#endif

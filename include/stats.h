@@ -1,0 +1,64 @@
+/*
+ * stats: the quantities of a page (949次, 11678人次, 30余年, 2021年10月,
+ * 2022—2024 ...) with their unit or measure word, kind and context.
+ * Works on the joined text of each block; results are plain data.
+ */
+#ifndef DUBAO_STATS_H
+#define DUBAO_STATS_H
+
+#include <stddef.h>
+
+#include "page.h"
+
+enum stat_kind {
+	STAT_COUNT,		/* a number with a measure word: 25家, 949次 */
+	STAT_MEASURE,		/* a physical measure: 2米, 500G, 3.5公里 */
+	STAT_PERCENT,		/* 30%, 百分之三十 */
+	STAT_MONEY,		/* 5万元, ¥100 */
+	STAT_DATE,		/* 2021年10月, 3月10日 */
+	STAT_TIME,		/* 7月10日下午5点, 8:30 */
+	STAT_YEAR,		/* a bare year: 2018年 */
+	STAT_DURATION,		/* 30余年, 3个月 */
+	STAT_RANGE,		/* 2022—2024, 5～10米 */
+	STAT__COUNT
+};
+
+#define STAT_APPROX	0x1	/* 余 多 约 近 左右: an approximate value */
+#define STAT_CHINESE	0x2	/* written in Chinese numerals */
+
+struct stat_hit {
+	size_t		 story;		/* story index in the page */
+	size_t		 block;		/* block index in the story */
+	size_t		 start, end;	/* joined offsets of the hit in the block:
+					   the number, approximation word and unit */
+	size_t		 ctx_start, ctx_end; /* joined offsets of the clause */
+	double		 value;		/* numeric value (low end of a range;
+					   for dates and times the year, or the
+					   month when there is no year) */
+	double		 value2;	/* high end of a range, else value */
+	char		 norm[32];	/* normalised value: "11678", "30",
+					   "2021-10", "07-10 17:00", "2022..2024" */
+	char		 unit[24];	/* UTF-8 unit or measure word: 人次, 家, %,
+					   "" when none (dates) */
+	enum stat_kind	 kind;
+	unsigned	 flags;		/* STAT_APPROX, STAT_CHINESE */
+};
+
+struct stat_list {
+	struct stat_hit	*hits;
+	size_t		 n;
+	size_t		 cap;
+};
+
+/* Append the statistics of every story of pg (not the banner) to list,
+   in reading order. */
+void	 stats_page(const struct page *pg, struct stat_list *list);
+/* Append the statistics of one joined block text (s, len).  story and
+   block are copied into each hit. */
+void	 stats_scan(const char *s, size_t len, size_t story, size_t block,
+	    struct stat_list *list);
+void	 stats_list_free(struct stat_list *);
+/* "count", "date", ... as printed by --stats and --json. */
+const char *stats_kind_name(enum stat_kind);
+
+#endif
