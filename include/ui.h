@@ -1,0 +1,32 @@
+/*
+ * ui: the interactive reader.  The only entry point into the terminal
+ * layer; main calls it when stdout is a terminal and no output mode was
+ * asked for, after a UTF-8 LC_CTYPE is set and the document is loaded.
+ */
+#ifndef DUBAO_UI_H
+#define DUBAO_UI_H
+
+struct doc;
+
+enum ui_color {
+	UI_COLOR_AUTO,		/* colour when the terminal has it and NO_COLOR
+				   is unset or empty */
+	UI_COLOR_NEVER,
+	UI_COLOR_ALWAYS
+};
+
+struct ui_opts {
+	int		 measure;	/* text width cap in cells; 0: full width */
+	long		 story;		/* global 0-based story to open at, or -1 */
+	int		 remember;	/* restore and save the reading position */
+	enum ui_color	 color;
+	unsigned	 flags;		/* LAYOUT_* flags (LAYOUT_RAW_PUNCT) */
+};
+
+/* Fill o with the defaults: measure 80, story -1, remember, auto colour. */
+void	 ui_opts_default(struct ui_opts *o);
+/* Run the reader until the user quits.  Returns 0, or -1 after an error
+   (reported on stderr once the terminal is restored). */
+int	 ui_run(struct doc *d, const struct ui_opts *o);
+
+#endif

@@ -1,0 +1,240 @@
+/*
+ * doc: everything the reader opened.  Each path is a file (decoded by the
+ * text module into one buffer), a directory (its *.txt files in name
+ * order) or "-" for standard input.  Every file is split into pages at
+ * form feeds; each page is parsed into stories and its statistics found.
+ * Problems are reported as "dubao: PATH: reason", one line each, and the
+ * other paths still open.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "doc.h"
+#include "parse.h"
+#include "xmalloc.h"
+
+/* Parse the pages of file fi and append them. */
+static void
+doc_add_pages(struct doc *d, size_t fi)
+{
+	const struct text	*t = &d->files[fi].text;
+	struct doc_page		*dp;
+	size_t			 i;
+
+	d->pages = xreallocarray(d->pages, d->npages + t->npages,
+	    sizeof *d->pages);
+	for (i = 0; i < t->npages; i++) {
+		dp = &d->pages[d->npages++];
+		memset(dp, 0, sizeof *dp);
+		dp->file = fi;
+		parse_page(&dp->page, t, t->pages[i]);
+		dp->page.number = i + 1;
+		dp->first_story = d->nstories;
+		d->nstories += dp->page.nstories;
+		stats_page(&dp->page, &dp->stats);
+	}
+}
+
+/* Report what decoding repaired in a file. */
+static void
+doc_warn(const char *path, const struct text *t, FILE *err)
+{
+	if (err == NULL)
+		return;
+	if (t->ninvalid > 0)
+		fprintf(err, "dubao: %s: %zu invalid byte sequence%s replaced "
+		    "by U+FFFD\n", path, t->ninvalid, t->ninvalid == 1 ? "" : "s");
+	if (t->ncontrol > 0)
+		fprintf(err, "dubao: %s: %zu control character%s removed or "
+		    "shown as symbols\n", path, t->ncontrol,
+		    t->ncontrol == 1 ? "" : "s");
+}
+
+/* Take ownership of a decoded text as a new file named path. */
+static void
+doc_add_text(struct doc *d, const char *path, struct text *t)
+{
+	struct doc_file *f;
+
+	d->files = xreallocarray(d->files, d->nfiles + 1, sizeof *d->files);
+	f = &d->files[d->nfiles++];
+	f->path = xstrdup(path);
+	f->text = *t;
+	doc_add_pages(d, d->nfiles - 1);
+}
+
+/* Load one file; returns 1 if it was opened, 0 after reporting why not. */
+static size_t
+doc_open_file(struct doc *d, const char *path, FILE *err)
+{
+	struct text	 t;
+	const char	*cause = NULL;
+
+	memset(&t, 0, sizeof t);
+	if (text_load(&t, path, &cause) != 0) {
+		if (err != NULL)
+			fprintf(err, "dubao: %s: %s\n",
+			    strcmp(path, "-") == 0 ? "(stdin)" : path,
+			    cause != NULL ? cause : "cannot read");
+		d->nerrors++;
+		return 0;
+	}
+	doc_warn(path, &t, err);
+	doc_add_text(d, path, &t);
+	return 1;
+}
+
+/* Sort directory entry names bytewise. */
+static int
+doc_namecmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Does name end in ".txt"? */
+static int
+doc_is_page_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".txt") == 0;
+}
+
+/* Load the *.txt files of a directory in name order. */
+static size_t
+doc_open_dir(struct doc *d, const char *path, FILE *err)
+{
+	DIR		*dir;
+	struct dirent	*de;
+	char		**names = NULL, *full;
+	size_t		 n = 0, i, opened = 0;
+	size_t		 plen = strlen(path);
+
+	if ((dir = opendir(path)) == NULL) {
+		if (err != NULL)
+			fprintf(err, "dubao: %s: %s\n", path, strerror(errno));
+		d->nerrors++;
+		return 0;
+	}
+	while ((de = readdir(dir)) != NULL) {
+		if (!doc_is_page_name(de->d_name))
+			continue;
+		names = xreallocarray(names, n + 1, sizeof *names);
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(dir);
+	if (n == 0) {
+		if (err != NULL)
+			fprintf(err, "dubao: %s: no pages (*.txt) in directory\n",
+			    path);
+		d->nerrors++;
+		free(names);
+		return 0;
+	}
+	qsort(names, n, sizeof *names, doc_namecmp);
+	for (i = 0; i < n; i++) {
+		if (plen > 0 && path[plen - 1] == '/')
+			full = xasprintf("%s%s", path, names[i]);
+		else
+			full = xasprintf("%s/%s", path, names[i]);
+		opened += doc_open_file(d, full, err);
+		free(full);
+		free(names[i]);
+	}
+	free(names);
+	return opened;
+}
+
+/* Open files, directories and "-" and append their pages. */
+size_t
+doc_open(struct doc *d, char *const *paths, size_t npaths, FILE *err)
+{
+	struct stat	 sb;
+	size_t		 i, opened = 0;
+
+	for (i = 0; i < npaths; i++) {
+		if (strcmp(paths[i], "-") != 0 && stat(paths[i], &sb) == 0 &&
+		    S_ISDIR(sb.st_mode))
+			opened += doc_open_dir(d, paths[i], err);
+		else
+			opened += doc_open_file(d, paths[i], err);
+	}
+	return opened;
+}
+
+/* Decode bytes and append them as a file named name. */
+void
+doc_add_bytes(struct doc *d, const char *name, const char *bytes, size_t n)
+{
+	struct text	 t;
+	const char	*cause;
+
+	memset(&t, 0, sizeof t);
+	if (text_from_bytes(&t, bytes, n, &cause) != 0) {
+		d->nerrors++;
+		return;
+	}
+	doc_add_text(d, name, &t);
+}
+
+/* Release everything the doc holds. */
+void
+doc_free(struct doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->npages; i++) {
+		page_free(&d->pages[i].page);
+		stats_list_free(&d->pages[i].stats);
+	}
+	for (i = 0; i < d->nfiles; i++) {
+		text_free(&d->files[i].text);
+		free(d->files[i].path);
+	}
+	free(d->pages);
+	free(d->files);
+	memset(d, 0, sizeof *d);
+}
+
+/* Find the page holding global story gs. */
+struct doc_page *
+doc_story(const struct doc *d, size_t gs, size_t *st)
+{
+	size_t lo = 0, hi = d->npages, mid;
+
+	if (gs >= d->nstories)
+		return NULL;
+	/* Last page whose first_story <= gs and that has stories. */
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (d->pages[mid].first_story <= gs)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	while (lo < d->npages && gs >= d->pages[lo].first_story +
+	    d->pages[lo].page.nstories)
+		lo++;
+	if (lo >= d->npages)
+		return NULL;
+	if (st != NULL)
+		*st = gs - d->pages[lo].first_story;
+	return &d->pages[lo];
+}
+
+/* Name page i for people: its file, and "#N" in a file of several pages. */
+char *
+doc_page_name(const struct doc *d, size_t i)
+{
+	const struct doc_page	*dp = &d->pages[i];
+	const struct doc_file	*f = &d->files[dp->file];
+	const char		*path = strcmp(f->path, "-") == 0 ? "(stdin)" :
+				    f->path;
+
+	if (f->text.npages > 1)
+		return xasprintf("%s#%zu", path, dp->page.number);
+	return xstrdup(path);
+}
