@@ -1,0 +1,549 @@
+/*
+ * parse-line: splitting a page into lines and classifying one line at a
+ * time (byline, dateline, number, caption marker ...).  Everything here
+ * looks at a bounded number of bytes per line, except the newline search
+ * (memchr) and the character count of lines shorter than PARSE_LONG
+ * bytes, so a page is classified in linear time.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "parse-int.h"
+#include "xmalloc.h"
+
+/* Byline role words, longest first (a role is matched by longest prefix). */
+static const char *const parse_line_roles[] = {
+	"本报特约通讯员", "本报特约记者", "本报见习记者", "本报实习记者",
+	"本报摄影记者", "人民日报记者", "特约通讯员", "本报通讯员",
+	"本报实习生", "新华社记者", "中新社记者", "特约记者", "见习记者",
+	"实习记者", "摄影记者", "本报记者", "通讯员", "实习生", "文/图",
+	"图/文", "记者", "摄影", "摄", NULL
+};
+
+/* Role words that credit photographs only. */
+static const char *const parse_line_photo_roles[] = {
+	"本报摄影记者", "摄影记者", "摄影", "摄", NULL
+};
+
+/* Words after 记者 that make a heading, not a name (记者手记). */
+static const char *const parse_line_not_names[] = {
+	"手记", "观察", "调查", "探访", "札记", "随笔", "述评", "来信",
+	"节", "站", "证", "会", NULL
+};
+
+/* Openers of an editor's note or a link box. */
+static const char *const parse_line_notes[] = {
+	"编者按", "【编者按】", "编者的话", "编后", "编辑按", "【链接】",
+	"相关链接", "背景链接", "链接：", "链接:", NULL
+};
+
+/* Openers of a photo caption. */
+static const char *const parse_line_cap_starts[] = {
+	"图为", "▲", "△", "图：", "图:", "上图", "下图", "左图", "右图",
+	"图片：", NULL
+};
+
+/* Endings of a photo caption. */
+static const char *const parse_line_cap_ends[] = {
+	"摄）", "摄)", " 摄", "供图", "供图）", "供图)", "新华社发",
+	"资料图片）", "资料图片)", "视觉中国）", "（摄）", NULL
+};
+
+/* Agencies and papers that open a dateline ending in 电 or 讯. */
+static const char *const parse_line_agencies[] = {
+	"本报", "新华社", "据新华社", "中新社", "中新网", "人民网", "央视网",
+	"新华网", "光明网", "央广网", "据本报", NULL
+};
+
+/* Length of the white space (ASCII, U+3000, NBSP) at s[0..n), or 0. */
+static size_t
+parse_line_space(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n == 0)
+		return 0;
+	if (u[0] == ' ' || u[0] == '\t' || u[0] == '\r' || u[0] == '\f' ||
+	    u[0] == '\v')
+		return 1;
+	if (n >= 3 && u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;
+	if (n >= 2 && u[0] == 0xc2 && u[1] == 0xa0)
+		return 2;
+	return 0;
+}
+
+/* First byte at or after start that is not white space. */
+size_t
+parse_line_trim_start(const char *buf, size_t start, size_t end)
+{
+	size_t	 k;
+
+	while (start < end && (k = parse_line_space(buf + start,
+	    end - start)) > 0)
+		start += k;
+	return start;
+}
+
+/* Past the last byte before end that is not white space. */
+size_t
+parse_line_trim_end(const char *buf, size_t start, size_t end)
+{
+	const unsigned char *u = (const unsigned char *)buf;
+
+	while (end > start) {
+		unsigned char c = u[end - 1];
+
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\f' ||
+		    c == '\v')
+			end--;
+		else if (end - start >= 3 && u[end - 3] == 0xe3 &&
+		    u[end - 2] == 0x80 && c == 0x80)
+			end -= 3;
+		else if (end - start >= 2 && u[end - 2] == 0xc2 && c == 0xa0)
+			end -= 2;
+		else
+			break;
+	}
+	return end;
+}
+
+/* The code point ending at byte end (start <= end), or 0. */
+static uint32_t
+parse_line_last(const char *buf, size_t start, size_t end)
+{
+	size_t	 p = end;
+	ucs4_t	 uc;
+
+	if (end <= start)
+		return 0;
+	while (p > start && end - p < 4 &&
+	    ((unsigned char)buf[p - 1] & 0xc0) == 0x80)
+		p--;
+	if (p > start)
+		p--;
+	u8_mbtouc_unsafe(&uc, (const uint8_t *)buf + p, end - p);
+	return uc;
+}
+
+/* The code point at s (n bytes left) and its length in *len. */
+static uint32_t
+parse_line_get(const char *s, size_t n, size_t *len)
+{
+	ucs4_t	 uc;
+	int	 k;
+
+	if (n == 0) {
+		*len = 0;
+		return 0;
+	}
+	if ((unsigned char)s[0] < 0x80) {
+		*len = 1;
+		return (unsigned char)s[0];
+	}
+	k = u8_mbtouc_unsafe(&uc, (const uint8_t *)s, n);
+	*len = k > 0 ? (size_t)k : 1;
+	return uc;
+}
+
+/* True when c ends a sentence (so a paragraph ending in it is closed). */
+int
+parse_line_is_endp(uint32_t c)
+{
+	switch (c) {
+	case 0x3002: case 0xff01: case 0xff1f: case '!': case '?':
+	case 0x2026: case 0x300d: case 0x201d: case 0x300f: case 0xff09:
+	case ')': case 0xff0e: case '.': case 0xff1b: case ';': case 0xff1a:
+	case ':': case '"': case 0x2019: case 0xff02:
+		return 1;
+	}
+	return 0;
+}
+
+/* True for a Han ideograph. */
+static int
+parse_line_is_han(uint32_t c)
+{
+	return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
+	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f);
+}
+
+/* True when the n bytes at s start with the NUL-terminated p. */
+static int
+parse_line_prefix(const char *s, size_t n, const char *p)
+{
+	size_t	 k = strlen(p);
+
+	return k <= n && memcmp(s, p, k) == 0;
+}
+
+/* True when the n bytes at s end with p. */
+static int
+parse_line_suffix(const char *s, size_t n, const char *p)
+{
+	size_t	 k = strlen(p);
+
+	return k <= n && memcmp(s + n - k, p, k) == 0;
+}
+
+/* Index of the first word of list that s[0..n) starts with, or -1. */
+static int
+parse_line_match(const char *s, size_t n, const char *const *list)
+{
+	int	 i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (parse_line_prefix(s, n, list[i]))
+			return i;
+	return -1;
+}
+
+/* Split span into lines (at \n) with their trimmed ranges; the count. */
+size_t
+parse_line_split(const char *buf, struct range span, struct parse_line **out)
+{
+	struct parse_line	*v;
+	size_t			 n = 0, cap = 64, p = span.start;
+
+	v = xmalloc(cap * sizeof *v);
+	for (;;) {
+		const char	*nl;
+		size_t		 e;
+
+		nl = p < span.end ? memchr(buf + p, '\n', span.end - p) : NULL;
+		e = nl != NULL ? (size_t)(nl - buf) : span.end;
+		if (n == cap) {
+			cap *= 2;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		memset(&v[n], 0, sizeof v[n]);
+		v[n].start = parse_line_trim_start(buf, p, e);
+		v[n].end = parse_line_trim_end(buf, v[n].start, e);
+		if (v[n].start > p + 1 || (v[n].start > p &&
+		    (unsigned char)buf[p] == 0xe3))
+			v[n].flags |= LF_INDENT;
+		n++;
+		if (nl == NULL)
+			break;
+		p = e + 1;
+	}
+	*out = v;
+	return n;
+}
+
+/* True when [s, e) holds only a page or list number ("3", "第3版", "1."). */
+static int
+parse_line_number(const char *buf, size_t s, size_t e)
+{
+	size_t	 digits = 0, other = 0, len;
+	uint32_t c;
+
+	if (e - s > 24)
+		return 0;
+	while (s < e) {
+		c = parse_line_get(buf + s, e - s, &len);
+		s += len;
+		if ((c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19))
+			digits++;
+		else if (c == ' ' || c == '-' || c == 0x2014 || c == '.' ||
+		    c == 0x3001 || c == '(' || c == ')' || c == 0xff08 ||
+		    c == 0xff09 || c == 0x7b2c || c == 0x7248 || c == 0xff0e)
+			other++;	/* 第 版 */
+		else if (c >= 'A' && c <= 'Z' && digits == 0 && other == 0)
+			other++;
+		else
+			return 0;
+	}
+	return digits >= 1 && digits <= 4 && other <= 4;
+}
+
+/* Set the flags, character count and last character of one line. */
+void
+parse_line_classify(const char *buf, struct parse_line *l)
+{
+	const char	*s = buf + l->start;
+	size_t		 n = l->end - l->start, i, c = 0;
+	struct parse_bl	 bl;
+	int		 k;
+
+	if (n == 0) {
+		l->flags |= LF_BLANK;
+		return;
+	}
+	if (n < PARSE_LONG) {
+		for (i = 0; i < n; i++)
+			c += ((unsigned char)s[i] & 0xc0) != 0x80;
+		l->nchars = c;
+	} else
+		l->nchars = PARSE_LONG;
+	l->last = parse_line_last(buf, l->start, l->end);
+	if (parse_line_is_endp(l->last))
+		l->flags |= LF_ENDP;
+	if (n >= 3 && s[0] == '#' && s[1] == '#') {
+		for (i = 2; i < n && i < 6 && s[i] == '#'; i++)
+			;
+		if (i < n && s[i] == ' ') {
+			l->flags |= LF_MDHEAD;
+			l->skip = parse_line_trim_start(buf, l->start + i,
+			    l->end) - l->start;
+			return;
+		}
+	}
+	if (parse_line_number(buf, l->start, l->end)) {
+		l->flags |= LF_NUMBER;
+		return;
+	}
+	if (l->nchars <= 50 && (k = parse_line_byline(buf, l->start, l->end,
+	    &bl)) != 0) {
+		l->flags |= k == 2 ? LF_NAMES : LF_BYLINE;
+		if (bl.photo)
+			l->flags |= LF_PHOTO;
+		return;
+	}
+	if (parse_line_prefix(s, n, "——") || parse_line_prefix(s, n, "--") ||
+	    parse_line_prefix(s, n, "─"))
+		l->flags |= LF_SUBTITLE;
+	if (parse_line_match(s, n, parse_line_notes) >= 0)
+		l->flags |= LF_NOTE;
+	if (parse_line_match(s, n, parse_line_cap_starts) >= 0)
+		l->flags |= LF_CAPSTART;
+	for (i = 0; parse_line_cap_ends[i] != NULL; i++)
+		if (parse_line_suffix(s, n, parse_line_cap_ends[i]))
+			l->flags |= LF_CAPEND;
+	if (parse_line_dateline(buf, l->start, l->end, NULL) > 0)
+		l->flags |= LF_DATELINE;
+}
+
+/* Length of the role word at s[0..n) (longest match), its index in *idx. */
+static size_t
+parse_line_role(const char *s, size_t n, int *idx)
+{
+	int	 i = parse_line_match(s, n, parse_line_roles);
+
+	if (i < 0)
+		return 0;
+	*idx = i;
+	return strlen(parse_line_roles[i]);
+}
+
+/* Code points of a name at [s, e) if it is one (Han, with ·), else 0. */
+static size_t
+parse_line_name(const char *buf, size_t s, size_t e)
+{
+	size_t	 n = 0, len;
+	uint32_t c;
+
+	while (s < e) {
+		c = parse_line_get(buf + s, e - s, &len);
+		s += len;
+		if (parse_line_is_han(c))
+			n++;
+		else if (n > 0 && (c == 0xb7 || c == 0x30fb || c == 0x2027 ||
+		    c == 0x2022 || c == 0xff0e))
+			n++;
+		else
+			return 0;
+		if (n > 10)
+			return 0;
+	}
+	return n;
+}
+
+/* Length of a name separator (、 , ， ; ；) at s, or 0. */
+static size_t
+parse_line_sep(const char *s, size_t n)
+{
+	if (n >= 1 && (s[0] == ',' || s[0] == ';'))
+		return 1;
+	if (parse_line_prefix(s, n, "、") || parse_line_prefix(s, n, "，") ||
+	    parse_line_prefix(s, n, "；"))
+		return 3;
+	return 0;
+}
+
+/* True when a name may follow role idx without a space (记者王春苗). */
+static int
+parse_line_gluable(int idx)
+{
+	const char *r = parse_line_roles[idx];
+
+	return strcmp(r, "摄") != 0 && strcmp(r, "摄影") != 0 &&
+	    strchr(r, '/') == NULL;
+}
+
+/* Add an item to a byline under construction; 0 when full. */
+static int
+parse_line_bl_add(struct parse_bl *bl, size_t s, size_t e, int role)
+{
+	if (bl->n == PARSE_BL_MAX)
+		return 0;
+	bl->item[bl->n].r.start = s;
+	bl->item[bl->n].r.end = e;
+	bl->item[bl->n].role = role;
+	bl->n++;
+	return 1;
+}
+
+/*
+ * Take a byline line apart: role words and names, split at white space
+ * and 、, single Han characters padded to a 2-character name (倪  弋)
+ * joined again.  Returns 1 for a line starting with a role, 3 for names
+ * followed by a role (张三 摄), 2 for names only, 0 for no byline.
+ */
+int
+parse_line_byline(const char *buf, size_t start, size_t end,
+    struct parse_bl *bl)
+{
+	size_t	 p = start, ts, te, k, i, j, w[PARSE_BL_MAX];
+	int	 idx, sep = 0, nroles = 0, photo = 1;
+	int	 sepb[PARSE_BL_MAX];
+
+	bl->n = 0;
+	bl->photo = 0;
+	if (end - start > 200)
+		return 0;
+	while (p < end) {
+		if ((k = parse_line_space(buf + p, end - p)) > 0) {
+			p += k;
+			continue;
+		}
+		if ((k = parse_line_sep(buf + p, end - p)) > 0) {
+			p += k;
+			sep = 1;
+			continue;
+		}
+		ts = p;
+		while (p < end && parse_line_space(buf + p, end - p) == 0 &&
+		    parse_line_sep(buf + p, end - p) == 0)
+			p++;
+		te = p;
+		if ((k = parse_line_role(buf + ts, te - ts, &idx)) > 0) {
+			if (!parse_line_bl_add(bl, ts, ts + k, 1))
+				return 0;
+			sepb[bl->n - 1] = 1;
+			w[bl->n - 1] = 0;
+			nroles++;
+			if (parse_line_match(parse_line_roles[idx],
+			    strlen(parse_line_roles[idx]),
+			    parse_line_photo_roles) < 0)
+				photo = 0;
+			ts += k;
+			if (ts < te && (buf[ts] == ':'))
+				ts++;
+			else if (parse_line_prefix(buf + ts, te - ts, "："))
+				ts += 3;
+			if (ts == te)
+				continue;
+			/* a name glued to its role: 记者王春苗 */
+			k = parse_line_name(buf, ts, te);
+			if (k < 2 || k > 4 || !parse_line_gluable(idx) ||
+			    parse_line_match(buf + ts, te - ts,
+			    parse_line_not_names) >= 0)
+				return 0;
+		} else if (parse_line_name(buf, ts, te) == 0)
+			return 0;
+		if (!parse_line_bl_add(bl, ts, te, 0))
+			return 0;
+		w[bl->n - 1] = parse_line_name(buf, ts, te);
+		sepb[bl->n - 1] = sep;
+		sep = 0;
+	}
+	if (bl->n == 0)
+		return 0;
+	/* join padded single characters pairwise: 倪  弋 */
+	for (i = 0, j = 0; i < bl->n; i++) {
+		if (!bl->item[i].role && w[i] == 1 && i + 1 < bl->n &&
+		    !bl->item[i + 1].role && w[i + 1] == 1 && !sepb[i + 1]) {
+			bl->item[j] = bl->item[i];
+			bl->item[j].r.end = bl->item[i + 1].r.end;
+			j++;
+			i++;
+			continue;
+		}
+		bl->item[j++] = bl->item[i];
+	}
+	bl->n = j;
+	if (nroles == 0) {
+		/* names only: a continuation line of at most 4 names */
+		if (bl->n > 4 || end - start > 16 * 3)
+			return 0;
+		for (i = 0; i < bl->n; i++)
+			if (bl->item[i].r.end - bl->item[i].r.start < 4)
+				return 0;	/* one lone character */
+		return 2;
+	}
+	bl->photo = photo;
+	if (bl->item[0].role)
+		return 1;
+	/* names then role: only "张三 摄" and the like */
+	if (bl->item[bl->n - 1].role && nroles == 1 && photo)
+		return 3;
+	return 0;
+}
+
+/*
+ * Length in bytes of a dateline opening [start, end): 本报讯, 本报讯（记者
+ * 张三）, 新华社北京3月5日电, 本报杭州3月5日讯 (记者 张三) ...; 0 when
+ * none.  When paren is not NULL it receives the inside of the bracket
+ * that follows, or an empty range.
+ */
+size_t
+parse_line_dateline(const char *buf, size_t start, size_t end,
+    struct range *paren)
+{
+	const char	*s = buf + start;
+	size_t		 n = end - start, p = 0, len, q, cnt;
+	uint32_t	 c = 0, prev = 0;
+	int		 i;
+
+	if (paren != NULL)
+		paren->start = paren->end = start;
+	if (parse_line_prefix(s, n, "本报讯"))
+		p = strlen("本报讯");
+	else if ((i = parse_line_match(s, n, parse_line_agencies)) >= 0) {
+		p = strlen(parse_line_agencies[i]);
+		for (cnt = 0; p < n && cnt < 24; cnt++) {
+			c = parse_line_get(s + p, n - p, &len);
+			p += len;
+			if ((c == 0x7535 || c == 0x8baf) && (prev == 0x65e5 ||
+			    (prev >= '0' && prev <= '9') ||
+			    parse_line_is_han(prev)))
+				break;	/* 电 讯 */
+			if (!parse_line_is_han(c) && !(c >= '0' && c <= '9') &&
+			    c != ' ')
+				return 0;
+			prev = c;
+		}
+		if (cnt == 24 || p > n || !(prev != 0 && (c == 0x7535 ||
+		    c == 0x8baf)))
+			return 0;
+		/* 本报讯 is handled above; the agency must be followed by a
+		   place or a date, not be the whole thing */
+		if (p == strlen(parse_line_agencies[i]) + 3)
+			return 0;
+	} else
+		return 0;
+	q = p;
+	while (q < n && (len = parse_line_space(s + q, n - q)) > 0)
+		q += len;
+	if (q < n && (s[q] == '(' || parse_line_prefix(s + q, n - q, "（"))) {
+		size_t	 open = q + (s[q] == '(' ? 1 : 3);
+
+		for (q = open, cnt = 0; q < n && cnt < 60; cnt++) {
+			if (s[q] == ')' || parse_line_prefix(s + q, n - q,
+			    "）")) {
+				if (paren != NULL) {
+					paren->start = start + open;
+					paren->end = start + q;
+				}
+				return q + (s[q] == ')' ? 1 : 3);
+			}
+			c = parse_line_get(s + q, n - q, &len);
+			if (c == 0x3002)
+				break;
+			q += len;
+		}
+	}
+	return p;
+}
