@@ -1104,6 +1104,22 @@ search_is_stop(const char *s, size_t n)
 	return 0;
 }
 
+/* The length of the closing mark (quote, bracket) at s, or 0. */
+static size_t
+search_close_len(const char *s, size_t n)
+{
+	static const char *const marks[] = { "”", "’", "」", "』", "）", "】",
+	    "》", "〉" };
+	size_t	 i;
+
+	if (n > 0 && (*s == ')' || *s == '"' || *s == '\''))
+		return 1;
+	for (i = 0; i < sizeof marks / sizeof *marks; i++)
+		if (n >= 3 && memcmp(s, marks[i], 3) == 0)
+			return 3;
+	return 0;
+}
+
 /* Start of the character before byte i of s. */
 static size_t
 search_prev_char(const char *s, size_t i)
@@ -1172,8 +1188,16 @@ search_context(const struct search_index *idx, const struct search_hit *h,
 		}
 		cs = p;
 	}
-	while (cs < start && j[cs] == ' ')
-		cs++;
+	/* A sentence starts after the closing marks of the one before. */
+	for (;;) {
+		if (cs < start && j[cs] == ' ')
+			cs++;
+		else if (!cutl && cs < start && (k = search_close_len(j + cs,
+		    start - cs)) > 0)
+			cs += k;
+		else
+			break;
+	}
 	/* On to the end of the sentence, its mark included. */
 	ce = end;
 	for (k = 0; ce < n; k++) {
@@ -1184,6 +1208,8 @@ search_context(const struct search_index *idx, const struct search_hit *h,
 		if (search_is_stop(j + ce, n - ce)) {
 			ce += search_u8dec((const unsigned char *)j + ce,
 			    n - ce, &c);
+			while ((k = search_close_len(j + ce, n - ce)) > 0)
+				ce += k;
 			break;
 		}
 		ce += search_u8dec((const unsigned char *)j + ce, n - ce, &c);
