@@ -1,0 +1,1351 @@
+/*
+ * stats: the quantities of a block's joined text.
+ *
+ * stats_scan() walks the bytes once.  The hot loop looks at one byte per
+ * ASCII character and at one table entry per three-byte character: it
+ * stops only at an ASCII digit, a full-width digit (U+FF10-FF19) or a
+ * Chinese numeral (一二两三...十百千万亿零〇), found by a (lead, second
+ * byte) table and a 64-bit mask of third bytes.  Only there is the text
+ * decoded (u8_mbtouc_unsafe) and a candidate read:
+ *
+ *   [prefix] number [余|多|来] [万|亿|千万...] [余|多] [unit] [左右|多]
+ *
+ * prefix is an approximation (约 近 超 逾 大约 将近 接近 超过), a currency
+ * sign (¥ ￥), 百分之/千分之, or a time of day before a clock (下午5点).
+ * Dates and times (2021年10月, 3月10日, 7月10日下午5点, 8:30) are read
+ * before plain quantities; a range (2022—2024, 5～10米) joins two numbers.
+ * A number becomes a hit only when something says what it counts: a unit
+ * or measure word from the table below, a 万/亿 multiplier, a currency
+ * sign, a date or time form, or a range.  Chinese numerals are read
+ * conservatively: value >= 2 or a 十 form, never after 第/初/周, and only
+ * with the measure words marked U_CN.
+ *
+ * Every hit carries its clause (ctx_start, ctx_end): from after the
+ * previous ，。；！？,;!? or line start to the next such mark, trimmed of
+ * blanks.  Clause bounds are cached from one hit to the next, so that
+ * each byte is looked at a bounded number of times.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "stats.h"
+#include "xmalloc.h"
+
+/* Unit flags. */
+#define U_CN		0x1	/* may follow Chinese numerals */
+#define U_LATIN		0x2	/* Latin: no letter or digit may follow */
+#define U_APPROX	0x4	/* contains an approximation: 个多月 */
+#define U_MORE		0x8	/* 多 after it is an approximation: 3年多 */
+#define U_CNMULT	0x10	/* after Chinese numerals only with 十百千万亿 */
+
+/* Units read by the date and time code rather than as plain units. */
+enum unit_special {
+	SP_NONE,
+	SP_YEAR,	/* 年: a year (2021年) or a duration (30余年) */
+	SP_MONTH,	/* 月: a month (3月) */
+	SP_DAY,		/* 日: a day (10日), else a duration */
+	SP_HOUR,	/* 时: a clock (5时) */
+	SP_POINT,	/* 点: a clock after 下午..., else a count (3点意见) */
+	SP_G		/* G: storage, but 4G/5G are networks */
+};
+
+struct unit {
+	const char	*s;		/* as written */
+	size_t		 len;		/* bytes of s */
+	const char	*name;		/* the unit reported */
+	enum stat_kind	 kind;
+	unsigned	 flags;		/* U_* */
+	enum unit_special sp;
+};
+
+#define U(s, name, kind, f, sp)	{ s, sizeof(s) - 1, name, kind, f, sp }
+#define C(s, f)		U(s, s, STAT_COUNT, f, SP_NONE)
+#define D(s, f)		U(s, s, STAT_DURATION, f | U_MORE, SP_NONE)
+#define M(s, f)		U(s, s, STAT_MEASURE, f | U_MORE, SP_NONE)
+
+/* Units and measure words; the longest match wins. */
+static const struct unit stats_units[] = {
+	C("人次", U_CN), C("人", U_CN), C("名", U_CN), C("位", U_CN),
+	C("家次", 0), C("家", U_CN), C("所", U_CN), C("项", U_CN),
+	C("份", U_CN), C("件", U_CN), C("类", U_CN), C("起", U_CN),
+	C("场次", U_CN), C("场", U_CN), C("个", U_CN), C("户次", 0),
+	C("户", U_CN), C("部门", U_CN), C("部", U_CN), C("台", U_CN),
+	C("辆", U_CN), C("套", U_CN), C("条", U_CN), C("张", U_CN),
+	C("本", U_CN), C("篇", U_CN), C("期", 0), C("批", U_CN),
+	C("届", U_CN), C("支", U_CN), C("座", U_CN), C("栋", U_CN),
+	C("间", U_CN), C("床", 0), C("处", 0), C("例", U_CN),
+	C("只", U_CN), C("种", U_CN), C("轮", U_CN), C("层", 0),
+	C("门", U_CN), C("节", U_CN), C("首", U_CN), C("幅", U_CN),
+	C("册", U_CN), C("页", 0), C("票", 0), C("笔", U_CN),
+	C("宗", U_CN), C("架次", 0), C("车次", 0), C("班次", 0),
+	C("岁", U_CN), C("周岁", U_CN), C("倍", U_CN), C("分", 0),
+	C("周年", U_CN), C("个单位", U_CN), C("个部门", U_CN),
+	U("点", "点", STAT_COUNT, 0, SP_POINT),
+	U("年", "年", STAT_DURATION, U_CN | U_MORE, SP_YEAR),
+	U("月", "月", STAT_DATE, U_CN, SP_MONTH),
+	U("日", "日", STAT_DURATION, 0, SP_DAY),
+	U("时", "时", STAT_TIME, 0, SP_HOUR),
+	D("个月", U_CN), D("天", U_CN), D("小时", U_CN), D("个小时", U_CN),
+	D("分钟", U_CN), D("秒钟", 0), D("秒", 0), D("周", U_CN),
+	D("个星期", U_CN), D("星期", U_CN), D("个工作日", U_CN),
+	D("工作日", 0), D("季度", 0), D("个季度", U_CN),
+	U("个多月", "个月", STAT_DURATION, U_CN | U_APPROX, SP_NONE),
+	U("个多小时", "小时", STAT_DURATION, U_CN | U_APPROX, SP_NONE),
+	U("个多星期", "星期", STAT_DURATION, U_CN | U_APPROX, SP_NONE),
+	M("平方公里", U_CN), M("平方千米", 0), M("平方米", U_CN),
+	M("立方米", U_CN), M("公里", U_CN), M("千米", U_CN), M("厘米", 0),
+	M("毫米", 0), M("米", U_CN), M("公顷", U_CN), M("亩", U_CN),
+	M("吨", U_CN), M("公斤", U_CN), M("千克", U_CN), M("克", 0),
+	M("斤", U_CN), M("毫升", 0), M("升", 0), M("千瓦时", 0),
+	M("千瓦", 0), M("兆瓦", 0), M("瓦", 0), M("℃", 0), M("分贝", 0),
+	M("GB", U_LATIN), M("MB", U_LATIN), M("KB", U_LATIN),
+	M("TB", U_LATIN), M("km", U_LATIN), M("kg", U_LATIN),
+	M("cm", U_LATIN), M("mm", U_LATIN),
+	U("G", "G", STAT_MEASURE, U_LATIN, SP_G),
+	U("%", "%", STAT_PERCENT, 0, SP_NONE),
+	U("％", "%", STAT_PERCENT, 0, SP_NONE),
+	U("‰", "‰", STAT_PERCENT, 0, SP_NONE),
+	U("个百分点", "百分点", STAT_PERCENT, U_CN, SP_NONE),
+	U("百分点", "百分点", STAT_PERCENT, 0, SP_NONE),
+	U("元", "元", STAT_MONEY, U_CN | U_CNMULT, SP_NONE),
+	U("美元", "美元", STAT_MONEY, U_CN, SP_NONE),
+	U("欧元", "欧元", STAT_MONEY, U_CN, SP_NONE),
+	U("英镑", "英镑", STAT_MONEY, U_CN, SP_NONE),
+	U("日元", "日元", STAT_MONEY, U_CN | U_CNMULT, SP_NONE),
+	U("港元", "港元", STAT_MONEY, U_CN, SP_NONE),
+	U("澳元", "澳元", STAT_MONEY, U_CN, SP_NONE),
+	U("块钱", "元", STAT_MONEY, U_CN, SP_NONE),
+};
+
+/* A unit followed by one of these is a different word: 3年级, 80年代. */
+static const char *const stats_notunit[] = {
+	"年级", "年代", "人民", "台湾", "天津", "个体", "名单", "家长",
+};
+
+/* Idioms whose numerals are not statistics (checked around a hit). */
+static const char *const stats_idioms[] = {
+	"三番五次", "三天两头", "三年五载", "三位一体", "三人成虎",
+	"三天打鱼", "十年寒窗", "一年半载", "两面三刀", "三头六臂",
+	"七年之痒", "十年磨一", "四面八方", "五湖四海",
+};
+
+/* Multipliers after Arabic digits, longest first. */
+static const struct {
+	const char	*s;
+	size_t		 len;
+	double		 m;
+} stats_mults[] = {
+	{ "万亿", 6, 1e12 }, { "千万", 6, 1e7 }, { "百万", 6, 1e6 },
+	{ "亿", 3, 1e8 }, { "万", 3, 1e4 }, { "千", 3, 1e3 }, { "百", 3, 1e2 },
+};
+
+/* Approximation words before a number, longest first. */
+static const char *const stats_before[] = {
+	"大约", "将近", "接近", "超过", "约", "近", "超", "逾",
+};
+
+/* Times of day; pm adds 12 hours to a clock below 12. */
+static const struct {
+	const char	*s;
+	int		 pm;
+} stats_tods[] = {
+	{ "上午", 0 }, { "下午", 1 }, { "中午", 2 }, { "晚上", 1 },
+	{ "凌晨", 0 }, { "早上", 0 }, { "傍晚", 1 }, { "清晨", 0 },
+	{ "早晨", 0 }, { "夜间", 1 }, { "夜里", 1 }, { "晚间", 1 },
+};
+
+/*
+ * Candidate characters: stats_pair[lead & 0xF][second & 0x3F] names a mask
+ * of the third bytes (& 0x3F) that make a numeral or a full-width digit.
+ */
+enum { PM_NONE, PM_E380, PM_E4B8, PM_E4B9, PM_E4BA, PM_E585, PM_E58D,
+	PM_E59B, PM_E799, PM_E99B, PM_EFBC };
+
+static const uint8_t stats_pair[16][64] = {
+	[0x3][0x00] = PM_E380,
+	[0x4][0x38] = PM_E4B8, [0x4][0x39] = PM_E4B9, [0x4][0x3A] = PM_E4BA,
+	[0x5][0x05] = PM_E585, [0x5][0x0D] = PM_E58D, [0x5][0x1B] = PM_E59B,
+	[0x7][0x19] = PM_E799,
+	[0x9][0x1B] = PM_E99B,
+	[0xF][0x3C] = PM_EFBC,
+};
+
+#define B(n)	((uint64_t)1 << (n))
+static const uint64_t stats_mask[] = {
+	[PM_NONE] = 0,
+	[PM_E380] = B(0x07),					/* 〇 */
+	[PM_E4B8] = B(0x00) | B(0x03) | B(0x07) | B(0x09) | B(0x24),
+								/* 一七万三两 */
+	[PM_E4B9] = B(0x1D),					/* 九 */
+	[PM_E4BA] = B(0x0C) | B(0x14) | B(0x3F),		/* 二五亿 */
+	[PM_E585] = B(0x2B) | B(0x2D),				/* 八六 */
+	[PM_E58D] = B(0x01) | B(0x03),				/* 十千 */
+	[PM_E59B] = B(0x1B),					/* 四 */
+	[PM_E799] = B(0x3E),					/* 百 */
+	[PM_E99B] = B(0x36),					/* 零 */
+	[PM_EFBC] = 0x3FF0000,					/* ０-９ */
+};
+#undef B
+
+/* The state of one stats_scan. */
+struct scan {
+	const uint8_t	*s;
+	size_t		 len;
+	size_t		 story, block;
+	struct stat_list *list;
+	size_t		 last_end;	/* end of the previous hit */
+	size_t		 last_cs;	/* its clause start, untrimmed */
+	size_t		 last_ce;	/* its clause end, untrimmed */
+};
+
+/* A hit being built. */
+struct q {
+	size_t		 start, end;
+	double		 v, v2;
+	char		 norm[32];
+	const char	*unit;
+	enum stat_kind	 kind;
+	unsigned	 flags;
+};
+
+/* An Arabic number: digits, thousands separators, decimals. */
+struct num {
+	size_t		 end;		/* past the number */
+	size_t		 iend;		/* past the integer digits */
+	double		 v;
+	int		 nint;		/* integer digits */
+	int		 frac;		/* has a decimal part */
+	int		 sep;		/* has thousands separators */
+	int		 lead0;		/* 05: several digits, the first 0 */
+	int		 bad;		/* too long for a statistic, or 1.2.3 */
+};
+
+/* A run of Chinese numerals. */
+struct cnum {
+	size_t		 end;
+	double		 v;
+	int		 nchars;
+	int		 mult;		/* has 十百千万亿 */
+	int		 lone;		/* a bare 百 千 万 亿 */
+	int		 seq;		/* two digits in a row: 三四, 二〇二一 */
+	int		 digits;	/* only digits (二〇二一) */
+};
+
+/* The tail of a number: approximation, multiplier, unit. */
+struct tail {
+	size_t		 end;
+	double		 mult;
+	int		 hasmult;
+	unsigned	 flags;		/* STAT_APPROX */
+	const struct unit *u;
+};
+
+/* Whether the bytes at i are lit. */
+static size_t
+stats_lit(const struct scan *sc, size_t i, const char *lit)
+{
+	size_t	n = strlen(lit);
+
+	if (i > sc->len || sc->len - i < n || memcmp(sc->s + i, lit, n) != 0)
+		return 0;
+	return n;
+}
+
+/* Whether the bytes just before i are lit; returns its length. */
+static size_t
+stats_litbefore(const struct scan *sc, size_t i, const char *lit)
+{
+	size_t	n = strlen(lit);
+
+	if (i < n || memcmp(sc->s + i - n, lit, n) != 0)
+		return 0;
+	return n;
+}
+
+/* The code point at i, its length in *n (0 at the end). */
+static ucs4_t
+stats_cp(const struct scan *sc, size_t i, int *n)
+{
+	ucs4_t	uc;
+
+	if (i >= sc->len) {
+		*n = 0;
+		return 0;
+	}
+	*n = u8_mbtouc_unsafe(&uc, sc->s + i, sc->len - i);
+	return uc;
+}
+
+/* The code point ending at i (0 at the start). */
+static ucs4_t
+stats_prevcp(const struct scan *sc, size_t i)
+{
+	size_t	j;
+	int	n;
+	ucs4_t	uc;
+
+	if (i == 0)
+		return 0;
+	j = i - 1;
+	while (j > 0 && i - j < 4 && (sc->s[j] & 0xC0) == 0x80)
+		j--;
+	uc = stats_cp(sc, j, &n);
+	return (size_t)n == i - j ? uc : 0xFFFD;
+}
+
+/* The digit at i (ASCII or full-width), its length in *n; -1 if none. */
+static int
+stats_digit(const struct scan *sc, size_t i, int *n)
+{
+	const uint8_t *s = sc->s;
+
+	if (i < sc->len && s[i] >= '0' && s[i] <= '9') {
+		*n = 1;
+		return s[i] - '0';
+	}
+	if (i + 2 < sc->len && s[i] == 0xEF && s[i + 1] == 0xBC &&
+	    s[i + 2] >= 0x90 && s[i + 2] <= 0x99) {
+		*n = 3;
+		return s[i + 2] - 0x90;
+	}
+	return -1;
+}
+
+/* Whether byte c is an ASCII letter. */
+static int
+stats_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Whether byte c is an ASCII letter or digit. */
+static int
+stats_alnum(int c)
+{
+	return stats_alpha(c) || (c >= '0' && c <= '9');
+}
+
+/* The value of a Chinese digit, or -1. */
+static int
+stats_cndigit(ucs4_t c)
+{
+	switch (c) {
+	case 0x96F6: case 0x3007: return 0;	/* 零 〇 */
+	case 0x4E00: return 1;
+	case 0x4E8C: case 0x4E24: return 2;	/* 二 两 */
+	case 0x4E09: return 3;
+	case 0x56DB: return 4;
+	case 0x4E94: return 5;
+	case 0x516D: return 6;
+	case 0x4E03: return 7;
+	case 0x516B: return 8;
+	case 0x4E5D: return 9;
+	}
+	return -1;
+}
+
+/* The value of a Chinese multiplier (十百千万亿), or 0. */
+static double
+stats_cnmult(ucs4_t c)
+{
+	switch (c) {
+	case 0x5341: return 10;
+	case 0x767E: return 100;
+	case 0x5343: return 1000;
+	case 0x4E07: return 1e4;
+	case 0x4EBF: return 1e8;
+	}
+	return 0;
+}
+
+/* Read the run of Chinese numerals at i into cn; 0 if there is none. */
+static int
+stats_cnum(const struct scan *sc, size_t i, struct cnum *cn)
+{
+	double	 total = 0, section = 0, lastm = 0, m, pos = 0;
+	int	 cur = -1, prevdigit = 0, prevmult = 0, zero = 0, d, n;
+	int	 lonechar = 0, tail = 0;
+	size_t	 j = i;
+	ucs4_t	 c;
+
+	memset(cn, 0, sizeof(*cn));
+	cn->digits = 1;
+	for (;;) {
+		c = stats_cp(sc, j, &n);
+		if (n == 0)
+			break;
+		if ((d = stats_cndigit(c)) >= 0) {
+			if (prevdigit && !zero)
+				cn->seq = 1;
+			tail = prevmult && d > 0;
+			zero = d == 0;
+			if (d > 0)
+				cur = d;
+			if (pos < 1e15)
+				pos = pos * 10 + d;
+			prevdigit = 1;
+			prevmult = 0;
+		} else if ((m = stats_cnmult(c)) > 0) {
+			cn->digits = 0;
+			cn->mult = 1;
+			if (m != 10 && cur < 0 && section == 0 && total == 0)
+				lonechar = 1;
+			if (m >= 1e4) {
+				section += cur > 0 ? cur : 0;
+				if (section == 0 && total == 0)
+					section = 1;
+				if (m == 1e8)
+					total = (total + section) * m;
+				else
+					total += section * m;
+				section = 0;
+			} else
+				section += (cur > 0 ? cur : 1) * m;
+			cur = -1;
+			lastm = m;
+			prevdigit = zero = tail = 0;
+			prevmult = 1;
+		} else
+			break;
+		cn->nchars++;
+		j += n;
+	}
+	if (cn->nchars == 0)
+		return 0;
+	/* 一百五 is 150, 两万三 23000; 一百零五 is 105 */
+	if (tail && cur > 0 && lastm >= 100)
+		cur = cur * (int)(lastm / 10);
+	cn->v = cn->digits ? pos : total + section + (cur > 0 ? cur : 0);
+	cn->lone = lonechar && cn->nchars == 1;
+	cn->end = j;
+	return 1;
+}
+
+/* Read the Arabic number at i into nm. */
+static void
+stats_num(const struct scan *sc, size_t i, struct num *nm)
+{
+	const uint8_t *s = sc->s;
+	double	 scale;
+	size_t	 j = i, k;
+	int	 d, n, first = -1;
+
+	memset(nm, 0, sizeof(*nm));
+	while ((d = stats_digit(sc, j, &n)) >= 0) {
+		if (first < 0)
+			first = d;
+		if (nm->nint < 18)
+			nm->v = nm->v * 10 + d;
+		nm->nint++;
+		j += n;
+	}
+	nm->lead0 = first == 0 && nm->nint > 1;
+	/* 11,678: groups of exactly three ASCII digits */
+	if (nm->nint <= 3 && !nm->lead0 && s[i] < 0x80) {
+		k = j;
+		while (k + 3 < sc->len && s[k] == ',' &&
+		    s[k + 1] >= '0' && s[k + 1] <= '9' &&
+		    s[k + 2] >= '0' && s[k + 2] <= '9' &&
+		    s[k + 3] >= '0' && s[k + 3] <= '9' &&
+		    stats_digit(sc, k + 4, &n) < 0) {
+			nm->v = nm->v * 1000 + (s[k + 1] - '0') * 100 +
+			    (s[k + 2] - '0') * 10 + (s[k + 3] - '0');
+			nm->nint += 3;
+			nm->sep = 1;
+			k += 4;
+		}
+		j = k;
+	}
+	nm->iend = j;
+	k = stats_lit(sc, j, ".") ? 1 : stats_lit(sc, j, "．");
+	if (k && stats_digit(sc, j + k, &n) >= 0) {
+		nm->frac = 1;
+		j += k;
+		scale = 0.1;
+		while ((d = stats_digit(sc, j, &n)) >= 0) {
+			nm->v += d * scale;
+			scale /= 10;
+			j += n;
+		}
+		/* 1.2.3 is a version or a code */
+		k = stats_lit(sc, j, ".") ? 1 : stats_lit(sc, j, "．");
+		if (k && stats_digit(sc, j + k, &n) >= 0) {
+			nm->bad = 1;
+			while (stats_digit(sc, j, &n) >= 0 ||
+			    ((k = stats_lit(sc, j, ".") ? 1 : stats_lit(sc, j, "．"))
+			    && stats_digit(sc, j + k, &n) >= 0))
+				j += stats_digit(sc, j, &n) >= 0 ? (size_t)n : k;
+		}
+	}
+	if (nm->nint > 15)
+		nm->bad = 1;
+	nm->end = j;
+}
+
+/* Read an integer of at most maxd Arabic digits (cn 0) or a Chinese
+   numeral (cn 1) at j; -1 when there is none. */
+static long
+stats_int(const struct scan *sc, size_t j, int cn, int maxd, size_t *end)
+{
+	struct num	nm;
+	struct cnum	c;
+	int		n;
+
+	if (cn) {
+		if (!stats_cnum(sc, j, &c) || c.seq || c.lone)
+			return -1;
+		*end = c.end;
+		return (long)c.v;
+	}
+	if (stats_digit(sc, j, &n) < 0)
+		return -1;
+	stats_num(sc, j, &nm);
+	if (nm.bad || nm.frac || nm.sep || nm.nint > maxd)
+		return -1;
+	*end = nm.end;
+	return (long)nm.v;
+}
+
+/* Read a run of digits at j: its value, or -1 when it is empty or longer
+   than maxd; *nd gets the number of digits. */
+static long
+stats_digits(const struct scan *sc, size_t j, int maxd, size_t *end, int *nd)
+{
+	long	 v = 0;
+	int	 d, n;
+
+	*nd = 0;
+	while ((d = stats_digit(sc, j, &n)) >= 0) {
+		if (++*nd > maxd)
+			return -1;
+		v = v * 10 + d;
+		j += n;
+	}
+	*end = j;
+	return *nd ? v : -1;
+}
+
+/* The unit at j, longest match; cn restricts to U_CN units. */
+static const struct unit *
+stats_unit(const struct scan *sc, size_t j, int cn)
+{
+	const struct unit *u, *best = NULL;
+	size_t	 i;
+
+	if (j >= sc->len)
+		return NULL;
+	for (i = 0; i < sizeof(stats_units) / sizeof(stats_units[0]); i++) {
+		u = &stats_units[i];
+		if ((uint8_t)u->s[0] != sc->s[j] || (cn && !(u->flags & U_CN)))
+			continue;
+		if ((best == NULL || u->len > best->len) && stats_lit(sc, j, u->s))
+			best = u;
+	}
+	if (best == NULL)
+		return NULL;
+	if ((best->flags & U_LATIN) && j + best->len < sc->len &&
+	    stats_alnum(sc->s[j + best->len]))
+		return NULL;
+	for (i = 0; i < sizeof(stats_notunit) / sizeof(stats_notunit[0]); i++)
+		if (stats_lit(sc, j, stats_notunit[i]))
+			return NULL;
+	return best;
+}
+
+/* Read approximation, multiplier and unit after a number ending at j. */
+static void
+stats_tail(const struct scan *sc, size_t j, double v, int cn, int cnmult,
+    struct tail *t)
+{
+	const struct unit *u;
+	size_t	 k, n, i;
+
+	memset(t, 0, sizeof(*t));
+	t->mult = 1;
+	/* 30余, 30多, 三十来 */
+	k = j;
+	if ((n = stats_lit(sc, k, "余")) || (n = stats_lit(sc, k, "多")) ||
+	    (n = stats_lit(sc, k, "来"))) {
+		k += n;
+		t->flags |= STAT_APPROX;
+	}
+	/* 3.5万, 2亿; but 5千米 is a unit */
+	if (!cn) {
+		u = stats_unit(sc, k, 0);
+		for (i = 0; i < sizeof(stats_mults) / sizeof(stats_mults[0]); i++) {
+			if (!stats_lit(sc, k, stats_mults[i].s))
+				continue;
+			if (u != NULL && u->len >= stats_mults[i].len)
+				break;
+			if (stats_lit(sc, k, "百分"))
+				break;
+			t->mult = stats_mults[i].m;
+			t->hasmult = 1;
+			k += stats_mults[i].len;
+			break;
+		}
+		if (t->hasmult && !(t->flags & STAT_APPROX) &&
+		    ((n = stats_lit(sc, k, "余")) || (n = stats_lit(sc, k, "多")))) {
+			k += n;
+			t->flags |= STAT_APPROX;
+		}
+	}
+	u = stats_unit(sc, k, cn);
+	if (u != NULL) {
+		if (u->sp == SP_G && v * t->mult < 8)
+			u = NULL;	/* 4G, 5G networks */
+		else if (u->sp == SP_MONTH || u->sp == SP_HOUR)
+			u = NULL;	/* dates and clocks are read elsewhere */
+		else if (cn && (u->flags & U_CNMULT) && !cnmult)
+			u = NULL;	/* 二元 */
+	}
+	if (u == NULL) {
+		/* 30余 alone says nothing; 3万 still does */
+		if ((t->flags & STAT_APPROX) && !t->hasmult) {
+			t->flags = 0;
+			t->end = j;
+		} else
+			t->end = k;
+		return;
+	}
+	t->u = u;
+	k += u->len;
+	if (u->flags & U_APPROX)
+		t->flags |= STAT_APPROX;
+	if ((n = stats_lit(sc, k, "左右")) || (n = stats_lit(sc, k, "许"))) {
+		k += n;
+		t->flags |= STAT_APPROX;
+	} else if ((u->flags & U_MORE) && !(t->flags & STAT_APPROX) &&
+	    (n = stats_lit(sc, k, "多")) && stats_unit(sc, k + n, 0) == NULL &&
+	    !stats_lit(sc, k + n, "方") && !stats_lit(sc, k + n, "样")) {
+		k += n;
+		t->flags |= STAT_APPROX;
+	}
+	t->end = k;
+}
+
+/* Whether the byte range ending at i is a clause mark; its start in *at. */
+static int
+stats_markbefore(const struct scan *sc, size_t i)
+{
+	const uint8_t *s = sc->s;
+	uint8_t	c = s[i - 1];
+
+	if (c == ',' || c == ';' || c == '!' || c == '?' || c == '\n')
+		return 1;
+	if (i >= 3 && (c == 0x8C || c == 0x9B || c == 0x81 || c == 0x9F) &&
+	    s[i - 3] == 0xEF && s[i - 2] == 0xBC)
+		return 1;		/* ，；！？ */
+	if (i >= 3 && c == 0x82 && s[i - 3] == 0xE3 && s[i - 2] == 0x80)
+		return 1;		/* 。 */
+	return 0;
+}
+
+/* Whether a clause mark starts at i. */
+static int
+stats_markat(const struct scan *sc, size_t i)
+{
+	const uint8_t *s = sc->s;
+	uint8_t	c = s[i];
+
+	if (c == ',' || c == ';' || c == '!' || c == '?' || c == '\n')
+		return 1;
+	if (i + 2 < sc->len && c == 0xEF && s[i + 1] == 0xBC) {
+		c = s[i + 2];
+		return c == 0x8C || c == 0x9B || c == 0x81 || c == 0x9F;
+	}
+	return i + 2 < sc->len && c == 0xE3 && s[i + 1] == 0x80 &&
+	    s[i + 2] == 0x82;
+}
+
+/* Length of the blank at i (space, tab, CR, U+3000), or 0. */
+static size_t
+stats_blank(const struct scan *sc, size_t i)
+{
+	const uint8_t *s = sc->s;
+
+	if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r')
+		return 1;
+	if (i + 2 < sc->len && s[i] == 0xE3 && s[i + 1] == 0x80 &&
+	    s[i + 2] == 0x80)
+		return 3;
+	return 0;
+}
+
+/* Find the clause of the hit [start, end): untrimmed, then trimmed. */
+static void
+stats_clause(struct scan *sc, size_t start, size_t end, size_t *cs,
+    size_t *ce)
+{
+	size_t	 i, b, e;
+
+	/* no mark lies in [last_cs, last_end) */
+	for (i = start; i > sc->last_end && !stats_markbefore(sc, i); i--)
+		;
+	b = i > sc->last_end || (i > 0 && i == sc->last_end &&
+	    stats_markbefore(sc, i)) ? i : sc->last_cs;
+	if (sc->last_ce >= end && sc->last_ce > sc->last_end)
+		e = sc->last_ce;
+	else {
+		for (e = end; e < sc->len && !stats_markat(sc, e); e++)
+			;
+	}
+	sc->last_end = end;
+	sc->last_cs = b;
+	sc->last_ce = e;
+	/* trim blanks, never into the hit */
+	while (b < start) {
+		size_t n = stats_blank(sc, b);
+		if (n == 0 || b + n > start)
+			break;
+		b += n;
+	}
+	while (e > end) {
+		if (sc->s[e - 1] == ' ' || sc->s[e - 1] == '\t' ||
+		    sc->s[e - 1] == '\r')
+			e--;
+		else if (e >= end + 3 && stats_blank(sc, e - 3) == 3)
+			e -= 3;
+		else
+			break;
+	}
+	*cs = b;
+	*ce = e;
+}
+
+/* Format a value into a norm buffer. */
+static void
+stats_fmt(char *buf, size_t n, double v)
+{
+	snprintf(buf, n, "%.15g", v);
+}
+
+/* Append the hit q. */
+static void
+stats_add(struct scan *sc, const struct q *q)
+{
+	struct stat_list *l = sc->list;
+	struct stat_hit	*h;
+
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->hits = xreallocarray(l->hits, l->cap, sizeof(*l->hits));
+	}
+	h = &l->hits[l->n++];
+	memset(h, 0, sizeof(*h));
+	h->story = sc->story;
+	h->block = sc->block;
+	h->start = q->start;
+	h->end = q->end;
+	stats_clause(sc, q->start, q->end, &h->ctx_start, &h->ctx_end);
+	h->value = q->v;
+	h->value2 = q->v2;
+	memcpy(h->norm, q->norm, sizeof(h->norm));
+	h->norm[sizeof(h->norm) - 1] = '\0';
+	snprintf(h->unit, sizeof(h->unit), "%s", q->unit ? q->unit : "");
+	h->kind = q->kind;
+	h->flags = q->flags;
+}
+
+/* An approximation word before i: its start, else i; sets *approx. */
+static size_t
+stats_prefix(const struct scan *sc, size_t i, unsigned *flags)
+{
+	size_t	 k, n;
+	ucs4_t	 p;
+
+	for (k = 0; k < sizeof(stats_before) / sizeof(stats_before[0]); k++) {
+		if ((n = stats_litbefore(sc, i, stats_before[k])) == 0)
+			continue;
+		if (n == 3 && strcmp(stats_before[k], "近") == 0) {
+			p = stats_prevcp(sc, i - 3);
+			/* 最近 附近 邻近 临近 靠近 就近 亲近 */
+			if (p == 0x6700 || p == 0x9644 || p == 0x90BB ||
+			    p == 0x4E34 || p == 0x9760 || p == 0x5C31 ||
+			    p == 0x4EB2)
+				return i;
+		}
+		if (n == 3 && strcmp(stats_before[k], "约") == 0) {
+			p = stats_prevcp(sc, i - 3);
+			/* 节约 制约 预约 签约 邀约 公约 条约 合约 违约 履约 */
+			if (p == 0x8282 || p == 0x5236 || p == 0x9884 ||
+			    p == 0x7B7E || p == 0x9080 || p == 0x516C ||
+			    p == 0x6761 || p == 0x5408 || p == 0x8FDD ||
+			    p == 0x5C65)
+				return i;
+		}
+		*flags |= STAT_APPROX;
+		return i - n;
+	}
+	return i;
+}
+
+/* A time of day just before i (下午): its index, or -1. */
+static int
+stats_todbefore(const struct scan *sc, size_t i)
+{
+	size_t	k;
+
+	for (k = 0; k < sizeof(stats_tods) / sizeof(stats_tods[0]); k++)
+		if (stats_litbefore(sc, i, stats_tods[k].s))
+			return (int)k;
+	return -1;
+}
+
+/* A time of day at i: its index, or -1. */
+static int
+stats_todat(const struct scan *sc, size_t i)
+{
+	size_t	k;
+
+	for (k = 0; k < sizeof(stats_tods) / sizeof(stats_tods[0]); k++)
+		if (stats_lit(sc, i, stats_tods[k].s))
+			return (int)k;
+	return -1;
+}
+
+/* Read a clock at j (5点, 5点半, 14时30分, 8:30); tod is a stats_tods
+   index or -1.  Sets *hh, *mm, *end; *weak when it is a bare N点. */
+static int
+stats_clock(const struct scan *sc, size_t j, int tod, int *hh, int *mm,
+    size_t *end, unsigned *flags, int *weak)
+{
+	size_t	 e, e2, n;
+	long	 h, m;
+	int	 dn;
+
+	*weak = 0;
+	if ((h = stats_int(sc, j, 0, 2, &e)) < 0 || h > 24)
+		return 0;
+	m = 0;
+	if ((n = stats_lit(sc, e, ":")) || (n = stats_lit(sc, e, "："))) {
+		/* exactly two digits of minutes */
+		if ((m = stats_digits(sc, e + n, 2, &e2, &dn)) < 0 || dn != 2 ||
+		    m > 59)
+			return 0;
+		e = e2;
+		/* :SS */
+		if (((n = stats_lit(sc, e, ":")) || (n = stats_lit(sc, e, "："))) &&
+		    stats_digits(sc, e + n, 2, &e2, &dn) >= 0 && dn == 2)
+			e = e2;
+	} else if ((n = stats_lit(sc, e, "时")) || (n = stats_lit(sc, e, "点"))) {
+		*weak = stats_lit(sc, e, "点") != 0;
+		e += n;
+		if ((n = stats_lit(sc, e, "半"))) {
+			m = 30;
+			e += n;
+			*weak = 0;
+		} else if ((m = stats_int(sc, e, 0, 2, &e2)) >= 0 && m <= 59 &&
+		    (n = stats_lit(sc, e2, "分"))) {
+			e = e2 + n;
+			if ((n = stats_lit(sc, e, "钟")))
+				e += n;
+			*weak = 0;
+		} else
+			m = 0;
+		if ((n = stats_lit(sc, e, "许"))) {
+			e += n;
+			*flags |= STAT_APPROX;
+		}
+	} else
+		return 0;
+	if (tod >= 0) {
+		*weak = 0;
+		if (stats_tods[tod].pm == 1 && h < 12)
+			h += 12;
+		else if (stats_tods[tod].pm == 2 && h < 11)
+			h += 12;
+	}
+	*hh = (int)h;
+	*mm = (int)m;
+	*end = e;
+	return 1;
+}
+
+/* Read a date or time whose first number (value v, cn if Chinese) starts
+   at i and ends at e0; yearlike when it may be a year. */
+static int
+stats_date(const struct scan *sc, size_t i, size_t e0, long v, int cn,
+    int yearlike, struct q *q)
+{
+	long	 year = -1, mon = -1, day = -1, k;
+	int	 hh = -1, mm = 0, tod, weak;
+	size_t	 j = e0, e, n, te;
+	unsigned tflags = 0;
+
+	if (yearlike && stats_lit(sc, j, "年") &&
+	    !stats_lit(sc, j, "年级") && !stats_lit(sc, j, "年代")) {
+		year = v;
+		j += 3;
+		if ((k = stats_int(sc, j, cn, 2, &e)) >= 1 && k <= 12 &&
+		    stats_lit(sc, e, "月")) {
+			mon = k;
+			j = e + 3;
+		}
+	} else if (v >= 1 && v <= 12 && stats_lit(sc, j, "月")) {
+		mon = v;
+		j += 3;
+	} else if (!cn && v >= 1 && v <= 31 && stats_lit(sc, j, "日")) {
+		day = v;
+		j += 3;
+	} else
+		return 0;
+	if (mon > 0 && (k = stats_int(sc, j, cn, 2, &e)) >= 1 && k <= 31 &&
+	    ((n = stats_lit(sc, e, "日")) || (n = stats_lit(sc, e, "号")))) {
+		day = k;
+		j = e + n;
+	}
+	if (day > 0 && !cn) {
+		tod = stats_todat(sc, j);
+		if (stats_clock(sc, tod >= 0 ? j + 6 : j, tod, &hh, &mm, &te,
+		    &tflags, &weak) && !weak)
+			j = te;
+		else
+			hh = -1;
+	}
+	q->start = i;
+	q->end = j;
+	q->unit = "";
+	q->flags = tflags | (cn ? STAT_CHINESE : 0);
+	q->kind = hh >= 0 ? STAT_TIME : STAT_DATE;
+	if (year >= 0 && mon < 0) {
+		q->kind = STAT_YEAR;
+		snprintf(q->norm, sizeof(q->norm), "%04ld", year);
+	} else if (year >= 0 && day < 0)
+		snprintf(q->norm, sizeof(q->norm), "%04ld-%02ld", year, mon);
+	else if (year >= 0)
+		snprintf(q->norm, sizeof(q->norm), "%04ld-%02ld-%02ld", year,
+		    mon, day);
+	else if (mon > 0 && day < 0)
+		snprintf(q->norm, sizeof(q->norm), "--%02ld", mon);
+	else if (mon > 0)
+		snprintf(q->norm, sizeof(q->norm), "%02ld-%02ld", mon, day);
+	else
+		snprintf(q->norm, sizeof(q->norm), "---%02ld", day);
+	if (hh >= 0) {
+		n = strlen(q->norm);
+		snprintf(q->norm + n, sizeof(q->norm) - n, " %02d:%02d", hh, mm);
+	}
+	q->v = q->v2 = year >= 0 ? year : mon > 0 ? mon : day;
+	return 1;
+}
+
+/* Read an ISO date at i (2021-10-05, 2021/10/05, 2021.10.05). */
+static int
+stats_isodate(const struct scan *sc, size_t i, const struct num *nm,
+    struct q *q)
+{
+	size_t	 j = nm->iend, e1, e2;
+	long	 mon, day;
+	uint8_t	 sep;
+	int	 n;
+
+	if (nm->nint != 4 || nm->sep || nm->v < 1000 || nm->v > 2999 ||
+	    j + 1 >= sc->len)
+		return 0;
+	sep = sc->s[j];
+	if (sep != '-' && sep != '/' && sep != '.')
+		return 0;
+	if ((mon = stats_digits(sc, j + 1, 2, &e1, &n)) < 1 || mon > 12 ||
+	    e1 >= sc->len || sc->s[e1] != sep)
+		return 0;
+	if ((day = stats_digits(sc, e1 + 1, 2, &e2, &n)) < 1 || day > 31)
+		return 0;
+	if (stats_digit(sc, e2, &n) >= 0 ||
+	    (e2 < sc->len && (sc->s[e2] == sep || stats_alnum(sc->s[e2]))))
+		return 0;
+	q->start = i;
+	q->end = e2;
+	q->unit = "";
+	q->flags = 0;
+	q->kind = STAT_DATE;
+	q->v = q->v2 = nm->v;
+	snprintf(q->norm, sizeof(q->norm), "%04d-%02ld-%02ld", (int)nm->v, mon,
+	    day);
+	return 1;
+}
+
+/* Length of a range mark at j (— – ～ ~ 〜 - － 至 到), or 0; *weak for
+   the ASCII hyphen, *word for 至 and 到. */
+static size_t
+stats_rangemark(const struct scan *sc, size_t j, int *weak, int *word)
+{
+	static const char *const marks[] = { "——", "—", "–", "～", "〜",
+	    "－", "~" };
+	size_t	 k, n;
+
+	*weak = *word = 0;
+	for (k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
+		if ((n = stats_lit(sc, j, marks[k])))
+			return n;
+	if (stats_lit(sc, j, "-")) {
+		*weak = 1;
+		return 1;
+	}
+	if ((n = stats_lit(sc, j, "至")) || (n = stats_lit(sc, j, "到"))) {
+		*word = 1;
+		return n;
+	}
+	return 0;
+}
+
+/* Whether a Latin letter at j makes the number before it part of a
+   word or code (3D, A4 are; 500GB is not). */
+static int
+stats_latinafter(const struct scan *sc, size_t j)
+{
+	const struct unit *u;
+
+	if (j >= sc->len || !stats_alpha(sc->s[j]))
+		return 0;
+	u = stats_unit(sc, j, 0);
+	return u == NULL || !(u->flags & U_LATIN);
+}
+
+/* Whether the number at i is inside a Latin word or code (G60, COVID-19,
+   No.5). */
+static int
+stats_latinbefore(const struct scan *sc, size_t i)
+{
+	uint8_t	c;
+
+	if (i == 0)
+		return 0;
+	c = sc->s[i - 1];
+	if (stats_alpha(c) || c == '_')
+		return 1;
+	if ((c == '-' || c == '.' || c == '/' || c == '#') && i >= 2 &&
+	    stats_alnum(sc->s[i - 2]))
+		return 1;
+	return 0;
+}
+
+/* Read a plain quantity or a range whose number nm starts at i; pstart
+   and pflags describe a prefix (约, ¥). */
+static int
+stats_quantity(const struct scan *sc, size_t i, const struct num *nm,
+    size_t pstart, unsigned pflags, int money, struct q *q)
+{
+	struct tail	 t, t2;
+	struct num	 n2;
+	const struct unit *u;
+	size_t		 j, c;
+	int		 weak, word, dn, range = 0;
+	double		 v, v2 = 0;
+
+	stats_tail(sc, nm->end, nm->v, 0, 0, &t);
+	v = nm->v * t.mult;
+	u = t.u;
+	j = t.end;
+	/* 2022—2024, 5～10米, 5-10, 3—5万元 */
+	if ((c = stats_rangemark(sc, j, &weak, &word)) &&
+	    stats_digit(sc, j + c, &dn) >= 0) {
+		stats_num(sc, j + c, &n2);
+		stats_tail(sc, n2.end, n2.v, 0, 0, &t2);
+		v2 = n2.v * t2.mult;
+		if (!t.hasmult && t2.hasmult && u == NULL)
+			v = nm->v * t2.mult;
+		range = !n2.bad && v2 > v && !stats_latinafter(sc, n2.end) &&
+		    (u == NULL || t2.u == NULL ||
+		    strcmp(u->name, t2.u->name) == 0) &&
+		    (!word || u != NULL || t2.u != NULL) &&
+		    (!weak || (!nm->lead0 && !n2.lead0 &&
+		    !stats_lit(sc, t2.end, "-") &&
+		    !(i > 0 && sc->s[i - 1] == '-')));
+		if (range) {
+			if (u == NULL)
+				u = t2.u;
+			t.flags |= t2.flags;
+			j = t2.end;
+		}
+	}
+	if (!range && u == NULL && !t.hasmult && !money)
+		return 0;
+	q->start = pstart;
+	q->end = j;
+	q->flags = pflags | t.flags;
+	q->v = v;
+	q->v2 = range ? v2 : v;
+	q->unit = u ? u->name : money ? "元" : "";
+	if (range) {
+		char	a[32], b[32];
+
+		q->kind = STAT_RANGE;
+		stats_fmt(a, sizeof(a), v);
+		stats_fmt(b, sizeof(b), v2);
+		snprintf(q->norm, sizeof(q->norm), "%.14s..%.14s", a, b);
+		return 1;
+	}
+	stats_fmt(q->norm, sizeof(q->norm), v);
+	q->kind = money ? STAT_MONEY : u ? u->kind : STAT_COUNT;
+	if (u != NULL && u->sp == SP_DAY) {
+		/* 10日 is a date; 100日 or 近30日 a duration */
+		if (v > 31 || (q->flags & STAT_APPROX) || nm->frac)
+			q->kind = STAT_DURATION;
+		else
+			return 0;
+	}
+	return 1;
+}
+
+/* Handle the Arabic or full-width number at i; returns where to go on. */
+static size_t
+stats_arabic(struct scan *sc, size_t i)
+{
+	struct num	 nm;
+	struct q	 q;
+	size_t		 pstart, e, n;
+	unsigned	 pflags = 0;
+	int		 money = 0, tod, hh, mm, weak, yearlike;
+
+	stats_num(sc, i, &nm);
+	if (nm.end <= i)
+		return i + 1;
+	memset(&q, 0, sizeof(q));
+	if (stats_latinbefore(sc, i) || stats_prevcp(sc, i) == 0x7B2C)	/* 第 */
+		return nm.end;
+	if (stats_isodate(sc, i, &nm, &q))
+		goto hit;
+	if (nm.bad || stats_latinafter(sc, nm.end))
+		return nm.end;
+	/* clocks: 8:30, 5时, 下午5点 */
+	tod = stats_todbefore(sc, i);
+	if (!nm.frac && !nm.sep && stats_clock(sc, i, tod, &hh, &mm, &e,
+	    &q.flags, &weak) && !weak) {
+		q.start = tod >= 0 ? i - 6 : i;
+		q.end = e;
+		q.kind = STAT_TIME;
+		q.unit = "";
+		q.v = q.v2 = hh;
+		snprintf(q.norm, sizeof(q.norm), "%02d:%02d", hh, mm);
+		goto hit;
+	}
+	q.flags = 0;
+	pstart = stats_prefix(sc, i, &pflags);
+	if (pstart == i && ((n = stats_litbefore(sc, i, "¥")) ||
+	    (n = stats_litbefore(sc, i, "￥")))) {
+		pstart = i - n;
+		money = 1;
+	}
+	yearlike = nm.nint == 4 && !nm.sep && !nm.frac && nm.v >= 1000 &&
+	    nm.v <= 2999 && !(pflags & STAT_APPROX);
+	if (!nm.frac && !nm.sep && !money && !(pflags & STAT_APPROX) &&
+	    nm.nint <= 4 && stats_date(sc, i, nm.end, (long)nm.v, 0, yearlike,
+	    &q))
+		goto hit;
+	if (stats_quantity(sc, i, &nm, pstart, pflags, money, &q))
+		goto hit;
+	return nm.end;
+hit:
+	stats_add(sc, &q);
+	return q.end > i ? q.end : nm.end;
+}
+
+/* Whether the numeral at i is inside one of stats_idioms. */
+static int
+stats_idiom(const struct scan *sc, size_t i)
+{
+	size_t	k, off;
+
+	for (k = 0; k < sizeof(stats_idioms) / sizeof(stats_idioms[0]); k++)
+		for (off = 0; off <= 9 && off <= i; off += 3)
+			if (stats_lit(sc, i - off, stats_idioms[k]))
+				return 1;
+	return 0;
+}
+
+/* Read 百分之三十 or 千分之五 at i. */
+static int
+stats_cnpercent(const struct scan *sc, size_t i, struct q *q)
+{
+	struct cnum	 c;
+	struct num	 nm;
+	const char	*unit;
+	size_t		 j, k, n;
+	double		 v, scale;
+	int		 d, dn;
+
+	if (stats_lit(sc, i, "百分之"))
+		unit = "%";
+	else if (stats_lit(sc, i, "千分之"))
+		unit = "‰";
+	else
+		return 0;
+	j = i + 9;
+	if (stats_digit(sc, j, &dn) >= 0) {
+		stats_num(sc, j, &nm);
+		if (nm.bad)
+			return 0;
+		v = nm.v;
+		k = nm.end;
+	} else if (stats_cnum(sc, j, &c) && !c.seq) {
+		v = c.v;
+		k = c.end;
+		/* 百分之三点五 */
+		if ((n = stats_lit(sc, k, "点")) && stats_cnum(sc, k + n, &c) &&
+		    c.digits) {
+			k += n;
+			scale = 0.1;
+			while ((d = stats_cndigit(stats_cp(sc, k, &dn))) >= 0) {
+				v += d * scale;
+				scale /= 10;
+				k += dn;
+			}
+		}
+	} else
+		return 0;
+	q->start = i;
+	q->end = k;
+	q->v = q->v2 = v;
+	q->unit = unit;
+	q->kind = STAT_PERCENT;
+	q->flags = STAT_CHINESE;
+	if ((n = stats_lit(sc, k, "左右"))) {
+		q->end += n;
+		q->flags |= STAT_APPROX;
+	}
+	stats_fmt(q->norm, sizeof(q->norm), v);
+	return 1;
+}
+
+/* Handle the Chinese numeral at i; returns where to go on. */
+static size_t
+stats_chinese(struct scan *sc, size_t i)
+{
+	struct cnum	 c;
+	struct tail	 t;
+	struct q	 q;
+	size_t		 pstart;
+	unsigned	 pflags = 0;
+	ucs4_t		 p;
+
+	memset(&q, 0, sizeof(q));
+	if (stats_cnpercent(sc, i, &q))
+		goto hit;
+	if (!stats_cnum(sc, i, &c))
+		return i + 1;
+	p = stats_prevcp(sc, i);
+	/* 第三 初三 周三 星期三 礼拜三 */
+	if (p == 0x7B2C || p == 0x521D || p == 0x5468 || p == 0x671F ||
+	    p == 0x62DC)
+		return c.end;
+	/* 二〇二一年 */
+	if (c.digits && c.nchars == 4 && stats_lit(sc, c.end, "年") &&
+	    stats_date(sc, i, c.end, (long)c.v, 1, 1, &q))
+		goto hit;
+	if (c.seq)
+		return c.end;
+	if (c.v < 2 && !c.mult)
+		return c.end;
+	pstart = stats_prefix(sc, i, &pflags);
+	if (!(pflags & STAT_APPROX) && !c.lone &&
+	    stats_date(sc, i, c.end, (long)c.v, 1, 0, &q))
+		goto hit;
+	stats_tail(sc, c.end, c.v, 1, c.mult, &t);
+	if (t.u == NULL || (c.lone && !(t.flags & STAT_APPROX)) ||
+	    stats_idiom(sc, i))
+		return c.end;
+	q.start = pstart;
+	q.end = t.end;
+	q.v = q.v2 = c.v;
+	q.unit = t.u->name;
+	q.kind = t.u->kind;
+	q.flags = pflags | t.flags | STAT_CHINESE;
+	stats_fmt(q.norm, sizeof(q.norm), c.v);
+	if (t.u->sp == SP_DAY || t.u->sp == SP_POINT)
+		return c.end;
+hit:
+	stats_add(sc, &q);
+	return q.end > i ? q.end : i + 1;
+}
+
+/* Append the statistics of one joined block text. */
+void
+stats_scan(const char *text, size_t len, size_t story, size_t block,
+    struct stat_list *list)
+{
+	struct scan	 sc;
+	const uint8_t	*s = (const uint8_t *)text;
+	size_t		 i = 0;
+	unsigned	 k;
+	uint8_t		 c;
+
+	memset(&sc, 0, sizeof(sc));
+	sc.s = s;
+	sc.len = len;
+	sc.story = story;
+	sc.block = block;
+	sc.list = list;
+	while (i < len) {
+		c = s[i];
+		if (c < 0x80) {
+			if (c >= '0' && c <= '9')
+				i = stats_arabic(&sc, i);
+			else
+				i++;
+			continue;
+		}
+		if (c < 0xE0 || c >= 0xF0 || i + 2 >= len) {
+			i++;
+			continue;
+		}
+		k = stats_pair[c & 0x0F][s[i + 1] & 0x3F];
+		if (k != PM_NONE && (stats_mask[k] >> (s[i + 2] & 0x3F) & 1) &&
+		    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+			i = k == PM_EFBC ? stats_arabic(&sc, i) :
+			    stats_chinese(&sc, i);
+			continue;
+		}
+		/* a digit is never a byte >= 0x80: skipping them is safe */
+		i += (s[i + 1] & s[i + 2] & 0x80) ? 3 : 1;
+	}
+}
+
+/* Append the statistics of every story of pg, in reading order. */
+void
+stats_page(const struct page *pg, struct stat_list *list)
+{
+	const struct story *st;
+	size_t		 i, b, len;
+	char		*joined;
+
+	for (i = 0; i < pg->nstories; i++) {
+		st = &pg->stories[i];
+		for (b = 0; b < st->nblocks; b++) {
+			joined = page_block_join(pg, &st->blocks[b], &len, NULL);
+			stats_scan(joined, len, i, b, list);
+			free(joined);
+		}
+	}
+}
+
+/* Release the hits of a list. */
+void
+stats_list_free(struct stat_list *list)
+{
+	free(list->hits);
+	list->hits = NULL;
+	list->n = list->cap = 0;
+}
+
+/* The name of a kind, as printed by --stats and --json. */
+const char *
+stats_kind_name(enum stat_kind k)
+{
+	static const char *const names[STAT__COUNT] = {
+		[STAT_COUNT] = "count",
+		[STAT_MEASURE] = "measure",
+		[STAT_PERCENT] = "percent",
+		[STAT_MONEY] = "money",
+		[STAT_DATE] = "date",
+		[STAT_TIME] = "time",
+		[STAT_YEAR] = "year",
+		[STAT_DURATION] = "duration",
+		[STAT_RANGE] = "range",
+	};
+
+	return (unsigned)k < STAT__COUNT ? names[k] : "?";
+}
