@@ -21,14 +21,17 @@ struct range {
 struct text {
 	char		*buf;		/* decoded, sanitised UTF-8, NUL-terminated */
 	size_t		 len;		/* bytes in buf, without the NUL */
-	size_t		*lines;		/* byte offset where each line starts */
+	size_t		*lines;		/* byte offset where each line starts:
+					   0, then after every LF except one
+					   that ends buf ("a\n" is 1 line) */
 	size_t		 nlines;	/* entries in lines (at least 1) */
 	const char	*encoding;	/* static: "UTF-8", "UTF-8 BOM", "UTF-16LE",
 					   "UTF-16BE", "GB18030" */
 	size_t		 ninvalid;	/* undecodable sequences made U+FFFD */
 	size_t		 ncontrol;	/* control characters replaced or dropped */
 	size_t		 nunknown;	/* code points wcwidth() rejects, replaced */
-	struct range	*pages;		/* pages, split at form feeds */
+	struct range	*pages;		/* pages, split at form feeds (the \f
+					   bytes are removed from buf) */
 	size_t		 npages;	/* at least 1 (an empty text is one empty page) */
 };
 
