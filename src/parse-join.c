@@ -51,7 +51,7 @@ enum parse_join_type {
 };
 
 enum parse_join_role {
-	R_NONE, R_KICKER, R_HEADLINE, R_SUBTITLE, R_BYLINE
+	R_NONE, R_KICKER, R_HEADLINE, R_SUBTITLE, R_BYLINE, R_NOTE
 };
 
 /* Longest short unit (headline, heading, caption candidate), in chars. */
@@ -298,6 +298,11 @@ parse_join_head(struct parse_join *J, size_t i)
 			first = j;
 		}
 	}
+	if (first > 0 && u[first - 1].type == U_NOTE &&
+	    u[first - 1].role == R_NONE) {
+		/* 编者按 above a story introduces it */
+		u[--first].role = R_NOTE;
+	}
 	u[first].start = 1;
 	return first;
 }
@@ -445,8 +450,8 @@ parse_join_text(struct parse_join *J, size_t i, int aside)
 			J->open_valid = 0;
 		return;
 	}
-	if (!J->have)
-		parse_join_story(J);
+	if (!J->have || ((u->flags & LF_DATELINE) && J->lead[J->cs]))
+		parse_join_story(J);	/* a dateline opens a new story */
 	bi = parse_join_emit(J, u, J->lead[J->cs] ? BLOCK_PARAGRAPH :
 	    BLOCK_LEAD);
 	st = &J->ctx->pg->stories[J->cs];
@@ -504,7 +509,7 @@ parse_join_read(struct parse_join *J)
 			k = u[i].role == R_KICKER ? BLOCK_KICKER :
 			    u[i].role == R_HEADLINE ? BLOCK_HEADLINE :
 			    u[i].role == R_SUBTITLE ? BLOCK_SUBTITLE :
-			    BLOCK_BYLINE;
+			    u[i].role == R_NOTE ? BLOCK_NOTE : BLOCK_BYLINE;
 			bi = parse_join_emit(J, &u[i], k);
 			if (k == BLOCK_BYLINE) {
 				st = &J->ctx->pg->stories[J->cs];

@@ -226,18 +226,6 @@ parse_marker(struct parse_ctx *ctx, struct parse_line *l)
 	return MK_TEXT;
 }
 
-/* True when story st holds nothing but kickers (a headline may follow). */
-static int
-parse_only_kickers(const struct story *st)
-{
-	size_t	 i;
-
-	for (i = 0; i < st->nblocks; i++)
-		if (st->blocks[i].kind != BLOCK_KICKER)
-			return 0;
-	return st->nblocks > 0;
-}
-
 /* Read a marked page exactly as marked. */
 static void
 parse_marked(struct parse_ctx *ctx)
@@ -247,7 +235,7 @@ parse_marked(struct parse_ctx *ctx)
 	enum parse_mk	 mk, cur = MK_NONE;
 	enum block_kind	 kind;
 	size_t		 i, bi = 0, cs = 0;
-	int		 have = 0, lead = 0;
+	int		 have = 0, lead = 0, kickers = 0;
 
 	for (i = 0; i < ctx->nlines; i++) {
 		struct parse_line *l = &ctx->lines[i];
@@ -268,15 +256,19 @@ parse_marked(struct parse_ctx *ctx)
 		}
 		cur = mk;
 		if (mk == MK_HEAD || mk == MK_KICKER) {
-			if (!have || !parse_only_kickers(&pg->stories[cs])) {
+			if (!have || !kickers) {
 				cs = parse_story_new(pg);
 				have = 1;
 				lead = 0;
 			}
-		} else if (mk != MK_BANNER && !have) {
-			cs = parse_story_new(pg);
-			have = 1;
-			lead = 0;
+			kickers = mk == MK_KICKER;
+		} else if (mk != MK_BANNER) {
+			if (!have) {
+				cs = parse_story_new(pg);
+				have = 1;
+				lead = 0;
+			}
+			kickers = 0;	/* the story holds more than kickers */
 		}
 		switch (mk) {
 		case MK_HEAD:	kind = BLOCK_HEADLINE; break;
@@ -331,6 +323,27 @@ parse_sections(struct story *st)
 	}
 }
 
+/* Drop the stories that ended up without blocks. */
+static void
+parse_compact(struct page *pg)
+{
+	size_t	 i, j = 0;
+
+	for (i = 0; i < pg->nstories; i++) {
+		if (pg->stories[i].nblocks == 0) {
+			free(pg->stories[i].blocks);
+			free(pg->stories[i].bylines);
+			continue;
+		}
+		pg->stories[j++] = pg->stories[i];
+	}
+	pg->nstories = j;
+	if (j == 0) {
+		free(pg->stories);
+		pg->stories = NULL;
+	}
+}
+
 /* Parse the bytes span of t into pg (which the caller zeroes). */
 void
 parse_page(struct page *pg, const struct text *t, struct range span)
@@ -365,6 +378,7 @@ parse_page(struct page *pg, const struct text *t, struct range span)
 			parse_line_classify(t->buf, &ctx.lines[i]);
 		parse_join_page(&ctx);
 	}
+	parse_compact(pg);
 	for (i = 0; i < pg->nstories; i++)
 		parse_sections(&pg->stories[i]);
 	parse_sections(&pg->banner);
