@@ -61,10 +61,11 @@ endif
 
 # Debian packages: to build and run, and in addition to test.
 RUN_PKGS	= gcc make pkg-config libncurses-dev libunistring-dev libpcre2-dev
-CHECK_PKGS	= $(RUN_PKGS) libcmocka-dev tmux
+CHECK_PKGS	= $(RUN_PKGS) libcmocka-dev tmux valgrind clang libclang-rt-14-dev
 
 .PHONY: all run check check-unit check-prop check-golden check-e2e \
 	check-layers check-sanitize check-valgrind deps deps-check bench fuzz \
+	fuzz-build check-hostile \
 	man-lint install uninstall clean
 
 all: $(PROG)
@@ -129,9 +130,37 @@ check-e2e: $(PROG)
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" e2e
 check-layers:
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" layers
+check-hostile: $(PROG)
+	@sh tests/run.sh "$(BUILD)" "$(PROG)" hostile
 
 check-sanitize: deps-check
 	@$(MAKE) --no-print-directory SAN=1 check-all
+
+# ---- fuzzing (libFuzzer, clang) -----------------------------------------
+
+FUZZ_CC		?= clang
+FUZZ_SECONDS	?= 60
+FUZZ_FLAGS	= -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
+		  -fno-sanitize-recover=undefined
+FUZZ_SRC	= $(wildcard tests/fuzz/fuzz-*.c)
+FUZZ_BIN	= $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_CORE	= $(CORE_SRC:src/%.c=build/fuzz/core/%.o)
+
+build/fuzz/core/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(DCPPFLAGS) $(CPPFLAGS) -std=c11 $(FUZZ_FLAGS) -c -o $@ $<
+
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_CORE)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(DCPPFLAGS) $(CPPFLAGS) -Itests -std=c11 $(FUZZ_FLAGS) \
+	    -fsanitize=fuzzer -o $@ $< $(FUZZ_CORE) $(DLIBS)
+
+fuzz-build: $(FUZZ_BIN)
+fuzz: deps-check $(FUZZ_BIN)
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
+
+check-valgrind: deps-check $(PROG)
+	@sh tests/run.sh "$(BUILD)" "$(PROG)" valgrind
 
 # ---- benchmark ----------------------------------------------------------
 

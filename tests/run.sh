@@ -2,7 +2,7 @@
 # Runs the test suites: run.sh BUILD PROG [unit|prop|golden|e2e|layers]...
 # Prints one line per test and closes with "N passed, N failed".
 BUILD=$1; PROG=$2; shift 2
-[ $# -eq 0 ] && set -- layers unit golden prop e2e
+[ $# -eq 0 ] && set -- layers unit golden prop hostile e2e
 export LC_ALL=C.UTF-8
 TOP=$(pwd)
 export DUBAO="$TOP/$PROG" BUILD TOP
@@ -40,6 +40,14 @@ for suite in "$@"; do
 		done ;;
 	layers)
 		run_one layers sh tests/layers.sh ;;
+	hostile)
+		for t in tests/hostile/test-*.sh; do
+			[ -f "$t" ] && run_one "hostile/${t##*/}" sh "$t"
+		done ;;
+	valgrind)
+		for t in tests/valgrind/test-*.sh; do
+			[ -f "$t" ] && run_one "valgrind/${t##*/}" sh "$t"
+		done ;;
 	esac
 done
 echo "$pass passed, $fail failed"

@@ -1,0 +1,245 @@
+/*
+ * bench: throughput and memory of the reading engine on a generated
+ * corpus.  Not a test: it prints figures and never fails on speed.
+ *
+ *	bench [-m MB] [-k] [FILE]
+ *
+ * Without FILE it writes a corpus of at least MB megabytes (default 100)
+ * of pages to a temporary file (form feeds between pages; the pages are
+ * the bundled articles and tests/data/pages with their digits and some
+ * characters varied page by page, so no two pages are equal), then
+ * measures, on one core:
+ *   - load (read + decode + sanitise) + structure + statistics, MB/s
+ *   - layout of every story at width 80 (prepare + fit), MB/s
+ *   - peak resident memory, against the corpus size.
+ * The corpus is written page by page and never held twice in memory.
+ */
+#include <dirent.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "doc.h"
+#include "layout.h"
+#include "xmalloc.h"
+
+#define MB	(1024.0 * 1024.0)
+
+/* Seconds on a monotonic clock. */
+static double
+bench_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Peak resident set size in bytes. */
+static double
+bench_peak(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss * 1024.0;
+}
+
+/* Read a whole file into a malloc'ed buffer. */
+static char *
+bench_slurp(const char *path, size_t *n)
+{
+	FILE	*fp = fopen(path, "rb");
+	char	*buf = NULL;
+	size_t	 cap = 0, len = 0, r;
+
+	if (fp == NULL)
+		return NULL;
+	do {
+		if (cap - len < 65536)
+			buf = xrealloc(buf, cap = cap * 2 + 65536);
+		r = fread(buf + len, 1, cap - len, fp);
+		len += r;
+	} while (r > 0);
+	fclose(fp);
+	*n = len;
+	return buf;
+}
+
+struct sample {
+	char	*buf;
+	size_t	 len;
+};
+
+/* Collect the *.txt pages of a directory. */
+static void
+bench_collect(const char *dir, struct sample **s, size_t *n)
+{
+	DIR		*d = opendir(dir);
+	struct dirent	*de;
+	char		*path;
+	size_t		 len;
+
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (len < 5 || strcmp(de->d_name + len - 4, ".txt") != 0)
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		*s = xreallocarray(*s, *n + 1, sizeof **s);
+		(*s)[*n].buf = bench_slurp(path, &(*s)[*n].len);
+		if ((*s)[*n].buf != NULL)
+			(*n)++;
+		free(path);
+	}
+	closedir(d);
+}
+
+/* Write a varied copy of a sample page: digits rotated by k. */
+static void
+bench_write_page(FILE *fp, const struct sample *s, unsigned k, char *tmp)
+{
+	size_t i;
+
+	for (i = 0; i < s->len; i++) {
+		char c = s->buf[i];
+
+		if (c >= '0' && c <= '9')
+			c = (char)('0' + (c - '0' + k) % 10);
+		tmp[i] = c;
+	}
+	fwrite(tmp, 1, s->len, fp);
+	fputc('\f', fp);
+}
+
+/* Write a corpus of at least want bytes to path. */
+static size_t
+bench_corpus(const char *path, size_t want)
+{
+	struct sample	*s = NULL;
+	size_t		 n = 0, total = 0, i, maxlen = 0;
+	unsigned	 k = 0;
+	FILE		*fp;
+	char		*tmp;
+
+	bench_collect("articles", &s, &n);
+	bench_collect("tests/data/pages", &s, &n);
+	if (n == 0) {
+		fprintf(stderr, "bench: no pages in articles/ (run from the "
+		    "top of the source tree)\n");
+		exit(2);
+	}
+	for (i = 0; i < n; i++)
+		if (s[i].len > maxlen)
+			maxlen = s[i].len;
+	tmp = xmalloc(maxlen);
+	if ((fp = fopen(path, "wb")) == NULL) {
+		perror(path);
+		exit(2);
+	}
+	while (total < want) {
+		for (i = 0; i < n && total < want; i++) {
+			bench_write_page(fp, &s[i], k, tmp);
+			total += s[i].len + 1;
+		}
+		k++;
+	}
+	fclose(fp);
+	for (i = 0; i < n; i++)
+		free(s[i].buf);
+	free(s);
+	free(tmp);
+	return total;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct doc	 d;
+	char		 tmpl[] = "/tmp/dubao-bench-XXXXXX";
+	char		*path = NULL;
+	double		 t0, t1, t2, size, peak_load, lines = 0;
+	size_t		 want = 100, p, s, nhits, i, nstories = 0;
+	int		 ch, keep = 0, fd;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	while ((ch = getopt(argc, argv, "km:")) != -1) {
+		switch (ch) {
+		case 'k':
+			keep = 1;
+			break;
+		case 'm':
+			want = strtoul(optarg, NULL, 10);
+			break;
+		default:
+			fprintf(stderr, "usage: bench [-k] [-m MB] [FILE]\n");
+			return 2;
+		}
+	}
+	if (optind < argc)
+		path = argv[optind];
+	else {
+		if ((fd = mkstemp(tmpl)) < 0) {
+			perror("mkstemp");
+			return 2;
+		}
+		close(fd);
+		path = tmpl;
+		bench_corpus(path, want * 1024 * 1024);
+	}
+
+	memset(&d, 0, sizeof d);
+	t0 = bench_now();
+	if (doc_open(&d, &path, 1, stderr) != 1)
+		return 2;
+	t1 = bench_now();
+	size = (double)d.files[0].text.len;
+	peak_load = bench_peak();
+	for (p = 0; p < d.npages; p++) {
+		const struct doc_page *dp = &d.pages[p];
+
+		for (s = 0; s < dp->page.nstories; s++) {
+			struct layout_prep	*prep;
+			struct layout		*lay;
+			const struct stat_hit	*h = dp->stats.hits;
+
+			for (i = 0; i < dp->stats.n && h->story < s; i++, h++)
+				;
+			for (nhits = 0; i + nhits < dp->stats.n &&
+			    h[nhits].story == s; nhits++)
+				;
+			prep = layout_prepare(&dp->page, &dp->page.stories[s],
+			    h, nhits, 0);
+			lay = layout_fit(prep, 80);
+			lines += lay->nlines;
+			layout_free(lay);
+			layout_prep_free(prep);
+			nstories++;
+		}
+	}
+	t2 = bench_now();
+
+	for (nhits = 0, p = 0; p < d.npages; p++)
+		nhits += d.pages[p].stats.n;
+	printf("corpus:                     %.1f MB, %zu pages, %zu stories, "
+	    "%zu statistics\n", size / MB, d.npages, d.nstories, nhits);
+	printf("load+structure+statistics:  %.3f s  %.0f MB/s   "
+	    "(target >= 300)\n", t1 - t0, size / MB / (t1 - t0));
+	printf("layout at width 80:         %.3f s  %.0f MB/s   "
+	    "(target >= 100), %.0f lines\n", t2 - t1, size / MB / (t2 - t1),
+	    lines);
+	printf("peak memory:                %.1f MB = %.2f x corpus   "
+	    "(target <= 2.00; %.2f x after loading)\n", bench_peak() / MB,
+	    bench_peak() / size, peak_load / size);
+	doc_free(&d);
+	if (path == tmpl && !keep)
+		unlink(path);
+	else if (path == tmpl)
+		printf("corpus kept in %s\n", path);
+	return 0;
+}
