@@ -44,5 +44,6 @@ unsigned cjk_class(uint32_t c);
 #define CJK_CPUNCT	0x100	/* “ ” ‘ ’ … ⋯ — ·: narrow, but Chinese */
 #define CJK_SIMPLE	0x200	/* grapheme break property Other: a cluster
 				   of its own next to another SIMPLE one */
+#define CJK_ZERO	0x400	/* cjk_width() == 0 */
 
 #endif

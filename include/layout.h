@@ -9,6 +9,14 @@
  * a resize redoes.  The result is a list of display lines with style
  * spans, shared by the plain-text dump and the terminal UI; a display line
  * never holds a control character and is never wider than the width.
+ *
+ * Display lines point into the prepared text: free the layout before the
+ * layout_prep it came from.  Decorations added by the layout are only
+ * box-drawing (U+2500-257F) and geometric-shape (U+25A0-25FF) characters
+ * followed by a space, styled STYLE_DECOR: a section heading starts with
+ * "■ ", a caption with "▲ " (their continuation lines are indented by 2
+ * cells); headline, kicker and subtitle lines are centred; the lead,
+ * paragraphs and notes have a first-line indent of 4 cells.
  */
 #ifndef DUBAO_LAYOUT_H
 #define DUBAO_LAYOUT_H
@@ -46,7 +54,8 @@ enum dline_kind {
 	DLINE_RULE		/* decoration only */
 };
 
-/* A styled run of a display line: bytes [start, end) of dline.text. */
+/* A styled run of a display line: bytes [start, end) of dline.text.  The
+   spans of a line cover its text exactly, in order, without overlap. */
 struct dspan {
 	unsigned	 start, end;
 	unsigned char	 style;		/* enum style */
@@ -60,20 +69,33 @@ struct dline {
 	unsigned short	 cells;		/* indent + cells of text (<= width) */
 	unsigned char	 kind;		/* enum dline_kind */
 	unsigned char	 style;		/* base style of the line */
+	unsigned char	 flags;		/* how the line ends: */
+#define DLINE_EMERGENCY	0x1		/* inside a run wider than the line */
+#define DLINE_HARD	0x2		/* at a line break of the source */
 	size_t		 block;		/* block index in the story, or
 					   LAYOUT_NOBLOCK */
 	size_t		 jstart, jend;	/* joined offsets of the block shown on
-					   this line (jstart == jend if none) */
+					   this line (jstart == jend if none);
+					   the lines of a block partition
+					   [0, joined length) */
 	size_t		 span, nspans;	/* its spans in layout.spans */
 };
 #define LAYOUT_NOBLOCK	((size_t)-1)
 
+/* Where the lines of one block are. */
+struct layout_blines {
+	size_t		 first;		/* index of its first line */
+	size_t		 n;		/* number of lines (0: empty block) */
+};
+
 struct layout {
-	int		 width;		/* cells */
+	int		 width;		/* cells, after clamping */
 	struct dline	*lines;
 	size_t		 nlines;
 	struct dspan	*spans;
 	size_t		 nspans;
+	struct layout_blines *blines;	/* per block of the story */
+	size_t		 nblocks;
 };
 
 struct layout_prep;			/* opaque, width-independent */

@@ -231,8 +231,14 @@ cjk_class_slow(uint32_t c)
 	unsigned k = 0;
 	int gbp;
 
-	if (cjk_width(c) == 2)
+	switch (cjk_width(c)) {
+	case 0:
+		k |= CJK_ZERO;
+		break;
+	case 2:
 		k |= CJK_WIDE;
+		break;
+	}
 	if (cjk_no_start(c))
 		k |= CJK_NOSTART;
 	if (cjk_no_end(c))

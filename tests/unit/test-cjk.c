@@ -33,6 +33,8 @@ test_width_all(void **state)
 			bad++;
 		if (((cjk_class(c) & CJK_WIDE) != 0) != (w == 2))
 			bad++;
+		if (((cjk_class(c) & CJK_ZERO) != 0) != (w == 0))
+			bad++;
 	}
 	assert_int_equal(bad, 0);
 }

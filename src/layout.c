@@ -1,0 +1,1078 @@
+/*
+ * layout: a story laid out for a width in cells.
+ *
+ * layout_prepare() turns each block of a story into a "display text"
+ * (struct lblock) once:
+ *
+ *   joined text (page_block_join)
+ *     -> leading and trailing spaces stripped, U+200B and controls
+ *        dropped (a newline becomes a forced break, U+200B a break
+ *        opportunity), ASCII marks between Chinese characters made
+ *        full-width (unless LAYOUT_RAW_PUNCT), a decoration prefixed
+ *     -> d[0..dlen): UTF-8 bytes, with d2j[] (display byte -> joined
+ *        byte) and j2d[] (joined byte -> display byte)
+ *     -> brk[]: per display byte, LB_* flags: grapheme cluster start,
+ *        break allowed before it (u8_possible_linebreaks tailored as
+ *        docs/cjk-layout.md section 2.10 says), weak break (inside a
+ *        unit kept whole when it fits: statistic, URL), inside a run
+ *        (digits, Latin word, ——, ……), space, forced break
+ *     -> cw[]: cells of the cluster starting at that byte (wcwidth of
+ *        its code points, -1 as 1)
+ *     -> runs[]: style runs covering d (decoration, dateline, stats)
+ *
+ * None of that depends on the width.  layout_fit() then walks the
+ * clusters of each block once, greedily: remember the last allowed break,
+ * and when a cluster does not fit end the line there; with no allowed
+ * break on the line, break at the last cluster boundary outside a run
+ * (or just before the cluster) and flag the line DLINE_EMERGENCY.  A
+ * line restarts at most one line back, so fitting is linear.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unigbrk.h>
+#include <unilbrk.h>
+#include <unistr.h>
+
+#include "cjk.h"
+#include "layout.h"
+#include "xmalloc.h"
+
+/* brk[] flags, per display byte. */
+#define LB_CLUSTER	0x01	/* a grapheme cluster starts here */
+#define LB_OK		0x02	/* a line may break before this byte */
+#define LB_WEAK		0x04	/* ... only if the unit around is too wide */
+#define LB_FORCE	0x08	/* the line must break before this byte */
+#define LB_SPACE	0x10	/* the cluster is a space: trimmed at line ends */
+#define LB_RUN		0x20	/* inside a run kept whole */
+
+#define LAYOUT_MAX_CLUSTER	6	/* cells; wider clusters are cut */
+
+/* A unit kept on one line when it fits: bytes [start, end) of d. */
+struct lunit {
+	uint32_t	 start, end;
+	uint32_t	 cells;
+};
+
+/* A style run: bytes [start, end) of d. */
+struct lrun {
+	uint32_t	 start, end;
+	unsigned char	 style;		/* enum style */
+	unsigned char	 sub;		/* enum stat_kind for STYLE_STAT */
+};
+
+/* One block, prepared. */
+struct lblock {
+	unsigned char	 style;		/* base style */
+	unsigned char	 first, rest;	/* indent of first and other lines, cells */
+	unsigned char	 center;	/* centre the lines */
+	char		*d;		/* display text, UTF-8 */
+	uint32_t	 dlen;		/* bytes of d */
+	size_t		 jlen;		/* bytes of the joined text */
+	uint32_t	*d2j;		/* dlen + 1 joined offsets */
+	uint32_t	*j2d;		/* jlen + 1 display offsets */
+	unsigned char	*brk;		/* dlen LB_* flags */
+	unsigned char	*cw;		/* dlen: cells of the cluster starting here */
+	struct lunit	*units;		/* sorted, disjoint */
+	size_t		 nunits;
+	struct lrun	*runs;		/* cover d, sorted */
+	size_t		 nruns;
+	size_t		 cells;		/* total cells */
+};
+
+struct layout_prep {
+	struct lblock	*b;		/* one per block of the story */
+	size_t		 nb;
+	size_t		 cells;		/* total cells, to size a layout */
+};
+
+/* How each block kind is shown. */
+static const struct {
+	unsigned char	 style;
+	unsigned char	 first, rest;	/* indents, cells */
+	unsigned char	 center;
+	const char	*decor;		/* prefix (box drawing, geometric shape) */
+} layout_kinds[BLOCK__COUNT] = {
+	[BLOCK_HEADLINE] =	{ STYLE_HEADLINE, 0, 0, 1, NULL },
+	[BLOCK_KICKER] =	{ STYLE_KICKER, 0, 0, 1, NULL },
+	[BLOCK_SUBTITLE] =	{ STYLE_SUBTITLE, 0, 0, 1, NULL },
+	[BLOCK_BYLINE] =	{ STYLE_BYLINE, 0, 0, 0, NULL },
+	[BLOCK_NOTE] =		{ STYLE_NOTE, 4, 0, 0, NULL },
+	[BLOCK_LEAD] =		{ STYLE_LEAD, 4, 0, 0, NULL },
+	[BLOCK_HEADING] =	{ STYLE_HEADING, 0, 2, 0, "\xe2\x96\xa0 " },	/* ■ */
+	[BLOCK_PARAGRAPH] =	{ STYLE_TEXT, 4, 0, 0, NULL },
+	[BLOCK_CAPTION] =	{ STYLE_CAPTION, 0, 2, 0, "\xe2\x96\xb2 " },	/* ▲ */
+	[BLOCK_BANNER] =	{ STYLE_BANNER, 0, 0, 0, NULL },
+};
+
+/* Work arrays of layout_prepare, grown to the largest block. */
+struct lscratch {
+	size_t		 cap;		/* code points */
+	uint32_t	*cp;		/* joined code points */
+	uint32_t	*off;		/* their joined offsets (cap + 1) */
+	unsigned short	*cls;		/* their cjk_class */
+	uint32_t	*out;		/* display code point, 0 = dropped */
+	unsigned char	*pend;		/* LB_FORCE / LB_OK to put on the next
+					   displayed code point */
+	size_t		*stack;		/* open brackets */
+	size_t		 dcap;		/* display code points */
+	uint32_t	*dcp;		/* display code points */
+	unsigned short	*dcls;
+	uint32_t	*doff;		/* display offsets (dcap + 1) */
+	uint32_t	*dsrc;		/* joined index, UINT32_MAX for decoration */
+	unsigned char	*dpend;
+	size_t		 bcap;		/* bytes */
+	char		*lb;		/* u8_possible_linebreaks / grapheme */
+};
+
+static void
+lscratch_grow(struct lscratch *s, size_t n, size_t dn, size_t bytes)
+{
+	if (n > s->cap) {
+		s->cap = n + n / 2;
+		s->cp = xreallocarray(s->cp, s->cap, sizeof *s->cp);
+		s->off = xreallocarray(s->off, s->cap + 1, sizeof *s->off);
+		s->cls = xreallocarray(s->cls, s->cap, sizeof *s->cls);
+		s->out = xreallocarray(s->out, s->cap, sizeof *s->out);
+		s->pend = xreallocarray(s->pend, s->cap + 1, 1);
+		s->stack = xreallocarray(s->stack, s->cap, sizeof *s->stack);
+	}
+	if (dn > s->dcap) {
+		s->dcap = dn + dn / 2;
+		s->dcp = xreallocarray(s->dcp, s->dcap, sizeof *s->dcp);
+		s->dcls = xreallocarray(s->dcls, s->dcap, sizeof *s->dcls);
+		s->doff = xreallocarray(s->doff, s->dcap + 1, sizeof *s->doff);
+		s->dsrc = xreallocarray(s->dsrc, s->dcap, sizeof *s->dsrc);
+		s->dpend = xreallocarray(s->dpend, s->dcap, 1);
+	}
+	if (bytes > s->bcap) {
+		s->bcap = bytes + bytes / 2;
+		s->lb = xrealloc(s->lb, s->bcap);
+	}
+}
+
+static void
+lscratch_free(struct lscratch *s)
+{
+	free(s->cp);
+	free(s->off);
+	free(s->cls);
+	free(s->out);
+	free(s->pend);
+	free(s->stack);
+	free(s->dcp);
+	free(s->dcls);
+	free(s->doff);
+	free(s->dsrc);
+	free(s->dpend);
+	free(s->lb);
+}
+
+/* Cells of a code point of class k. */
+static inline unsigned
+layout_cells(uint32_t c, unsigned k)
+{
+	if (k & CJK_WIDE)
+		return 2;
+	if (k & CJK_ZERO)
+		return 0;
+	(void)c;
+	return 1;
+}
+
+/* Decode the joined text into s->cp/off/cls; returns the count. */
+static size_t
+layout_decode(struct lscratch *s, const char *j, size_t jlen)
+{
+	const uint8_t	*p = (const uint8_t *)j, *e = p + jlen;
+	size_t		 n = 0;
+	ucs4_t		 c;
+	int		 l;
+
+	while (p < e) {
+		s->off[n] = (uint32_t)(p - (const uint8_t *)j);
+		if (*p < 0x80) {
+			c = *p++;
+		} else {
+			l = u8_mbtouc(&c, p, (size_t)(e - p));
+			p += l;
+		}
+		s->cp[n] = c;
+		s->cls[n] = (unsigned short)cjk_class(c);
+		n++;
+	}
+	s->off[n] = (uint32_t)jlen;
+	return n;
+}
+
+/* Is c a control character (dropped from the display)? */
+static inline int
+layout_is_control(uint32_t c)
+{
+	return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 ||
+	    c == 0x2029;
+}
+
+/* Should code point c be dropped at the edges of a block? */
+static inline int
+layout_is_blank(uint32_t c, unsigned k)
+{
+	return (k & CJK_SPACE) || c == 0x200B || layout_is_control(c);
+}
+
+/* Decide what each joined code point in [lo, hi) shows as (s->out) and
+   which breaks it leaves for the next one (s->pend). */
+static void
+layout_widen(struct lscratch *s, size_t lo, size_t hi, unsigned flags)
+{
+	size_t	 k, sp = 0, o;
+	uint32_t c;
+	unsigned L, R;
+
+	memset(s->pend + lo, 0, hi - lo + 1);
+	for (k = lo; k < hi; k++) {
+		c = s->cp[k];
+		s->out[k] = c;
+		if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) {
+			s->out[k] = 0;
+			s->pend[k + 1] |= LB_FORCE | s->pend[k];
+		} else if (c == 0x200B) {
+			s->out[k] = 0;
+			s->pend[k + 1] |= LB_OK | s->pend[k];
+		} else if (c == '\t') {
+			s->out[k] = ' ';
+		} else if (layout_is_control(c)) {
+			s->out[k] = 0;
+			s->pend[k + 1] |= s->pend[k];
+		}
+	}
+	if (flags & LAYOUT_RAW_PUNCT)
+		return;
+	/* Brackets: a matched ( ) around content that starts and ends
+	   with a wide character. */
+	for (k = lo; k < hi; k++) {
+		c = s->cp[k];
+		if (c == '(') {
+			s->stack[sp++] = k;
+		} else if (c == ')' && sp > 0) {
+			o = s->stack[--sp];
+			if (k > o + 1 && (s->cls[o + 1] & CJK_WIDE) &&
+			    (s->cls[k - 1] & CJK_WIDE)) {
+				s->out[o] = 0xFF08;
+				s->out[k] = 0xFF09;
+				s->cls[o] = (unsigned short)cjk_class(0xFF08);
+				s->cls[k] = (unsigned short)cjk_class(0xFF09);
+			}
+		}
+	}
+	/* , ; : ! ? between wide characters (or a wide character and a
+	   Chinese quotation mark, or a wide character and the end). */
+	for (k = lo; k < hi; k++) {
+		c = s->cp[k];
+		if (c >= 0x80 || c == '(' || c == ')' ||
+		    cjk_fullwidth_punct(c) == 0)
+			continue;
+		L = k > lo ? s->cls[k - 1] : 0;
+		R = k + 1 < hi ? s->cls[k + 1] : 0;
+		if (((L & CJK_WIDE) && ((R & (CJK_WIDE | CJK_CPUNCT)) ||
+		    k + 1 == hi)) || ((L & CJK_CPUNCT) && (R & CJK_WIDE))) {
+			s->out[k] = cjk_fullwidth_punct(c);
+			s->cls[k] = (unsigned short)cjk_class(s->out[k]);
+		}
+	}
+}
+
+/* Bytes of c in UTF-8. */
+static inline unsigned
+layout_u8len(uint32_t c)
+{
+	return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+/* Encode c as UTF-8 at p; returns the length. */
+static inline unsigned
+layout_put(char *p, uint32_t c)
+{
+	if (c < 0x80) {
+		p[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		p[0] = (char)(0xC0 | (c >> 6));
+		p[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		p[0] = (char)(0xE0 | (c >> 12));
+		p[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		p[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	p[0] = (char)(0xF0 | (c >> 18));
+	p[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	p[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	p[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+/* A connector mark of a range (2022—2024, 5～10). */
+static inline int
+layout_is_connector(uint32_t c)
+{
+	return c == 0xFF5E || c == '~' || c == 0x301C || c == 0x2014 ||
+	    c == 0x2013 || c == '-' || c == 0xFF0D;
+}
+
+/* An interpunct (· and its substitutes). */
+static inline int
+layout_is_interpunct(uint32_t c)
+{
+	return c == 0x00B7 || c == 0x30FB || c == 0x2027;
+}
+
+/* Length of an ASCII URL starting at display code point k, or 0. */
+static size_t
+layout_url(const struct lscratch *s, size_t k, size_t n)
+{
+	static const char *const pre[] = { "http://", "https://", "ftp://",
+	    "www." };
+	size_t	 i, j, e;
+
+	if (k > 0 && s->dcp[k - 1] < 0x80 && (s->dcls[k - 1] &
+	    (CJK_LATIN | CJK_DIGIT)))
+		return 0;
+	for (i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+		for (j = 0; pre[i][j] != '\0'; j++)
+			if (k + j >= n || s->dcp[k + j] != (unsigned char)pre[i][j])
+				break;
+		if (pre[i][j] == '\0')
+			break;
+	}
+	if (i == sizeof pre / sizeof pre[0])
+		return 0;
+	for (e = k; e < n && s->dcp[e] > 0x20 && s->dcp[e] < 0x7F; e++)
+		;
+	while (e > k && strchr(".,;:!?)]'\"", (int)s->dcp[e - 1]) != NULL)
+		e--;
+	return e - k;
+}
+
+/* Add a unit [a, b) of display bytes. */
+static void
+layout_add_unit(struct lblock *b, size_t *cap, uint32_t a, uint32_t e)
+{
+	if (e <= a)
+		return;
+	if (b->nunits == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		b->units = xreallocarray(b->units, *cap, sizeof *b->units);
+	}
+	b->units[b->nunits].start = a;
+	b->units[b->nunits].end = e;
+	b->units[b->nunits].cells = 0;
+	b->nunits++;
+}
+
+static int
+layout_unit_cmp(const void *a, const void *b)
+{
+	const struct lunit *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* Sort and merge the units, measure them and weaken the breaks inside. */
+static void
+layout_units(struct lblock *b)
+{
+	size_t	 i, n = 0;
+	uint32_t q;
+
+	if (b->nunits == 0)
+		return;
+	qsort(b->units, b->nunits, sizeof *b->units, layout_unit_cmp);
+	for (i = 0; i < b->nunits; i++) {
+		if (n > 0 && b->units[i].start < b->units[n - 1].end) {
+			if (b->units[i].end > b->units[n - 1].end)
+				b->units[n - 1].end = b->units[i].end;
+		} else
+			b->units[n++] = b->units[i];
+	}
+	b->nunits = n;
+	for (i = 0; i < n; i++) {
+		struct lunit *u = &b->units[i];
+
+		u->cells = 0;
+		for (q = u->start; q < u->end; q++) {
+			if (!(b->brk[q] & LB_CLUSTER))
+				continue;
+			u->cells += b->cw[q];
+			if (q == u->start)
+				continue;
+			b->brk[q] |= LB_RUN;
+			if (b->brk[q] & LB_OK)
+				b->brk[q] = (unsigned char)((b->brk[q] & ~LB_OK) |
+				    LB_WEAK);
+		}
+	}
+}
+
+/* Append a style run, merging with the previous one. */
+static void
+layout_add_run(struct lblock *b, size_t *cap, uint32_t a, uint32_t e,
+    unsigned style, unsigned sub)
+{
+	struct lrun *r;
+
+	if (e <= a)
+		return;
+	if (b->nruns > 0) {
+		r = &b->runs[b->nruns - 1];
+		if (r->style == style && r->sub == sub && r->end == a) {
+			r->end = e;
+			return;
+		}
+	}
+	if (b->nruns == *cap) {
+		*cap = *cap ? *cap * 2 : 4;
+		b->runs = xreallocarray(b->runs, *cap, sizeof *b->runs);
+	}
+	r = &b->runs[b->nruns++];
+	r->start = a;
+	r->end = e;
+	r->style = (unsigned char)style;
+	r->sub = (unsigned char)sub;
+}
+
+/* Runs for [a, e) outside statistics: base style, dateline in [da, de). */
+static void
+layout_gap_runs(struct lblock *b, size_t *cap, uint32_t a, uint32_t e,
+    uint32_t da, uint32_t de)
+{
+	uint32_t x, y;
+
+	if (e <= a)
+		return;
+	x = da > a ? (da < e ? da : e) : a;
+	y = de > a ? (de < e ? de : e) : a;
+	if (y <= x) {
+		layout_add_run(b, cap, a, e, b->style, 0);
+		return;
+	}
+	layout_add_run(b, cap, a, x, b->style, 0);
+	layout_add_run(b, cap, x, y, STYLE_DATELINE, 0);
+	layout_add_run(b, cap, y, e, b->style, 0);
+}
+
+static int
+layout_hit_cmp(const void *a, const void *b)
+{
+	const struct stat_hit *const *x = a, *const *y = b;
+
+	if ((*x)->start != (*y)->start)
+		return (*x)->start < (*y)->start ? -1 : 1;
+	return (*x)->end < (*y)->end ? -1 : (*x)->end > (*y)->end;
+}
+
+/* The display offset of joined offset j (clamped). */
+static inline uint32_t
+layout_j2d(const struct lblock *b, size_t j)
+{
+	return b->j2d[j < b->jlen ? j : b->jlen];
+}
+
+/* Build the display text of a block and everything fit needs. */
+static void
+layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
+    size_t jlen, enum block_kind kind, const struct range *dateline,
+    const struct stat_hit **hits, size_t nhits, unsigned flags)
+{
+	const char	*decor = NULL;
+	size_t		 n, lo, hi, k, nd, dn, ucap = 0, rcap = 0, i, ul;
+	uint32_t	 o, dlen, c, c2, pc, b0, filled, q, cur = 0, decorlen = 0;
+	uint32_t	 da = 0, de = 0;
+	unsigned	 kb, kc, f, w, p;
+	int		 complex = 0, rule;
+
+	if ((unsigned)kind < BLOCK__COUNT) {
+		b->style = layout_kinds[kind].style;
+		b->first = layout_kinds[kind].first;
+		b->rest = layout_kinds[kind].rest;
+		b->center = layout_kinds[kind].center;
+		decor = layout_kinds[kind].decor;
+	} else
+		b->style = STYLE_TEXT;
+	b->jlen = jlen;
+	lscratch_grow(s, jlen + 1, 0, 0);
+	n = layout_decode(s, j, jlen);
+
+	/* Strip the edges. */
+	for (lo = 0; lo < n && layout_is_blank(s->cp[lo], s->cls[lo]); lo++)
+		;
+	for (hi = n; hi > lo && layout_is_blank(s->cp[hi - 1],
+	    s->cls[hi - 1]); hi--)
+		;
+	b->j2d = xmalloc((jlen + 1) * sizeof *b->j2d);
+	if (lo == hi) {
+		for (i = 0; i <= jlen; i++)
+			b->j2d[i] = 0;
+		return;
+	}
+	layout_widen(s, lo, hi, flags);
+
+	/* Display code points: decoration, then what the text shows. */
+	nd = decor != NULL ? strlen(decor) : 0;	/* ASCII-ish upper bound */
+	lscratch_grow(s, 0, hi - lo + nd + 1, 0);
+	dn = 0;
+	dlen = 0;
+	if (decor != NULL) {
+		const uint8_t *dp = (const uint8_t *)decor;
+		ucs4_t dc;
+
+		while (*dp != '\0') {
+			dp += u8_mbtouc(&dc, dp, strlen((const char *)dp));
+			s->dcp[dn] = dc;
+			s->dcls[dn] = (unsigned short)cjk_class(dc);
+			s->dsrc[dn] = UINT32_MAX;
+			s->dpend[dn] = 0;
+			s->doff[dn] = dlen;
+			dlen += layout_u8len(dc);
+			dn++;
+		}
+		decorlen = dlen;
+	}
+	for (k = lo; k < hi; k++) {
+		if ((c = s->out[k]) == 0)
+			continue;
+		s->dcp[dn] = c;
+		s->dcls[dn] = c == s->cp[k] ? s->cls[k] :
+		    (unsigned short)cjk_class(c);
+		s->dsrc[dn] = (uint32_t)k;
+		s->dpend[dn] = s->pend[k];
+		s->doff[dn] = dlen;
+		dlen += c == s->cp[k] ? s->off[k + 1] - s->off[k] :
+		    layout_u8len(c);
+		dn++;
+	}
+	s->doff[dn] = dlen;
+	b->dlen = dlen;
+
+	/* The bytes and both offset maps. */
+	b->d = xmalloc(dlen + 1);
+	b->d2j = xmalloc((dlen + 1) * sizeof *b->d2j);
+	filled = 0;
+	for (k = 0; k < dn; k++) {
+		o = s->doff[k];
+		c = s->dcp[k];
+		if (s->dsrc[k] == UINT32_MAX) {
+			layout_put(b->d + o, c);
+			for (q = o; q < s->doff[k + 1]; q++)
+				b->d2j[q] = 0;
+			continue;
+		}
+		i = s->dsrc[k];
+		b0 = s->off[i];
+		ul = s->off[i + 1] - b0;
+		if (c == s->cp[i])
+			memcpy(b->d + o, j + b0, ul);
+		else
+			layout_put(b->d + o, c);
+		for (q = o; q < s->doff[k + 1]; q++)
+			b->d2j[q] = b0;
+		for (; filled < b0 + ul; filled++)
+			b->j2d[filled] = o;
+	}
+	for (; filled <= jlen; filled++)
+		b->j2d[filled] = dlen;
+	b->d[dlen] = '\0';
+	b->d2j[dlen] = (uint32_t)jlen;
+
+	/* Break opportunities, tailored; clusters and cells. */
+	b->brk = xmalloc(dlen + 1);
+	b->cw = xmalloc(dlen + 1);
+	lscratch_grow(s, 0, 0, dlen + 1);
+	u8_possible_linebreaks((const uint8_t *)b->d, dlen, "UTF-8", s->lb);
+	memset(b->brk, 0, dlen);
+	for (k = 0; k < dn; k++) {
+		o = s->doff[k];
+		c = s->dcp[k];
+		kc = s->dcls[k];
+		w = layout_cells(c, kc);
+		f = LB_CLUSTER;
+		if (!(kc & CJK_SIMPLE))
+			complex = 1;
+		if (kc & CJK_SPACE)
+			f |= LB_SPACE;
+		b->cw[o] = (unsigned char)w;
+		b->cells += w;
+		if (k > 0 && o > decorlen) {
+			p = (unsigned char)s->lb[o];
+			rule = 0;
+			kb = s->dcls[k - 1];
+			pc = s->dcp[k - 1];
+			c2 = k + 1 < dn ? s->dcp[k + 1] : 0;
+			if (p == UC_BREAK_POSSIBLE || p == UC_BREAK_MANDATORY ||
+			    (s->dpend[k] & LB_OK))
+				f |= LB_OK;
+			/* 3: inside —— …… ⋯⋯; 4: inside digits, Latin
+			   (unless a U+200B was there). */
+			if (((pc == c && (c == 0x2014 || c == 0x2026 ||
+			    c == 0x22EF || c == 0x2E3A)) ||
+			    (kb & kc & (CJK_DIGIT | CJK_LATIN))) &&
+			    !(s->dpend[k] & LB_OK)) {
+				f |= LB_RUN;
+				rule = 1;
+			}
+			/* Kept whole too: a range (digit, connector, digit)
+			   and an interpunct between Han (尔·盖茨). */
+			if (((kc & CJK_DIGIT) && k >= 2 &&
+			    layout_is_connector(pc) &&
+			    (s->dcls[k - 2] & CJK_DIGIT)) ||
+			    ((kb & CJK_WIDE) && layout_is_interpunct(c)) ||
+			    (layout_is_interpunct(pc) && (kc & CJK_WIDE) &&
+			    k >= 2 && (s->dcls[k - 2] & CJK_WIDE))) {
+				f |= LB_RUN;
+				rule = 1;
+			}
+			/* 1: not-starters (a two-em dash may start). */
+			if ((kc & CJK_NOSTART) && !(c == 0x2014 && c2 == 0x2014))
+				rule = 1;
+			/* 2: not-enders. */
+			if (kb & CJK_NOEND)
+				rule = 1;
+			if (rule)
+				f &= ~LB_OK;
+			else if (p == UC_BREAK_PROHIBITED &&
+			    (((kc & CJK_OQUOTE) && (kb & CJK_WIDE)) ||
+			    ((kb & CJK_CQUOTE) && (kc & CJK_WIDE))))
+				f |= LB_OK;	/* 5: quotes next to Han */
+			if (s->dpend[k] & LB_FORCE)
+				f |= LB_FORCE;
+		} else if (k > 0)
+			f |= LB_RUN;	/* the decoration stays with the text */
+		b->brk[o] = (unsigned char)f;
+	}
+	if (complex) {
+		/* Clusters of several code points: one width, one flag. */
+		u8_grapheme_breaks((const uint8_t *)b->d, dlen, s->lb);
+		for (k = 0; k < dn; k++) {
+			o = s->doff[k];
+			if (k == 0 || s->lb[o] || (b->brk[o] & LB_FORCE) ||
+			    b->cw[cur] + b->cw[o] > LAYOUT_MAX_CLUSTER) {
+				cur = o;
+				continue;
+			}
+			b->cw[cur] = (unsigned char)(b->cw[cur] + b->cw[o]);
+			b->brk[cur] &= ~LB_SPACE;
+			b->brk[o] = 0;
+		}
+	}
+
+	/* Units kept whole: URLs and statistics. */
+	for (k = 0; k < dn; k++) {
+		if (s->dcp[k] != 'h' && s->dcp[k] != 'w' && s->dcp[k] != 'f')
+			continue;
+		if ((ul = layout_url(s, k, dn)) > 0) {
+			layout_add_unit(b, &ucap, s->doff[k], s->doff[k + ul]);
+			k += ul - 1;
+		}
+	}
+	for (i = 0; i < nhits; i++)
+		layout_add_unit(b, &ucap, layout_j2d(b, hits[i]->start),
+		    layout_j2d(b, hits[i]->end));
+	layout_units(b);
+
+	/* Style runs: decoration, statistics over dateline over base. */
+	if (dateline != NULL && dateline->end > dateline->start) {
+		da = layout_j2d(b, dateline->start);
+		de = layout_j2d(b, dateline->end);
+	}
+	layout_add_run(b, &rcap, 0, decorlen, STYLE_DECOR, 0);
+	q = decorlen;
+	for (i = 0; i < nhits; i++) {
+		uint32_t ha = layout_j2d(b, hits[i]->start);
+		uint32_t he = layout_j2d(b, hits[i]->end);
+
+		if (ha < q)
+			ha = q;
+		if (he <= ha)
+			continue;
+		layout_gap_runs(b, &rcap, q, ha, da, de);
+		layout_add_run(b, &rcap, ha, he, STYLE_STAT,
+		    (unsigned)hits[i]->kind);
+		q = he;
+	}
+	layout_gap_runs(b, &rcap, q, dlen, da, de);
+}
+
+/* Prepare a story for layout_fit. */
+struct layout_prep *
+layout_prepare(const struct page *pg, const struct story *st,
+    const struct stat_hit *hits, size_t nhits, unsigned flags)
+{
+	struct layout_prep	 *lp = xcalloc(1, sizeof *lp);
+	struct lscratch		  s;
+	const struct stat_hit	**bh;
+	size_t			 *bstart, i, bi, jlen;
+	char			 *j;
+
+	if (st == NULL || st->nblocks == 0)
+		return lp;
+	memset(&s, 0, sizeof s);
+	lp->nb = st->nblocks;
+	lp->b = xcalloc(lp->nb, sizeof *lp->b);
+
+	/* Hits bucketed by block, each bucket sorted by offset. */
+	bstart = xcalloc(lp->nb + 1, sizeof *bstart);
+	for (i = 0; i < nhits; i++)
+		if (hits[i].block < lp->nb && hits[i].end > hits[i].start)
+			bstart[hits[i].block + 1]++;
+	for (bi = 0; bi < lp->nb; bi++)
+		bstart[bi + 1] += bstart[bi];
+	bh = xcalloc(bstart[lp->nb] + 1, sizeof *bh);
+	{
+		size_t *fill = xcalloc(lp->nb, sizeof *fill);
+
+		for (i = 0; i < nhits; i++)
+			if (hits[i].block < lp->nb &&
+			    hits[i].end > hits[i].start)
+				bh[bstart[hits[i].block] +
+				    fill[hits[i].block]++] = &hits[i];
+		free(fill);
+	}
+	for (bi = 0; bi < lp->nb; bi++) {
+		size_t nh = bstart[bi + 1] - bstart[bi];
+
+		if (nh > 1)
+			qsort(bh + bstart[bi], nh, sizeof *bh, layout_hit_cmp);
+		j = page_block_join(pg, &st->blocks[bi], &jlen, NULL);
+		layout_prepare_block(&lp->b[bi], &s, j, jlen,
+		    st->blocks[bi].kind,
+		    bi == st->dateline_block ? &st->dateline : NULL,
+		    bh + bstart[bi], nh, flags);
+		lp->cells += lp->b[bi].cells;
+		free(j);
+	}
+	free(bh);
+	free(bstart);
+	lscratch_free(&s);
+	return lp;
+}
+
+/* Free a prepared story. */
+void
+layout_prep_free(struct layout_prep *lp)
+{
+	size_t	 i;
+
+	if (lp == NULL)
+		return;
+	for (i = 0; i < lp->nb; i++) {
+		struct lblock *b = &lp->b[i];
+
+		free(b->d);
+		free(b->d2j);
+		free(b->j2d);
+		free(b->brk);
+		free(b->cw);
+		free(b->units);
+		free(b->runs);
+	}
+	free(lp->b);
+	free(lp);
+}
+
+/* Cells of the unit holding display byte q, or 0. */
+static uint32_t
+layout_unit_cells(const struct lblock *b, uint32_t q)
+{
+	size_t	 lo = 0, hi = b->nunits, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (b->units[mid].end <= q)
+			lo = mid + 1;
+		else if (b->units[mid].start > q)
+			hi = mid;
+		else
+			return b->units[mid].cells;
+	}
+	return 0;
+}
+
+/* A growing layout. */
+struct lbuild {
+	struct layout	*lay;
+	size_t		 lcap, scap;
+};
+
+static struct dline *
+layout_new_line(struct lbuild *lb)
+{
+	struct layout	*lay = lb->lay;
+	struct dline	*l;
+
+	if (lay->nlines == lb->lcap) {
+		lb->lcap = lb->lcap * 2 + 16;
+		lay->lines = xreallocarray(lay->lines, lb->lcap,
+		    sizeof *lay->lines);
+	}
+	l = &lay->lines[lay->nlines++];
+	memset(l, 0, sizeof *l);
+	l->text = "";
+	l->block = LAYOUT_NOBLOCK;
+	l->span = lay->nspans;
+	return l;
+}
+
+static void
+layout_new_span(struct lbuild *lb, unsigned a, unsigned e, unsigned style,
+    unsigned sub)
+{
+	struct layout	*lay = lb->lay;
+	struct dspan	*sp;
+
+	if (lay->nspans == lb->scap) {
+		lb->scap = lb->scap * 2 + 16;
+		lay->spans = xreallocarray(lay->spans, lb->scap,
+		    sizeof *lay->spans);
+	}
+	sp = &lay->spans[lay->nspans++];
+	sp->start = a;
+	sp->end = e;
+	sp->style = (unsigned char)style;
+	sp->sub = (unsigned char)sub;
+}
+
+/* Fit one block into lines of W cells. */
+static void
+layout_fit_block(struct lbuild *lb, const struct lblock *b, size_t bi, int W)
+{
+	const unsigned char *brk = b->brk, *cw = b->cw;
+	struct dline	*l;
+	uint32_t	 n = b->dlen, ls = 0, p, end, te, ok, soft, next;
+	unsigned	 col, okcol, softcol, endcol, avail, restavail, f;
+	size_t		 r = 0, q;
+	int		 first = 1, lflags;
+
+	restavail = (unsigned)W - (b->center ? 0 : b->rest);
+	while (ls < n) {
+		avail = b->center ? (unsigned)W :
+		    (unsigned)W - (first ? b->first : b->rest);
+		col = 0;
+		ok = soft = 0;
+		okcol = softcol = 0;
+		end = n;
+		endcol = 0;
+		lflags = 0;
+		for (p = ls; p < n; p++) {
+			f = brk[p];
+			if (!(f & LB_CLUSTER))
+				continue;
+			if (p > ls) {
+				if (f & LB_FORCE) {
+					end = p;
+					endcol = col;
+					lflags = DLINE_HARD;
+					break;
+				}
+				if ((f & LB_OK) || ((f & LB_WEAK) &&
+				    layout_unit_cells(b, p) > restavail)) {
+					ok = p;
+					okcol = col;
+				}
+				if (!(f & LB_RUN)) {
+					soft = p;
+					softcol = col;
+				}
+			}
+			if (col + cw[p] > avail && !(f & LB_SPACE) && p > ls) {
+				if (ok > ls) {
+					end = ok;
+					endcol = okcol;
+				} else if (soft > ls) {
+					end = soft;
+					endcol = softcol;
+					lflags = DLINE_EMERGENCY;
+				} else {
+					end = p;
+					endcol = col;
+					lflags = DLINE_EMERGENCY;
+				}
+				break;
+			}
+			col += cw[p];
+		}
+		if (p >= n) {
+			end = n;
+			endcol = col;
+		}
+		/* Trim trailing spaces. */
+		te = end;
+		while (te > ls) {
+			q = te - 1;
+			while (q > ls && !(brk[q] & LB_CLUSTER))
+				q--;
+			if (!(brk[q] & LB_SPACE))
+				break;
+			endcol -= cw[q];
+			te = (uint32_t)q;
+		}
+		/* The next line starts after any spaces. */
+		next = end;
+		while (next < n && (brk[next] & LB_SPACE))
+			for (next++; next < n && !(brk[next] & LB_CLUSTER);
+			    next++)
+				;
+		l = layout_new_line(lb);
+		l->text = b->d + ls;
+		l->len = te - ls;
+		l->indent = (unsigned short)(b->center ?
+		    ((unsigned)W - endcol) / 2 : (first ? b->first : b->rest));
+		l->cells = (unsigned short)(l->indent + endcol);
+		l->kind = DLINE_TEXT;
+		l->style = b->style;
+		l->flags = (unsigned char)lflags;
+		l->block = bi;
+		l->jstart = first ? 0 : b->d2j[ls];
+		l->jend = next >= n ? b->jlen : b->d2j[next];
+		while (r < b->nruns && b->runs[r].end <= ls)
+			r++;
+		for (q = r; q < b->nruns && b->runs[q].start < te; q++)
+			layout_new_span(lb,
+			    (b->runs[q].start > ls ? b->runs[q].start : ls) - ls,
+			    (b->runs[q].end < te ? b->runs[q].end : te) - ls,
+			    b->runs[q].style, b->runs[q].sub);
+		l->nspans = lb->lay->nspans - l->span;
+		ls = next;
+		first = 0;
+	}
+}
+
+/* Lay out a prepared story for a width. */
+struct layout *
+layout_fit(const struct layout_prep *lp, int width)
+{
+	struct lbuild	 lb;
+	struct dline	*l;
+	size_t		 bi, est;
+	int		 W = width;
+
+	if (W < LAYOUT_MIN_WIDTH)
+		W = LAYOUT_MIN_WIDTH;
+	if (W > LAYOUT_MAX_WIDTH)
+		W = LAYOUT_MAX_WIDTH;
+	memset(&lb, 0, sizeof lb);
+	lb.lay = xcalloc(1, sizeof *lb.lay);
+	lb.lay->width = W;
+	lb.lay->nblocks = lp->nb;
+	lb.lay->blines = xcalloc(lp->nb + 1, sizeof *lb.lay->blines);
+	est = lp->cells / (size_t)W + lp->nb * 3 + 16;
+	lb.lcap = est;
+	lb.lay->lines = xreallocarray(NULL, lb.lcap, sizeof *lb.lay->lines);
+	lb.scap = est * 2;
+	lb.lay->spans = xreallocarray(NULL, lb.scap, sizeof *lb.lay->spans);
+	for (bi = 0; bi < lp->nb; bi++) {
+		lb.lay->blines[bi].first = lb.lay->nlines;
+		if (lp->b[bi].dlen == 0)
+			continue;
+		if (lb.lay->nlines > 0) {
+			l = layout_new_line(&lb);
+			l->kind = DLINE_BLANK;
+			lb.lay->blines[bi].first = lb.lay->nlines;
+		}
+		layout_fit_block(&lb, &lp->b[bi], bi, W);
+		lb.lay->blines[bi].n = lb.lay->nlines -
+		    lb.lay->blines[bi].first;
+	}
+	return lb.lay;
+}
+
+/* Free a layout. */
+void
+layout_free(struct layout *lay)
+{
+	if (lay == NULL)
+		return;
+	free(lay->lines);
+	free(lay->spans);
+	free(lay->blines);
+	free(lay);
+}
+
+/* The first line showing joined offset off of block, or -1. */
+size_t
+layout_find(const struct layout *lay, size_t block, size_t off)
+{
+	const struct layout_blines *bl;
+	size_t	 lo, hi, mid;
+
+	if (block >= lay->nblocks)
+		return (size_t)-1;
+	bl = &lay->blines[block];
+	if (bl->n == 0 || off > lay->lines[bl->first + bl->n - 1].jend)
+		return (size_t)-1;
+	lo = bl->first;
+	hi = bl->first + bl->n;
+	while (hi - lo > 1) {	/* last line with jstart <= off */
+		mid = lo + (hi - lo) / 2;
+		if (lay->lines[mid].jstart <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The cells joined offsets [start, end) take on line i. */
+int
+layout_cols(const struct layout_prep *lp, const struct layout *lay,
+    size_t i, size_t start, size_t end, int *c0, int *c1)
+{
+	const struct dline	*l;
+	const struct lblock	*b;
+	uint32_t		 ls, le, a, z, q;
+	int			 col, pcol, x0 = -1, x1 = -1;
+
+	if (i >= lay->nlines || start >= end)
+		return -1;
+	l = &lay->lines[i];
+	if (l->kind != DLINE_TEXT || l->block >= lp->nb)
+		return -1;
+	b = &lp->b[l->block];
+	ls = (uint32_t)(l->text - b->d);
+	le = ls + l->len;
+	a = layout_j2d(b, start);
+	z = layout_j2d(b, end);
+	if (z < b->dlen && b->d2j[z] < end)
+		z++;	/* end inside a character: round up (see below) */
+	if (a < ls)
+		a = ls;
+	if (z > le)
+		z = le;
+	if (a >= z)
+		return -1;
+	col = pcol = l->indent;
+	for (q = ls; q < le; q++) {
+		if (!(b->brk[q] & LB_CLUSTER))
+			continue;
+		if (x0 < 0 && q >= a)
+			x0 = q == a ? col : pcol;
+		if (q >= z) {
+			x1 = col;
+			break;
+		}
+		pcol = col;
+		col += b->cw[q];
+	}
+	if (x0 < 0)
+		x0 = pcol;
+	if (x1 < 0)
+		x1 = col;
+	*c0 = x0;
+	*c1 = x1;
+	return 0;
+}

@@ -1,0 +1,756 @@
+/* Unit tests of layout.c on hand-made pages at small widths. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+#include <unistr.h>
+
+#include "cjk.h"
+#include "layout.h"
+#include "xmalloc.h"
+
+/* A one-story page built from (kind, text) pairs, one piece per block. */
+struct tpage {
+	struct text	 text;
+	struct page	 page;
+	struct story	 story;
+};
+
+static struct tpage *
+tpage_new(size_t n, const enum block_kind *kinds, const char *const *texts)
+{
+	struct tpage	*tp = xcalloc(1, sizeof *tp);
+	size_t		 i, len = 0, o = 0;
+
+	for (i = 0; i < n; i++)
+		len += strlen(texts[i]) + 1;
+	tp->text.buf = xmalloc(len + 1);
+	tp->story.blocks = xcalloc(n, sizeof *tp->story.blocks);
+	tp->story.nblocks = n;
+	for (i = 0; i < n; i++) {
+		size_t l = strlen(texts[i]);
+		struct block *b = &tp->story.blocks[i];
+
+		memcpy(tp->text.buf + o, texts[i], l);
+		b->kind = kinds[i];
+		b->pieces = xmalloc(sizeof *b->pieces);
+		b->pieces[0].start = o;
+		b->pieces[0].end = o + l;
+		b->npieces = 1;
+		b->section = -1;
+		o += l;
+		tp->text.buf[o++] = '\n';
+	}
+	tp->text.buf[o] = '\0';
+	tp->text.len = o;
+	tp->story.dateline_block = (size_t)-1;
+	tp->page.text = &tp->text;
+	tp->page.span.end = o;
+	return tp;
+}
+
+static struct tpage *
+tpage_one(enum block_kind kind, const char *text)
+{
+	return tpage_new(1, &kind, &text);
+}
+
+static void
+tpage_free(struct tpage *tp)
+{
+	size_t	 i;
+
+	for (i = 0; i < tp->story.nblocks; i++)
+		free(tp->story.blocks[i].pieces);
+	free(tp->story.blocks);
+	free(tp->text.buf);
+	free(tp);
+}
+
+/* Line i's text as a NUL-terminated string (static buffer). */
+static const char *
+ltext(const struct layout *lay, size_t i)
+{
+	static char	 buf[4096];
+	size_t		 n = lay->lines[i].len;
+
+	if (n >= sizeof buf)
+		n = sizeof buf - 1;
+	memcpy(buf, lay->lines[i].text, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* Cells of a UTF-8 string. */
+static int
+scells(const char *s, size_t n)
+{
+	const uint8_t	*p = (const uint8_t *)s, *e = p + n;
+	ucs4_t		 c;
+	int		 w = 0;
+
+	while (p < e) {
+		p += u8_mbtouc(&c, p, (size_t)(e - p));
+		w += cjk_width(c);
+	}
+	return w;
+}
+
+/* First and last code point of line i. */
+static uint32_t
+lfirst(const struct layout *lay, size_t i)
+{
+	ucs4_t	 c = 0;
+
+	if (lay->lines[i].len > 0)
+		u8_mbtouc(&c, (const uint8_t *)lay->lines[i].text,
+		    lay->lines[i].len);
+	return c;
+}
+
+static uint32_t
+llast(const struct layout *lay, size_t i)
+{
+	const uint8_t	*s = (const uint8_t *)lay->lines[i].text;
+	const uint8_t	*p = s + lay->lines[i].len;
+	ucs4_t		 c = 0;
+
+	if (p > s) {
+		p = u8_prev(&c, p, s);
+		(void)p;
+	}
+	return c;
+}
+
+/* All lines of a layout joined, without indents. */
+static char *
+ljoin(const struct layout *lay)
+{
+	size_t	 i, n = 0;
+	char	*s;
+
+	for (i = 0; i < lay->nlines; i++)
+		n += lay->lines[i].len + 1;
+	s = xmalloc(n + 1);
+	n = 0;
+	for (i = 0; i < lay->nlines; i++) {
+		memcpy(s + n, lay->lines[i].text, lay->lines[i].len);
+		n += lay->lines[i].len;
+	}
+	s[n] = '\0';
+	return s;
+}
+
+/* Check the general invariants of a layout: widths, spans, clreq
+   prohibitions, blank lines; and that each of the keep[] strings, when it
+   occurs in the text, is on one line. */
+static void
+check_layout(const struct layout *lay, int W, const char *const *keep,
+    size_t nkeep)
+{
+	size_t	 i, k, sp;
+
+	assert_true(lay->nlines > 0);
+	assert_int_not_equal(lay->lines[0].kind, DLINE_BLANK);
+	assert_int_not_equal(lay->lines[lay->nlines - 1].kind, DLINE_BLANK);
+	for (i = 0; i < lay->nlines; i++) {
+		const struct dline *l = &lay->lines[i];
+
+		assert_true(l->cells <= W);
+		if (l->kind == DLINE_BLANK) {
+			assert_int_equal(l->len, 0);
+			assert_int_not_equal(lay->lines[i + 1].kind,
+			    DLINE_BLANK);
+			continue;
+		}
+		assert_int_equal(l->cells, l->indent + scells(l->text, l->len));
+		/* spans cover the text */
+		sp = 0;
+		for (k = 0; k < l->nspans; k++) {
+			assert_int_equal(lay->spans[l->span + k].start, sp);
+			assert_true(lay->spans[l->span + k].end > sp);
+			sp = lay->spans[l->span + k].end;
+		}
+		assert_int_equal(sp, l->len);
+		if (!(l->flags & DLINE_EMERGENCY)) {
+			if (cjk_no_end(llast(lay, i)))
+				fprintf(stderr, "W=%d line ends with not-ender: "
+				    "%s\n", W, ltext(lay, i));
+			assert_false(cjk_no_end(llast(lay, i)));
+		}
+		if (i > 0 && lay->lines[i - 1].kind == DLINE_TEXT &&
+		    !(lay->lines[i - 1].flags &
+		    (DLINE_EMERGENCY | DLINE_HARD))) {
+			/* a two-em dash may start a line (basic level) */
+			if (cjk_no_start(lfirst(lay, i)) &&
+			    strncmp(l->text, "——", strlen("——")) != 0)
+				fprintf(stderr, "W=%d line starts with "
+				    "not-starter: %s\n", W, ltext(lay, i));
+			assert_false(cjk_no_start(lfirst(lay, i)) &&
+			    strncmp(l->text, "——", strlen("——")) != 0);
+		}
+		for (k = 0; k < nkeep; k++) {
+			/* a keep string must not end this line partially */
+			size_t	 kl = strlen(keep[k]), j;
+
+			if (scells(keep[k], kl) > W)
+				continue;	/* emergency breaks allowed */
+
+			for (j = 1; j < kl && j <= l->len; j++) {
+				if (i + 1 < lay->nlines &&
+				    lay->lines[i + 1].kind == DLINE_TEXT &&
+				    memcmp(l->text + l->len - j, keep[k], j) == 0 &&
+				    lay->lines[i + 1].len >= kl - j &&
+				    memcmp(lay->lines[i + 1].text, keep[k] + j,
+				    kl - j) == 0) {
+					fprintf(stderr, "W=%d split %s: %s|%s\n",
+					    W, keep[k], ltext(lay, i),
+					    lay->lines[i + 1].text);
+					fail();
+				}
+			}
+		}
+	}
+}
+
+/* Lay out one block of kind at width W. */
+static struct layout *
+lay1(struct tpage *tp, struct layout_prep **lpp, int W, unsigned flags)
+{
+	*lpp = layout_prepare(&tp->page, &tp->story, NULL, 0, flags);
+	return layout_fit(*lpp, W);
+}
+
+/* The stress paragraph of cjk-layout.md 2.10: nothing split at any width. */
+static void
+test_stress(void **state)
+{
+	static const char *keep[] = { "尔·盖", "5～10", "２０２４０１５",
+	    "ＣＯＶＩＤ", "——", "……", "2022—2024" };
+	struct tpage *tp = tpage_one(BLOCK_PARAGRAPH,
+	    "据比尔·盖茨基金会估计，约5～10亿人受到影响。文件２０２４０１５号"
+	    "要求对ＣＯＶＩＤ－１９和COVID-19病毒——以及其他……开展研究，"
+	    "“数据”和/或“样本”须于2022—2024年间提交。");
+	struct layout_prep *lp;
+	struct layout *lay;
+	char *s;
+	int W;
+
+	for (W = 10; W <= 80; W++) {
+		lay = lay1(tp, &lp, W, 0);
+		check_layout(lay, W, keep, 7);
+		s = ljoin(lay);
+		assert_non_null(strstr(s, "ＣＯＶＩＤ"));
+		free(s);
+		layout_free(lay);
+		layout_prep_free(lp);
+	}
+	tpage_free(tp);
+}
+
+/* At W=16, the pieces the doc names stay together and no line starts
+   with · or ～. */
+static void
+test_stress_w16(void **state)
+{
+	struct tpage *tp = tpage_one(BLOCK_BYLINE,
+	    "据比尔·盖茨称约5～10亿人，文号２０２４０１５和ＣＯＶＩＤ病毒");
+	struct layout_prep *lp;
+	struct layout *lay = lay1(tp, &lp, 16, 0);
+	size_t i;
+	char *s;
+
+	for (i = 0; i < lay->nlines; i++) {
+		assert_int_not_equal(lfirst(lay, i), 0xB7);
+		assert_int_not_equal(lfirst(lay, i), 0xFF5E);
+	}
+	s = ljoin(lay);
+	assert_string_equal(s,
+	    "据比尔·盖茨称约5～10亿人，文号２０２４０１５和ＣＯＶＩＤ病毒");
+	free(s);
+	check_layout(lay, 16, (const char *[]){ "尔·", "5～10",
+	    "２０２４０１５", "ＣＯＶＩＤ" }, 4);
+	layout_free(lay);
+	layout_prep_free(lp);
+	tpage_free(tp);
+}
+
+/* No line starts with ，。、」） or ends with （「“, all-Han text with
+   marks at every width. */
+static void
+test_prohibitions(void **state)
+{
+	struct tpage *tp = tpage_one(BLOCK_PARAGRAPH,
+	    "甲乙丙，丁戊己。庚辛、壬癸「子丑」寅卯（辰巳）午未“申酉”戌亥，"
+	    "甲乙丙丁戊己庚辛壬癸。甲乙「丙丁」。甲（乙）丙“丁”。"
+	    "一二三四五六七八九十，一二三四五六七八九十。");
+	struct layout_prep *lp;
+	struct layout *lay;
+	int W;
+
+	for (W = 10; W <= 60; W++) {
+		lay = lay1(tp, &lp, W, 0);
+		check_layout(lay, W, NULL, 0);
+		layout_free(lay);
+		layout_prep_free(lp);
+	}
+	tpage_free(tp);
+}
+
+/* A wide character never straddles the edge at odd widths. */
+static void
+test_odd_width(void **state)
+{
+	struct tpage *tp = tpage_one(BLOCK_PARAGRAPH,
+	    "浙江监狱一直没有停下推进监地协作的脚步主动融入地方党委政府的各项工作");
+	struct layout_prep *lp;
+	struct layout *lay;
+	size_t i;
+	int W;
+
+	for (W = 11; W <= 41; W += 2) {
+		lay = lay1(tp, &lp, W, 0);
+		check_layout(lay, W, NULL, 0);
+		for (i = 0; i + 1 < lay->nlines; i++)
+			assert_int_equal(lay->lines[i].cells, W - 1);
+		layout_free(lay);
+		layout_prep_free(lp);
+	}
+	tpage_free(tp);
+}
+
+/* Statistics (STYLE_STAT spans) are not split when they fit; spans carry
+   the stat kind. */
+static void
+test_stats_whole(void **state)
+{
+	static const char *text =
+	    "属地医卫部门进监会诊949次,就诊罪犯11678人次;在逃30余年的罪犯。";
+	struct tpage *tp = tpage_one(BLOCK_PARAGRAPH, text);
+	struct stat_hit hits[3];
+	static const char *keep[] = { "949次", "11678人次", "30余年" };
+	struct layout_prep *lp;
+	struct layout *lay;
+	size_t i, k, nstat;
+	int W;
+
+	memset(hits, 0, sizeof hits);
+	for (i = 0; i < 3; i++) {
+		hits[i].block = 0;
+		hits[i].start = (size_t)(strstr(text, keep[i]) - text);
+		hits[i].end = hits[i].start + strlen(keep[i]);
+		hits[i].kind = i == 2 ? STAT_DURATION : STAT_COUNT;
+	}
+	for (W = 10; W <= 70; W++) {
+		lp = layout_prepare(&tp->page, &tp->story, hits, 3, 0);
+		lay = layout_fit(lp, W);
+		check_layout(lay, W, keep, 3);
+		nstat = 0;
+		for (i = 0; i < lay->nlines; i++)
+			for (k = 0; k < lay->lines[i].nspans; k++) {
+				const struct dspan *sp =
+				    &lay->spans[lay->lines[i].span + k];
+
+				if (sp->style != STYLE_STAT)
+					continue;
+				nstat++;
+				if (nstat == 3)
+					assert_int_equal(sp->sub, STAT_DURATION);
+				else
+					assert_int_equal(sp->sub, STAT_COUNT);
+			}
+		assert_int_equal(nstat, 3);
+		layout_free(lay);
+		layout_prep_free(lp);
+	}
+	tpage_free(tp);
+}
+
+/* A 1 MB run without break opportunities: emergency breaks, full lines,
+   and linear time. */
+static void
+test_emergency(void **state)
+{
+	size_t n = 1 << 20, i, total = 0;
+	char *big = xmalloc(n + 1);
+	struct tpage *tp;
+	struct layout_prep *lp;
+	struct layout *lay;
+	clock_t t0, t1;
+
+	for (i = 0; i < n; i++)
+		big[i] = (char)('a' + i % 26);
+	big[n] = '\0';
+	tp = tpage_one(BLOCK_BYLINE, big);
+	t0 = clock();
+	lp = layout_prepare(&tp->page, &tp->story, NULL, 0, 0);
+	lay = layout_fit(lp, 80);
+	t1 = clock();
+	assert_int_equal(lay->nlines, (n + 79) / 80);
+	for (i = 0; i < lay->nlines; i++) {
+		total += lay->lines[i].len;
+		if (i + 1 < lay->nlines) {
+			assert_int_equal(lay->lines[i].cells, 80);
+			assert_true(lay->lines[i].flags & DLINE_EMERGENCY);
+		}
+	}
+	assert_int_equal(total, n);
+	assert_true((double)(t1 - t0) / CLOCKS_PER_SEC < 1.0);
+	layout_free(lay);
+	layout_prep_free(lp);
+	tpage_free(tp);
+
+	/* Full-width digits: 2 cells each; at W=11 lines of 10 cells. */
+	{
+		static const char d[] = "０１２３４５６７８９";
+		char *s = xmalloc(sizeof d * 1000);
+
+		s[0] = '\0';
+		for (i = 0; i < 1000; i++)
+			memcpy(s + i * (sizeof d - 1), d, sizeof d);
+		tp = tpage_one(BLOCK_BYLINE, s);
+		lay = lay1(tp, &lp, 11, 0);
+		check_layout(lay, 11, NULL, 0);
+		assert_int_equal(lay->nlines, 2000);
+		assert_int_equal(lay->lines[0].cells, 10);
+		layout_free(lay);
+		layout_prep_free(lp);
+		tpage_free(tp);
+		free(s);
+	}
+	free(big);
+}
+
+/* The display text of a one-block story at width 200. */
+static char *
+shown(enum block_kind kind, const char *text, unsigned flags)
+{
+	struct tpage *tp = tpage_one(kind, text);
+	struct layout_prep *lp;
+	struct layout *lay = lay1(tp, &lp, 200, flags);
+	char *s = ljoin(lay);
+
+	layout_free(lay);
+	layout_prep_free(lp);
+	tpage_free(tp);
+	return s;
+}
+
+#define SHOWN(in, out, flags) do {					\
+	char *s_ = shown(BLOCK_BYLINE, (in), (flags));			\
+	assert_string_equal(s_, (out));					\
+	free(s_);							\
+} while (0)
+
+/* ASCII marks between Chinese made full-width; not in numbers, Latin. */
+static void
+test_widen(void **state)
+{
+	SHOWN("日前,省司法厅召开", "日前，省司法厅召开", 0);
+	SHOWN("日前,省司法厅召开", "日前,省司法厅召开", LAYOUT_RAW_PUNCT);
+	SHOWN("会诊949次,就诊", "会诊949次，就诊", 0);
+	SHOWN("人次;此外", "人次；此外", 0);
+	SHOWN("获得感?浙江", "获得感？浙江", 0);
+	SHOWN("呼救声:“救人!快救人!”闻声", "呼救声：“救人！快救人！”闻声", 0);
+	SHOWN("恩人!”日前", "恩人！”日前", 0);
+	SHOWN("走深走实!", "走深走实！", 0);
+	SHOWN("监(所)地协作", "监（所）地协作", 0);
+	SHOWN("阿里巴巴(中国)教育", "阿里巴巴（中国）教育", 0);
+	SHOWN("阿里巴巴(中国)教育", "阿里巴巴(中国)教育", LAYOUT_RAW_PUNCT);
+	SHOWN("计划(2022—2024)》", "计划(2022—2024)》", 0);
+	SHOWN("上午8:30开会", "上午8:30开会", 0);
+	SHOWN("共1,000人", "共1,000人", 0);
+	SHOWN("用A4!纸", "用A4!纸", 0);
+	SHOWN("Hello, world", "Hello, world", 0);
+	SHOWN("中(a)中", "中(a)中", 0);
+	SHOWN("中,a", "中,a", 0);
+}
+
+/* Spaces: leading source spaces stripped, U+200B dropped and a break. */
+static void
+test_spaces(void **state)
+{
+	struct tpage *tp;
+	struct layout_prep *lp;
+	struct layout *lay;
+	char *s;
+
+	s = shown(BLOCK_PARAGRAPH, "\xe3\x80\x80\xe3\x80\x80  正文开始。  ", 0);
+	assert_string_equal(s, "正文开始。");
+	free(s);
+	s = shown(BLOCK_BYLINE, "ＡＢＣ\xe2\x80\x8bＤＥＦ", 0);
+	assert_string_equal(s, "ＡＢＣＤＥＦ");
+	free(s);
+	/* The full-width word breaks only at the U+200B. */
+	tp = tpage_one(BLOCK_BYLINE, "ＡＢＣ\xe2\x80\x8bＤＥＦＧ");
+	lay = lay1(tp, &lp, 10, 0);
+	assert_int_equal(lay->nlines, 2);
+	assert_string_equal(ltext(lay, 0), "ＡＢＣ");
+	assert_string_equal(ltext(lay, 1), "ＤＥＦＧ");
+	assert_int_equal(lay->lines[0].flags, 0);
+	layout_free(lay);
+	layout_prep_free(lp);
+	tpage_free(tp);
+	/* A newline in a block is a hard break. */
+	tp = tpage_one(BLOCK_BYLINE, "本报记者 王春苗\n陈毅人");
+	lay = lay1(tp, &lp, 40, 0);
+	assert_int_equal(lay->nlines, 2);
+	assert_string_equal(ltext(lay, 0), "本报记者 王春苗");
+	assert_string_equal(ltext(lay, 1), "陈毅人");
+	assert_true(lay->lines[0].flags & DLINE_HARD);
+	layout_free(lay);
+	layout_prep_free(lp);
+	tpage_free(tp);
+}
+
+/* Paragraphs: first-line indent of 4 cells; headline centred; heading
+   and caption marked; one blank line between blocks. */
+static void
+test_blocks(void **state)
+{
+	static const enum block_kind kinds[] = { BLOCK_HEADLINE,
+	    BLOCK_BYLINE, BLOCK_PARAGRAPH, BLOCK_PARAGRAPH, BLOCK_HEADING,
+	    BLOCK_PARAGRAPH, BLOCK_CAPTION };
+	static const char *texts[] = { "推进监地协作", "本报记者 王春苗",
+	    "  日前省司法厅召开监地协作推进会。", "   ",
+	    "开启平安共建新路径的探索", "安全是底线。", "戴雍峰在水坝边救人现场" };
+	struct tpage *tp = tpage_new(7, kinds, texts);
+	struct layout_prep *lp;
+	struct layout *lay;
+
+	lp = layout_prepare(&tp->page, &tp->story, NULL, 0, 0);
+	lay = layout_fit(lp, 20);
+	check_layout(lay, 20, NULL, 0);
+	/* headline: 12 cells centred in 20 */
+	assert_string_equal(ltext(lay, 0), "推进监地协作");
+	assert_int_equal(lay->lines[0].indent, 4);
+	assert_int_equal(lay->lines[0].style, STYLE_HEADLINE);
+	assert_int_equal(lay->lines[1].kind, DLINE_BLANK);
+	assert_string_equal(ltext(lay, 2), "本报记者 王春苗");
+	assert_int_equal(lay->lines[2].indent, 0);
+	assert_int_equal(lay->lines[2].style, STYLE_BYLINE);
+	assert_int_equal(lay->lines[3].kind, DLINE_BLANK);
+	/* paragraph: indent 4, source spaces stripped */
+	assert_int_equal(lay->lines[4].indent, 4);
+	assert_string_equal(ltext(lay, 4), "日前省司法厅召开");
+	assert_int_equal(lay->lines[4].cells, 20);
+	assert_int_equal(lay->lines[5].indent, 0);
+	assert_string_equal(ltext(lay, 5), "监地协作推进会。");
+	/* the empty paragraph has no lines and adds no blank */
+	assert_int_equal(lay->blines[3].n, 0);
+	assert_int_equal(lay->lines[6].kind, DLINE_BLANK);
+	/* heading: ■ + space, continuation indented 2 */
+	assert_string_equal(ltext(lay, 7), "■ 开启平安共建新路径");
+	assert_int_equal(lay->lines[7].style, STYLE_HEADING);
+	assert_int_equal(lay->spans[lay->lines[7].span].style, STYLE_DECOR);
+	assert_int_equal(lay->spans[lay->lines[7].span].end, 4);
+	assert_int_equal(lay->spans[lay->lines[7].span + 1].style,
+	    STYLE_HEADING);
+	assert_string_equal(ltext(lay, 8), "的探索");
+	assert_int_equal(lay->lines[8].indent, 2);
+	assert_int_equal(lay->lines[9].kind, DLINE_BLANK);
+	assert_string_equal(ltext(lay, 10), "安全是底线。");
+	assert_int_equal(lay->lines[11].kind, DLINE_BLANK);
+	assert_string_equal(ltext(lay, 12), "▲ 戴雍峰在水坝边救人");
+	assert_int_equal(lay->lines[12].style, STYLE_CAPTION);
+	assert_string_equal(ltext(lay, 13), "现场");
+	assert_int_equal(lay->lines[13].indent, 2);
+	assert_int_equal(lay->nlines, 14);
+	layout_free(lay);
+
+	/* headline at an odd width: floor of the half */
+	lay = layout_fit(lp, 21);
+	assert_int_equal(lay->lines[0].indent, 4);
+	assert_int_equal(lay->lines[0].cells, 16);
+	layout_free(lay);
+	/* clamped widths */
+	lay = layout_fit(lp, 3);
+	assert_int_equal(lay->width, LAYOUT_MIN_WIDTH);
+	check_layout(lay, LAYOUT_MIN_WIDTH, NULL, 0);
+	layout_free(lay);
+	lay = layout_fit(lp, 100000);
+	assert_int_equal(lay->width, LAYOUT_MAX_WIDTH);
+	layout_free(lay);
+	layout_prep_free(lp);
+	tpage_free(tp);
+}
+
+/* The dateline gets STYLE_DATELINE. */
+static void
+test_dateline(void **state)
+{
+	static const char *text = "本报讯 “你是孩子的救命恩人!”日前,当孩子家长登门致谢时";
+	struct tpage *tp = tpage_one(BLOCK_LEAD, text);
+	struct layout_prep *lp;
+	struct layout *lay;
+	const struct dline *l;
+
+	tp->story.dateline.start = 0;
+	tp->story.dateline.end = strlen("本报讯");
+	tp->story.dateline_block = 0;
+	lp = layout_prepare(&tp->page, &tp->story, NULL, 0, 0);
+	lay = layout_fit(lp, 80);
+	l = &lay->lines[0];
+	assert_int_equal(l->style, STYLE_LEAD);
+	assert_int_equal(l->indent, 4);
+	assert_int_equal(lay->spans[l->span].style, STYLE_DATELINE);
+	assert_int_equal(lay->spans[l->span].start, 0);
+	assert_int_equal(lay->spans[l->span].end, strlen("本报讯"));
+	assert_int_equal(lay->spans[l->span + 1].style, STYLE_LEAD);
+	layout_free(lay);
+	layout_prep_free(lp);
+	tpage_free(tp);
+}
+
+/* A break before “ after Han, and after ” before Han (quote relaxation);
+   never before ” or after “. */
+static void
+test_quotes(void **state)
+{
+	struct tpage *tp = tpage_one(BLOCK_BYLINE, "中中中中中“中中中中”中中");
+	struct layout_prep *lp;
+	struct layout *lay = lay1(tp, &lp, 10, 0);
+
+	assert_string_equal(ltext(lay, 0), "中中中中中");
+	assert_string_equal(ltext(lay, 1), "“中中中中”");
+	assert_string_equal(ltext(lay, 2), "中中");
+	assert_int_equal(lay->nlines, 3);
+	layout_free(lay);
+	layout_prep_free(lp);
+	tpage_free(tp);
+}
+
+/* layout_find and layout_cols, also for a range that wraps. */
+static void
+test_find_cols(void **state)
+{
+	static const char *text = "一二三四五六七八九十甲乙丙丁";
+	struct tpage *tp = tpage_one(BLOCK_PARAGRAPH, text);
+	struct layout_prep *lp;
+	struct layout *lay = lay1(tp, &lp, 12, 0);
+	int c0, c1;
+	size_t off4 = 3 * 4, off7 = 3 * 7;
+
+	/* line 0: indent 4 + 一二三四 (8 cells); line 1: 五..十 */
+	assert_string_equal(ltext(lay, 0), "一二三四");
+	assert_string_equal(ltext(lay, 1), "五六七八九十");
+	assert_string_equal(ltext(lay, 2), "甲乙丙丁");
+	assert_int_equal(layout_find(lay, 0, 0), 0);
+	assert_int_equal(layout_find(lay, 0, 3), 0);
+	assert_int_equal(layout_find(lay, 0, off4), 1);
+	assert_int_equal(layout_find(lay, 0, off7), 1);
+	assert_int_equal(layout_find(lay, 0, strlen(text)), 2);
+	assert_int_equal(layout_find(lay, 0, strlen(text) + 1), (size_t)-1);
+	assert_int_equal(layout_find(lay, 1, 0), (size_t)-1);
+	/* 二 on line 0: cells 6..8 */
+	assert_int_equal(layout_cols(lp, lay, 0, 3, 6, &c0, &c1), 0);
+	assert_int_equal(c0, 6);
+	assert_int_equal(c1, 8);
+	/* 三四五六 wraps: 三四 on line 0 (8..12), 五六 on line 1 (0..4) */
+	assert_int_equal(layout_cols(lp, lay, 0, 6, 18, &c0, &c1), 0);
+	assert_int_equal(c0, 8);
+	assert_int_equal(c1, 12);
+	assert_int_equal(layout_cols(lp, lay, 1, 6, 18, &c0, &c1), 0);
+	assert_int_equal(c0, 0);
+	assert_int_equal(c1, 4);
+	assert_int_equal(layout_cols(lp, lay, 2, 6, 18, &c0, &c1), -1);
+	/* an offset inside a character rounds out */
+	assert_int_equal(layout_cols(lp, lay, 1, off7 + 1, off7 + 2, &c0, &c1),
+	    0);
+	assert_int_equal(c0, 6);
+	assert_int_equal(c1, 8);
+	assert_int_equal(layout_cols(lp, lay, 1, off7, off7 + 3, &c0, &c1), 0);
+	assert_int_equal(c0, 6);
+	assert_int_equal(c1, 8);
+	layout_free(lay);
+	layout_prep_free(lp);
+	tpage_free(tp);
+}
+
+/* Widened marks keep their joined offsets. */
+static void
+test_find_widened(void **state)
+{
+	static const char *text = "日前,省司法厅";
+	struct tpage *tp = tpage_one(BLOCK_BYLINE, text);
+	struct layout_prep *lp;
+	struct layout *lay = lay1(tp, &lp, 40, 0);
+	int c0, c1;
+
+	assert_string_equal(ltext(lay, 0), "日前，省司法厅");
+	/* 省 is joined bytes 7..10, cells 6..8 */
+	assert_int_equal(layout_cols(lp, lay, 0, 7, 10, &c0, &c1), 0);
+	assert_int_equal(c0, 6);
+	assert_int_equal(c1, 8);
+	/* the comma: joined byte 6, cells 4..6 */
+	assert_int_equal(layout_cols(lp, lay, 0, 6, 7, &c0, &c1), 0);
+	assert_int_equal(c0, 4);
+	assert_int_equal(c1, 6);
+	assert_int_equal(lay->lines[0].jstart, 0);
+	assert_int_equal(lay->lines[0].jend, strlen(text));
+	layout_free(lay);
+	layout_prep_free(lp);
+	tpage_free(tp);
+}
+
+/* Combining marks and emoji sequences stay whole. */
+static void
+test_clusters(void **state)
+{
+	/* e + U+0301 repeated: 1 cell per cluster, Latin word */
+	char buf[400];
+	size_t i, n = 0;
+	struct tpage *tp;
+	struct layout_prep *lp;
+	struct layout *lay;
+
+	for (i = 0; i < 30; i++) {
+		memcpy(buf + n, "e\xcc\x81", 3);
+		n += 3;
+	}
+	buf[n] = '\0';
+	tp = tpage_one(BLOCK_BYLINE, buf);
+	lay = lay1(tp, &lp, 10, 0);
+	assert_int_equal(lay->nlines, 3);
+	for (i = 0; i < lay->nlines; i++) {
+		assert_int_equal(lay->lines[i].cells, 10);
+		assert_int_equal(lay->lines[i].len, 30);
+	}
+	layout_free(lay);
+	layout_prep_free(lp);
+	tpage_free(tp);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_stress),
+		cmocka_unit_test(test_stress_w16),
+		cmocka_unit_test(test_prohibitions),
+		cmocka_unit_test(test_odd_width),
+		cmocka_unit_test(test_stats_whole),
+		cmocka_unit_test(test_emergency),
+		cmocka_unit_test(test_widen),
+		cmocka_unit_test(test_spaces),
+		cmocka_unit_test(test_blocks),
+		cmocka_unit_test(test_dateline),
+		cmocka_unit_test(test_quotes),
+		cmocka_unit_test(test_find_cols),
+		cmocka_unit_test(test_find_widened),
+		cmocka_unit_test(test_clusters),
+	};
+
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {
+		fprintf(stderr, "test-layout: no C.UTF-8 locale\n");
+		return 1;
+	}
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
