@@ -61,7 +61,9 @@ endif
 
 # Debian packages: to build and run, and in addition to test.
 RUN_PKGS	= gcc make pkg-config libncurses-dev libunistring-dev libpcre2-dev
-CHECK_PKGS	= $(RUN_PKGS) libcmocka-dev tmux valgrind clang libclang-rt-14-dev
+CHECK_PKGS	= $(RUN_PKGS) libcmocka-dev tmux
+FUZZ_PKGS	= $(CHECK_PKGS) clang libclang-rt-14-dev
+VALGRIND_PKGS	= $(CHECK_PKGS) valgrind
 
 .PHONY: all run check check-unit check-prop check-golden check-e2e \
 	check-layers check-sanitize check-valgrind deps deps-check bench fuzz \
@@ -156,10 +158,16 @@ build/fuzz/%: tests/fuzz/%.c $(FUZZ_CORE)
 	    -fsanitize=fuzzer -o $@ $< $(FUZZ_CORE) $(DLIBS)
 
 fuzz-build: $(FUZZ_BIN)
-fuzz: deps-check $(FUZZ_BIN)
+fuzz:
+	@sh tests/deps.sh $(FUZZ_PKGS)
+	@$(MAKE) --no-print-directory fuzz-run
+fuzz-run: $(FUZZ_BIN)
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
 
-check-valgrind: deps-check $(PROG)
+check-valgrind:
+	@sh tests/deps.sh $(VALGRIND_PKGS)
+	@$(MAKE) --no-print-directory check-valgrind-run
+check-valgrind-run: $(PROG)
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" valgrind
 
 # ---- benchmark ----------------------------------------------------------

@@ -68,8 +68,9 @@ struct unit {
 
 /* Units and measure words; the longest match wins. */
 static const struct unit stats_units[] = {
-	C("人次", U_CN), C("人", U_CN), C("名", U_CN), C("位", U_CN),
-	C("家次", 0), C("家", U_CN), C("所", U_CN), C("项", U_CN),
+	C("次", U_CN), C("人次", U_CN), C("人", U_CN), C("名", U_CN),
+	C("位", U_CN), C("家次", 0), C("家", U_CN), C("所", U_CN),
+	C("项", U_CN),
 	C("份", U_CN), C("件", U_CN), C("类", U_CN), C("起", U_CN),
 	C("场次", U_CN), C("场", U_CN), C("个", U_CN), C("户次", 0),
 	C("户", U_CN), C("部门", U_CN), C("部", U_CN), C("台", U_CN),
@@ -962,7 +963,7 @@ stats_isodate(const struct scan *sc, size_t i, const struct num *nm,
 	q->unit = "";
 	q->flags = 0;
 	q->kind = STAT_DATE;
-	q->v = q->v2 = nm->v;
+	q->v = q->v2 = (long)nm->v;
 	snprintf(q->norm, sizeof(q->norm), "%04d-%02ld-%02ld", (int)nm->v, mon,
 	    day);
 	return 1;

@@ -667,6 +667,7 @@ test_seed_prison(void **state)
 		if (i > 0)
 			assert_true(hit_before(&hits[i - 1], &hits[i]));
 	}
+	free(hits);
 	assert_int_equal(find(sd->idx, "监狱", SEARCH_EXACT, &hits), 30);
 	free(hits);
 	assert_int_equal(find(sd->idx, "监狱", SEARCH_REGEX, &hits), 30);
