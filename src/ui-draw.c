@@ -1,0 +1,339 @@
+/*
+ * ui-draw: the only code that writes text cells.
+ *
+ * Every character is put with a wide-character call at an explicit
+ * (y, x) after its width (wcwidth, as ncurses counts it) was checked
+ * against the room left, so nothing relies on auto-wrap, a wide
+ * character is never cut, and no control byte reaches the terminal.  The
+ * bottom-right cell of the screen is never written.
+ *
+ * Styles: colour pairs when colour is on (the terminal's own background,
+ * 8 or 256 colours), otherwise bold, underline, reverse and dim alone.
+ */
+#include <curses.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "ui-int.h"
+
+static int	 ui_draw_attrs[UI_NSTYLES];
+
+/* Colours per style: fg for 8-colour and 256-colour terminals, -1 for the
+   terminal's own, and attributes with and without colour. */
+struct ui_draw_spec {
+	short	 fg8, fg256;
+	int	 cattr;			/* attributes with colour */
+	int	 mattr;			/* attributes without colour */
+};
+
+static const struct ui_draw_spec ui_draw_specs[UI_NSTYLES] = {
+	[STYLE_TEXT] =		{ -1, -1, 0, 0 },
+	[STYLE_HEADLINE] =	{ COLOR_CYAN, 39, A_BOLD, A_BOLD },
+	[STYLE_KICKER] =	{ COLOR_CYAN, 74, 0, A_BOLD },
+	[STYLE_SUBTITLE] =	{ COLOR_CYAN, 74, 0, A_BOLD },
+	[STYLE_BYLINE] =	{ COLOR_GREEN, 107, 0, A_UNDERLINE },
+	[STYLE_DATELINE] =	{ COLOR_GREEN, 107, A_BOLD, A_BOLD },
+	[STYLE_NOTE] =		{ -1, -1, A_ITALIC, A_ITALIC },
+	[STYLE_LEAD] =		{ -1, -1, 0, 0 },
+	[STYLE_HEADING] =	{ COLOR_YELLOW, 178, A_BOLD, A_BOLD | A_UNDERLINE },
+	[STYLE_CAPTION] =	{ COLOR_BLUE, 110, A_ITALIC, A_DIM },
+	[STYLE_BANNER] =	{ COLOR_MAGENTA, 175, A_BOLD, A_BOLD },
+	[STYLE_DECOR] =		{ -1, 244, 0, 0 },
+	[STYLE_STAT] =		{ COLOR_RED, 167, 0, A_UNDERLINE },
+	[UI_STYLE_HEADER] =	{ COLOR_MAGENTA, 175, A_BOLD, A_BOLD },
+	[UI_STYLE_STATUS] =	{ -1, -1, A_REVERSE, A_REVERSE },
+	[UI_STYLE_ERROR] =	{ COLOR_RED, 196, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD },
+	[UI_STYLE_TITLE] =	{ -1, -1, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE },
+	[UI_STYLE_BORDER] =	{ -1, 244, 0, 0 },
+	[UI_STYLE_SELECT] =	{ -1, -1, A_REVERSE, A_REVERSE },
+	[UI_STYLE_MARK] =	{ -1, -1, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD },
+	[UI_STYLE_SEARCH] =	{ -1, -1, A_REVERSE, A_REVERSE },
+	[UI_STYLE_CURRENT] =	{ -1, -1, A_REVERSE | A_BOLD | A_UNDERLINE, A_REVERSE | A_BOLD | A_UNDERLINE },
+	[UI_STYLE_GROUP] =	{ COLOR_YELLOW, 178, A_BOLD, A_BOLD },
+	[UI_STYLE_DIM] =	{ -1, 244, 0, A_DIM },
+	/* Statistic kinds (STAT_COUNT ... STAT_RANGE). */
+	[UI_STYLE__COUNT + STAT_COUNT] =	{ COLOR_RED, 167, 0, A_UNDERLINE },
+	[UI_STYLE__COUNT + STAT_MEASURE] =	{ COLOR_GREEN, 114, 0, A_UNDERLINE },
+	[UI_STYLE__COUNT + STAT_PERCENT] =	{ COLOR_MAGENTA, 176, 0, A_UNDERLINE },
+	[UI_STYLE__COUNT + STAT_MONEY] =	{ COLOR_YELLOW, 178, 0, A_UNDERLINE },
+	[UI_STYLE__COUNT + STAT_DATE] =		{ COLOR_BLUE, 68, 0, A_UNDERLINE },
+	[UI_STYLE__COUNT + STAT_TIME] =		{ COLOR_BLUE, 68, 0, A_UNDERLINE },
+	[UI_STYLE__COUNT + STAT_YEAR] =		{ COLOR_BLUE, 68, 0, A_UNDERLINE },
+	[UI_STYLE__COUNT + STAT_DURATION] =	{ COLOR_CYAN, 73, 0, A_UNDERLINE },
+	[UI_STYLE__COUNT + STAT_RANGE] =	{ COLOR_MAGENTA, 176, 0, A_UNDERLINE },
+};
+
+/* Set up the attributes of every style (after initscr; start_color was
+   called when color is true). */
+void
+ui_draw_init(bool color)
+{
+	int	 i, fg;
+
+	for (i = 0; i < UI_NSTYLES; i++) {
+		const struct ui_draw_spec *s = &ui_draw_specs[i];
+
+		if (!color) {
+			ui_draw_attrs[i] = s->mattr;
+			continue;
+		}
+		fg = COLORS >= 256 ? s->fg256 : s->fg8;
+		ui_draw_attrs[i] = s->cattr;
+		if (fg >= 0 && i + 1 < COLOR_PAIRS) {
+			init_pair((short)(i + 1), (short)fg, -1);
+			ui_draw_attrs[i] |= (int)COLOR_PAIR(i + 1);
+		}
+	}
+}
+
+/* The attribute of a style. */
+int
+ui_draw_attr(int style)
+{
+	if (style < 0 || style >= UI_NSTYLES)
+		return 0;
+	return ui_draw_attrs[style];
+}
+
+/* The room in a row from x for w cells, never the bottom-right cell. */
+static int
+ui_draw_room(int y, int x, int w)
+{
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS)
+		return 0;
+	if (x + w > COLS)
+		w = COLS - x;
+	if (y == LINES - 1 && x + w >= COLS)
+		w = COLS - 1 - x;
+	return w < 0 ? 0 : w;
+}
+
+/* Decode one character; returns its bytes (at least 1) and its width.
+   Controls and undecodable bytes become U+FFFD. */
+static size_t
+ui_draw_decode(const char *s, size_t len, wchar_t *wc, int *width)
+{
+	mbstate_t	 mbs;
+	size_t		 n;
+
+	memset(&mbs, 0, sizeof mbs);
+	n = mbrtowc(wc, s, len, &mbs);
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		*wc = 0xfffd;
+		n = 1;
+		while (n < len && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n++;
+	}
+	*width = wcwidth(*wc);
+	if (*width < 0 || *wc < 0x20 || (*wc >= 0x7f && *wc < 0xa0)) {
+		*wc = 0xfffd;
+		*width = 1;
+	}
+	return n;
+}
+
+/* Put one spacing character (with up to 4 combining ones) at (y, x). */
+static void
+ui_draw_cell(int y, int x, const wchar_t *wcs, int attr)
+{
+	cchar_t	 cc;
+
+	if (setcchar(&cc, wcs, (attr_t)(attr & ~A_COLOR),
+	    (short)PAIR_NUMBER(attr), NULL) == OK)
+		mvadd_wch(y, x, &cc);
+}
+
+/* Draw UTF-8 text in at most w cells. */
+int
+ui_draw_str(int y, int x, int w, const char *s, size_t len, int attr)
+{
+	wchar_t	 wcs[CCHARW_MAX + 1];
+	size_t	 i = 0, n;
+	int	 used = 0, cw, k;
+
+	w = ui_draw_room(y, x, w);
+	while (i < len) {
+		n = ui_draw_decode(s + i, len - i, &wcs[0], &cw);
+		if (cw == 0) {		/* stray combining mark: skip */
+			i += n;
+			continue;
+		}
+		if (used + cw > w)
+			break;
+		i += n;
+		k = 1;
+		/* Attach the combining marks that follow. */
+		while (i < len && k < CCHARW_MAX) {
+			wchar_t	 m;
+			int	 mw;
+			size_t	 mn = ui_draw_decode(s + i, len - i, &m, &mw);
+
+			if (mw != 0)
+				break;
+			wcs[k++] = m;
+			i += mn;
+		}
+		wcs[k] = L'\0';
+		ui_draw_cell(y, x + used, wcs, attr);
+		used += cw;
+	}
+	return used;
+}
+
+/* Cells a UTF-8 string takes. */
+int
+ui_draw_width(const char *s, size_t len)
+{
+	size_t	 i = 0;
+	int	 used = 0, cw;
+	wchar_t	 wc;
+
+	while (i < len) {
+		i += ui_draw_decode(s + i, len - i, &wc, &cw);
+		used += cw;
+	}
+	return used;
+}
+
+/* Blank w cells. */
+void
+ui_draw_fill(int y, int x, int w, int attr)
+{
+	static const wchar_t sp[] = L" ";
+	int	 i;
+
+	w = ui_draw_room(y, x, w);
+	for (i = 0; i < w; i++)
+		ui_draw_cell(y, x + i, sp, attr);
+}
+
+/* Repeat a glyph over w cells. */
+void
+ui_draw_repeat(int y, int x, int w, const char *glyph, int attr)
+{
+	wchar_t	 wcs[2];
+	int	 cw, i;
+
+	ui_draw_decode(glyph, strlen(glyph), &wcs[0], &cw);
+	wcs[1] = L'\0';
+	w = ui_draw_room(y, x, w);
+	if (cw < 1)
+		cw = 1;
+	for (i = 0; i + cw <= w; i += cw)
+		ui_draw_cell(y, x + i, wcs, attr);
+	ui_draw_fill(y, x + i, w - i, attr);
+}
+
+/* The attribute of byte off of a display line: its innermost span. */
+static int
+ui_draw_span_attr(const struct layout *lay, const struct dline *dl,
+    unsigned off)
+{
+	int	 attr = ui_draw_attr(dl->style);
+	size_t	 i;
+
+	for (i = dl->span; i < dl->span + dl->nspans && i < lay->nspans; i++) {
+		const struct dspan *sp = &lay->spans[i];
+
+		if (off < sp->start || off >= sp->end)
+			continue;
+		if (sp->style == STYLE_STAT)
+			attr = ui_draw_attr(UI_STYLE_KIND(sp->sub));
+		else
+			attr = ui_draw_attr(sp->style);
+	}
+	return attr;
+}
+
+/* Overlay attributes of cell c. */
+static int
+ui_draw_overlay(const struct ui_overlay *ov, size_t nov, int c, int attr)
+{
+	size_t	 i;
+
+	for (i = 0; i < nov; i++)
+		if (c >= ov[i].c0 && c < ov[i].c1) {
+			attr |= ov[i].attr & ~A_COLOR;
+			if (ov[i].attr & A_COLOR)
+				attr = (attr & ~A_COLOR) | (ov[i].attr & A_COLOR);
+		}
+	return attr;
+}
+
+/* Draw a display line. */
+void
+ui_draw_dline(int y, int x, int w, const struct layout *lay,
+    const struct dline *dl, const struct ui_overlay *ov, size_t nov)
+{
+	wchar_t	 wcs[CCHARW_MAX + 1];
+	int	 used = 0, cw, k, base = ui_draw_attr(dl->style), attr;
+	size_t	 i = 0, n;
+	int	 room = ui_draw_room(y, x, w);
+
+	if (dl->kind == DLINE_BLANK) {
+		ui_draw_fill(y, x, room, 0);
+		return;
+	}
+	for (; used < dl->indent && used < room; used++)
+		ui_draw_fill(y, x + used, 1,
+		    ui_draw_overlay(ov, nov, used, base) & ~A_UNDERLINE);
+	while (i < dl->len) {
+		n = ui_draw_decode(dl->text + i, dl->len - i, &wcs[0], &cw);
+		if (cw == 0) {
+			i += n;
+			continue;
+		}
+		if (used + cw > room)
+			break;
+		attr = ui_draw_span_attr(lay, dl, (unsigned)i);
+		attr = ui_draw_overlay(ov, nov, used, attr);
+		i += n;
+		k = 1;
+		while (i < dl->len && k < CCHARW_MAX) {
+			wchar_t	 m;
+			int	 mw;
+			size_t	 mn = ui_draw_decode(dl->text + i, dl->len - i,
+			    &m, &mw);
+
+			if (mw != 0)
+				break;
+			wcs[k++] = m;
+			i += mn;
+		}
+		wcs[k] = L'\0';
+		ui_draw_cell(y, x + used, wcs, attr);
+		used += cw;
+	}
+	ui_draw_fill(y, x + used, room - used, 0);
+}
+
+/* A bar of value/max over w cells, in eighths of a cell. */
+void
+ui_draw_bar(int y, int x, int w, double value, double max, int attr)
+{
+	static const char *const eighths[8] = {
+		"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"
+	};
+	long	 e, full;
+	int	 i;
+
+	w = ui_draw_room(y, x, w);
+	if (max <= 0 || value <= 0 || w <= 0) {
+		ui_draw_fill(y, x, w, 0);
+		return;
+	}
+	if (value > max)
+		value = max;
+	e = (long)(value / max * w * 8 + 0.5);
+	if (e < 1)
+		e = 1;			/* something non-zero shows */
+	full = e / 8;
+	for (i = 0; i < full && i < w; i++)
+		ui_draw_str(y, x + i, 1, "█", strlen("█"), attr);
+	if (i < w && e % 8 != 0) {
+		ui_draw_str(y, x + i, 1, eighths[e % 8], strlen(eighths[e % 8]),
+		    attr);
+		i++;
+	}
+	ui_draw_fill(y, x + i, w - i, 0);
+}

@@ -1,0 +1,171 @@
+/*
+ * ui-keys: the key table (less and vi habits plus the ordinary keys) and
+ * its lookup.  A key bound in a specific context wins over the same key
+ * in UI_CTX_ANY; the help screen lists this table as it is.
+ */
+#include <curses.h>
+#include <stdio.h>
+
+#include "ui-keys.h"
+
+#define CTRL(c)		((c) & 0x1f)
+#define K(k, ctx, cmd)	{ (k), false, (ctx), (cmd) }
+#define F(k, ctx, cmd)	{ (k), true, (ctx), (cmd) }
+
+const struct ui_key ui_keys[] = {
+	K(' ', UI_CTX_ANY, UI_CMD_PAGE_DOWN),
+	F(KEY_NPAGE, UI_CTX_ANY, UI_CMD_PAGE_DOWN),
+	K('f', UI_CTX_ANY, UI_CMD_PAGE_DOWN),
+	K(CTRL('F'), UI_CTX_ANY, UI_CMD_PAGE_DOWN),
+	K('b', UI_CTX_ANY, UI_CMD_PAGE_UP),
+	F(KEY_PPAGE, UI_CTX_ANY, UI_CMD_PAGE_UP),
+	K(CTRL('B'), UI_CTX_ANY, UI_CMD_PAGE_UP),
+	K('d', UI_CTX_ANY, UI_CMD_HALF_DOWN),
+	K(CTRL('D'), UI_CTX_ANY, UI_CMD_HALF_DOWN),
+	K('u', UI_CTX_ANY, UI_CMD_HALF_UP),
+	K(CTRL('U'), UI_CTX_ANY, UI_CMD_HALF_UP),
+	K('j', UI_CTX_ANY, UI_CMD_LINE_DOWN),
+	F(KEY_DOWN, UI_CTX_ANY, UI_CMD_LINE_DOWN),
+	K(CTRL('N'), UI_CTX_ANY, UI_CMD_LINE_DOWN),
+	K('\r', UI_CTX_TEXT, UI_CMD_LINE_DOWN),
+	K('\n', UI_CTX_TEXT, UI_CMD_LINE_DOWN),
+	F(KEY_ENTER, UI_CTX_TEXT, UI_CMD_LINE_DOWN),
+	K('k', UI_CTX_ANY, UI_CMD_LINE_UP),
+	F(KEY_UP, UI_CTX_ANY, UI_CMD_LINE_UP),
+	K(CTRL('P'), UI_CTX_ANY, UI_CMD_LINE_UP),
+	K('y', UI_CTX_TEXT, UI_CMD_LINE_UP),
+	K('g', UI_CTX_ANY, UI_CMD_TOP),
+	F(KEY_HOME, UI_CTX_ANY, UI_CMD_TOP),
+	K('<', UI_CTX_ANY, UI_CMD_TOP),
+	K('G', UI_CTX_ANY, UI_CMD_BOTTOM),
+	F(KEY_END, UI_CTX_ANY, UI_CMD_BOTTOM),
+	K('>', UI_CTX_ANY, UI_CMD_BOTTOM),
+	K(']', UI_CTX_ANY, UI_CMD_STORY_NEXT),
+	K('[', UI_CTX_ANY, UI_CMD_STORY_PREV),
+	K('}', UI_CTX_ANY, UI_CMD_SECTION_NEXT),
+	K('{', UI_CTX_ANY, UI_CMD_SECTION_PREV),
+	K('+', UI_CTX_TEXT, UI_CMD_WIDER),
+	K('=', UI_CTX_TEXT, UI_CMD_WIDER),
+	K('-', UI_CTX_TEXT, UI_CMD_NARROWER),
+	K('\r', UI_CTX_LIST, UI_CMD_SELECT),
+	K('\n', UI_CTX_LIST, UI_CMD_SELECT),
+	F(KEY_ENTER, UI_CTX_LIST, UI_CMD_SELECT),
+	K('a', UI_CTX_LIST, UI_CMD_ALL_PAGES),
+	K('t', UI_CTX_ANY, UI_CMD_TOC),
+	K('s', UI_CTX_ANY, UI_CMD_STATS),
+	K('/', UI_CTX_TEXT, UI_CMD_SEARCH_FWD),
+	K('?', UI_CTX_TEXT, UI_CMD_SEARCH_BACK),
+	K('n', UI_CTX_TEXT, UI_CMD_SEARCH_NEXT),
+	K('N', UI_CTX_TEXT, UI_CMD_SEARCH_PREV),
+	K('h', UI_CTX_ANY, UI_CMD_HELP),
+	F(KEY_F(1), UI_CTX_ANY, UI_CMD_HELP),
+	K(0x1b, UI_CTX_ANY, UI_CMD_CLOSE),
+	K(CTRL('L'), UI_CTX_ANY, UI_CMD_REDRAW),
+	K('q', UI_CTX_ANY, UI_CMD_QUIT),
+	K('Q', UI_CTX_ANY, UI_CMD_QUIT),
+};
+const size_t ui_nkeys = sizeof ui_keys / sizeof ui_keys[0];
+
+static const char *const ui_keys_help[UI_CMD__COUNT] = {
+	[UI_CMD_PAGE_DOWN] = "next page",
+	[UI_CMD_PAGE_UP] = "previous page",
+	[UI_CMD_HALF_DOWN] = "half a page down",
+	[UI_CMD_HALF_UP] = "half a page up",
+	[UI_CMD_LINE_DOWN] = "one line down",
+	[UI_CMD_LINE_UP] = "one line up",
+	[UI_CMD_TOP] = "to the top",
+	[UI_CMD_BOTTOM] = "to the end",
+	[UI_CMD_STORY_NEXT] = "next story (across pages)",
+	[UI_CMD_STORY_PREV] = "start of this story, then the previous",
+	[UI_CMD_SECTION_NEXT] = "next section heading",
+	[UI_CMD_SECTION_PREV] = "previous section heading",
+	[UI_CMD_WIDER] = "wider text (measure +2)",
+	[UI_CMD_NARROWER] = "narrower text (measure -2)",
+	[UI_CMD_TOC] = "outline: pages, stories, sections, captions",
+	[UI_CMD_STATS] = "statistics of this story",
+	[UI_CMD_ALL_PAGES] = "statistics: this story / all pages",
+	[UI_CMD_SELECT] = "go to the chosen item",
+	[UI_CMD_SEARCH_FWD] = "search forward (reserved)",
+	[UI_CMD_SEARCH_BACK] = "search backward (reserved)",
+	[UI_CMD_SEARCH_NEXT] = "next match",
+	[UI_CMD_SEARCH_PREV] = "previous match",
+	[UI_CMD_HELP] = "this help",
+	[UI_CMD_CLOSE] = "close the panel",
+	[UI_CMD_REDRAW] = "redraw the screen",
+	[UI_CMD_QUIT] = "quit",
+};
+
+/* The command of a key in a context. */
+enum ui_cmd
+ui_keys_lookup(int ctx, wint_t ch, bool fkey)
+{
+	enum ui_cmd	 any = UI_CMD_NONE;
+	size_t		 i;
+
+	for (i = 0; i < ui_nkeys; i++) {
+		const struct ui_key *k = &ui_keys[i];
+
+		if (k->fkey != fkey || (wint_t)k->key != ch)
+			continue;
+		if (k->ctx == ctx)
+			return (enum ui_cmd)k->cmd;
+		if (k->ctx == UI_CTX_ANY && any == UI_CMD_NONE)
+			any = (enum ui_cmd)k->cmd;
+	}
+	return any;
+}
+
+/* One line describing a command. */
+const char *
+ui_keys_describe(enum ui_cmd c)
+{
+	if ((int)c < 0 || c >= UI_CMD__COUNT || ui_keys_help[c] == NULL)
+		return "";
+	return ui_keys_help[c];
+}
+
+/* Name of a key. */
+const char *
+ui_keys_name(const struct ui_key *k)
+{
+	static char	 buf[16];
+
+	if (k->fkey) {
+		switch (k->key) {
+		case KEY_NPAGE:	return "PgDn";
+		case KEY_PPAGE:	return "PgUp";
+		case KEY_DOWN:	return "Down";
+		case KEY_UP:	return "Up";
+		case KEY_HOME:	return "Home";
+		case KEY_END:	return "End";
+		case KEY_ENTER:	return "Enter";
+		case KEY_F(1):	return "F1";
+		default:	return "?";
+		}
+	}
+	switch (k->key) {
+	case ' ':	return "Space";
+	case '\r':	return "Enter";
+	case '\n':	return "^J";
+	case 0x1b:	return "Esc";
+	}
+	if (k->key < 0x20)
+		snprintf(buf, sizeof buf, "^%c", k->key + '@');
+	else
+		snprintf(buf, sizeof buf, "%c", k->key);
+	return buf;
+}
+
+/* Name of a context. */
+const char *
+ui_keys_ctx_name(enum ui_ctx c)
+{
+	switch (c) {
+	case UI_CTX_TEXT:
+		return "Reading the text";
+	case UI_CTX_LIST:
+		return "In the outline, statistics and help";
+	default:
+		return "Everywhere";
+	}
+}

@@ -1,0 +1,339 @@
+/*
+ * ui-pager: the text itself.  Draws the header (the page banner), the
+ * view's rows in the text column with their styles and highlights, and
+ * the status line; turns text commands into view movements.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui-int.h"
+#include "xmalloc.h"
+
+#define UI_PAGER_MAXOV	32		/* overlays per line */
+
+/* The banner of page p as one line ("" when it has none).  Malloc'ed. */
+static char *
+ui_pager_banner(struct ui *ui, size_t p)
+{
+	const struct page	*pg = &ui->doc->pages[p].page;
+	char			*out = xstrdup(""), *s, *t;
+	size_t			 i, len;
+
+	for (i = 0; i < pg->banner.nblocks; i++) {
+		s = page_block_join(pg, &pg->banner.blocks[i], &len, NULL);
+		t = xasprintf("%s%s%s", out, *out != '\0' ? "  " : "", s);
+		free(s);
+		free(out);
+		out = t;
+	}
+	return out;
+}
+
+/* The header row: the current page's banner, else its name. */
+static void
+ui_pager_header(struct ui *ui)
+{
+	size_t	 u, b, o, p;
+	char	*s;
+	int	 attr = ui_draw_attr(UI_STYLE_HEADER), w;
+
+	ui_draw_fill(0, 0, ui->cols, attr);
+	if (ui->view.nunits == 0)
+		return;
+	view_current(&ui->view, &u, &b, &o);
+	p = ui->view.units[u].page;
+	s = ui_pager_banner(ui, p);
+	if (*s == '\0') {
+		free(s);
+		s = doc_page_name(ui->doc, p);
+	}
+	w = ui_draw_width(s, strlen(s));
+	if (w > ui->text_w)
+		ui_draw_str(0, ui->text_x, ui->cols - ui->text_x, s, strlen(s),
+		    attr);
+	else
+		ui_draw_str(0, ui->text_x + (ui->text_w - w) / 2, w, s,
+		    strlen(s), attr);
+	free(s);
+}
+
+/* The overlays of the highlights on a row. */
+static size_t
+ui_pager_overlays(struct ui *ui, const struct view_row *r,
+    struct ui_overlay *ov)
+{
+	struct view		*v = &ui->view;
+	const struct view_unit	*vu = &v->units[r->unit];
+	size_t			 i, n = 0;
+	int			 c0, c1;
+
+	if (r->dl->block == LAYOUT_NOBLOCK || vu->prep == NULL)
+		return 0;
+	for (i = 0; i < v->nhl && n < UI_PAGER_MAXOV; i++) {
+		const struct view_hl *h = &v->hl[i];
+
+		if (h->unit != r->unit || h->block != r->dl->block ||
+		    h->end <= r->dl->jstart || h->start >= r->dl->jend)
+			continue;
+		if (layout_cols(vu->prep, r->lay, (size_t)r->line, h->start,
+		    h->end, &c0, &c1) != 0)
+			continue;
+		ov[n].c0 = c0;
+		ov[n].c1 = c1;
+		if (h->kind == VIEW_HL_STAT)
+			ov[n].attr = ui_draw_attr(UI_STYLE_MARK);
+		else if ((long)i == v->hl_cur)
+			ov[n].attr = ui_draw_attr(UI_STYLE_CURRENT);
+		else
+			ov[n].attr = ui_draw_attr(UI_STYLE_SEARCH);
+		n++;
+	}
+	return n;
+}
+
+/* The text rows. */
+static void
+ui_pager_text(struct ui *ui)
+{
+	struct ui_overlay	 ov[UI_PAGER_MAXOV];
+	struct view_row		 r;
+	int			 i, y, decor = ui_draw_attr(STYLE_DECOR);
+
+	for (i = 0; i < ui->text_h; i++) {
+		y = ui->text_y + i;
+		/* The margins left and right of the column. */
+		ui_draw_fill(y, ui->side_w, ui->text_x - ui->side_w, 0);
+		ui_draw_fill(y, ui->text_x + ui->text_w,
+		    ui->cols - ui->text_x - ui->text_w, 0);
+		view_row(&ui->view, i, &r);
+		switch (r.kind) {
+		case VIEW_ROW_LINE:
+			ui_draw_dline(y, ui->text_x, ui->text_w, r.lay, r.dl,
+			    ov, ui_pager_overlays(ui, &r, ov));
+			break;
+		case VIEW_ROW_RULE:
+			ui_draw_repeat(y, ui->text_x, ui->view.width,
+			    r.rule == VIEW_RULE_PAGE ? "═" : "─", decor);
+			ui_draw_fill(y, ui->text_x + ui->view.width,
+			    ui->text_w - ui->view.width, 0);
+			break;
+		case VIEW_ROW_END:
+			ui_draw_fill(y, ui->text_x, ui->text_w, 0);
+			if (i > 0)
+				ui_draw_str(y, ui->text_x, 1, "~", 1,
+				    ui_draw_attr(UI_STYLE_DIM));
+			break;
+		default:
+			ui_draw_fill(y, ui->text_x, ui->text_w, 0);
+			break;
+		}
+	}
+}
+
+/* The status line: place on the left, percentage and help hint on the
+   right; a message replaces the place. */
+static void
+ui_pager_status(struct ui *ui)
+{
+	struct view	*v = &ui->view;
+	int		 y = ui->lines - 1, attr = ui_draw_attr(UI_STYLE_STATUS);
+	int		 rw, sec;
+	char		 right[48], *left, *name, *title, *secname = NULL;
+	size_t		 gs, st, p;
+	const struct doc_page *dp;
+
+	ui_draw_fill(y, 0, ui->cols, attr);
+	snprintf(right, sizeof right, " %3d%%  h:help ", view_percent(v));
+	rw = ui_draw_width(right, strlen(right));
+	if (rw > ui->cols - 1)
+		rw = 0;
+	if (rw > 0)
+		ui_draw_str(y, ui->cols - 1 - rw, rw, right, strlen(right),
+		    attr);
+	if (ui->msg[0] != '\0') {
+		ui_draw_str(y, 0, ui->cols - 1 - rw, ui->msg, strlen(ui->msg),
+		    ui->msg_error ? ui_draw_attr(UI_STYLE_ERROR) : attr);
+		return;
+	}
+	if (ui->doc->nstories == 0) {
+		ui_draw_str(y, 0, ui->cols - 1 - rw, " (no stories)", 13, attr);
+		return;
+	}
+	gs = view_current_story(v);
+	dp = doc_story(ui->doc, gs, &st);
+	if (dp == NULL)
+		return;
+	p = (size_t)(dp - ui->doc->pages);
+	name = doc_page_name(ui->doc, p);
+	title = ui_unit_title(ui, view_unit_of_story(v, gs));
+	sec = view_current_section(v);
+	if (sec >= 0 && (size_t)sec < dp->page.stories[st].nsections) {
+		const struct story *s = &dp->page.stories[st];
+
+		secname = page_block_join(&dp->page,
+		    &s->blocks[s->sections[sec].heading], NULL, NULL);
+	}
+	left = xasprintf(" %s  %zu/%zu %s%s%s", name, gs + 1,
+	    ui->doc->nstories, title, secname != NULL ? " § " : "",
+	    secname != NULL ? secname : "");
+	ui_draw_str(y, 0, ui->cols - 1 - rw, left, strlen(left), attr);
+	free(left);
+	free(name);
+	free(title);
+	free(secname);
+}
+
+/* Draw the header, the text and the status line. */
+void
+ui_pager_draw(struct ui *ui)
+{
+	ui_pager_header(ui);
+	ui_pager_text(ui);
+	ui_pager_status(ui);
+}
+
+/* Move by stories or sections, with a message at the ends. */
+static void
+ui_pager_jump(struct ui *ui, long moved, const char *what)
+{
+	if (moved == 0)
+		ui_message(ui, false, "(no %s)", what);
+}
+
+/* Run one text command count times. */
+void
+ui_pager_cmd(struct ui *ui, enum ui_cmd c, long count)
+{
+	struct view	*v = &ui->view;
+	long		 n = count > 0 ? count : 1, page, moved;
+
+	page = v->height > 1 ? v->height - 1 : 1;	/* keep one line */
+	switch (c) {
+	case UI_CMD_PAGE_DOWN:
+	case UI_CMD_HALF_DOWN:
+	case UI_CMD_LINE_DOWN:
+		if (view_at_end(v)) {
+			ui_message(ui, false, "(end of document)");
+			break;
+		}
+		moved = c == UI_CMD_PAGE_DOWN ? n * page :
+		    c == UI_CMD_HALF_DOWN ? n * (v->height / 2 > 0 ?
+		    v->height / 2 : 1) : n;
+		view_scroll(v, moved);
+		break;
+	case UI_CMD_PAGE_UP:
+	case UI_CMD_HALF_UP:
+	case UI_CMD_LINE_UP:
+		moved = c == UI_CMD_PAGE_UP ? n * page :
+		    c == UI_CMD_HALF_UP ? n * (v->height / 2 > 0 ?
+		    v->height / 2 : 1) : n;
+		if (view_scroll(v, -moved) == 0)
+			ui_message(ui, false, "(top of document)");
+		break;
+	case UI_CMD_TOP:
+		if (count > 0)		/* 5g: story 5, as less's line N */
+			view_restore(v, (size_t)count - 1, LAYOUT_NOBLOCK, 0);
+		else
+			view_top(v);
+		break;
+	case UI_CMD_BOTTOM:
+		view_bottom(v);
+		break;
+	case UI_CMD_STORY_NEXT:
+		if (view_story(v, n) == 0)
+			ui_message(ui, false, "(last story)");
+		break;
+	case UI_CMD_STORY_PREV:
+		if (view_story(v, -n) == 0)
+			ui_message(ui, false, "(first story)");
+		break;
+	case UI_CMD_SECTION_NEXT:
+		ui_pager_jump(ui, view_section(v, n), "further section");
+		break;
+	case UI_CMD_SECTION_PREV:
+		ui_pager_jump(ui, view_section(v, -n), "earlier section");
+		break;
+	case UI_CMD_WIDER:
+	case UI_CMD_NARROWER:
+		if (ui->measure == 0)
+			ui->measure = ui->text_w;
+		ui->measure += (c == UI_CMD_WIDER ? 2 : -2) * (int)n;
+		if (ui->measure < 20)
+			ui->measure = 20;
+		if (ui->measure > LAYOUT_MAX_WIDTH)
+			ui->measure = LAYOUT_MAX_WIDTH;
+		ui_geometry(ui);
+		ui_message(ui, false, "measure %d (text %d cells)",
+		    ui->measure, ui->text_w);
+		break;
+	case UI_CMD_SEARCH_NEXT:
+	case UI_CMD_SEARCH_PREV:
+		if (view_hl_next(v, VIEW_HL_SEARCH,
+		    (c == UI_CMD_SEARCH_NEXT) != ui->search.backward ? 1 : -1)
+		    < 0)
+			ui_message(ui, false, ui->search.pattern == NULL ?
+			    "no search yet (/ to search)" :
+			    "pattern not found");
+		break;
+	default:
+		break;
+	}
+}
+
+/* The prompt's result. */
+static void
+ui_pager_prompt_done(struct ui *ui, const char *text, void *arg)
+{
+	bool	 backward = arg != NULL;
+
+	if (text == NULL || *text == '\0')
+		return;
+	ui_pager_search(ui, text, backward);
+}
+
+/* The search hook: keep the pattern; the search module (next issue) adds
+   VIEW_HL_SEARCH highlights here, and n/N walk them. */
+void
+ui_pager_search(struct ui *ui, const char *pattern, bool backward)
+{
+	free(ui->search.pattern);
+	ui->search.pattern = xstrdup(pattern);
+	ui->search.backward = backward;
+	view_hl_clear(&ui->view, VIEW_HL_SEARCH);
+	ui_message(ui, true, "search is not available yet");
+}
+
+/* Handle a key for the text. */
+bool
+ui_pager_key(struct ui *ui, wint_t ch, bool fkey, long count)
+{
+	enum ui_cmd c = ui_keys_lookup(UI_CTX_TEXT, ch, fkey);
+
+	switch (c) {
+	case UI_CMD_NONE:
+		return false;
+	case UI_CMD_SEARCH_FWD:
+	case UI_CMD_SEARCH_BACK:
+		ui_prompt_open(ui, c == UI_CMD_SEARCH_FWD ? "/" : "?",
+		    ui_pager_prompt_done,
+		    c == UI_CMD_SEARCH_BACK ? (void *)ui : NULL);
+		return true;
+	case UI_CMD_TOC:
+		ui_open(ui, &ui_toc_mode);
+		return true;
+	case UI_CMD_STATS:
+		ui_open(ui, &ui_stats_mode);
+		return true;
+	case UI_CMD_HELP:
+		ui_open(ui, &ui_help_mode);
+		return true;
+	case UI_CMD_CLOSE:
+		view_hl_clear(&ui->view, VIEW_HL_STAT);
+		return true;
+	default:
+		ui_pager_cmd(ui, c, count);
+		return true;
+	}
+}

@@ -1,0 +1,221 @@
+/*
+ * ui-toc: the outline panel.  Every page, its stories, their section
+ * headings and captions, indented by level; the place being read is
+ * marked with "*" and selected when the panel opens; Enter or a click
+ * jumps there (the item's line at the top of the text).  As an overlay
+ * the panel closes on the jump; as a sidebar it stays.
+ */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dump.h"
+#include "ui-int.h"
+#include "xmalloc.h"
+
+struct ui_toc_item {
+	int		 level;		/* 0 page, 1 story, 2 section/caption */
+	size_t		 unit;
+	size_t		 block;		/* LAYOUT_NOBLOCK: the unit's start */
+	char		*text;
+	bool		 caption;
+};
+
+struct ui_toc {
+	struct ui_toc_item *items;
+	size_t		 n;
+	struct ui_list	 list;
+	size_t		 current;	/* item of the place being read */
+};
+
+/* Append an item. */
+static void
+ui_toc_add(struct ui_toc *t, int level, size_t unit, size_t block,
+    char *text, bool caption)
+{
+	struct ui_toc_item *it;
+
+	t->items = xreallocarray(t->items, t->n + 1, sizeof *t->items);
+	it = &t->items[t->n++];
+	it->level = level;
+	it->unit = unit;
+	it->block = block;
+	it->text = text;
+	it->caption = caption;
+}
+
+/* Draw one item: selection mark, current mark, indent, text. */
+static void
+ui_toc_draw_item(struct ui *ui, void *arg, size_t i, int y, int x, int w,
+    bool sel)
+{
+	struct ui_toc		*t = arg;
+	const struct ui_toc_item *it = &t->items[i];
+	int			 attr, base = sel ? ui_draw_attr(UI_STYLE_SELECT) : 0;
+	int			 c = 0;
+
+	ui_draw_fill(y, x, w, base);
+	c += ui_draw_str(y, x, w, sel ? ">" : " ", 1, base);
+	c += ui_draw_str(y, x + c, w - c, i == t->current ? "*" : " ", 1,
+	    base);
+	c += 1 + 2 * it->level;
+	if (c >= w)
+		return;
+	if (it->level == 0)
+		attr = ui_draw_attr(UI_STYLE_GROUP);
+	else if (it->level == 1)
+		attr = ui_draw_attr(STYLE_HEADLINE);
+	else if (it->caption)
+		attr = ui_draw_attr(STYLE_CAPTION);
+	else
+		attr = ui_draw_attr(STYLE_HEADING);
+	ui_draw_str(y, x + c, w - c, it->text, strlen(it->text), attr | base);
+}
+
+/* The item of the place being read: the last one at or above it. */
+static size_t
+ui_toc_current(struct ui *ui, const struct ui_toc *t)
+{
+	size_t	 u, b, o, i, best = 0;
+
+	view_current(&ui->view, &u, &b, &o);
+	for (i = 0; i < t->n; i++) {
+		const struct ui_toc_item *it = &t->items[i];
+
+		if (it->unit > u)
+			break;
+		if (it->unit == u && it->block != LAYOUT_NOBLOCK &&
+		    (b == LAYOUT_NOBLOCK || it->block > b))
+			break;
+		best = i;
+	}
+	return best;
+}
+
+static void *
+ui_toc_init(struct ui *ui)
+{
+	struct ui_toc	*t = xcalloc(1, sizeof *t);
+	struct view	*v = &ui->view;
+	size_t		 u, b, lastpage = (size_t)-1;
+	char		*title;
+
+	for (u = 0; u < v->nunits; u++) {
+		const struct view_unit	*vu = &v->units[u];
+		const struct page	*pg = &ui->doc->pages[vu->page].page;
+		const struct story	*st;
+
+		if (vu->page != lastpage) {
+			ui_toc_add(t, 0, u, LAYOUT_NOBLOCK,
+			    doc_page_name(ui->doc, vu->page), false);
+			lastpage = vu->page;
+		}
+		if (vu->story == VIEW_BANNER)
+			continue;
+		st = &pg->stories[vu->story];
+		title = ui_unit_title(ui, u);
+		ui_toc_add(t, 1, u, LAYOUT_NOBLOCK,
+		    xasprintf("%zu %s", vu->gstory + 1, title), false);
+		free(title);
+		for (b = 0; b < st->nblocks; b++) {
+			const struct block *bl = &st->blocks[b];
+
+			if (bl->kind != BLOCK_HEADING &&
+			    bl->kind != BLOCK_CAPTION)
+				continue;
+			ui_toc_add(t, 2, u, b, page_block_join(pg, bl, NULL,
+			    NULL), bl->kind == BLOCK_CAPTION);
+		}
+	}
+	t->list.n = t->n;
+	t->list.arg = t;
+	t->list.draw_item = ui_toc_draw_item;
+	t->current = ui_toc_current(ui, t);
+	t->list.h = ui->text_h > 2 ? ui->text_h : 2;
+	ui_list_select(&t->list, t->current);
+	return t;
+}
+
+static void
+ui_toc_free(struct ui *ui, void *arg)
+{
+	struct ui_toc	*t = arg;
+	size_t		 i;
+
+	for (i = 0; i < t->n; i++)
+		free(t->items[i].text);
+	free(t->items);
+	free(t);
+}
+
+static void
+ui_toc_draw(struct ui *ui, void *arg, int y, int x, int h, int w)
+{
+	struct ui_toc	*t = arg;
+
+	t->current = ui_toc_current(ui, t);
+	ui_list_draw(ui, &t->list, " Outline (Enter: go, Esc: close)", y, x,
+	    h, w);
+}
+
+/* Jump to item i. */
+static void
+ui_toc_go(struct ui *ui, struct ui_toc *t, size_t i)
+{
+	const struct ui_toc_item *it = &t->items[i];
+
+	view_goto(&ui->view, it->unit, it->block, 0, 0);
+	if (!ui->panel_side)
+		ui_open(ui, NULL);
+}
+
+static bool
+ui_toc_key(struct ui *ui, void *arg, wint_t ch, bool fkey, long count)
+{
+	struct ui_toc	*t = arg;
+	enum ui_cmd	 c = ui_keys_lookup(UI_CTX_LIST, ch, fkey);
+
+	switch (c) {
+	case UI_CMD_SELECT:
+		if (t->n > 0)
+			ui_toc_go(ui, t, t->list.sel);
+		return true;
+	case UI_CMD_TOC:
+	case UI_CMD_CLOSE:
+		ui_open(ui, NULL);
+		return true;
+	default:
+		return ui_list_cmd(&t->list, c, count);
+	}
+}
+
+static void
+ui_toc_click(struct ui *ui, void *arg, int y, int x)
+{
+	struct ui_toc	*t = arg;
+	size_t		 i = ui_list_at(&t->list, y, x);
+
+	if (i == (size_t)-1)
+		return;
+	ui_list_select(&t->list, i);
+	ui_toc_go(ui, t, i);
+}
+
+static void
+ui_toc_wheel(struct ui *ui, void *arg, int n)
+{
+	struct ui_toc *t = arg;
+
+	ui_list_wheel(&t->list, n);
+}
+
+const struct ui_mode ui_toc_mode = {
+	.name = "outline",
+	.sidebar = true,
+	.init = ui_toc_init,
+	.free = ui_toc_free,
+	.draw = ui_toc_draw,
+	.key = ui_toc_key,
+	.click = ui_toc_click,
+	.wheel = ui_toc_wheel,
+};
