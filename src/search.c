@@ -270,16 +270,55 @@ search_fold_group(struct search_fold *fo, const char *s, size_t n, size_t r,
 		free(o);
 }
 
+/* The end of the run from i on of ASCII and Han characters (which fold
+   to themselves, ASCII letters to lower case) that no combining mark
+   follows. */
+static size_t
+search_fold_plain(const unsigned char *u, size_t n, size_t i)
+{
+	size_t	 start = i, last = i;
+	uint32_t c;
+
+	while (i < n) {
+		if (u[i] < 0x80) {
+			last = i++;
+			continue;
+		}
+		if (u[i] >= 0xE3 && u[i] <= 0xE9 && search_u8dec(u + i, n - i,
+		    &c) == 3 && search_is_han(c)) {
+			last = i;
+			i += 3;
+			continue;
+		}
+		break;
+	}
+	if (i < n && i > start) {
+		search_u8dec(u + i, n - i, &c);
+		if (search_fold_extends(c))
+			i = last;	/* the mark goes with the last one */
+	}
+	return i;
+}
+
 /* Fold s[0..n), whose first raw byte is r, into fo. */
 static void
 search_fold_run(struct search_fold *fo, const char *s, size_t n, size_t r)
 {
 	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 i = 0, j, l;
+	size_t			 i = 0, j, l, k;
 	uint32_t		 c, c2;
-	char			 lc;
 
 	while (i < n) {
+		j = search_fold_plain(u, n, i);
+		if (j > i) {
+			search_fold_put(fo, s + i, j - i, r + i, 1);
+			if (!fo->regex)
+				for (k = fo->len - (j - i); k < fo->len; k++)
+					if (fo->out[k] >= 'A' && fo->out[k] <= 'Z')
+						fo->out[k] += 'a' - 'A';
+			i = j;
+			continue;
+		}
 		l = search_u8dec(u + i, n - i, &c);
 		j = i + l;
 		while (j < n && u[j] >= 0x80) {
@@ -289,12 +328,7 @@ search_fold_run(struct search_fold *fo, const char *s, size_t n, size_t r)
 				break;
 			j += l2;
 		}
-		if (j == i + l && c < 0x80) {
-			lc = (char)c;
-			if (c >= 'A' && c <= 'Z' && !fo->regex)
-				lc = (char)(c - 'A' + 'a');
-			search_fold_put(fo, &lc, 1, r + i, 1);
-		} else if (j == i + l && (search_is_han(c) ||
+		if (j == i + l && (c < 0x80 || search_is_han(c) ||
 		    (c == 0xFFFD && l == 1)))
 			search_fold_put(fo, s + i, l, r + i, 1);
 		else
@@ -656,28 +690,38 @@ search_flags(const struct search *s)
 
 /* ---- scanning --------------------------------------------------------- */
 
-/* The byte of key least frequent in the text, to scan for with memchr. */
+/* The byte of key least frequent in the text, to scan for with memchr;
+   SEARCH_RARE_NONE when even that one is common (over 1 in 16). */
+#define SEARCH_RARE_NONE ((size_t)-1)
 static size_t
 search_rare(const char *key, size_t klen, const size_t *freq)
 {
-	size_t	 i, best = klen - 1;
+	size_t	 i, best = klen - 1, total = 0;
 
 	for (i = klen; i-- > 0; )
 		if (freq[(unsigned char)key[i]] < freq[(unsigned char)key[best]])
 			best = i;
+	for (i = 0; i < 256; i++)
+		total += freq[i];
+	if (klen > 1 && freq[(unsigned char)key[best]] > total / 16)
+		return SEARCH_RARE_NONE;
 	return best;
 }
 
-/* Find key in h[0..n): a memchr scan for its rarest byte. */
+/* Find key in h[0..n): a memchr scan for its rarest byte, or memmem
+   (linear) when every byte of it is common. */
 static const char *
 search_find(const char *h, size_t n, const char *key, size_t klen,
     size_t rare)
 {
 	const char	*p, *end;
-	unsigned char	 c = (unsigned char)key[rare];
+	unsigned char	 c;
 
 	if (n < klen)
 		return NULL;
+	if (rare == SEARCH_RARE_NONE)
+		return memmem(h, n, key, klen);
+	c = (unsigned char)key[rare];
 	if (klen == 1)
 		return memchr(h, c, n);
 	p = h + rare;
@@ -761,7 +805,7 @@ search_scan_literal(struct search_index *idx, const struct search *s,
 {
 	int		 fold = !(s->flags & SEARCH_EXACT);
 	const char	*buf = fold ? idx->fold : idx->raw, *p;
-	size_t		 rare, pos, end, off, u = u0, lo, hi, mid;
+	size_t		 rare, pos, end, off, u = u0, lo, hi, mid, step;
 
 	rare = search_rare(s->key, s->klen, fold ? idx->foldfreq :
 	    idx->rawfreq);
@@ -772,9 +816,13 @@ search_scan_literal(struct search_index *idx, const struct search *s,
 		if (p == NULL)
 			break;
 		off = (size_t)(p - buf);
-		/* The last unit in [u, u1) starting at or before off. */
+		/* The last unit in [u, u1) starting at or before off: hits
+		   are close together or far apart, so gallop from u. */
 		lo = u;
-		hi = u1;
+		for (step = 1; lo + step < u1 &&
+		    UNIT_START(idx, lo + step, fold) <= off; step *= 2)
+			lo += step;
+		hi = lo + step < u1 ? lo + step : u1;
 		while (hi - lo > 1) {
 			mid = lo + (hi - lo) / 2;
 			if (UNIT_START(idx, mid, fold) <= off)

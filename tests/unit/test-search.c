@@ -771,6 +771,36 @@ test_seed_scripts(void **state)
 	free(hits);
 }
 
+/* Keys made only of common bytes go through memmem: same answers. */
+static void
+test_common_bytes(void **state)
+{
+	struct doc		 d;
+	struct search_index	*idx;
+	struct search_hit	*hits;
+	char			 text[4096];
+
+	memset(&d, 0, sizeof d);
+	memset(text, 'a', sizeof text - 2);
+	memcpy(text + 100, "ab", 2);
+	text[sizeof text - 2] = '\n';
+	text[sizeof text - 1] = '\0';
+	doc_add_bytes(&d, "a.txt", text, strlen(text));
+	idx = search_index_doc(&d);
+	/* 101 a's, a b, 3992 a's: non-overlapping runs of four. */
+	assert_int_equal(find(idx, "aaaa", SEARCH_EXACT, &hits),
+	    101 / 4 + 3992 / 4);
+	free(hits);
+	assert_int_equal(find(idx, "AAAA", 0, &hits), 101 / 4 + 3992 / 4);
+	assert_int_equal(hits[1].start, hits[0].end);
+	free(hits);
+	assert_int_equal(find(idx, "aab", 0, &hits), 1);
+	assert_int_equal(hits[0].start, 99);
+	free(hits);
+	search_index_free(idx);
+	doc_free(&d);
+}
+
 int
 main(void)
 {
@@ -794,6 +824,7 @@ main(void)
 		cmocka_unit_test(test_seed_prison),
 		cmocka_unit_test(test_seed_words),
 		cmocka_unit_test(test_seed_scripts),
+		cmocka_unit_test(test_common_bytes),
 	};
 	int fails;
 
