@@ -775,10 +775,12 @@ search_fold_to_raw(const struct search_index *idx, size_t fs, size_t fe,
 #define UNIT_START(idx, u, fold) ((fold) ? (idx)->units[u].f : (idx)->units[u].r)
 #define UNIT_LEN(idx, u, fold) ((fold) ? (idx)->units[u].flen : (idx)->units[u].rlen)
 
-/* Report buffer bytes [s, e) of unit u as a hit. */
+/* Report buffer bytes [s, e) of unit u as a hit, unless it overlaps the
+   last one reported, whose raw end is *last (two folded matches inside
+   one character's folding, "ss" of ß, map to the same character). */
 static int
 search_report(const struct search_index *idx, size_t u, int fold, size_t s,
-    size_t e, search_cb cb, void *arg)
+    size_t e, size_t *last, search_cb cb, void *arg)
 {
 	const struct search_unit *un = &idx->units[u];
 	struct search_hit	 h;
@@ -790,6 +792,9 @@ search_report(const struct search_index *idx, size_t u, int fold, size_t s,
 		rs = s;
 		re = e;
 	}
+	if (rs < *last)
+		return 0;
+	*last = re;
 	h.page = un->page;
 	h.story = un->story;
 	h.block = un->block;
@@ -806,6 +811,7 @@ search_scan_literal(struct search_index *idx, const struct search *s,
 	int		 fold = !(s->flags & SEARCH_EXACT);
 	const char	*buf = fold ? idx->fold : idx->raw, *p;
 	size_t		 rare, pos, end, off, u = u0, lo, hi, mid, step;
+	size_t		 last = 0;
 
 	rare = search_rare(s->key, s->klen, fold ? idx->foldfreq :
 	    idx->rawfreq);
@@ -839,7 +845,8 @@ search_scan_literal(struct search_index *idx, const struct search *s,
 			pos = UNIT_START(idx, u + 1, fold);
 			continue;
 		}
-		if (search_report(idx, u, fold, off, off + s->klen, cb, arg))
+		if (search_report(idx, u, fold, off, off + s->klen, &last, cb,
+		    arg))
 			return 1;
 		pos = off + s->klen;
 	}
@@ -854,7 +861,7 @@ search_scan_re(struct search_index *idx, const struct search *s, size_t u0,
 	int		 fold = !(s->flags & SEARCH_EXACT), rc;
 	const char	*buf = fold ? idx->fold : idx->raw, *subj;
 	PCRE2_SIZE	*ov;
-	size_t		 u, len, pos, ms, me, next;
+	size_t		 u, len, pos, ms, me, next, last = 0;
 	uint32_t	 c;
 
 	for (u = u0; u < u1; u++) {
@@ -872,7 +879,8 @@ search_scan_re(struct search_index *idx, const struct search *s, size_t u0,
 			if (me > ms && me <= len) {
 				if (search_report(idx, u, fold,
 				    UNIT_START(idx, u, fold) + ms,
-				    UNIT_START(idx, u, fold) + me, cb, arg))
+				    UNIT_START(idx, u, fold) + me, &last, cb,
+				    arg))
 					return 1;
 				next = me;
 			} else

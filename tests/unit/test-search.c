@@ -801,6 +801,45 @@ test_common_bytes(void **state)
 	doc_free(&d);
 }
 
+/* Matches inside one character's folding are one hit on it. */
+static void
+test_fold_expansion(void **state)
+{
+	static const char text[] = "Straße… Maße\n";
+	struct doc		 d;
+	struct search_index	*idx;
+	struct search_hit	*hits;
+	char			*t;
+
+	memset(&d, 0, sizeof d);
+	doc_add_bytes(&d, "s.txt", text, strlen(text));
+	idx = search_index_doc(&d);
+	assert_int_equal(find(idx, "s", 0, &hits), 3);	/* S ß ß */
+	t = hit_text(idx, &hits[1]);
+	assert_string_equal(t, "ß");
+	free(t);
+	free(hits);
+	assert_int_equal(find(idx, "ss", 0, &hits), 2);
+	t = hit_text(idx, &hits[0]);
+	assert_string_equal(t, "ß");
+	free(t);
+	free(hits);
+	assert_int_equal(find(idx, ".", 0, &hits), 1);
+	t = hit_text(idx, &hits[0]);
+	assert_string_equal(t, "…");
+	free(t);
+	free(hits);
+	assert_int_equal(find(idx, "s", SEARCH_REGEX, &hits), 3);
+	free(hits);
+	assert_int_equal(find(idx, "\\.", SEARCH_REGEX, &hits), 1);
+	free(hits);
+	assert_int_equal(find(idx, "...", 0, &hits), 1);
+	free(hits);
+	assert_int_equal(find(idx, "s", SEARCH_EXACT, &hits), 0);
+	search_index_free(idx);
+	doc_free(&d);
+}
+
 int
 main(void)
 {
@@ -825,6 +864,7 @@ main(void)
 		cmocka_unit_test(test_seed_words),
 		cmocka_unit_test(test_seed_scripts),
 		cmocka_unit_test(test_common_bytes),
+		cmocka_unit_test(test_fold_expansion),
 	};
 	int fails;
 
