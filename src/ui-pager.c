@@ -132,6 +132,48 @@ ui_pager_text(struct ui *ui)
 	}
 }
 
+/* The last component of a path (takes and returns a malloc'ed string). */
+static char *
+ui_pager_basename(char *path)
+{
+	char	*slash = strrchr(path, '/'), *r;
+
+	if (slash == NULL || slash[1] == '\0')
+		return path;
+	r = xstrdup(slash + 1);
+	free(path);
+	return r;
+}
+
+/* Cut s (malloc'ed, taken) to at most w cells, marking a cut with "…". */
+static char *
+ui_pager_cut(char *s, int w)
+{
+	size_t	 n = strlen(s), i = 0;
+	int	 used = 0, cw;
+
+	if (ui_draw_width(s, n) <= w)
+		return s;
+	while (i < n) {
+		size_t k = i + 1;
+
+		while (k < n && ((unsigned char)s[k] & 0xc0) == 0x80)
+			k++;
+		cw = ui_draw_width(s + i, k - i);
+		if (used + cw > w - 1)
+			break;
+		used += cw;
+		i = k;
+	}
+	if (w < 1) {
+		s[0] = '\0';
+		return s;
+	}
+	s = xrealloc(s, i + 4);
+	memcpy(s + i, "…", 4);
+	return s;
+}
+
 /* The status line: place on the left, percentage and help hint on the
    right; a message replaces the place. */
 static void
@@ -139,8 +181,9 @@ ui_pager_status(struct ui *ui)
 {
 	struct view	*v = &ui->view;
 	int		 y = ui->lines - 1, attr = ui_draw_attr(UI_STYLE_STATUS);
-	int		 rw, sec;
-	char		 right[48], *left, *name, *title, *secname = NULL;
+	int		 rw, sec, room, fixed, nw, tw;
+	char		 right[48], pos[48], *left, *name, *title;
+	char		*secname = NULL;
 	size_t		 gs, st, p;
 	const struct doc_page *dp;
 
@@ -166,7 +209,7 @@ ui_pager_status(struct ui *ui)
 	if (dp == NULL)
 		return;
 	p = (size_t)(dp - ui->doc->pages);
-	name = doc_page_name(ui->doc, p);
+	name = ui_pager_basename(doc_page_name(ui->doc, p));
 	title = ui_unit_title(ui, view_unit_of_story(v, gs));
 	sec = view_current_section(v);
 	if (sec >= 0 && (size_t)sec < dp->page.stories[st].nsections) {
@@ -175,8 +218,18 @@ ui_pager_status(struct ui *ui)
 		secname = page_block_join(&dp->page,
 		    &s->blocks[s->sections[sec].heading], NULL, NULL);
 	}
-	left = xasprintf(" %s  %zu/%zu %s%s%s", name, gs + 1,
-	    ui->doc->nstories, title, secname != NULL ? " § " : "",
+	/* Shorten the headline first, then leave out the name. */
+	room = ui->cols - 1 - rw;
+	snprintf(pos, sizeof pos, "%zu/%zu ", gs + 1, ui->doc->nstories);
+	fixed = 1 + ui_draw_width(pos, strlen(pos)) + (secname != NULL ?
+	    3 + ui_draw_width(secname, strlen(secname)) : 0);
+	nw = ui_draw_width(name, strlen(name)) + 2;
+	if (fixed + nw + 8 > room)
+		name[0] = '\0', nw = 0;
+	tw = room - fixed - nw;
+	title = ui_pager_cut(title, tw < 0 ? 0 : tw);
+	left = xasprintf(" %s%s%s%s%s%s", name, nw > 0 ? "  " : "", pos,
+	    title, secname != NULL ? " § " : "",
 	    secname != NULL ? secname : "");
 	ui_draw_str(y, 0, ui->cols - 1 - rw, left, strlen(left), attr);
 	free(left);

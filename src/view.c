@@ -564,63 +564,66 @@ view_goto(struct view *v, size_t u, size_t block, size_t off, int row)
 	view_goto_addr(v, a, row);
 }
 
-/* The unit whose first line is at or above the top row. */
+/* The unit of the story being read: the first unit whose text is on
+   screen, or the story after a banner. */
 static size_t
-view_top_story_unit(const struct view *v)
+view_cur_story_unit(struct view *v)
 {
-	if (v->top_line < 0 && v->top_unit > 0)
-		return v->top_unit - 1;
-	return v->top_unit;
+	size_t	 u, b, o;
+
+	view_current(v, &u, &b, &o);
+	while (u + 1 < v->nunits && v->units[u].story == VIEW_BANNER)
+		u++;
+	return u;
 }
 
 /* Move by n stories; see view.h. */
 long
 view_story(struct view *v, long n)
 {
-	size_t	 u, cur;
-	long	 moved = 0;
+	struct view_addr top = view_top_addr(v), start;
+	size_t		 u, k;
+	long		 moved = 0;
 
 	if (v->nunits == 0 || n == 0)
 		return 0;
-	cur = u = view_top_story_unit(v);
-	if (n > 0) {
-		while (n > 0) {
-			size_t k = u + 1;
-
-			while (k < v->nunits &&
-			    v->units[k].story == VIEW_BANNER)
-				k++;
-			if (k >= v->nunits)
-				break;
-			u = k;
-			n--;
-			moved++;
-		}
-	} else {
-		if (v->top_unit != cur || v->top_line != 0) {
-			/* First back to the start of the current story. */
-			n++;
-			moved--;
-		}
-		while (n < 0) {
-			size_t k = u;
-
-			while (k > 0 && v->units[k - 1].story == VIEW_BANNER)
-				k--;
-			if (k == 0)
-				break;
-			u = k - 1;
-			n++;
-			moved--;
-		}
+	u = view_cur_story_unit(v);
+	start.u = u;
+	start.l = 0;
+	if (n < 0 && view_cmp(top, start) > 0) {
+		/* First back to the start of the current story. */
+		n++;
+		moved--;
+	}
+	while (n > 0) {
+		for (k = u + 1; k < v->nunits &&
+		    v->units[k].story == VIEW_BANNER; k++)
+			;
+		if (k >= v->nunits)
+			break;
+		u = k;
+		n--;
+		moved++;
+	}
+	while (n < 0) {
+		for (k = u; k > 0 && v->units[k - 1].story == VIEW_BANNER; k--)
+			;
+		if (k == 0)
+			break;
+		u = k - 1;
+		n++;
+		moved--;
+	}
+	if (n < 0 && moved == 0 && view_cmp(top, view_first(v)) > 0) {
+		/* Before the first story: the banner, the top. */
+		view_top(v);
+		return -1;
 	}
 	if (moved == 0)
 		return 0;
-	{
-		struct view_addr a = { u, 0 };
-
-		view_set_top(v, a);
-	}
+	start.u = u;
+	start.l = 0;
+	view_set_top(v, start);
 	return moved;
 }
 
