@@ -31,6 +31,7 @@ struct doc {
 	size_t		 nfiles;
 	struct doc_page	*pages;
 	size_t		 npages;
+	size_t		 cap_pages;	/* allocated entries of pages */
 	size_t		 nstories;	/* across all pages */
 	int		 nerrors;	/* paths that could not be opened */
 };

@@ -24,8 +24,11 @@ doc_add_pages(struct doc *d, size_t fi)
 	struct doc_page		*dp;
 	size_t			 i;
 
-	d->pages = xreallocarray(d->pages, d->npages + t->npages,
-	    sizeof *d->pages);
+	if (d->npages + t->npages > d->cap_pages) {
+		d->cap_pages = 2 * (d->npages + t->npages);
+		d->pages = xreallocarray(d->pages, d->cap_pages,
+		    sizeof *d->pages);
+	}
 	for (i = 0; i < t->npages; i++) {
 		dp = &d->pages[d->npages++];
 		memset(dp, 0, sizeof *dp);
@@ -57,9 +60,19 @@ doc_warn(const char *path, const struct text *t, FILE *err)
 static void
 doc_add_text(struct doc *d, const char *path, struct text *t)
 {
-	struct doc_file *f;
+	struct doc_file	*f, *old = d->files;
+	size_t		 i;
 
-	d->files = xreallocarray(d->files, d->nfiles + 1, sizeof *d->files);
+	/* Grow by doubling; pages point into the files' texts, so re-point
+	   them when the array moves. */
+	if ((d->nfiles & (d->nfiles - 1)) == 0) {
+		d->files = xreallocarray(d->files, d->nfiles ? 2 * d->nfiles : 1,
+		    sizeof *d->files);
+		if (d->files != old)
+			for (i = 0; i < d->npages; i++)
+				d->pages[i].page.text =
+				    &d->files[d->pages[i].file].text;
+	}
 	f = &d->files[d->nfiles++];
 	f->path = xstrdup(path);
 	f->text = *t;
