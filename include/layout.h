@@ -72,6 +72,9 @@ struct dline {
 	unsigned char	 flags;		/* how the line ends: */
 #define DLINE_EMERGENCY	0x1		/* inside a run wider than the line */
 #define DLINE_HARD	0x2		/* at a line break of the source */
+#define DLINE_UNIT	0x4		/* inside a statistic or URL that fits
+					   but not with the marks that cling
+					   to it (2021年10月，at width 10) */
 	size_t		 block;		/* block index in the story, or
 					   LAYOUT_NOBLOCK */
 	size_t		 jstart, jend;	/* joined offsets of the block shown on

@@ -847,69 +847,107 @@ layout_new_span(struct lbuild *lb, unsigned a, unsigned e, unsigned style,
 	sp->sub = (unsigned char)sub;
 }
 
+/* Where one line starting at ls ends when avail cells are free. */
+struct lscan {
+	uint32_t	 end;		/* display byte after the line */
+	unsigned	 cells;		/* cells of [ls, end) */
+	int		 flags;		/* DLINE_EMERGENCY, DLINE_HARD */
+};
+
+/* Find the end of the line starting at ls: the last allowed break before
+   the first cluster that does not fit; else the last break inside a
+   statistic or URL (DLINE_UNIT: the unit with what clings to it does not
+   fit); else an emergency break, outside runs if possible.  restavail
+   decides whether a break inside a unit is an ordinary one: when the
+   unit alone does not fit in a whole line. */
+static struct lscan
+layout_scan(const struct lblock *b, uint32_t ls, unsigned avail,
+    unsigned restavail)
+{
+	const unsigned char *brk = b->brk, *cw = b->cw;
+	struct lscan	 r = { b->dlen, 0, 0 };
+	uint32_t	 n = b->dlen, p, ok = 0, soft = 0, weak = 0;
+	unsigned	 col = 0, okcol = 0, softcol = 0, weakcol = 0, f;
+
+	for (p = ls; p < n; p++) {
+		f = brk[p];
+		if (!(f & LB_CLUSTER))
+			continue;
+		if (p > ls) {
+			if (f & LB_FORCE) {
+				r.end = p;
+				r.cells = col;
+				r.flags = DLINE_HARD;
+				return r;
+			}
+			if ((f & LB_OK) || ((f & LB_WEAK) &&
+			    layout_unit_cells(b, p) > restavail)) {
+				ok = p;
+				okcol = col;
+			} else if (f & LB_WEAK) {
+				weak = p;
+				weakcol = col;
+			}
+			if (!(f & LB_RUN)) {
+				soft = p;
+				softcol = col;
+			}
+		}
+		if (col + cw[p] > avail && !(f & LB_SPACE) && p > ls) {
+			if (ok > ls) {
+				r.end = ok;
+				r.cells = okcol;
+			} else if (weak > ls) {
+				r.end = weak;
+				r.cells = weakcol;
+				r.flags = DLINE_UNIT;
+			} else if (soft > ls) {
+				r.end = soft;
+				r.cells = softcol;
+				r.flags = DLINE_EMERGENCY;
+			} else {
+				r.end = p;
+				r.cells = col;
+				r.flags = DLINE_EMERGENCY;
+			}
+			return r;
+		}
+		col += cw[p];
+	}
+	r.cells = col;
+	return r;
+}
+
 /* Fit one block into lines of W cells. */
 static void
 layout_fit_block(struct lbuild *lb, const struct lblock *b, size_t bi, int W)
 {
 	const unsigned char *brk = b->brk, *cw = b->cw;
 	struct dline	*l;
-	uint32_t	 n = b->dlen, ls = 0, p, end, te, ok, soft, next;
-	unsigned	 col, okcol, softcol, endcol, avail, restavail, f;
+	struct lscan	 sc, sc2;
+	uint32_t	 n = b->dlen, ls = 0, end, te, next;
+	unsigned	 endcol, restavail, indent;
 	size_t		 r = 0, q;
 	int		 first = 1, lflags;
 
 	restavail = (unsigned)W - (b->center ? 0 : b->rest);
 	while (ls < n) {
-		avail = b->center ? (unsigned)W :
-		    (unsigned)W - (first ? b->first : b->rest);
-		col = 0;
-		ok = soft = 0;
-		okcol = softcol = 0;
-		end = n;
-		endcol = 0;
-		lflags = 0;
-		for (p = ls; p < n; p++) {
-			f = brk[p];
-			if (!(f & LB_CLUSTER))
-				continue;
-			if (p > ls) {
-				if (f & LB_FORCE) {
-					end = p;
-					endcol = col;
-					lflags = DLINE_HARD;
-					break;
-				}
-				if ((f & LB_OK) || ((f & LB_WEAK) &&
-				    layout_unit_cells(b, p) > restavail)) {
-					ok = p;
-					okcol = col;
-				}
-				if (!(f & LB_RUN)) {
-					soft = p;
-					softcol = col;
-				}
+		indent = b->center ? 0 : first ? b->first : b->rest;
+		sc = layout_scan(b, ls, (unsigned)W - indent, restavail);
+		if ((sc.flags & (DLINE_EMERGENCY | DLINE_UNIT)) &&
+		    indent > b->rest) {
+			/* What does not fit after the first-line indent
+			   but would on a line of its own: drop the indent
+			   rather than break it. */
+			sc2 = layout_scan(b, ls, restavail, restavail);
+			if (!(sc2.flags & (DLINE_EMERGENCY | DLINE_UNIT))) {
+				sc = sc2;
+				indent = b->rest;
 			}
-			if (col + cw[p] > avail && !(f & LB_SPACE) && p > ls) {
-				if (ok > ls) {
-					end = ok;
-					endcol = okcol;
-				} else if (soft > ls) {
-					end = soft;
-					endcol = softcol;
-					lflags = DLINE_EMERGENCY;
-				} else {
-					end = p;
-					endcol = col;
-					lflags = DLINE_EMERGENCY;
-				}
-				break;
-			}
-			col += cw[p];
 		}
-		if (p >= n) {
-			end = n;
-			endcol = col;
-		}
+		end = sc.end;
+		endcol = sc.cells;
+		lflags = sc.flags;
 		/* Trim trailing spaces. */
 		te = end;
 		while (te > ls) {
@@ -931,7 +969,7 @@ layout_fit_block(struct lbuild *lb, const struct lblock *b, size_t bi, int W)
 		l->text = b->d + ls;
 		l->len = te - ls;
 		l->indent = (unsigned short)(b->center ?
-		    ((unsigned)W - endcol) / 2 : (first ? b->first : b->rest));
+		    ((unsigned)W - endcol) / 2 : indent);
 		l->cells = (unsigned short)(l->indent + endcol);
 		l->kind = DLINE_TEXT;
 		l->style = b->style;
