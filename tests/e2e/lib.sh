@@ -129,6 +129,20 @@ settle() { wait_for settled; }
 # Run to the reader: wait for the status line's help hint.
 ready() { wait_for status_has "h:help" || fail "the reader did not start"; }
 
+# fits W: the status line ends near column W (the reader has redrawn
+# for a width of W).
+fits() {
+	_sw=$(status_line | wc -L)
+	status_has "h:help" && [ "$_sw" -le "$1" ] && [ "$_sw" -ge $(($1 - 3)) ]
+}
+
+# resize W H: resize the window and wait for the reader to redraw.
+resize() {
+	t resize-window -x "$1" -y "$2"
+	wait_for fits "$1" || fail "no redraw at $1x$2"
+	settle
+}
+
 # choose TEXT: move the selection of a list (">" mark) onto the row
 # showing TEXT, at most 60 steps.
 choose() {
