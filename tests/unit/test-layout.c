@@ -200,7 +200,7 @@ check_layout(const struct layout *lay, int W, const char *const *keep,
 			/* a keep string must not end this line partially */
 			size_t	 kl = strlen(keep[k]), j;
 
-			if (scells(keep[k], kl) > W)
+			if (scells(keep[k], kl) > W || (l->flags & DLINE_UNIT))
 				continue;	/* emergency breaks allowed */
 
 			for (j = 1; j < kl && j <= l->len; j++) {
@@ -352,6 +352,11 @@ test_stats_whole(void **state)
 		lp = layout_prepare(&tp->page, &tp->story, hits, 3, 0);
 		lay = layout_fit(lp, W);
 		check_layout(lay, W, keep, 3);
+		/* 11678人次； is 11 cells: at 10 the statistic is cut
+		   (DLINE_UNIT) rather than the ； put at a line start */
+		for (i = 0; i < lay->nlines; i++)
+			if (lay->lines[i].flags & DLINE_UNIT)
+				assert_true(W < 11);
 		nstat = 0;
 		for (i = 0; i < lay->nlines; i++)
 			for (k = 0; k < lay->lines[i].nspans; k++) {
