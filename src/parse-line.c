@@ -12,57 +12,64 @@
 #include "parse-int.h"
 #include "xmalloc.h"
 
+/* A word and its length in bytes. */
+struct parse_word {
+	const char	*s;
+	size_t		 n;
+};
+#define W(s)	{ s, sizeof(s) - 1 }
+
 /* Byline role words, longest first (a role is matched by longest prefix). */
-static const char *const parse_line_roles[] = {
-	"本报特约通讯员", "本报特约记者", "本报见习记者", "本报实习记者",
-	"本报摄影记者", "人民日报记者", "特约通讯员", "本报通讯员",
-	"本报实习生", "新华社记者", "中新社记者", "特约记者", "见习记者",
-	"实习记者", "摄影记者", "本报记者", "通讯员", "实习生", "文/图",
-	"图/文", "记者", "摄影", "摄", NULL
+static const struct parse_word parse_line_roles[] = {
+	W("本报特约通讯员"), W("本报特约记者"), W("本报见习记者"), W("本报实习记者"),
+	W("本报摄影记者"), W("人民日报记者"), W("特约通讯员"), W("本报通讯员"),
+	W("本报实习生"), W("新华社记者"), W("中新社记者"), W("特约记者"), W("见习记者"),
+	W("实习记者"), W("摄影记者"), W("本报记者"), W("通讯员"), W("实习生"), W("文/图"),
+	W("图/文"), W("记者"), W("摄影"), W("摄"), { NULL, 0 }
 };
 
 /* Role words that credit photographs only. */
-static const char *const parse_line_photo_roles[] = {
-	"本报摄影记者", "摄影记者", "摄影", "摄", NULL
+static const struct parse_word parse_line_photo_roles[] = {
+	W("本报摄影记者"), W("摄影记者"), W("摄影"), W("摄"), { NULL, 0 }
 };
 
 /* Words after 记者 that make a heading, not a name (记者手记). */
-static const char *const parse_line_not_names[] = {
-	"手记", "观察", "调查", "探访", "札记", "随笔", "述评", "来信",
-	"节", "站", "证", "会", NULL
+static const struct parse_word parse_line_not_names[] = {
+	W("手记"), W("观察"), W("调查"), W("探访"), W("札记"), W("随笔"), W("述评"), W("来信"),
+	W("节"), W("站"), W("证"), W("会"), { NULL, 0 }
 };
 
 /* Openers of an editor's note or a link box. */
-static const char *const parse_line_notes[] = {
-	"编者按", "【编者按】", "编者的话", "编后", "编辑按", "【链接】",
-	"相关链接", "背景链接", "链接：", "链接:", NULL
+static const struct parse_word parse_line_notes[] = {
+	W("编者按"), W("【编者按】"), W("编者的话"), W("编后"), W("编辑按"), W("【链接】"),
+	W("相关链接"), W("背景链接"), W("链接："), W("链接:"), { NULL, 0 }
 };
 
 /* Openers of a photo caption. */
-static const char *const parse_line_cap_starts[] = {
-	"图为", "▲", "△", "图：", "图:", "上图", "下图", "左图", "右图",
-	"图片：", NULL
+static const struct parse_word parse_line_cap_starts[] = {
+	W("图为"), W("▲"), W("△"), W("图："), W("图:"), W("上图"), W("下图"), W("左图"), W("右图"),
+	W("图片："), { NULL, 0 }
 };
 
 /* Endings of a photo caption. */
-static const char *const parse_line_cap_ends[] = {
-	"摄）", "摄)", " 摄", "供图", "供图）", "供图)", "新华社发",
-	"资料图片）", "资料图片)", "视觉中国）", "（摄）", NULL
+static const struct parse_word parse_line_cap_ends[] = {
+	W("摄）"), W("摄)"), W(" 摄"), W("供图"), W("供图）"), W("供图)"), W("新华社发"),
+	W("资料图片）"), W("资料图片)"), W("视觉中国）"), W("（摄）"), { NULL, 0 }
 };
 
 /* Agencies and papers that open a dateline ending in 电 or 讯. */
-static const char *const parse_line_agencies[] = {
-	"本报", "新华社", "据新华社", "中新社", "中新网", "人民网", "央视网",
-	"新华网", "光明网", "央广网", "据本报", NULL
+static const struct parse_word parse_line_agencies[] = {
+	W("本报"), W("新华社"), W("据新华社"), W("中新社"), W("中新网"), W("人民网"), W("央视网"),
+	W("新华网"), W("光明网"), W("央广网"), W("据本报"), { NULL, 0 }
 };
 
 /* Length of the white space (ASCII, U+3000, NBSP) at s[0..n), or 0. */
-static size_t
+static inline size_t
 parse_line_space(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
-	if (n == 0)
+	if (n == 0 || (u[0] > ' ' && u[0] < 0xc2))
 		return 0;
 	if (u[0] == ' ' || u[0] == '\t' || u[0] == '\r' || u[0] == '\f' ||
 	    u[0] == '\v')
@@ -109,12 +116,36 @@ parse_line_trim_end(const char *buf, size_t start, size_t end)
 	return end;
 }
 
+/* Decode the code point at s (n > 0 bytes of valid UTF-8), length in *len. */
+static inline uint32_t
+parse_line_decode(const unsigned char *s, size_t n, size_t *len)
+{
+	ucs4_t	 uc;
+	int	 k;
+
+	if (s[0] < 0x80) {
+		*len = 1;
+		return s[0];
+	}
+	if (s[0] >= 0xe0 && s[0] < 0xf0 && n >= 3) {
+		*len = 3;
+		return ((uint32_t)(s[0] & 0x0f) << 12) |
+		    ((uint32_t)(s[1] & 0x3f) << 6) | (s[2] & 0x3f);
+	}
+	if (s[0] >= 0xc0 && s[0] < 0xe0 && n >= 2) {
+		*len = 2;
+		return ((uint32_t)(s[0] & 0x1f) << 6) | (s[1] & 0x3f);
+	}
+	k = u8_mbtouc_unsafe(&uc, s, n);
+	*len = k > 0 ? (size_t)k : 1;
+	return uc;
+}
+
 /* The code point ending at byte end (start <= end), or 0. */
 static uint32_t
 parse_line_last(const char *buf, size_t start, size_t end)
 {
-	size_t	 p = end;
-	ucs4_t	 uc;
+	size_t	 p = end, len;
 
 	if (end <= start)
 		return 0;
@@ -123,28 +154,19 @@ parse_line_last(const char *buf, size_t start, size_t end)
 		p--;
 	if (p > start)
 		p--;
-	u8_mbtouc_unsafe(&uc, (const uint8_t *)buf + p, end - p);
-	return uc;
+	return parse_line_decode((const unsigned char *)buf + p, end - p,
+	    &len);
 }
 
 /* The code point at s (n bytes left) and its length in *len. */
 static uint32_t
 parse_line_get(const char *s, size_t n, size_t *len)
 {
-	ucs4_t	 uc;
-	int	 k;
-
 	if (n == 0) {
 		*len = 0;
 		return 0;
 	}
-	if ((unsigned char)s[0] < 0x80) {
-		*len = 1;
-		return (unsigned char)s[0];
-	}
-	k = u8_mbtouc_unsafe(&uc, (const uint8_t *)s, n);
-	*len = k > 0 ? (size_t)k : 1;
-	return uc;
+	return parse_line_decode((const unsigned char *)s, n, len);
 }
 
 /* True when c ends a sentence (so a paragraph ending in it is closed). */
@@ -173,28 +195,35 @@ parse_line_is_han(uint32_t c)
 static int
 parse_line_prefix(const char *s, size_t n, const char *p)
 {
-	size_t	 k = strlen(p);
+	size_t	 k;
 
+	if (n == 0 || s[0] != p[0])
+		return 0;
+	k = strlen(p);
 	return k <= n && memcmp(s, p, k) == 0;
 }
 
-/* True when the n bytes at s end with p. */
+/* True when the n bytes at s end with w. */
 static int
-parse_line_suffix(const char *s, size_t n, const char *p)
+parse_line_suffix(const char *s, size_t n, const struct parse_word *w)
 {
-	size_t	 k = strlen(p);
-
-	return k <= n && memcmp(s + n - k, p, k) == 0;
+	return w->n <= n && s[n - 1] == w->s[w->n - 1] &&
+	    memcmp(s + n - w->n, w->s, w->n) == 0;
 }
 
 /* Index of the first word of list that s[0..n) starts with, or -1. */
 static int
-parse_line_match(const char *s, size_t n, const char *const *list)
+parse_line_match(const char *s, size_t n, const struct parse_word *list)
 {
 	int	 i;
 
-	for (i = 0; list[i] != NULL; i++)
-		if (parse_line_prefix(s, n, list[i]))
+	if (n == 0)
+		return -1;
+	for (i = 0; list[i].s != NULL; i++)
+		if (list[i].s[0] == s[0] && list[i].n <= n &&
+		    list[i].s[1] == s[1] && (list[i].n < 3 ||
+		    list[i].s[2] == s[2]) &&
+		    memcmp(s, list[i].s, list[i].n) == 0)
 			return i;
 	return -1;
 }
@@ -258,12 +287,32 @@ parse_line_number(const char *buf, size_t s, size_t e)
 	return digits >= 1 && digits <= 4 && other <= 4;
 }
 
+/* Code points in the n UTF-8 bytes at s: bytes that are not 10xxxxxx. */
+static size_t
+parse_line_count(const char *s, size_t n)
+{
+	const uint64_t hi = 0x8080808080808080ull;
+	size_t	 i = 0, cont = 0;
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		/* continuation: bit 7 set and bit 6 clear; then add the
+		   0/1 bytes up with one multiplication */
+		w = (w & ~(w << 1) & hi) >> 7;
+		cont += (size_t)((w * 0x0101010101010101ull) >> 56);
+	}
+	for (; i < n; i++)
+		cont += ((unsigned char)s[i] & 0xc0) == 0x80;
+	return n - cont;
+}
+
 /* Set the flags, character count and last character of one line. */
 void
 parse_line_classify(const char *buf, struct parse_line *l)
 {
 	const char	*s = buf + l->start;
-	size_t		 n = l->end - l->start, i, c = 0;
+	size_t		 n = l->end - l->start, i;
 	struct parse_bl	 bl;
 	int		 k;
 
@@ -272,9 +321,7 @@ parse_line_classify(const char *buf, struct parse_line *l)
 		return;
 	}
 	if (n < PARSE_LONG) {
-		for (i = 0; i < n; i++)
-			c += ((unsigned char)s[i] & 0xc0) != 0x80;
-		l->nchars = c;
+		l->nchars = parse_line_count(s, n);
 	} else
 		l->nchars = PARSE_LONG;
 	l->last = parse_line_last(buf, l->start, l->end);
@@ -294,7 +341,8 @@ parse_line_classify(const char *buf, struct parse_line *l)
 		l->flags |= LF_NUMBER;
 		return;
 	}
-	if (l->nchars <= 50 && (k = parse_line_byline(buf, l->start, l->end,
+	if (l->nchars <= 50 && !(l->flags & LF_ENDP) &&
+	    (k = parse_line_byline(buf, l->start, l->end,
 	    &bl)) != 0) {
 		l->flags |= k == 2 ? LF_NAMES : LF_BYLINE;
 		if (bl.photo)
@@ -304,15 +352,31 @@ parse_line_classify(const char *buf, struct parse_line *l)
 	if (parse_line_prefix(s, n, "——") || parse_line_prefix(s, n, "--") ||
 	    parse_line_prefix(s, n, "─"))
 		l->flags |= LF_SUBTITLE;
-	if (parse_line_match(s, n, parse_line_notes) >= 0)
-		l->flags |= LF_NOTE;
-	if (parse_line_match(s, n, parse_line_cap_starts) >= 0)
-		l->flags |= LF_CAPSTART;
-	for (i = 0; parse_line_cap_ends[i] != NULL; i++)
-		if (parse_line_suffix(s, n, parse_line_cap_ends[i]))
-			l->flags |= LF_CAPEND;
-	if (parse_line_dateline(buf, l->start, l->end, NULL) > 0)
-		l->flags |= LF_DATELINE;
+	/* the word lists are only tried on lines whose first (or last)
+	   character opens (or ends) one of their words */
+	switch (parse_line_get(s, n, &i)) {
+	case 0x7f16: case 0x3010: case 0x76f8: case 0x80cc: case 0x94fe:
+		if (parse_line_match(s, n, parse_line_notes) >= 0)
+			l->flags |= LF_NOTE;	/* 编 【 相 背 链 */
+		break;
+	case 0x56fe: case 0x25b2: case 0x25b3: case 0x4e0a: case 0x4e0b:
+	case 0x5de6: case 0x53f3:
+		if (parse_line_match(s, n, parse_line_cap_starts) >= 0)
+			l->flags |= LF_CAPSTART;	/* 图 ▲ △ 上 下 左 右 */
+		break;
+	case 0x672c: case 0x65b0: case 0x636e: case 0x4e2d: case 0x4eba:
+	case 0x592e: case 0x5149:
+		if (parse_line_dateline(buf, l->start, l->end, NULL) > 0)
+			l->flags |= LF_DATELINE;	/* 本 新 据 中 人 央 光 */
+		break;
+	}
+	switch (l->last) {
+	case 0xff09: case ')': case 0x6444: case 0x56fe: case 0x53d1:
+		for (i = 0; parse_line_cap_ends[i].s != NULL; i++)
+			if (parse_line_suffix(s, n, &parse_line_cap_ends[i]))
+				l->flags |= LF_CAPEND;	/* ） ) 摄 图 发 */
+		break;
+	}
 }
 
 /* Length of the role word at s[0..n) (longest match), its index in *idx. */
@@ -324,7 +388,7 @@ parse_line_role(const char *s, size_t n, int *idx)
 	if (i < 0)
 		return 0;
 	*idx = i;
-	return strlen(parse_line_roles[i]);
+	return parse_line_roles[i].n;
 }
 
 /* Code points of a name at [s, e) if it is one (Han, with ·), else 0. */
@@ -351,9 +415,12 @@ parse_line_name(const char *buf, size_t s, size_t e)
 }
 
 /* Length of a name separator (、 , ， ; ；) at s, or 0. */
-static size_t
+static inline size_t
 parse_line_sep(const char *s, size_t n)
 {
+	if (n == 0 || ((unsigned char)s[0] != ',' && s[0] != ';' &&
+	    (unsigned char)s[0] != 0xe3 && (unsigned char)s[0] != 0xef))
+		return 0;
 	if (n >= 1 && (s[0] == ',' || s[0] == ';'))
 		return 1;
 	if (parse_line_prefix(s, n, "、") || parse_line_prefix(s, n, "，") ||
@@ -366,7 +433,7 @@ parse_line_sep(const char *s, size_t n)
 static int
 parse_line_gluable(int idx)
 {
-	const char *r = parse_line_roles[idx];
+	const char *r = parse_line_roles[idx].s;
 
 	return strcmp(r, "摄") != 0 && strcmp(r, "摄影") != 0 &&
 	    strchr(r, '/') == NULL;
@@ -424,8 +491,8 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 			sepb[bl->n - 1] = 1;
 			w[bl->n - 1] = 0;
 			nroles++;
-			if (parse_line_match(parse_line_roles[idx],
-			    strlen(parse_line_roles[idx]),
+			if (parse_line_match(parse_line_roles[idx].s,
+			    parse_line_roles[idx].n,
 			    parse_line_photo_roles) < 0)
 				photo = 0;
 			ts += k;
@@ -502,7 +569,7 @@ parse_line_dateline(const char *buf, size_t start, size_t end,
 	if (parse_line_prefix(s, n, "本报讯"))
 		p = strlen("本报讯");
 	else if ((i = parse_line_match(s, n, parse_line_agencies)) >= 0) {
-		p = strlen(parse_line_agencies[i]);
+		p = parse_line_agencies[i].n;
 		for (cnt = 0; p < n && cnt < 24; cnt++) {
 			c = parse_line_get(s + p, n - p, &len);
 			p += len;
@@ -520,7 +587,7 @@ parse_line_dateline(const char *buf, size_t start, size_t end,
 			return 0;
 		/* 本报讯 is handled above; the agency must be followed by a
 		   place or a date, not be the whole thing */
-		if (p == strlen(parse_line_agencies[i]) + 3)
+		if (p == parse_line_agencies[i].n + 3)
 			return 0;
 	} else
 		return 0;
