@@ -1,0 +1,145 @@
+/*
+ * fuzz-stats: stats_scan on arbitrary valid UTF-8 (the input itself when
+ * it is valid, else its bytes with every invalid one made '?') and on
+ * the decoded text; stats_page on each parsed page.  Every hit must lie
+ * inside its text: ctx_start <= start < end <= ctx_end <= len, on
+ * character boundaries, with NUL-terminated norm and unit.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fuzz-common.h"
+#include "page.h"
+#include "parse.h"
+#include "stats.h"
+#include "text.h"
+
+int LLVMFuzzerInitialize(int *, char ***);
+int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fuzz_locale();
+	return 0;
+}
+
+/* Check hit h against the text s (len bytes) it was found in. */
+static void
+fuzz_hit(const struct stat_hit *h, const char *s, size_t len)
+{
+	FUZZ_CHECK(h->start < h->end && h->end <= len,
+	    "hit [%zu,%zu) of %zu", h->start, h->end, len);
+	FUZZ_CHECK(h->ctx_start <= h->start && h->end <= h->ctx_end &&
+	    h->ctx_end <= len, "context [%zu,%zu) of hit [%zu,%zu), len %zu",
+	    h->ctx_start, h->ctx_end, h->start, h->end, len);
+	FUZZ_CHECK(fuzz_boundary(s, len, h->start) &&
+	    fuzz_boundary(s, len, h->end) &&
+	    fuzz_boundary(s, len, h->ctx_start) &&
+	    fuzz_boundary(s, len, h->ctx_end),
+	    "hit [%zu,%zu) ctx [%zu,%zu) splits a character", h->start,
+	    h->end, h->ctx_start, h->ctx_end);
+	FUZZ_CHECK((unsigned)h->kind < STAT__COUNT, "kind %d", (int)h->kind);
+	FUZZ_CHECK(stats_kind_name(h->kind) != NULL, "kind name");
+	FUZZ_CHECK(memchr(h->norm, '\0', sizeof h->norm) != NULL,
+	    "norm not terminated");
+	FUZZ_CHECK(memchr(h->unit, '\0', sizeof h->unit) != NULL,
+	    "unit not terminated");
+	FUZZ_CHECK(u8_check((const uint8_t *)h->norm, strlen(h->norm)) == NULL,
+	    "norm invalid UTF-8");
+	FUZZ_CHECK(u8_check((const uint8_t *)h->unit, strlen(h->unit)) == NULL,
+	    "unit invalid UTF-8");
+	FUZZ_CHECK((h->flags & ~(unsigned)(STAT_APPROX | STAT_CHINESE)) == 0,
+	    "flags %#x", h->flags);
+}
+
+/* Scan s and check every hit. */
+static void
+fuzz_scan(const char *s, size_t len)
+{
+	struct stat_list l;
+	size_t		 i;
+
+	memset(&l, 0, sizeof l);
+	stats_scan(s, len, 7, 3, &l);
+	FUZZ_CHECK(l.n <= l.cap, "n %zu cap %zu", l.n, l.cap);
+	for (i = 0; i < l.n; i++) {
+		FUZZ_CHECK(l.hits[i].story == 7 && l.hits[i].block == 3,
+		    "story/block not copied");
+		fuzz_hit(&l.hits[i], s, len);
+		if (i > 0)
+			FUZZ_CHECK(l.hits[i - 1].start <= l.hits[i].start,
+			    "hits out of order");
+	}
+	stats_list_free(&l);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct text	 t;
+	struct page	 pg;
+	struct stat_list l;
+	const char	*cause = NULL;
+	char		*s, *j;
+	size_t		 i, k, len, jlen;
+	int		 ml;
+	ucs4_t		 c;
+
+	/* Valid UTF-8 made from the raw bytes. */
+	s = malloc(size + 1);
+	for (i = 0, len = 0; i < size; ) {
+		ml = u8_mbtouc(&c, data + i, size - i);
+		if (c == 0xfffd && !(size - i >= 3 && data[i] == 0xef &&
+		    data[i + 1] == 0xbf && data[i + 2] == 0xbd)) {
+			s[len++] = '?';
+			i += (size_t)ml;
+			continue;
+		}
+		memcpy(s + len, data + i, (size_t)ml);
+		len += (size_t)ml;
+		i += (size_t)ml;
+	}
+	FUZZ_CHECK(u8_check((uint8_t *)s, len) == NULL, "harness: bad UTF-8");
+	s[len] = '\0';
+	fuzz_scan(s, len);
+	free(s);
+
+	memset(&t, 0, sizeof t);
+	if (text_from_bytes(&t, (const char *)data, size, &cause) != 0)
+		return 0;
+	fuzz_scan(t.buf, t.len);
+	for (i = 0; i < t.npages; i++) {
+		memset(&pg, 0, sizeof pg);
+		memset(&l, 0, sizeof l);
+		parse_page(&pg, &t, t.pages[i]);
+		stats_page(&pg, &l);
+		for (k = 0; k < l.n; k++) {
+			const struct stat_hit *h = &l.hits[k];
+			const struct story *st;
+
+			FUZZ_CHECK(h->story < pg.nstories, "story %zu of %zu",
+			    h->story, pg.nstories);
+			st = &pg.stories[h->story];
+			FUZZ_CHECK(h->block < st->nblocks, "block %zu of %zu",
+			    h->block, st->nblocks);
+			j = page_block_join(&pg, &st->blocks[h->block], &jlen,
+			    NULL);
+			fuzz_hit(h, j, jlen);
+			free(j);
+			if (k > 0)
+				FUZZ_CHECK(l.hits[k - 1].story < h->story ||
+				    (l.hits[k - 1].story == h->story &&
+				    (l.hits[k - 1].block < h->block ||
+				    (l.hits[k - 1].block == h->block &&
+				    l.hits[k - 1].start <= h->start))),
+				    "page hits out of reading order");
+		}
+		stats_list_free(&l);
+		page_free(&pg);
+	}
+	text_free(&t);
+	return 0;
+}
