@@ -75,7 +75,9 @@ struct page {
 	struct story	*stories;
 	size_t		 nstories;
 	struct story	 banner;	/* column banner: BLOCK_BANNER blocks,
-					   page metadata, not body text */
+					   page metadata, not body text (the
+					   title, the motto, one block per
+					   co-organiser line, page numbers) */
 	int		 marked;	/* read from explicit markup */
 };
 
