@@ -25,6 +25,7 @@
  * blanks.  Clause bounds are cached from one hit to the next, so that
  * each byte is looked at a bounded number of times.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +41,7 @@
 #define U_APPROX	0x4	/* contains an approximation: 个多月 */
 #define U_MORE		0x8	/* 多 after it is an approximation: 3年多 */
 #define U_CNMULT	0x10	/* after Chinese numerals only with 十百千万亿 */
+#define U_WORD		0x20	/* may start a longer word: see stats_notunit */
 
 /* Units read by the date and time code rather than as plain units. */
 enum unit_special {
@@ -68,12 +70,12 @@ struct unit {
 
 /* Units and measure words; the longest match wins. */
 static const struct unit stats_units[] = {
-	C("次", U_CN), C("人次", U_CN), C("人", U_CN), C("名", U_CN),
-	C("位", U_CN), C("家次", 0), C("家", U_CN), C("所", U_CN),
+	C("次", U_CN), C("人次", U_CN), C("人", U_CN | U_WORD), C("名", U_CN | U_WORD),
+	C("位", U_CN), C("家次", 0), C("家", U_CN | U_WORD), C("所", U_CN),
 	C("项", U_CN),
 	C("份", U_CN), C("件", U_CN), C("类", U_CN), C("起", U_CN),
-	C("场次", U_CN), C("场", U_CN), C("个", U_CN), C("户次", 0),
-	C("户", U_CN), C("部门", U_CN), C("部", U_CN), C("台", U_CN),
+	C("场次", U_CN), C("场", U_CN), C("个", U_CN | U_WORD), C("户次", 0),
+	C("户", U_CN), C("部门", U_CN), C("部", U_CN), C("台", U_CN | U_WORD),
 	C("辆", U_CN), C("套", U_CN), C("条", U_CN), C("张", U_CN),
 	C("本", U_CN), C("篇", U_CN), C("期", 0), C("批", U_CN),
 	C("届", U_CN), C("支", U_CN), C("座", U_CN), C("栋", U_CN),
@@ -85,11 +87,11 @@ static const struct unit stats_units[] = {
 	C("岁", U_CN), C("周岁", U_CN), C("倍", U_CN), C("分", 0),
 	C("周年", U_CN), C("个单位", U_CN), C("个部门", U_CN),
 	U("点", "点", STAT_COUNT, 0, SP_POINT),
-	U("年", "年", STAT_DURATION, U_CN | U_MORE, SP_YEAR),
+	U("年", "年", STAT_DURATION, U_CN | U_MORE | U_WORD, SP_YEAR),
 	U("月", "月", STAT_DATE, U_CN, SP_MONTH),
 	U("日", "日", STAT_DURATION, 0, SP_DAY),
 	U("时", "时", STAT_TIME, 0, SP_HOUR),
-	D("个月", U_CN), D("天", U_CN), D("小时", U_CN), D("个小时", U_CN),
+	D("个月", U_CN), D("天", U_CN | U_WORD), D("小时", U_CN), D("个小时", U_CN),
 	D("分钟", U_CN), D("秒钟", 0), D("秒", 0), D("周", U_CN),
 	D("个星期", U_CN), D("星期", U_CN), D("个工作日", U_CN),
 	D("工作日", 0), D("季度", 0), D("个季度", U_CN),
@@ -159,37 +161,33 @@ static const struct {
 };
 
 /*
- * Candidate characters: stats_pair[lead & 0xF][second & 0x3F] names a mask
- * of the third bytes (& 0x3F) that make a numeral or a full-width digit.
+ * Candidate characters, three bytes long: stats_cand[lead & 0xF][second &
+ * 0x3F] is the mask of the third bytes (& 0x3F) that make a Chinese
+ * numeral, a full-width digit or a full-width clause mark.
  */
-enum { PM_NONE, PM_E380, PM_E4B8, PM_E4B9, PM_E4BA, PM_E585, PM_E58D,
-	PM_E59B, PM_E799, PM_E99B, PM_EFBC };
-
-static const uint8_t stats_pair[16][64] = {
-	[0x3][0x00] = PM_E380,
-	[0x4][0x38] = PM_E4B8, [0x4][0x39] = PM_E4B9, [0x4][0x3A] = PM_E4BA,
-	[0x5][0x05] = PM_E585, [0x5][0x0D] = PM_E58D, [0x5][0x1B] = PM_E59B,
-	[0x7][0x19] = PM_E799,
-	[0x9][0x1B] = PM_E99B,
-	[0xF][0x3C] = PM_EFBC,
-};
-
 #define B(n)	((uint64_t)1 << (n))
-static const uint64_t stats_mask[] = {
-	[PM_NONE] = 0,
-	[PM_E380] = B(0x07),					/* 〇 */
-	[PM_E4B8] = B(0x00) | B(0x03) | B(0x07) | B(0x09) | B(0x24),
+static const uint64_t stats_cand[16][64] = {
+	[0x3][0x00] = B(0x07) | B(0x02),			/* 〇。 */
+	[0x4][0x38] = B(0x00) | B(0x03) | B(0x07) | B(0x09) | B(0x24),
 								/* 一七万三两 */
-	[PM_E4B9] = B(0x1D),					/* 九 */
-	[PM_E4BA] = B(0x0C) | B(0x14) | B(0x3F),		/* 二五亿 */
-	[PM_E585] = B(0x2B) | B(0x2D),				/* 八六 */
-	[PM_E58D] = B(0x01) | B(0x03),				/* 十千 */
-	[PM_E59B] = B(0x1B),					/* 四 */
-	[PM_E799] = B(0x3E),					/* 百 */
-	[PM_E99B] = B(0x36),					/* 零 */
-	[PM_EFBC] = 0x3FF0000,					/* ０-９ */
+	[0x4][0x39] = B(0x1D),					/* 九 */
+	[0x4][0x3A] = B(0x0C) | B(0x14) | B(0x3F),		/* 二五亿 */
+	[0x5][0x05] = B(0x2B) | B(0x2D),			/* 八六 */
+	[0x5][0x0D] = B(0x01) | B(0x03),			/* 十千 */
+	[0x5][0x1B] = B(0x1B),					/* 四 */
+	[0x7][0x19] = B(0x3E),					/* 百 */
+	[0x9][0x1B] = B(0x36),					/* 零 */
+	[0xF][0x3C] = 0x3FF0000 | B(0x0C) | B(0x1B) | B(0x01) | B(0x1F),
+								/* ０-９，；！？ */
 };
 #undef B
+
+/* ASCII bytes: 1 a digit, 2 a clause mark. */
+static const uint8_t stats_ascii[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+	['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	[','] = 2, [';'] = 2, ['!'] = 2, ['?'] = 2, ['\n'] = 2,
+};
 
 /* The state of one stats_scan. */
 struct scan {
@@ -197,9 +195,8 @@ struct scan {
 	size_t		 len;
 	size_t		 story, block;
 	struct stat_list *list;
-	size_t		 last_end;	/* end of the previous hit */
-	size_t		 last_cs;	/* its clause start, untrimmed */
-	size_t		 last_ce;	/* its clause end, untrimmed */
+	size_t		 cs;		/* where the current clause starts */
+	size_t		 pending;	/* first hit whose clause end is unknown */
 };
 
 /* A hit being built. */
@@ -244,39 +241,56 @@ struct tail {
 	const struct unit *u;
 };
 
-/* Whether the bytes at i are lit. */
-static size_t
+/* Whether the bytes at i are lit; returns its length, else 0. */
+static inline size_t
 stats_lit(const struct scan *sc, size_t i, const char *lit)
 {
-	size_t	n = strlen(lit);
+	const uint8_t	*p = sc->s + i;
+	size_t		 n;
 
-	if (i > sc->len || sc->len - i < n || memcmp(sc->s + i, lit, n) != 0)
-		return 0;
+	for (n = 0; lit[n] != '\0'; n++)
+		if (i + n >= sc->len || p[n] != (uint8_t)lit[n])
+			return 0;
 	return n;
 }
 
-/* Whether the bytes just before i are lit; returns its length. */
+/* Whether the bytes just before i are lit; returns its length, else 0. */
 static size_t
 stats_litbefore(const struct scan *sc, size_t i, const char *lit)
 {
-	size_t	n = strlen(lit);
+	size_t	n = strlen(lit), k;
 
-	if (i < n || memcmp(sc->s + i - n, lit, n) != 0)
+	if (i < n)
 		return 0;
+	for (k = 0; k < n; k++)
+		if (sc->s[i - n + k] != (uint8_t)lit[k])
+			return 0;
 	return n;
 }
 
 /* The code point at i, its length in *n (0 at the end). */
-static ucs4_t
+static inline ucs4_t
 stats_cp(const struct scan *sc, size_t i, int *n)
 {
-	ucs4_t	uc;
+	const uint8_t	*p = sc->s + i;
+	ucs4_t		 uc;
 
 	if (i >= sc->len) {
 		*n = 0;
 		return 0;
 	}
-	*n = u8_mbtouc_unsafe(&uc, sc->s + i, sc->len - i);
+	if (p[0] < 0x80) {
+		*n = 1;
+		return p[0];
+	}
+	/* the common case, Chinese, without a call */
+	if ((p[0] & 0xF0) == 0xE0 && sc->len - i >= 3 &&
+	    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+		*n = 3;
+		return (ucs4_t)(p[0] & 0x0F) << 12 | (ucs4_t)(p[1] & 0x3F) << 6 |
+		    (p[2] & 0x3F);
+	}
+	*n = u8_mbtouc_unsafe(&uc, p, sc->len - i);
 	return uc;
 }
 
@@ -461,7 +475,8 @@ stats_num(const struct scan *sc, size_t i, struct num *nm)
 		j = k;
 	}
 	nm->iend = j;
-	k = stats_lit(sc, j, ".") ? 1 : stats_lit(sc, j, "．");
+	k = j >= sc->len || (s[j] != '.' && s[j] != 0xEF) ? 0 :
+	    stats_lit(sc, j, ".") ? 1 : stats_lit(sc, j, "．");
 	if (k && stats_digit(sc, j + k, &n) >= 0) {
 		nm->frac = 1;
 		j += k;
@@ -529,31 +544,96 @@ stats_digits(const struct scan *sc, size_t j, int maxd, size_t *end, int *nd)
 	return *nd ? v : -1;
 }
 
+#define NUNITS	(sizeof(stats_units) / sizeof(stats_units[0]))
+
+/* stats_units sorted by the key of their first character, longest first
+   among equal keys; built once. */
+static uint8_t		 stats_uorder[NUNITS];
+static uint32_t		 stats_ukeys[NUNITS];
+static pthread_once_t	 stats_once = PTHREAD_ONCE_INIT;
+
+/* The key of the character at p (at most avail bytes): its bytes as one
+   number, 0 when it cannot start a unit. */
+static uint32_t
+stats_key(const uint8_t *p, size_t avail)
+{
+	size_t		n, k;
+	uint32_t	key = 0;
+
+	if (avail == 0)
+		return 0;
+	n = p[0] < 0x80 ? 1 : p[0] < 0xE0 ? 2 : p[0] < 0xF0 ? 3 : 4;
+	if (n > avail || n == 4)
+		return 0;
+	for (k = 0; k < n; k++)
+		key = key << 8 | p[k];
+	return key;
+}
+
+/* Build stats_uorder and stats_ukeys. */
+static void
+stats_index(void)
+{
+	size_t		 i, j;
+	uint8_t		 t;
+	uint32_t	 tk;
+
+	for (i = 0; i < NUNITS; i++) {
+		stats_uorder[i] = (uint8_t)i;
+		stats_ukeys[i] = stats_key((const uint8_t *)stats_units[i].s,
+		    stats_units[i].len);
+	}
+	/* insertion sort: by key, then longest first */
+	for (i = 1; i < NUNITS; i++)
+		for (j = i; j > 0 && (stats_ukeys[j - 1] > stats_ukeys[j] ||
+		    (stats_ukeys[j - 1] == stats_ukeys[j] &&
+		    stats_units[stats_uorder[j - 1]].len <
+		    stats_units[stats_uorder[j]].len)); j--) {
+			t = stats_uorder[j];
+			stats_uorder[j] = stats_uorder[j - 1];
+			stats_uorder[j - 1] = t;
+			tk = stats_ukeys[j];
+			stats_ukeys[j] = stats_ukeys[j - 1];
+			stats_ukeys[j - 1] = tk;
+		}
+}
+
 /* The unit at j, longest match; cn restricts to U_CN units. */
 static const struct unit *
 stats_unit(const struct scan *sc, size_t j, int cn)
 {
-	const struct unit *u, *best = NULL;
-	size_t	 i;
+	const struct unit *u = NULL;
+	size_t	 lo, hi, mid, i;
+	uint32_t key;
 
-	if (j >= sc->len)
+	if (j >= sc->len || (key = stats_key(sc->s + j, sc->len - j)) == 0)
 		return NULL;
-	for (i = 0; i < sizeof(stats_units) / sizeof(stats_units[0]); i++) {
-		u = &stats_units[i];
-		if ((uint8_t)u->s[0] != sc->s[j] || (cn && !(u->flags & U_CN)))
-			continue;
-		if ((best == NULL || u->len > best->len) && stats_lit(sc, j, u->s))
-			best = u;
+	lo = 0;
+	hi = NUNITS;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (stats_ukeys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	if (best == NULL)
+	for (; lo < NUNITS && stats_ukeys[lo] == key; lo++) {
+		u = &stats_units[stats_uorder[lo]];
+		if ((!cn || (u->flags & U_CN)) && stats_lit(sc, j, u->s))
+			break;
+		u = NULL;
+	}
+	if (u == NULL)
 		return NULL;
-	if ((best->flags & U_LATIN) && j + best->len < sc->len &&
-	    stats_alnum(sc->s[j + best->len]))
+	if ((u->flags & U_LATIN) && j + u->len < sc->len &&
+	    stats_alnum(sc->s[j + u->len]))
 		return NULL;
-	for (i = 0; i < sizeof(stats_notunit) / sizeof(stats_notunit[0]); i++)
-		if (stats_lit(sc, j, stats_notunit[i]))
-			return NULL;
-	return best;
+	if (u->flags & U_WORD)
+		for (i = 0; i < sizeof(stats_notunit) / sizeof(stats_notunit[0]);
+		    i++)
+			if (stats_lit(sc, j, stats_notunit[i]))
+				return NULL;
+	return u;
 }
 
 /* Read approximation, multiplier and unit after a number ending at j. */
@@ -563,23 +643,26 @@ stats_tail(const struct scan *sc, size_t j, double v, int cn, int cnmult,
 {
 	const struct unit *u;
 	size_t	 k, n, i;
+	ucs4_t	 c;
+	int	 cl;
 
 	memset(t, 0, sizeof(*t));
 	t->mult = 1;
 	/* 30余, 30多, 三十来 */
 	k = j;
-	if ((n = stats_lit(sc, k, "余")) || (n = stats_lit(sc, k, "多")) ||
-	    (n = stats_lit(sc, k, "来"))) {
-		k += n;
+	c = stats_cp(sc, k, &cl);
+	if (c == 0x4F59 || c == 0x591A || c == 0x6765) {	/* 余多来 */
+		k += cl;
 		t->flags |= STAT_APPROX;
+		c = stats_cp(sc, k, &cl);
 	}
 	/* 3.5万, 2亿; but 5千米 is a unit */
-	if (!cn) {
-		u = stats_unit(sc, k, 0);
+	if (!cn && (c == 0x4E07 || c == 0x4EBF || c == 0x5343 || c == 0x767E)) {
 		for (i = 0; i < sizeof(stats_mults) / sizeof(stats_mults[0]); i++) {
 			if (!stats_lit(sc, k, stats_mults[i].s))
 				continue;
-			if (u != NULL && u->len >= stats_mults[i].len)
+			if ((u = stats_unit(sc, k, 0)) != NULL &&
+			    u->len >= stats_mults[i].len)
 				break;
 			if (stats_lit(sc, k, "百分"))
 				break;
@@ -616,50 +699,19 @@ stats_tail(const struct scan *sc, size_t j, double v, int cn, int cnmult,
 	k += u->len;
 	if (u->flags & U_APPROX)
 		t->flags |= STAT_APPROX;
-	if ((n = stats_lit(sc, k, "左右")) || (n = stats_lit(sc, k, "许"))) {
+	c = stats_cp(sc, k, &cl);
+	if ((c == 0x5DE6 && (n = stats_lit(sc, k, "左右"))) ||	/* 左 */
+	    (c == 0x8BB8 && (n = stats_lit(sc, k, "许")))) {		/* 许 */
 		k += n;
 		t->flags |= STAT_APPROX;
-	} else if ((u->flags & U_MORE) && !(t->flags & STAT_APPROX) &&
+	} else if (c == 0x591A && (u->flags & U_MORE) &&		/* 多 */
+	    !(t->flags & STAT_APPROX) &&
 	    (n = stats_lit(sc, k, "多")) && stats_unit(sc, k + n, 0) == NULL &&
 	    !stats_lit(sc, k + n, "方") && !stats_lit(sc, k + n, "样")) {
 		k += n;
 		t->flags |= STAT_APPROX;
 	}
 	t->end = k;
-}
-
-/* Whether the byte range ending at i is a clause mark; its start in *at. */
-static int
-stats_markbefore(const struct scan *sc, size_t i)
-{
-	const uint8_t *s = sc->s;
-	uint8_t	c = s[i - 1];
-
-	if (c == ',' || c == ';' || c == '!' || c == '?' || c == '\n')
-		return 1;
-	if (i >= 3 && (c == 0x8C || c == 0x9B || c == 0x81 || c == 0x9F) &&
-	    s[i - 3] == 0xEF && s[i - 2] == 0xBC)
-		return 1;		/* ，；！？ */
-	if (i >= 3 && c == 0x82 && s[i - 3] == 0xE3 && s[i - 2] == 0x80)
-		return 1;		/* 。 */
-	return 0;
-}
-
-/* Whether a clause mark starts at i. */
-static int
-stats_markat(const struct scan *sc, size_t i)
-{
-	const uint8_t *s = sc->s;
-	uint8_t	c = s[i];
-
-	if (c == ',' || c == ';' || c == '!' || c == '?' || c == '\n')
-		return 1;
-	if (i + 2 < sc->len && c == 0xEF && s[i + 1] == 0xBC) {
-		c = s[i + 2];
-		return c == 0x8C || c == 0x9B || c == 0x81 || c == 0x9F;
-	}
-	return i + 2 < sc->len && c == 0xE3 && s[i + 1] == 0x80 &&
-	    s[i + 2] == 0x82;
 }
 
 /* Length of the blank at i (space, tab, CR, U+3000), or 0. */
@@ -676,52 +728,53 @@ stats_blank(const struct scan *sc, size_t i)
 	return 0;
 }
 
-/* Find the clause of the hit [start, end): untrimmed, then trimmed. */
+/* A clause mark (or the end of the text) at i, n bytes long: the pending
+   hits' clause ends there, and the next clause starts after it. */
 static void
-stats_clause(struct scan *sc, size_t start, size_t end, size_t *cs,
-    size_t *ce)
+stats_mark(struct scan *sc, size_t i, size_t n)
 {
-	size_t	 i, b, e;
+	struct stat_hit	*h;
+	size_t		 e;
 
-	/* no mark lies in [last_cs, last_end) */
-	for (i = start; i > sc->last_end && !stats_markbefore(sc, i); i--)
-		;
-	b = i > sc->last_end || (i > 0 && i == sc->last_end &&
-	    stats_markbefore(sc, i)) ? i : sc->last_cs;
-	if (sc->last_ce >= end && sc->last_ce > sc->last_end)
-		e = sc->last_ce;
-	else {
-		for (e = end; e < sc->len && !stats_markat(sc, e); e++)
-			;
+	for (; sc->pending < sc->list->n; sc->pending++) {
+		h = &sc->list->hits[sc->pending];
+		/* trim blanks, never into the hit */
+		for (e = i; e > h->end;) {
+			if (sc->s[e - 1] == ' ' || sc->s[e - 1] == '\t' ||
+			    sc->s[e - 1] == '\r')
+				e--;
+			else if (e >= h->end + 3 && stats_blank(sc, e - 3) == 3)
+				e -= 3;
+			else
+				break;
+		}
+		h->ctx_end = e;
 	}
-	sc->last_end = end;
-	sc->last_cs = b;
-	sc->last_ce = e;
-	/* trim blanks, never into the hit */
-	while (b < start) {
-		size_t n = stats_blank(sc, b);
-		if (n == 0 || b + n > start)
-			break;
-		b += n;
-	}
-	while (e > end) {
-		if (sc->s[e - 1] == ' ' || sc->s[e - 1] == '\t' ||
-		    sc->s[e - 1] == '\r')
-			e--;
-		else if (e >= end + 3 && stats_blank(sc, e - 3) == 3)
-			e -= 3;
-		else
-			break;
-	}
-	*cs = b;
-	*ce = e;
+	sc->cs = i + n;
 }
 
 /* Format a value into a norm buffer. */
 static void
 stats_fmt(char *buf, size_t n, double v)
 {
-	snprintf(buf, n, "%.15g", v);
+	char		 tmp[24];
+	unsigned long long u;
+	size_t		 k = 0;
+
+	if (!(v >= 0 && v < 1e15) || v != (double)(unsigned long long)v) {
+		snprintf(buf, n, "%.15g", v);
+		return;
+	}
+	/* integers, the common case, without printf */
+	u = (unsigned long long)v;
+	do
+		tmp[k++] = '0' + u % 10;
+	while ((u /= 10) > 0);
+	while (k > 0 && n > 1) {
+		*buf++ = tmp[--k];
+		n--;
+	}
+	*buf = '\0';
 }
 
 /* Append the hit q. */
@@ -730,6 +783,7 @@ stats_add(struct scan *sc, const struct q *q)
 {
 	struct stat_list *l = sc->list;
 	struct stat_hit	*h;
+	size_t		 n, b;
 
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 16;
@@ -741,12 +795,18 @@ stats_add(struct scan *sc, const struct q *q)
 	h->block = sc->block;
 	h->start = q->start;
 	h->end = q->end;
-	stats_clause(sc, q->start, q->end, &h->ctx_start, &h->ctx_end);
+	/* the clause end is set by the next stats_mark */
+	for (b = sc->cs < q->start ? sc->cs : q->start; b < q->start; b += n)
+		if ((n = stats_blank(sc, b)) == 0 || b + n > q->start)
+			break;
+	h->ctx_start = b;
+	h->ctx_end = q->end;
 	h->value = q->v;
 	h->value2 = q->v2;
 	memcpy(h->norm, q->norm, sizeof(h->norm));
 	h->norm[sizeof(h->norm) - 1] = '\0';
-	snprintf(h->unit, sizeof(h->unit), "%s", q->unit ? q->unit : "");
+	if (q->unit != NULL && (n = strlen(q->unit)) < sizeof(h->unit))
+		memcpy(h->unit, q->unit, n + 1);
 	h->kind = q->kind;
 	h->flags = q->flags;
 }
@@ -758,6 +818,11 @@ stats_prefix(const struct scan *sc, size_t i, unsigned *flags)
 	size_t	 k, n;
 	ucs4_t	 p;
 
+	/* last bytes of 约 近 超 逾 过 */
+	if (i < 3 || (sc->s[i - 1] != 0xA6 && sc->s[i - 1] != 0x91 &&
+	    sc->s[i - 1] != 0x85 && sc->s[i - 1] != 0xBE &&
+	    sc->s[i - 1] != 0x87))
+		return i;
 	for (k = 0; k < sizeof(stats_before) / sizeof(stats_before[0]); k++) {
 		if ((n = stats_litbefore(sc, i, stats_before[k])) == 0)
 			continue;
@@ -789,7 +854,15 @@ static int
 stats_todbefore(const struct scan *sc, size_t i)
 {
 	size_t	k;
+	uint8_t	c;
 
+	/* last bytes of 午 上 晨 晚 间 里 */
+	if (i < 6)
+		return -1;
+	c = sc->s[i - 1];
+	if (c != 0x88 && c != 0x8A && c != 0xA8 && c != 0x9A && c != 0xB4 &&
+	    c != 0x8C)
+		return -1;
 	for (k = 0; k < sizeof(stats_tods) / sizeof(stats_tods[0]); k++)
 		if (stats_litbefore(sc, i, stats_tods[k].s))
 			return (int)k;
@@ -974,19 +1047,19 @@ stats_isodate(const struct scan *sc, size_t i, const struct num *nm,
 static size_t
 stats_rangemark(const struct scan *sc, size_t j, int *weak, int *word)
 {
-	static const char *const marks[] = { "——", "—", "–", "～", "〜",
-	    "－", "~" };
-	size_t	 k, n;
+	ucs4_t	 c;
+	int	 n;
 
 	*weak = *word = 0;
-	for (k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
-		if ((n = stats_lit(sc, j, marks[k])))
-			return n;
-	if (stats_lit(sc, j, "-")) {
+	switch ((c = stats_cp(sc, j, &n))) {
+	case 0x2014:			/* — or —— */
+		return stats_lit(sc, j + n, "—") ? 2 * n : n;
+	case 0x2013: case 0xFF5E: case 0x301C: case 0xFF0D: case '~':
+		return n;		/* – ～ 〜 － ~ */
+	case '-':
 		*weak = 1;
-		return 1;
-	}
-	if ((n = stats_lit(sc, j, "至")) || (n = stats_lit(sc, j, "到"))) {
+		return n;
+	case 0x81F3: case 0x5230:	/* 至 到 */
 		*word = 1;
 		return n;
 	}
@@ -1100,7 +1173,8 @@ stats_arabic(struct scan *sc, size_t i)
 	struct q	 q;
 	size_t		 pstart, e, n;
 	unsigned	 pflags = 0;
-	int		 money = 0, tod, hh, mm, weak, yearlike;
+	int		 money = 0, tod, hh, mm, weak, yearlike, nl;
+	ucs4_t		 nc;
 
 	stats_num(sc, i, &nm);
 	if (nm.end <= i)
@@ -1113,8 +1187,10 @@ stats_arabic(struct scan *sc, size_t i)
 	if (nm.bad || stats_latinafter(sc, nm.end))
 		return nm.end;
 	/* clocks: 8:30, 5时, 下午5点 */
-	tod = stats_todbefore(sc, i);
-	if (!nm.frac && !nm.sep && stats_clock(sc, i, tod, &hh, &mm, &e,
+	nc = stats_cp(sc, nm.end, &nl);
+	if ((nc == ':' || nc == 0xFF1A || nc == 0x65F6 || nc == 0x70B9) &&
+	    !nm.frac && !nm.sep &&
+	    stats_clock(sc, i, tod = stats_todbefore(sc, i), &hh, &mm, &e,
 	    &q.flags, &weak) && !weak) {
 		q.start = tod >= 0 ? i - 6 : i;
 		q.end = e;
@@ -1126,14 +1202,16 @@ stats_arabic(struct scan *sc, size_t i)
 	}
 	q.flags = 0;
 	pstart = stats_prefix(sc, i, &pflags);
-	if (pstart == i && ((n = stats_litbefore(sc, i, "¥")) ||
+	if (pstart == i && i > 0 && sc->s[i - 1] == 0xA5 &&
+	    ((n = stats_litbefore(sc, i, "¥")) ||
 	    (n = stats_litbefore(sc, i, "￥")))) {
 		pstart = i - n;
 		money = 1;
 	}
 	yearlike = nm.nint == 4 && !nm.sep && !nm.frac && nm.v >= 1000 &&
 	    nm.v <= 2999 && !(pflags & STAT_APPROX);
-	if (!nm.frac && !nm.sep && !money && !(pflags & STAT_APPROX) &&
+	if ((nc == 0x5E74 || nc == 0x6708 || nc == 0x65E5) &&	/* 年月日 */
+	    !nm.frac && !nm.sep && !money && !(pflags & STAT_APPROX) &&
 	    nm.nint <= 4 && stats_date(sc, i, nm.end, (long)nm.v, 0, yearlike,
 	    &q))
 		goto hit;
@@ -1271,38 +1349,52 @@ stats_scan(const char *text, size_t len, size_t story, size_t block,
 	struct scan	 sc;
 	const uint8_t	*s = (const uint8_t *)text;
 	size_t		 i = 0;
-	unsigned	 k;
-	uint8_t		 c;
+	uint8_t		 c, c3;
 
+	pthread_once(&stats_once, stats_index);
 	memset(&sc, 0, sizeof(sc));
 	sc.s = s;
 	sc.len = len;
 	sc.story = story;
 	sc.block = block;
 	sc.list = list;
+	sc.pending = list->n;
 	while (i < len) {
 		c = s[i];
 		if (c < 0x80) {
-			if (c >= '0' && c <= '9')
-				i = stats_arabic(&sc, i);
-			else
+			switch (stats_ascii[c]) {
+			case 0:
 				i++;
+				break;
+			case 1:
+				i = stats_arabic(&sc, i);
+				break;
+			default:
+				stats_mark(&sc, i, 1);
+				i++;
+			}
 			continue;
 		}
 		if (c < 0xE0 || c >= 0xF0 || i + 2 >= len) {
 			i++;
 			continue;
 		}
-		k = stats_pair[c & 0x0F][s[i + 1] & 0x3F];
-		if (k != PM_NONE && (stats_mask[k] >> (s[i + 2] & 0x3F) & 1) &&
-		    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-			i = k == PM_EFBC ? stats_arabic(&sc, i) :
-			    stats_chinese(&sc, i);
+		c3 = s[i + 2];
+		if (!(stats_cand[c & 0x0F][s[i + 1] & 0x3F] >> (c3 & 0x3F) & 1) ||
+		    (s[i + 1] & 0xC0) != 0x80 || (c3 & 0xC0) != 0x80) {
+			/* a digit is never a byte >= 0x80: skipping is safe */
+			i += (s[i + 1] & c3 & 0x80) ? 3 : 1;
 			continue;
 		}
-		/* a digit is never a byte >= 0x80: skipping them is safe */
-		i += (s[i + 1] & s[i + 2] & 0x80) ? 3 : 1;
+		if (c == 0xEF && c3 >= 0x90 && c3 <= 0x99)
+			i = stats_arabic(&sc, i);
+		else if (c == 0xEF || (c == 0xE3 && c3 == 0x82)) {
+			stats_mark(&sc, i, 3);		/* ，；！？。 */
+			i += 3;
+		} else
+			i = stats_chinese(&sc, i);
 	}
+	stats_mark(&sc, len, 0);
 }
 
 /* Append the statistics of every story of pg, in reading order. */
