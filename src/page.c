@@ -82,7 +82,7 @@ page_block_join(const struct page *pg, const struct block *b, size_t *len,
 	size_t		 i, n = 0, o = 0, k, end = 0;
 	char		*s;
 	size_t		*m = NULL;
-	int		 prev = 0;
+	int		 prev = 0, spaced = b->kind == BLOCK_BYLINE;
 
 	for (i = 0; i < b->npieces; i++)
 		n += b->pieces[i].end - b->pieces[i].start + 1;
@@ -94,7 +94,8 @@ page_block_join(const struct page *pg, const struct block *b, size_t *len,
 
 		if (r->end <= r->start)
 			continue;
-		if (prev && page_is_alnum((unsigned char)buf[r->start])) {
+		if (o > 0 && (spaced ||
+		    (prev && page_is_alnum((unsigned char)buf[r->start])))) {
 			if (m != NULL)
 				m[o] = r->start;
 			s[o++] = ' ';
