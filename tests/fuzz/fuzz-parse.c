@@ -100,9 +100,16 @@ fuzz_story(const struct page *pg, const struct story *s, size_t st)
 	for (n = 0; n < s->nbylines; n++) {
 		const struct byline *by = &s->bylines[n];
 
+		/* A byline comes from a BLOCK_BYLINE, or from the
+		   parenthesis of a dateline (本报讯（记者 张三）) in
+		   the dateline's block. */
 		FUZZ_CHECK(by->block < s->nblocks &&
-		    s->blocks[by->block].kind == BLOCK_BYLINE,
-		    "story %zu byline %zu block %zu", st, n, by->block);
+		    (s->blocks[by->block].kind == BLOCK_BYLINE ||
+		    (s->dateline.start != s->dateline.end &&
+		    by->block == s->dateline_block)),
+		    "story %zu byline %zu block %zu (%s)", st, n, by->block,
+		    by->block < s->nblocks ?
+		    page_kind_name(s->blocks[by->block].kind) : "-");
 		fuzz_range(t, pg->span, by->role, "byline role", st, n);
 		for (p = 0; p < by->nnames; p++)
 			fuzz_range(t, pg->span, by->names[p], "byline name",
