@@ -268,7 +268,7 @@ state_open(struct state *st, const char *dir, const char *name,
 	if (rc == -1)
 		*warning = xasprintf("%s: %s", st->path, why);
 	else if (rc == -2)
-		*warning = xasprintf("%s: not a dubao state file; ignored",
+		*warning = xasprintf("not a dubao state file, ignored: %s",
 		    st->path);
 	return rc == 0 ? 0 : -1;
 }

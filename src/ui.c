@@ -422,6 +422,11 @@ ui_run(struct doc *d, const struct ui_opts *o)
 		ui_remember(&ui, &st, key, &err);
 	if (ui.panel != NULL)
 		ui.panel->free(&ui, ui.panel_data);
+	/* A terminal without an alternate screen keeps the text: leave
+	   the shell a clean last row. */
+	move(LINES - 1, 0);
+	clrtoeol();
+	refresh();
 	endwin();
 	ui_curses_on = false;
 	delscreen(scr);

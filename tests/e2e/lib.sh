@@ -11,6 +11,8 @@ set -u
 export LC_ALL=C.UTF-8
 
 SOCK="dubao-$$"
+NSOCK=0
+SOCKS=""
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/dubao-e2e.XXXXXX")
 export XDG_STATE_HOME="$WORK/state"
 SEED="$TOP/articles"
@@ -20,8 +22,19 @@ infocmp "$TERM_IN" >/dev/null 2>&1 || TERM_IN=xterm-256color
 t() { tmux -L "$SOCK" -f /dev/null "$@"; }
 
 cleanup() {
-	t kill-server >/dev/null 2>&1
+	for _s in $SOCKS; do
+		tmux -L "$_s" kill-server >/dev/null 2>&1
+	done
 	rm -rf "$WORK"
+}
+
+# A new server for each start: a server being killed may still hold the
+# old socket.
+new_server() {
+	t kill-server >/dev/null 2>&1
+	NSOCK=$((NSOCK + 1))
+	SOCK="dubao-$$-$NSOCK"
+	SOCKS="$SOCKS $SOCK"
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
@@ -40,11 +53,12 @@ fail() {
 start() {
 	_w=$1 _h=$2
 	shift 2
-	t kill-server >/dev/null 2>&1
+	new_server
 	{
 		echo "cd '$TOP' || exit 1"
 		echo "export TERM=$TERM_IN LC_ALL=C.UTF-8 XDG_STATE_HOME='$XDG_STATE_HOME'"
 		echo "stty -g > '$WORK/stty.before'"
+		echo "trap : INT	# ^C is for dubao, the shell stays"
 		printf 'sh -c '\''echo $$ > "%s/pid"; exec "$0" "$@"'\'' "%s"' "$WORK" "$DUBAO"
 		for _a in "$@"; do
 			printf " '%s'" "$_a"
@@ -64,11 +78,12 @@ start() {
 # sees the same environment; no pid file).
 start_cmd() {
 	_w=$1 _h=$2
-	t kill-server >/dev/null 2>&1
+	new_server
 	cat > "$WORK/run.sh" <<EOF
 cd '$TOP' || exit 1
 export TERM=$TERM_IN LC_ALL=C.UTF-8 XDG_STATE_HOME='$XDG_STATE_HOME' DUBAO='$DUBAO'
 stty -g > '$WORK/stty.before'
+trap : INT
 $3
 rc=\$?
 stty -g > '$WORK/stty.after'

@@ -1,0 +1,88 @@
+#!/bin/sh
+# Panels and options: on a wide terminal the outline is a sidebar beside
+# the text and stays open after a jump; + and - change the measure; a
+# page read from a pipe still takes keys from the terminal; colour follows
+# --color and NO_COLOR, and without colour the headline is still bold.
+. "$(dirname "$0")/lib.sh"
+
+# Sidebar at 130 columns: the outline and the text side by side.
+start 130 30 --no-remember "$SEED"
+ready
+keys t
+expect "Outline"
+screen | grep "│" | grep -q "推进监地协作" ||
+    fail "no sidebar beside the text at 130 columns"
+choose "为改造质量提质增效"
+keys Enter
+wait_for sh -c 'tmux -L "$1" capture-pane -p | sed -n 2p | grep -q "│.*为改造质量提质增效"' _ "$SOCK" ||
+    fail "the sidebar jump did not put the heading at the top"
+has "Outline" || fail "the sidebar closed after the jump"
+keys t
+wait_for lacks "Outline" || fail "t did not close the sidebar"
+# Statistics panel, all pages.
+keys s
+expect "Statistics: story"
+keys a
+expect "Statistics: all pages" "a did not switch to all pages"
+expect "949次"
+keys Escape
+wait_for lacks "Statistics" || fail "Esc did not close the statistics"
+quit_ok
+
+# The measure: 80 by default, + widens by 2, - narrows.
+start 100 24 --no-remember "$SEED"
+ready
+keys +
+wait_for status_has "measure 82" || fail "+ did not widen"
+keys - - -
+wait_for status_has "measure 76" || fail "- did not narrow"
+"$DUBAO" --dump -w 76 "$SEED" | sed -n 16p | sed 's/ *$//' > "$WORK/want"
+keys g
+settle
+text_rows | sed -n 16p | sed -e 's/^ \{12\}//' > "$WORK/got"
+cmp -s "$WORK/want" "$WORK/got" ||
+    fail "at measure 76 the text is not the dump's: $(cat "$WORK/got")"
+quit_ok
+
+# From a pipe: keys come from the terminal.
+start_cmd 80 24 'cat articles/*.txt | "$DUBAO" --no-remember'
+ready
+expect "推进监地协作"
+keys ']'
+wait_for status_has "2/2" || fail "keys do not work when the page comes from a pipe"
+keys q
+wait_for exited || fail "no exit (pipe)"
+[ "$(exit_status)" = 0 ] || fail "exit status $(exit_status) (pipe)"
+stty_same
+
+# Colour: SGR colour codes unless NO_COLOR or --color=never; bold stays.
+colour_codes() { t capture-pane -p -e | grep -F "推进监地协作" | grep -c -E '\[[0-9;]*(3[0-7]|38;5;[0-9]+)[;m]'; }
+bold_codes() { t capture-pane -p -e | grep -F "推进监地协作" | grep -c -E '\[[0-9;]*1[;m]'; }
+start 80 24 --no-remember "$SEED"
+ready
+[ "$(colour_codes)" -gt 0 ] || fail "no colour by default on a 256-colour terminal"
+quit_ok
+start_cmd 80 24 'NO_COLOR=1 "$DUBAO" --no-remember articles'
+ready
+[ "$(colour_codes)" -eq 0 ] || fail "colour despite NO_COLOR"
+[ "$(bold_codes)" -gt 0 ] || fail "no bold headline without colour"
+quit_ok
+start_cmd 80 24 '"$DUBAO" --color=never --no-remember articles'
+ready
+[ "$(colour_codes)" -eq 0 ] || fail "colour despite --color=never"
+quit_ok
+start_cmd 80 24 'NO_COLOR=1 "$DUBAO" --color=always --no-remember articles'
+ready
+[ "$(colour_codes)" -gt 0 ] || fail "no colour with --color=always"
+quit_ok
+start_cmd 80 24 'TERM=xterm "$DUBAO" --no-remember articles'
+ready
+[ "$(colour_codes)" -gt 0 ] || fail "no colour on an 8-colour terminal"
+quit_ok
+start_cmd 80 24 'TERM=vt100 "$DUBAO" --no-remember articles'
+ready
+expect "推进监地协作" "nothing readable on a monochrome terminal"
+keys ']'
+wait_for status_has "2/2" || fail "keys do not work on a monochrome terminal"
+quit_ok
+echo ok
