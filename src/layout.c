@@ -9,8 +9,9 @@
  *        dropped (a newline becomes a forced break, U+200B a break
  *        opportunity), ASCII marks between Chinese characters made
  *        full-width (unless LAYOUT_RAW_PUNCT), a decoration prefixed
- *     -> d[0..dlen): UTF-8 bytes, with d2j[] (display byte -> joined
- *        byte) and j2d[] (joined byte -> display byte)
+ *     -> d[0..dlen): UTF-8 bytes, with segs[] to map display bytes to
+ *        joined bytes and back (one segment per stretch copied as it
+ *        is, per widened mark, per dropped run)
  *     -> brk[]: per display byte, LB_* flags: grapheme cluster start,
  *        break allowed before it (u8_possible_linebreaks tailored as
  *        docs/cjk-layout.md section 2.10 says), weak break (inside a
@@ -62,16 +63,24 @@ struct lrun {
 	unsigned char	 sub;		/* enum stat_kind for STYLE_STAT */
 };
 
+/* From display byte d and joined byte j on, bytes correspond one to one
+   up to the next segment (clamped there), or all map to this point. */
+struct lseg {
+	uint32_t	 d, j;
+	uint32_t	 point;		/* collapsed to (d, j) */
+};
+
 /* One block, prepared. */
 struct lblock {
 	unsigned char	 style;		/* base style */
 	unsigned char	 first, rest;	/* indent of first and other lines, cells */
 	unsigned char	 center;	/* centre the lines */
+	void		*mem;		/* the one allocation of the arrays below */
 	char		*d;		/* display text, UTF-8 */
 	uint32_t	 dlen;		/* bytes of d */
 	size_t		 jlen;		/* bytes of the joined text */
-	uint32_t	*d2j;		/* dlen + 1 joined offsets */
-	uint32_t	*j2d;		/* jlen + 1 display offsets */
+	struct lseg	*segs;		/* display <-> joined offsets */
+	size_t		 nsegs;
 	unsigned char	*brk;		/* dlen LB_* flags */
 	unsigned char	*cw;		/* dlen: cells of the cluster starting here */
 	struct lunit	*units;		/* sorted, disjoint */
@@ -122,6 +131,10 @@ struct lscratch {
 	uint32_t	*doff;		/* display offsets (dcap + 1) */
 	uint32_t	*dsrc;		/* joined index, UINT32_MAX for decoration */
 	unsigned char	*dpend;
+	struct lseg	*seg;		/* segments of the block */
+	size_t		 segcap;
+	int		 special;	/* the block has marks to widen, controls,
+					   U+200B: layout_widen has work */
 	size_t		 bcap;		/* bytes */
 	char		*lb;		/* u8_possible_linebreaks / grapheme */
 };
@@ -167,6 +180,7 @@ lscratch_free(struct lscratch *s)
 	free(s->dsrc);
 	free(s->dpend);
 	free(s->lb);
+	free(s->seg);
 }
 
 /* Cells of a code point of class k. */
@@ -188,21 +202,37 @@ layout_decode(struct lscratch *s, const char *j, size_t jlen)
 	const uint8_t	*p = (const uint8_t *)j, *e = p + jlen;
 	size_t		 n = 0;
 	ucs4_t		 c;
-	int		 l;
+	int		 l, special = 0;
 
 	while (p < e) {
 		s->off[n] = (uint32_t)(p - (const uint8_t *)j);
 		if (*p < 0x80) {
 			c = *p++;
+			if (c < 0x40 && (c < 0x20 || strchr(",;:!?()", (int)c)
+			    != NULL))
+				special = 1;
+			else if (c == 0x7F)
+				special = 1;
+		} else if ((*p & 0xF0) == 0xE0 && e - p >= 3 &&
+		    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+		    (*p != 0xE0 || p[1] >= 0xA0) && (*p != 0xED || p[1] < 0xA0)) {
+			c = ((ucs4_t)(*p & 0x0F) << 12) |
+			    ((ucs4_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+			p += 3;
 		} else {
 			l = u8_mbtouc(&c, p, (size_t)(e - p));
 			p += l;
 		}
+		if (c >= 0x80 && (c < 0xA0 || c == 0x200B || c == 0x2028 ||
+		    c == 0x2029))
+			special = 1;
 		s->cp[n] = c;
-		s->cls[n] = (unsigned short)cjk_class(c);
+		s->cls[n] = c >= 0x4E00 && c <= 0x9FFF ?
+		    CJK_WIDE | CJK_SIMPLE : (unsigned short)cjk_class(c);
 		n++;
 	}
 	s->off[n] = (uint32_t)jlen;
+	s->special = special;
 	return n;
 }
 
@@ -231,9 +261,11 @@ layout_widen(struct lscratch *s, size_t lo, size_t hi, unsigned flags)
 	unsigned L, R;
 
 	memset(s->pend + lo, 0, hi - lo + 1);
+	memcpy(s->out + lo, s->cp + lo, (hi - lo) * sizeof *s->out);
 	for (k = lo; k < hi; k++) {
+		if (s->cp[k] >= 0x20 && s->cp[k] < 0x7F)
+			continue;
 		c = s->cp[k];
-		s->out[k] = c;
 		if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) {
 			s->out[k] = 0;
 			s->pend[k + 1] |= LB_FORCE | s->pend[k];
@@ -478,10 +510,62 @@ layout_hit_cmp(const void *a, const void *b)
 }
 
 /* The display offset of joined offset j (clamped). */
-static inline uint32_t
+static uint32_t
 layout_j2d(const struct lblock *b, size_t j)
 {
-	return b->j2d[j < b->jlen ? j : b->jlen];
+	size_t	 lo = 0, hi = b->nsegs, mid;
+	uint32_t d;
+
+	if (b->nsegs == 0)
+		return 0;
+	if (j >= b->jlen)
+		return b->dlen;
+	while (hi - lo > 1) {	/* the last segment with .j <= j */
+		mid = lo + (hi - lo) / 2;
+		if (b->segs[mid].j <= j)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (b->segs[lo].point || j < b->segs[lo].j)
+		return b->segs[lo].d;
+	d = b->segs[lo].d + (uint32_t)(j - b->segs[lo].j);
+	if (lo + 1 < b->nsegs && d > b->segs[lo + 1].d)
+		d = b->segs[lo + 1].d;
+	return d;
+}
+
+/* The joined offset of display offset o (a character start). */
+static size_t
+layout_d2j(const struct lblock *b, uint32_t o)
+{
+	size_t	 lo = 0, hi = b->nsegs, mid, j;
+
+	if (o >= b->dlen || b->nsegs == 0)
+		return b->jlen;
+	while (hi - lo > 1) {	/* the last segment with .d <= o */
+		mid = lo + (hi - lo) / 2;
+		if (b->segs[mid].d <= o)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (b->segs[lo].point || o < b->segs[lo].d)
+		return b->segs[lo].j;
+	j = b->segs[lo].j + (o - b->segs[lo].d);
+	if (lo + 1 < b->nsegs && j > b->segs[lo + 1].j)
+		j = b->segs[lo + 1].j;
+	return j;
+}
+
+/* Append a segment. */
+static void
+layout_seg(struct lscratch *s, size_t *n, uint32_t d, uint32_t j, int point)
+{
+	s->seg[*n].d = d;
+	s->seg[*n].j = j;
+	s->seg[*n].point = (uint32_t)point;
+	(*n)++;
 }
 
 /* Build the display text of a block and everything fit needs. */
@@ -491,8 +575,10 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
     const struct stat_hit **hits, size_t nhits, unsigned flags)
 {
 	const char	*decor = NULL;
-	size_t		 n, lo, hi, k, nd, dn, ucap = 0, rcap = 0, i, ul;
-	uint32_t	 o, dlen, c, c2, pc, b0, filled, q, cur = 0, decorlen = 0;
+	const uint32_t	*out;
+	size_t		 n, lo, hi, k, k2, nd, dn, ucap = 0, rcap = 0, i, ul;
+	size_t		 nseg;
+	uint32_t	 o, dlen, c, c2, pc, b0, q, cur = 0, decorlen = 0;
 	uint32_t	 da = 0, de = 0;
 	unsigned	 kb, kc, f, w, p;
 	int		 complex = 0, rule;
@@ -515,13 +601,12 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
 	for (hi = n; hi > lo && layout_is_blank(s->cp[hi - 1],
 	    s->cls[hi - 1]); hi--)
 		;
-	b->j2d = xmalloc((jlen + 1) * sizeof *b->j2d);
 	if (lo == hi) {
-		for (i = 0; i <= jlen; i++)
-			b->j2d[i] = 0;
 		return;
 	}
-	layout_widen(s, lo, hi, flags);
+	if (s->special)
+		layout_widen(s, lo, hi, flags);
+	out = s->special ? s->out : s->cp;
 
 	/* Display code points: decoration, then what the text shows. */
 	nd = decor != NULL ? strlen(decor) : 0;	/* ASCII-ish upper bound */
@@ -545,13 +630,12 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
 		decorlen = dlen;
 	}
 	for (k = lo; k < hi; k++) {
-		if ((c = s->out[k]) == 0)
+		if ((c = out[k]) == 0)
 			continue;
 		s->dcp[dn] = c;
-		s->dcls[dn] = c == s->cp[k] ? s->cls[k] :
-		    (unsigned short)cjk_class(c);
+		s->dcls[dn] = s->cls[k];
 		s->dsrc[dn] = (uint32_t)k;
-		s->dpend[dn] = s->pend[k];
+		s->dpend[dn] = s->special ? s->pend[k] : 0;
 		s->doff[dn] = dlen;
 		dlen += c == s->cp[k] ? s->off[k + 1] - s->off[k] :
 		    layout_u8len(c);
@@ -560,47 +644,74 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
 	s->doff[dn] = dlen;
 	b->dlen = dlen;
 
-	/* The bytes and both offset maps. */
-	b->d = xmalloc(dlen + 1);
-	b->d2j = xmalloc((dlen + 1) * sizeof *b->d2j);
-	filled = 0;
-	for (k = 0; k < dn; k++) {
+	/* The bytes and the offset map: segments where display and joined
+	   bytes correspond one to one, or collapse to a point (decoration,
+	   stripped or dropped characters, widened marks). */
+	if (s->segcap < dn + 4) {
+		s->segcap = dn + 4 + dn / 2;
+		s->seg = xreallocarray(s->seg, s->segcap, sizeof *s->seg);
+	}
+	nseg = 0;
+	if (decorlen > 0)
+		layout_seg(s, &nseg, 0, 0, 1);
+	if (s->off[lo] > 0)
+		layout_seg(s, &nseg, decorlen, 0, 1);
+	b->mem = xmalloc((size_t)(dlen + 1) * 3);
+	b->d = b->mem;
+	b->brk = (unsigned char *)b->d + dlen + 1;
+	b->cw = b->brk + dlen + 1;
+	for (k = 0; k < dn; k = k2) {
 		o = s->doff[k];
 		c = s->dcp[k];
+		k2 = k + 1;
 		if (s->dsrc[k] == UINT32_MAX) {
 			layout_put(b->d + o, c);
-			for (q = o; q < s->doff[k + 1]; q++)
-				b->d2j[q] = 0;
 			continue;
 		}
 		i = s->dsrc[k];
 		b0 = s->off[i];
-		ul = s->off[i + 1] - b0;
-		if (c == s->cp[i])
-			memcpy(b->d + o, j + b0, ul);
-		else
+		if (c != s->cp[i]) {	/* a widened mark */
 			layout_put(b->d + o, c);
-		for (q = o; q < s->doff[k + 1]; q++)
-			b->d2j[q] = b0;
-		for (; filled < b0 + ul; filled++)
-			b->j2d[filled] = o;
+			layout_seg(s, &nseg, o, b0, 1);
+			continue;
+		}
+		/* A stretch copied as it is. */
+		if (!s->special)
+			k2 = dn;
+		else
+			while (k2 < dn && s->dsrc[k2] == s->dsrc[k2 - 1] + 1 &&
+			    s->dcp[k2] == s->cp[s->dsrc[k2]])
+				k2++;
+		memcpy(b->d + o, j + b0, s->doff[k2] - o);
+		layout_seg(s, &nseg, o, b0, 0);
 	}
-	for (; filled <= jlen; filled++)
-		b->j2d[filled] = dlen;
+	layout_seg(s, &nseg, dlen, s->off[hi], 1);
 	b->d[dlen] = '\0';
-	b->d2j[dlen] = (uint32_t)jlen;
+	b->segs = xreallocarray(NULL, nseg, sizeof *b->segs);
+	memcpy(b->segs, s->seg, nseg * sizeof *b->segs);
+	b->nsegs = nseg;
 
 	/* Break opportunities, tailored; clusters and cells. */
-	b->brk = xmalloc(dlen + 1);
-	b->cw = xmalloc(dlen + 1);
 	lscratch_grow(s, 0, 0, dlen + 1);
 	u8_possible_linebreaks((const uint8_t *)b->d, dlen, "UTF-8", s->lb);
 	memset(b->brk, 0, dlen);
 	for (k = 0; k < dn; k++) {
 		o = s->doff[k];
 		c = s->dcp[k];
+		if (c - 0x4E00 < 0x5200 && k > 0 && o > decorlen &&
+		    s->dcp[k - 1] - 0x4E00 < 0x5200 && s->dpend[k] == 0) {
+			/* Han after Han: no tailoring applies. */
+			b->brk[o] = s->lb[o] == UC_BREAK_POSSIBLE ?
+			    LB_CLUSTER | LB_OK : LB_CLUSTER;
+			b->cw[o] = 2;
+			b->cells += 2;
+			continue;
+		}
 		kc = s->dcls[k];
 		w = layout_cells(c, kc);
+		if ((c == 'h' || c == 'w' || c == 'f') &&
+		    (ul = layout_url(s, k, dn)) > 0)
+			layout_add_unit(b, &ucap, o, s->doff[k + ul]);
 		f = LB_CLUSTER;
 		if (!(kc & CJK_SIMPLE))
 			complex = 1;
@@ -671,15 +782,7 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
 		}
 	}
 
-	/* Units kept whole: URLs and statistics. */
-	for (k = 0; k < dn; k++) {
-		if (s->dcp[k] != 'h' && s->dcp[k] != 'w' && s->dcp[k] != 'f')
-			continue;
-		if ((ul = layout_url(s, k, dn)) > 0) {
-			layout_add_unit(b, &ucap, s->doff[k], s->doff[k + ul]);
-			k += ul - 1;
-		}
-	}
+	/* Units kept whole: URLs (above) and statistics. */
 	for (i = 0; i < nhits; i++)
 		layout_add_unit(b, &ucap, layout_j2d(b, hits[i]->start),
 		    layout_j2d(b, hits[i]->end));
@@ -717,7 +820,8 @@ layout_prepare(const struct page *pg, const struct story *st,
 	struct lscratch		  s;
 	const struct stat_hit	**bh;
 	size_t			 *bstart, i, bi, jlen;
-	char			 *j;
+	const char		 *j;
+	char			 *jfree;
 
 	if (st == NULL || st->nblocks == 0)
 		return lp;
@@ -746,15 +850,28 @@ layout_prepare(const struct page *pg, const struct story *st,
 	for (bi = 0; bi < lp->nb; bi++) {
 		size_t nh = bstart[bi + 1] - bstart[bi];
 
-		if (nh > 1)
+		for (i = 1; i < nh; i++)
+			if (layout_hit_cmp(&bh[bstart[bi] + i - 1],
+			    &bh[bstart[bi] + i]) > 0)
+				break;
+		if (i < nh)
 			qsort(bh + bstart[bi], nh, sizeof *bh, layout_hit_cmp);
-		j = page_block_join(pg, &st->blocks[bi], &jlen, NULL);
+		if (st->blocks[bi].npieces == 1 &&
+		    st->blocks[bi].pieces[0].end >= st->blocks[bi].pieces[0].start) {
+			/* The joined text of one piece is the piece. */
+			j = pg->text->buf + st->blocks[bi].pieces[0].start;
+			jlen = st->blocks[bi].pieces[0].end -
+			    st->blocks[bi].pieces[0].start;
+			jfree = NULL;
+		} else
+			j = jfree = page_block_join(pg, &st->blocks[bi], &jlen,
+			    NULL);
 		layout_prepare_block(&lp->b[bi], &s, j, jlen,
 		    st->blocks[bi].kind,
 		    bi == st->dateline_block ? &st->dateline : NULL,
 		    bh + bstart[bi], nh, flags);
 		lp->cells += lp->b[bi].cells;
-		free(j);
+		free(jfree);
 	}
 	free(bh);
 	free(bstart);
@@ -773,11 +890,8 @@ layout_prep_free(struct layout_prep *lp)
 	for (i = 0; i < lp->nb; i++) {
 		struct lblock *b = &lp->b[i];
 
-		free(b->d);
-		free(b->d2j);
-		free(b->j2d);
-		free(b->brk);
-		free(b->cw);
+		free(b->mem);
+		free(b->segs);
 		free(b->units);
 		free(b->runs);
 	}
@@ -975,8 +1089,8 @@ layout_fit_block(struct lbuild *lb, const struct lblock *b, size_t bi, int W)
 		l->style = b->style;
 		l->flags = (unsigned char)lflags;
 		l->block = bi;
-		l->jstart = first ? 0 : b->d2j[ls];
-		l->jend = next >= n ? b->jlen : b->d2j[next];
+		l->jstart = first ? 0 : layout_d2j(b, ls);
+		l->jend = next >= n ? b->jlen : layout_d2j(b, next);
 		while (r < b->nruns && b->runs[r].end <= ls)
 			r++;
 		for (q = r; q < b->nruns && b->runs[q].start < te; q++)
@@ -1085,7 +1199,7 @@ layout_cols(const struct layout_prep *lp, const struct layout *lay,
 	le = ls + l->len;
 	a = layout_j2d(b, start);
 	z = layout_j2d(b, end);
-	if (z < b->dlen && b->d2j[z] < end)
+	if (z < b->dlen && layout_d2j(b, z) < end)
 		z++;	/* end inside a character: round up (see below) */
 	if (a < ls)
 		a = ls;
