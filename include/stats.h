@@ -23,23 +23,35 @@ enum stat_kind {
 	STAT__COUNT
 };
 
-#define STAT_APPROX	0x1	/* 余 多 约 近 左右: an approximate value */
+#define STAT_APPROX	0x1	/* 余 多 来 约 近 超 逾 左右 许: an
+				   approximate value */
 #define STAT_CHINESE	0x2	/* written in Chinese numerals */
 
 struct stat_hit {
 	size_t		 story;		/* story index in the page */
 	size_t		 block;		/* block index in the story */
-	size_t		 start, end;	/* joined offsets of the hit in the block:
-					   the number, approximation word and unit */
+	size_t		 start, end;	/* joined offsets of the hit in the
+					   block: the number with its prefix
+					   (约 近 ¥ 百分之 下午), approximation
+					   word and unit */
 	size_t		 ctx_start, ctx_end; /* joined offsets of the clause */
-	double		 value;		/* numeric value (low end of a range;
-					   for dates and times the year, or the
-					   month when there is no year) */
+	double		 value;		/* numeric value, 万/亿 applied (low
+					   end of a range; for dates and times
+					   the year, else the month, else the
+					   day; for a bare clock the hour) */
 	double		 value2;	/* high end of a range, else value */
-	char		 norm[32];	/* normalised value: "11678", "30",
-					   "2021-10", "07-10 17:00", "2022..2024" */
-	char		 unit[24];	/* UTF-8 unit or measure word: 人次, 家, %,
-					   "" when none (dates) */
+	char		 norm[32];	/* normalised value: the number in
+					   digits, no separators, multiplier
+					   applied ("11678", "35000", "3.5",
+					   "30" for 30%); "A..B" for a range;
+					   dates "2021", "2021-10",
+					   "2021-10-05", "03-10" (month-day),
+					   "--03" (month), "---05" (day); a
+					   clock "08:30", after a date
+					   "07-10 17:00" */
+	char		 unit[24];	/* UTF-8 unit or measure word: 人次,
+					   家, %, ‰, 元 (also for ¥ and 万元),
+					   "" when none (dates, 2022—2024) */
 	enum stat_kind	 kind;
 	unsigned	 flags;		/* STAT_APPROX, STAT_CHINESE */
 };

@@ -22,8 +22,14 @@
  *
  * Every hit carries its clause (ctx_start, ctx_end): from after the
  * previous ，。；！？,;!? or line start to the next such mark, trimmed of
- * blanks.  Clause bounds are cached from one hit to the next, so that
- * each byte is looked at a bounded number of times.
+ * blanks.  The main loop stops at these marks too (stats_mark): a hit
+ * takes the clause start from the last mark, and its clause end is filled
+ * in at the next one, so no byte is read twice for clauses.  A comma
+ * inside a number (11,678) is part of the hit, not a mark.
+ *
+ * Conservative by design: a number is not a statistic after 第, inside a
+ * Latin word or code (G60, COVID-19, 1.2.3, 5G), with more than 15
+ * digits, or (Chinese) in the idioms of stats_idioms.
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -70,20 +76,20 @@ struct unit {
 
 /* Units and measure words; the longest match wins. */
 static const struct unit stats_units[] = {
-	C("次", U_CN), C("人次", U_CN), C("人", U_CN | U_WORD), C("名", U_CN | U_WORD),
-	C("位", U_CN), C("家次", 0), C("家", U_CN | U_WORD), C("所", U_CN),
+	C("次", U_CN), C("人次", U_CN), C("人", U_CN | U_WORD),
+	C("名", U_CN | U_WORD), C("位", U_CN), C("家次", 0), C("家", U_CN | U_WORD), C("所", U_CN),
 	C("项", U_CN),
 	C("份", U_CN), C("件", U_CN), C("类", U_CN), C("起", U_CN),
 	C("场次", U_CN), C("场", U_CN), C("个", U_CN | U_WORD), C("户次", 0),
 	C("户", U_CN), C("部门", U_CN), C("部", U_CN), C("台", U_CN | U_WORD),
 	C("辆", U_CN), C("套", U_CN), C("条", U_CN), C("张", U_CN),
 	C("本", U_CN), C("篇", U_CN), C("期", 0), C("批", U_CN),
-	C("届", U_CN), C("支", U_CN), C("座", U_CN), C("栋", U_CN),
+	C("届", 0), C("支", U_CN), C("座", U_CN), C("栋", U_CN),
 	C("间", U_CN), C("床", 0), C("处", 0), C("例", U_CN),
 	C("只", U_CN), C("种", U_CN), C("轮", U_CN), C("层", 0),
 	C("门", U_CN), C("节", U_CN), C("首", U_CN), C("幅", U_CN),
 	C("册", U_CN), C("页", 0), C("票", 0), C("笔", U_CN),
-	C("宗", U_CN), C("架次", 0), C("车次", 0), C("班次", 0),
+	C("宗", U_CN), C("剂次", 0), C("剂", U_CN), C("架次", 0), C("车次", 0), C("班次", 0),
 	C("岁", U_CN), C("周岁", U_CN), C("倍", U_CN), C("分", 0),
 	C("周年", U_CN), C("个单位", U_CN), C("个部门", U_CN),
 	U("点", "点", STAT_COUNT, 0, SP_POINT),
@@ -91,7 +97,8 @@ static const struct unit stats_units[] = {
 	U("月", "月", STAT_DATE, U_CN, SP_MONTH),
 	U("日", "日", STAT_DURATION, 0, SP_DAY),
 	U("时", "时", STAT_TIME, 0, SP_HOUR),
-	D("个月", U_CN), D("天", U_CN | U_WORD), D("小时", U_CN), D("个小时", U_CN),
+	D("个月", U_CN), D("天", U_CN | U_WORD), D("小时", U_CN),
+	D("个小时", U_CN),
 	D("分钟", U_CN), D("秒钟", 0), D("秒", 0), D("周", U_CN),
 	D("个星期", U_CN), D("星期", U_CN), D("个工作日", U_CN),
 	D("工作日", 0), D("季度", 0), D("个季度", U_CN),
@@ -144,6 +151,8 @@ static const struct {
 	{ "万亿", 6, 1e12 }, { "千万", 6, 1e7 }, { "百万", 6, 1e6 },
 	{ "亿", 3, 1e8 }, { "万", 3, 1e4 }, { "千", 3, 1e3 }, { "百", 3, 1e2 },
 };
+
+#define NMULTS	(sizeof(stats_mults) / sizeof(stats_mults[0]))
 
 /* Approximation words before a number, longest first. */
 static const char *const stats_before[] = {
@@ -439,6 +448,15 @@ stats_cnum(const struct scan *sc, size_t i, struct cnum *cn)
 	return 1;
 }
 
+/* Length of a decimal point at j (. or ．), or 0. */
+static size_t
+stats_dot(const struct scan *sc, size_t j)
+{
+	if (j >= sc->len || (sc->s[j] != '.' && sc->s[j] != 0xEF))
+		return 0;
+	return sc->s[j] == '.' ? 1 : stats_lit(sc, j, "．");
+}
+
 /* Read the Arabic number at i into nm. */
 static void
 stats_num(const struct scan *sc, size_t i, struct num *nm)
@@ -475,9 +493,7 @@ stats_num(const struct scan *sc, size_t i, struct num *nm)
 		j = k;
 	}
 	nm->iend = j;
-	k = j >= sc->len || (s[j] != '.' && s[j] != 0xEF) ? 0 :
-	    stats_lit(sc, j, ".") ? 1 : stats_lit(sc, j, "．");
-	if (k && stats_digit(sc, j + k, &n) >= 0) {
+	if ((k = stats_dot(sc, j)) && stats_digit(sc, j + k, &n) >= 0) {
 		nm->frac = 1;
 		j += k;
 		scale = 0.1;
@@ -486,14 +502,11 @@ stats_num(const struct scan *sc, size_t i, struct num *nm)
 			scale /= 10;
 			j += n;
 		}
-		/* 1.2.3 is a version or a code */
-		k = stats_lit(sc, j, ".") ? 1 : stats_lit(sc, j, "．");
-		if (k && stats_digit(sc, j + k, &n) >= 0) {
+		/* 1.2.3 is a version or a code: skip all of it */
+		while ((k = stats_dot(sc, j)) && stats_digit(sc, j + k, &n) >= 0) {
 			nm->bad = 1;
-			while (stats_digit(sc, j, &n) >= 0 ||
-			    ((k = stats_lit(sc, j, ".") ? 1 : stats_lit(sc, j, "．"))
-			    && stats_digit(sc, j + k, &n) >= 0))
-				j += stats_digit(sc, j, &n) >= 0 ? (size_t)n : k;
+			for (j += k; stats_digit(sc, j, &n) >= 0; j += n)
+				;
 		}
 	}
 	if (nm->nint > 15)
@@ -658,7 +671,7 @@ stats_tail(const struct scan *sc, size_t j, double v, int cn, int cnmult,
 	}
 	/* 3.5万, 2亿; but 5千米 is a unit */
 	if (!cn && (c == 0x4E07 || c == 0x4EBF || c == 0x5343 || c == 0x767E)) {
-		for (i = 0; i < sizeof(stats_mults) / sizeof(stats_mults[0]); i++) {
+		for (i = 0; i < NMULTS; i++) {
 			if (!stats_lit(sc, k, stats_mults[i].s))
 				continue;
 			if ((u = stats_unit(sc, k, 0)) != NULL &&
@@ -672,7 +685,8 @@ stats_tail(const struct scan *sc, size_t j, double v, int cn, int cnmult,
 			break;
 		}
 		if (t->hasmult && !(t->flags & STAT_APPROX) &&
-		    ((n = stats_lit(sc, k, "余")) || (n = stats_lit(sc, k, "多")))) {
+		    ((n = stats_lit(sc, k, "余")) ||
+		    (n = stats_lit(sc, k, "多")))) {
 			k += n;
 			t->flags |= STAT_APPROX;
 		}
@@ -902,10 +916,12 @@ stats_clock(const struct scan *sc, size_t j, int tod, int *hh, int *mm,
 			return 0;
 		e = e2;
 		/* :SS */
-		if (((n = stats_lit(sc, e, ":")) || (n = stats_lit(sc, e, "："))) &&
+		if (((n = stats_lit(sc, e, ":")) ||
+		    (n = stats_lit(sc, e, "："))) &&
 		    stats_digits(sc, e + n, 2, &e2, &dn) >= 0 && dn == 2)
 			e = e2;
-	} else if ((n = stats_lit(sc, e, "时")) || (n = stats_lit(sc, e, "点"))) {
+	} else if ((n = stats_lit(sc, e, "时")) ||
+	    (n = stats_lit(sc, e, "点"))) {
 		*weak = stats_lit(sc, e, "点") != 0;
 		e += n;
 		if ((n = stats_lit(sc, e, "半"))) {
@@ -1317,7 +1333,9 @@ stats_chinese(struct scan *sc, size_t i)
 		goto hit;
 	if (c.seq)
 		return c.end;
-	if (c.v < 2 && !c.mult)
+	/* one counts nothing; a bare 二 is an ordinal (二次会议): two of
+	   something is 两 */
+	if ((c.v < 2 && !c.mult) || (c.nchars == 1 && stats_lit(sc, i, "二")))
 		return c.end;
 	pstart = stats_prefix(sc, i, &pflags);
 	if (!(pflags & STAT_APPROX) && !c.lone &&

@@ -368,6 +368,10 @@ test_chinese(void **state)
 	expect_none("四处奔走");
 	expect_none("十分方便");
 	expect_none("百姓");
+	expect_none("十四届全国人大二次会议");
+	expect_one("开了两次会", "两次", STAT_COUNT, "2", "次", STAT_CHINESE);
+	expect_none("第十二次");
+	expect_none("第12次");
 }
 
 /* Approximation words before and after the number. */
