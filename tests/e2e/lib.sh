@@ -127,6 +127,8 @@ has() { screen | grep -F -q -- "$1"; }
 lacks() { ! screen | grep -F -q -- "$1"; }
 # top_has TEXT: the first text row shows TEXT.
 top_has() { text_rows | head -n 1 | grep -F -q -- "$1"; }
+# top_lacks TEXT: the first text row does not show TEXT.
+top_lacks() { ! top_has "$1"; }
 # status_has TEXT.
 status_has() { status_line | grep -F -q -- "$1"; }
 

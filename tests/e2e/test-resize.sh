@@ -7,8 +7,11 @@
 start 80 24 --no-remember "$SEED"
 ready
 # Into the middle of a paragraph: a section, then a few lines down.
-keys '}' 5 j
-wait_for sh -c '[ -n "$(tmux -L "$1" capture-pane -p | sed -n 2p | tr -d " ")" ]' _ "$SOCK"
+keys '}'
+wait_for top_has "开启平安共建新路径" || fail "} did not reach the first section"
+keys 5 j
+wait_for status_has "§ 开启平安共建新路径" || fail "not in the first section"
+wait_for top_lacks "开启平安共建新路径" || fail "5j did not move"
 settle
 top80=$(text_rows | head -n 1)
 [ -n "$top80" ] || fail "no text at the top"
