@@ -3,10 +3,10 @@
  *
  * stats_scan() walks the bytes once.  The hot loop looks at one byte per
  * ASCII character and at one table entry per three-byte character: it
- * stops only at an ASCII digit, a full-width digit (U+FF10-FF19) or a
- * Chinese numeral (一二两三...十百千万亿零〇), found by a (lead, second
- * byte) table and a 64-bit mask of third bytes.  Only there is the text
- * decoded (u8_mbtouc_unsafe) and a candidate read:
+ * stops only at an ASCII digit, a full-width digit (U+FF10-FF19), a
+ * Chinese numeral (一二两三...十百千万亿零〇) or a clause mark, found by a
+ * (lead, second byte) table of 64-bit masks of third bytes.  Only there is
+ * the text decoded (u8_mbtouc_unsafe) and a candidate read:
  *
  *   [prefix] number [余|多|来] [万|亿|千万...] [余|多] [unit] [左右|多]
  *
@@ -129,6 +129,10 @@ static const struct unit stats_units[] = {
 	U("澳元", "澳元", STAT_MONEY, U_CN, SP_NONE),
 	U("块钱", "元", STAT_MONEY, U_CN, SP_NONE),
 };
+#undef U
+#undef C
+#undef D
+#undef M
 
 /* A unit followed by one of these is a different word: 3年级, 80年代. */
 static const char *const stats_notunit[] = {
