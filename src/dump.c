@@ -28,10 +28,17 @@ static const struct stat_hit *
 dump_story_hits(const struct doc_page *dp, size_t st, size_t *n)
 {
 	const struct stat_list	*l = &dp->stats;
-	size_t			 i = 0, j;
+	size_t			 i = 0, j = l->n, mid;
 
-	while (i < l->n && l->hits[i].story < st)
-		i++;
+	/* Hits are in reading order: binary search for the first of st
+	   (a linear scan made a page of many stories quadratic). */
+	while (i < j) {
+		mid = i + (j - i) / 2;
+		if (l->hits[mid].story < st)
+			i = mid + 1;
+		else
+			j = mid;
+	}
 	j = i;
 	while (j < l->n && l->hits[j].story == st)
 		j++;
