@@ -176,8 +176,13 @@ $(BUILD)/bench: tests/bench/bench.c $(CORE_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_LIB) $(DLIBS)
 
-bench: deps $(BUILD)/bench
+$(BUILD)/bench-search: tests/bench/bench-search.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_LIB) $(DLIBS)
+
+bench: deps $(BUILD)/bench $(BUILD)/bench-search
 	$(BUILD)/bench $(BENCH_ARGS)
+	$(BUILD)/bench-search $(BENCH_ARGS)
 
 # ---- install ------------------------------------------------------------
 
