@@ -115,49 +115,37 @@ static const struct {
 	[BLOCK_BANNER] =	{ STYLE_BANNER, 0, 0, 0, NULL },
 };
 
-/* Work arrays of layout_prepare, grown to the largest block. */
+/* Work arrays of layout_prepare, grown to the largest block.  cls[]
+   holds cjk_class bits (below 0x1000) and these: */
+#define LX_CHANGED	0x8000	/* shown as cp[k] (widened mark, tab) */
+#define LX_DROP		0x4000	/* not shown (U+200B, newline, control) */
+#define LX_PFORCE	0x2000	/* a forced break before it (newline) */
+#define LX_POK		0x1000	/* a break allowed before it (U+200B) */
 struct lscratch {
 	size_t		 cap;		/* code points */
 	uint32_t	*cp;		/* joined code points */
 	uint32_t	*off;		/* their joined offsets (cap + 1) */
-	unsigned short	*cls;		/* their cjk_class */
-	uint32_t	*out;		/* display code point, 0 = dropped */
-	unsigned char	*pend;		/* LB_FORCE / LB_OK to put on the next
-					   displayed code point */
+	unsigned short	*cls;		/* their class and LX_* bits (cap + 1) */
+	size_t		*sp;		/* indices of the code points that
+					   layout_widen looks at, ascending */
+	size_t		 nsp;
 	size_t		*stack;		/* open brackets */
-	size_t		 dcap;		/* display code points */
-	uint32_t	*dcp;		/* display code points */
-	unsigned short	*dcls;
-	uint32_t	*doff;		/* display offsets (dcap + 1) */
-	uint32_t	*dsrc;		/* joined index, UINT32_MAX for decoration */
-	unsigned char	*dpend;
 	struct lseg	*seg;		/* segments of the block */
 	size_t		 segcap;
-	int		 special;	/* the block has marks to widen, controls,
-					   U+200B: layout_widen has work */
 	size_t		 bcap;		/* bytes */
 	char		*lb;		/* u8_possible_linebreaks / grapheme */
 };
 
 static void
-lscratch_grow(struct lscratch *s, size_t n, size_t dn, size_t bytes)
+lscratch_grow(struct lscratch *s, size_t n, size_t bytes)
 {
 	if (n > s->cap) {
 		s->cap = n + n / 2;
 		s->cp = xreallocarray(s->cp, s->cap, sizeof *s->cp);
 		s->off = xreallocarray(s->off, s->cap + 1, sizeof *s->off);
-		s->cls = xreallocarray(s->cls, s->cap, sizeof *s->cls);
-		s->out = xreallocarray(s->out, s->cap, sizeof *s->out);
-		s->pend = xreallocarray(s->pend, s->cap + 1, 1);
+		s->cls = xreallocarray(s->cls, s->cap + 1, sizeof *s->cls);
+		s->sp = xreallocarray(s->sp, s->cap, sizeof *s->sp);
 		s->stack = xreallocarray(s->stack, s->cap, sizeof *s->stack);
-	}
-	if (dn > s->dcap) {
-		s->dcap = dn + dn / 2;
-		s->dcp = xreallocarray(s->dcp, s->dcap, sizeof *s->dcp);
-		s->dcls = xreallocarray(s->dcls, s->dcap, sizeof *s->dcls);
-		s->doff = xreallocarray(s->doff, s->dcap + 1, sizeof *s->doff);
-		s->dsrc = xreallocarray(s->dsrc, s->dcap, sizeof *s->dsrc);
-		s->dpend = xreallocarray(s->dpend, s->dcap, 1);
 	}
 	if (bytes > s->bcap) {
 		s->bcap = bytes + bytes / 2;
@@ -171,69 +159,21 @@ lscratch_free(struct lscratch *s)
 	free(s->cp);
 	free(s->off);
 	free(s->cls);
-	free(s->out);
-	free(s->pend);
+	free(s->sp);
 	free(s->stack);
-	free(s->dcp);
-	free(s->dcls);
-	free(s->doff);
-	free(s->dsrc);
-	free(s->dpend);
-	free(s->lb);
 	free(s->seg);
+	free(s->lb);
 }
 
 /* Cells of a code point of class k. */
 static inline unsigned
-layout_cells(uint32_t c, unsigned k)
+layout_cells(unsigned k)
 {
 	if (k & CJK_WIDE)
 		return 2;
 	if (k & CJK_ZERO)
 		return 0;
-	(void)c;
 	return 1;
-}
-
-/* Decode the joined text into s->cp/off/cls; returns the count. */
-static size_t
-layout_decode(struct lscratch *s, const char *j, size_t jlen)
-{
-	const uint8_t	*p = (const uint8_t *)j, *e = p + jlen;
-	size_t		 n = 0;
-	ucs4_t		 c;
-	int		 l, special = 0;
-
-	while (p < e) {
-		s->off[n] = (uint32_t)(p - (const uint8_t *)j);
-		if (*p < 0x80) {
-			c = *p++;
-			if (c < 0x40 && (c < 0x20 || strchr(",;:!?()", (int)c)
-			    != NULL))
-				special = 1;
-			else if (c == 0x7F)
-				special = 1;
-		} else if ((*p & 0xF0) == 0xE0 && e - p >= 3 &&
-		    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
-		    (*p != 0xE0 || p[1] >= 0xA0) && (*p != 0xED || p[1] < 0xA0)) {
-			c = ((ucs4_t)(*p & 0x0F) << 12) |
-			    ((ucs4_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-			p += 3;
-		} else {
-			l = u8_mbtouc(&c, p, (size_t)(e - p));
-			p += l;
-		}
-		if (c >= 0x80 && (c < 0xA0 || c == 0x200B || c == 0x2028 ||
-		    c == 0x2029))
-			special = 1;
-		s->cp[n] = c;
-		s->cls[n] = c >= 0x4E00 && c <= 0x9FFF ?
-		    CJK_WIDE | CJK_SIMPLE : (unsigned short)cjk_class(c);
-		n++;
-	}
-	s->off[n] = (uint32_t)jlen;
-	s->special = special;
-	return n;
 }
 
 /* Is c a control character (dropped from the display)? */
@@ -244,6 +184,55 @@ layout_is_control(uint32_t c)
 	    c == 0x2029;
 }
 
+/* Decode the joined text into s->cp/off/cls, noting in s->sp the code
+   points layout_widen must look at; returns the count. */
+static size_t
+layout_decode(struct lscratch *s, const char *j, size_t jlen)
+{
+	const uint8_t	*p = (const uint8_t *)j, *e = p + jlen;
+	size_t		 n = 0;
+	ucs4_t		 c;
+	int		 l;
+
+	s->nsp = 0;
+	while (p < e) {
+		s->off[n] = (uint32_t)(p - (const uint8_t *)j);
+		if (*p < 0x80) {
+			c = *p++;
+			if (c < 0x40 && (c < 0x20 || c == ',' || c == ';' ||
+			    c == ':' || c == '!' || c == '?' || c == '(' ||
+			    c == ')'))
+				s->sp[s->nsp++] = n;
+			else if (c == 0x7F)
+				s->sp[s->nsp++] = n;
+		} else if ((*p & 0xF0) == 0xE0 && e - p >= 3 &&
+		    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+		    (*p != 0xE0 || p[1] >= 0xA0) && (*p != 0xED || p[1] < 0xA0)) {
+			c = ((ucs4_t)(*p & 0x0F) << 12) |
+			    ((ucs4_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+			p += 3;
+			if (c - 0x4E00 < 0x5200) {
+				s->cp[n] = c;
+				s->cls[n++] = CJK_WIDE | CJK_SIMPLE;
+				continue;
+			}
+			if (c == 0x200B || c == 0x2028 || c == 0x2029)
+				s->sp[s->nsp++] = n;
+		} else {
+			l = u8_mbtouc(&c, p, (size_t)(e - p));
+			p += l;
+			if (c >= 0x80 && c < 0xA0)
+				s->sp[s->nsp++] = n;
+		}
+		s->cp[n] = c;
+		s->cls[n] = (unsigned short)cjk_class(c);
+		n++;
+	}
+	s->off[n] = (uint32_t)jlen;
+	s->cls[n] = 0;
+	return n;
+}
+
 /* Should code point c be dropped at the edges of a block? */
 static inline int
 layout_is_blank(uint32_t c, unsigned k)
@@ -251,66 +240,74 @@ layout_is_blank(uint32_t c, unsigned k)
 	return (k & CJK_SPACE) || c == 0x200B || layout_is_control(c);
 }
 
-/* Decide what each joined code point in [lo, hi) shows as (s->out) and
-   which breaks it leaves for the next one (s->pend). */
+/* Change what the code points of s->sp in [lo, hi) show as: drop
+   controls and U+200B (leaving a break for the next one), tabs as
+   spaces, and ASCII marks between Chinese characters full-width. */
 static void
 layout_widen(struct lscratch *s, size_t lo, size_t hi, unsigned flags)
 {
-	size_t	 k, sp = 0, o;
-	uint32_t c;
-	unsigned L, R;
+	size_t	 i, k, o, nst = 0;
+	uint32_t c, f;
+	unsigned L, R, pend;
 
-	memset(s->pend + lo, 0, hi - lo + 1);
-	memcpy(s->out + lo, s->cp + lo, (hi - lo) * sizeof *s->out);
-	for (k = lo; k < hi; k++) {
-		if (s->cp[k] >= 0x20 && s->cp[k] < 0x7F)
+	for (i = 0; i < s->nsp; i++) {
+		if ((k = s->sp[i]) < lo || k >= hi)
 			continue;
 		c = s->cp[k];
+		pend = s->cls[k] & (LX_PFORCE | LX_POK);
 		if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) {
-			s->out[k] = 0;
-			s->pend[k + 1] |= LB_FORCE | s->pend[k];
+			s->cls[k] |= LX_DROP;
+			s->cls[k + 1] |= LX_PFORCE | pend;
 		} else if (c == 0x200B) {
-			s->out[k] = 0;
-			s->pend[k + 1] |= LB_OK | s->pend[k];
+			s->cls[k] |= LX_DROP;
+			s->cls[k + 1] |= LX_POK | pend;
 		} else if (c == '\t') {
-			s->out[k] = ' ';
+			s->cp[k] = ' ';
+			s->cls[k] |= LX_CHANGED;
 		} else if (layout_is_control(c)) {
-			s->out[k] = 0;
-			s->pend[k + 1] |= s->pend[k];
+			s->cls[k] |= LX_DROP;
+			s->cls[k + 1] |= pend;
 		}
 	}
 	if (flags & LAYOUT_RAW_PUNCT)
 		return;
 	/* Brackets: a matched ( ) around content that starts and ends
 	   with a wide character. */
-	for (k = lo; k < hi; k++) {
+	for (i = 0; i < s->nsp; i++) {
+		if ((k = s->sp[i]) < lo || k >= hi)
+			continue;
 		c = s->cp[k];
 		if (c == '(') {
-			s->stack[sp++] = k;
-		} else if (c == ')' && sp > 0) {
-			o = s->stack[--sp];
+			s->stack[nst++] = k;
+		} else if (c == ')' && nst > 0) {
+			o = s->stack[--nst];
 			if (k > o + 1 && (s->cls[o + 1] & CJK_WIDE) &&
 			    (s->cls[k - 1] & CJK_WIDE)) {
-				s->out[o] = 0xFF08;
-				s->out[k] = 0xFF09;
-				s->cls[o] = (unsigned short)cjk_class(0xFF08);
-				s->cls[k] = (unsigned short)cjk_class(0xFF09);
+				s->cp[o] = 0xFF08;
+				s->cp[k] = 0xFF09;
+				s->cls[o] = (unsigned short)(cjk_class(0xFF08) |
+				    LX_CHANGED | (s->cls[o] & 0x3000));
+				s->cls[k] = (unsigned short)(cjk_class(0xFF09) |
+				    LX_CHANGED | (s->cls[k] & 0x3000));
 			}
 		}
 	}
 	/* , ; : ! ? between wide characters (or a wide character and a
 	   Chinese quotation mark, or a wide character and the end). */
-	for (k = lo; k < hi; k++) {
+	for (i = 0; i < s->nsp; i++) {
+		if ((k = s->sp[i]) < lo || k >= hi)
+			continue;
 		c = s->cp[k];
 		if (c >= 0x80 || c == '(' || c == ')' ||
-		    cjk_fullwidth_punct(c) == 0)
+		    (f = cjk_fullwidth_punct(c)) == 0)
 			continue;
 		L = k > lo ? s->cls[k - 1] : 0;
 		R = k + 1 < hi ? s->cls[k + 1] : 0;
 		if (((L & CJK_WIDE) && ((R & (CJK_WIDE | CJK_CPUNCT)) ||
 		    k + 1 == hi)) || ((L & CJK_CPUNCT) && (R & CJK_WIDE))) {
-			s->out[k] = cjk_fullwidth_punct(c);
-			s->cls[k] = (unsigned short)cjk_class(s->out[k]);
+			s->cp[k] = f;
+			s->cls[k] = (unsigned short)(cjk_class(f) | LX_CHANGED |
+			    (s->cls[k] & 0x3000));
 		}
 	}
 }
@@ -363,29 +360,30 @@ layout_is_interpunct(uint32_t c)
 	return c == 0x00B7 || c == 0x30FB || c == 0x2027;
 }
 
-/* Length of an ASCII URL starting at display code point k, or 0. */
+/* Length in code points of an ASCII URL starting at k, or 0. */
 static size_t
-layout_url(const struct lscratch *s, size_t k, size_t n)
+layout_url(const struct lscratch *s, size_t k, size_t lo, size_t hi)
 {
 	static const char *const pre[] = { "http://", "https://", "ftp://",
 	    "www." };
 	size_t	 i, j, e;
 
-	if (k > 0 && s->dcp[k - 1] < 0x80 && (s->dcls[k - 1] &
+	if (k > lo && s->cp[k - 1] < 0x80 && (s->cls[k - 1] &
 	    (CJK_LATIN | CJK_DIGIT)))
 		return 0;
 	for (i = 0; i < sizeof pre / sizeof pre[0]; i++) {
 		for (j = 0; pre[i][j] != '\0'; j++)
-			if (k + j >= n || s->dcp[k + j] != (unsigned char)pre[i][j])
+			if (k + j >= hi || s->cp[k + j] != (unsigned char)pre[i][j])
 				break;
 		if (pre[i][j] == '\0')
 			break;
 	}
 	if (i == sizeof pre / sizeof pre[0])
 		return 0;
-	for (e = k; e < n && s->dcp[e] > 0x20 && s->dcp[e] < 0x7F; e++)
+	for (e = k; e < hi && s->cp[e] > 0x20 && s->cp[e] < 0x7F &&
+	    !(s->cls[e] & (LX_DROP | LX_CHANGED)); e++)
 		;
-	while (e > k && strchr(".,;:!?)]'\"", (int)s->dcp[e - 1]) != NULL)
+	while (e > k && strchr(".,;:!?)]'\"", (int)s->cp[e - 1]) != NULL)
 		e--;
 	return e - k;
 }
@@ -575,13 +573,11 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
     const struct stat_hit **hits, size_t nhits, unsigned flags)
 {
 	const char	*decor = NULL;
-	const uint32_t	*out;
-	size_t		 n, lo, hi, k, k2, nd, dn, ucap = 0, rcap = 0, i, ul;
-	size_t		 nseg;
-	uint32_t	 o, dlen, c, c2, pc, b0, q, cur = 0, decorlen = 0;
-	uint32_t	 da = 0, de = 0;
-	unsigned	 kb, kc, f, w, p;
-	int		 complex = 0, rule;
+	size_t		 n, lo, hi, k, i, ul, nseg, ucap = 0, rcap = 0;
+	uint32_t	 o, src, dlen, c, c2, pc = 0, q, cur = 0, decorlen = 0;
+	uint32_t	 da = 0, de = 0, len;
+	unsigned	 kb = 0, kb2 = 0, kc, f, w, p;
+	int		 complex = 0, rule, havep = 0;
 
 	if ((unsigned)kind < BLOCK__COUNT) {
 		b->style = layout_kinds[kind].style;
@@ -592,7 +588,7 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
 	} else
 		b->style = STYLE_TEXT;
 	b->jlen = jlen;
-	lscratch_grow(s, jlen + 1, 0, 0);
+	lscratch_grow(s, jlen + 1, 0);
 	n = layout_decode(s, j, jlen);
 
 	/* Strip the edges. */
@@ -601,117 +597,103 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
 	for (hi = n; hi > lo && layout_is_blank(s->cp[hi - 1],
 	    s->cls[hi - 1]); hi--)
 		;
-	if (lo == hi) {
+	if (lo == hi)
 		return;
-	}
-	if (s->special)
+	if (s->nsp > 0)
 		layout_widen(s, lo, hi, flags);
-	out = s->special ? s->out : s->cp;
 
-	/* Display code points: decoration, then what the text shows. */
-	nd = decor != NULL ? strlen(decor) : 0;	/* ASCII-ish upper bound */
-	lscratch_grow(s, 0, hi - lo + nd + 1, 0);
-	dn = 0;
-	dlen = 0;
-	if (decor != NULL) {
-		const uint8_t *dp = (const uint8_t *)decor;
-		ucs4_t dc;
-
-		while (*dp != '\0') {
-			dp += u8_mbtouc(&dc, dp, strlen((const char *)dp));
-			s->dcp[dn] = dc;
-			s->dcls[dn] = (unsigned short)cjk_class(dc);
-			s->dsrc[dn] = UINT32_MAX;
-			s->dpend[dn] = 0;
-			s->doff[dn] = dlen;
-			dlen += layout_u8len(dc);
-			dn++;
-		}
-		decorlen = dlen;
-	}
-	for (k = lo; k < hi; k++) {
-		if ((c = out[k]) == 0)
+	/* The display length. */
+	decorlen = decor != NULL ? (uint32_t)strlen(decor) : 0;
+	dlen = decorlen + s->off[hi] - s->off[lo];
+	for (i = 0; i < s->nsp; i++) {
+		if ((k = s->sp[i]) < lo || k >= hi)
 			continue;
-		s->dcp[dn] = c;
-		s->dcls[dn] = s->cls[k];
-		s->dsrc[dn] = (uint32_t)k;
-		s->dpend[dn] = s->special ? s->pend[k] : 0;
-		s->doff[dn] = dlen;
-		dlen += c == s->cp[k] ? s->off[k + 1] - s->off[k] :
-		    layout_u8len(c);
-		dn++;
+		if (s->cls[k] & LX_DROP)
+			dlen -= s->off[k + 1] - s->off[k];
+		else if (s->cls[k] & LX_CHANGED)
+			dlen += layout_u8len(s->cp[k]) -
+			    (s->off[k + 1] - s->off[k]);
 	}
-	s->doff[dn] = dlen;
 	b->dlen = dlen;
-
-	/* The bytes and the offset map: segments where display and joined
-	   bytes correspond one to one, or collapse to a point (decoration,
-	   stripped or dropped characters, widened marks). */
-	if (s->segcap < dn + 4) {
-		s->segcap = dn + 4 + dn / 2;
-		s->seg = xreallocarray(s->seg, s->segcap, sizeof *s->seg);
-	}
-	nseg = 0;
-	if (decorlen > 0)
-		layout_seg(s, &nseg, 0, 0, 1);
-	if (s->off[lo] > 0)
-		layout_seg(s, &nseg, decorlen, 0, 1);
 	b->mem = xmalloc((size_t)(dlen + 1) * 3);
 	b->d = b->mem;
 	b->brk = (unsigned char *)b->d + dlen + 1;
 	b->cw = b->brk + dlen + 1;
-	for (k = 0; k < dn; k = k2) {
-		o = s->doff[k];
-		c = s->dcp[k];
-		k2 = k + 1;
-		if (s->dsrc[k] == UINT32_MAX) {
-			layout_put(b->d + o, c);
-			continue;
-		}
-		i = s->dsrc[k];
-		b0 = s->off[i];
-		if (c != s->cp[i]) {	/* a widened mark */
-			layout_put(b->d + o, c);
-			layout_seg(s, &nseg, o, b0, 1);
-			continue;
-		}
-		/* A stretch copied as it is. */
-		if (!s->special)
-			k2 = dn;
-		else
-			while (k2 < dn && s->dsrc[k2] == s->dsrc[k2 - 1] + 1 &&
-			    s->dcp[k2] == s->cp[s->dsrc[k2]])
-				k2++;
-		memcpy(b->d + o, j + b0, s->doff[k2] - o);
-		layout_seg(s, &nseg, o, b0, 0);
+
+	/* The bytes and the offset map: segments where display and joined
+	   bytes correspond one to one, or collapse to a point (decoration,
+	   stripped or dropped characters, changed marks). */
+	if (s->segcap < 2 * s->nsp + 5) {
+		s->segcap = 2 * s->nsp + 5;
+		s->seg = xreallocarray(s->seg, s->segcap, sizeof *s->seg);
 	}
+	nseg = 0;
+	if (decorlen > 0) {
+		memcpy(b->d, decor, decorlen);
+		layout_seg(s, &nseg, 0, 0, 1);
+	}
+	if (s->off[lo] > 0)
+		layout_seg(s, &nseg, decorlen, 0, 1);
+	o = decorlen;
+	src = s->off[lo];
+	layout_seg(s, &nseg, o, src, 0);
+	for (i = 0; i < s->nsp; i++) {
+		if ((k = s->sp[i]) < lo || k >= hi ||
+		    !(s->cls[k] & (LX_DROP | LX_CHANGED)))
+			continue;
+		memcpy(b->d + o, j + src, s->off[k] - src);
+		o += s->off[k] - src;
+		if (s->cls[k] & LX_CHANGED) {
+			layout_seg(s, &nseg, o, s->off[k], 1);
+			o += layout_put(b->d + o, s->cp[k]);
+		}
+		src = s->off[k + 1];
+		layout_seg(s, &nseg, o, src, 0);
+	}
+	memcpy(b->d + o, j + src, s->off[hi] - src);
 	layout_seg(s, &nseg, dlen, s->off[hi], 1);
 	b->d[dlen] = '\0';
 	b->segs = xreallocarray(NULL, nseg, sizeof *b->segs);
 	memcpy(b->segs, s->seg, nseg * sizeof *b->segs);
 	b->nsegs = nseg;
 
-	/* Break opportunities, tailored; clusters and cells. */
-	lscratch_grow(s, 0, 0, dlen + 1);
+	/* Break opportunities, tailored (docs/cjk-layout.md 2.10); clusters
+	   and cells.  The decoration stays with the text. */
+	lscratch_grow(s, 0, dlen + 1);
 	u8_possible_linebreaks((const uint8_t *)b->d, dlen, "UTF-8", s->lb);
 	memset(b->brk, 0, dlen);
-	for (k = 0; k < dn; k++) {
-		o = s->doff[k];
-		c = s->dcp[k];
-		if (c - 0x4E00 < 0x5200 && k > 0 && o > decorlen &&
-		    s->dcp[k - 1] - 0x4E00 < 0x5200 && s->dpend[k] == 0) {
+	for (o = 0; o < decorlen; o += len) {
+		ucs4_t dc;
+
+		len = (uint32_t)u8_mbtouc(&dc, (const uint8_t *)b->d + o,
+		    decorlen - o);
+		kc = cjk_class(dc);
+		b->brk[o] = (unsigned char)(LB_CLUSTER | (o > 0 ? LB_RUN : 0) |
+		    (kc & CJK_SPACE ? LB_SPACE : 0));
+		b->cw[o] = (unsigned char)layout_cells(kc);
+		b->cells += b->cw[o];
+	}
+	for (k = lo; k < hi; k++, o += len) {
+		kc = s->cls[k];
+		if (kc & LX_DROP) {
+			len = 0;
+			continue;
+		}
+		c = s->cp[k];
+		len = kc & LX_CHANGED ? layout_u8len(c) :
+		    s->off[k + 1] - s->off[k];
+		if (c - 0x4E00 < 0x5200 && pc - 0x4E00 < 0x5200 &&
+		    !(kc & (LX_POK | LX_PFORCE))) {
 			/* Han after Han: no tailoring applies. */
 			b->brk[o] = s->lb[o] == UC_BREAK_POSSIBLE ?
 			    LB_CLUSTER | LB_OK : LB_CLUSTER;
 			b->cw[o] = 2;
 			b->cells += 2;
+			kb2 = kb;
+			kb = kc;
 			continue;
 		}
-		kc = s->dcls[k];
-		w = layout_cells(c, kc);
-		if ((c == 'h' || c == 'w' || c == 'f') &&
-		    (ul = layout_url(s, k, dn)) > 0)
-			layout_add_unit(b, &ucap, o, s->doff[k + ul]);
+		w = layout_cells(kc);
 		f = LB_CLUSTER;
 		if (!(kc & CJK_SIMPLE))
 			complex = 1;
@@ -719,38 +701,45 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
 			f |= LB_SPACE;
 		b->cw[o] = (unsigned char)w;
 		b->cells += w;
-		if (k > 0 && o > decorlen) {
+		if ((c == 'h' || c == 'w' || c == 'f') &&
+		    (ul = layout_url(s, k, lo, hi)) > 0)
+			layout_add_unit(b, &ucap, o, o + s->off[k + ul] -
+			    s->off[k]);
+		if (havep) {
 			p = (unsigned char)s->lb[o];
 			rule = 0;
-			kb = s->dcls[k - 1];
-			pc = s->dcp[k - 1];
-			c2 = k + 1 < dn ? s->dcp[k + 1] : 0;
 			if (p == UC_BREAK_POSSIBLE || p == UC_BREAK_MANDATORY ||
-			    (s->dpend[k] & LB_OK))
+			    (kc & LX_POK))
 				f |= LB_OK;
 			/* 3: inside —— …… ⋯⋯; 4: inside digits, Latin
 			   (unless a U+200B was there). */
 			if (((pc == c && (c == 0x2014 || c == 0x2026 ||
 			    c == 0x22EF || c == 0x2E3A)) ||
 			    (kb & kc & (CJK_DIGIT | CJK_LATIN))) &&
-			    !(s->dpend[k] & LB_OK)) {
+			    !(kc & LX_POK)) {
 				f |= LB_RUN;
 				rule = 1;
 			}
 			/* Kept whole too: a range (digit, connector, digit)
 			   and an interpunct between Han (尔·盖茨). */
-			if (((kc & CJK_DIGIT) && k >= 2 &&
-			    layout_is_connector(pc) &&
-			    (s->dcls[k - 2] & CJK_DIGIT)) ||
+			if (((kc & CJK_DIGIT) && layout_is_connector(pc) &&
+			    (kb2 & CJK_DIGIT)) ||
 			    ((kb & CJK_WIDE) && layout_is_interpunct(c)) ||
 			    (layout_is_interpunct(pc) && (kc & CJK_WIDE) &&
-			    k >= 2 && (s->dcls[k - 2] & CJK_WIDE))) {
+			    (kb2 & CJK_WIDE))) {
 				f |= LB_RUN;
 				rule = 1;
 			}
 			/* 1: not-starters (a two-em dash may start). */
-			if ((kc & CJK_NOSTART) && !(c == 0x2014 && c2 == 0x2014))
-				rule = 1;
+			if (kc & CJK_NOSTART) {
+				c2 = 0;
+				if (c == 0x2014)
+					for (i = k + 1; i < hi && c2 == 0; i++)
+						if (!(s->cls[i] & LX_DROP))
+							c2 = s->cp[i];
+				if (!(c == 0x2014 && c2 == 0x2014))
+					rule = 1;
+			}
 			/* 2: not-enders. */
 			if (kb & CJK_NOEND)
 				rule = 1;
@@ -760,18 +749,23 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
 			    (((kc & CJK_OQUOTE) && (kb & CJK_WIDE)) ||
 			    ((kb & CJK_CQUOTE) && (kc & CJK_WIDE))))
 				f |= LB_OK;	/* 5: quotes next to Han */
-			if (s->dpend[k] & LB_FORCE)
+			if (kc & LX_PFORCE)
 				f |= LB_FORCE;
-		} else if (k > 0)
-			f |= LB_RUN;	/* the decoration stays with the text */
+		} else if (decorlen > 0)
+			f |= LB_RUN;
 		b->brk[o] = (unsigned char)f;
+		havep = 1;
+		pc = c;
+		kb2 = kb;
+		kb = kc;
 	}
 	if (complex) {
 		/* Clusters of several code points: one width, one flag. */
 		u8_grapheme_breaks((const uint8_t *)b->d, dlen, s->lb);
-		for (k = 0; k < dn; k++) {
-			o = s->doff[k];
-			if (k == 0 || s->lb[o] || (b->brk[o] & LB_FORCE) ||
+		for (o = 0; o < dlen; o++) {
+			if (!(b->brk[o] & LB_CLUSTER))
+				continue;
+			if (o == 0 || s->lb[o] || (b->brk[o] & LB_FORCE) ||
 			    b->cw[cur] + b->cw[o] > LAYOUT_MAX_CLUSTER) {
 				cur = o;
 				continue;
