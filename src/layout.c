@@ -130,8 +130,6 @@ struct lscratch {
 					   layout_widen looks at, ascending */
 	size_t		 nsp;
 	size_t		*stack;		/* open brackets */
-	struct lseg	*seg;		/* segments of the block */
-	size_t		 segcap;
 	size_t		 bcap;		/* bytes */
 	char		*lb;		/* u8_possible_linebreaks / grapheme */
 };
@@ -161,7 +159,6 @@ lscratch_free(struct lscratch *s)
 	free(s->cls);
 	free(s->sp);
 	free(s->stack);
-	free(s->seg);
 	free(s->lb);
 }
 
@@ -466,10 +463,8 @@ layout_add_run(struct lblock *b, size_t *cap, uint32_t a, uint32_t e,
 			return;
 		}
 	}
-	if (b->nruns == *cap) {
-		*cap = *cap ? *cap * 2 : 4;
-		b->runs = xreallocarray(b->runs, *cap, sizeof *b->runs);
-	}
+	if (b->nruns == *cap)
+		abort();	/* layout_prepare_block allocates enough */
 	r = &b->runs[b->nruns++];
 	r->start = a;
 	r->end = e;
@@ -558,11 +553,11 @@ layout_d2j(const struct lblock *b, uint32_t o)
 
 /* Append a segment. */
 static void
-layout_seg(struct lscratch *s, size_t *n, uint32_t d, uint32_t j, int point)
+layout_seg(struct lblock *b, size_t *n, uint32_t d, uint32_t j, int point)
 {
-	s->seg[*n].d = d;
-	s->seg[*n].j = j;
-	s->seg[*n].point = (uint32_t)point;
+	b->segs[*n].d = d;
+	b->segs[*n].j = j;
+	b->segs[*n].point = (uint32_t)point;
 	(*n)++;
 }
 
@@ -615,28 +610,31 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
 			    (s->off[k + 1] - s->off[k]);
 	}
 	b->dlen = dlen;
-	b->mem = xmalloc((size_t)(dlen + 1) * 3);
-	b->d = b->mem;
+	/* One allocation: segments, runs (4 per statistic, 4 more at
+	   most: see below), bytes, flags, cells. */
+	nseg = 2 * s->nsp + 4;
+	rcap = 4 * nhits + 4;
+	b->mem = xmalloc(nseg * sizeof *b->segs + rcap * sizeof *b->runs +
+	    (size_t)(dlen + 1) * 3);
+	b->segs = b->mem;
+	b->runs = (struct lrun *)(b->segs + nseg);
+	b->d = (char *)(b->runs + rcap);
 	b->brk = (unsigned char *)b->d + dlen + 1;
 	b->cw = b->brk + dlen + 1;
 
 	/* The bytes and the offset map: segments where display and joined
 	   bytes correspond one to one, or collapse to a point (decoration,
 	   stripped or dropped characters, changed marks). */
-	if (s->segcap < 2 * s->nsp + 5) {
-		s->segcap = 2 * s->nsp + 5;
-		s->seg = xreallocarray(s->seg, s->segcap, sizeof *s->seg);
-	}
 	nseg = 0;
 	if (decorlen > 0) {
 		memcpy(b->d, decor, decorlen);
-		layout_seg(s, &nseg, 0, 0, 1);
+		layout_seg(b, &nseg, 0, 0, 1);
 	}
 	if (s->off[lo] > 0)
-		layout_seg(s, &nseg, decorlen, 0, 1);
+		layout_seg(b, &nseg, decorlen, 0, 1);
 	o = decorlen;
 	src = s->off[lo];
-	layout_seg(s, &nseg, o, src, 0);
+	layout_seg(b, &nseg, o, src, 0);
 	for (i = 0; i < s->nsp; i++) {
 		if ((k = s->sp[i]) < lo || k >= hi ||
 		    !(s->cls[k] & (LX_DROP | LX_CHANGED)))
@@ -644,17 +642,15 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
 		memcpy(b->d + o, j + src, s->off[k] - src);
 		o += s->off[k] - src;
 		if (s->cls[k] & LX_CHANGED) {
-			layout_seg(s, &nseg, o, s->off[k], 1);
+			layout_seg(b, &nseg, o, s->off[k], 1);
 			o += layout_put(b->d + o, s->cp[k]);
 		}
 		src = s->off[k + 1];
-		layout_seg(s, &nseg, o, src, 0);
+		layout_seg(b, &nseg, o, src, 0);
 	}
 	memcpy(b->d + o, j + src, s->off[hi] - src);
-	layout_seg(s, &nseg, dlen, s->off[hi], 1);
+	layout_seg(b, &nseg, dlen, s->off[hi], 1);
 	b->d[dlen] = '\0';
-	b->segs = xreallocarray(NULL, nseg, sizeof *b->segs);
-	memcpy(b->segs, s->seg, nseg * sizeof *b->segs);
 	b->nsegs = nseg;
 
 	/* Break opportunities, tailored (docs/cjk-layout.md 2.10); clusters
@@ -885,9 +881,7 @@ layout_prep_free(struct layout_prep *lp)
 		struct lblock *b = &lp->b[i];
 
 		free(b->mem);
-		free(b->segs);
 		free(b->units);
-		free(b->runs);
 	}
 	free(lp->b);
 	free(lp);
@@ -955,6 +949,19 @@ layout_new_span(struct lbuild *lb, unsigned a, unsigned e, unsigned style,
 	sp->sub = (unsigned char)sub;
 }
 
+/* The start of the cluster after the one at p. */
+static inline uint32_t
+layout_next(const struct lblock *b, uint32_t p)
+{
+	static const unsigned char len[16] = { 1, 1, 1, 1, 1, 1, 1, 1,
+	    1, 1, 1, 1, 2, 2, 3, 4 };
+
+	p += len[(unsigned char)b->d[p] >> 4];
+	while (p < b->dlen && !(b->brk[p] & LB_CLUSTER))
+		p += len[(unsigned char)b->d[p] >> 4];
+	return p;
+}
+
 /* Where one line starting at ls ends when avail cells are free. */
 struct lscan {
 	uint32_t	 end;		/* display byte after the line */
@@ -977,10 +984,8 @@ layout_scan(const struct lblock *b, uint32_t ls, unsigned avail,
 	uint32_t	 n = b->dlen, p, ok = 0, soft = 0, weak = 0;
 	unsigned	 col = 0, okcol = 0, softcol = 0, weakcol = 0, f;
 
-	for (p = ls; p < n; p++) {
+	for (p = ls; p < n; p = layout_next(b, p)) {
 		f = brk[p];
-		if (!(f & LB_CLUSTER))
-			continue;
 		if (p > ls) {
 			if (f & LB_FORCE) {
 				r.end = p;
