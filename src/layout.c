@@ -276,7 +276,8 @@ layout_widen(struct lscratch *s, size_t lo, size_t hi, unsigned flags)
 	if (flags & LAYOUT_RAW_PUNCT)
 		return;
 	/* Brackets: a matched ( ) around content that starts and ends
-	   with a wide character. */
+	   with a wide character, or with a wide character just outside:
+	   计划(2022—2024)》 is set （2022—2024）. */
 	for (i = 0; i < s->nsp; i++) {
 		if ((k = s->sp[i]) < lo || k >= hi)
 			continue;
@@ -285,8 +286,10 @@ layout_widen(struct lscratch *s, size_t lo, size_t hi, unsigned flags)
 			s->stack[nst++] = k;
 		} else if (c == ')' && nst > 0) {
 			o = s->stack[--nst];
-			if (k > o + 1 && (s->cls[o + 1] & CJK_WIDE) &&
-			    (s->cls[k - 1] & CJK_WIDE)) {
+			if (k > o + 1 && (((s->cls[o + 1] & CJK_WIDE) &&
+			    (s->cls[k - 1] & CJK_WIDE)) ||
+			    (o > lo && (s->cls[o - 1] & CJK_WIDE)) ||
+			    (k + 1 < hi && (s->cls[k + 1] & CJK_WIDE)))) {
 				s->cp[o] = 0xFF08;
 				s->cp[k] = 0xFF09;
 				s->cls[o] = (unsigned short)(cjk_class(0xFF08) |
@@ -296,8 +299,9 @@ layout_widen(struct lscratch *s, size_t lo, size_t hi, unsigned flags)
 			}
 		}
 	}
-	/* , ; : ! ? between wide characters (or a wide character and a
-	   Chinese quotation mark, or a wide character and the end). */
+	/* , ; : ! ? next to a wide character (or after a Chinese mark):
+	   机制,2021年 is set 机制，2021年.  Never between two narrow
+	   characters, so 1,000 8:30 A,B stay as they are. */
 	for (i = 0; i < s->nsp; i++) {
 		if ((k = s->sp[i]) < lo || k >= hi)
 			continue;
@@ -307,8 +311,7 @@ layout_widen(struct lscratch *s, size_t lo, size_t hi, unsigned flags)
 			continue;
 		L = k > lo ? s->cls[k - 1] : 0;
 		R = k + 1 < hi ? s->cls[k + 1] : 0;
-		if (((L & CJK_WIDE) && ((R & (CJK_WIDE | CJK_CPUNCT)) ||
-		    k + 1 == hi)) || ((L & CJK_CPUNCT) && (R & CJK_WIDE))) {
+		if ((L & (CJK_WIDE | CJK_CPUNCT)) || (R & CJK_WIDE)) {
 			s->cp[k] = f;
 			s->cls[k] = (unsigned short)(cjk_class(f) | LX_CHANGED |
 			    (s->cls[k] & 0x3000));

@@ -472,13 +472,19 @@ test_widen(void **state)
 	SHOWN("监(所)地协作", "监（所）地协作", 0);
 	SHOWN("阿里巴巴(中国)教育", "阿里巴巴（中国）教育", 0);
 	SHOWN("阿里巴巴(中国)教育", "阿里巴巴(中国)教育", LAYOUT_RAW_PUNCT);
-	SHOWN("计划(2022—2024)》", "计划(2022—2024)》", 0);
+	SHOWN("计划(2022—2024)》", "计划（2022—2024）》", 0);
+	SHOWN("计划(2022—2024)》", "计划(2022—2024)》", LAYOUT_RAW_PUNCT);
+	SHOWN("协作机制,2021年省", "协作机制，2021年省", 0);
+	SHOWN("共计3,其中", "共计3，其中", 0);
+	SHOWN("组织(WHO)发布", "组织（WHO）发布", 0);
+	SHOWN("f(x) = 1", "f(x) = 1", 0);
 	SHOWN("上午8:30开会", "上午8:30开会", 0);
 	SHOWN("共1,000人", "共1,000人", 0);
-	SHOWN("用A4!纸", "用A4!纸", 0);
+	SHOWN("用A4,B5", "用A4,B5", 0);
 	SHOWN("Hello, world", "Hello, world", 0);
-	SHOWN("中(a)中", "中(a)中", 0);
-	SHOWN("中,a", "中,a", 0);
+	SHOWN("中(a)中", "中（a）中", 0);
+	SHOWN("中,a", "中，a", 0);
+	SHOWN("a,b", "a,b", 0);
 }
 
 /* Spaces: leading source spaces stripped, U+200B dropped and a break. */
