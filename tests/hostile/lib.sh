@@ -124,10 +124,17 @@ hostile_check() {	# name expect rc arg...
 		    "'dubao: ': $(LC_ALL=C grep -v '^dubao: ' "$T/err" | head -n 1 | cut -c 1-100)"
 		return 1
 	fi
-	if [ -s "$T/err" ] && { LC_ALL=C grep -q '.\{301\}' "$T/err" ||
-	    [ -n "$(hostile_bad_bytes "$T/err")" ] ||
-	    ! hostile_utf8 "$T/err"; }; then
-		hostile_fail "$hc_name" "stderr line too long or not clean text"
+	if [ -s "$T/err" ] && LC_ALL=C grep -q '.\{301\}' "$T/err"; then
+		hostile_fail "$hc_name" "stderr line longer than 300 bytes"
+		return 1
+	fi
+	hc_bad=$(hostile_bad_bytes "$T/err")
+	if [ -n "$hc_bad" ]; then
+		hostile_fail "$hc_name" "control byte on stderr: $hc_bad"
+		return 1
+	fi
+	if ! hostile_utf8 "$T/err"; then
+		hostile_fail "$hc_name" "stderr is not valid UTF-8"
 		return 1
 	fi
 	if [ -s "$T/err" ] && [ "$(tail -c 1 "$T/err" | od -An -c | tr -d ' ')" != '\n' ]; then
