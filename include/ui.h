@@ -25,8 +25,12 @@ struct ui_opts {
 
 /* Fill o with the defaults: measure 80, story -1, remember, auto colour. */
 void	 ui_opts_default(struct ui_opts *o);
-/* Run the reader until the user quits.  Returns 0, or -1 after an error
-   (reported on stderr once the terminal is restored). */
+/* ui_run() result: the terminal type is unknown to terminfo and nothing
+   was drawn (the caller falls back to printing the text). */
+#define UI_NO_TERMINAL	1
+
+/* Run the reader until the user quits.  Returns 0, UI_NO_TERMINAL, or -1
+   after an error (reported on stderr once the terminal is restored). */
 int	 ui_run(struct doc *d, const struct ui_opts *o);
 
 #endif

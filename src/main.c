@@ -298,8 +298,10 @@ main(int argc, char *argv[])
 		rc = 2;
 
 	if (mode == MODE_AUTO) {
-		if (isatty(STDOUT_FILENO) && main_term_usable()) {
-			if (ui_run(&d, &uo) != 0)
+		ch = UI_NO_TERMINAL;
+		if (isatty(STDOUT_FILENO) && main_term_usable() &&
+		    (ch = ui_run(&d, &uo)) != UI_NO_TERMINAL) {
+			if (ch != 0)
 				rc = 2;
 			doc_free(&d);
 			free(articles);
