@@ -41,16 +41,16 @@ fi
 
 # Report a failed check.
 hostile_fail() {	# name reason
-	echo "FAIL $1: $2"
+	printf 'FAIL %s: %s\n' "$1" "$2"
 	hostile_failed=$((hostile_failed + 1))
 }
 
 # Does file $1 hold a byte that could act on a terminal?  (TAB and LF
 # allowed.)  Prints the first offending line number and bytes.
 hostile_bad_bytes() {	# file
-	LC_ALL=C grep -anP '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]' "$1" \
-	    2>/dev/null | head -n 1 | cut -c 1-80 | od -An -c | tr -s ' ' | \
-	    head -n 2
+	LC_ALL=C grep -anoP '.{0,12}([\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]).{0,4}' \
+	    "$1" 2>/dev/null | head -n 1 | od -An -c | tr -s ' ' | \
+	    tr -d '\n' | cut -c 1-120
 }
 
 # Is file $1 valid UTF-8?
@@ -142,8 +142,8 @@ hostile_check() {	# name expect rc arg...
 		return 1
 	fi
 	hostile_passed=$((hostile_passed + 1))
-	echo "ok   $hc_name: exit $hc_rc, $(wc -c <"$T/out") bytes out," \
-	    "$hc_lines line(s) on stderr${HOSTILE_NOTE:+, $HOSTILE_NOTE}"
+	printf 'ok   %s: exit %s, %s bytes out, %s line(s) on stderr\n' \
+	    "$hc_name" "$hc_rc" "$(wc -c <"$T/out")" "$hc_lines"
 	return 0
 }
 
