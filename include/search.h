@@ -94,6 +94,10 @@ size_t		 search_story(struct search_index *, const struct search *,
 		    size_t page, size_t story, struct search_hit **hits);
 /* Count the matches without keeping them. */
 size_t		 search_count(struct search_index *, const struct search *);
+/* The number of matches starting before pos (the 0-based rank of the
+   hit at pos: "match i/N" counts it with i = rank + 1). */
+size_t		 search_count_before(struct search_index *,
+		    const struct search *, const struct search_pos *pos);
 /* The next match in reading order starting at or after pos (backward:
    the last one starting before pos), wrapping around the document.
    Returns SEARCH_NONE, SEARCH_FOUND or SEARCH_WRAPPED and fills *hit.

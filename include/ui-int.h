@@ -18,6 +18,8 @@
 
 #include "doc.h"
 #include "layout.h"
+#include "lineedit.h"
+#include "search.h"
 #include "state.h"
 #include "ui-keys.h"
 #include "ui.h"
@@ -66,10 +68,39 @@ struct ui_mode {
 	void		 (*wheel)(struct ui *, void *, int n);
 };
 
-/* The search hook: what the prompt hands over and what n/N use. */
+#define UI_SEARCH_HISTORY	100	/* patterns kept between runs */
+
+/* The search (ui-search.c): the pattern n and N repeat, its matches and
+   the one that is current, and the prompt being typed. */
 struct ui_search {
 	char		*pattern;	/* last pattern, or NULL */
+	unsigned	 flags;		/* its SEARCH_* flags */
 	bool		 backward;	/* last direction was ? */
+	struct search	*re;		/* what highlights and n/N use */
+	struct search_index *index;	/* built on first use */
+	bool		 shown;		/* highlights on (Esc clears them) */
+	bool		 have_cur;
+	struct search_hit cur;		/* the current match */
+	size_t		 n;		/* matches of re in the document */
+	size_t		 i;		/* 1-based rank of cur */
+	bool		 hl_ok;		/* view.hl holds the matches of units */
+	size_t		 hl_first, hl_last; /* [hl_first, hl_last] */
+	/* The prompt being typed. */
+	bool		 typing;
+	unsigned	 pflags;	/* the modes of the prompt */
+	bool		 pback;		/* ? */
+	struct view_pos	 origin;	/* the view when the prompt opened */
+	struct search_pos from;		/* where its search starts */
+	struct search	*old;		/* re before the prompt */
+	bool		 pwrapped;	/* its match is past an end */
+	char		 note[256];	/* "3/30", "not found", an error */
+	bool		 note_error;
+	/* History: $XDG_STATE_HOME/dubao/search-history. */
+	struct state	 hist;
+	bool		 hist_loaded;
+	char		**hent;		/* patterns, oldest first */
+	unsigned	*hflags;
+	size_t		 nhent;
 };
 
 struct ui {
@@ -90,6 +121,9 @@ struct ui {
 	long		 count;		/* numeric prefix being typed, 0: none */
 	bool		 quit;
 	bool		 color;		/* colours in use */
+	bool		 typing;	/* a panel takes keys as text (a list
+					   filter): no counts, no q */
+	int		 cur_y, cur_x;	/* where the cursor goes then */
 	struct ui_search search;
 };
 
@@ -131,24 +165,45 @@ int	 ui_draw_width(const char *s, size_t len);
 /* A horizontal bar of value/max over w cells in eighths (▏…█). */
 void	 ui_draw_bar(int y, int x, int w, double value, double max, int attr);
 
-/* ui-list.c: a scrolling list with a selection, for panels. */
+/* ui-list.c: a scrolling list with a selection, for panels.  Item
+   indexes are the owner's; a filter (typed after "/" when the owner gives
+   a text callback) hides the items whose folded text lacks the folded
+   pattern. */
 struct ui_list {
 	size_t		 n;		/* items */
 	size_t		 sel;		/* selected item */
-	size_t		 top;		/* first item shown */
+	size_t		 top;		/* first row shown (a position among
+					   the items kept by the filter) */
 	int		 y, x, h, w;	/* where it was last drawn */
 	/* Draw item i in w cells at (y, x); sel: it is selected. */
 	void		 (*draw_item)(struct ui *, void *, size_t i, int y,
 			    int x, int w, bool sel);
 	/* May item i be selected? (NULL: all) */
 	bool		 (*selectable)(void *, size_t i);
+	/* The text the filter looks at (malloc'ed); NULL callback: no
+	   filter.  An unselectable item returning NULL (a group heading)
+	   stays when an item after it, before the next heading, stays. */
+	char		*(*text)(void *, size_t i);
 	void		*arg;
+	/* The filter. */
+	struct lineedit	*filter;	/* NULL: none */
+	bool		 typing;	/* the filter is being typed */
+	size_t		*vis;		/* items kept (NULL: all) */
+	size_t		 nvis;
+	char		**folded;	/* folded texts, made on first use */
 };
 void	 ui_list_draw(struct ui *, struct ui_list *, const char *title,
 	    int y, int x, int h, int w);
 /* Handle a list command; returns true when the selection or scroll
    changed (UI_CMD_SELECT is left to the caller). */
 bool	 ui_list_cmd(struct ui_list *, enum ui_cmd, long count);
+/* The filter's keys: "/" starts it, then the line editor's keys, Enter
+   keeps it, Esc clears it.  True when the key was used. */
+bool	 ui_list_key(struct ui *, struct ui_list *, wint_t ch, bool fkey);
+/* The selected item, or (size_t)-1 when nothing is shown. */
+size_t	 ui_list_selected(const struct ui_list *);
+/* Forget the filter and the folded texts (when the items change). */
+void	 ui_list_reset(struct ui_list *);
 /* The item at screen row y, or (size_t)-1. */
 size_t	 ui_list_at(const struct ui_list *, int y, int x);
 void	 ui_list_wheel(struct ui_list *, int n);
@@ -160,6 +215,7 @@ extern const struct ui_mode ui_toc_mode;
 extern const struct ui_mode ui_stats_mode;
 extern const struct ui_mode ui_help_mode;
 extern const struct ui_mode ui_prompt_mode;
+extern const struct ui_mode ui_results_mode;
 
 /* ui-pager.c: the text. */
 void	 ui_pager_draw(struct ui *);
@@ -167,12 +223,53 @@ void	 ui_pager_draw(struct ui *);
 bool	 ui_pager_key(struct ui *, wint_t ch, bool fkey, long count);
 /* Run one text command count times. */
 void	 ui_pager_cmd(struct ui *, enum ui_cmd, long count);
-/* The search hook: the prompt's result (backward for ?). */
+/* The search hook: search for pattern (default modes) as if typed at
+   the / (or ?) prompt and Enter pressed. */
 void	 ui_pager_search(struct ui *, const char *pattern, bool backward);
 
-/* ui-prompt.c: read a line in the status row; done(ui, text or NULL when
-   cancelled, arg). */
-void	 ui_prompt_open(struct ui *, const char *prefix,
-	    void (*done)(struct ui *, const char *, void *), void *arg);
+/* ui-prompt.c: read a line in the status row. */
+struct ui_prompt_ops {
+	/* The label before the text ("/", "/ [regex]"). */
+	void		 (*label)(struct ui *, void *, char *buf, size_t size);
+	/* The text changed (an incremental search). */
+	void		 (*change)(struct ui *, void *, const char *text);
+	/* A command the prompt does not handle itself (^E, ^R); true
+	   when used. */
+	bool		 (*key)(struct ui *, void *, enum ui_cmd,
+			    struct lineedit *);
+	/* History entry i was recalled. */
+	void		 (*recall)(struct ui *, void *, size_t i);
+	/* A note at the right ("3/30", an error), or NULL. */
+	const char	*(*note)(struct ui *, void *, bool *error);
+	/* Enter (the text) or Esc (NULL); the prompt is closed by then. */
+	void		 (*done)(struct ui *, void *, const char *text);
+};
+void	 ui_prompt_open(struct ui *, const struct ui_prompt_ops *, void *arg,
+	    const char *const *hist, size_t nhist);
+/* Edit le with a key: 0 not an editing key, 1 the cursor moved, 2 the
+   text changed. */
+int	 ui_prompt_edit(struct lineedit *, wint_t ch, bool fkey);
+/* Draw label and le in w cells at (y, x) and return the cursor column;
+   room cells are left free at the right. */
+int	 ui_prompt_draw_line(int y, int x, int w, const char *label,
+	    const struct lineedit *, int attr, int room);
+
+/* ui-search.c */
+/* Open the / (or ?) prompt. */
+void	 ui_search_prompt(struct ui *, bool backward);
+/* n (dir 1) or N (dir -1), count times. */
+void	 ui_search_repeat(struct ui *, int dir, long count);
+/* Put the matches of the units on screen into view.hl (before drawing). */
+void	 ui_search_sync(struct ui *);
+/* Esc in the text: no more highlights. */
+void	 ui_search_hide(struct ui *);
+/* Go to match h and make it current (from the results list). */
+void	 ui_search_goto(struct ui *, const struct search_hit *h, size_t rank);
+/* The view unit of a hit. */
+size_t	 ui_search_unit(struct ui *, const struct search_hit *h);
+/* Build the index if needed. */
+struct search_index *ui_search_index(struct ui *);
+/* Free everything (at exit). */
+void	 ui_search_free(struct ui *);
 
 #endif

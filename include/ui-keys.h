@@ -34,10 +34,27 @@ enum ui_cmd {
 	UI_CMD_SEARCH_BACK,
 	UI_CMD_SEARCH_NEXT,
 	UI_CMD_SEARCH_PREV,
+	UI_CMD_SEARCH_LIST,		/* & : every match in a list */
+	UI_CMD_FILTER,			/* / in a list: filter it */
 	UI_CMD_HELP,
 	UI_CMD_CLOSE,			/* Esc: close the panel */
 	UI_CMD_REDRAW,
 	UI_CMD_QUIT,
+	/* The prompt and a list's filter line. */
+	UI_CMD_EDIT_LEFT,
+	UI_CMD_EDIT_RIGHT,
+	UI_CMD_EDIT_HOME,
+	UI_CMD_EDIT_END,
+	UI_CMD_EDIT_BACKSPACE,
+	UI_CMD_EDIT_DELETE,
+	UI_CMD_EDIT_KILL,		/* erase the line */
+	UI_CMD_EDIT_KILL_WORD,
+	UI_CMD_EDIT_HIST_PREV,
+	UI_CMD_EDIT_HIST_NEXT,
+	UI_CMD_EDIT_EXACT,		/* toggle exact matching */
+	UI_CMD_EDIT_REGEX,		/* toggle regular expressions */
+	UI_CMD_EDIT_ACCEPT,
+	UI_CMD_EDIT_CANCEL,
 	UI_CMD__COUNT
 };
 
@@ -45,6 +62,7 @@ enum ui_ctx {
 	UI_CTX_ANY,			/* everywhere unless a context overrides */
 	UI_CTX_TEXT,			/* reading the text */
 	UI_CTX_LIST,			/* outline, statistics, help */
+	UI_CTX_PROMPT,			/* the search prompt, a list filter */
 	UI_CTX__COUNT
 };
 
@@ -58,7 +76,8 @@ struct ui_key {
 extern const struct ui_key ui_keys[];
 extern const size_t ui_nkeys;
 
-/* The command of a key in a context (UI_CMD_NONE if unbound). */
+/* The command of a key in a context (UI_CMD_NONE if unbound); keys of
+   UI_CTX_ANY do not apply in UI_CTX_PROMPT. */
 enum ui_cmd	 ui_keys_lookup(int ctx, wint_t ch, bool fkey);
 /* One line describing a command, for the help screen. */
 const char	*ui_keys_describe(enum ui_cmd);

@@ -151,10 +151,23 @@ bool	 view_where(struct view *, size_t *gs, size_t *block, size_t *off);
 /* Go back to a saved position; false when it does not fit the document. */
 bool	 view_restore(struct view *, size_t gs, size_t block, size_t off);
 
+/* Go back to a position saved from view.pos (e.g. when a search is
+   cancelled). */
+void	 view_set_pos(struct view *, const struct view_pos *);
+/* True when the line showing joined offset off of block (LAYOUT_NOBLOCK:
+   the unit's first line) of unit u is on screen. */
+bool	 view_visible(struct view *, size_t u, size_t block, size_t off);
+/* The first and last unit with rows on screen. */
+void	 view_units_shown(struct view *, size_t *first, size_t *last);
+
 /* Highlights. */
 void	 view_hl_add(struct view *, size_t unit, size_t block, size_t start,
 	    size_t end, int kind);
 void	 view_hl_clear(struct view *, int kind);
+/* Make the highlight of a kind starting at (unit, block, start) the
+   current one (view.hl_cur); returns its index, or -1 (none current). */
+long	 view_hl_current(struct view *, int kind, size_t unit, size_t block,
+	    size_t start);
 /* Jump to the next (dir > 0) or previous highlight of a kind: after the
    current one (view.hl_cur) while it is on screen, else after row
    height/3, where the highlight is then put.  Returns its index, or -1

@@ -1002,6 +1002,35 @@ search_poscmp(const struct search_hit *h, const struct search_pos *p)
 	return 0;
 }
 
+/* Count the hits starting before a position. */
+struct search_before {
+	const struct search_pos *pos;
+	size_t		 n;
+};
+
+static int
+search_cb_before(void *arg, const struct search_hit *h)
+{
+	struct search_before *b = arg;
+
+	if (search_poscmp(h, b->pos) >= 0)
+		return 1;
+	b->n++;
+	return 0;
+}
+
+/* The number of matches starting before pos. */
+size_t
+search_count_before(struct search_index *idx, const struct search *s,
+    const struct search_pos *pos)
+{
+	struct search_before b = { pos, 0 };
+	size_t	 u = search_unit_lower(idx, pos->page, pos->story, pos->block);
+
+	search_scan(idx, s, 0, u + 1, search_cb_before, &b);
+	return b.n;
+}
+
 struct search_seek {
 	const struct search_pos *pos;	/* NULL: any hit */
 	struct search_hit hit;

@@ -69,6 +69,19 @@ ui_help_init(struct ui *ui)
 				    ui_keys_describe(cmd)), false);
 		}
 	}
+	ui_help_add(h, xstrdup(""), false);
+	ui_help_add(h, xstrdup("Searching"), true);
+	static const char *const search_help[] = {
+		"  Case and width are folded (A = a, \xef\xbc\x99 = 9) unless ^E (exact);",
+		"  ^R: a PCRE regular expression.  The prompt shows the modes:",
+		"  \"/ [exact regex] \".  Matches highlight as you type; i/N at the right.",
+		"  Enter keeps the search; the status line shows \"match i/N\";",
+		"  \"search wrapped to top\" (or bottom) when n or N went round.",
+		"  Up/Down recall earlier patterns (kept in",
+		"  $XDG_STATE_HOME/dubao/search-history, 100 entries).",
+	};
+	for (i = 0; i < sizeof search_help / sizeof search_help[0]; i++)
+		ui_help_add(h, xstrdup(search_help[i]), false);
 	h->list.n = h->n;
 	h->list.arg = h;
 	h->list.draw_item = ui_help_draw_item;

@@ -57,12 +57,37 @@ const struct ui_key ui_keys[] = {
 	K('?', UI_CTX_TEXT, UI_CMD_SEARCH_BACK),
 	K('n', UI_CTX_TEXT, UI_CMD_SEARCH_NEXT),
 	K('N', UI_CTX_TEXT, UI_CMD_SEARCH_PREV),
+	K('&', UI_CTX_TEXT, UI_CMD_SEARCH_LIST),
+	K('/', UI_CTX_LIST, UI_CMD_FILTER),
 	K('h', UI_CTX_ANY, UI_CMD_HELP),
 	F(KEY_F(1), UI_CTX_ANY, UI_CMD_HELP),
 	K(0x1b, UI_CTX_ANY, UI_CMD_CLOSE),
 	K(CTRL('L'), UI_CTX_ANY, UI_CMD_REDRAW),
 	K('q', UI_CTX_ANY, UI_CMD_QUIT),
 	K('Q', UI_CTX_ANY, UI_CMD_QUIT),
+	F(KEY_LEFT, UI_CTX_PROMPT, UI_CMD_EDIT_LEFT),
+	K(CTRL('B'), UI_CTX_PROMPT, UI_CMD_EDIT_LEFT),
+	F(KEY_RIGHT, UI_CTX_PROMPT, UI_CMD_EDIT_RIGHT),
+	K(CTRL('F'), UI_CTX_PROMPT, UI_CMD_EDIT_RIGHT),
+	F(KEY_HOME, UI_CTX_PROMPT, UI_CMD_EDIT_HOME),
+	K(CTRL('A'), UI_CTX_PROMPT, UI_CMD_EDIT_HOME),
+	F(KEY_END, UI_CTX_PROMPT, UI_CMD_EDIT_END),
+	F(KEY_BACKSPACE, UI_CTX_PROMPT, UI_CMD_EDIT_BACKSPACE),
+	K(0x7f, UI_CTX_PROMPT, UI_CMD_EDIT_BACKSPACE),
+	K(CTRL('H'), UI_CTX_PROMPT, UI_CMD_EDIT_BACKSPACE),
+	F(KEY_DC, UI_CTX_PROMPT, UI_CMD_EDIT_DELETE),
+	K(CTRL('D'), UI_CTX_PROMPT, UI_CMD_EDIT_DELETE),
+	K(CTRL('U'), UI_CTX_PROMPT, UI_CMD_EDIT_KILL),
+	K(CTRL('W'), UI_CTX_PROMPT, UI_CMD_EDIT_KILL_WORD),
+	F(KEY_UP, UI_CTX_PROMPT, UI_CMD_EDIT_HIST_PREV),
+	F(KEY_DOWN, UI_CTX_PROMPT, UI_CMD_EDIT_HIST_NEXT),
+	K(CTRL('E'), UI_CTX_PROMPT, UI_CMD_EDIT_EXACT),
+	K(CTRL('R'), UI_CTX_PROMPT, UI_CMD_EDIT_REGEX),
+	K('\r', UI_CTX_PROMPT, UI_CMD_EDIT_ACCEPT),
+	K('\n', UI_CTX_PROMPT, UI_CMD_EDIT_ACCEPT),
+	F(KEY_ENTER, UI_CTX_PROMPT, UI_CMD_EDIT_ACCEPT),
+	K(0x1b, UI_CTX_PROMPT, UI_CMD_EDIT_CANCEL),
+	K(CTRL('G'), UI_CTX_PROMPT, UI_CMD_EDIT_CANCEL),
 };
 const size_t ui_nkeys = sizeof ui_keys / sizeof ui_keys[0];
 
@@ -85,14 +110,30 @@ static const char *const ui_keys_help[UI_CMD__COUNT] = {
 	[UI_CMD_STATS] = "statistics of this story",
 	[UI_CMD_ALL_PAGES] = "statistics: this story / all pages",
 	[UI_CMD_SELECT] = "go to the chosen item",
-	[UI_CMD_SEARCH_FWD] = "search forward (reserved)",
-	[UI_CMD_SEARCH_BACK] = "search backward (reserved)",
-	[UI_CMD_SEARCH_NEXT] = "next match",
+	[UI_CMD_SEARCH_FWD] = "search forward (incremental; see below)",
+	[UI_CMD_SEARCH_BACK] = "search backward",
+	[UI_CMD_SEARCH_NEXT] = "next match (same direction)",
 	[UI_CMD_SEARCH_PREV] = "previous match",
+	[UI_CMD_SEARCH_LIST] = "list every match (Enter: go there)",
+	[UI_CMD_FILTER] = "filter the entries (Esc: clear)",
 	[UI_CMD_HELP] = "this help",
-	[UI_CMD_CLOSE] = "close the panel",
+	[UI_CMD_CLOSE] = "close the panel; clear the highlights",
 	[UI_CMD_REDRAW] = "redraw the screen",
 	[UI_CMD_QUIT] = "quit",
+	[UI_CMD_EDIT_LEFT] = "cursor one character left",
+	[UI_CMD_EDIT_RIGHT] = "cursor one character right",
+	[UI_CMD_EDIT_HOME] = "cursor to the start",
+	[UI_CMD_EDIT_END] = "cursor to the end",
+	[UI_CMD_EDIT_BACKSPACE] = "erase the character before (empty: cancel)",
+	[UI_CMD_EDIT_DELETE] = "erase the character under the cursor",
+	[UI_CMD_EDIT_KILL] = "erase the line",
+	[UI_CMD_EDIT_KILL_WORD] = "erase the word before the cursor",
+	[UI_CMD_EDIT_HIST_PREV] = "earlier pattern from the history",
+	[UI_CMD_EDIT_HIST_NEXT] = "later pattern from the history",
+	[UI_CMD_EDIT_EXACT] = "toggle exact matching (no case/width folding)",
+	[UI_CMD_EDIT_REGEX] = "toggle regular expression (PCRE)",
+	[UI_CMD_EDIT_ACCEPT] = "search (keep the filter)",
+	[UI_CMD_EDIT_CANCEL] = "cancel: back to where you were",
 };
 
 /* The command of a key in a context. */
@@ -109,7 +150,8 @@ ui_keys_lookup(int ctx, wint_t ch, bool fkey)
 			continue;
 		if (k->ctx == ctx)
 			return (enum ui_cmd)k->cmd;
-		if (k->ctx == UI_CTX_ANY && any == UI_CMD_NONE)
+		if (k->ctx == UI_CTX_ANY && ctx != UI_CTX_PROMPT &&
+		    any == UI_CMD_NONE)
 			any = (enum ui_cmd)k->cmd;
 	}
 	return any;
@@ -140,6 +182,10 @@ ui_keys_name(const struct ui_key *k)
 		case KEY_END:	return "End";
 		case KEY_ENTER:	return "Enter";
 		case KEY_F(1):	return "F1";
+		case KEY_LEFT:	return "Left";
+		case KEY_RIGHT:	return "Right";
+		case KEY_BACKSPACE: return "Backspace";
+		case KEY_DC:	return "Delete";
 		default:	return "?";
 		}
 	}
@@ -148,6 +194,7 @@ ui_keys_name(const struct ui_key *k)
 	case '\r':	return "Enter";
 	case '\n':	return "^J";
 	case 0x1b:	return "Esc";
+	case 0x7f:	return "DEL";
 	}
 	if (k->key < 0x20)
 		snprintf(buf, sizeof buf, "^%c", k->key + '@');
@@ -164,7 +211,9 @@ ui_keys_ctx_name(enum ui_ctx c)
 	case UI_CTX_TEXT:
 		return "Reading the text";
 	case UI_CTX_LIST:
-		return "In the outline, statistics and help";
+		return "In the outline, statistics, matches and help";
+	case UI_CTX_PROMPT:
+		return "At the search prompt (/ ?) and a filter line";
 	default:
 		return "Everywhere";
 	}

@@ -182,13 +182,18 @@ ui_pager_status(struct ui *ui)
 	struct view	*v = &ui->view;
 	int		 y = ui->lines - 1, attr = ui_draw_attr(UI_STYLE_STATUS);
 	int		 rw, sec, room, fixed, nw, tw;
-	char		 right[48], pos[48], *left, *name, *title;
+	char		 right[80], pos[48], *left, *name, *title;
 	char		*secname = NULL;
 	size_t		 gs, st, p;
 	const struct doc_page *dp;
 
 	ui_draw_fill(y, 0, ui->cols, attr);
-	snprintf(right, sizeof right, " %3d%%  h:help ", view_percent(v));
+	if (ui->search.shown && ui->search.have_cur)
+		snprintf(right, sizeof right, " match %zu/%zu  %3d%%  h:help ",
+		    ui->search.i, ui->search.n, view_percent(v));
+	else
+		snprintf(right, sizeof right, " %3d%%  h:help ",
+		    view_percent(v));
 	rw = ui_draw_width(right, strlen(right));
 	if (rw > ui->cols - 1)
 		rw = 0;
@@ -242,6 +247,7 @@ ui_pager_status(struct ui *ui)
 void
 ui_pager_draw(struct ui *ui)
 {
+	ui_search_sync(ui);
 	ui_pager_header(ui);
 	ui_pager_text(ui);
 	ui_pager_status(ui);
@@ -323,39 +329,11 @@ ui_pager_cmd(struct ui *ui, enum ui_cmd c, long count)
 		break;
 	case UI_CMD_SEARCH_NEXT:
 	case UI_CMD_SEARCH_PREV:
-		if (view_hl_next(v, VIEW_HL_SEARCH,
-		    (c == UI_CMD_SEARCH_NEXT) != ui->search.backward ? 1 : -1)
-		    < 0)
-			ui_message(ui, false, ui->search.pattern == NULL ?
-			    "no search yet (/ to search)" :
-			    "pattern not found");
+		ui_search_repeat(ui, c == UI_CMD_SEARCH_NEXT ? 1 : -1, count);
 		break;
 	default:
 		break;
 	}
-}
-
-/* The prompt's result. */
-static void
-ui_pager_prompt_done(struct ui *ui, const char *text, void *arg)
-{
-	bool	 backward = arg != NULL;
-
-	if (text == NULL || *text == '\0')
-		return;
-	ui_pager_search(ui, text, backward);
-}
-
-/* The search hook: keep the pattern; the search module (next issue) adds
-   VIEW_HL_SEARCH highlights here, and n/N walk them. */
-void
-ui_pager_search(struct ui *ui, const char *pattern, bool backward)
-{
-	free(ui->search.pattern);
-	ui->search.pattern = xstrdup(pattern);
-	ui->search.backward = backward;
-	view_hl_clear(&ui->view, VIEW_HL_SEARCH);
-	ui_message(ui, true, "search is not available yet");
 }
 
 /* Handle a key for the text. */
@@ -369,9 +347,13 @@ ui_pager_key(struct ui *ui, wint_t ch, bool fkey, long count)
 		return false;
 	case UI_CMD_SEARCH_FWD:
 	case UI_CMD_SEARCH_BACK:
-		ui_prompt_open(ui, c == UI_CMD_SEARCH_FWD ? "/" : "?",
-		    ui_pager_prompt_done,
-		    c == UI_CMD_SEARCH_BACK ? (void *)ui : NULL);
+		ui_search_prompt(ui, c == UI_CMD_SEARCH_BACK);
+		return true;
+	case UI_CMD_SEARCH_LIST:
+		if (ui->search.re == NULL)
+			ui_message(ui, false, "no search yet (/ to search)");
+		else
+			ui_open(ui, &ui_results_mode);
 		return true;
 	case UI_CMD_TOC:
 		ui_open(ui, &ui_toc_mode);
@@ -384,6 +366,7 @@ ui_pager_key(struct ui *ui, wint_t ch, bool fkey, long count)
 		return true;
 	case UI_CMD_CLOSE:
 		view_hl_clear(&ui->view, VIEW_HL_STAT);
+		ui_search_hide(ui);
 		return true;
 	default:
 		ui_pager_cmd(ui, c, count);

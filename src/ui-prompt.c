@@ -1,10 +1,16 @@
 /*
- * ui-prompt: a line of input in the status row ("/pattern").  Typed
- * characters (any script: an input method sends whole characters) are
- * inserted at the cursor; Backspace, ^U (erase all), Left/Right, ^A/^E
- * edit; Enter hands the text to the owner's callback, Esc cancels.
+ * ui-prompt: a line of input in the status row ("/pattern").  The text is
+ * a lineedit (see lineedit.h): typed characters (any script: an input
+ * method sends whole characters) are inserted at the cursor; the keys of
+ * UI_CTX_PROMPT in the key table edit (Left/Right, Home/End, Backspace,
+ * Delete, ^U erases all, ^W a word) and Up/Down recall the history.  The owner's callbacks
+ * label the line, see every change (an incremental search), take the keys
+ * that are not editing keys (mode toggles) and put a note at the right;
+ * Enter hands the text over, Esc (or Backspace on an empty line, as in
+ * less) cancels.
  */
 #include <curses.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -12,178 +18,206 @@
 #include "ui-int.h"
 #include "xmalloc.h"
 
-#define UI_PROMPT_MAX	256		/* characters */
-
 struct ui_prompt {
-	char		 prefix[8];
-	wchar_t		 buf[UI_PROMPT_MAX + 1];
-	size_t		 len, cur;	/* characters */
-	void		 (*done)(struct ui *, const char *, void *);
+	const struct ui_prompt_ops *ops;
 	void		*arg;
+	struct lineedit	 le;
 };
 
 /* Parameters for the next init (a mode's init takes none). */
-static struct ui_prompt ui_prompt_next;
+static struct {
+	const struct ui_prompt_ops *ops;
+	void		*arg;
+	const char *const *hist;
+	size_t		 nhist;
+} ui_prompt_next;
 
 /* Read a line in the status row. */
 void
-ui_prompt_open(struct ui *ui, const char *prefix,
-    void (*done)(struct ui *, const char *, void *), void *arg)
+ui_prompt_open(struct ui *ui, const struct ui_prompt_ops *ops, void *arg,
+    const char *const *hist, size_t nhist)
 {
-	memset(&ui_prompt_next, 0, sizeof ui_prompt_next);
-	strncpy(ui_prompt_next.prefix, prefix,
-	    sizeof ui_prompt_next.prefix - 1);
-	ui_prompt_next.done = done;
+	ui_prompt_next.ops = ops;
 	ui_prompt_next.arg = arg;
+	ui_prompt_next.hist = hist;
+	ui_prompt_next.nhist = nhist;
 	ui_open(ui, &ui_prompt_mode);
 }
 
 static void *
 ui_prompt_init(struct ui *ui)
 {
-	struct ui_prompt *p = xmalloc(sizeof *p);
+	struct ui_prompt *p = xcalloc(1, sizeof *p);
 
-	*p = ui_prompt_next;
+	p->ops = ui_prompt_next.ops;
+	p->arg = ui_prompt_next.arg;
+	lineedit_init(&p->le);
+	lineedit_history(&p->le, ui_prompt_next.hist, ui_prompt_next.nhist);
 	return p;
 }
 
 static void
 ui_prompt_free(struct ui *ui, void *arg)
 {
-	free(arg);
+	struct ui_prompt *p = arg;
+
+	lineedit_free(&p->le);
+	free(p);
 }
 
-/* The text as UTF-8 (malloc'ed). */
-static char *
-ui_prompt_text(const struct ui_prompt *p, size_t upto)
+/* Edit le with a key (the UI_CTX_PROMPT commands of the key table). */
+int
+ui_prompt_edit(struct lineedit *le, wint_t ch, bool fkey)
 {
-	char		*s = xmalloc(upto * MB_CUR_MAX + 1), *o = s;
+	char		 mb[MB_LEN_MAX];
 	mbstate_t	 mbs;
-	size_t		 i, n;
+	size_t		 n;
 
-	memset(&mbs, 0, sizeof mbs);
-	for (i = 0; i < upto; i++) {
-		n = wcrtomb(o, p->buf[i], &mbs);
-		if (n != (size_t)-1)
-			o += n;
+	switch (ui_keys_lookup(UI_CTX_PROMPT, ch, fkey)) {
+	case UI_CMD_EDIT_BACKSPACE:
+		return lineedit_backspace(le) ? 2 : 1;
+	case UI_CMD_EDIT_DELETE:
+		return lineedit_delete(le) ? 2 : 1;
+	case UI_CMD_EDIT_LEFT:
+		lineedit_left(le);
+		return 1;
+	case UI_CMD_EDIT_RIGHT:
+		lineedit_right(le);
+		return 1;
+	case UI_CMD_EDIT_HOME:
+		lineedit_home(le);
+		return 1;
+	case UI_CMD_EDIT_END:
+		lineedit_end(le);
+		return 1;
+	case UI_CMD_EDIT_KILL:
+		lineedit_clear(le);
+		return 2;
+	case UI_CMD_EDIT_KILL_WORD:
+		return lineedit_kill_word(le) ? 2 : 1;
+	case UI_CMD_NONE:
+		break;
+	default:
+		return 0;
 	}
-	*o = '\0';
-	return s;
+	if (fkey || ch < 0x20 || (ch >= 0x7f && ch < 0xa0))
+		return 0;
+	memset(&mbs, 0, sizeof mbs);
+	n = wcrtomb(mb, (wchar_t)ch, &mbs);
+	if (n == (size_t)-1)
+		return 1;
+	return lineedit_insert(le, mb, n) ? 2 : 1;
+}
+
+/* Draw a label and an edited line; returns the cursor column. */
+int
+ui_prompt_draw_line(int y, int x, int w, const char *label,
+    const struct lineedit *le, int attr, int room)
+{
+	int	 lw = ui_draw_width(label, strlen(label));
+	int	 cw = ui_draw_width(le->buf, le->cur);
+	int	 avail = w - room, skip = 0;
+	size_t	 off = 0;
+
+	if (avail < lw + 2)
+		avail = w;
+	/* Scroll the text left when the cursor would leave the room. */
+	while (lw + cw - skip >= avail - 1 && off < le->cur) {
+		size_t k = off + 1;
+
+		while (k < le->len && ((unsigned char)le->buf[k] & 0xc0) == 0x80)
+			k++;
+		skip += ui_draw_width(le->buf + off, k - off);
+		off = k;
+	}
+	ui_draw_fill(y, x, w, attr);
+	ui_draw_str(y, x, avail, label, strlen(label), attr);
+	if (lw < avail)
+		ui_draw_str(y, x + lw, avail - lw, le->buf + off, le->len - off,
+		    attr);
+	cw = x + lw + cw - skip;
+	return cw < x + w - 1 ? cw : x + w - 1;
 }
 
 static void
 ui_prompt_draw(struct ui *ui, void *arg, int y, int x, int h, int w)
 {
 	struct ui_prompt	*p = arg;
-	char			*all = ui_prompt_text(p, p->len);
-	char			*before = ui_prompt_text(p, p->cur);
-	int			 pw = ui_draw_width(p->prefix, strlen(p->prefix));
-	int			 cw = ui_draw_width(before, strlen(before));
-	int			 skip = 0;
-	size_t			 off = 0;
+	const char		*note = NULL;
+	char			 label[64] = "";
+	bool			 err = false;
+	int			 nw = 0, cx, lw;
 
-	/* Scroll the text left when the cursor would leave the row. */
-	while (pw + cw - skip >= w - 1 && off < strlen(all)) {
-		wchar_t	 wc;
-		int	 n = mbtowc(&wc, all + off, strlen(all) - off);
-
-		if (n <= 0)
-			break;
-		skip += wcwidth(wc) > 0 ? wcwidth(wc) : 1;
-		off += (size_t)n;
+	if (p->ops->label != NULL)
+		p->ops->label(ui, p->arg, label, sizeof label);
+	if (p->ops->note != NULL)
+		note = p->ops->note(ui, p->arg, &err);
+	lw = ui_draw_width(label, strlen(label)) + ui_draw_width(p->le.buf,
+	    p->le.len);
+	if (note != NULL && *note != '\0') {
+		nw = ui_draw_width(note, strlen(note)) + 2;
+		/* The text first: the note gets what is left. */
+		if (nw > w - lw - 2)
+			nw = w - lw - 2 > 12 ? w - lw - 2 : 0;
 	}
-	ui_draw_fill(y, x, w, 0);
-	ui_draw_str(y, x, w, p->prefix, strlen(p->prefix), 0);
-	ui_draw_str(y, x + pw, w - pw, all + off, strlen(all + off), 0);
-	move(y, x + pw + cw - skip < x + w - 1 ? x + pw + cw - skip :
-	    x + w - 1);
-	free(all);
-	free(before);
+	cx = ui_prompt_draw_line(y, x, w, label, &p->le, 0, nw);
+	if (nw > 0)
+		ui_draw_str(y, x + w - nw + 1, nw - 1, note, strlen(note),
+		    ui_draw_attr(err ? UI_STYLE_ERROR : UI_STYLE_DIM));
+	move(y, cx);
+}
+
+/* Close the prompt and hand over the text (NULL: cancelled). */
+static void
+ui_prompt_finish(struct ui *ui, struct ui_prompt *p, bool ok)
+{
+	const struct ui_prompt_ops *ops = p->ops;
+	void	*arg = p->arg;
+	char	*s = ok ? xstrdup(p->le.buf) : NULL;
+
+	ui_open(ui, NULL);	/* frees p */
+	if (ops->done != NULL)
+		ops->done(ui, arg, s);
+	free(s);
 }
 
 static bool
 ui_prompt_key(struct ui *ui, void *arg, wint_t ch, bool fkey, long count)
 {
 	struct ui_prompt	*p = arg;
-	void			 (*done)(struct ui *, const char *, void *);
-	void			*darg;
-	char			*s;
+	enum ui_cmd		 c = ui_keys_lookup(UI_CTX_PROMPT, ch, fkey);
+	int			 r;
 
-	if (fkey) {
-		switch (ch) {
-		case KEY_BACKSPACE:
-			goto backspace;
-		case KEY_LEFT:
-			if (p->cur > 0)
-				p->cur--;
-			return true;
-		case KEY_RIGHT:
-			if (p->cur < p->len)
-				p->cur++;
-			return true;
-		case KEY_HOME:
-			p->cur = 0;
-			return true;
-		case KEY_END:
-			p->cur = p->len;
-			return true;
-		case KEY_ENTER:
-			goto enter;
-		default:
-			return true;
+	switch (c) {
+	case UI_CMD_EDIT_BACKSPACE:
+		if (p->le.len > 0)	/* like less: on nothing it leaves */
+			break;
+		/* FALLTHROUGH */
+	case UI_CMD_EDIT_CANCEL:
+		ui_prompt_finish(ui, p, false);
+		return true;
+	case UI_CMD_EDIT_ACCEPT:
+		ui_prompt_finish(ui, p, true);
+		return true;
+	case UI_CMD_EDIT_HIST_PREV:
+	case UI_CMD_EDIT_HIST_NEXT:
+		if (lineedit_recall(&p->le, c == UI_CMD_EDIT_HIST_PREV ? -1 :
+		    1)) {
+			if (p->ops->recall != NULL &&
+			    p->le.hpos < p->le.nhist)
+				p->ops->recall(ui, p->arg, p->le.hpos);
+			if (p->ops->change != NULL)
+				p->ops->change(ui, p->arg, p->le.buf);
 		}
+		return true;
+	default:
+		break;
 	}
-	switch (ch) {
-	case 0x1b:
-	case 0x07:		/* ^G */
-		done = p->done;
-		darg = p->arg;
-		ui_open(ui, NULL);
-		if (done != NULL)
-			done(ui, NULL, darg);
+	if (p->ops->key != NULL && p->ops->key(ui, p->arg, c, &p->le))
 		return true;
-	case '\r':
-	case '\n':
-	enter:
-		s = ui_prompt_text(p, p->len);
-		done = p->done;
-		darg = p->arg;
-		ui_open(ui, NULL);	/* frees p */
-		if (done != NULL)
-			done(ui, s, darg);
-		free(s);
-		return true;
-	case 0x7f:
-	case 0x08:
-	backspace:
-		if (p->cur == 0) {
-			if (p->len == 0)	/* like less: leave */
-				return ui_prompt_key(ui, arg, 0x1b, false, 0);
-			return true;
-		}
-		memmove(&p->buf[p->cur - 1], &p->buf[p->cur],
-		    (p->len - p->cur) * sizeof p->buf[0]);
-		p->cur--;
-		p->len--;
-		return true;
-	case 0x15:		/* ^U */
-		p->len = p->cur = 0;
-		return true;
-	case 0x01:		/* ^A */
-		p->cur = 0;
-		return true;
-	case 0x05:		/* ^E */
-		p->cur = p->len;
-		return true;
-	}
-	if (ch < 0x20 || (ch >= 0x7f && ch < 0xa0) || wcwidth((wchar_t)ch) < 0)
-		return true;	/* no controls in the text */
-	if (p->len >= UI_PROMPT_MAX)
-		return true;
-	memmove(&p->buf[p->cur + 1], &p->buf[p->cur],
-	    (p->len - p->cur) * sizeof p->buf[0]);
-	p->buf[p->cur++] = (wchar_t)ch;
-	p->len++;
+	r = ui_prompt_edit(&p->le, ch, fkey);
+	if (r == 2 && p->ops->change != NULL)
+		p->ops->change(ui, p->arg, p->le.buf);
 	return true;
 }
 

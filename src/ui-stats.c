@@ -94,6 +94,7 @@ ui_stats_build(struct ui *ui, struct ui_stats *s)
 	size_t			 nh = 0, p, i, j, k, st;
 	const struct doc_page	*cur = doc_story(ui->doc, s->story, &st);
 
+	ui_list_reset(&s->list);
 	ui_stats_clear(s);
 	for (p = 0; p < ui->doc->npages; p++) {
 		const struct doc_page *dp = &ui->doc->pages[p];
@@ -188,6 +189,18 @@ ui_stats_draw_item(struct ui *ui, void *arg, size_t i, int y, int x, int w,
 		    ui_draw_attr(UI_STYLE_DIM) | base);
 }
 
+/* What the filter looks at: the statistic and its context (NULL for a
+   heading: it stays with its entries). */
+static char *
+ui_stats_filter_text(void *arg, size_t i)
+{
+	struct ui_stats *s = arg;
+
+	if (s->items[i].hit == NULL)
+		return NULL;
+	return xasprintf("%s %s", s->items[i].text, s->items[i].ctx);
+}
+
 static void *
 ui_stats_init(struct ui *ui)
 {
@@ -197,6 +210,7 @@ ui_stats_init(struct ui *ui)
 	s->list.arg = s;
 	s->list.draw_item = ui_stats_draw_item;
 	s->list.selectable = ui_stats_selectable;
+	s->list.text = ui_stats_filter_text;
 	s->list.h = ui->text_h > 2 ? ui->text_h : 2;
 	ui_stats_build(ui, s);
 	return s;
@@ -207,6 +221,7 @@ ui_stats_free(struct ui *ui, void *arg)
 {
 	struct ui_stats *s = arg;
 
+	ui_list_reset(&s->list);
 	ui_stats_clear(s);
 	free(s);
 }
@@ -218,9 +233,9 @@ ui_stats_draw(struct ui *ui, void *arg, int y, int x, int h, int w)
 	char		*title;
 
 	if (s->all)
-		title = xstrdup(" Statistics: all pages (a: this story)");
+		title = xstrdup(" Statistics: all pages (a: this story, /: filter)");
 	else
-		title = xasprintf(" Statistics: story %zu (a: all pages)",
+		title = xasprintf(" Statistics: story %zu (a: all pages, /: filter)",
 		    s->story + 1);
 	ui_list_draw(ui, &s->list, title, y, x, h, w);
 	if (s->n == 0 && h > 1)
@@ -251,11 +266,14 @@ ui_stats_key(struct ui *ui, void *arg, wint_t ch, bool fkey, long count)
 {
 	struct ui_stats	*s = arg;
 	enum ui_cmd	 c = ui_keys_lookup(UI_CTX_LIST, ch, fkey);
+	size_t		 i;
 
+	if (ui_list_key(ui, &s->list, ch, fkey))
+		return true;
 	switch (c) {
 	case UI_CMD_SELECT:
-		if (s->n > 0)
-			ui_stats_go(ui, s, s->list.sel);
+		if ((i = ui_list_selected(&s->list)) != (size_t)-1)
+			ui_stats_go(ui, s, i);
 		return true;
 	case UI_CMD_ALL_PAGES:
 		s->all = !s->all;

@@ -92,6 +92,15 @@ ui_toc_current(struct ui *ui, const struct ui_toc *t)
 	return best;
 }
 
+/* What the filter looks at: the entry's text. */
+static char *
+ui_toc_text(void *arg, size_t i)
+{
+	struct ui_toc *t = arg;
+
+	return xstrdup(t->items[i].text);
+}
+
 static void *
 ui_toc_init(struct ui *ui)
 {
@@ -130,6 +139,7 @@ ui_toc_init(struct ui *ui)
 	t->list.n = t->n;
 	t->list.arg = t;
 	t->list.draw_item = ui_toc_draw_item;
+	t->list.text = ui_toc_text;
 	t->current = ui_toc_current(ui, t);
 	t->list.h = ui->text_h > 2 ? ui->text_h : 2;
 	ui_list_select(&t->list, t->current);
@@ -142,6 +152,7 @@ ui_toc_free(struct ui *ui, void *arg)
 	struct ui_toc	*t = arg;
 	size_t		 i;
 
+	ui_list_reset(&t->list);
 	for (i = 0; i < t->n; i++)
 		free(t->items[i].text);
 	free(t->items);
@@ -154,8 +165,8 @@ ui_toc_draw(struct ui *ui, void *arg, int y, int x, int h, int w)
 	struct ui_toc	*t = arg;
 
 	t->current = ui_toc_current(ui, t);
-	ui_list_draw(ui, &t->list, " Outline (Enter: go, Esc: close)", y, x,
-	    h, w);
+	ui_list_draw(ui, &t->list, " Outline (Enter: go, /: filter, Esc: "
+	    "close)", y, x, h, w);
 }
 
 /* Jump to item i. */
@@ -174,11 +185,14 @@ ui_toc_key(struct ui *ui, void *arg, wint_t ch, bool fkey, long count)
 {
 	struct ui_toc	*t = arg;
 	enum ui_cmd	 c = ui_keys_lookup(UI_CTX_LIST, ch, fkey);
+	size_t		 i;
 
+	if (ui_list_key(ui, &t->list, ch, fkey))
+		return true;
 	switch (c) {
 	case UI_CMD_SELECT:
-		if (t->n > 0)
-			ui_toc_go(ui, t, t->list.sel);
+		if ((i = ui_list_selected(&t->list)) != (size_t)-1)
+			ui_toc_go(ui, t, i);
 		return true;
 	case UI_CMD_TOC:
 	case UI_CMD_CLOSE:

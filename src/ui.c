@@ -134,6 +134,7 @@ ui_open(struct ui *ui, const struct ui_mode *m)
 		ui->panel_data = NULL;
 	}
 	ui->panel = m;
+	ui->typing = false;
 	/* The width only changes when a sidebar comes or goes. */
 	ui_geometry(ui);
 	if (m != NULL)
@@ -179,6 +180,9 @@ ui_draw(struct ui *ui)
 	if (m != NULL && m->line) {
 		curs_set(1);
 		m->draw(ui, ui->panel_data, ui->lines - 1, 0, 1, ui->cols - 1);
+	} else if (m != NULL && ui->typing) {
+		curs_set(1);
+		move(ui->cur_y, ui->cur_x);
 	} else
 		curs_set(0);
 	refresh();
@@ -230,7 +234,8 @@ ui_key(struct ui *ui, wint_t ch, bool fkey)
 	enum ui_cmd	 c;
 	long		 count;
 
-	if (ui->panel != NULL && ui->panel->line) {
+	if (ui->panel != NULL && (ui->panel->line || ui->typing)) {
+		ui->msg[0] = '\0';
 		ui->panel->key(ui, ui->panel_data, ch, fkey, 0);
 		return;
 	}
@@ -364,9 +369,8 @@ ui_run(struct doc *d, const struct ui_opts *o)
 
 	scr = newterm(NULL, stdout, in);
 	if (scr == NULL) {
-		fprintf(stderr, "dubao: cannot use terminal '%s'\n",
-		    getenv("TERM") != NULL ? getenv("TERM") : "");
-		r = -1;
+		/* Unknown to terminfo: main prints the text instead. */
+		r = UI_NO_TERMINAL;
 		goto out;
 	}
 	set_term(scr);
@@ -441,7 +445,7 @@ out:
 	free(err);
 	free(warn);
 	free(key);
-	free(ui.search.pattern);
+	ui_search_free(&ui);
 	state_close(&st);
 	view_free(&ui.view);
 	if (tty != NULL)

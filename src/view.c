@@ -923,3 +923,63 @@ view_hl_next(struct view *v, int kind, int dir)
 	}
 	return found;
 }
+
+/* Go back to a position kept from v->pos. */
+void
+view_set_pos(struct view *v, const struct view_pos *p)
+{
+	struct view_addr a;
+
+	if (v->nunits == 0)
+		return;
+	v->pos = *p;
+	a = view_resolve(v, &v->pos);
+	view_set_top(v, a);
+	if (v->top_unit == a.u && v->top_line == a.l)
+		v->pos = *p;
+}
+
+/* Is the line showing joined offset off of block of unit u on screen? */
+bool
+view_visible(struct view *v, size_t u, size_t block, size_t off)
+{
+	struct view_addr a;
+
+	if (u >= v->nunits)
+		return false;
+	a.u = u;
+	a.l = view_find(v, u, block, off);
+	if (a.l < 0)
+		a.l = 0;
+	return view_on_screen(v, a);
+}
+
+/* The units with rows on screen. */
+void
+view_units_shown(struct view *v, size_t *first, size_t *last)
+{
+	struct view_addr a = view_top_addr(v);
+
+	*first = *last = a.u;
+	if (v->nunits == 0)
+		return;
+	view_fwd(v, &a, v->height - 1);
+	*last = a.u;
+}
+
+/* Make the highlight of a kind at (unit, block, start) the current one. */
+long
+view_hl_current(struct view *v, int kind, size_t unit, size_t block,
+    size_t start)
+{
+	size_t	 i;
+
+	v->hl_cur = -1;
+	for (i = 0; i < v->nhl; i++)
+		if (v->hl[i].kind == kind && v->hl[i].unit == unit &&
+		    v->hl[i].block == block && v->hl[i].start == start) {
+			v->hl_cur = (long)i;
+			break;
+		}
+	return v->hl_cur;
+}

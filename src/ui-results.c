@@ -1,0 +1,245 @@
+/*
+ * ui-results: the list of matches ("&"): every match of the search in
+ * reading order, one row each: the story number, the section heading (or
+ * the page name for a banner) and a line of context with the match
+ * marked (search_context).  Enter or a click goes to the match and makes
+ * it current, so that n and N continue from there; "/" filters the rows.
+ * The context and section strings are made when a row is first drawn.
+ */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui-int.h"
+#include "xmalloc.h"
+
+#define UI_RESULTS_AROUND	40	/* context characters each side */
+#define UI_RESULTS_SECTION	16	/* section column, cells at most */
+
+struct ui_results_item {
+	char		*where;		/* "12 §heading", NULL until drawn */
+	char		*ctx;		/* context, NULL until drawn */
+	size_t		 mstart, mend;	/* the match in ctx */
+};
+
+struct ui_results {
+	struct search_hit *hits;
+	struct ui_results_item *items;
+	size_t		 n;
+	int		 numw;		/* cells of the widest story number */
+	struct ui_list	 list;
+	char		*title;
+};
+
+/* The story and section of hit i, and its context. */
+static void
+ui_results_make(struct ui *ui, struct ui_results *r, size_t i)
+{
+	struct ui_results_item	*it = &r->items[i];
+	const struct search_hit	*h = &r->hits[i];
+	const struct doc_page	*dp = &ui->doc->pages[h->page];
+	char			*sec = NULL;
+
+	if (it->ctx != NULL)
+		return;
+	it->ctx = search_context(ui_search_index(ui), h, UI_RESULTS_AROUND,
+	    &it->mstart, &it->mend);
+	if (h->story == SEARCH_BANNER) {
+		sec = doc_page_name(ui->doc, h->page);
+		it->where = xasprintf("%*s %s", r->numw, "-", sec);
+	} else {
+		const struct story *st = &dp->page.stories[h->story];
+		int s = h->block < st->nblocks ? st->blocks[h->block].section :
+		    -1;
+
+		if (s >= 0 && (size_t)s < st->nsections)
+			sec = page_block_join(&dp->page,
+			    &st->blocks[st->sections[s].heading], NULL, NULL);
+		it->where = xasprintf("%*zu %s%s", r->numw,
+		    dp->first_story + h->story + 1, sec != NULL ? "§" : "",
+		    sec != NULL ? sec : "");
+	}
+	free(sec);
+}
+
+/* Draw one match: where, then the context with the match marked. */
+static void
+ui_results_draw_item(struct ui *ui, void *arg, size_t i, int y, int x, int w,
+    bool sel)
+{
+	struct ui_results	*r = arg;
+	struct ui_results_item	*it = &r->items[i];
+	int			 base = sel ? ui_draw_attr(UI_STYLE_SELECT) : 0;
+	int			 c = 0, ww;
+
+	ui_results_make(ui, r, i);
+	ui_draw_fill(y, x, w, base);
+	c += ui_draw_str(y, x, w, sel ? ">" : " ", 1, base) + 1;
+	if (c >= w)
+		return;
+	ww = r->numw + 1 + UI_RESULTS_SECTION;
+	if (ww > (w - c) / 3)
+		ww = (w - c) / 3;
+	ui_draw_str(y, x + c, ww, it->where, strlen(it->where),
+	    ui_draw_attr(UI_STYLE_DIM) | base);
+	c += ww + 1;
+	if (c >= w)
+		return;
+	c += ui_draw_str(y, x + c, w - c, it->ctx, it->mstart, base);
+	if (c < w)
+		c += ui_draw_str(y, x + c, w - c, it->ctx + it->mstart,
+		    it->mend - it->mstart, ui_draw_attr(UI_STYLE_SEARCH));
+	if (c < w)
+		ui_draw_str(y, x + c, w - c, it->ctx + it->mend,
+		    strlen(it->ctx + it->mend), base);
+}
+
+/* What the filter looks at: the row's text. */
+static char *
+ui_results_text(void *arg, size_t i)
+{
+	struct ui_results *r = arg;
+
+	if (r->items[i].ctx == NULL)
+		return NULL;
+	return xasprintf("%s %s", r->items[i].where, r->items[i].ctx);
+}
+
+static void *
+ui_results_init(struct ui *ui)
+{
+	struct ui_results	*r = xcalloc(1, sizeof *r);
+	struct ui_search	*s = &ui->search;
+	size_t			 i, first = 0, ns = ui->doc->nstories;
+
+	r->n = search_doc(ui_search_index(ui), s->re, &r->hits);
+	r->items = xcalloc(r->n + 1, sizeof *r->items);
+	for (r->numw = 1; ns >= 10; ns /= 10)
+		r->numw++;
+	r->title = xasprintf(" %zu match%s for %s (Enter: go, /: filter, "
+	    "Esc: close)", r->n, r->n == 1 ? "" : "es", search_pattern(s->re));
+	/* Start at the current match, else at the first after the place
+	   being read. */
+	if (s->have_cur) {
+		for (i = 0; i < r->n; i++)
+			if (memcmp(&r->hits[i], &s->cur, sizeof s->cur) == 0) {
+				first = i;
+				break;
+			}
+	}
+	r->list.n = r->n;
+	r->list.arg = r;
+	r->list.draw_item = ui_results_draw_item;
+	r->list.text = ui_results_text;
+	r->list.h = ui->text_h > 2 ? ui->text_h : 2;
+	ui_list_select(&r->list, first);
+	return r;
+}
+
+static void
+ui_results_free(struct ui *ui, void *arg)
+{
+	struct ui_results	*r = arg;
+	size_t			 i;
+
+	ui_list_reset(&r->list);
+	for (i = 0; i < r->n; i++) {
+		free(r->items[i].where);
+		free(r->items[i].ctx);
+	}
+	free(r->items);
+	free(r->hits);
+	free(r->title);
+	free(r);
+}
+
+static void
+ui_results_draw(struct ui *ui, void *arg, int y, int x, int h, int w)
+{
+	struct ui_results *r = arg;
+
+	ui_list_draw(ui, &r->list, r->title, y, x, h, w);
+	if (r->n == 0 && h > 1)
+		ui_draw_str(y + 1, x + 2, w - 2, "(no matches)", 12,
+		    ui_draw_attr(UI_STYLE_DIM));
+}
+
+/* Go to match i. */
+static void
+ui_results_go(struct ui *ui, struct ui_results *r, size_t i)
+{
+	struct search_hit h = r->hits[i];
+
+	if (!ui->panel_side)
+		ui_open(ui, NULL);	/* frees r */
+	ui_search_goto(ui, &h, i + 1);
+}
+
+/* Make the texts of every row (before a filter looks at them). */
+static void
+ui_results_make_all(struct ui *ui, struct ui_results *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		ui_results_make(ui, r, i);
+}
+
+static bool
+ui_results_key(struct ui *ui, void *arg, wint_t ch, bool fkey, long count)
+{
+	struct ui_results	*r = arg;
+	enum ui_cmd		 c = ui_keys_lookup(UI_CTX_LIST, ch, fkey);
+	size_t			 i;
+
+	if (c == UI_CMD_FILTER && !r->list.typing)
+		ui_results_make_all(ui, r);
+	if (ui_list_key(ui, &r->list, ch, fkey))
+		return true;
+	switch (c) {
+	case UI_CMD_SELECT:
+		if ((i = ui_list_selected(&r->list)) != (size_t)-1)
+			ui_results_go(ui, r, i);
+		return true;
+	case UI_CMD_CLOSE:
+		ui_open(ui, NULL);
+		return true;
+	default:
+		if (!fkey && ch == '&') {
+			ui_open(ui, NULL);
+			return true;
+		}
+		return ui_list_cmd(&r->list, c, count);
+	}
+}
+
+static void
+ui_results_click(struct ui *ui, void *arg, int y, int x)
+{
+	struct ui_results	*r = arg;
+	size_t			 i = ui_list_at(&r->list, y, x);
+
+	if (i == (size_t)-1)
+		return;
+	ui_list_select(&r->list, i);
+	ui_results_go(ui, r, i);
+}
+
+static void
+ui_results_wheel(struct ui *ui, void *arg, int n)
+{
+	struct ui_results *r = arg;
+
+	ui_list_wheel(&r->list, n);
+}
+
+const struct ui_mode ui_results_mode = {
+	.name = "matches",
+	.sidebar = true,
+	.init = ui_results_init,
+	.free = ui_results_free,
+	.draw = ui_results_draw,
+	.key = ui_results_key,
+	.click = ui_results_click,
+	.wheel = ui_results_wheel,
+};
