@@ -40,8 +40,9 @@ else
 fi
 
 # Report a failed check.
-hostile_fail() {	# name reason
-	printf 'FAIL %s: %s\n' "$1" "$2"
+hostile_fail() {	# name reason...
+	hf_name=$1; shift
+	printf 'FAIL %s: %s\n' "$hf_name" "$*"
 	hostile_failed=$((hostile_failed + 1))
 }
 
