@@ -71,6 +71,7 @@ ui_results_draw_item(struct ui *ui, void *arg, size_t i, int y, int x, int w,
 	struct ui_results_item	*it = &r->items[i];
 	int			 base = sel ? ui_draw_attr(UI_STYLE_SELECT) : 0;
 	int			 c = 0, ww;
+	size_t			 skip;
 
 	ui_results_make(ui, r, i);
 	ui_draw_fill(y, x, w, base);
@@ -85,7 +86,20 @@ ui_results_draw_item(struct ui *ui, void *arg, size_t i, int y, int x, int w,
 	c += ww + 1;
 	if (c >= w)
 		return;
-	c += ui_draw_str(y, x + c, w - c, it->ctx, it->mstart, base);
+	/* Keep the match in the left third of the room: cut the context
+	   before it from the left. */
+	skip = 0;
+	while (it->mstart - skip > 0 && ui_draw_width(it->ctx + skip,
+	    it->mstart - skip) > (w - c) / 3) {
+		skip++;
+		while (skip < it->mstart &&
+		    ((unsigned char)it->ctx[skip] & 0xc0) == 0x80)
+			skip++;
+	}
+	if (skip > 0 && c < w)
+		c += ui_draw_str(y, x + c, w - c, "…", strlen("…"), base);
+	c += ui_draw_str(y, x + c, w - c, it->ctx + skip, it->mstart - skip,
+	    base);
 	if (c < w)
 		c += ui_draw_str(y, x + c, w - c, it->ctx + it->mstart,
 		    it->mend - it->mstart, ui_draw_attr(UI_STYLE_SEARCH));
