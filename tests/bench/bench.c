@@ -2,7 +2,7 @@
  * bench: throughput and memory of the reading engine on a generated
  * corpus.  Not a test: it prints figures and never fails on speed.
  *
- *	bench [-m MB] [-k] [FILE]
+ *	bench [-m MB] [-k] [-p] [FILE]
  *
  * Without FILE it writes a corpus of at least MB megabytes (default 100)
  * of pages to a temporary file (form feeds between pages; the pages are
@@ -13,9 +13,17 @@
  *   - layout of every story at width 80 (prepare + fit), MB/s
  *   - peak resident memory, against the corpus size.
  * The corpus is written page by page and never held twice in memory.
+ *
+ * Below these figures comes a breakdown from a second pass over the same
+ * file, phase by phase (text_load alone, parse_page of every page, then
+ * stats_page of every page): the time of each and the heap it leaves
+ * allocated (glibc mallinfo2: malloc overhead and slack included).
+ * -p runs only that pass (for profiling one phase at a time); -k keeps
+ * the generated corpus.
  */
 #include <dirent.h>
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +33,7 @@
 
 #include "doc.h"
 #include "layout.h"
+#include "parse.h"
 #include "xmalloc.h"
 
 #define MB	(1024.0 * 1024.0)
@@ -68,6 +77,98 @@ bench_slurp(const char *path, size_t *n)
 	fclose(fp);
 	*n = len;
 	return buf;
+}
+
+/* Bytes of heap in use (small chunks and mmapped blocks). */
+static double
+bench_heap(void)
+{
+	struct mallinfo2 mi = mallinfo2();
+
+	return (double)mi.uordblks + (double)mi.hblkhd;
+}
+
+/* Time and heap of text_load, parse_page and stats_page, phase by phase. */
+static void
+bench_phases(const char *path)
+{
+	struct text	 t;
+	struct page	*pg;
+	struct stat_list *sl;
+	const char	*cause = NULL;
+	double		 t0, t1, t2, t3, h0, h1, h2, h3, size;
+	size_t		 p, s, b, k, nblocks = 0, npieces = 0, nhits = 0;
+	size_t		 nstories = 0, nbylines = 0, nnames = 0, nsections = 0;
+
+	h0 = bench_heap();
+	t0 = bench_now();
+	if (text_load(&t, path, &cause) != 0) {
+		fprintf(stderr, "bench: %s: %s\n", path, cause);
+		exit(2);
+	}
+	t1 = bench_now();
+	h1 = bench_heap();
+	pg = xcalloc(t.npages, sizeof *pg);
+	for (p = 0; p < t.npages; p++)
+		parse_page(&pg[p], &t, t.pages[p]);
+	t2 = bench_now();
+	h2 = bench_heap();
+	sl = xcalloc(t.npages, sizeof *sl);
+	for (p = 0; p < t.npages; p++)
+		stats_page(&pg[p], &sl[p]);
+	t3 = bench_now();
+	h3 = bench_heap();
+
+	for (p = 0; p < t.npages; p++) {
+		nstories += pg[p].nstories;
+		for (s = 0; s <= pg[p].nstories; s++) {
+			const struct story *st = s < pg[p].nstories ?
+			    &pg[p].stories[s] : &pg[p].banner;
+
+			nblocks += st->nblocks;
+			for (b = 0; b < st->nblocks; b++)
+				npieces += st->blocks[b].npieces;
+			nbylines += st->nbylines;
+			for (k = 0; k < st->nbylines; k++)
+				nnames += st->bylines[k].nnames;
+			nsections += st->nsections;
+		}
+		nhits += sl[p].n;
+	}
+	size = (double)t.len;
+	printf("breakdown (separate pass):\n");
+	printf("  text load:                %.3f s  %.0f MB/s\n", t1 - t0,
+	    size / MB / (t1 - t0));
+	printf("  parse (structure):        %.3f s  %.0f MB/s\n", t2 - t1,
+	    size / MB / (t2 - t1));
+	printf("  statistics:               %.3f s  %.0f MB/s\n", t3 - t2,
+	    size / MB / (t3 - t2));
+	printf("  heap held by text:        %.1f MB = %.2f x corpus (buffer "
+	    "%.1f MB, %zu lines, %zu pages)\n", (h1 - h0) / MB,
+	    (h1 - h0) / size, (double)(t.len + 1) / MB, t.nlines, t.npages);
+	printf("  heap held by structure:   %.1f MB = %.2f x corpus (%zu "
+	    "blocks, %zu pieces)\n", (h2 - h1) / MB, (h2 - h1) / size,
+	    nblocks, npieces);
+	printf("    of which used: pages %.1f MB, stories %.1f MB, blocks "
+	    "%.1f MB, pieces %.1f MB, bylines %.1f MB, sections %.1f MB\n",
+	    (double)t.npages * sizeof *pg / MB,
+	    (double)nstories * sizeof(struct story) / MB,
+	    (double)nblocks * sizeof(struct block) / MB,
+	    (double)npieces * sizeof(struct range) / MB,
+	    (double)(nbylines * sizeof(struct byline) +
+	    nnames * sizeof(struct range)) / MB,
+	    (double)nsections * sizeof(struct section) / MB);
+	printf("  heap held by statistics:  %.1f MB = %.2f x corpus (%zu hits "
+	    "of %zu bytes)\n", (h3 - h2) / MB, (h3 - h2) / size, nhits,
+	    sizeof(struct stat_hit));
+
+	for (p = 0; p < t.npages; p++) {
+		stats_list_free(&sl[p]);
+		page_free(&pg[p]);
+	}
+	free(sl);
+	free(pg);
+	text_free(&t);
 }
 
 struct sample {
@@ -165,10 +266,10 @@ main(int argc, char *argv[])
 	char		*path = NULL;
 	double		 t0, t1, t2, size, peak_load, lines = 0;
 	size_t		 want = 100, p, s, nhits, i, nstories = 0;
-	int		 ch, keep = 0, fd;
+	int		 ch, keep = 0, phases = 0, fd;
 
 	setlocale(LC_ALL, "C.UTF-8");
-	while ((ch = getopt(argc, argv, "km:")) != -1) {
+	while ((ch = getopt(argc, argv, "km:p")) != -1) {
 		switch (ch) {
 		case 'k':
 			keep = 1;
@@ -176,8 +277,11 @@ main(int argc, char *argv[])
 		case 'm':
 			want = strtoul(optarg, NULL, 10);
 			break;
+		case 'p':
+			phases = 1;
+			break;
 		default:
-			fprintf(stderr, "usage: bench [-k] [-m MB] [FILE]\n");
+			fprintf(stderr, "usage: bench [-kp] [-m MB] [FILE]\n");
 			return 2;
 		}
 	}
@@ -193,6 +297,10 @@ main(int argc, char *argv[])
 		bench_corpus(path, want * 1024 * 1024);
 	}
 
+	if (phases) {
+		bench_phases(path);
+		goto out;
+	}
 	memset(&d, 0, sizeof d);
 	t0 = bench_now();
 	if (doc_open(&d, &path, 1, stderr) != 1)
@@ -237,6 +345,8 @@ main(int argc, char *argv[])
 	    "(target <= 2.00; %.2f x after loading)\n", bench_peak() / MB,
 	    bench_peak() / size, peak_load / size);
 	doc_free(&d);
+	bench_phases(path);
+out:
 	if (path == tmpl && !keep)
 		unlink(path);
 	else if (path == tmpl)
