@@ -35,10 +35,10 @@ enum block_kind {
 
 struct block {
 	enum block_kind	 kind;
-	struct range	*pieces;	/* source bytes, in reading order */
-	size_t		 npieces;
 	int		 section;	/* section index in its story, -1 before
 					   the first section heading */
+	struct range	*pieces;	/* source bytes, in reading order */
+	size_t		 npieces;
 };
 
 /* One author credit: role (本报记者, 通讯员 ...) and names. */
@@ -79,6 +79,12 @@ struct page {
 					   title, the motto, one block per
 					   co-organiser line, page numbers) */
 	int		 marked;	/* read from explicit markup */
+	void		*pool;		/* when not NULL, one allocation that
+					   holds the blocks of every story and
+					   of the banner and all their pieces
+					   (what parse_page builds); when NULL,
+					   each story's blocks and each block's
+					   pieces are allocated on their own */
 };
 
 /* Release what a page owns (not its text). */
@@ -93,6 +99,13 @@ void	 page_free(struct page *);
    piece). */
 char	*page_block_join(const struct page *, const struct block *,
 	    size_t *len, size_t **map);
+/* The joined text of a block without copying when it can: a block of at
+   most one non-empty piece is that piece's bytes in the source (not
+   NUL-terminated); otherwise the pieces are joined as by page_block_join
+   into *scratch (of *cap bytes, grown as needed, NUL-terminated; the
+   caller frees it).  Its length goes to *len. */
+const char *page_block_text(const struct page *, const struct block *,
+	    size_t *len, char **scratch, size_t *cap);
 /* The headline block of a story, or NULL if it has none. */
 const struct block *page_story_headline(const struct story *);
 /* Name of a block kind as used in --json ("paragraph", "heading"...). */

@@ -7,6 +7,7 @@
 #define DUBAO_STATS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "page.h"
 
@@ -27,39 +28,47 @@ enum stat_kind {
 				   approximate value */
 #define STAT_CHINESE	0x2	/* written in Chinese numerals */
 
+/* Offsets and indices are 32-bit: stats_scan reads at most the first
+   UINT32_MAX bytes of a text (4 GiB). */
 struct stat_hit {
-	size_t		 story;		/* story index in the page */
-	size_t		 block;		/* block index in the story */
-	size_t		 start, end;	/* joined offsets of the hit in the
+	uint32_t	 story;		/* story index in the page */
+	uint32_t	 block;		/* block index in the story */
+	uint32_t	 start, end;	/* joined offsets of the hit in the
 					   block: the number with its prefix
 					   (约 近 ¥ 百分之 下午), approximation
 					   word and unit */
-	size_t		 ctx_start, ctx_end; /* joined offsets of the clause */
+	uint32_t	 ctx_start, ctx_end; /* joined offsets of the clause */
+	enum stat_kind	 kind;
+	unsigned	 flags;		/* STAT_APPROX, STAT_CHINESE */
 	double		 value;		/* numeric value, 万/亿 applied (low
 					   end of a range; for dates and times
 					   the year, else the month, else the
 					   day; for a bare clock the hour) */
 	double		 value2;	/* high end of a range, else value */
-	char		 norm[32];	/* normalised value: the number in
-					   digits, no separators, multiplier
-					   applied ("11678", "35000", "3.5",
-					   "30" for 30%); "A..B" for a range;
-					   dates "2021", "2021-10",
-					   "2021-10-05", "03-10" (month-day),
-					   "--03" (month), "---05" (day); a
-					   clock "08:30", after a date
-					   "07-10 17:00" */
-	char		 unit[24];	/* UTF-8 unit or measure word: 人次,
-					   家, %, ‰, 元 (also for ¥ and 万元),
-					   "" when none (dates, 2022—2024) */
-	enum stat_kind	 kind;
-	unsigned	 flags;		/* STAT_APPROX, STAT_CHINESE */
+	const char	*unit;		/* static UTF-8 unit or measure word:
+					   人次, 家, %, ‰, 元 (also for ¥ and
+					   万元), "" when none (dates,
+					   2022—2024) */
+	const char	*norm;		/* normalised value (in the list's
+					   norms, at most 31 bytes): the
+					   number in digits, no separators,
+					   multiplier applied ("11678",
+					   "35000", "3.5", "30" for 30%);
+					   "A..B" for a range; dates "2021",
+					   "2021-10", "2021-10-05", "03-10"
+					   (month-day), "--03" (month),
+					   "---05" (day); a clock "08:30",
+					   after a date "07-10 17:00" */
 };
 
 struct stat_list {
 	struct stat_hit	*hits;
 	size_t		 n;
 	size_t		 cap;
+	char		*norms;		/* the hits' norm strings, one after
+					   the other, each NUL-terminated */
+	size_t		 nnorms;	/* bytes used in norms */
+	size_t		 cnorms;	/* bytes allocated for norms */
 };
 
 /* Append the statistics of every story of pg (not the banner) to list,

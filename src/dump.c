@@ -477,7 +477,7 @@ dump_json_story(const struct doc_page *dp, size_t s, FILE *fp)
 		    stats_kind_name(h->kind),
 		    (h->flags & STAT_APPROX) ? "true" : "false");
 		dump_json_str(t + h->ctx_start, h->ctx_end - h->ctx_start, fp);
-		fprintf(fp, ",\"block\":%zu}", h->block);
+		fprintf(fp, ",\"block\":%zu}", (size_t)h->block);
 	}
 	free(t);
 	fputs("]}", fp);

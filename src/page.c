@@ -3,7 +3,9 @@
  * helpers every later stage needs.
  *
  * A page owns its stories; a story owns its blocks, bylines and sections;
- * a block owns its array of pieces.  A piece is a byte range of the page's
+ * a block owns its array of pieces.  A parsed page keeps the blocks of all
+ * its stories and all their pieces in one allocation (page.pool); a page
+ * built by hand (pool NULL) allocates them one array at a time.  A piece is a byte range of the page's
  * text (struct text), never a copy, and a block's pieces are in reading
  * order: the first piece of a paragraph cut by a column break comes
  * first, its continuation (possibly much further down the source) after.
@@ -33,15 +35,17 @@ static const char *const page_kind_names[BLOCK__COUNT] = {
 	[BLOCK_BANNER] = "banner",
 };
 
-/* Free what one story owns. */
+/* Free what one story owns (its blocks and pieces unless pooled). */
 static void
-page_story_free(struct story *st)
+page_story_free(struct story *st, int pooled)
 {
 	size_t	 i;
 
-	for (i = 0; i < st->nblocks; i++)
-		free(st->blocks[i].pieces);
-	free(st->blocks);
+	if (!pooled) {
+		for (i = 0; i < st->nblocks; i++)
+			free(st->blocks[i].pieces);
+		free(st->blocks);
+	}
 	for (i = 0; i < st->nbylines; i++)
 		free(st->bylines[i].names);
 	free(st->bylines);
@@ -58,11 +62,13 @@ page_free(struct page *pg)
 	if (pg == NULL)
 		return;
 	for (i = 0; i < pg->nstories; i++)
-		page_story_free(&pg->stories[i]);
+		page_story_free(&pg->stories[i], pg->pool != NULL);
 	free(pg->stories);
 	pg->stories = NULL;
 	pg->nstories = 0;
-	page_story_free(&pg->banner);
+	page_story_free(&pg->banner, pg->pool != NULL);
+	free(pg->pool);
+	pg->pool = NULL;
 }
 
 /* True for an ASCII letter or digit. */
@@ -73,22 +79,28 @@ page_is_alnum(unsigned char c)
 	    (c >= 'a' && c <= 'z');
 }
 
-/* Join a block's pieces; see page.h. */
-char *
-page_block_join(const struct page *pg, const struct block *b, size_t *len,
-    size_t **map)
+/* Bytes the joined text of b takes at most (its NUL not counted). */
+static size_t
+page_join_size(const struct block *b)
 {
-	const char	*buf = pg->text->buf;
-	size_t		 i, n = 0, o = 0, k, end = 0;
-	char		*s;
-	size_t		*m = NULL;
-	int		 prev = 0, spaced = b->kind == BLOCK_BYLINE;
+	size_t	 i, n = 0;
 
 	for (i = 0; i < b->npieces; i++)
 		n += b->pieces[i].end - b->pieces[i].start + 1;
-	s = xmalloc(n + 1);
-	if (map != NULL)
-		m = xmalloc((n + 1) * sizeof *m);
+	return n;
+}
+
+/* Join the pieces of b into s (page_join_size bytes and a NUL), with
+   the source offset of every byte in m when it is not NULL; returns the
+   length.  *end receives the end of the last piece. */
+static size_t
+page_join_into(const char *buf, const struct block *b, char *s, size_t *m,
+    size_t *end)
+{
+	size_t	 i, o = 0, k, n;
+	int	 prev = 0, spaced = b->kind == BLOCK_BYLINE;
+
+	*end = 0;
 	for (i = 0; i < b->npieces; i++) {
 		const struct range *r = &b->pieces[i];
 
@@ -100,17 +112,34 @@ page_block_join(const struct page *pg, const struct block *b, size_t *len,
 				m[o] = r->start;
 			s[o++] = ' ';
 		}
-		for (k = r->start; k < r->end; k++) {
-			if (m != NULL)
-				m[o] = k;
-			s[o++] = buf[k];
-		}
+		n = r->end - r->start;
+		memcpy(s + o, buf + r->start, n);
+		if (m != NULL)
+			for (k = 0; k < n; k++)
+				m[o + k] = r->start + k;
+		o += n;
 		prev = page_is_alnum((unsigned char)buf[r->end - 1]);
-		end = r->end;
+		*end = r->end;
 	}
-	if (end == 0 && b->npieces > 0)
-		end = b->pieces[b->npieces - 1].end;
+	if (*end == 0 && b->npieces > 0)
+		*end = b->pieces[b->npieces - 1].end;
 	s[o] = '\0';
+	return o;
+}
+
+/* Join a block's pieces; see page.h. */
+char *
+page_block_join(const struct page *pg, const struct block *b, size_t *len,
+    size_t **map)
+{
+	size_t	 n = page_join_size(b), o, end;
+	char	*s;
+	size_t	*m = NULL;
+
+	s = xmalloc(n + 1);
+	if (map != NULL)
+		m = xmalloc((n + 1) * sizeof *m);
+	o = page_join_into(pg->text->buf, b, s, m, &end);
 	if (m != NULL) {
 		m[o] = end;
 		*map = m;
@@ -118,6 +147,40 @@ page_block_join(const struct page *pg, const struct block *b, size_t *len,
 	if (len != NULL)
 		*len = o;
 	return s;
+}
+
+/* The joined text of a block, in place when it is one piece; see page.h. */
+const char *
+page_block_text(const struct page *pg, const struct block *b, size_t *len,
+    char **scratch, size_t *cap)
+{
+	const struct range	*one = NULL;
+	size_t			 i, n, end;
+
+	for (i = 0; i < b->npieces; i++) {
+		if (b->pieces[i].end <= b->pieces[i].start)
+			continue;
+		if (one != NULL)
+			break;
+		one = &b->pieces[i];
+	}
+	if (i == b->npieces) {
+		/* at most one non-empty piece: the source itself */
+		if (one == NULL) {
+			*len = 0;
+			return "";
+		}
+		*len = one->end - one->start;
+		return pg->text->buf + one->start;
+	}
+	n = page_join_size(b) + 1;
+	if (*cap < n) {
+		*cap = n > 2 * *cap ? n : 2 * *cap;
+		free(*scratch);
+		*scratch = xmalloc(*cap);
+	}
+	*len = page_join_into(pg->text->buf, b, *scratch, NULL, &end);
+	return *scratch;
 }
 
 /* The headline block of a story, or NULL if it has none. */

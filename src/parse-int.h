@@ -54,12 +54,23 @@ struct parse_bl {
 	int			 photo;	/* every role is a photo credit */
 };
 
+/* Scratch memory of one parse: blocks and pieces while they grow.  Freed
+   (all at once) when parse_page ends; what it held is then copied into
+   the page's pool. */
+struct parse_arena {
+	char			*p;		/* current chunk */
+	size_t			 used, cap;	/* bytes of the chunk */
+	void			*heap;		/* malloc'ed chunks, chained
+						   through their first word */
+};
+
 /* Parser state shared by the driver and the heuristics. */
 struct parse_ctx {
 	struct page		*pg;
 	const char		*buf;
 	struct parse_line	*lines;
 	size_t			 nlines;
+	struct parse_arena	 arena;
 };
 
 /* parse-line.c */
@@ -73,8 +84,8 @@ size_t	 parse_line_trim_end(const char *, size_t, size_t);
 
 /* parse.c: page building helpers */
 size_t	 parse_story_new(struct page *);
-size_t	 parse_block_new(struct story *, enum block_kind);
-void	 parse_block_piece(struct block *, size_t, size_t);
+size_t	 parse_block_new(struct parse_ctx *, struct story *, enum block_kind);
+void	 parse_block_piece(struct parse_ctx *, struct block *, size_t, size_t);
 void	 parse_block_line(struct parse_ctx *, struct story *, size_t,
 	    const struct parse_line *);
 void	 parse_bylines(struct parse_ctx *, struct story *, size_t, size_t,

@@ -399,7 +399,7 @@ parse_join_emit(struct parse_join *J, const struct parse_join_unit *u,
 	if (!J->have)
 		parse_join_story(J);
 	st = &J->ctx->pg->stories[J->cs];
-	bi = parse_block_new(st, k);
+	bi = parse_block_new(J->ctx, st, k);
 	if (J->prefix != (size_t)-1) {
 		parse_block_line(J->ctx, st, bi, &J->ctx->lines[J->prefix]);
 		J->prefix = (size_t)-1;
@@ -417,12 +417,12 @@ parse_join_banner(struct parse_join *J, const struct parse_join_unit *u,
 	size_t		 i, bi;
 
 	if (!perline) {
-		bi = parse_block_new(bn, BLOCK_BANNER);
+		bi = parse_block_new(J->ctx, bn, BLOCK_BANNER);
 		parse_join_lines(J, bn, bi, u);
 		return;
 	}
 	for (i = u->first; i <= u->last; i++) {
-		bi = parse_block_new(bn, BLOCK_BANNER);
+		bi = parse_block_new(J->ctx, bn, BLOCK_BANNER);
 		parse_block_line(J->ctx, bn, bi, &J->ctx->lines[i]);
 	}
 }
@@ -588,7 +588,8 @@ parse_join_read(struct parse_join *J)
 	}
 	if (J->prefix != (size_t)-1) {
 		/* a list number with nothing after it */
-		bi = parse_block_new(&J->ctx->pg->banner, BLOCK_BANNER);
+		bi = parse_block_new(J->ctx, &J->ctx->pg->banner,
+		    BLOCK_BANNER);
 		parse_block_line(J->ctx, &J->ctx->pg->banner, bi,
 		    &J->ctx->lines[J->prefix]);
 	}

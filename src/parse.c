@@ -70,6 +70,58 @@ static const struct {
 		(p) = xreallocarray((p), (n) ? 2 * (n) : 1, sizeof *(p)); \
 } while (0)
 
+/* Bytes of the first scratch chunk, on the stack of parse_page. */
+#define PARSE_STACK	16384
+
+/* Allocate n bytes (n a multiple of 8) of scratch memory. */
+static void *
+parse_arena_alloc(struct parse_arena *a, size_t n)
+{
+	void	*p;
+	size_t	 cap;
+
+	if (a->cap - a->used < n) {
+		cap = 2 * a->cap > n + 16 ? 2 * a->cap : n + 16;
+		p = xmalloc(cap);
+		*(void **)p = a->heap;
+		a->heap = p;
+		a->p = p;
+		a->used = 16;
+		a->cap = cap;
+	}
+	p = a->p + a->used;
+	a->used += n;
+	return p;
+}
+
+/* Free the chunks of the scratch memory. */
+static void
+parse_arena_free(struct parse_arena *a)
+{
+	void	*p, *next;
+
+	for (p = a->heap; p != NULL; p = next) {
+		next = *(void **)p;
+		free(p);
+	}
+	memset(a, 0, sizeof *a);
+}
+
+/* Grow a scratch array of n elements of sz bytes when n is 0 or a power
+   of two, so that one more fits. */
+static void *
+parse_arena_grow(struct parse_arena *a, void *v, size_t n, size_t sz)
+{
+	void	*p;
+
+	if (n != 0 && (n & (n - 1)) != 0)
+		return v;
+	p = parse_arena_alloc(a, ((n ? 2 * n : 1) * sz + 7) & ~(size_t)7);
+	if (n > 0)
+		memcpy(p, v, n * sz);
+	return p;
+}
+
 /* Add an empty story to pg; its index. */
 size_t
 parse_story_new(struct page *pg)
@@ -84,11 +136,12 @@ parse_story_new(struct page *pg)
 
 /* Add an empty block of kind k to st; its index. */
 size_t
-parse_block_new(struct story *st, enum block_kind k)
+parse_block_new(struct parse_ctx *ctx, struct story *st, enum block_kind k)
 {
 	struct block	*b;
 
-	PARSE_GROW(st->blocks, st->nblocks);
+	st->blocks = parse_arena_grow(&ctx->arena, st->blocks, st->nblocks,
+	    sizeof *st->blocks);
 	b = &st->blocks[st->nblocks];
 	memset(b, 0, sizeof *b);
 	b->kind = k;
@@ -98,11 +151,12 @@ parse_block_new(struct story *st, enum block_kind k)
 
 /* Append the source bytes [s, e) to b (nothing when empty). */
 void
-parse_block_piece(struct block *b, size_t s, size_t e)
+parse_block_piece(struct parse_ctx *ctx, struct block *b, size_t s, size_t e)
 {
 	if (e <= s)
 		return;
-	PARSE_GROW(b->pieces, b->npieces);
+	b->pieces = parse_arena_grow(&ctx->arena, b->pieces, b->npieces,
+	    sizeof *b->pieces);
 	b->pieces[b->npieces].start = s;
 	b->pieces[b->npieces].end = e;
 	b->npieces++;
@@ -116,7 +170,7 @@ parse_block_line(struct parse_ctx *ctx, struct story *st, size_t bi,
 	size_t	 s;
 
 	s = parse_line_trim_start(ctx->buf, l->start + l->skip, l->end);
-	parse_block_piece(&st->blocks[bi], s, l->end);
+	parse_block_piece(ctx, &st->blocks[bi], s, l->end);
 }
 
 /* Add a byline to st for role r (possibly empty) of block bi. */
@@ -282,11 +336,10 @@ parse_marked(struct parse_ctx *ctx)
 		default:	kind = lead ? BLOCK_PARAGRAPH : BLOCK_LEAD; break;
 		}
 		st = mk == MK_BANNER ? &pg->banner : &pg->stories[cs];
-		bi = parse_block_new(st, kind);
+		bi = parse_block_new(ctx, st, kind);
 		parse_block_line(ctx, st, bi, l);
 		if (st->blocks[bi].npieces == 0) {
 			/* "\" alone: an empty block is dropped */
-			free(st->blocks[bi].pieces);
 			st->nblocks--;
 			cur = MK_NONE;
 			continue;
@@ -331,7 +384,6 @@ parse_compact(struct page *pg)
 
 	for (i = 0; i < pg->nstories; i++) {
 		if (pg->stories[i].nblocks == 0) {
-			free(pg->stories[i].blocks);
 			free(pg->stories[i].bylines);
 			continue;
 		}
@@ -344,6 +396,51 @@ parse_compact(struct page *pg)
 	}
 }
 
+/* Move the blocks and pieces of every story and of the banner from the
+   scratch memory into one allocation, pg->pool. */
+static void
+parse_pool(struct page *pg)
+{
+	struct story	*st;
+	struct block	*b;
+	struct range	*r;
+	size_t		 i, k, nb = 0, np = 0;
+
+	for (i = 0; i <= pg->nstories; i++) {
+		st = i < pg->nstories ? &pg->stories[i] : &pg->banner;
+		nb += st->nblocks;
+		for (k = 0; k < st->nblocks; k++)
+			np += st->blocks[k].npieces;
+	}
+	if (nb == 0) {
+		for (i = 0; i <= pg->nstories; i++)
+			(i < pg->nstories ? &pg->stories[i] : &pg->banner)->blocks =
+			    NULL;
+		return;
+	}
+	pg->pool = xmalloc(nb * sizeof *b + np * sizeof *r);
+	b = pg->pool;
+	r = (struct range *)(b + nb);
+	for (i = 0; i <= pg->nstories; i++) {
+		st = i < pg->nstories ? &pg->stories[i] : &pg->banner;
+		if (st->nblocks == 0) {
+			st->blocks = NULL;
+			continue;
+		}
+		memcpy(b, st->blocks, st->nblocks * sizeof *b);
+		st->blocks = b;
+		for (k = 0; k < st->nblocks; k++, b++) {
+			if (b->npieces == 0) {
+				b->pieces = NULL;
+				continue;
+			}
+			memcpy(r, b->pieces, b->npieces * sizeof *r);
+			b->pieces = r;
+			r += b->npieces;
+		}
+	}
+}
+
 /* Parse the bytes span of t into pg (which the caller zeroes). */
 void
 parse_page(struct page *pg, const struct text *t, struct range span)
@@ -351,6 +448,7 @@ parse_page(struct page *pg, const struct text *t, struct range span)
 	struct parse_ctx ctx;
 	size_t		 i;
 	int		 marked = 0;
+	uint64_t	 stack[PARSE_STACK / 8];
 
 	pg->text = t;
 	pg->span = span;
@@ -361,6 +459,8 @@ parse_page(struct page *pg, const struct text *t, struct range span)
 	memset(&ctx, 0, sizeof ctx);
 	ctx.pg = pg;
 	ctx.buf = t->buf;
+	ctx.arena.p = (char *)stack;
+	ctx.arena.cap = sizeof stack;
 	ctx.nlines = parse_line_split(t->buf, span, &ctx.lines);
 	for (i = 0; i < ctx.nlines && !marked; i++) {
 		const struct parse_line *l = &ctx.lines[i];
@@ -382,5 +482,7 @@ parse_page(struct page *pg, const struct text *t, struct range span)
 	for (i = 0; i < pg->nstories; i++)
 		parse_sections(&pg->stories[i]);
 	parse_sections(&pg->banner);
+	parse_pool(pg);
+	parse_arena_free(&ctx.arena);
 	free(ctx.lines);
 }

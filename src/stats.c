@@ -766,7 +766,7 @@ stats_mark(struct scan *sc, size_t i, size_t n)
 			else
 				break;
 		}
-		h->ctx_end = e;
+		h->ctx_end = (uint32_t)e;
 	}
 	sc->cs = i + n;
 }
@@ -795,6 +795,28 @@ stats_fmt(char *buf, size_t n, double v)
 	*buf = '\0';
 }
 
+/* Point the norms of list's hits at new, the norms moved from old. */
+static void
+stats_norms_moved(struct stat_list *l, uintptr_t old, const char *new)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		l->hits[i].norm = new + ((uintptr_t)l->hits[i].norm - old);
+}
+
+/* Resize the norms of list l to cap bytes. */
+static void
+stats_norms_resize(struct stat_list *l, size_t cap)
+{
+	uintptr_t old = (uintptr_t)l->norms;
+
+	l->norms = xrealloc(l->norms, cap);
+	l->cnorms = cap;
+	if ((uintptr_t)l->norms != old)
+		stats_norms_moved(l, old, l->norms);
+}
+
 /* Append the hit q. */
 static void
 stats_add(struct scan *sc, const struct q *q)
@@ -803,28 +825,34 @@ stats_add(struct scan *sc, const struct q *q)
 	struct stat_hit	*h;
 	size_t		 n, b;
 
+	/* the norm first: moving the norms re-points the hits */
+	n = strnlen(q->norm, sizeof(q->norm) - 1);
+	if (l->cnorms - l->nnorms < n + 1)
+		stats_norms_resize(l, l->cnorms ? 2 * l->cnorms +
+		    n + 1 : 256);
+	memcpy(l->norms + l->nnorms, q->norm, n);
+	l->norms[l->nnorms + n] = '\0';
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 16;
 		l->hits = xreallocarray(l->hits, l->cap, sizeof(*l->hits));
 	}
 	h = &l->hits[l->n++];
 	memset(h, 0, sizeof(*h));
-	h->story = sc->story;
-	h->block = sc->block;
-	h->start = q->start;
-	h->end = q->end;
+	h->norm = l->norms + l->nnorms;
+	l->nnorms += n + 1;
+	h->story = (uint32_t)sc->story;
+	h->block = (uint32_t)sc->block;
+	h->start = (uint32_t)q->start;
+	h->end = (uint32_t)q->end;
 	/* the clause end is set by the next stats_mark */
 	for (b = sc->cs < q->start ? sc->cs : q->start; b < q->start; b += n)
 		if ((n = stats_blank(sc, b)) == 0 || b + n > q->start)
 			break;
-	h->ctx_start = b;
-	h->ctx_end = q->end;
+	h->ctx_start = (uint32_t)b;
+	h->ctx_end = (uint32_t)q->end;
 	h->value = q->v;
 	h->value2 = q->v2;
-	memcpy(h->norm, q->norm, sizeof(h->norm));
-	h->norm[sizeof(h->norm) - 1] = '\0';
-	if (q->unit != NULL && (n = strlen(q->unit)) < sizeof(h->unit))
-		memcpy(h->unit, q->unit, n + 1);
+	h->unit = q->unit != NULL ? q->unit : "";
 	h->kind = q->kind;
 	h->flags = q->flags;
 }
@@ -1374,6 +1402,8 @@ stats_scan(const char *text, size_t len, size_t story, size_t block,
 	uint8_t		 c, c3;
 
 	pthread_once(&stats_once, stats_index);
+	if (len > UINT32_MAX)
+		len = UINT32_MAX;	/* hits hold 32-bit offsets */
 	memset(&sc, 0, sizeof(sc));
 	sc.s = s;
 	sc.len = len;
@@ -1424,16 +1454,30 @@ void
 stats_page(const struct page *pg, struct stat_list *list)
 {
 	const struct story *st;
-	size_t		 i, b, len;
-	char		*joined;
+	const char	*s;
+	char		*scratch = NULL;
+	size_t		 i, b, len, cap = 0;
 
 	for (i = 0; i < pg->nstories; i++) {
 		st = &pg->stories[i];
 		for (b = 0; b < st->nblocks; b++) {
-			joined = page_block_join(pg, &st->blocks[b], &len, NULL);
-			stats_scan(joined, len, i, b, list);
-			free(joined);
+			s = page_block_text(pg, &st->blocks[b], &len, &scratch,
+			    &cap);
+			stats_scan(s, len, i, b, list);
 		}
+	}
+	free(scratch);
+	/* the list is complete: give back what it does not use */
+	if (list->cnorms > list->nnorms && list->nnorms > 0)
+		stats_norms_resize(list, list->nnorms);
+	if (list->cap > list->n) {
+		list->cap = list->n;
+		if (list->n == 0) {
+			free(list->hits);
+			list->hits = NULL;
+		} else
+			list->hits = xreallocarray(list->hits, list->n,
+			    sizeof(*list->hits));
 	}
 }
 
@@ -1442,8 +1486,8 @@ void
 stats_list_free(struct stat_list *list)
 {
 	free(list->hits);
-	list->hits = NULL;
-	list->n = list->cap = 0;
+	free(list->norms);
+	memset(list, 0, sizeof(*list));
 }
 
 /* The name of a kind, as printed by --stats and --json. */

@@ -607,12 +607,16 @@ test_page(void **state)
 	memset(&banner, 0, sizeof(banner));
 	pg.text = &t;
 	pg.span.end = t.len;
-	banner = (struct block){ BLOCK_BANNER, &r[0], 1, -1 };
+	banner = (struct block){ .kind = BLOCK_BANNER, .section = -1,
+	    .pieces = &r[0], .npieces = 1 };
 	pg.banner.blocks = &banner;
 	pg.banner.nblocks = 1;
-	b0[0] = (struct block){ BLOCK_HEADLINE, &r[1], 1, -1 };
-	b0[1] = (struct block){ BLOCK_PARAGRAPH, &r[2], 2, -1 };
-	b1[0] = (struct block){ BLOCK_PARAGRAPH, &r[4], 2, -1 };
+	b0[0] = (struct block){ .kind = BLOCK_HEADLINE, .section = -1,
+	    .pieces = &r[1], .npieces = 1 };
+	b0[1] = (struct block){ .kind = BLOCK_PARAGRAPH, .section = -1,
+	    .pieces = &r[2], .npieces = 2 };
+	b1[0] = (struct block){ .kind = BLOCK_PARAGRAPH, .section = -1,
+	    .pieces = &r[4], .npieces = 2 };
 	st[0].blocks = b0;
 	st[0].nblocks = 2;
 	st[1].blocks = b1;
@@ -624,7 +628,7 @@ test_page(void **state)
 	stats_page(&pg, &l);
 	if (l.n != 5)
 		for (i = 0; i < l.n; i++)
-			print_message("hit %zu: story %zu block %zu [%zu,%zu)\n",
+			print_message("hit %zu: story %u block %u [%u,%u)\n",
 			    i, l.hits[i].story, l.hits[i].block,
 			    l.hits[i].start, l.hits[i].end);
 	assert_int_equal(l.n, 5);
