@@ -702,6 +702,38 @@ test_seed_prison(void **state)
 	search_free(s);
 }
 
+/* search_count_before gives each hit its rank: match i/N. */
+static void
+test_seed_rank(void **state)
+{
+	struct seed		*sd = *state;
+	struct search_hit	*hits;
+	struct search_pos	 pos;
+	struct search		*s = search_compile("监狱", 0, NULL);
+	size_t			 n, i;
+
+	n = search_doc(sd->idx, s, &hits);
+	assert_int_equal(n, 30);
+	for (i = 0; i < n; i++) {
+		pos.page = hits[i].page;
+		pos.story = hits[i].story;
+		pos.block = hits[i].block;
+		pos.off = hits[i].start;
+		assert_int_equal(search_count_before(sd->idx, s, &pos), i);
+		pos.off = hits[i].start + 1;
+		assert_int_equal(search_count_before(sd->idx, s, &pos), i + 1);
+	}
+	pos.page = 0;
+	pos.story = SEARCH_BANNER;
+	pos.block = 0;
+	pos.off = 0;
+	assert_int_equal(search_count_before(sd->idx, s, &pos), 0);
+	pos.page = 1000;
+	assert_int_equal(search_count_before(sd->idx, s, &pos), 30);
+	free(hits);
+	search_free(s);
+}
+
 static void
 test_seed_words(void **state)
 {
@@ -861,6 +893,7 @@ main(void)
 	};
 	const struct CMUnitTest seed[] = {
 		cmocka_unit_test(test_seed_prison),
+		cmocka_unit_test(test_seed_rank),
 		cmocka_unit_test(test_seed_words),
 		cmocka_unit_test(test_seed_scripts),
 		cmocka_unit_test(test_common_bytes),

@@ -372,6 +372,49 @@ test_highlights(void **unused)
 	doc_free(&d);
 }
 
+/* A cancelled search goes back: view_set_pos restores the top row;
+   view_visible and view_units_shown say what the screen shows;
+   view_hl_current picks a highlight. */
+static void
+test_pos_visible(void **unused)
+{
+	struct doc		 d;
+	struct view		 v;
+	struct view_pos		 saved;
+	struct view_row		 r0, r;
+	size_t			 u0, u1, u, b, o;
+
+	make_doc(&d, 2);
+	view_init(&v, &d, 0);
+	view_resize(&v, 40, 10);
+	view_story(&v, 1);
+	view_scroll(&v, 3);
+	saved = v.pos;
+	view_row(&v, 0, &r0);
+	view_current(&v, &u, &b, &o);
+	assert_true(view_visible(&v, u, b, o));
+	view_units_shown(&v, &u0, &u1);
+	assert_int_equal(u0, u);
+	assert_true(u1 >= u0 && u1 < v.nunits);
+	assert_false(view_visible(&v, v.nunits - 1, LAYOUT_NOBLOCK, 0));
+	assert_false(view_visible(&v, v.nunits, LAYOUT_NOBLOCK, 0));
+	view_bottom(&v);
+	assert_true(view_visible(&v, v.nunits - 1, LAYOUT_NOBLOCK, 0) ||
+	    view_at_end(&v));
+	view_set_pos(&v, &saved);
+	view_row(&v, 0, &r);
+	assert_int_equal(r.unit, r0.unit);
+	assert_int_equal(r.line, r0.line);
+	/* Current highlight. */
+	view_hl_add(&v, u, b, o, o + 3, VIEW_HL_SEARCH);
+	view_hl_add(&v, u, b, o + 6, o + 9, VIEW_HL_SEARCH);
+	assert_int_equal(view_hl_current(&v, VIEW_HL_SEARCH, u, b, o + 6), 1);
+	assert_int_equal(view_hl_current(&v, VIEW_HL_STAT, u, b, o + 6), -1);
+	assert_int_equal(v.hl_cur, -1);
+	view_free(&v);
+	doc_free(&d);
+}
+
 /* A saved place comes back; nonsense is refused. */
 static void
 test_where_restore(void **unused)
@@ -476,6 +519,7 @@ main(void)
 		cmocka_unit_test(test_section_moves),
 		cmocka_unit_test(test_ends),
 		cmocka_unit_test(test_highlights),
+		cmocka_unit_test(test_pos_visible),
 		cmocka_unit_test(test_where_restore),
 		cmocka_unit_test(test_lazy),
 		cmocka_unit_test(test_empty),
