@@ -11,6 +11,8 @@
 
 # match I N: the status line says "match I/N".
 match() { status_has "match $1/$2"; }
+# of N: the status line says "match I/N" for some I.
+of() { status_line | grep -q "match [0-9]*/$1 "; }
 # The number after "match " and before "/" in the status line.
 match_i() { status_line | sed -n 's/.*match \([0-9]*\)\/.*/\1/p'; }
 # A reverse-video cell run is hard to see in text: the match text must be
@@ -32,7 +34,7 @@ t capture-pane -p -e | grep -F '949' | grep -q "$(printf '\033')\[" ||
 
 # /监狱: 30, and n walks 1..30 in order; the view moves at least once.
 keys / 监狱 Enter
-wait_for status_has "/30" || fail "/监狱 does not report 30 matches"
+wait_for of 30 || fail "/监狱 does not report 30 matches"
 i=$(match_i)
 first_top=$(text_rows | head -n 1)
 moved=0
@@ -70,7 +72,7 @@ wait_for status_has "wrapped to bottom" || fail "? from the top did not wrap"
 keys Escape
 # n after ? keeps going backwards: the count goes down.
 keys G '?' 监狱 Enter
-wait_for status_has "match" || fail "? 监狱 from the end found nothing"
+wait_for of 30 || fail "? 监狱 from the end found nothing"
 i=$(match_i)
 keys n
 wait_for match $((i - 1)) 30 || fail "n after ? did not go backwards ($i)"
@@ -90,7 +92,7 @@ lacks "match " || fail "Esc left the match count"
 
 # &: the 30 matches of 监狱 with context; Enter goes to one.
 keys / 监狱 Enter
-wait_for status_has "/30"
+wait_for of 30 || fail "/监狱 again"
 keys '&'
 expect "30 matches for 监狱" "& did not open the list"
 screen | grep -q '1/30$' || fail "the list does not count 30 rows"
