@@ -106,6 +106,11 @@ struct text_out {
 	int			 widths; /* wcwidth knows CJK (UTF-8 locale) */
 	size_t			 run;	/* start in s of bytes not yet copied */
 	char			*p;	/* output, NULL until the first change */
+	int			 inplace; /* p is the block s lies in, shift
+					   bytes before s: the output is
+					   compacted over the input it has
+					   read (never past it) */
+	size_t			 shift;	/* s - p when inplace */
 	size_t			 len;	/* bytes in p */
 	size_t			 cap;	/* bytes allocated for p */
 	size_t			 colpos; /* output offset col refers to */
@@ -277,9 +282,15 @@ text_out_pos(const struct text_out *o, size_t i)
 static void
 text_out_flush(struct text_out *o, size_t i)
 {
-	text_out_reserve(o, i - o->run);
-	if (i > o->run)
-		memcpy(o->p + o->len, o->s + o->run, i - o->run);
+	if (o->inplace) {
+		/* behind the input: move it down, if it moved at all */
+		if (i > o->run && o->len != o->shift + o->run)
+			memmove(o->p + o->len, o->s + o->run, i - o->run);
+	} else {
+		text_out_reserve(o, i - o->run);
+		if (i > o->run)
+			memcpy(o->p + o->len, o->s + o->run, i - o->run);
+	}
 	o->len += i - o->run;
 	o->run = i;
 }
@@ -289,9 +300,21 @@ static void
 text_out_replace(struct text_out *o, size_t i, size_t j, const char *r,
     size_t k)
 {
+	char	*p;
+
 	text_out_flush(o, i);
+	if (o->inplace && o->len + k > o->shift + j) {
+		/* the output would overtake the input: copy from now on (the
+		   input past j is intact; the block is freed at the end) */
+		p = xmalloc(o->n + o->n / 16 + 64 + k);
+		memcpy(p, o->p, o->len);
+		o->p = p;
+		o->cap = o->n + o->n / 16 + 64 + k;
+		o->inplace = 0;
+	}
 	if (k > 0) {
-		text_out_reserve(o, k);
+		if (!o->inplace)
+			text_out_reserve(o, k);
 		memcpy(o->p + o->len, r, k);
 		o->len += k;
 	}
@@ -667,21 +690,22 @@ text_sanitise(struct text *t, uint8_t *base, size_t cap, const uint8_t *s,
 	text_offs_push(&o.lines, 0);
 	text_offs_push(&o.pages, 0);
 
-	text_out_run(&o);
-
-	if (o.p == NULL && base != NULL) {
-		/* Nothing changed: the input block becomes the buffer. */
-		if (s != base)
-			memmove(base, s, n);
-		if (cap < n + 1)
-			base = xrealloc(base, n + 1);
+	if (base != NULL) {
+		/* compact in place: the input block becomes the buffer */
 		o.p = (char *)base;
-		o.cap = cap < n + 1 ? n + 1 : cap;
-		o.len = n;
-		base = NULL;
+		o.cap = cap;
+		o.inplace = 1;
+		o.shift = (size_t)(s - base);
+	}
+	text_out_run(&o);
+	text_out_flush(&o, n);
+	if (o.inplace) {
+		if (o.cap < o.len + 1) {
+			o.p = xrealloc(o.p, o.len + 1);
+			o.cap = o.len + 1;
+		}
 	} else
-		text_out_flush(&o, n);
-	free(base);
+		free(base);
 	o.p[o.len] = '\0';
 	if (o.cap - o.len > o.len / 8 + 4096)
 		o.p = xrealloc(o.p, o.len + 1);
