@@ -57,7 +57,8 @@
  * Lines: a line starts at offset 0 and after every LF that is not the
  * last byte of the buffer ("a\n" is one line, "" is one empty line).
  *
- * Speed: valid UTF-8 is checked once with u8_check; the sanitising pass
+ * Speed: valid UTF-8 is checked once (text_utf8_valid, as u8_check but
+ * faster on Chinese); the sanitising pass
  * then skips printable ASCII and the common CJK ranges by their bytes,
  * decodes and asks wcwidth only about other code points, and copies
  * nothing until the first change (a clean file read from disk becomes
@@ -68,6 +69,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -165,6 +167,70 @@ text_offs_push(struct text_offs *a, size_t off)
 		a->v = xreallocarray(a->v, a->cap, sizeof *a->v);
 	}
 	a->v[a->n++] = off;
+}
+
+/*
+ * Tell whether s[0..n) is valid UTF-8, exactly as u8_check (no overlong
+ * forms, surrogates or code points above U+10FFFF): ASCII eight bytes at
+ * a time, the three-byte characters of Chinese in a tight loop.
+ */
+static int
+text_utf8_valid(const uint8_t *s, size_t n)
+{
+	size_t	 i = 0;
+	uint64_t w;
+	uint8_t	 c, d;
+
+	while (i < n) {
+		c = s[i];
+		if (c < 0x80) {
+			if (i + 8 <= n) {
+				memcpy(&w, s + i, 8);
+				if ((w & 0x8080808080808080ull) == 0) {
+					i += 8;
+					continue;
+				}
+			}
+			i++;
+			continue;
+		}
+		if (c >= 0xe1 && c <= 0xef && c != 0xed) {
+			if (n - i < 3 || (s[i + 1] & 0xc0) != 0x80 ||
+			    (s[i + 2] & 0xc0) != 0x80)
+				return 0;
+			i += 3;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf) {
+			if (n - i < 2 || (s[i + 1] & 0xc0) != 0x80)
+				return 0;
+			i += 2;
+			continue;
+		}
+		if (c == 0xe0 || c == 0xed) {
+			if (n - i < 3 || (s[i + 2] & 0xc0) != 0x80)
+				return 0;
+			d = s[i + 1];
+			if (c == 0xe0 ? d < 0xa0 || d > 0xbf : d < 0x80 || d > 0x9f)
+				return 0;
+			i += 3;
+			continue;
+		}
+		if (c >= 0xf0 && c <= 0xf4) {
+			if (n - i < 4 || (s[i + 2] & 0xc0) != 0x80 ||
+			    (s[i + 3] & 0xc0) != 0x80)
+				return 0;
+			d = s[i + 1];
+			if (c == 0xf0 ? d < 0x90 || d > 0xbf :
+			    c == 0xf4 ? d < 0x80 || d > 0x8f :
+			    (d & 0xc0) != 0x80)
+				return 0;
+			i += 4;
+			continue;
+		}
+		return 0;
+	}
+	return 1;
 }
 
 /* Tell whether bytes s[0..n) look like a binary file rather than text. */
@@ -750,7 +816,7 @@ text_decode(struct text *t, uint8_t *raw, size_t n, size_t cap, int owned,
 		s += 3;
 		n -= 3;
 	}
-	if (u8_check(s, n) == NULL) {
+	if (text_utf8_valid(s, n)) {
 		text_sanitise(t, owned ? raw : NULL, cap, s, n, 1);
 		owned = 0;
 		rv = 0;
@@ -794,6 +860,23 @@ text_from_bytes(struct text *t, const char *bytes, size_t n,
 	return text_decode(t, (uint8_t *)(uintptr_t)bytes, n, 0, 0, cause);
 }
 
+/* Ask for huge pages under a large buffer: fewer, cheaper page faults
+   while read() fills it. */
+static void
+text_huge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+	uintptr_t a = ((uintptr_t)p + 0x1fffff) & ~(uintptr_t)0x1fffff;
+	uintptr_t e = ((uintptr_t)p + n) & ~(uintptr_t)0x1fffff;
+
+	if (n >= 0x800000 && e > a)
+		(void)madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)n;
+#endif
+}
+
 /* Read and decode everything from file descriptor fd. */
 int
 text_load_fd(struct text *t, int fd, const char **cause)
@@ -813,6 +896,7 @@ text_load_fd(struct text *t, int fd, const char **cause)
 			cap = (size_t)st.st_size + 1;
 	}
 	buf = xmalloc(cap);
+	text_huge(buf, cap);
 	for (;;) {
 		room = cap - len - 1;
 		if (room == 0) {
