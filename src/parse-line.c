@@ -508,11 +508,11 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 			    parse_line_match(buf + ts, te - ts,
 			    parse_line_not_names) >= 0)
 				return 0;
-		} else if (parse_line_name(buf, ts, te) == 0)
+		} else if ((k = parse_line_name(buf, ts, te)) == 0)
 			return 0;
 		if (!parse_line_bl_add(bl, ts, te, 0))
 			return 0;
-		w[bl->n - 1] = parse_line_name(buf, ts, te);
+		w[bl->n - 1] = k;	/* parse_line_name(buf, ts, te) */
 		sepb[bl->n - 1] = sep;
 		sep = 0;
 	}

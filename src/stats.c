@@ -1399,7 +1399,7 @@ stats_scan(const char *text, size_t len, size_t story, size_t block,
 	struct scan	 sc;
 	const uint8_t	*s = (const uint8_t *)text;
 	size_t		 i = 0;
-	uint8_t		 c, c3;
+	uint8_t		 c, c2, c3;
 
 	pthread_once(&stats_once, stats_index);
 	if (len > UINT32_MAX)
@@ -1431,11 +1431,13 @@ stats_scan(const char *text, size_t len, size_t story, size_t block,
 			i++;
 			continue;
 		}
+		c2 = s[i + 1];
 		c3 = s[i + 2];
-		if (!(stats_cand[c & 0x0F][s[i + 1] & 0x3F] >> (c3 & 0x3F) & 1) ||
-		    (s[i + 1] & 0xC0) != 0x80 || (c3 & 0xC0) != 0x80) {
+		/* without branches but one: most characters are no candidate */
+		if (!(stats_cand[c & 0x0F][c2 & 0x3F] >> (c3 & 0x3F) & 1 &
+		    ((c2 & 0xC0) == 0x80) & ((c3 & 0xC0) == 0x80))) {
 			/* a digit is never a byte >= 0x80: skipping is safe */
-			i += (s[i + 1] & c3 & 0x80) ? 3 : 1;
+			i += 1 + ((c2 & c3 & 0x80) >> 6);
 			continue;
 		}
 		if (c == 0xEF && c3 >= 0x90 && c3 <= 0x99)

@@ -195,10 +195,14 @@ text_utf8_valid(const uint8_t *s, size_t n)
 			continue;
 		}
 		if (c >= 0xe1 && c <= 0xef && c != 0xed) {
-			if (n - i < 3 || (s[i + 1] & 0xc0) != 0x80 ||
-			    (s[i + 2] & 0xc0) != 0x80)
-				return 0;
-			i += 3;
+			/* a run of them: both continuation bytes at once */
+			do {
+				if (n - i < 3 || ((s[i + 1] ^ 0x80) |
+				    (s[i + 2] ^ 0x80)) & 0xc0)
+					return 0;
+				i += 3;
+				c = i < n ? s[i] : 0;
+			} while ((uint8_t)(c - 0xe1) <= 0xef - 0xe1 && c != 0xed);
 			continue;
 		}
 		if (c >= 0xc2 && c <= 0xdf) {
