@@ -57,8 +57,8 @@ struct search_pos {
 struct search;				/* a compiled pattern */
 struct search_index;			/* the searchable text of a document */
 
-/* Compile pattern with SEARCH_* flags.  Returns NULL on an invalid
-   regular expression with *cause set to a malloc'ed one-line message
+/* Compile pattern with SEARCH_* flags.  Returns NULL on a pattern that
+   is not valid UTF-8 or an invalid regular expression, with *cause set to a malloc'ed one-line message
    ("invalid regular expression: missing closing parenthesis at
    character 3", characters counted from 0). */
 struct search	*search_compile(const char *pattern, unsigned flags,

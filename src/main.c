@@ -21,6 +21,7 @@
 #include "dump.h"
 #include "grep.h"
 #include "layout.h"
+#include "safe.h"
 #include "search.h"
 #include "ui.h"
 #include "xmalloc.h"
@@ -108,11 +109,29 @@ main_number(const char *opt, const char *s, long lo, long hi)
 	errno = 0;
 	v = strtol(s, &end, 10);
 	if (errno != 0 || end == s || *end != '\0' || v < lo || v > hi) {
+		char *shown = safe_name(s);
+
 		fprintf(stderr, "dubao: %s: expected a number from %ld to %ld, "
-		    "got '%s'\n", opt, lo, hi, s);
+		    "got '%s'\n", opt, lo, hi, shown);
+		free(shown);
 		exit(2);
 	}
 	return v;
+}
+
+/* Report an unknown option or a missing argument in one line. */
+static void
+main_bad_option(const char *word, int ch)
+{
+	char *shown = safe_name(word != NULL ? word : "");
+
+	if (ch == ':')
+		fprintf(stderr, "dubao: option '%s' needs a value; try "
+		    "'dubao --help'\n", shown);
+	else
+		fprintf(stderr, "dubao: unknown option '%s'; try 'dubao --help'\n",
+		    shown);
+	free(shown);
 }
 
 /* Make sure LC_CTYPE is UTF-8: the user's locale, else C.UTF-8. */
@@ -203,9 +222,10 @@ main(int argc, char *argv[])
 	int		 width = 0, ch, rc = 0, color_out;
 
 	main_locale();
+	opterr = 0;			/* main_bad_option says it */
 	memset(&uo, 0, sizeof uo);
 	ui_opts_default(&uo);
-	while ((ch = getopt_long(argc, argv, "dw:s:", main_options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":dw:s:", main_options, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
 			mode = MODE_DUMP;
@@ -246,8 +266,11 @@ main(int argc, char *argv[])
 			else if (strcmp(optarg, "auto") == 0)
 				uo.color = UI_COLOR_AUTO;
 			else {
+				char *shown = safe_name(optarg);
+
 				fprintf(stderr, "dubao: --color: expected never, "
-				    "always or auto, got '%s'\n", optarg);
+				    "always or auto, got '%s'\n", shown);
+				free(shown);
 				return 2;
 			}
 			break;
@@ -268,7 +291,7 @@ main(int argc, char *argv[])
 			printf("dubao %s\n", DUBAO_VERSION);
 			return 0;
 		default:
-			main_usage(stderr);
+			main_bad_option(argv[optind - 1], ch);
 			return 2;
 		}
 	}

@@ -27,6 +27,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -622,6 +623,13 @@ search_compile(const char *pattern, unsigned flags, char **cause)
 
 	if (cause != NULL)
 		*cause = NULL;
+	if (u8_check((const uint8_t *)pattern, strlen(pattern)) != NULL) {
+		/* A match could split a character of the text. */
+		if (cause != NULL)
+			*cause = xstrdup("invalid pattern: not valid UTF-8");
+		free(s);
+		return NULL;
+	}
 	s->pattern = xstrdup(pattern);
 	s->flags = flags;
 	if (!(flags & SEARCH_REGEX)) {

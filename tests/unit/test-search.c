@@ -414,6 +414,23 @@ test_regex_invalid(void **state)
 	s = search_compile("监狱(", 0, &cause);
 	assert_non_null(s);
 	search_free(s);
+	/* A pattern that is not UTF-8 could match inside a character: it is
+	   refused in every mode. */
+	for (i = 0; i < 4; i++) {
+		static const unsigned modes[] = { 0, SEARCH_EXACT, SEARCH_REGEX,
+		    SEARCH_REGEX | SEARCH_EXACT };
+
+		cause = NULL;
+		s = search_compile("\xad", modes[i], &cause);
+		assert_null(s);
+		assert_non_null(cause);
+		assert_string_equal(cause, "invalid pattern: not valid UTF-8");
+		free(cause);
+		cause = NULL;
+		s = search_compile("\xe4\xb8", modes[i], &cause);
+		assert_null(s);
+		free(cause);
+	}
 }
 
 static void
