@@ -57,12 +57,14 @@
  * Lines: a line starts at offset 0 and after every LF that is not the
  * last byte of the buffer ("a\n" is one line, "" is one empty line).
  *
- * Speed: valid UTF-8 is checked once (text_utf8_valid, as u8_check but
- * faster on Chinese); the sanitising pass
- * then skips printable ASCII and the common CJK ranges by their bytes,
- * decodes and asks wcwidth only about other code points, and copies
- * nothing until the first change (a clean file read from disk becomes
- * the buffer itself).
+ * Speed and memory: a file is read into one block of its size (huge
+ * pages when large); valid UTF-8 is checked once (text_utf8_valid, as
+ * u8_check but faster on Chinese); the sanitising pass then skips
+ * printable ASCII and the common CJK ranges by their bytes, decodes and
+ * asks wcwidth only about other code points, and compacts its output in
+ * place over the input it has read (the block becomes the buffer); only
+ * a change that would make the output overtake the input (a tab, a
+ * control picture) switches to a second buffer.
  */
 #include <errno.h>
 #include <fcntl.h>
