@@ -48,8 +48,9 @@ void	 doc_free(struct doc *d);
 /* The page holding global story index gs; *st receives the story index
    within that page.  NULL when gs is out of range. */
 struct doc_page *doc_story(const struct doc *d, size_t gs, size_t *st);
-/* A name for page i: the file's path, with "#N" for page N of a file that
-   has several. Returns a malloc'ed string. */
+/* A name for page i: the file's path made printable (safe_name), with
+   "#N" for page N of a file that has several.  Returns a malloc'ed
+   string. */
 char	*doc_page_name(const struct doc *d, size_t i);
 
 #endif

@@ -91,8 +91,9 @@ struct page {
 void	 page_free(struct page *);
 /* The block's joined text: its pieces concatenated; where two pieces
    meet between Latin letters or digits a single space is put between
-   them, and between any two pieces of a byline (names continue on the
-   next line).  Returns a malloc'ed NUL-terminated string and its length in
+   them, between any two pieces of a byline (names continue on the next
+   line), and after a first piece that is a list number of one to three
+   digits.  Returns a malloc'ed NUL-terminated string and its length in
    *len; when map is not NULL, *map receives a malloc'ed array of *len + 1
    source offsets (map[i] = source byte of joined byte i; map[*len] = end
    of the last piece; an inserted space maps to the start of the next

@@ -8,12 +8,14 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "doc.h"
 #include "parse.h"
+#include "safe.h"
 #include "xmalloc.h"
 
 /* Parse the pages of file fi and append them. */
@@ -41,19 +43,34 @@ doc_add_pages(struct doc *d, size_t fi)
 	}
 }
 
+/* Print "dubao: PATH: message" on err, the path made printable. */
+static void __attribute__((format(printf, 3, 4)))
+doc_say(FILE *err, const char *path, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*shown;
+
+	if (err == NULL)
+		return;
+	shown = safe_name(strcmp(path, "-") == 0 ? "(stdin)" : path);
+	fprintf(err, "dubao: %s: ", shown);
+	va_start(ap, fmt);
+	vfprintf(err, fmt, ap);
+	va_end(ap);
+	fputc('\n', err);
+	free(shown);
+}
+
 /* Report what decoding repaired in a file. */
 static void
 doc_warn(const char *path, const struct text *t, FILE *err)
 {
-	if (err == NULL)
-		return;
 	if (t->ninvalid > 0)
-		fprintf(err, "dubao: %s: %zu invalid byte sequence%s replaced "
-		    "by U+FFFD\n", path, t->ninvalid, t->ninvalid == 1 ? "" : "s");
+		doc_say(err, path, "%zu invalid byte sequence%s replaced by "
+		    "U+FFFD", t->ninvalid, t->ninvalid == 1 ? "" : "s");
 	if (t->ncontrol > 0)
-		fprintf(err, "dubao: %s: %zu control character%s removed or "
-		    "shown as symbols\n", path, t->ncontrol,
-		    t->ncontrol == 1 ? "" : "s");
+		doc_say(err, path, "%zu control character%s removed or shown "
+		    "as symbols", t->ncontrol, t->ncontrol == 1 ? "" : "s");
 }
 
 /* Take ownership of a decoded text as a new file named path. */
@@ -88,10 +105,7 @@ doc_open_file(struct doc *d, const char *path, FILE *err)
 
 	memset(&t, 0, sizeof t);
 	if (text_load(&t, path, &cause) != 0) {
-		if (err != NULL)
-			fprintf(err, "dubao: %s: %s\n",
-			    strcmp(path, "-") == 0 ? "(stdin)" : path,
-			    cause != NULL ? cause : "cannot read");
+		doc_say(err, path, "%s", cause != NULL ? cause : "cannot read");
 		d->nerrors++;
 		return 0;
 	}
@@ -127,8 +141,7 @@ doc_open_dir(struct doc *d, const char *path, FILE *err)
 	size_t		 plen = strlen(path);
 
 	if ((dir = opendir(path)) == NULL) {
-		if (err != NULL)
-			fprintf(err, "dubao: %s: %s\n", path, strerror(errno));
+		doc_say(err, path, "%s", strerror(errno));
 		d->nerrors++;
 		return 0;
 	}
@@ -140,9 +153,7 @@ doc_open_dir(struct doc *d, const char *path, FILE *err)
 	}
 	closedir(dir);
 	if (n == 0) {
-		if (err != NULL)
-			fprintf(err, "dubao: %s: no pages (*.txt) in directory\n",
-			    path);
+		doc_say(err, path, "no pages (*.txt) in directory");
 		d->nerrors++;
 		free(names);
 		return 0;
@@ -244,10 +255,12 @@ doc_page_name(const struct doc *d, size_t i)
 {
 	const struct doc_page	*dp = &d->pages[i];
 	const struct doc_file	*f = &d->files[dp->file];
-	const char		*path = strcmp(f->path, "-") == 0 ? "(stdin)" :
-				    f->path;
+	char			*path, *name;
 
-	if (f->text.npages > 1)
-		return xasprintf("%s#%zu", path, dp->page.number);
-	return xstrdup(path);
+	path = safe_name(strcmp(f->path, "-") == 0 ? "(stdin)" : f->path);
+	if (f->text.npages <= 1)
+		return path;
+	name = xasprintf("%s#%zu", path, dp->page.number);
+	free(path);
+	return name;
 }

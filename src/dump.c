@@ -13,6 +13,7 @@
 
 #include "dump.h"
 #include "layout.h"
+#include "safe.h"
 #include "xmalloc.h"
 
 /* Print n copies of a UTF-8 string. */
@@ -499,7 +500,9 @@ dump_json(const struct doc *d, FILE *fp)
 		if (p > 0)
 			fputc(',', fp);
 		fputs("\n{\"source\":", fp);
-		dump_json_cstr(d->files[dp->file].path, fp);
+		name = safe_name(d->files[dp->file].path);
+		dump_json_cstr(name, fp);
+		free(name);
 		fputs(",\"name\":", fp);
 		name = doc_page_name(d, p);
 		dump_json_cstr(name, fp);

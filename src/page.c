@@ -90,6 +90,20 @@ page_join_size(const struct block *b)
 	return n;
 }
 
+/* Is the piece a short run of ASCII digits alone (a list number)? */
+static int
+page_is_number_piece(const char *buf, const struct range *r)
+{
+	size_t k;
+
+	if (r->end - r->start > 3)
+		return 0;
+	for (k = r->start; k < r->end; k++)
+		if (buf[k] < '0' || buf[k] > '9')
+			return 0;
+	return 1;
+}
+
 /* Join the pieces of b into s (page_join_size bytes and a NUL), with
    the source offset of every byte in m when it is not NULL; returns the
    length.  *end receives the end of the last piece. */
@@ -106,7 +120,7 @@ page_join_into(const char *buf, const struct block *b, char *s, size_t *m,
 
 		if (r->end <= r->start)
 			continue;
-		if (o > 0 && (spaced ||
+		if (o > 0 && (spaced || prev == 2 ||
 		    (prev && page_is_alnum((unsigned char)buf[r->start])))) {
 			if (m != NULL)
 				m[o] = r->start;
@@ -118,7 +132,12 @@ page_join_into(const char *buf, const struct block *b, char *s, size_t *m,
 			for (k = 0; k < n; k++)
 				m[o + k] = r->start + k;
 		o += n;
-		prev = page_is_alnum((unsigned char)buf[r->end - 1]);
+		/* 2: the first piece is a list number of its own ("1" on
+		   the line above a paragraph, which parse puts first): a
+		   space after it, so that 1 县里 does not read as 1县 (one
+		   county). */
+		prev = i == 0 && page_is_number_piece(buf, r) ? 2 :
+		    page_is_alnum((unsigned char)buf[r->end - 1]);
 		*end = r->end;
 	}
 	if (*end == 0 && b->npieces > 0)

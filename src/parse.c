@@ -34,7 +34,8 @@
  *
  * Consecutive lines with the same marker (or consecutive unmarked lines)
  * form one block whose lines are joined; a blank line, or a line with a
- * different marker, ends the block.  Text before the first headline forms
+ * different marker, ends the block.  Banner lines ("% ") are one block
+ * each.  Text before the first headline forms
  * a story without headline.  Nothing else is guessed in a marked page.
  *
  * HEURISTICS (unmarked pages): see parse-join.c.
@@ -299,8 +300,8 @@ parse_marked(struct parse_ctx *ctx)
 			cur = MK_NONE;
 			continue;
 		}
-		if (mk == cur) {
-			st = mk == MK_BANNER ? &pg->banner : &pg->stories[cs];
+		if (mk == cur && mk != MK_BANNER) {
+			st = &pg->stories[cs];
 			parse_block_line(ctx, st, bi, l);
 			if (mk == MK_BYLINE)
 				parse_bylines(ctx, st, bi,

@@ -90,10 +90,14 @@ test_join_latin(void **state)
 static void
 test_join_mixed(void **state)
 {
-	static const char src[] = "24\n家GDP\n增长";
-	static const size_t se[] = { 0, 2, 3, 9, 10, 16 };
+	static const char src[] = "站24\n家GDP\n增长";
+	static const size_t se[] = { 0, 5, 6, 12, 13, 19 };
+	static const char src2[] = "1\n县里设站";
+	static const size_t se2[] = { 0, 1, 2, 14 };
 
-	check_join(src, se, 3, "24家GDP增长", NULL);
+	check_join(src, se, 3, "站24家GDP增长", NULL);
+	/* A list number alone as the first piece is set apart. */
+	check_join(src2, se2, 2, "1 县里设站", NULL);
 }
 
 /* No pieces, and empty pieces, join to the empty string. */
