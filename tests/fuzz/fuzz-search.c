@@ -6,11 +6,9 @@
  * their block's joined text, on character boundaries; search_count
  * agrees with search_doc; context and fold give clean UTF-8.
  *
- * A pattern that is not valid UTF-8 matched inside characters (see
- * build/NOTES-hardening.txt, tests/fuzz/crashes/search-invalid-pattern);
- * until search.c rejects or repairs such patterns, invalid bytes of the
- * pattern are made '?' here unless FUZZ_SEARCH_RAW is set in the
- * environment.
+ * A pattern that is not valid UTF-8 must be refused by search_compile
+ * in every mode (with a one-line cause): it once matched inside
+ * characters (B1, tests/fuzz/regress/search-invalid-pattern).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -72,13 +70,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pat = malloc(plen + 1);
 	memcpy(pat, data + 2, plen);
 	pat[plen] = '\0';
-	if (getenv("FUZZ_SEARCH_RAW") == NULL) {
-		const uint8_t	*bad;
-
-		while ((bad = u8_check((uint8_t *)pat, plen)) != NULL)
-			pat[bad - (uint8_t *)pat] = '?';
-	}
-
 	/* Folding a pattern (valid or not) gives valid UTF-8. */
 	f = search_fold(pat, strlen(pat), &flen);
 	FUZZ_CHECK(f != NULL && f[flen] == '\0', "fold");
@@ -91,12 +82,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (re == NULL) {
 		FUZZ_CHECK(cause != NULL && strchr(cause, '\n') == NULL,
 		    "compile failed without a one-line cause");
-		FUZZ_CHECK(flags & SEARCH_REGEX, "literal failed to compile: "
-		    "%s", cause);
+		FUZZ_CHECK((flags & SEARCH_REGEX) ||
+		    u8_check((const uint8_t *)pat, strlen(pat)) != NULL,
+		    "literal failed to compile: %s", cause);
 		free(cause);
 		free(pat);
 		return 0;
 	}
+	FUZZ_CHECK(u8_check((const uint8_t *)pat, strlen(pat)) == NULL,
+	    "a pattern that is not UTF-8 was compiled");
 	FUZZ_CHECK(search_flags(re) == flags, "flags");
 	FUZZ_CHECK(strcmp(search_pattern(re), pat) == 0, "pattern");
 
