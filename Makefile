@@ -72,6 +72,9 @@ VALGRIND_PKGS	= $(CHECK_PKGS) valgrind
 
 all: $(PROG)
 
+# Keep the objects of the test programs between runs.
+.SECONDARY:
+
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(NCURSES_CFLAGS) -c -o $@ $<
