@@ -307,6 +307,54 @@ parse_line_count(const char *s, size_t n)
 	return n - cont;
 }
 
+/* True when c is the first character of a role word (本 人 特 新 中 见 实
+   摄 通 文 图 记: see parse_line_roles). */
+static inline int
+parse_line_role_first(uint32_t c)
+{
+	switch (c) {
+	case 0x672c: case 0x4eba: case 0x7279: case 0x65b0: case 0x4e2d:
+	case 0x89c1: case 0x5b9e: case 0x6444: case 0x901a: case 0x6587:
+	case 0x56fe: case 0x8bb0:
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * False when the trimmed line s[0..n), last character last, cannot be a
+ * byline (parse_line_byline would return 0), from its ends alone.  A
+ * byline starts with a role word (1), or with a name, a Han character,
+ * and then is either short (names only, 2: at most 48 bytes) or ends
+ * with a photo role (摄 摄影 ...记者, 3) and perhaps a colon and
+ * separators.  A line that starts with a separator is left to
+ * parse_line_byline.
+ */
+static int
+parse_line_may_byline(const char *s, size_t n, uint32_t last)
+{
+	uint32_t c;
+	size_t	 len;
+
+	if (s[0] == ',' || s[0] == ';' || (unsigned char)s[0] == 0xe3 ||
+	    (unsigned char)s[0] == 0xef)
+		return 1;
+	c = parse_line_decode((const unsigned char *)s, n, &len);
+	if (parse_line_role_first(c))
+		return 1;
+	if (!parse_line_is_han(c))
+		return 0;
+	if (n <= 16 * 3)
+		return 1;
+	switch (last) {
+	case 0x6444: case 0x5f71: case 0x8005:		/* 摄 影 者 */
+	case ':': case 0xff1a: case 0x3001: case ',': case ';':
+	case 0xff0c: case 0xff1b:			/* ： 、 ， ； */
+		return 1;
+	}
+	return 0;
+}
+
 /* Set the flags, character count and last character of one line. */
 void
 parse_line_classify(const char *buf, struct parse_line *l)
@@ -342,6 +390,7 @@ parse_line_classify(const char *buf, struct parse_line *l)
 		return;
 	}
 	if (l->nchars <= 50 && !(l->flags & LF_ENDP) &&
+	    parse_line_may_byline(s, n, l->last) &&
 	    (k = parse_line_byline(buf, l->start, l->end,
 	    &bl)) != 0) {
 		l->flags |= k == 2 ? LF_NAMES : LF_BYLINE;
@@ -383,7 +432,13 @@ parse_line_classify(const char *buf, struct parse_line *l)
 static size_t
 parse_line_role(const char *s, size_t n, int *idx)
 {
-	int	 i = parse_line_match(s, n, parse_line_roles);
+	size_t	 len;
+	int	 i;
+
+	if (n < 3 || !parse_line_role_first(parse_line_decode(
+	    (const unsigned char *)s, n, &len)))
+		return 0;
+	i = parse_line_match(s, n, parse_line_roles);
 
 	if (i < 0)
 		return 0;
@@ -428,6 +483,13 @@ parse_line_sep(const char *s, size_t n)
 		return 3;
 	return 0;
 }
+
+/* Bytes that may start white space or a name separator (see
+   parse_line_space and parse_line_sep). */
+static const unsigned char parse_line_stop[256] = {
+	[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1, ['\n'] = 1,
+	[','] = 1, [';'] = 1, [0xc2] = 1, [0xe3] = 1, [0xef] = 1,
+};
 
 /* True when a name may follow role idx without a space (记者王春苗). */
 static int
@@ -481,9 +543,18 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 			continue;
 		}
 		ts = p;
-		while (p < end && parse_line_space(buf + p, end - p) == 0 &&
-		    parse_line_sep(buf + p, end - p) == 0)
-			p++;
+		/* to the next space or separator, a character at a time: only
+		   bytes parse_line_stop marks can start one, and no
+		   continuation byte can (buf is valid UTF-8) */
+		while (p < end) {
+			unsigned char c = (unsigned char)buf[p];
+
+			if (parse_line_stop[c] && (parse_line_space(buf + p,
+			    end - p) || parse_line_sep(buf + p, end - p)))
+				break;
+			k = c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+			p = k < end - p ? p + k : end;
+		}
 		te = p;
 		if ((k = parse_line_role(buf + ts, te - ts, &idx)) > 0) {
 			if (!parse_line_bl_add(bl, ts, ts + k, 1))
