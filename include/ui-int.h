@@ -125,6 +125,17 @@ struct ui {
 					   filter): no counts, no q */
 	int		 cur_y, cur_x;	/* where the cursor goes then */
 	struct ui_search search;
+	/* Loading (ui-load.c): the reader shows a quick document (the first
+	   pages) while a worker thread loads the full one. */
+	struct ui_load	*load;		/* the load under way, or NULL */
+	char		*load_errors;	/* its messages, for stderr at exit */
+	bool		 restore_pending; /* the asked or saved position lies
+					   beyond the quick document */
+	struct view_pos	 start_pos;	/* view.pos after the restore: the
+					   user has moved when it differs */
+	struct state	*state;		/* positions store, for ui_restore */
+	const char	*state_key;
+	long long	 t0;		/* CLOCK_MONOTONIC ns at start */
 };
 
 /* ui.c */
@@ -138,6 +149,25 @@ void	 ui_geometry(struct ui *);
 /* The title of a unit: its story's headline, the page name for a banner.
    Malloc'ed. */
 char	*ui_unit_title(struct ui *, size_t unit);
+/* Go to the asked story or the saved position (again when the full
+   document arrives, if the quick one lacked it). */
+void	 ui_restore(struct ui *);
+/* Nanoseconds of CLOCK_MONOTONIC. */
+long long ui_now_ns(void);
+/* DUBAO_TIMING=FILE: append "what MS" (milliseconds since start). */
+void	 ui_timing(struct ui *, const char *what);
+
+/* ui-load.c: the full document, loaded by a worker thread. */
+/* Start loading paths; the quick document stays on screen until then. */
+void	 ui_load_start(struct ui *, char *const *paths, size_t npaths);
+/* Between keys: when the full document is there (and no prompt is being
+   typed), put it in place of the quick one.  True when it did. */
+bool	 ui_load_poll(struct ui *);
+/* Progress: files done and known so far; false when nothing loads. */
+bool	 ui_load_progress(struct ui *, size_t *done, size_t *total);
+/* At exit: take the full document if it is ready, else leave the worker
+   to be ended with the process. */
+void	 ui_load_end(struct ui *);
 
 /* ui-draw.c: the only code that writes text cells. */
 void	 ui_draw_init(bool color);
@@ -271,5 +301,9 @@ size_t	 ui_search_unit(struct ui *, const struct search_hit *h);
 struct search_index *ui_search_index(struct ui *);
 /* Free everything (at exit). */
 void	 ui_search_free(struct ui *);
+/* The document is about to change: drop the index and the highlights. */
+void	 ui_search_drop_index(struct ui *);
+/* The document changed: count the matches of the search again. */
+void	 ui_search_recount(struct ui *);
 
 #endif

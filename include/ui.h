@@ -21,6 +21,8 @@ struct ui_opts {
 	int		 remember;	/* restore and save the reading position */
 	enum ui_color	 color;
 	unsigned	 flags;		/* LAYOUT_* flags (LAYOUT_RAW_PUNCT) */
+	long long	 start_ns;	/* CLOCK_MONOTONIC at program start
+					   (for DUBAO_TIMING); 0: unknown */
 };
 
 /* Fill o with the defaults: measure 80, story -1, remember, auto colour. */
@@ -32,5 +34,14 @@ void	 ui_opts_default(struct ui_opts *o);
 /* Run the reader until the user quits.  Returns 0, UI_NO_TERMINAL, or -1
    after an error (reported on stderr once the terminal is restored). */
 int	 ui_run(struct doc *d, const struct ui_opts *o);
+/* The same for a quick document d (doc_quick_open) while the paths are
+   loaded in full in the background (npaths 0: d is complete).  When the
+   full document is ready it replaces d's contents, so that the caller
+   frees (and may look at) the full one; its messages are printed on
+   stderr after the terminal is restored.  DUBAO_TIMING=FILE appends to
+   FILE the milliseconds from start_ns to the first screen ("first") and
+   to the full document ("full"). */
+int	 ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
+	    const struct ui_opts *o);
 
 #endif

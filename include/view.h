@@ -108,6 +108,11 @@ struct view {
 /* Set up a view of d with nothing laid out yet. */
 void	 view_init(struct view *, const struct doc *d, unsigned flags);
 void	 view_free(struct view *);
+/* Move the view onto d, a fuller load of the same files whose pages
+   begin as the old document's did (see doc-quick.h): the same story,
+   block and offset stay on top.  Layouts and highlights are dropped (the
+   old document may be freed afterwards). */
+void	 view_rebase(struct view *, const struct doc *d);
 /* Set the text width (cells) and height (rows); keeps the position. */
 void	 view_resize(struct view *, int width, int height);
 /* The unit's layout at the current width (made on demand). */

@@ -15,9 +15,11 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "doc.h"
+#include "doc-quick.h"
 #include "dump.h"
 #include "grep.h"
 #include "layout.h"
@@ -164,13 +166,17 @@ main_isdir(const char *path)
 	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
-/* Where the bundled articles are: beside the binary (a build tree), else
-   the installed data directory. */
+/* Where the bundled articles are: $DUBAO_ARTICLES; beside the binary (a
+   build tree); ../share/dubao/articles from the binary (an installed
+   tree, whatever its PREFIX); else the data directory it was built for. */
 static char *
 main_articles(void)
 {
+	static const char *const rel[] = { "articles",
+	    "../share/dubao/articles" };
 	char	 exe[PATH_MAX], *slash, *dir;
 	ssize_t	 n;
+	size_t	 i;
 
 	if ((dir = getenv("DUBAO_ARTICLES")) != NULL && *dir != '\0')
 		return xstrdup(dir);
@@ -179,10 +185,12 @@ main_articles(void)
 		exe[n] = '\0';
 		if ((slash = strrchr(exe, '/')) != NULL) {
 			*slash = '\0';
-			dir = xasprintf("%s/articles", exe);
-			if (main_isdir(dir))
-				return dir;
-			free(dir);
+			for (i = 0; i < sizeof rel / sizeof rel[0]; i++) {
+				dir = xasprintf("%s/%s", exe, rel[i]);
+				if (main_isdir(dir))
+					return dir;
+				free(dir);
+			}
 		}
 	}
 	return xstrdup(DUBAO_DATADIR "/articles");
@@ -219,12 +227,15 @@ main(int argc, char *argv[])
 	char *const	*paths;
 	size_t		 npaths;
 	unsigned	 flags = 0, sflags = 0;
-	int		 width = 0, ch, rc = 0, color_out;
+	int		 width = 0, ch, rc = 0, color_out, quick;
+	struct timespec	 t0;
 
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	main_locale();
 	opterr = 0;			/* main_bad_option says it */
 	memset(&uo, 0, sizeof uo);
 	ui_opts_default(&uo);
+	uo.start_ns = (long long)t0.tv_sec * 1000000000LL + t0.tv_nsec;
 	while ((ch = getopt_long(argc, argv, ":dw:s:", main_options, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
@@ -311,24 +322,40 @@ main(int argc, char *argv[])
 		npaths = 1;
 	}
 
+	/* The reader first loads only what its first screen needs and the
+	   rest in the background (doc-quick.h); the output modes load all. */
 	memset(&d, 0, sizeof d);
-	if (doc_open(&d, paths, npaths, stderr) == 0) {
+	quick = DOC_QUICK_NONE;
+	if (mode == MODE_AUTO && isatty(STDOUT_FILENO) && main_term_usable())
+		quick = doc_quick_open(&d, paths, npaths, DOC_QUICK_BUDGET,
+		    stderr);
+	if (quick == DOC_QUICK_NONE && doc_open(&d, paths, npaths, stderr) == 0) {
 		doc_free(&d);
 		free(articles);
 		return 2;
 	}
-	if (d.nerrors > 0)
-		rc = 2;
 
 	if (mode == MODE_AUTO) {
 		ch = UI_NO_TERMINAL;
 		if (isatty(STDOUT_FILENO) && main_term_usable() &&
-		    (ch = ui_run(&d, &uo)) != UI_NO_TERMINAL) {
-			if (ch != 0)
+		    (ch = ui_run_paths(&d, quick == DOC_QUICK_PARTIAL ? paths :
+		    NULL, quick == DOC_QUICK_PARTIAL ? npaths : 0, &uo)) !=
+		    UI_NO_TERMINAL) {
+			/* d is the full document unless the reader quit
+			   before it was loaded. */
+			if (ch != 0 || d.nerrors > 0)
 				rc = 2;
 			doc_free(&d);
 			free(articles);
 			return rc;
+		}
+		if (quick == DOC_QUICK_PARTIAL) {
+			doc_free(&d);
+			if (doc_open(&d, paths, npaths, stderr) == 0) {
+				doc_free(&d);
+				free(articles);
+				return 2;
+			}
 		}
 		if (isatty(STDOUT_FILENO))
 			fprintf(stderr, "dubao: terminal '%s' cannot show the "
@@ -336,6 +363,8 @@ main(int argc, char *argv[])
 			    getenv("TERM") != NULL ? getenv("TERM") : "");
 		mode = MODE_DUMP;
 	}
+	if (d.nerrors > 0)
+		rc = 2;
 	if (width == 0)
 		width = main_term_width(STDOUT_FILENO);
 	if (width == 0)

@@ -184,11 +184,24 @@ ui_pager_status(struct ui *ui)
 	int		 rw, sec, room, fixed, nw, tw;
 	char		 right[80], pos[48], *left, *name, *title;
 	char		*secname = NULL;
-	size_t		 gs, st, p;
+	size_t		 gs, st, p, done, total;
 	const struct doc_page *dp;
 
 	ui_draw_fill(y, 0, ui->cols, attr);
-	if (ui->search.shown && ui->search.have_cur)
+	if (ui_load_progress(ui, &done, &total)) {
+		/* The percentage would be of the first pages only. */
+		char	 m[48] = "";
+
+		if (ui->search.shown && ui->search.have_cur)
+			snprintf(m, sizeof m, " match %zu/%zu+ ",
+			    ui->search.i, ui->search.n);
+		if (total > 1)
+			snprintf(right, sizeof right, "%s loading %zu/%zu  "
+			    "h:help ", m, done, total);
+		else
+			snprintf(right, sizeof right, "%s loading…  h:help ",
+			    m);
+	} else if (ui->search.shown && ui->search.have_cur)
 		snprintf(right, sizeof right, " match %zu/%zu  %3d%%  h:help ",
 		    ui->search.i, ui->search.n, view_percent(v));
 	else
@@ -225,7 +238,9 @@ ui_pager_status(struct ui *ui)
 	}
 	/* Shorten the headline first, then leave out the name. */
 	room = ui->cols - 1 - rw;
-	snprintf(pos, sizeof pos, "%zu/%zu ", gs + 1, ui->doc->nstories);
+	/* N+: more stories are on their way. */
+	snprintf(pos, sizeof pos, "%zu/%zu%s ", gs + 1, ui->doc->nstories,
+	    ui->load != NULL ? "+" : "");
 	fixed = 1 + ui_draw_width(pos, strlen(pos)) + (secname != NULL ?
 	    3 + ui_draw_width(secname, strlen(secname)) : 0);
 	nw = ui_draw_width(name, strlen(name)) + 2;

@@ -476,3 +476,34 @@ ui_search_free(struct ui *ui)
 		state_close(&s->hist);
 	memset(s, 0, sizeof *s);
 }
+
+/* The document is about to change: the index and highlights go. */
+void
+ui_search_drop_index(struct ui *ui)
+{
+	struct ui_search *s = &ui->search;
+
+	ui_search_hl_reset(ui);
+	search_index_free(s->index);
+	s->index = NULL;
+}
+
+/* The document changed: count the matches again (the current match keeps
+   its page, story and block, which the fuller document shares). */
+void
+ui_search_recount(struct ui *ui)
+{
+	struct ui_search *s = &ui->search;
+	struct search_pos p;
+
+	if (s->re == NULL)
+		return;
+	s->n = search_count(ui_search_index(ui), s->re);
+	if (s->have_cur) {
+		p.page = s->cur.page;
+		p.story = s->cur.story;
+		p.block = s->cur.block;
+		p.off = s->cur.start;
+		s->i = search_count_before(ui_search_index(ui), s->re, &p) + 1;
+	}
+}

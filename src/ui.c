@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "dump.h"
@@ -280,27 +281,34 @@ ui_state_key(const struct doc *d)
 	return xstrdup(buf);
 }
 
-/* Restore the saved position (or go to the asked story). */
-static void
-ui_restore(struct ui *ui, struct state *st, const char *key)
+/* Restore the saved position (or go to the asked story); while the full
+   document loads, a position beyond the quick one waits for it. */
+void
+ui_restore(struct ui *ui)
 {
 	const char	*v;
 	size_t		 gs, b, o;
 	char		 bs[32];
 
 	if (ui->opts->story >= 0) {
-		if (!view_restore(&ui->view, (size_t)ui->opts->story,
+		if (view_restore(&ui->view, (size_t)ui->opts->story,
 		    LAYOUT_NOBLOCK, 0))
+			return;
+		if (ui->load != NULL)
+			ui->restore_pending = true;
+		else
 			ui_message(ui, true, "no story %ld (%zu stories)",
 			    ui->opts->story + 1, ui->doc->nstories);
 		return;
 	}
-	if (key == NULL || (v = state_get(st, key)) == NULL)
+	if (ui->state_key == NULL ||
+	    (v = state_get(ui->state, ui->state_key)) == NULL)
 		return;
 	if (sscanf(v, "%zu %31s %zu", &gs, bs, &o) != 3)
 		return;
 	b = strcmp(bs, "-") == 0 ? LAYOUT_NOBLOCK : strtoul(bs, NULL, 10);
-	view_restore(&ui->view, gs, b, o);
+	if (!view_restore(&ui->view, gs, b, o) && ui->load != NULL)
+		ui->restore_pending = true;
 }
 
 /* Remember the position. */
@@ -311,6 +319,10 @@ ui_remember(struct ui *ui, struct state *st, const char *key, char **err)
 	char	*v, bs[32];
 
 	if (key == NULL)
+		return;
+	/* Quit before the full document came: the saved place stays. */
+	if (ui->restore_pending && memcmp(&ui->view.pos, &ui->start_pos,
+	    sizeof ui->view.pos) == 0)
 		return;
 	if (view_where(&ui->view, &gs, &b, &o)) {
 		if (b == LAYOUT_NOBLOCK)
@@ -325,9 +337,40 @@ ui_remember(struct ui *ui, struct state *st, const char *key, char **err)
 	state_save(st, err);
 }
 
+/* Nanoseconds of the monotonic clock. */
+long long
+ui_now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* DUBAO_TIMING=FILE: append "what MS", the milliseconds since start. */
+void
+ui_timing(struct ui *ui, const char *what)
+{
+	const char	*path = getenv("DUBAO_TIMING");
+	FILE		*fp;
+
+	if (path == NULL || *path == '\0' || (fp = fopen(path, "a")) == NULL)
+		return;
+	fprintf(fp, "%s %.1f\n", what, (double)(ui_now_ns() - ui->t0) / 1e6);
+	fclose(fp);
+}
+
 /* Run the reader until the user quits. */
 int
 ui_run(struct doc *d, const struct ui_opts *o)
+{
+	return ui_run_paths(d, NULL, 0, o);
+}
+
+/* Run the reader over a quick document while the paths load. */
+int
+ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
+    const struct ui_opts *o)
 {
 	struct ui		 ui;
 	struct sigaction	 sa, old_int, old_term, old_hup;
@@ -338,12 +381,14 @@ ui_run(struct doc *d, const struct ui_opts *o)
 	const char		*nc;
 	wint_t			 ch;
 	int			 r, sig;
-	bool			 color = false;
+	bool			 color = false, first = true;
 
 	memset(&ui, 0, sizeof ui);
 	memset(&st, 0, sizeof st);
+	ui.t0 = o->start_ns != 0 ? o->start_ns : ui_now_ns();
 	ui.doc = d;
 	ui.opts = o;
+	ui.state = &st;
 	ui.measure = o->measure;
 	view_init(&ui.view, d, o->flags);
 
@@ -358,6 +403,7 @@ ui_run(struct doc *d, const struct ui_opts *o)
 	}
 	if (o->remember && (key = ui_state_key(d)) != NULL)
 		state_open(&st, NULL, "positions", &warn);
+	ui.state_key = key;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = ui_on_signal;
@@ -399,13 +445,25 @@ ui_run(struct doc *d, const struct ui_opts *o)
 	ui.color = color;
 	ui_draw_init(color);
 
+	/* The worker reads while the first screen is laid out. */
+	if (npaths > 0)
+		ui_load_start(&ui, paths, npaths);
 	ui_geometry(&ui);
-	ui_restore(&ui, &st, key);
+	ui_restore(&ui);
+	ui.start_pos = ui.view.pos;
 	if (warn != NULL)
 		ui_message(&ui, true, "%s", warn);
 
 	while (!ui.quit && ui_signal == 0) {
+		ui_load_poll(&ui);
 		ui_draw(&ui);
+		if (first) {
+			ui_timing(&ui, "first");
+			first = false;
+		}
+		/* While loading, look for the full document between keys
+		   (a key is still read the moment it comes). */
+		wtimeout(stdscr, ui.load != NULL ? 50 : 1000);
 		r = get_wch(&ch);
 		if (r == ERR)
 			continue;	/* timeout or a signal */
@@ -444,10 +502,14 @@ out:
 		    err);
 	free(err);
 	free(warn);
-	free(key);
 	ui_search_free(&ui);
-	state_close(&st);
 	view_free(&ui.view);
+	ui_load_end(&ui);
+	if (ui.load_errors != NULL)
+		fputs(ui.load_errors, stderr);
+	free(ui.load_errors);
+	free(key);
+	state_close(&st);
 	if (tty != NULL)
 		fclose(tty);
 	/* Die of the signal as the parent expects, the terminal restored;

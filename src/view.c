@@ -375,6 +375,52 @@ view_set_top(struct view *v, struct view_addr a)
 	view_anchor(v, a);
 }
 
+/* Move the view onto a fuller document; see view.h. */
+void
+view_rebase(struct view *v, const struct doc *d)
+{
+	struct view_pos		 pos = v->pos;
+	const struct story	*st;
+	size_t			 page = 0, story = VIEW_BANNER, u;
+	unsigned		 flags = v->flags;
+	int			 w = v->width, h = v->height;
+	bool			 had = v->nunits > 0;
+
+	if (had) {
+		page = v->units[pos.unit].page;
+		story = v->units[pos.unit].story;
+	}
+	view_free(v);
+	view_init(v, d, flags);
+	v->width = w;
+	v->height = h;
+	if (!had || v->nunits == 0) {
+		view_resize(v, w, h);
+		return;
+	}
+	/* Pages and stories keep their indexes; the last page of the old
+	   document may have been cut short, so check the block. */
+	u = view_unit_of(v, page, story);
+	if (u == (size_t)-1) {
+		pos.block = LAYOUT_NOBLOCK;
+		pos.off = 0;
+		pos.delta = 0;
+		for (u = v->nunits; u > 0 && v->units[u - 1].page > page; u--)
+			;
+		u = u > 0 ? u - 1 : 0;
+	} else if (pos.block != LAYOUT_NOBLOCK) {
+		st = story == VIEW_BANNER ? &d->pages[page].page.banner :
+		    &d->pages[page].page.stories[story];
+		if (pos.block >= st->nblocks) {
+			pos.block = LAYOUT_NOBLOCK;
+			pos.off = 0;
+			pos.delta = 0;
+		}
+	}
+	pos.unit = u;
+	view_set_pos(v, &pos);
+}
+
 /* Set the text width (cells) and height (rows); keeps the position. */
 void
 view_resize(struct view *v, int width, int height)

@@ -1,0 +1,344 @@
+/*
+ * doc-quick: the first screen first, then the rest (see doc-quick.h).
+ *
+ * The quick step costs what the first screen needs and no more: a stat
+ * of each path it looks at, the names of a directory (listed and sorted,
+ * not opened), and one read of at most the budget from the first file.
+ * A prefix is cut where the bytes cannot be in the middle of a character
+ * or of a CR LF: just after a form feed or a line feed (in UTF-8 and in
+ * GB18030 these bytes never occur inside a multibyte character; in
+ * UTF-16 the cut is on a code unit).  Names are made as doc_open makes
+ * them, so the quick document's file has the full one's path (the
+ * reading position is saved under it).
+ *
+ * The full step walks the paths as doc_open does, but calls doc_open on
+ * one file at a time, so that another thread can follow its progress and
+ * stop it between files.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "doc-quick.h"
+#include "safe.h"
+#include "xmalloc.h"
+
+/* Does name end in ".txt" (and not start with a dot)?  As doc.c. */
+static int
+doc_quick_is_page_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".txt") == 0;
+}
+
+/* Sort names bytewise. */
+static int
+doc_quick_namecmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The sorted *.txt names of a directory; NULL (and *n 0) when it cannot
+   be read or has none. */
+static char **
+doc_quick_list(const char *path, size_t *n)
+{
+	DIR		*dir;
+	struct dirent	*de;
+	char		**names = NULL;
+	size_t		 cap = 0;
+
+	*n = 0;
+	if ((dir = opendir(path)) == NULL)
+		return NULL;
+	while ((de = readdir(dir)) != NULL) {
+		if (!doc_quick_is_page_name(de->d_name))
+			continue;
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 64;
+			names = xreallocarray(names, cap, sizeof *names);
+		}
+		names[(*n)++] = xstrdup(de->d_name);
+	}
+	closedir(dir);
+	if (*n == 0) {
+		free(names);
+		return NULL;
+	}
+	qsort(names, *n, sizeof *names, doc_quick_namecmp);
+	return names;
+}
+
+static void
+doc_quick_free_names(char **names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+/* The path of entry name of directory dir, as doc_open writes it. */
+static char *
+doc_quick_join(const char *dir, const char *name)
+{
+	size_t plen = strlen(dir);
+
+	if (plen > 0 && dir[plen - 1] == '/')
+		return xasprintf("%s%s", dir, name);
+	return xasprintf("%s/%s", dir, name);
+}
+
+/* Is path a directory (and not "-")? */
+static int
+doc_quick_isdir(const char *path)
+{
+	struct stat sb;
+
+	return strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
+	    S_ISDIR(sb.st_mode);
+}
+
+/* Code unit i (of size us) of buf, as a number. */
+static unsigned
+doc_quick_unit(const unsigned char *b, size_t i, size_t us, int le)
+{
+	if (us == 1)
+		return b[i];
+	return le ? (unsigned)b[i] | (unsigned)b[i + 1] << 8 :
+	    (unsigned)b[i] << 8 | (unsigned)b[i + 1];
+}
+
+/* Where to cut a prefix; see doc-quick.h. */
+size_t
+doc_quick_cut(const char *buf, size_t n)
+{
+	const unsigned char	*b = (const unsigned char *)buf, *ff;
+	size_t			 us = 1, start = 0, i, end, lf = 0, blank = 0;
+	size_t			 next = 0;	/* just after the unit last seen
+						   that is not blank */
+	int			 le = 0;
+	unsigned		 c, prev = 0;
+
+	if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
+	    (b[0] == 0xFE && b[1] == 0xFF))) {
+		us = 2;
+		le = b[0] == 0xFF;
+		start = 2;
+	}
+	end = start + (n - start) / us * us;
+	if (us == 1 && (ff = memrchr(b, '\f', n)) != NULL)
+		return (size_t)(ff - b) + 1;
+	/* Walking back: the last form feed wins; the last blank line (LF,
+	   blanks or CR, LF) and the last LF are noted on the way. */
+	for (i = end; i > start;) {
+		i -= us;
+		c = doc_quick_unit(b, i, us, le);
+		if (c == '\f')
+			return i + us;
+		if (c == '\n') {
+			if (lf == 0)
+				lf = i + us;
+			if (blank == 0 && prev == '\n')
+				blank = next;
+		}
+		if (c != '\r' && c != ' ' && c != '\t') {
+			prev = c;
+			next = i + us;
+		}
+	}
+	if (blank != 0)
+		return blank;
+	if (lf != 0)
+		return lf;
+	if (us == 2) {
+		/* Not between the halves of a surrogate pair. */
+		if (end - start >= 2) {
+			c = doc_quick_unit(b, end - 2, us, le);
+			if (c >= 0xD800 && c < 0xDC00)
+				end -= 2;
+		}
+		return end > start ? end : n;
+	}
+	/* Whole characters: back over the bytes of a multibyte one. */
+	for (i = end; i > 0 && b[i - 1] >= 0x80; i--)
+		;
+	return i > 0 ? i : n;
+}
+
+/* Read up to n bytes of path from its start; returns the bytes read, or
+   (size_t)-1. */
+static size_t
+doc_quick_read(const char *path, char *buf, size_t n)
+{
+	size_t	 got = 0;
+	ssize_t	 r;
+	int	 fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return (size_t)-1;
+	while (got < n) {
+		r = read(fd, buf + got, n - got);
+		if (r == 0)
+			break;
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			close(fd);
+			return (size_t)-1;
+		}
+		got += (size_t)r;
+	}
+	close(fd);
+	return got;
+}
+
+/* Load the first pages of one regular file of size bytes. */
+static int
+doc_quick_prefix(struct doc *quick, const char *path, size_t size,
+    size_t budget)
+{
+	char	*buf;
+	size_t	 n, cut;
+
+	buf = xmalloc(budget);
+	n = doc_quick_read(path, buf, budget);
+	if (n == (size_t)-1 || n == 0 || n >= size) {
+		/* Changed under us, or unreadable: the full load says. */
+		free(buf);
+		return DOC_QUICK_NONE;
+	}
+	cut = doc_quick_cut(buf, n);
+	doc_add_bytes(quick, path, buf, cut);
+	free(buf);
+	if (quick->nerrors > 0 || quick->nfiles == 0) {
+		doc_free(quick);
+		return DOC_QUICK_NONE;
+	}
+	return DOC_QUICK_PARTIAL;
+}
+
+/* Load what the first screen needs; see doc-quick.h. */
+int
+doc_quick_open(struct doc *quick, char *const *paths, size_t npaths,
+    size_t budget, FILE *err)
+{
+	struct stat	 sb;
+	char		**names = NULL, *first;
+	size_t		 nnames = 0;
+	int		 all, rv;
+
+	memset(quick, 0, sizeof *quick);
+	if (npaths == 0 || strcmp(paths[0], "-") == 0 ||
+	    stat(paths[0], &sb) != 0)
+		return DOC_QUICK_NONE;
+	all = npaths == 1;
+	if (S_ISDIR(sb.st_mode)) {
+		if ((names = doc_quick_list(paths[0], &nnames)) == NULL)
+			return DOC_QUICK_NONE;
+		all = all && nnames == 1;
+		first = doc_quick_join(paths[0], names[0]);
+		doc_quick_free_names(names, nnames);
+		if (stat(first, &sb) != 0) {
+			free(first);
+			return DOC_QUICK_NONE;
+		}
+	} else
+		first = xstrdup(paths[0]);
+	if (!S_ISREG(sb.st_mode)) {
+		/* A pipe cannot be read twice; a directory named *.txt is
+		   for the full load to report. */
+		free(first);
+		return DOC_QUICK_NONE;
+	}
+	if ((size_t)sb.st_size > budget)
+		rv = doc_quick_prefix(quick, first, (size_t)sb.st_size, budget);
+	else if (all) {
+		/* Small enough: this is the whole document. */
+		rv = DOC_QUICK_COMPLETE;
+		if (doc_open(quick, paths, npaths, err) == 0) {
+			doc_free(quick);
+			rv = DOC_QUICK_NONE;
+		}
+	} else {
+		rv = DOC_QUICK_PARTIAL;
+		if (doc_open(quick, &first, 1, NULL) == 0 ||
+		    quick->nerrors > 0) {
+			doc_free(quick);
+			rv = DOC_QUICK_NONE;
+		}
+	}
+	free(first);
+	return rv;
+}
+
+/* Note one more file done. */
+static void
+doc_quick_step(const struct doc *d, struct doc_quick_progress *pr)
+{
+	if (pr == NULL)
+		return;
+	atomic_fetch_add(&pr->files, 1);
+	atomic_store(&pr->stories, d->nstories);
+}
+
+/* Has another thread asked to stop? */
+static bool
+doc_quick_stopped(struct doc_quick_progress *pr)
+{
+	return pr != NULL && atomic_load(&pr->stop);
+}
+
+/* Load every path, one file at a time; see doc-quick.h. */
+size_t
+doc_quick_load(struct doc *d, char *const *paths, size_t npaths, FILE *err,
+    struct doc_quick_progress *pr)
+{
+	struct stat	 sb;
+	char		**names, *full, *shown;
+	size_t		 i, j, nnames, opened = 0;
+
+	if (pr != NULL)
+		atomic_fetch_add(&pr->total, npaths);
+	for (i = 0; i < npaths && !doc_quick_stopped(pr); i++) {
+		names = NULL;
+		if (doc_quick_isdir(paths[i]))
+			names = doc_quick_list(paths[i], &nnames);
+		if (names == NULL) {
+			/* A file, "-", or a directory doc_open complains
+			   about. */
+			opened += doc_open(d, &paths[i], 1, err);
+			doc_quick_step(d, pr);
+			continue;
+		}
+		if (pr != NULL)
+			atomic_fetch_add(&pr->total, nnames - 1);
+		for (j = 0; j < nnames; j++) {
+			if (doc_quick_stopped(pr))
+				break;
+			full = doc_quick_join(paths[i], names[j]);
+			if (stat(full, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+				/* doc_open would read it as a directory;
+				   in a directory it is a bad page. */
+				if (err != NULL) {
+					shown = safe_name(full);
+					fprintf(err, "dubao: %s: %s\n", shown,
+					    strerror(EISDIR));
+					free(shown);
+				}
+				d->nerrors++;
+			} else
+				opened += doc_open(d, &full, 1, err);
+			free(full);
+			doc_quick_step(d, pr);
+		}
+		doc_quick_free_names(names, nnames);
+	}
+	return opened;
+}
