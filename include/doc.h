@@ -15,7 +15,9 @@
 
 struct doc_file {
 	char		*path;		/* as given, or the directory entry */
-	struct text	 text;
+	struct text	 text;		/* loaded by doc_open with
+					   text_load_lazy: text.lines is NULL
+					   until text_lines builds it */
 };
 
 struct doc_page {

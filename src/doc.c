@@ -104,7 +104,8 @@ doc_open_file(struct doc *d, const char *path, FILE *err)
 	const char	*cause = NULL;
 
 	memset(&t, 0, sizeof t);
-	if (text_load(&t, path, &cause) != 0) {
+	/* the line index is built when first asked for (JSON, grep...) */
+	if (text_load_lazy(&t, path, &cause) != 0) {
 		doc_say(err, path, "%s", cause != NULL ? cause : "cannot read");
 		d->nerrors++;
 		return 0;

@@ -68,6 +68,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,7 +120,6 @@ struct text_out {
 	size_t			 cap;	/* bytes allocated for p */
 	size_t			 colpos; /* output offset col refers to */
 	size_t			 col;	/* cells from line start to colpos */
-	struct text_offs	 lines;	/* output offsets where lines start */
 	struct text_offs	 pages;	/* output offsets where pages start */
 	struct text		*t;	/* counters go here */
 };
@@ -573,7 +573,6 @@ text_out_c0(struct text_out *o, uint8_t c, size_t i)
 
 	switch (c) {
 	case '\n':
-		text_offs_push(&o->lines, text_out_pos(o, i + 1));
 		o->colpos = text_out_pos(o, i + 1);
 		o->col = 0;
 		return i + 1;
@@ -582,7 +581,6 @@ text_out_c0(struct text_out *o, uint8_t c, size_t i)
 			text_out_replace(o, i, i + 1, NULL, 0);
 		else {
 			text_out_replace(o, i, i + 1, "\n", 1);
-			text_offs_push(&o->lines, o->len);
 			o->colpos = o->len;
 			o->col = 0;
 		}
@@ -710,19 +708,39 @@ text_out_run(struct text_out *o)
 	}
 }
 
-/* Fill t->lines and t->pages from the offsets the pass collected. */
+/* Count the lines of t: 0, then after every LF but one that ends the
+   buffer.  When v is not NULL, store where each starts in v. */
+static size_t
+text_scan_lines(const struct text *t, size_t *v)
+{
+	const char	*p = t->buf, *e = t->buf + t->len, *nl;
+	size_t		 n = 1;
+
+	if (v != NULL)
+		v[0] = 0;
+	while (p < e && (nl = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+		p = nl + 1;
+		if (p == e)
+			break;
+		if (v != NULL)
+			v[n] = (size_t)(p - t->buf);
+		n++;
+	}
+	return n;
+}
+
+/* Fill t->nlines, t->lines (unless lazy) and t->pages. */
 static void
-text_index(struct text *t, struct text_out *o)
+text_index(struct text *t, struct text_out *o, int lazy)
 {
 	struct text_offs	*pg = &o->pages;
 	size_t			 i, start, end;
 
-	/* The LF that ends the buffer starts no line. */
-	if (o->lines.n > 1 && o->lines.v[o->lines.n - 1] == t->len)
-		o->lines.n--;
-	t->lines = o->lines.v;
-	t->nlines = o->lines.n;
-	o->lines.v = NULL;
+	t->nlines = text_scan_lines(t, NULL);
+	if (!lazy) {
+		t->lines = xreallocarray(NULL, t->nlines, sizeof *t->lines);
+		text_scan_lines(t, t->lines);
+	}
 
 	/* A last page that is empty or only LFs is not a page. */
 	if (pg->n > 1) {
@@ -749,7 +767,7 @@ text_index(struct text *t, struct text_out *o)
  */
 static void
 text_sanitise(struct text *t, uint8_t *base, size_t cap, const uint8_t *s,
-    size_t n, int valid)
+    size_t n, int valid, int lazy)
 {
 	struct text_out	 o;
 
@@ -759,7 +777,6 @@ text_sanitise(struct text *t, uint8_t *base, size_t cap, const uint8_t *s,
 	o.valid = valid;
 	o.widths = wcwidth(0x4e00) == 2;
 	o.t = t;
-	text_offs_push(&o.lines, 0);
 	text_offs_push(&o.pages, 0);
 
 	if (base != NULL) {
@@ -783,7 +800,7 @@ text_sanitise(struct text *t, uint8_t *base, size_t cap, const uint8_t *s,
 		o.p = xrealloc(o.p, o.len + 1);
 	t->buf = o.p;
 	t->len = o.len;
-	text_index(t, &o);
+	text_index(t, &o, lazy);
 }
 
 /*
@@ -792,7 +809,7 @@ text_sanitise(struct text *t, uint8_t *base, size_t cap, const uint8_t *s,
  */
 static int
 text_decode(struct text *t, uint8_t *raw, size_t n, size_t cap, int owned,
-    const char **cause)
+    int lazy, const char **cause)
 {
 	uint8_t		*out = NULL, *res;
 	const uint8_t	*s = raw;
@@ -808,7 +825,7 @@ text_decode(struct text *t, uint8_t *raw, size_t n, size_t cap, int owned,
 		out = xmalloc(ocap);
 		len = text_utf16(raw + 2, n - 2, raw[0] == 0xff, out,
 		    &t->ninvalid);
-		text_sanitise(t, out, ocap, out, len, 1);
+		text_sanitise(t, out, ocap, out, len, 1, lazy);
 		out = NULL;
 		rv = 0;
 		goto out;
@@ -823,7 +840,7 @@ text_decode(struct text *t, uint8_t *raw, size_t n, size_t cap, int owned,
 		n -= 3;
 	}
 	if (text_utf8_valid(s, n)) {
-		text_sanitise(t, owned ? raw : NULL, cap, s, n, 1);
+		text_sanitise(t, owned ? raw : NULL, cap, s, n, 1, lazy);
 		owned = 0;
 		rv = 0;
 		goto out;
@@ -841,14 +858,14 @@ text_decode(struct text *t, uint8_t *raw, size_t n, size_t cap, int owned,
 			out = NULL;
 			t->encoding = "GB18030";
 			text_sanitise(t, res, ocap, res, len,
-			    u8_check(res, len) == NULL);
+			    u8_check(res, len) == NULL, lazy);
 			rv = 0;
 			goto out;
 		}
 		free(out);
 		out = NULL;
 	}
-	text_sanitise(t, owned ? raw : NULL, cap, s, n, 0);
+	text_sanitise(t, owned ? raw : NULL, cap, s, n, 0, lazy);
 	owned = 0;
 	rv = 0;
 out:
@@ -863,7 +880,7 @@ int
 text_from_bytes(struct text *t, const char *bytes, size_t n,
     const char **cause)
 {
-	return text_decode(t, (uint8_t *)(uintptr_t)bytes, n, 0, 0, cause);
+	return text_decode(t, (uint8_t *)(uintptr_t)bytes, n, 0, 0, 0, cause);
 }
 
 /* Ask for huge pages under a large buffer: fewer, cheaper page faults
@@ -884,8 +901,8 @@ text_huge(void *p, size_t n)
 }
 
 /* Read and decode everything from file descriptor fd. */
-int
-text_load_fd(struct text *t, int fd, const char **cause)
+static int
+text_read_fd(struct text *t, int fd, int lazy, const char **cause)
 {
 	struct stat	 st;
 	uint8_t		*buf = NULL, probe[256];
@@ -932,25 +949,46 @@ text_load_fd(struct text *t, int fd, const char **cause)
 			return -1;
 		}
 	}
-	return text_decode(t, buf, len, cap, 1, cause);
+	return text_decode(t, buf, len, cap, 1, lazy, cause);
+}
+
+/* Read and decode everything from file descriptor fd. */
+int
+text_load_fd(struct text *t, int fd, const char **cause)
+{
+	return text_read_fd(t, fd, 0, cause);
+}
+
+/* Read and decode the file at path ("-" is standard input). */
+static int
+text_open(struct text *t, const char *path, int lazy, const char **cause)
+{
+	int	 fd, rv;
+
+	memset(t, 0, sizeof *t);
+	if (strcmp(path, "-") == 0)
+		return text_read_fd(t, STDIN_FILENO, lazy, cause);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		*cause = text_strerror(errno);
+		return -1;
+	}
+	rv = text_read_fd(t, fd, lazy, cause);
+	close(fd);
+	return rv;
 }
 
 /* Read and decode the file at path ("-" is standard input). */
 int
 text_load(struct text *t, const char *path, const char **cause)
 {
-	int	 fd, rv;
+	return text_open(t, path, 0, cause);
+}
 
-	memset(t, 0, sizeof *t);
-	if (strcmp(path, "-") == 0)
-		return text_load_fd(t, STDIN_FILENO, cause);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		*cause = text_strerror(errno);
-		return -1;
-	}
-	rv = text_load_fd(t, fd, cause);
-	close(fd);
-	return rv;
+/* As text_load, the line index left to the first text_lines. */
+int
+text_load_lazy(struct text *t, const char *path, const char **cause)
+{
+	return text_open(t, path, 1, cause);
 }
 
 /* Free what t holds and clear it. */
@@ -963,16 +1001,45 @@ text_free(struct text *t)
 	memset(t, 0, sizeof *t);
 }
 
+/* Guards the building of a line index by text_lines. */
+static pthread_mutex_t	 text_lines_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The line index of t, built on first use when t was loaded lazily. */
+const size_t *
+text_lines(const struct text *t)
+{
+	size_t	*v = __atomic_load_n(&t->lines, __ATOMIC_ACQUIRE);
+
+	if (v != NULL || t->nlines == 0)
+		return v;
+	pthread_mutex_lock(&text_lines_lock);
+	if ((v = t->lines) == NULL) {
+		v = xreallocarray(NULL, t->nlines, sizeof *v);
+		text_scan_lines(t, v);
+		/* the text is not really constant: only its index is
+		   filled in, once */
+		__atomic_store_n(&((struct text *)(uintptr_t)t)->lines, v,
+		    __ATOMIC_RELEASE);
+	}
+	pthread_mutex_unlock(&text_lines_lock);
+	return v;
+}
+
 /* The 1-based source line holding byte offset off. */
 size_t
 text_line_of(const struct text *t, size_t off)
 {
-	size_t	 lo = 0, hi = t->nlines, mid;
+	const size_t	*lines;
+	size_t		 lo = 0, hi = t->nlines, mid;
+
+	if (hi <= 1)
+		return 1;
+	lines = text_lines(t);
 
 	/* Find the last line start <= off. */
 	while (hi - lo > 1) {
 		mid = lo + (hi - lo) / 2;
-		if (t->lines[mid] <= off)
+		if (lines[mid] <= off)
 			lo = mid;
 		else
 			hi = mid;

@@ -549,6 +549,52 @@ test_load_big(void **state)
 	free(s);
 }
 
+/* text_load_lazy leaves the line index to text_lines, which builds the
+   same index as text_load (CR, CR LF, form feeds, a final LF, UTF-16). */
+static void
+test_load_lazy(void **state)
+{
+	static const struct {
+		const char	*s;
+		size_t		 n;
+	} cases[] = {
+		{ "", 0 }, { "\n", 1 }, { "a", 1 }, { "a\n", 2 }, { "\n\n", 2 },
+		{ "a\r\nb\rc\n\fd\n\f\n", 14 }, { "x\fy\fz", 5 },
+		{ "\xff\xfe" "a\0\n\0b\0\r\0", 10 },
+		{ "一\t二\n\x1b" "[1m三\n\n", 17 },
+	};
+	struct text	 a, b;
+	const size_t	*v;
+	const char	*cause = NULL;
+	char		 path[] = "/tmp/dubao-test-lazy-XXXXXX";
+	size_t		 i, k;
+	int		 fd;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		fd = mkstemp(path);
+		assert_true(fd >= 0);
+		assert_int_equal(write(fd, cases[i].s, cases[i].n),
+		    (ssize_t)cases[i].n);
+		close(fd);
+		assert_int_equal(text_load(&a, path, &cause), 0);
+		assert_int_equal(text_load_lazy(&b, path, &cause), 0);
+		unlink(path);
+		strcpy(path, "/tmp/dubao-test-lazy-XXXXXX");
+		assert_null(b.lines);
+		assert_int_equal(a.nlines, b.nlines);
+		assert_int_equal(text_line_of(&b, b.len), text_line_of(&a,
+		    a.len));
+		v = text_lines(&b);
+		assert_ptr_equal(v, b.lines);
+		assert_ptr_equal(text_lines(&a), a.lines);
+		for (k = 0; k < a.nlines; k++)
+			assert_int_equal(v[k], a.lines[k]);
+		text_free(&a);
+		text_free(&b);
+	}
+}
+
 /* A pipe that holds more than one buffer's worth, written by a child. */
 static void
 test_load_pipe_big(void **state)
@@ -653,6 +699,7 @@ main(void)
 		cmocka_unit_test(test_load),
 		cmocka_unit_test(test_load_big),
 		cmocka_unit_test(test_load_pipe_big),
+		cmocka_unit_test(test_load_lazy),
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_random),
 	};
