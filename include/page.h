@@ -80,11 +80,12 @@ struct page {
 					   co-organiser line, page numbers) */
 	int		 marked;	/* read from explicit markup */
 	void		*pool;		/* when not NULL, one allocation that
-					   holds the blocks of every story and
-					   of the banner and all their pieces
-					   (what parse_page builds); when NULL,
-					   each story's blocks and each block's
-					   pieces are allocated on their own */
+					   holds the stories array, the blocks,
+					   bylines and sections of every story
+					   and of the banner, and all pieces
+					   and names (what parse_page builds);
+					   when NULL, each of these arrays is
+					   allocated on its own */
 };
 
 /* Release what a page owns (not its text). */

@@ -3,9 +3,10 @@
  * helpers every later stage needs.
  *
  * A page owns its stories; a story owns its blocks, bylines and sections;
- * a block owns its array of pieces.  A parsed page keeps the blocks of all
- * its stories and all their pieces in one allocation (page.pool); a page
- * built by hand (pool NULL) allocates them one array at a time.  A piece is a byte range of the page's
+ * a block owns its array of pieces.  A parsed page keeps all of these
+ * (stories, blocks, pieces, bylines, names, sections) in one allocation
+ * (page.pool); a page built by hand (pool NULL) allocates them one array
+ * at a time.  A piece is a byte range of the page's
  * text (struct text), never a copy, and a block's pieces are in reading
  * order: the first piece of a paragraph cut by a column break comes
  * first, its continuation (possibly much further down the source) after.
@@ -35,7 +36,7 @@ static const char *const page_kind_names[BLOCK__COUNT] = {
 	[BLOCK_BANNER] = "banner",
 };
 
-/* Free what one story owns (its blocks and pieces unless pooled). */
+/* Free what one story owns (nothing of it when pooled). */
 static void
 page_story_free(struct story *st, int pooled)
 {
@@ -45,11 +46,11 @@ page_story_free(struct story *st, int pooled)
 		for (i = 0; i < st->nblocks; i++)
 			free(st->blocks[i].pieces);
 		free(st->blocks);
+		for (i = 0; i < st->nbylines; i++)
+			free(st->bylines[i].names);
+		free(st->bylines);
+		free(st->sections);
 	}
-	for (i = 0; i < st->nbylines; i++)
-		free(st->bylines[i].names);
-	free(st->bylines);
-	free(st->sections);
 	memset(st, 0, sizeof *st);
 }
 
@@ -63,7 +64,8 @@ page_free(struct page *pg)
 		return;
 	for (i = 0; i < pg->nstories; i++)
 		page_story_free(&pg->stories[i], pg->pool != NULL);
-	free(pg->stories);
+	if (pg->pool == NULL)
+		free(pg->stories);
 	pg->stories = NULL;
 	pg->nstories = 0;
 	page_story_free(&pg->banner, pg->pool != NULL);

@@ -398,20 +398,28 @@ parse_compact(struct page *pg)
 }
 
 /* Move the blocks and pieces of every story and of the banner from the
-   scratch memory into one allocation, pg->pool. */
+   scratch memory, and the stories, bylines, names and sections from
+   their own allocations, into one allocation, pg->pool. */
 static void
 parse_pool(struct page *pg)
 {
-	struct story	*st;
+	struct story	*st, *sv;
 	struct block	*b;
-	struct range	*r;
-	size_t		 i, k, nb = 0, np = 0;
+	struct range	*r, *nv;
+	struct byline	*bv;
+	struct section	*cv;
+	char		*pool;
+	size_t		 i, k, nb = 0, np = 0, nby = 0, nn = 0, nsec = 0;
 
 	for (i = 0; i <= pg->nstories; i++) {
 		st = i < pg->nstories ? &pg->stories[i] : &pg->banner;
 		nb += st->nblocks;
 		for (k = 0; k < st->nblocks; k++)
 			np += st->blocks[k].npieces;
+		nby += st->nbylines;
+		for (k = 0; k < st->nbylines; k++)
+			nn += st->bylines[k].nnames;
+		nsec += st->nsections;
 	}
 	if (nb == 0) {
 		for (i = 0; i <= pg->nstories; i++)
@@ -419,11 +427,52 @@ parse_pool(struct page *pg)
 			    NULL;
 		return;
 	}
-	pg->pool = xmalloc(nb * sizeof *b + np * sizeof *r);
-	b = pg->pool;
+	/* every element size is a multiple of 8: each part stays aligned */
+	pool = xmalloc(nb * sizeof *b + np * sizeof *r +
+	    pg->nstories * sizeof *st + nby * sizeof *bv + nn * sizeof *nv +
+	    nsec * sizeof *cv);
+	pg->pool = pool;
+	b = (struct block *)pool;
 	r = (struct range *)(b + nb);
+	sv = (struct story *)(r + np);
+	bv = (struct byline *)(sv + pg->nstories);
+	nv = (struct range *)(bv + nby);
+	cv = (struct section *)(nv + nn);
+	if (pg->nstories > 0) {
+		memcpy(sv, pg->stories, pg->nstories * sizeof *sv);
+		free(pg->stories);
+		pg->stories = sv;
+	}
 	for (i = 0; i <= pg->nstories; i++) {
 		st = i < pg->nstories ? &pg->stories[i] : &pg->banner;
+		if (st->nbylines > 0) {
+			memcpy(bv, st->bylines, st->nbylines * sizeof *bv);
+			free(st->bylines);
+			st->bylines = bv;
+			for (k = 0; k < st->nbylines; k++, bv++) {
+				if (bv->nnames == 0) {
+					free(bv->names);
+					bv->names = NULL;
+					continue;
+				}
+				memcpy(nv, bv->names, bv->nnames * sizeof *nv);
+				free(bv->names);
+				bv->names = nv;
+				nv += bv->nnames;
+			}
+		} else {
+			free(st->bylines);
+			st->bylines = NULL;
+		}
+		if (st->nsections > 0) {
+			memcpy(cv, st->sections, st->nsections * sizeof *cv);
+			free(st->sections);
+			st->sections = cv;
+			cv += st->nsections;
+		} else {
+			free(st->sections);
+			st->sections = NULL;
+		}
 		if (st->nblocks == 0) {
 			st->blocks = NULL;
 			continue;
