@@ -22,7 +22,7 @@
 
 #include "doc.h"
 
-#define DOC_QUICK_BUDGET	(256 * 1024)	/* bytes read for the first screen */
+#define DOC_QUICK_BUDGET	(128 * 1024)	/* bytes read for the first screen */
 
 /* doc_quick_open results. */
 #define DOC_QUICK_NONE		(-1)	/* nothing loaded: use doc_open */

@@ -127,6 +127,7 @@ struct ui {
 	struct ui_search search;
 	/* Loading (ui-load.c): the reader shows a quick document (the first
 	   pages) while a worker thread loads the full one. */
+	bool		 loading;	/* the document shown is not complete */
 	struct ui_load	*load;		/* the load under way, or NULL */
 	char		*load_errors;	/* its messages, for stderr at exit */
 	bool		 restore_pending; /* the asked or saved position lies

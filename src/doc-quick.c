@@ -74,6 +74,31 @@ doc_quick_list(const char *path, size_t *n)
 	return names;
 }
 
+/* The first *.txt name of a directory in name order (without sorting
+   them all), and how many there are; NULL when none. */
+static char *
+doc_quick_first_name(const char *path, size_t *n)
+{
+	DIR		*dir;
+	struct dirent	*de;
+	char		*best = NULL;
+
+	*n = 0;
+	if ((dir = opendir(path)) == NULL)
+		return NULL;
+	while ((de = readdir(dir)) != NULL) {
+		if (!doc_quick_is_page_name(de->d_name))
+			continue;
+		(*n)++;
+		if (best == NULL || strcmp(de->d_name, best) < 0) {
+			free(best);
+			best = xstrdup(de->d_name);
+		}
+	}
+	closedir(dir);
+	return best;
+}
+
 static void
 doc_quick_free_names(char **names, size_t n)
 {
@@ -166,10 +191,17 @@ doc_quick_cut(const char *buf, size_t n)
 		}
 		return end > start ? end : n;
 	}
-	/* Whole characters: back over the bytes of a multibyte one. */
-	for (i = end; i > 0 && b[i - 1] >= 0x80; i--)
+	/* Whole characters: a UTF-8 sequence cut short at the end is left
+	   out (other encodings break lines long before). */
+	for (i = end; i > 0 && end - i < 3 && (b[i - 1] & 0xC0) == 0x80; i--)
 		;
-	return i > 0 ? i : n;
+	if (i > 0 && b[i - 1] >= 0xC0) {
+		size_t len = b[i - 1] >= 0xF0 ? 4 : b[i - 1] >= 0xE0 ? 3 : 2;
+
+		if (i - 1 + len > end)
+			end = i - 1;
+	}
+	return end > 0 ? end : n;
 }
 
 /* Read up to n bytes of path from its start; returns the bytes read, or
@@ -230,7 +262,7 @@ doc_quick_open(struct doc *quick, char *const *paths, size_t npaths,
     size_t budget, FILE *err)
 {
 	struct stat	 sb;
-	char		**names = NULL, *first;
+	char		*name, *first;
 	size_t		 nnames = 0;
 	int		 all, rv;
 
@@ -240,11 +272,11 @@ doc_quick_open(struct doc *quick, char *const *paths, size_t npaths,
 		return DOC_QUICK_NONE;
 	all = npaths == 1;
 	if (S_ISDIR(sb.st_mode)) {
-		if ((names = doc_quick_list(paths[0], &nnames)) == NULL)
+		if ((name = doc_quick_first_name(paths[0], &nnames)) == NULL)
 			return DOC_QUICK_NONE;
 		all = all && nnames == 1;
-		first = doc_quick_join(paths[0], names[0]);
-		doc_quick_free_names(names, nnames);
+		first = doc_quick_join(paths[0], name);
+		free(name);
 		if (stat(first, &sb) != 0) {
 			free(first);
 			return DOC_QUICK_NONE;

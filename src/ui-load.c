@@ -85,8 +85,10 @@ ui_load_start(struct ui *ui, char *const *paths, size_t npaths)
 bool
 ui_load_progress(struct ui *ui, size_t *done, size_t *total)
 {
-	if (ui->load == NULL)
-		return false;
+	if (ui->load == NULL) {
+		*done = *total = 0;
+		return ui->loading;	/* about to start */
+	}
 	*done = atomic_load(&ui->load->pr.files);
 	*total = atomic_load(&ui->load->pr.total);
 	return true;
@@ -162,6 +164,7 @@ ui_load_poll(struct ui *ui)
 	ui_load_swap(ui, l);
 	free(l);
 	ui->load = NULL;
+	ui->loading = false;
 	ui_timing(ui, "full");
 	return true;
 }

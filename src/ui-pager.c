@@ -240,7 +240,7 @@ ui_pager_status(struct ui *ui)
 	room = ui->cols - 1 - rw;
 	/* N+: more stories are on their way. */
 	snprintf(pos, sizeof pos, "%zu/%zu%s ", gs + 1, ui->doc->nstories,
-	    ui->load != NULL ? "+" : "");
+	    ui->loading ? "+" : "");
 	fixed = 1 + ui_draw_width(pos, strlen(pos)) + (secname != NULL ?
 	    3 + ui_draw_width(secname, strlen(secname)) : 0);
 	nw = ui_draw_width(name, strlen(name)) + 2;

@@ -294,7 +294,7 @@ ui_restore(struct ui *ui)
 		if (view_restore(&ui->view, (size_t)ui->opts->story,
 		    LAYOUT_NOBLOCK, 0))
 			return;
-		if (ui->load != NULL)
+		if (ui->loading)
 			ui->restore_pending = true;
 		else
 			ui_message(ui, true, "no story %ld (%zu stories)",
@@ -307,7 +307,7 @@ ui_restore(struct ui *ui)
 	if (sscanf(v, "%zu %31s %zu", &gs, bs, &o) != 3)
 		return;
 	b = strcmp(bs, "-") == 0 ? LAYOUT_NOBLOCK : strtoul(bs, NULL, 10);
-	if (!view_restore(&ui->view, gs, b, o) && ui->load != NULL)
+	if (!view_restore(&ui->view, gs, b, o) && ui->loading)
 		ui->restore_pending = true;
 }
 
@@ -445,9 +445,10 @@ ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
 	ui.color = color;
 	ui_draw_init(color);
 
-	/* The worker reads while the first screen is laid out. */
-	if (npaths > 0)
-		ui_load_start(&ui, paths, npaths);
+	/* The worker starts once the first screen is out (it would compete
+	   for the processor); until then, positions beyond the quick
+	   document wait for it. */
+	ui.loading = npaths > 0;
 	ui_geometry(&ui);
 	ui_restore(&ui);
 	ui.start_pos = ui.view.pos;
@@ -460,6 +461,8 @@ ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
 		if (first) {
 			ui_timing(&ui, "first");
 			first = false;
+			if (npaths > 0)
+				ui_load_start(&ui, paths, npaths);
 		}
 		/* While loading, look for the full document between keys
 		   (a key is still read the moment it comes). */

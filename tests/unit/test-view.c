@@ -445,6 +445,56 @@ test_where_restore(void **unused)
 	doc_free(&d);
 }
 
+/* A view moved from the first pages onto the whole document keeps its
+   place, lays out only what it shows, and keeps the place even when it
+   was beyond what the fuller document has (clamped). */
+static void
+test_rebase(void **unused)
+{
+	struct doc	 quick, full;
+	struct view	 v, w;
+	size_t		 gs, b, o, gs2, b2, o2, u0, u1;
+
+	make_doc(&quick, 3);
+	make_doc(&full, 40);
+	view_init(&v, &quick, 0);
+	view_resize(&v, 40, 10);
+	view_story(&v, 3);
+	view_scroll(&v, 5);
+	assert_true(view_where(&v, &gs, &b, &o));
+	view_hl_add(&v, 0, 0, 0, 1, VIEW_HL_SEARCH);
+	view_rebase(&v, &full);
+	doc_free(&quick);		/* nothing points into it now */
+	assert_ptr_equal(v.doc, &full);
+	assert_int_equal(v.nhl, 0);
+	assert_int_equal(v.width, 40);
+	assert_int_equal(v.height, 10);
+	assert_true(view_where(&v, &gs2, &b2, &o2));
+	assert_int_equal(gs2, gs);
+	assert_int_equal(b2, b);
+	assert_int_equal(o2, o);
+	assert_true(v.nprepared <= 4);
+	/* The rows are those of a fresh view at the same place. */
+	view_init(&w, &full, 0);
+	view_resize(&w, 40, 10);
+	assert_true(view_restore(&w, gs, b, o));
+	assert_int_equal(w.top_unit, v.top_unit);
+	assert_int_equal(w.top_line, v.top_line);
+	/* It can go on past the old end. */
+	assert_int_equal(view_story(&v, 10), 10);
+	view_units_shown(&v, &u0, &u1);
+	assert_true(v.units[u0].page >= 3);
+	/* Onto a smaller document: its last story. */
+	make_doc(&quick, 2);
+	view_rebase(&v, &quick);
+	assert_true(v.top_unit < v.nunits);
+	assert_int_equal(view_current_story(&v), quick.nstories - 1);
+	view_free(&v);
+	view_free(&w);
+	doc_free(&quick);
+	doc_free(&full);
+}
+
 /* Only the stories near the screen are prepared and fitted; a new
    width refits what is shown, never prepares again. */
 static void
@@ -521,6 +571,7 @@ main(void)
 		cmocka_unit_test(test_highlights),
 		cmocka_unit_test(test_pos_visible),
 		cmocka_unit_test(test_where_restore),
+		cmocka_unit_test(test_rebase),
 		cmocka_unit_test(test_lazy),
 		cmocka_unit_test(test_empty),
 	};
