@@ -174,29 +174,37 @@ static const struct {
 };
 
 /*
- * Candidate characters, three bytes long: stats_cand[lead & 0xF][second &
- * 0x3F] is the mask of the third bytes (& 0x3F) that make a Chinese
+ * Candidate characters, three bytes long: stats_cand[(lead & 0xF) * 64 +
+ * (second & 0x3F)] is the mask of the third bytes (& 0x3F) that make a Chinese
  * numeral, a full-width digit or a full-width clause mark.
  */
 #define B(n)	((uint64_t)1 << (n))
-static const uint64_t stats_cand[16][64] = {
-	[0x3][0x00] = B(0x07) | B(0x02),			/* 〇。 */
-	[0x4][0x38] = B(0x00) | B(0x03) | B(0x07) | B(0x09) | B(0x24),
+#define K(lead, second)	((lead) * 64 + (second))
+static const uint64_t stats_cand[16 * 64] = {
+	[K(0x3, 0x00)] = B(0x07) | B(0x02),			/* 〇。 */
+	[K(0x4, 0x38)] = B(0x00) | B(0x03) | B(0x07) | B(0x09) | B(0x24),
 								/* 一七万三两 */
-	[0x4][0x39] = B(0x1D),					/* 九 */
-	[0x4][0x3A] = B(0x0C) | B(0x14) | B(0x3F),		/* 二五亿 */
-	[0x5][0x05] = B(0x2B) | B(0x2D),			/* 八六 */
-	[0x5][0x0D] = B(0x01) | B(0x03),			/* 十千 */
-	[0x5][0x1B] = B(0x1B),					/* 四 */
-	[0x7][0x19] = B(0x3E),					/* 百 */
-	[0x9][0x1B] = B(0x36),					/* 零 */
-	[0xF][0x3C] = 0x3FF0000 | B(0x0C) | B(0x1B) | B(0x01) | B(0x1F),
+	[K(0x4, 0x39)] = B(0x1D),				/* 九 */
+	[K(0x4, 0x3A)] = B(0x0C) | B(0x14) | B(0x3F),		/* 二五亿 */
+	[K(0x5, 0x05)] = B(0x2B) | B(0x2D),			/* 八六 */
+	[K(0x5, 0x0D)] = B(0x01) | B(0x03),			/* 十千 */
+	[K(0x5, 0x1B)] = B(0x1B),				/* 四 */
+	[K(0x7, 0x19)] = B(0x3E),				/* 百 */
+	[K(0x9, 0x1B)] = B(0x36),				/* 零 */
+	[K(0xF, 0x3C)] = 0x3FF0000 | B(0x0C) | B(0x1B) | B(0x01) | B(0x1F),
 								/* ０-９，；！？ */
 };
+#undef K
 #undef B
 
+/* Whether the three-byte character in the low bytes of w (little-endian
+   order, lead first) is a candidate: bit (lead & 0xF, second & 0x3F,
+   third & 0x3F) of stats_cand. */
+#define STATS_CAND_W(w)	(stats_cand[((w) & 0xF) << 6 | ((w) >> 8 & 0x3F)] >> \
+	((w) >> 16 & 0x3F) & 1)
+
 /* Second bytes (0x80-0xBF) that some lead byte makes a candidate with:
-   stats_cand[lead][second & 0x3F] != 0 for some lead. */
+   stats_cand[(lead & 0xF) * 64 + (second & 0x3F)] != 0 for some lead. */
 static const uint8_t stats_second[256] = {
 	[0x80] = 1, [0xB8] = 1, [0xB9] = 1, [0xBA] = 1, [0x85] = 1,
 	[0x8D] = 1, [0x9B] = 1, [0x99] = 1, [0xBC] = 1,
@@ -1422,17 +1430,17 @@ stats_scan(const char *text, size_t len, size_t story, size_t block,
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 		/* the common case, a run of three-byte characters that are
 		   no candidate: two at a time (eight bytes read, six looked
-		   at), stopping before one whose second byte may make a
-		   candidate (stats_second); the test below decides on it and
-		   on everything else */
+		   at); stats_second spares most of them the full test.  It
+		   stops before a candidate and before anything else, which
+		   the code below handles */
 		while (i + 8 <= len) {
 			uint64_t w;
 
 			memcpy(&w, s + i, 8);
 			if ((w & 0xC0C0F0C0C0F0ull) != 0x8080E08080E0ull ||
-			    stats_second[w >> 8 & 0xFF])
+			    (stats_second[w >> 8 & 0xFF] && STATS_CAND_W(w)))
 				break;
-			if (stats_second[w >> 32 & 0xFF]) {
+			if (stats_second[w >> 32 & 0xFF] && STATS_CAND_W(w >> 24)) {
 				i += 3;
 				break;
 			}
@@ -1461,7 +1469,7 @@ stats_scan(const char *text, size_t len, size_t story, size_t block,
 		c2 = s[i + 1];
 		c3 = s[i + 2];
 		/* without branches but one: most characters are no candidate */
-		if (!(stats_cand[c & 0x0F][c2 & 0x3F] >> (c3 & 0x3F) & 1 &
+		if (!(stats_cand[(c & 0x0F) << 6 | (c2 & 0x3F)] >> (c3 & 0x3F) & 1 &
 		    ((c2 & 0xC0) == 0x80) & ((c3 & 0xC0) == 0x80))) {
 			/* a digit is never a byte >= 0x80: skipping is safe */
 			i += 1 + ((c2 & c3 & 0x80) >> 6);
