@@ -1,0 +1,121 @@
+#!/bin/sh
+# A big document opens at once and fills in behind the reader: a ~120 MB
+# file (the seed page 16384 times, separated by form feeds) and a
+# directory of 10,000 pages.  For each: the first screen shows the
+# headline; keys work while the rest loads (the status line says
+# "loading" and counts the stories as N+); the full count arrives
+# (story 1/N with the final N) with the place kept; G reaches the last
+# story; -s beyond the first pages lands there once they are loaded.
+#
+# The time from start to the first screen and to the full document is
+# printed, not asserted: DUBAO_TIMING=FILE makes the reader append
+# "first MS" and "full MS" (milliseconds since the program started) to
+# FILE.
+. "$(dirname "$0")/lib.sh"
+
+# Waits for the full load are longer than lib.sh's 10 s (a slow or
+# sanitized build, a busy machine), still bounded: 120 s.
+wait_long() {
+	_i=0
+	while [ $_i -lt 2400 ]; do
+		if "$@" >/dev/null 2>&1; then
+			return 0
+		fi
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	return 1
+}
+
+seed="$SEED/000_2ebc2c4d283361d3.txt"
+[ -f "$seed" ] || fail "no seed page $seed"
+
+# The big file: seed + FF, doubled 14 times.
+big="$WORK/big.txt"
+{ cat "$seed"; printf '\f'; } > "$big"
+i=0
+while [ $i -lt 14 ]; do
+	cat "$big" "$big" > "$big.tmp" && mv "$big.tmp" "$big"
+	i=$((i + 1))
+done
+big_stories=32768		# 2 stories a page
+
+# The directory: 10,000 copies of the seed, one per file, cut by split.
+dir="$WORK/pages"
+mkdir "$dir"
+lines=$(wc -l < "$seed")
+i=0
+cp "$seed" "$WORK/all"
+while [ $i -lt 13 ]; do		# 8192 copies, then 1808 more
+	cat "$WORK/all" "$WORK/all" > "$WORK/all.tmp" &&
+	    mv "$WORK/all.tmp" "$WORK/all"
+	i=$((i + 1))
+done
+head -n $((lines * 1808)) "$WORK/all" >> "$WORK/all"
+(cd "$dir" && split -l "$lines" -a 5 -d --additional-suffix=.txt \
+    "$WORK/all" p) || fail "cannot make the directory"
+rm -f "$WORK/all"
+[ "$(ls "$dir" | wc -l)" -eq 10000 ] || fail "expected 10000 pages"
+dir_stories=20000
+
+# The full count is on the status line.
+full_count() { status_has "/$1 " && ! status_has "loading"; }
+
+# check NAME PATH STORIES
+check() {
+	rm -f "$WORK/timing"
+	start_cmd 80 24 "DUBAO_TIMING='$WORK/timing' \"\$DUBAO\" --no-remember '$2'"
+	ready
+	expect "推进监地协作" "$1: no headline on the first screen"
+	first=$(text_rows | head -n 1)
+	if status_has "loading"; then
+		status_has "1/" && status_line | grep -q '1/[0-9]*+ ' ||
+		    fail "$1: the story count is not N+ while loading"
+	else
+		echo "note: $1 was loaded before the first look"
+	fi
+	# A key moves at once, loading or not.
+	keys j
+	wait_for top_lacks "$first" || fail "$1: j did not move"
+	settle
+	moved=$(text_rows | head -n 1)
+	wait_long full_count "$3" || fail "$1: the full count $3 never came"
+	[ "$(text_rows | head -n 1)" = "$moved" ] ||
+	    fail "$1: the place changed when the full document came"
+	status_has "1/$3 " || fail "$1: not at story 1 of $3"
+	keys G
+	wait_for status_has "$3/$3 " || fail "$1: G did not reach story $3"
+	quit_ok
+	wait_for test -s "$WORK/timing"
+	echo "$1: first screen $(sed -n 's/^first //p' "$WORK/timing") ms," \
+	    "full document $(sed -n 's/^full //p' "$WORK/timing") ms"
+}
+
+check "100 MB file" "$big" $big_stories
+check "10,000 pages" "$dir" $dir_stories
+
+# -s beyond the first pages: there once they are loaded.
+start 80 24 --no-remember -s 30001 "$big"
+ready
+wait_long status_has "30001/$big_stories " ||
+    fail "-s 30001 did not land on story 30001"
+quit_ok
+
+# A saved place beyond the first pages comes back, and quitting before
+# the load ends does not lose it.
+start 80 24 "$dir"
+ready
+wait_long full_count $dir_stories || fail "no full count"
+keys 1 2 3 4 5 g
+wait_for status_has "12345/$dir_stories " || fail "12345g did not go there"
+quit_ok
+start 80 24 "$dir"
+ready
+keys q			# at once: likely before the load ends
+wait_for exited || fail "dubao did not exit on q"
+start 80 24 "$dir"
+ready
+wait_long status_has "12345/$dir_stories " ||
+    fail "the saved place (story 12345) did not come back"
+quit_ok
+echo "ok"
