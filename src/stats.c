@@ -139,7 +139,8 @@ static const char *const stats_notunit[] = {
 	"年级", "年代", "人民", "台湾", "天津", "个体", "名单", "家长",
 };
 
-/* Idioms whose numerals are not statistics (checked around a hit). */
+/* Idioms whose numerals are not statistics (checked around a hit); four
+   three-byte characters each. */
 static const char *const stats_idioms[] = {
 	"三番五次", "三天两头", "三年五载", "三位一体", "三人成虎",
 	"三天打鱼", "十年寒窗", "一年半载", "两面三刀", "三头六臂",
@@ -163,7 +164,8 @@ static const char *const stats_before[] = {
 	"大约", "将近", "接近", "超过", "约", "近", "超", "逾",
 };
 
-/* Times of day; pm adds 12 hours to a clock below 12. */
+/* Times of day (two three-byte characters each); pm adds 12 hours to a
+   clock below 12. */
 static const struct {
 	const char	*s;
 	int		 pm;
@@ -269,18 +271,19 @@ struct tail {
 	const struct unit *u;
 };
 
-/* Whether the bytes at i are lit; returns its length, else 0. */
+/* Whether the bytes at i are the n bytes lit; returns n, else 0. */
 static inline size_t
-stats_lit(const struct scan *sc, size_t i, const char *lit)
+stats_litn(const struct scan *sc, size_t i, const char *lit, size_t n)
 {
-	const uint8_t	*p = sc->s + i;
-	size_t		 n;
-
-	for (n = 0; lit[n] != '\0'; n++)
-		if (i + n >= sc->len || p[n] != (uint8_t)lit[n])
-			return 0;
+	if (n == 0 || i > sc->len || n > sc->len - i ||
+	    memcmp(sc->s + i, lit, n) != 0)
+		return 0;
 	return n;
 }
+
+/* Whether the bytes at i are lit; returns its length, else 0.  (A macro
+   so that the length of a string literal is a constant.) */
+#define stats_lit(sc, i, lit)	stats_litn((sc), (i), (lit), strlen(lit))
 
 /* Whether the bytes just before i are lit; returns its length, else 0. */
 static size_t
@@ -651,7 +654,7 @@ stats_unit(const struct scan *sc, size_t j, int cn)
 	}
 	for (; lo < NUNITS && stats_ukeys[lo] == key; lo++) {
 		u = &stats_units[stats_uorder[lo]];
-		if ((!cn || (u->flags & U_CN)) && stats_lit(sc, j, u->s))
+		if ((!cn || (u->flags & U_CN)) && stats_litn(sc, j, u->s, u->len))
 			break;
 		u = NULL;
 	}
@@ -660,10 +663,11 @@ stats_unit(const struct scan *sc, size_t j, int cn)
 	if ((u->flags & U_LATIN) && j + u->len < sc->len &&
 	    stats_alnum(sc->s[j + u->len]))
 		return NULL;
-	if (u->flags & U_WORD)
+	/* every word of stats_notunit is two three-byte characters */
+	if ((u->flags & U_WORD) && sc->len - j >= 6)
 		for (i = 0; i < sizeof(stats_notunit) / sizeof(stats_notunit[0]);
 		    i++)
-			if (stats_lit(sc, j, stats_notunit[i]))
+			if (memcmp(sc->s + j, stats_notunit[i], 6) == 0)
 				return NULL;
 	return u;
 }
@@ -691,7 +695,8 @@ stats_tail(const struct scan *sc, size_t j, double v, int cn, int cnmult,
 	/* 3.5万, 2亿; but 5千米 is a unit */
 	if (!cn && (c == 0x4E07 || c == 0x4EBF || c == 0x5343 || c == 0x767E)) {
 		for (i = 0; i < NMULTS; i++) {
-			if (!stats_lit(sc, k, stats_mults[i].s))
+			if (!stats_litn(sc, k, stats_mults[i].s,
+			    stats_mults[i].len))
 				continue;
 			if ((u = stats_unit(sc, k, 0)) != NULL &&
 			    u->len >= stats_mults[i].len)
@@ -784,6 +789,24 @@ stats_mark(struct scan *sc, size_t i, size_t n)
 		h->ctx_end = (uint32_t)e;
 	}
 	sc->cs = i + n;
+}
+
+/* Write v >= 0 in decimal, zero-padded to width digits, at p (no NUL);
+   returns past it.  As printf "%0*ld" for the small values of dates. */
+static char *
+stats_put(char *p, long v, int width)
+{
+	char	 tmp[24];
+	int	 k = 0;
+
+	do
+		tmp[k++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	while (width-- > k)
+		*p++ = '0';
+	while (k > 0)
+		*p++ = tmp[--k];
+	return p;
 }
 
 /* Format a value into a norm buffer. */
@@ -937,7 +960,7 @@ stats_todat(const struct scan *sc, size_t i)
 	size_t	k;
 
 	for (k = 0; k < sizeof(stats_tods) / sizeof(stats_tods[0]); k++)
-		if (stats_lit(sc, i, stats_tods[k].s))
+		if (stats_litn(sc, i, stats_tods[k].s, 6))
 			return (int)k;
 	return -1;
 }
@@ -1011,6 +1034,7 @@ stats_date(const struct scan *sc, size_t i, size_t e0, long v, int cn,
 	long	 year = -1, mon = -1, day = -1, k;
 	int	 hh = -1, mm = 0, tod, weak;
 	size_t	 j = e0, e, n, te;
+	char	*p;
 	unsigned tflags = 0;
 
 	if (yearlike && stats_lit(sc, j, "年") &&
@@ -1048,24 +1072,43 @@ stats_date(const struct scan *sc, size_t i, size_t e0, long v, int cn,
 	q->unit = "";
 	q->flags = tflags | (cn ? STAT_CHINESE : 0);
 	q->kind = hh >= 0 ? STAT_TIME : STAT_DATE;
+	/* as printf "%04ld-%02ld-%02ld" and so on: the year is at most four
+	   digits (1000-2999, or four Chinese digits), months and days two */
+	p = q->norm;
 	if (year >= 0 && mon < 0) {
 		q->kind = STAT_YEAR;
-		snprintf(q->norm, sizeof(q->norm), "%04ld", year);
-	} else if (year >= 0 && day < 0)
-		snprintf(q->norm, sizeof(q->norm), "%04ld-%02ld", year, mon);
-	else if (year >= 0)
-		snprintf(q->norm, sizeof(q->norm), "%04ld-%02ld-%02ld", year,
-		    mon, day);
-	else if (mon > 0 && day < 0)
-		snprintf(q->norm, sizeof(q->norm), "--%02ld", mon);
-	else if (mon > 0)
-		snprintf(q->norm, sizeof(q->norm), "%02ld-%02ld", mon, day);
-	else
-		snprintf(q->norm, sizeof(q->norm), "---%02ld", day);
-	if (hh >= 0) {
-		n = strlen(q->norm);
-		snprintf(q->norm + n, sizeof(q->norm) - n, " %02d:%02d", hh, mm);
+		p = stats_put(p, year, 4);
+	} else if (year >= 0 && day < 0) {
+		p = stats_put(p, year, 4);
+		*p++ = '-';
+		p = stats_put(p, mon, 2);
+	} else if (year >= 0) {
+		p = stats_put(p, year, 4);
+		*p++ = '-';
+		p = stats_put(p, mon, 2);
+		*p++ = '-';
+		p = stats_put(p, day, 2);
+	} else if (mon > 0 && day < 0) {
+		*p++ = '-';
+		*p++ = '-';
+		p = stats_put(p, mon, 2);
+	} else if (mon > 0) {
+		p = stats_put(p, mon, 2);
+		*p++ = '-';
+		p = stats_put(p, day, 2);
+	} else {
+		*p++ = '-';
+		*p++ = '-';
+		*p++ = '-';
+		p = stats_put(p, day, 2);
 	}
+	if (hh >= 0) {
+		*p++ = ' ';
+		p = stats_put(p, hh, 2);
+		*p++ = ':';
+		p = stats_put(p, mm, 2);
+	}
+	*p = '\0';
 	q->v = q->v2 = year >= 0 ? year : mon > 0 ? mon : day;
 	return 1;
 }
@@ -1079,6 +1122,7 @@ stats_isodate(const struct scan *sc, size_t i, const struct num *nm,
 	long	 mon, day;
 	uint8_t	 sep;
 	int	 n;
+	char	*p;
 
 	if (nm->nint != 4 || nm->sep || nm->v < 1000 || nm->v > 2999 ||
 	    j + 1 >= sc->len)
@@ -1100,8 +1144,12 @@ stats_isodate(const struct scan *sc, size_t i, const struct num *nm,
 	q->flags = 0;
 	q->kind = STAT_DATE;
 	q->v = q->v2 = (long)nm->v;
-	snprintf(q->norm, sizeof(q->norm), "%04d-%02ld-%02ld", (int)nm->v, mon,
-	    day);
+	p = stats_put(q->norm, (long)nm->v, 4);	/* 1000-2999 */
+	*p++ = '-';
+	p = stats_put(p, mon, 2);
+	*p++ = '-';
+	p = stats_put(p, day, 2);
+	*p = '\0';
 	return 1;
 }
 
@@ -1238,6 +1286,7 @@ stats_arabic(struct scan *sc, size_t i)
 	unsigned	 pflags = 0;
 	int		 money = 0, tod, hh, mm, weak, yearlike, nl;
 	ucs4_t		 nc;
+	char		*p;
 
 	stats_num(sc, i, &nm);
 	if (nm.end <= i)
@@ -1260,7 +1309,10 @@ stats_arabic(struct scan *sc, size_t i)
 		q.kind = STAT_TIME;
 		q.unit = "";
 		q.v = q.v2 = hh;
-		snprintf(q.norm, sizeof(q.norm), "%02d:%02d", hh, mm);
+		p = stats_put(q.norm, hh, 2);
+		*p++ = ':';
+		p = stats_put(p, mm, 2);
+		*p = '\0';
 		goto hit;
 	}
 	q.flags = 0;
@@ -1294,7 +1346,7 @@ stats_idiom(const struct scan *sc, size_t i)
 
 	for (k = 0; k < sizeof(stats_idioms) / sizeof(stats_idioms[0]); k++)
 		for (off = 0; off <= 9 && off <= i; off += 3)
-			if (stats_lit(sc, i - off, stats_idioms[k]))
+			if (stats_litn(sc, i - off, stats_idioms[k], 12))
 				return 1;
 	return 0;
 }
