@@ -224,7 +224,9 @@ parse_join_units(struct parse_ctx *ctx, struct parse_join_unit **out)
 
 	cut = xcalloc(ctx->nlines + 1, 1);
 	parse_join_cuts(ctx, cut);
-	v = xcalloc(ctx->nlines + 1, sizeof *v);
+	/* not zeroed: a unit is cleared when it is started, and only the
+	   first n are ever read */
+	v = xreallocarray(NULL, ctx->nlines + 1, sizeof *v);
 	for (i = 0; i < ctx->nlines; i++) {
 		if (L[i].flags & LF_BLANK) {
 			gap++;
@@ -233,6 +235,7 @@ parse_join_units(struct parse_ctx *ctx, struct parse_join_unit **out)
 		}
 		if (u == NULL || cut[i]) {
 			u = &v[n++];
+			memset(u, 0, sizeof *u);
 			u->first = i;
 			u->gap = u == v ? 2 : gap;
 			u->flags = L[i].flags;
