@@ -35,7 +35,9 @@ ui_toc_add(struct ui_toc *t, int level, size_t unit, size_t block,
 {
 	struct ui_toc_item *it;
 
-	t->items = xreallocarray(t->items, t->n + 1, sizeof *t->items);
+	if ((t->n & (t->n - 1)) == 0)	/* 0, 1, 2, 4...: double */
+		t->items = xreallocarray(t->items, t->n ? 2 * t->n : 1,
+		    sizeof *t->items);
 	it = &t->items[t->n++];
 	it->level = level;
 	it->unit = unit;

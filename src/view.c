@@ -44,7 +44,6 @@ view_add_unit(struct view *v, size_t p, size_t st, size_t gs, int rule,
 {
 	struct view_unit *u;
 
-	v->units = xreallocarray(v->units, v->nunits + 1, sizeof *v->units);
 	u = &v->units[v->nunits++];
 	memset(u, 0, sizeof *u);
 	u->page = p;
@@ -60,7 +59,7 @@ view_add_unit(struct view *v, size_t p, size_t st, size_t gs, int rule,
 void
 view_init(struct view *v, const struct doc *d, unsigned flags)
 {
-	size_t	 p, s;
+	size_t	 p, s, n;
 	int	 rule;
 
 	memset(v, 0, sizeof *v);
@@ -69,6 +68,12 @@ view_init(struct view *v, const struct doc *d, unsigned flags)
 	v->width = 80;
 	v->height = 24;
 	v->hl_cur = -1;
+	/* One allocation: a unit per story and per banner. */
+	n = 0;
+	for (p = 0; p < d->npages; p++)
+		n += d->pages[p].page.nstories +
+		    (d->pages[p].page.banner.nblocks > 0);
+	v->units = xreallocarray(NULL, n > 0 ? n : 1, sizeof *v->units);
 	for (p = 0; p < d->npages; p++) {
 		const struct page *pg = &d->pages[p].page;
 
