@@ -13,7 +13,10 @@
  *
  * Speed: a key changes the view and redraws the rows; only a new size,
  * measure or sidebar changes the text width, and then the view fits only
- * the stories it shows (see view.c).
+ * the stories it shows (see view.c).  A big document starts as its first
+ * pages (doc-quick.h); once the first screen is out, a worker thread
+ * loads the rest and the loop, waiting for keys 50 ms at a time, puts it
+ * in place between keys (ui-load.c).
  */
 #include <curses.h>
 #include <errno.h>
