@@ -38,20 +38,9 @@ struct stat_hit {
 					   (约 近 ¥ 百分之 下午), approximation
 					   word and unit */
 	uint32_t	 ctx_start, ctx_end; /* joined offsets of the clause */
-	enum stat_kind	 kind;
-	unsigned	 flags;		/* STAT_APPROX, STAT_CHINESE */
-	double		 value;		/* numeric value, 万/亿 applied (low
-					   end of a range; for dates and times
-					   the year, else the month, else the
-					   day; for a bare clock the hour) */
-	double		 value2;	/* high end of a range, else value */
-	const char	*unit;		/* static UTF-8 unit or measure word:
-					   人次, 家, %, ‰, 元 (also for ¥ and
-					   万元), "" when none (dates,
-					   2022—2024) */
-	const char	*norm;		/* normalised value (in the list's
-					   norms, at most 31 bytes): the
-					   number in digits, no separators,
+	uint32_t	 norm;		/* the normalised value, an offset into
+					   the list's norms: use stats_hit_norm().
+					   The number in digits, no separators,
 					   multiplier applied ("11678",
 					   "35000", "3.5", "30" for 30%);
 					   "A..B" for a range; dates "2021",
@@ -59,6 +48,17 @@ struct stat_hit {
 					   (month-day), "--03" (month),
 					   "---05" (day); a clock "08:30",
 					   after a date "07-10 17:00" */
+	uint16_t	 unit;		/* the unit or measure word, an index:
+					   use stats_hit_unit() (人次, 家, %, ‰, 元
+					   also for ¥ and 万元, "" when none:
+					   dates, 2022—2024) */
+	uint8_t		 kind;		/* enum stat_kind */
+	uint8_t		 flags;		/* STAT_APPROX, STAT_CHINESE */
+	double		 value;		/* numeric value, 万/亿 applied (low
+					   end of a range; for dates and times
+					   the year, else the month, else the
+					   day; for a bare clock the hour) */
+	double		 value2;	/* high end of a range, else value */
 };
 
 struct stat_list {
@@ -79,6 +79,11 @@ void	 stats_page(const struct page *pg, struct stat_list *list);
 void	 stats_scan(const char *s, size_t len, size_t story, size_t block,
 	    struct stat_list *list);
 void	 stats_list_free(struct stat_list *);
+/* The unit or measure word of h (UTF-8, "" when none). */
+const char *stats_hit_unit(const struct stat_hit *h);
+/* The normalised value of h, a hit of list l. */
+const char *stats_hit_norm(const struct stat_list *l,
+	    const struct stat_hit *h);
 /* "count", "date", ... as printed by --stats and --json. */
 const char *stats_kind_name(enum stat_kind);
 

@@ -231,7 +231,8 @@ dump_stats(const struct doc *d, FILE *fp)
 				fprintf(fp, "%d", b->section + 1);
 			fputc('\t', fp);
 			dump_tsv_cell(s + h->start, h->end - h->start, fp);
-			fprintf(fp, "\t%s\t%s\t%s\t", h->norm, h->unit,
+			fprintf(fp, "\t%s\t%s\t%s\t", stats_hit_norm(&dp->stats, h),
+			    stats_hit_unit(h),
 			    stats_kind_name(h->kind));
 			dump_tsv_cell(s + h->ctx_start, h->ctx_end - h->ctx_start,
 			    fp);
@@ -471,9 +472,9 @@ dump_json_story(const struct doc_page *dp, size_t s, FILE *fp)
 			dump_json_num(h->value2, fp);
 		}
 		fputs(",\"norm\":", fp);
-		dump_json_cstr(h->norm, fp);
+		dump_json_cstr(stats_hit_norm(&dp->stats, h), fp);
 		fputs(",\"unit\":", fp);
-		dump_json_cstr(h->unit, fp);
+		dump_json_cstr(stats_hit_unit(h), fp);
 		fprintf(fp, ",\"kind\":\"%s\",\"approx\":%s,\"context\":",
 		    stats_kind_name(h->kind),
 		    (h->flags & STAT_APPROX) ? "true" : "false");

@@ -234,7 +234,7 @@ struct q {
 	size_t		 start, end;
 	double		 v, v2;
 	char		 norm[32];
-	const char	*unit;
+	uint16_t	 uid;		/* index in stats_unames */
 	enum stat_kind	 kind;
 	unsigned	 flags;
 };
@@ -585,6 +585,12 @@ stats_digits(const struct scan *sc, size_t j, int maxd, size_t *end, int *nd)
    among equal keys; built once. */
 static uint8_t		 stats_uorder[NUNITS];
 static uint32_t		 stats_ukeys[NUNITS];
+/* The distinct unit names that hits report (index 0: none), and the
+   index of each unit's name; built once. */
+static const char	*stats_unames[NUNITS + 4];
+static uint16_t		 stats_nunames;
+static uint16_t		 stats_unit_uid[NUNITS];
+static uint16_t		 stats_uid_yuan, stats_uid_pct, stats_uid_permille;
 static pthread_once_t	 stats_once = PTHREAD_ONCE_INIT;
 
 /* The key of the character at p (at most avail bytes): its bytes as one
@@ -605,13 +611,33 @@ stats_key(const uint8_t *p, size_t avail)
 	return key;
 }
 
-/* Build stats_uorder and stats_ukeys. */
+/* The index of unit name s in stats_unames, added if new. */
+static uint16_t
+stats_uname(const char *s)
+{
+	uint16_t i;
+
+	for (i = 0; i < stats_nunames; i++)
+		if (strcmp(stats_unames[i], s) == 0)
+			return i;
+	stats_unames[stats_nunames] = s;
+	return stats_nunames++;
+}
+
+/* Build stats_uorder, stats_ukeys and the unit names. */
 static void
 stats_index(void)
 {
 	size_t		 i, j;
 	uint8_t		 t;
 	uint32_t	 tk;
+
+	stats_uname("");
+	for (i = 0; i < NUNITS; i++)
+		stats_unit_uid[i] = stats_uname(stats_units[i].name);
+	stats_uid_yuan = stats_uname("元");
+	stats_uid_pct = stats_uname("%");
+	stats_uid_permille = stats_uname("‰");
 
 	for (i = 0; i < NUNITS; i++) {
 		stats_uorder[i] = (uint8_t)i;
@@ -833,26 +859,12 @@ stats_fmt(char *buf, size_t n, double v)
 	*buf = '\0';
 }
 
-/* Point the norms of list's hits at new, the norms moved from old. */
-static void
-stats_norms_moved(struct stat_list *l, uintptr_t old, const char *new)
-{
-	size_t	 i;
-
-	for (i = 0; i < l->n; i++)
-		l->hits[i].norm = new + ((uintptr_t)l->hits[i].norm - old);
-}
-
 /* Resize the norms of list l to cap bytes. */
 static void
 stats_norms_resize(struct stat_list *l, size_t cap)
 {
-	uintptr_t old = (uintptr_t)l->norms;
-
 	l->norms = xrealloc(l->norms, cap);
 	l->cnorms = cap;
-	if ((uintptr_t)l->norms != old)
-		stats_norms_moved(l, old, l->norms);
 }
 
 /* Append the hit q. */
@@ -863,7 +875,6 @@ stats_add(struct scan *sc, const struct q *q)
 	struct stat_hit	*h;
 	size_t		 n, b;
 
-	/* the norm first: moving the norms re-points the hits */
 	n = strnlen(q->norm, sizeof(q->norm) - 1);
 	if (l->cnorms - l->nnorms < n + 1)
 		stats_norms_resize(l, l->cnorms ? 2 * l->cnorms +
@@ -876,7 +887,7 @@ stats_add(struct scan *sc, const struct q *q)
 	}
 	h = &l->hits[l->n++];
 	memset(h, 0, sizeof(*h));
-	h->norm = l->norms + l->nnorms;
+	h->norm = (uint32_t)l->nnorms;
 	l->nnorms += n + 1;
 	h->story = (uint32_t)sc->story;
 	h->block = (uint32_t)sc->block;
@@ -890,9 +901,9 @@ stats_add(struct scan *sc, const struct q *q)
 	h->ctx_end = (uint32_t)q->end;
 	h->value = q->v;
 	h->value2 = q->v2;
-	h->unit = q->unit != NULL ? q->unit : "";
-	h->kind = q->kind;
-	h->flags = q->flags;
+	h->unit = q->uid;
+	h->kind = (uint8_t)q->kind;
+	h->flags = (uint8_t)q->flags;
 }
 
 /* An approximation word before i: its start, else i; sets *approx. */
@@ -1069,7 +1080,7 @@ stats_date(const struct scan *sc, size_t i, size_t e0, long v, int cn,
 	}
 	q->start = i;
 	q->end = j;
-	q->unit = "";
+	q->uid = 0;
 	q->flags = tflags | (cn ? STAT_CHINESE : 0);
 	q->kind = hh >= 0 ? STAT_TIME : STAT_DATE;
 	/* as printf "%04ld-%02ld-%02ld" and so on: the year is at most four
@@ -1140,7 +1151,7 @@ stats_isodate(const struct scan *sc, size_t i, const struct num *nm,
 		return 0;
 	q->start = i;
 	q->end = e2;
-	q->unit = "";
+	q->uid = 0;
 	q->flags = 0;
 	q->kind = STAT_DATE;
 	q->v = q->v2 = (long)nm->v;
@@ -1254,7 +1265,8 @@ stats_quantity(const struct scan *sc, size_t i, const struct num *nm,
 	q->flags = pflags | t.flags;
 	q->v = v;
 	q->v2 = range ? v2 : v;
-	q->unit = u ? u->name : money ? "元" : "";
+	q->uid = u ? stats_unit_uid[u - stats_units] : money ? stats_uid_yuan :
+	    0;
 	if (range) {
 		char	a[32], b[32];
 
@@ -1307,7 +1319,7 @@ stats_arabic(struct scan *sc, size_t i)
 		q.start = tod >= 0 ? i - 6 : i;
 		q.end = e;
 		q.kind = STAT_TIME;
-		q.unit = "";
+		q.uid = 0;
 		q.v = q.v2 = hh;
 		p = stats_put(q.norm, hh, 2);
 		*p++ = ':';
@@ -1357,15 +1369,15 @@ stats_cnpercent(const struct scan *sc, size_t i, struct q *q)
 {
 	struct cnum	 c;
 	struct num	 nm;
-	const char	*unit;
+	uint16_t	 uid;
 	size_t		 j, k, n;
 	double		 v, scale;
 	int		 d, dn;
 
 	if (stats_lit(sc, i, "百分之"))
-		unit = "%";
+		uid = stats_uid_pct;
 	else if (stats_lit(sc, i, "千分之"))
-		unit = "‰";
+		uid = stats_uid_permille;
 	else
 		return 0;
 	j = i + 9;
@@ -1394,7 +1406,7 @@ stats_cnpercent(const struct scan *sc, size_t i, struct q *q)
 	q->start = i;
 	q->end = k;
 	q->v = q->v2 = v;
-	q->unit = unit;
+	q->uid = uid;
 	q->kind = STAT_PERCENT;
 	q->flags = STAT_CHINESE;
 	if ((n = stats_lit(sc, k, "左右"))) {
@@ -1447,7 +1459,7 @@ stats_chinese(struct scan *sc, size_t i)
 	q.start = pstart;
 	q.end = t.end;
 	q.v = q.v2 = c.v;
-	q.unit = t.u->name;
+	q.uid = stats_unit_uid[t.u - stats_units];
 	q.kind = t.u->kind;
 	q.flags = pflags | t.flags | STAT_CHINESE;
 	stats_fmt(q.norm, sizeof(q.norm), c.v);
@@ -1596,4 +1608,19 @@ stats_kind_name(enum stat_kind k)
 	};
 
 	return (unsigned)k < STAT__COUNT ? names[k] : "?";
+}
+
+/* The unit or measure word of a hit, "" when none. */
+const char *
+stats_hit_unit(const struct stat_hit *h)
+{
+	pthread_once(&stats_once, stats_index);
+	return h->unit < stats_nunames ? stats_unames[h->unit] : "";
+}
+
+/* The normalised value of a hit of list l. */
+const char *
+stats_hit_norm(const struct stat_list *l, const struct stat_hit *h)
+{
+	return h->norm < l->nnorms ? l->norms + h->norm : "";
 }

@@ -48,7 +48,7 @@ ui_stats_cmp(const void *a, const void *b)
 
 	if (x->hit->kind != y->hit->kind)
 		return x->hit->kind < y->hit->kind ? -1 : 1;
-	if ((c = strcmp(x->hit->unit, y->hit->unit)) != 0)
+	if ((c = strcmp(stats_hit_unit(x->hit), stats_hit_unit(y->hit))) != 0)
 		return c;
 	return x->order < y->order ? -1 : x->order > y->order;
 }
@@ -126,14 +126,15 @@ ui_stats_build(struct ui *ui, struct ui_stats *s)
 		double	 max = 0;
 
 		for (j = i; j < nh && hits[j].hit->kind == hits[i].hit->kind &&
-		    strcmp(hits[j].hit->unit, hits[i].hit->unit) == 0; j++)
+		    strcmp(stats_hit_unit(hits[j].hit),
+		    stats_hit_unit(hits[i].hit)) == 0; j++)
 			if (hits[j].hit->value2 > max)
 				max = hits[j].hit->value2;
 		it = &s->items[s->n++];
 		it->text = xasprintf("%s%s%s (%zu)",
 		    stats_kind_name(hits[i].hit->kind),
-		    hits[i].hit->unit[0] != '\0' ? " · " : "",
-		    hits[i].hit->unit, j - i);
+		    stats_hit_unit(hits[i].hit)[0] != '\0' ? " · " : "",
+		    stats_hit_unit(hits[i].hit), j - i);
 		for (k = i; k < j; k++) {
 			hits[k].max = max;
 			s->items[s->n++] = hits[k];

@@ -28,7 +28,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 
 /* Check hit h against the text s (len bytes) it was found in. */
 static void
-fuzz_hit(const struct stat_hit *h, const char *s, size_t len)
+fuzz_hit(const struct stat_list *l, const struct stat_hit *h, const char *s,
+    size_t len)
 {
 	FUZZ_CHECK(h->start < h->end && h->end <= len,
 	    "hit [%u,%u) of %zu", h->start, h->end, len);
@@ -43,13 +44,12 @@ fuzz_hit(const struct stat_hit *h, const char *s, size_t len)
 	    h->end, h->ctx_start, h->ctx_end);
 	FUZZ_CHECK((unsigned)h->kind < STAT__COUNT, "kind %d", (int)h->kind);
 	FUZZ_CHECK(stats_kind_name(h->kind) != NULL, "kind name");
-	FUZZ_CHECK(h->norm != NULL && strnlen(h->norm, 32) < 32,
-	    "norm not terminated");
-	FUZZ_CHECK(h->unit != NULL, "no unit");
-	FUZZ_CHECK(u8_check((const uint8_t *)h->norm, strlen(h->norm)) == NULL,
-	    "norm invalid UTF-8");
-	FUZZ_CHECK(u8_check((const uint8_t *)h->unit, strlen(h->unit)) == NULL,
-	    "unit invalid UTF-8");
+	FUZZ_CHECK(h->norm < l->nnorms &&
+	    strnlen(stats_hit_norm(l, h), 32) < 32, "norm not terminated");
+	FUZZ_CHECK(u8_check((const uint8_t *)stats_hit_norm(l, h),
+	    strlen(stats_hit_norm(l, h))) == NULL, "norm invalid UTF-8");
+	FUZZ_CHECK(u8_check((const uint8_t *)stats_hit_unit(h),
+	    strlen(stats_hit_unit(h))) == NULL, "unit invalid UTF-8");
 	FUZZ_CHECK((h->flags & ~(unsigned)(STAT_APPROX | STAT_CHINESE)) == 0,
 	    "flags %#x", h->flags);
 }
@@ -67,7 +67,7 @@ fuzz_scan(const char *s, size_t len)
 	for (i = 0; i < l.n; i++) {
 		FUZZ_CHECK(l.hits[i].story == 7 && l.hits[i].block == 3,
 		    "story/block not copied");
-		fuzz_hit(&l.hits[i], s, len);
+		fuzz_hit(&l, &l.hits[i], s, len);
 		if (i > 0)
 			FUZZ_CHECK(l.hits[i - 1].start <= l.hits[i].start,
 			    "hits out of order");
@@ -126,7 +126,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			    h->block, st->nblocks);
 			j = page_block_join(&pg, &st->blocks[h->block], &jlen,
 			    NULL);
-			fuzz_hit(h, j, jlen);
+			fuzz_hit(&l, h, j, jlen);
 			free(j);
 			if (k > 0)
 				FUZZ_CHECK(l.hits[k - 1].story < h->story ||

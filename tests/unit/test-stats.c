@@ -46,7 +46,8 @@ dump_hits(const char *s, const struct stat_list *l)
 		print_message("  hit %zu: \"%.*s\" %s norm=%s unit=%s flags=%u\n",
 		    i, (int)(l->hits[i].end - l->hits[i].start),
 		    s + l->hits[i].start, stats_kind_name(l->hits[i].kind),
-		    l->hits[i].norm, l->hits[i].unit, l->hits[i].flags);
+		    stats_hit_norm(l, &l->hits[i]), stats_hit_unit(&l->hits[i]),
+		    l->hits[i].flags);
 }
 
 /* The hit of s reading text, or fail. */
@@ -107,15 +108,15 @@ expect_one(const char *s, const char *text, enum stat_kind kind,
 
 	scan(s, &l);
 	h = find(s, &l, text);
-	if (h->kind != kind || strcmp(h->norm, norm) != 0 ||
-	    strcmp(h->unit, unit) != 0 || h->flags != flags) {
+	if (h->kind != kind || strcmp(stats_hit_norm(&l, h), norm) != 0 ||
+	    strcmp(stats_hit_unit(h), unit) != 0 || h->flags != flags) {
 		print_message("\"%s\": want %s norm=%s unit=%s flags=%u\n", s,
 		    stats_kind_name(kind), norm, unit, flags);
 		dump_hits(s, &l);
 	}
 	assert_int_equal(h->kind, kind);
-	assert_string_equal(h->norm, norm);
-	assert_string_equal(h->unit, unit);
+	assert_string_equal(stats_hit_norm(&l, h), norm);
+	assert_string_equal(stats_hit_unit(h), unit);
 	assert_int_equal(h->flags, flags);
 	stats_list_free(&l);
 }
@@ -253,7 +254,7 @@ test_ranges(void **state)
 	assert_int_equal(l.n, 1);
 	h = find(s, &l, "2022—2024");
 	assert_int_equal(h->kind, STAT_RANGE);
-	assert_string_equal(h->norm, "2022..2024");
+	assert_string_equal(stats_hit_norm(&l, h), "2022..2024");
 	assert_true(h->value == 2022 && h->value2 == 2024);
 	stats_list_free(&l);
 	expect_one("高5～10米", "5～10米", STAT_RANGE, "5..10", "米", 0);
@@ -721,7 +722,7 @@ test_seed(void **state)
 			/* dates and times are found as such */
 			if (strcmp(got[nh - 1], "2021年") == 0) {
 				assert_int_equal(h->kind, STAT_YEAR);
-				assert_string_equal(h->norm, "2021");
+				assert_string_equal(stats_hit_norm(&l, h), "2021");
 				if (n2021 < 3)
 					lines_of_2021[n2021] = ln;
 				n2021++;
@@ -729,24 +730,24 @@ test_seed(void **state)
 				assert_int_equal(h->kind, STAT_YEAR);
 			else if (strcmp(got[nh - 1], "3月10日") == 0) {
 				assert_int_equal(h->kind, STAT_DATE);
-				assert_string_equal(h->norm, "03-10");
+				assert_string_equal(stats_hit_norm(&l, h), "03-10");
 			} else if (strcmp(got[nh - 1], "2021年10月") == 0) {
 				assert_int_equal(h->kind, STAT_DATE);
-				assert_string_equal(h->norm, "2021-10");
+				assert_string_equal(stats_hit_norm(&l, h), "2021-10");
 			} else if (strcmp(got[nh - 1], "7月10日下午5点") == 0) {
 				assert_int_equal(h->kind, STAT_TIME);
-				assert_string_equal(h->norm, "07-10 17:00");
+				assert_string_equal(stats_hit_norm(&l, h), "07-10 17:00");
 			} else if (strcmp(got[nh - 1], "2022—2024") == 0)
 				assert_int_equal(h->kind, STAT_RANGE);
 			else if (strcmp(got[nh - 1], "30余年") == 0) {
 				assert_int_equal(h->kind, STAT_DURATION);
 				assert_true(h->value == 30);
-				assert_string_equal(h->unit, "年");
+				assert_string_equal(stats_hit_unit(h), "年");
 				assert_int_equal(h->flags, STAT_APPROX);
 			} else if (strcmp(got[nh - 1], "11678人次") == 0) {
 				assert_int_equal(h->kind, STAT_COUNT);
-				assert_string_equal(h->unit, "人次");
-				assert_string_equal(h->norm, "11678");
+				assert_string_equal(stats_hit_unit(h), "人次");
+				assert_string_equal(stats_hit_norm(&l, h), "11678");
 				assert_memory_equal(p + h->ctx_start, "就诊罪犯",
 				    strlen("就诊罪犯"));
 			}
