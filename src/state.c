@@ -16,10 +16,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "safe.h"
 #include "state.h"
 #include "xmalloc.h"
 
 #define STATE_MAGIC	"dubao-state 1"
+/* A store file larger than this is not ours (1000 entries of a few KB
+   at most): it is ignored like a corrupt one rather than read. */
+#define STATE_MAX_BYTES	(16u << 20)
 
 /* The state directory. */
 char *
@@ -161,13 +165,77 @@ state_clear(struct state *st)
 	st->n = 0;
 }
 
-/* Parse the bytes of a store file into st (appending, not dirty).
+/* Push an entry at the end without looking for its key. */
+static void
+state_push(struct state *st, char *key, char *value, size_t *cap)
+{
+	if (st->n == *cap) {
+		*cap = *cap == 0 ? 64 : *cap * 2;
+		st->e = xreallocarray(st->e, *cap, sizeof *st->e);
+	}
+	st->e[st->n].key = key;
+	st->e[st->n].value = value;
+	st->e[st->n].dirty = false;
+	st->n++;
+}
+
+struct state_ref {
+	const char	*key;
+	size_t		 i;
+};
+
+static int
+state_ref_cmp(const void *a, const void *b)
+{
+	const struct state_ref *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	if (c != 0)
+		return c;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* Keep only the last entry of each key, in order: O(n log n), so that
+   a hostile file of a million lines does not take an hour (state_find
+   on each line would be quadratic). */
+static void
+state_dedupe(struct state *st)
+{
+	struct state_ref *r;
+	bool		*drop;
+	size_t		 i, o;
+
+	if (st->n < 2)
+		return;
+	r = xreallocarray(NULL, st->n, sizeof *r);
+	drop = xcalloc(st->n, sizeof *drop);
+	for (i = 0; i < st->n; i++) {
+		r[i].key = st->e[i].key;
+		r[i].i = i;
+	}
+	qsort(r, st->n, sizeof *r, state_ref_cmp);
+	for (i = 0; i + 1 < st->n; i++)
+		if (strcmp(r[i].key, r[i + 1].key) == 0)
+			drop[r[i].i] = true;
+	for (i = o = 0; i < st->n; i++) {
+		if (drop[i]) {
+			free(st->e[i].key);
+			free(st->e[i].value);
+		} else
+			st->e[o++] = st->e[i];
+	}
+	st->n = o;
+	free(drop);
+	free(r);
+}
+
+/* Parse the bytes of a store file into the empty st (not dirty).
    Returns -1 when they are not a store file. */
 static int
 state_parse(struct state *st, const char *buf, size_t len)
 {
 	const char	*p = buf, *end = buf + len, *nl, *tab;
-	size_t		 ml = strlen(STATE_MAGIC);
+	size_t		 ml = strlen(STATE_MAGIC), cap = st->n;
 	char		*k, *v;
 
 	if (len < ml + 1 || memcmp(buf, STATE_MAGIC "\n", ml + 1) != 0)
@@ -186,8 +254,9 @@ state_parse(struct state *st, const char *buf, size_t len)
 			free(v);
 			return -1;
 		}
-		state_append(st, k, v, false);
+		state_push(st, k, v, &cap);
 	}
+	state_dedupe(st);
 	return 0;
 }
 
@@ -218,20 +287,35 @@ state_slurp(int fd, size_t *len)
 }
 
 /* Read the file into st.  0: read (or missing); -1: unreadable, with
-   *why; -2: corrupt. */
+   *why; -2: corrupt (*why NULL) or too large (*why set). */
 static int
 state_read(struct state *st, const char **why)
 {
-	int	 fd, rc;
-	size_t	 len;
-	char	*buf;
+	int		 fd, rc;
+	size_t		 len;
+	char		*buf;
+	struct stat	 sb;
 
-	fd = open(st->path, O_RDONLY | O_CLOEXEC);
+	*why = NULL;
+	/* O_NONBLOCK: a FIFO put in the file's place must not hang us. */
+	fd = open(st->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		if (errno == ENOENT)
 			return 0;
 		*why = strerror(errno);
 		return -1;
+	}
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		*why = fstat(fd, &sb) != 0 ? strerror(errno) :
+		    S_ISDIR(sb.st_mode) ? strerror(EISDIR) :
+		    "not a regular file";
+		close(fd);
+		return -1;
+	}
+	if ((unsigned long long)sb.st_size > STATE_MAX_BYTES) {
+		*why = "too large";
+		close(fd);
+		return -2;
 	}
 	buf = state_slurp(fd, &len);
 	if (buf == NULL)
@@ -251,7 +335,7 @@ int
 state_open(struct state *st, const char *dir, const char *name,
     char **warning)
 {
-	char		*d = dir != NULL ? xstrdup(dir) : state_dir();
+	char		*d = dir != NULL ? xstrdup(dir) : state_dir(), *sp;
 	const char	*why = NULL;
 	int		 rc;
 
@@ -265,11 +349,16 @@ state_open(struct state *st, const char *dir, const char *name,
 	st->path = xasprintf("%s/%s", d, name);
 	free(d);
 	rc = state_read(st, &why);
-	if (rc == -1)
-		*warning = xasprintf("%s: %s", st->path, why);
-	else if (rc == -2)
-		*warning = xasprintf("not a dubao state file, ignored: %s",
-		    st->path);
+	if (rc != 0) {
+		sp = safe_name(st->path);
+		if (rc == -1)
+			*warning = xasprintf("%s: %s", sp, why);
+		else
+			*warning = xasprintf("not a dubao state file%s%s, "
+			    "ignored: %s", why != NULL ? ": " : "",
+			    why != NULL ? why : "", sp);
+		free(sp);
+	}
 	return rc == 0 ? 0 : -1;
 }
 
@@ -323,6 +412,17 @@ state_write(const struct state *st, FILE *fp)
 	}
 }
 
+/* "PATH: reason", the path made printable. */
+static char *
+state_cause(const char *path, const char *why)
+{
+	char	*sp = safe_name(path), *c;
+
+	c = xasprintf("%s: %s", sp, why);
+	free(sp);
+	return c;
+}
+
 /* Write the changes, merged with the file. */
 int
 state_save(struct state *st, char **cause)
@@ -330,7 +430,7 @@ state_save(struct state *st, char **cause)
 	struct state	 disk;
 	const char	*why = NULL;
 	char		*dir, *slash, *lock = NULL, *tmp = NULL;
-	int		 lfd = -1, tfd = -1, rc = -1;
+	int		 lfd = -1, tfd = -1, rc = -1, lr = -1;
 	size_t		 i;
 	FILE		*fp = NULL;
 
@@ -344,14 +444,20 @@ state_save(struct state *st, char **cause)
 	if (slash != NULL)
 		*slash = '\0';
 	if (state_mkdirs(dir) != 0) {
-		*cause = xasprintf("%s: %s", dir, strerror(errno));
+		*cause = state_cause(dir, strerror(errno));
 		free(dir);
 		return -1;
 	}
 	lock = xasprintf("%s.lock", st->path);
-	lfd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	if (lfd < 0 || flock(lfd, LOCK_EX) != 0) {
-		*cause = xasprintf("%s: %s", lock, strerror(errno));
+	lfd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0600);
+	if (lfd >= 0) {
+		/* A signal (SIGWINCH, no SA_RESTART) while another reader
+		   holds the lock is no reason to give up. */
+		while ((lr = flock(lfd, LOCK_EX)) != 0 && errno == EINTR)
+			continue;
+	}
+	if (lfd < 0 || lr != 0) {
+		*cause = state_cause(lock, strerror(errno));
 		goto out;
 	}
 
@@ -360,7 +466,7 @@ state_save(struct state *st, char **cause)
 	disk.path = st->path;
 	disk.max = st->max;
 	if (state_read(&disk, &why) == -1) {
-		*cause = xasprintf("%s: %s", st->path, why);
+		*cause = state_cause(st->path, why);
 		goto out;
 	}
 	for (i = 0; i < st->n; i++)
@@ -372,7 +478,7 @@ state_save(struct state *st, char **cause)
 	tmp = xasprintf("%s.XXXXXX", st->path);
 	tfd = mkstemp(tmp);
 	if (tfd < 0 || (fp = fdopen(tfd, "w")) == NULL) {
-		*cause = xasprintf("%s: %s", tmp, strerror(errno));
+		*cause = state_cause(tmp, strerror(errno));
 		if (tfd >= 0)
 			close(tfd);
 		free(tmp);
@@ -382,15 +488,20 @@ state_save(struct state *st, char **cause)
 	}
 	state_write(&disk, fp);
 	if (fflush(fp) != 0 || ferror(fp) || fsync(tfd) != 0) {
-		*cause = xasprintf("%s: %s", tmp, strerror(errno));
+		*cause = state_cause(tmp, strerror(errno));
 		fclose(fp);
 		unlink(tmp);
 		state_clear(&disk);
 		goto out;
 	}
-	fclose(fp);
+	if (fclose(fp) != 0) {
+		*cause = state_cause(tmp, strerror(errno));
+		unlink(tmp);
+		state_clear(&disk);
+		goto out;
+	}
 	if (rename(tmp, st->path) != 0) {
-		*cause = xasprintf("%s: %s", st->path, strerror(errno));
+		*cause = state_cause(st->path, strerror(errno));
 		unlink(tmp);
 		state_clear(&disk);
 		goto out;
