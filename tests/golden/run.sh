@@ -43,4 +43,15 @@ for f in tests/data/pages/*.txt; do
 	check "$b.w40.txt" "$DUBAO" --dump -w 40 "$f"
 	check "$b.toc" "$DUBAO" --toc "$f"
 done
+# The sample in README.md is what the program prints.
+sed -n '/^\$ dubao --dump -w 44 articles/,/^```/p' README.md | sed '1d;$d' \
+    >"$out/readme.sample"
+"$DUBAO" --dump -w 44 articles | sed -n 13,34p >"$out/readme.actual"
+if [ -s "$out/readme.sample" ] && cmp -s "$out/readme.sample" "$out/readme.actual"; then
+	echo "ok README sample"
+else
+	echo "FAIL README sample differs from the dump:"
+	diff -u "$out/readme.sample" "$out/readme.actual" | head -20
+	fail=1
+fi
 exit $fail
