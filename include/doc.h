@@ -43,6 +43,24 @@ struct doc {
    "dubao: PATH: reason" each (warnings too, e.g. replaced bytes).
    Returns the number of files opened. */
 size_t	 doc_open(struct doc *d, char *const *paths, size_t npaths, FILE *err);
+/* Load one file (not a directory: that is reported as an error) and
+   append its pages.  Returns 1, or 0 after reporting why not. */
+size_t	 doc_open_file(struct doc *d, const char *path, FILE *err);
+/* The *.txt pages of directory path (hidden files excepted), sorted
+   bytewise, as malloc'ed paths "path/name"; free with doc_free_paths.
+   NULL with *n = 0 when there are none (errno 0) or the directory cannot
+   be read (errno set). */
+char	**doc_dir_pages(const char *path, size_t *n);
+void	 doc_free_paths(char **paths, size_t n);
+/* Report, as doc_open does, why doc_dir_pages gave nothing; counts an
+   error. */
+void	 doc_dir_failed(struct doc *d, const char *path, FILE *err);
+/* Does a directory entry name a page (*.txt, not hidden)? */
+int	 doc_is_page_name(const char *name);
+/* Is path a directory (never "-")? */
+int	 doc_is_dir(const char *path);
+/* The path of entry name in directory dir. */
+char	*doc_join_path(const char *dir, const char *name);
 /* Open decoded bytes as a file named name (for tests and fuzzers). */
 void	 doc_add_bytes(struct doc *d, const char *name, const char *bytes,
 	    size_t n);

@@ -24,55 +24,7 @@
 #include <unistd.h>
 
 #include "doc-quick.h"
-#include "safe.h"
 #include "xmalloc.h"
-
-/* Does name end in ".txt" (and not start with a dot)?  As doc.c. */
-static int
-doc_quick_is_page_name(const char *name)
-{
-	size_t n = strlen(name);
-
-	return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".txt") == 0;
-}
-
-/* Sort names bytewise. */
-static int
-doc_quick_namecmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The sorted *.txt names of a directory; NULL (and *n 0) when it cannot
-   be read or has none. */
-static char **
-doc_quick_list(const char *path, size_t *n)
-{
-	DIR		*dir;
-	struct dirent	*de;
-	char		**names = NULL;
-	size_t		 cap = 0;
-
-	*n = 0;
-	if ((dir = opendir(path)) == NULL)
-		return NULL;
-	while ((de = readdir(dir)) != NULL) {
-		if (!doc_quick_is_page_name(de->d_name))
-			continue;
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 64;
-			names = xreallocarray(names, cap, sizeof *names);
-		}
-		names[(*n)++] = xstrdup(de->d_name);
-	}
-	closedir(dir);
-	if (*n == 0) {
-		free(names);
-		return NULL;
-	}
-	qsort(names, *n, sizeof *names, doc_quick_namecmp);
-	return names;
-}
 
 /* The first *.txt name of a directory in name order (without sorting
    them all), and how many there are; NULL when none. */
@@ -87,7 +39,7 @@ doc_quick_first_name(const char *path, size_t *n)
 	if ((dir = opendir(path)) == NULL)
 		return NULL;
 	while ((de = readdir(dir)) != NULL) {
-		if (!doc_quick_is_page_name(de->d_name))
+		if (!doc_is_page_name(de->d_name))
 			continue;
 		(*n)++;
 		if (best == NULL || strcmp(de->d_name, best) < 0) {
@@ -97,37 +49,6 @@ doc_quick_first_name(const char *path, size_t *n)
 	}
 	closedir(dir);
 	return best;
-}
-
-static void
-doc_quick_free_names(char **names, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-}
-
-/* The path of entry name of directory dir, as doc_open writes it. */
-static char *
-doc_quick_join(const char *dir, const char *name)
-{
-	size_t plen = strlen(dir);
-
-	if (plen > 0 && dir[plen - 1] == '/')
-		return xasprintf("%s%s", dir, name);
-	return xasprintf("%s/%s", dir, name);
-}
-
-/* Is path a directory (and not "-")? */
-static int
-doc_quick_isdir(const char *path)
-{
-	struct stat sb;
-
-	return strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
-	    S_ISDIR(sb.st_mode);
 }
 
 /* Code unit i (of size us) of buf, as a number. */
@@ -275,7 +196,7 @@ doc_quick_open(struct doc *quick, char *const *paths, size_t npaths,
 		if ((name = doc_quick_first_name(paths[0], &nnames)) == NULL)
 			return DOC_QUICK_NONE;
 		all = all && nnames == 1;
-		first = doc_quick_join(paths[0], name);
+		first = doc_join_path(paths[0], name);
 		free(name);
 		if (stat(first, &sb) != 0) {
 			free(first);
@@ -332,45 +253,29 @@ size_t
 doc_quick_load(struct doc *d, char *const *paths, size_t npaths, FILE *err,
     struct doc_quick_progress *pr)
 {
-	struct stat	 sb;
-	char		**names, *full, *shown;
-	size_t		 i, j, nnames, opened = 0;
+	char		**pages;
+	size_t		 i, j, n, opened = 0;
 
 	if (pr != NULL)
 		atomic_fetch_add(&pr->total, npaths);
 	for (i = 0; i < npaths && !doc_quick_stopped(pr); i++) {
-		names = NULL;
-		if (doc_quick_isdir(paths[i]))
-			names = doc_quick_list(paths[i], &nnames);
-		if (names == NULL) {
-			/* A file, "-", or a directory doc_open complains
-			   about. */
-			opened += doc_open(d, &paths[i], 1, err);
+		if (!doc_is_dir(paths[i])) {
+			opened += doc_open_file(d, paths[i], err);
+			doc_quick_step(d, pr);
+			continue;
+		}
+		if ((pages = doc_dir_pages(paths[i], &n)) == NULL) {
+			doc_dir_failed(d, paths[i], err);
 			doc_quick_step(d, pr);
 			continue;
 		}
 		if (pr != NULL)
-			atomic_fetch_add(&pr->total, nnames - 1);
-		for (j = 0; j < nnames; j++) {
-			if (doc_quick_stopped(pr))
-				break;
-			full = doc_quick_join(paths[i], names[j]);
-			if (stat(full, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-				/* doc_open would read it as a directory;
-				   in a directory it is a bad page. */
-				if (err != NULL) {
-					shown = safe_name(full);
-					fprintf(err, "dubao: %s: %s\n", shown,
-					    strerror(EISDIR));
-					free(shown);
-				}
-				d->nerrors++;
-			} else
-				opened += doc_open(d, &full, 1, err);
-			free(full);
+			atomic_fetch_add(&pr->total, n - 1);
+		for (j = 0; j < n && !doc_quick_stopped(pr); j++) {
+			opened += doc_open_file(d, pages[j], err);
 			doc_quick_step(d, pr);
 		}
-		doc_quick_free_names(names, nnames);
+		doc_free_paths(pages, n);
 	}
 	return opened;
 }

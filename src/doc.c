@@ -97,7 +97,7 @@ doc_add_text(struct doc *d, const char *path, struct text *t)
 }
 
 /* Load one file; returns 1 if it was opened, 0 after reporting why not. */
-static size_t
+size_t
 doc_open_file(struct doc *d, const char *path, FILE *err)
 {
 	struct text	 t;
@@ -115,15 +115,15 @@ doc_open_file(struct doc *d, const char *path, FILE *err)
 	return 1;
 }
 
-/* Sort directory entry names bytewise. */
+/* Sort strings bytewise. */
 static int
 doc_namecmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Does name end in ".txt"? */
-static int
+/* Does a directory entry name a page: *.txt, not hidden? */
+int
 doc_is_page_name(const char *name)
 {
 	size_t n = strlen(name);
@@ -131,45 +131,99 @@ doc_is_page_name(const char *name)
 	return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".txt") == 0;
 }
 
-/* Load the *.txt files of a directory in name order. */
-static size_t
-doc_open_dir(struct doc *d, const char *path, FILE *err)
+/* Is path a directory (never "-")? */
+int
+doc_is_dir(const char *path)
+{
+	struct stat sb;
+
+	return strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
+	    S_ISDIR(sb.st_mode);
+}
+
+/* The path of entry name in directory dir. */
+char *
+doc_join_path(const char *dir, const char *name)
+{
+	size_t plen = strlen(dir);
+
+	if (plen > 0 && dir[plen - 1] == '/')
+		return xasprintf("%s%s", dir, name);
+	return xasprintf("%s/%s", dir, name);
+}
+
+/* The pages of a directory, sorted; see doc.h. */
+char **
+doc_dir_pages(const char *path, size_t *n)
 {
 	DIR		*dir;
 	struct dirent	*de;
 	char		**names = NULL, *full;
-	size_t		 n = 0, i, opened = 0;
-	size_t		 plen = strlen(path);
+	size_t		 cap = 0, i;
 
-	if ((dir = opendir(path)) == NULL) {
-		doc_say(err, path, "%s", strerror(errno));
-		d->nerrors++;
-		return 0;
-	}
+	*n = 0;
+	if ((dir = opendir(path)) == NULL)
+		return NULL;
 	while ((de = readdir(dir)) != NULL) {
 		if (!doc_is_page_name(de->d_name))
 			continue;
-		names = xreallocarray(names, n + 1, sizeof *names);
-		names[n++] = xstrdup(de->d_name);
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 64;
+			names = xreallocarray(names, cap, sizeof *names);
+		}
+		names[(*n)++] = xstrdup(de->d_name);
 	}
 	closedir(dir);
-	if (n == 0) {
-		doc_say(err, path, "no pages (*.txt) in directory");
-		d->nerrors++;
+	if (*n == 0) {
 		free(names);
+		errno = 0;
+		return NULL;
+	}
+	qsort(names, *n, sizeof *names, doc_namecmp);
+	for (i = 0; i < *n; i++) {
+		full = doc_join_path(path, names[i]);
+		free(names[i]);
+		names[i] = full;
+	}
+	return names;
+}
+
+/* Free what doc_dir_pages returned. */
+void
+doc_free_paths(char **paths, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+}
+
+/* Report why a directory gave no pages; errno as doc_dir_pages left it. */
+void
+doc_dir_failed(struct doc *d, const char *path, FILE *err)
+{
+	if (errno != 0)
+		doc_say(err, path, "%s", strerror(errno));
+	else
+		doc_say(err, path, "no pages (*.txt) in directory");
+	d->nerrors++;
+}
+
+/* Load the *.txt files of a directory in name order. */
+static size_t
+doc_open_dir(struct doc *d, const char *path, FILE *err)
+{
+	char	**pages;
+	size_t	 n, i, opened = 0;
+
+	if ((pages = doc_dir_pages(path, &n)) == NULL) {
+		doc_dir_failed(d, path, err);
 		return 0;
 	}
-	qsort(names, n, sizeof *names, doc_namecmp);
-	for (i = 0; i < n; i++) {
-		if (plen > 0 && path[plen - 1] == '/')
-			full = xasprintf("%s%s", path, names[i]);
-		else
-			full = xasprintf("%s/%s", path, names[i]);
-		opened += doc_open_file(d, full, err);
-		free(full);
-		free(names[i]);
-	}
-	free(names);
+	for (i = 0; i < n; i++)
+		opened += doc_open_file(d, pages[i], err);
+	doc_free_paths(pages, n);
 	return opened;
 }
 
@@ -177,12 +231,10 @@ doc_open_dir(struct doc *d, const char *path, FILE *err)
 size_t
 doc_open(struct doc *d, char *const *paths, size_t npaths, FILE *err)
 {
-	struct stat	 sb;
-	size_t		 i, opened = 0;
+	size_t i, opened = 0;
 
 	for (i = 0; i < npaths; i++) {
-		if (strcmp(paths[i], "-") != 0 && stat(paths[i], &sb) == 0 &&
-		    S_ISDIR(sb.st_mode))
+		if (doc_is_dir(paths[i]))
 			opened += doc_open_dir(d, paths[i], err);
 		else
 			opened += doc_open_file(d, paths[i], err);
