@@ -1,0 +1,163 @@
+#!/bin/sh
+# State that must not be lost:
+#  - N readers in one tmux server, each on its own copy of the seed,
+#    each search a pattern of its own (the history is saved at once) and
+#    go to story 2, then all quit at the same moment, three rounds: the
+#    positions file has every reader's entry and the one from before,
+#    the search history every pattern; both files parse (a new reader
+#    restores story 2 for each);
+#  - a full disk (a 64 KB tmpfs, filled up; skipped when mounting is not
+#    permitted): quitting reports the failure on stderr, exits 0, and
+#    the previous positions file is byte for byte intact, no temporary
+#    file left.
+. "$(dirname "$0")/lib.sh"
+
+N=6
+PATS="监狱 平安 浙江 法治 民警 改造"
+SD="$XDG_STATE_HOME/dubao"
+pos="$SD/positions"
+hist="$SD/search-history"
+
+# wstart I DIR: window I runs dubao on DIR (pid in $WORK/pid.I).
+wstart() {
+	cat > "$WORK/run.$1.sh" <<EOS
+cd '$TOP' || exit 1
+export TERM=$TERM_IN LC_ALL=C.UTF-8 XDG_STATE_HOME='$XDG_STATE_HOME'
+sh -c 'echo \$\$ > "$WORK/pid.$1"; exec "\$0" "\$@"' '$DUBAO' '$2'
+echo "EXIT=\$?"
+exec sleep 600
+EOS
+	if [ "$1" = 0 ]; then
+		t new-session -d -x 80 -y 24 -n w0 "sh '$WORK/run.0.sh'" ||
+		    fail "cannot start tmux"
+	else
+		t new-window -d -n "w$1" "sh '$WORK/run.$1.sh'" ||
+		    fail "cannot open window $1"
+	fi
+}
+wscreen() { t capture-pane -p -t ":w$1"; }
+wstatus_has() { wscreen "$1" | tail -n 1 | grep -F -q -- "$2"; }
+wexited() { wscreen "$1" | grep -q '^EXIT='; }
+wexit() { wscreen "$1" | sed -n 's/^EXIT=//p' | head -n 1; }
+pat_of() { echo $PATS | cut -d ' ' -f $(($1 + 1)); }
+
+i=0
+while [ $i -lt $N ]; do
+	mkdir -p "$WORK/p$i"
+	cp "$SEED"/*.txt "$WORK/p$i/"
+	i=$((i + 1))
+done
+# Entries from before that nobody touches.
+mkdir -p "$SD"
+printf 'dubao-state 1\n/nowhere/old.txt\t0 - 0\n' > "$pos"
+printf 'dubao-state 1\nold-pattern\t\n' > "$hist"
+
+round=1
+while [ $round -le 3 ]; do
+	new_server
+	i=0
+	while [ $i -lt $N ]; do
+		wstart $i "$WORK/p$i"
+		i=$((i + 1))
+	done
+	i=0
+	while [ $i -lt $N ]; do
+		wait_for wstatus_has $i "h:help" || fail "round $round: reader $i did not start"
+		i=$((i + 1))
+	done
+	# All search at once (history saves race), then go to story 2.
+	i=0
+	while [ $i -lt $N ]; do
+		t send-keys -t ":w$i" / "$(pat_of $i)-$round" Enter
+		i=$((i + 1))
+	done
+	i=0
+	while [ $i -lt $N ]; do
+		wait_for wstatus_has $i "$(pat_of $i)-$round" || fail "round $round: reader $i: no search status"
+		t send-keys -t ":w$i" Escape g ']'
+		i=$((i + 1))
+	done
+	i=0
+	while [ $i -lt $N ]; do
+		wait_for wstatus_has $i "2/2" || fail "round $round: reader $i did not reach story 2"
+		i=$((i + 1))
+	done
+	# All quit together.
+	i=0
+	while [ $i -lt $N ]; do
+		t send-keys -t ":w$i" q
+		i=$((i + 1))
+	done
+	i=0
+	while [ $i -lt $N ]; do
+		wait_for wexited $i || fail "round $round: reader $i did not exit"
+		[ "$(wexit $i)" = 0 ] || fail "round $round: reader $i exit $(wexit $i)"
+		i=$((i + 1))
+	done
+	head -n 1 "$pos" | grep -q '^dubao-state 1$' || fail "positions: bad header"
+	grep -q '^/nowhere/old.txt	' "$pos" || fail "round $round: the old position was dropped"
+	grep -q '^old-pattern	' "$hist" || fail "round $round: the old pattern was dropped"
+	i=0
+	while [ $i -lt $N ]; do
+		grep -F -q "$(cd "$WORK/p$i" && pwd -P)/" "$pos" ||
+		    fail "round $round: reader $i's position was lost: $(cat "$pos")"
+		r=1
+		while [ $r -le $round ]; do
+			grep -q "^$(pat_of $i)-$r	" "$hist" ||
+			    fail "round $round: pattern $(pat_of $i)-$r lost: $(cat "$hist")"
+			r=$((r + 1))
+		done
+		i=$((i + 1))
+	done
+	[ "$(grep -c . "$pos")" -eq $((N + 2)) ] || fail "positions: $(grep -c . "$pos") lines, want $((N + 2))"
+	ls "$SD" | grep -q -v -E '^(positions|search-history)(\.lock)?$' &&
+	    fail "temporary files left: $(ls "$SD")"
+	round=$((round + 1))
+done
+# Each position restores.
+start 80 24 "$WORK/p3"
+ready
+wait_for status_has "2/2" || fail "reader 3's saved position does not restore"
+quit_ok
+
+# --- a full disk ---
+MNT="$WORK/full"
+mkdir -p "$MNT"
+if ! mount -t tmpfs -o size=64k tmpfs "$MNT" 2>/dev/null; then
+	echo "skip full disk: mounting a tmpfs is not permitted here"
+	echo ok
+	exit 0
+fi
+trap 'umount "$MNT" 2>/dev/null; cleanup' EXIT
+export XDG_STATE_HOME="$MNT"
+mkdir -p "$MNT/dubao"
+cp "$pos" "$MNT/dubao/positions"
+cp "$MNT/dubao/positions" "$WORK/pos.before"
+dd if=/dev/zero of="$MNT/filler" bs=4k 2>/dev/null	# until ENOSPC
+dd if=/dev/zero of="$MNT/filler2" bs=1 2>/dev/null
+start_cmd 80 24 '"$DUBAO" "'"$WORK/p1"'" 2>"'"$WORK/err"'"'
+ready
+keys g ']'
+wait_for status_has "2/2" || fail "full disk: ] did not reach story 2"
+keys q
+wait_for exited || fail "full disk: no exit on q"
+[ "$(exit_status)" = 0 ] || fail "full disk: exit status $(exit_status)"
+stty_same
+grep -q "cannot save the reading position: .*No space left on device" "$WORK/err" ||
+    fail "full disk: no message on stderr: $(cat "$WORK/err")"
+[ "$(wc -l < "$WORK/err")" -eq 1 ] || fail "full disk: more than one line: $(cat "$WORK/err")"
+cmp -s "$WORK/pos.before" "$MNT/dubao/positions" ||
+    fail "full disk: the positions file changed: $(cat "$MNT/dubao/positions")"
+ls "$MNT/dubao" | grep -q -v -E '^positions(\.lock)?$' &&
+    fail "full disk: temporary files left: $(ls "$MNT/dubao")"
+# Space again: the next quit saves.
+rm -f "$MNT/filler" "$MNT/filler2"
+start 80 24 "$WORK/p1"
+ready
+keys g ']'
+wait_for status_has "2/2" || fail "] did not reach story 2"
+quit_ok
+grep -F -q "$(cd "$WORK/p1" && pwd -P)/" "$MNT/dubao/positions" ||
+    fail "with space again, the position was not saved"
+umount "$MNT"
+echo ok
