@@ -110,7 +110,7 @@ command -v script >/dev/null || { echo "skip TERM cases: no script(1)"; echo ok;
 # Under ASan: ncurses' newterm keeps the SCREEN it allocated when it
 # fails on an unknown terminal (libtinfo new_prescr): not dubao's leak.
 printf 'leak:new_prescr\n' > "$WORK/lsan.supp"
-export LSAN_OPTIONS="suppressions=$WORK/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS="suppressions=$WORK/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 for term in dumb '' unset no-such-terminal-xyz "$(printf 'x\033]0;pwn\007y')"; do
 	if [ "$term" = unset ]; then
 		envset="env -u TERM"
