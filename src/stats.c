@@ -585,6 +585,11 @@ stats_digits(const struct scan *sc, size_t j, int maxd, size_t *end, int *nd)
    among equal keys; built once. */
 static uint8_t		 stats_uorder[NUNITS];
 static uint32_t		 stats_ukeys[NUNITS];
+/* Open hash of the first characters of the units: the slot of a key
+   holds 1 + its first index in stats_ukeys, 0 when empty. */
+static uint8_t		 stats_uslot[256];
+#define STATS_UHASH(key)	((uint32_t)((key) * 0x9E3779B1u) >> 24)
+_Static_assert(NUNITS < 255, "stats_uslot holds unit indices in a byte");
 /* The distinct unit names that hits report (index 0: none), and the
    index of each unit's name; built once. */
 static const char	*stats_unames[NUNITS + 4];
@@ -657,6 +662,17 @@ stats_index(void)
 			stats_ukeys[j] = stats_ukeys[j - 1];
 			stats_ukeys[j - 1] = tk;
 		}
+	for (i = 0; i < NUNITS; i++) {
+		uint32_t h;
+
+		if (stats_ukeys[i] == 0 || (i > 0 &&
+		    stats_ukeys[i - 1] == stats_ukeys[i]))
+			continue;
+		for (h = STATS_UHASH(stats_ukeys[i]); stats_uslot[h] != 0;
+		    h = (h + 1) & 0xFF)
+			;
+		stats_uslot[h] = (uint8_t)(i + 1);
+	}
 }
 
 /* The unit at j, longest match; cn restricts to U_CN units. */
@@ -664,24 +680,40 @@ static const struct unit *
 stats_unit(const struct scan *sc, size_t j, int cn)
 {
 	const struct unit *u = NULL;
-	size_t	 lo, hi, mid, i;
-	uint32_t key;
+	const uint8_t *p;
+	size_t	 lo, i, kl, avail;
+	uint32_t key, h;
 
-	if (j >= sc->len || (key = stats_key(sc->s + j, sc->len - j)) == 0)
+	if (j >= sc->len)
 		return NULL;
-	lo = 0;
-	hi = NUNITS;
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (stats_ukeys[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < NUNITS && stats_ukeys[lo] == key; lo++) {
+	p = sc->s + j;
+	avail = sc->len - j;
+	/* the key of the character at p, as stats_key */
+	if (p[0] < 0x80) {
+		key = p[0];
+		kl = 1;
+	} else if (p[0] >= 0xE0 && p[0] < 0xF0 && avail >= 3) {
+		key = (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
+		kl = 3;
+	} else if ((key = stats_key(p, avail)) == 0)
+		return NULL;
+	else
+		kl = key < 0x10000 ? 2 : 3;
+	for (h = STATS_UHASH(key); stats_uslot[h] != 0 &&
+	    stats_ukeys[stats_uslot[h] - 1] != key; h = (h + 1) & 0xFF)
+		;
+	if (stats_uslot[h] == 0)
+		return NULL;
+	/* the first character matches: compare the rest */
+	for (lo = stats_uslot[h] - 1u; lo < NUNITS && stats_ukeys[lo] == key;
+	    lo++) {
 		u = &stats_units[stats_uorder[lo]];
-		if ((!cn || (u->flags & U_CN)) && stats_litn(sc, j, u->s, u->len))
-			break;
+		if ((!cn || (u->flags & U_CN)) && u->len <= avail) {
+			for (i = kl; i < u->len && p[i] == (uint8_t)u->s[i]; i++)
+				;
+			if (i == u->len)
+				break;
+		}
 		u = NULL;
 	}
 	if (u == NULL)
