@@ -74,7 +74,8 @@ struct parse_ctx {
 };
 
 /* parse-line.c */
-size_t	 parse_line_split(const char *, struct range, struct parse_line **);
+size_t	 parse_line_split(const char *, struct range, struct parse_line **,
+	    size_t);
 void	 parse_line_classify(const char *, struct parse_line *);
 int	 parse_line_byline(const char *, size_t, size_t, struct parse_bl *);
 size_t	 parse_line_dateline(const char *, size_t, size_t, struct range *);
@@ -82,8 +83,10 @@ int	 parse_line_is_endp(uint32_t);
 size_t	 parse_line_trim_start(const char *, size_t, size_t);
 size_t	 parse_line_trim_end(const char *, size_t, size_t);
 
-/* parse.c: page building helpers */
-size_t	 parse_story_new(struct page *);
+/* parse.c: scratch memory and page building helpers */
+void	*parse_arena_alloc(struct parse_arena *, size_t);
+void	*parse_arena_grow(struct parse_arena *, void *, size_t, size_t);
+size_t	 parse_story_new(struct parse_ctx *);
 size_t	 parse_block_new(struct parse_ctx *, struct story *, enum block_kind);
 void	 parse_block_piece(struct parse_ctx *, struct block *, size_t, size_t);
 void	 parse_block_line(struct parse_ctx *, struct story *, size_t,

@@ -85,11 +85,10 @@ struct parse_join {
 	size_t			 cs;		/* current story */
 	int			 have;		/* a story exists */
 	unsigned char		*lead;		/* per story: lead seen */
-	size_t			 lead_cap;
 	struct parse_join_ref	 open;		/* open paragraph */
 	int			 open_valid;
 	struct parse_join_ref	*pend;		/* pending open paragraphs */
-	size_t			 npend, pend_cap;
+	size_t			 npend;
 	size_t			 prefix;	/* list number line, or -1 */
 	int			 title;		/* banner title seen */
 	size_t			 motto;		/* banner motto block, or -1 */
@@ -222,11 +221,14 @@ parse_join_units(struct parse_ctx *ctx, struct parse_join_unit **out)
 	unsigned char		*cut;
 	size_t			 i, n = 0, gap = 0;
 
-	cut = xcalloc(ctx->nlines + 1, 1);
+	/* both in the scratch memory of the parse, freed with it */
+	cut = parse_arena_alloc(&ctx->arena, (ctx->nlines + 8) & ~(size_t)7);
+	memset(cut, 0, ctx->nlines + 1);
 	parse_join_cuts(ctx, cut);
 	/* not zeroed: a unit is cleared when it is started, and only the
 	   first n are ever read */
-	v = xreallocarray(NULL, ctx->nlines + 1, sizeof *v);
+	v = parse_arena_alloc(&ctx->arena, ((ctx->nlines + 1) * sizeof *v +
+	    7) & ~(size_t)7);
 	for (i = 0; i < ctx->nlines; i++) {
 		if (L[i].flags & LF_BLANK) {
 			gap++;
@@ -249,7 +251,6 @@ parse_join_units(struct parse_ctx *ctx, struct parse_join_unit **out)
 	}
 	for (i = 0; i < n; i++)
 		v[i].type = parse_join_type(ctx, &v[i]);
-	free(cut);
 	*out = v;
 	return n;
 }
@@ -356,12 +357,9 @@ parse_join_heads(struct parse_join *J)
 static void
 parse_join_story(struct parse_join *J)
 {
-	J->cs = parse_story_new(J->ctx->pg);
+	J->cs = parse_story_new(J->ctx);
 	J->have = 1;
-	if (J->cs >= J->lead_cap) {
-		J->lead_cap = J->lead_cap ? 2 * J->lead_cap : 16;
-		J->lead = xreallocarray(J->lead, J->lead_cap, 1);
-	}
+	J->lead = parse_arena_grow(&J->ctx->arena, J->lead, J->cs, 1);
 	J->lead[J->cs] = 0;
 }
 
@@ -371,10 +369,9 @@ parse_join_close(struct parse_join *J)
 {
 	if (!J->open_valid)
 		return;
-	if (J->npend == J->pend_cap) {
-		J->pend_cap = J->pend_cap ? 2 * J->pend_cap : 8;
-		J->pend = xreallocarray(J->pend, J->pend_cap, sizeof *J->pend);
-	}
+	/* grown at 0 and powers of two, so never short after pops */
+	J->pend = parse_arena_grow(&J->ctx->arena, J->pend, J->npend,
+	    sizeof *J->pend);
 	J->pend[J->npend++] = J->open;
 	J->open_valid = 0;
 }
@@ -611,7 +608,4 @@ parse_join_page(struct parse_ctx *ctx)
 	J.nu = parse_join_units(ctx, &J.u);
 	parse_join_heads(&J);
 	parse_join_read(&J);
-	free(J.u);
-	free(J.lead);
-	free(J.pend);
 }

@@ -228,14 +228,16 @@ parse_line_match(const char *s, size_t n, const struct parse_word *list)
 	return -1;
 }
 
-/* Split span into lines (at \n) with their trimmed ranges; the count. */
+/* Split span into lines (at \n) with their trimmed ranges; the count.
+   *out is a caller's array of cap lines (cap > 0); when more lines come,
+   they go to a malloc'ed array that replaces it in *out. */
 size_t
-parse_line_split(const char *buf, struct range span, struct parse_line **out)
+parse_line_split(const char *buf, struct range span, struct parse_line **out,
+    size_t cap)
 {
-	struct parse_line	*v;
-	size_t			 n = 0, cap = 64, p = span.start;
+	struct parse_line	*v = *out;
+	size_t			 n = 0, p = span.start;
 
-	v = xmalloc(cap * sizeof *v);
 	for (;;) {
 		const char	*nl;
 		size_t		 e;
@@ -244,7 +246,11 @@ parse_line_split(const char *buf, struct range span, struct parse_line **out)
 		e = nl != NULL ? (size_t)(nl - buf) : span.end;
 		if (n == cap) {
 			cap *= 2;
-			v = xreallocarray(v, cap, sizeof *v);
+			if (v == *out) {
+				v = xreallocarray(NULL, cap, sizeof *v);
+				memcpy(v, *out, n * sizeof *v);
+			} else
+				v = xreallocarray(v, cap, sizeof *v);
 		}
 		memset(&v[n], 0, sizeof v[n]);
 		v[n].start = parse_line_trim_start(buf, p, e);

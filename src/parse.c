@@ -65,17 +65,17 @@ static const struct {
 	{ ">\t", MK_NOTE }, { "%\t", MK_BANNER },
 };
 
-/* Grow an array holding n elements so that one more fits. */
-#define PARSE_GROW(p, n) do {						\
-	if ((n) == 0 || ((n) & ((n) - 1)) == 0)				\
-		(p) = xreallocarray((p), (n) ? 2 * (n) : 1, sizeof *(p)); \
-} while (0)
+/* Grow a scratch array p holding n elements so that one more fits. */
+#define PARSE_GROW(ctx, p, n)						\
+	((p) = parse_arena_grow(&(ctx)->arena, (p), (n), sizeof *(p)))
 
 /* Bytes of the first scratch chunk, on the stack of parse_page. */
-#define PARSE_STACK	16384
+#define PARSE_STACK	32768
+/* Lines of a page held on the stack of parse_page (more go to the heap). */
+#define PARSE_LSTACK	160
 
 /* Allocate n bytes (n a multiple of 8) of scratch memory. */
-static void *
+void *
 parse_arena_alloc(struct parse_arena *a, size_t n)
 {
 	void	*p;
@@ -110,7 +110,7 @@ parse_arena_free(struct parse_arena *a)
 
 /* Grow a scratch array of n elements of sz bytes when n is 0 or a power
    of two, so that one more fits. */
-static void *
+void *
 parse_arena_grow(struct parse_arena *a, void *v, size_t n, size_t sz)
 {
 	void	*p;
@@ -125,11 +125,12 @@ parse_arena_grow(struct parse_arena *a, void *v, size_t n, size_t sz)
 
 /* Add an empty story to pg; its index. */
 size_t
-parse_story_new(struct page *pg)
+parse_story_new(struct parse_ctx *ctx)
 {
+	struct page	*pg = ctx->pg;
 	struct story	*st;
 
-	PARSE_GROW(pg->stories, pg->nstories);
+	PARSE_GROW(ctx, pg->stories, pg->nstories);
 	st = &pg->stories[pg->nstories];
 	memset(st, 0, sizeof *st);
 	return pg->nstories++;
@@ -176,11 +177,12 @@ parse_block_line(struct parse_ctx *ctx, struct story *st, size_t bi,
 
 /* Add a byline to st for role r (possibly empty) of block bi. */
 static struct byline *
-parse_byline_new(struct story *st, struct range r, size_t bi)
+parse_byline_new(struct parse_ctx *ctx, struct story *st, struct range r,
+    size_t bi)
 {
 	struct byline	*by;
 
-	PARSE_GROW(st->bylines, st->nbylines);
+	PARSE_GROW(ctx, st->bylines, st->nbylines);
 	by = &st->bylines[st->nbylines++];
 	memset(by, 0, sizeof *by);
 	by->role = r;
@@ -190,9 +192,9 @@ parse_byline_new(struct story *st, struct range r, size_t bi)
 
 /* Add name r to byline by. */
 static void
-parse_byline_name(struct byline *by, struct range r)
+parse_byline_name(struct parse_ctx *ctx, struct byline *by, struct range r)
 {
-	PARSE_GROW(by->names, by->nnames);
+	PARSE_GROW(ctx, by->names, by->nnames);
 	by->names[by->nnames++] = r;
 }
 
@@ -212,14 +214,14 @@ parse_bylines(struct parse_ctx *ctx, struct story *st, size_t bi, size_t s,
 		return;
 	if (k == 3) {
 		/* 张三 李四 摄: the role stands after its names */
-		by = parse_byline_new(st, bl.item[bl.n - 1].r, bi);
+		by = parse_byline_new(ctx, st, bl.item[bl.n - 1].r, bi);
 		for (j = 0; j + 1 < bl.n; j++)
-			parse_byline_name(by, bl.item[j].r);
+			parse_byline_name(ctx, by, bl.item[j].r);
 		return;
 	}
 	for (i = 0; i < bl.n; i++) {
 		if (bl.item[i].role) {
-			by = parse_byline_new(st, bl.item[i].r, bi);
+			by = parse_byline_new(ctx, st, bl.item[i].r, bi);
 			continue;
 		}
 		if (by == NULL) {
@@ -227,10 +229,10 @@ parse_bylines(struct parse_ctx *ctx, struct story *st, size_t bi, size_t s,
 				by = &st->bylines[st->nbylines - 1];
 			else {
 				none.start = none.end = bl.item[i].r.start;
-				by = parse_byline_new(st, none, bi);
+				by = parse_byline_new(ctx, st, none, bi);
 			}
 		}
-		parse_byline_name(by, bl.item[i].r);
+		parse_byline_name(ctx, by, bl.item[i].r);
 	}
 }
 
@@ -312,14 +314,14 @@ parse_marked(struct parse_ctx *ctx)
 		cur = mk;
 		if (mk == MK_HEAD || mk == MK_KICKER) {
 			if (!have || !kickers) {
-				cs = parse_story_new(pg);
+				cs = parse_story_new(ctx);
 				have = 1;
 				lead = 0;
 			}
 			kickers = mk == MK_KICKER;
 		} else if (mk != MK_BANNER) {
 			if (!have) {
-				cs = parse_story_new(pg);
+				cs = parse_story_new(ctx);
 				have = 1;
 				lead = 0;
 			}
@@ -356,7 +358,7 @@ parse_marked(struct parse_ctx *ctx)
 
 /* Number the sections of story st and mark each block's section. */
 static void
-parse_sections(struct story *st)
+parse_sections(struct parse_ctx *ctx, struct story *st)
 {
 	size_t	 i, n = 0;
 
@@ -364,7 +366,9 @@ parse_sections(struct story *st)
 		if (st->blocks[i].kind == BLOCK_HEADING)
 			n++;
 	st->nsections = 0;
-	st->sections = n ? xcalloc(n, sizeof *st->sections) : NULL;
+	/* every entry is written below */
+	st->sections = n ? parse_arena_alloc(&ctx->arena,
+	    n * sizeof *st->sections) : NULL;
 	for (i = 0; i < st->nblocks; i++) {
 		if (st->blocks[i].kind == BLOCK_HEADING) {
 			if (st->nsections > 0)
@@ -383,23 +387,17 @@ parse_compact(struct page *pg)
 {
 	size_t	 i, j = 0;
 
-	for (i = 0; i < pg->nstories; i++) {
-		if (pg->stories[i].nblocks == 0) {
-			free(pg->stories[i].bylines);
-			continue;
-		}
-		pg->stories[j++] = pg->stories[i];
-	}
+	for (i = 0; i < pg->nstories; i++)
+		if (pg->stories[i].nblocks > 0)
+			pg->stories[j++] = pg->stories[i];
 	pg->nstories = j;
-	if (j == 0) {
-		free(pg->stories);
+	if (j == 0)
 		pg->stories = NULL;
-	}
 }
 
-/* Move the blocks and pieces of every story and of the banner from the
-   scratch memory, and the stories, bylines, names and sections from
-   their own allocations, into one allocation, pg->pool. */
+/* Move the stories, and the blocks, pieces, bylines, names and sections
+   of every story and of the banner, from the scratch memory into one
+   allocation, pg->pool. */
 static void
 parse_pool(struct page *pg)
 {
@@ -422,9 +420,16 @@ parse_pool(struct page *pg)
 		nsec += st->nsections;
 	}
 	if (nb == 0) {
-		for (i = 0; i <= pg->nstories; i++)
-			(i < pg->nstories ? &pg->stories[i] : &pg->banner)->blocks =
-			    NULL;
+		/* no story is left (parse_compact), and nothing of the
+		   banner may point into the scratch memory */
+		for (i = 0; i <= pg->nstories; i++) {
+			st = i < pg->nstories ? &pg->stories[i] : &pg->banner;
+			st->blocks = NULL;
+			st->bylines = NULL;
+			st->nbylines = 0;
+			st->sections = NULL;
+			st->nsections = 0;
+		}
 		return;
 	}
 	/* every element size is a multiple of 8: each part stays aligned */
@@ -440,39 +445,30 @@ parse_pool(struct page *pg)
 	cv = (struct section *)(nv + nn);
 	if (pg->nstories > 0) {
 		memcpy(sv, pg->stories, pg->nstories * sizeof *sv);
-		free(pg->stories);
 		pg->stories = sv;
 	}
 	for (i = 0; i <= pg->nstories; i++) {
 		st = i < pg->nstories ? &pg->stories[i] : &pg->banner;
 		if (st->nbylines > 0) {
 			memcpy(bv, st->bylines, st->nbylines * sizeof *bv);
-			free(st->bylines);
 			st->bylines = bv;
 			for (k = 0; k < st->nbylines; k++, bv++) {
 				if (bv->nnames == 0) {
-					free(bv->names);
 					bv->names = NULL;
 					continue;
 				}
 				memcpy(nv, bv->names, bv->nnames * sizeof *nv);
-				free(bv->names);
 				bv->names = nv;
 				nv += bv->nnames;
 			}
-		} else {
-			free(st->bylines);
+		} else
 			st->bylines = NULL;
-		}
 		if (st->nsections > 0) {
 			memcpy(cv, st->sections, st->nsections * sizeof *cv);
-			free(st->sections);
 			st->sections = cv;
 			cv += st->nsections;
-		} else {
-			free(st->sections);
+		} else
 			st->sections = NULL;
-		}
 		if (st->nblocks == 0) {
 			st->blocks = NULL;
 			continue;
@@ -499,6 +495,7 @@ parse_page(struct page *pg, const struct text *t, struct range span)
 	size_t		 i;
 	int		 marked = 0;
 	uint64_t	 stack[PARSE_STACK / 8];
+	struct parse_line lstack[PARSE_LSTACK];
 
 	pg->text = t;
 	pg->span = span;
@@ -511,7 +508,8 @@ parse_page(struct page *pg, const struct text *t, struct range span)
 	ctx.buf = t->buf;
 	ctx.arena.p = (char *)stack;
 	ctx.arena.cap = sizeof stack;
-	ctx.nlines = parse_line_split(t->buf, span, &ctx.lines);
+	ctx.lines = lstack;
+	ctx.nlines = parse_line_split(t->buf, span, &ctx.lines, PARSE_LSTACK);
 	for (i = 0; i < ctx.nlines && !marked; i++) {
 		const struct parse_line *l = &ctx.lines[i];
 
@@ -530,9 +528,10 @@ parse_page(struct page *pg, const struct text *t, struct range span)
 	}
 	parse_compact(pg);
 	for (i = 0; i < pg->nstories; i++)
-		parse_sections(&pg->stories[i]);
-	parse_sections(&pg->banner);
+		parse_sections(&ctx, &pg->stories[i]);
+	parse_sections(&ctx, &pg->banner);
 	parse_pool(pg);
 	parse_arena_free(&ctx.arena);
-	free(ctx.lines);
+	if (ctx.lines != lstack)
+		free(ctx.lines);
 }
