@@ -571,6 +571,47 @@ layout_seg(struct lblock *b, size_t *n, uint32_t d, uint32_t j, int point)
 	(*n)++;
 }
 
+/* Is the UTF-8 character at p Han (U+4E00-9FFF)? */
+static inline int
+layout_is_han8(const unsigned char *p)
+{
+	return (p[0] >= 0xE5 && p[0] <= 0xE9) || (p[0] == 0xE4 && p[1] >= 0xB8);
+}
+
+/* u8_possible_linebreaks of d[0, dlen) into lb, for the stretch from cut
+   (0 or a Han character after a Han character) to the next Han after Han
+   past o; returns where that stretch ends.  UAX #14 allows a break
+   between two Han (ID ÷ ID), and what the algorithm decides after a Han
+   does not depend on what came before it: libunistring keeps the
+   classes of the last character and of the last one not a space, and
+   both are ID there.  So the stretches give what one call on the whole
+   text would, and runs of Han need no call. */
+static uint32_t
+layout_linebreaks(const char *d, uint32_t dlen, uint32_t cut, uint32_t o,
+    char *lb)
+{
+	static const unsigned char len[16] = { 1, 1, 1, 1, 1, 1, 1, 1,
+	    1, 1, 1, 1, 2, 2, 3, 4 };
+	const unsigned char *u = (const unsigned char *)d;
+	uint32_t e = o;
+	int	 han = 0, h;
+
+	while (e < dlen) {
+		h = u[e] >= 0xE4 && u[e] <= 0xE9 && e + 2 < dlen &&
+		    layout_is_han8(u + e);
+		if (h && han && e > o)
+			break;
+		han = h;
+		e += len[u[e] >> 4];
+	}
+	if (e > dlen)
+		e = dlen;
+	u8_possible_linebreaks(u + cut, e - cut, "UTF-8", lb + cut);
+	if (cut > 0)
+		lb[cut] = UC_BREAK_POSSIBLE;
+	return e;
+}
+
 /* Build the display text of a block and everything fit needs. */
 static void
 layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
@@ -580,7 +621,7 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
 	const char	*decor = NULL;
 	size_t		 n, lo, hi, k, i, ul, nseg, ucap = 0, rcap = 0;
 	uint32_t	 o, src, dlen, c, c2, pc = 0, q, cur = 0, decorlen = 0;
-	uint32_t	 da = 0, de = 0, len;
+	uint32_t	 da = 0, de = 0, len, cut = 0, lbdone = 0;
 	unsigned	 kb = 0, kb2 = 0, kc, f, w, p;
 	int		 complex = 0, rule, havep = 0;
 
@@ -666,7 +707,6 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
 	/* Break opportunities, tailored (docs/cjk-layout.md 2.10); clusters
 	   and cells.  The decoration stays with the text. */
 	lscratch_grow(s, 0, dlen + 1);
-	u8_possible_linebreaks((const uint8_t *)b->d, dlen, "UTF-8", s->lb);
 	memset(b->brk, 0, dlen);
 	for (o = 0; o < decorlen; o += len) {
 		ucs4_t dc;
@@ -688,17 +728,20 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
 		c = s->cp[k];
 		len = kc & LX_CHANGED ? layout_u8len(c) :
 		    s->off[k + 1] - s->off[k];
-		if (c - 0x4E00 < 0x5200 && pc - 0x4E00 < 0x5200 &&
-		    !(kc & (LX_POK | LX_PFORCE))) {
-			/* Han after Han: no tailoring applies. */
-			b->brk[o] = s->lb[o] == UC_BREAK_POSSIBLE ?
-			    LB_CLUSTER | LB_OK : LB_CLUSTER;
+		if (c - 0x4E00 < 0x5200 && pc - 0x4E00 < 0x5200) {
+			cut = o;
+			if (kc & (LX_POK | LX_PFORCE))
+				goto general;
+			/* Han after Han: a break (UAX #14 ID ÷ ID), and no
+			   tailoring applies. */
+			b->brk[o] = LB_CLUSTER | LB_OK;
 			b->cw[o] = 2;
 			b->cells += 2;
 			kb2 = kb;
 			kb = kc;
 			continue;
 		}
+	general:
 		w = layout_cells(kc);
 		f = LB_CLUSTER;
 		if (!(kc & CJK_SIMPLE))
@@ -712,6 +755,9 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
 			layout_add_unit(b, &ucap, o, o + s->off[k + ul] -
 			    s->off[k]);
 		if (havep) {
+			if (o >= lbdone)
+				lbdone = layout_linebreaks(b->d, dlen, cut, o,
+				    s->lb);
 			p = (unsigned char)s->lb[o];
 			rule = 0;
 			if (p == UC_BREAK_POSSIBLE || p == UC_BREAK_MANDATORY ||
