@@ -227,6 +227,8 @@ struct scan {
 	struct stat_list *list;
 	size_t		 cs;		/* where the current clause starts */
 	size_t		 pending;	/* first hit whose clause end is unknown */
+	const void	*hstack;	/* the list's hits and norms while they */
+	const void	*nstack;	/* are stats_page's stack arrays */
 };
 
 /* A hit being built. */
@@ -899,6 +901,39 @@ stats_norms_resize(struct stat_list *l, size_t cap)
 	l->cnorms = cap;
 }
 
+/* Make room for n more bytes of norms and one more hit in the list of
+   sc; arrays on stats_page's stack move to the heap. */
+static void
+stats_grow(struct scan *sc, size_t n)
+{
+	struct stat_list *l = sc->list;
+	char		*p;
+	void		*h;
+
+	if (l->cnorms - l->nnorms < n) {
+		if (l->norms != NULL && l->norms == sc->nstack) {
+			p = xmalloc(2 * l->cnorms + n);
+			memcpy(p, l->norms, l->nnorms);
+			l->norms = p;
+			l->cnorms = 2 * l->cnorms + n;
+		} else
+			stats_norms_resize(l, l->cnorms ? 2 * l->cnorms + n :
+			    256);
+	}
+	if (l->n == l->cap) {
+		if (l->hits != NULL && l->hits == sc->hstack) {
+			h = xreallocarray(NULL, 2 * l->cap, sizeof(*l->hits));
+			memcpy(h, l->hits, l->n * sizeof(*l->hits));
+			l->hits = h;
+			l->cap *= 2;
+		} else {
+			l->cap = l->cap ? l->cap * 2 : 16;
+			l->hits = xreallocarray(l->hits, l->cap,
+			    sizeof(*l->hits));
+		}
+	}
+}
+
 /* Append the hit q. */
 static void
 stats_add(struct scan *sc, const struct q *q)
@@ -908,15 +943,10 @@ stats_add(struct scan *sc, const struct q *q)
 	size_t		 n, b;
 
 	n = strnlen(q->norm, sizeof(q->norm) - 1);
-	if (l->cnorms - l->nnorms < n + 1)
-		stats_norms_resize(l, l->cnorms ? 2 * l->cnorms +
-		    n + 1 : 256);
+	if (l->cnorms - l->nnorms < n + 1 || l->n == l->cap)
+		stats_grow(sc, n + 1);
 	memcpy(l->norms + l->nnorms, q->norm, n);
 	l->norms[l->nnorms + n] = '\0';
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 16;
-		l->hits = xreallocarray(l->hits, l->cap, sizeof(*l->hits));
-	}
 	h = &l->hits[l->n++];
 	memset(h, 0, sizeof(*h));
 	h->norm = (uint32_t)l->nnorms;
@@ -1502,10 +1532,11 @@ hit:
 	return q.end > i ? q.end : i + 1;
 }
 
-/* Append the statistics of one joined block text. */
-void
-stats_scan(const char *text, size_t len, size_t story, size_t block,
-    struct stat_list *list)
+/* Append the statistics of one joined block text; hstack and nstack
+   are stats_page's stack arrays (or NULL). */
+static void
+stats_scan_in(const char *text, size_t len, size_t story, size_t block,
+    struct stat_list *list, const void *hstack, const void *nstack)
 {
 	struct scan	 sc;
 	const uint8_t	*s = (const uint8_t *)text;
@@ -1522,6 +1553,8 @@ stats_scan(const char *text, size_t len, size_t story, size_t block,
 	sc.block = block;
 	sc.list = list;
 	sc.pending = list->n;
+	sc.hstack = hstack;
+	sc.nstack = nstack;
 	while (i < len) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 		/* the common case, a run of three-byte characters that are
@@ -1582,6 +1615,19 @@ stats_scan(const char *text, size_t len, size_t story, size_t block,
 	stats_mark(&sc, len, 0);
 }
 
+/* Append the statistics of one joined block text. */
+void
+stats_scan(const char *text, size_t len, size_t story, size_t block,
+    struct stat_list *list)
+{
+	stats_scan_in(text, len, story, block, list, NULL, NULL);
+}
+
+/* Hits and norm bytes of a page gathered on the stack of stats_page
+   before they go to the list's arrays, allocated to size. */
+#define STATS_HSTACK	256
+#define STATS_NSTACK	4096
+
 /* Append the statistics of every story of pg, in reading order. */
 void
 stats_page(const struct page *pg, struct stat_list *list)
@@ -1590,16 +1636,46 @@ stats_page(const struct page *pg, struct stat_list *list)
 	const char	*s;
 	char		*scratch = NULL;
 	size_t		 i, b, len, cap = 0;
+	struct stat_hit	 hstack[STATS_HSTACK];
+	char		 nstack[STATS_NSTACK];
+	struct stat_list tmp, *l = list;
 
+	if (list->n == 0 && list->hits == NULL && list->norms == NULL) {
+		/* the common case, a new list: on the stack first */
+		memset(&tmp, 0, sizeof(tmp));
+		tmp.hits = hstack;
+		tmp.cap = STATS_HSTACK;
+		tmp.norms = nstack;
+		tmp.cnorms = STATS_NSTACK;
+		l = &tmp;
+	}
 	for (i = 0; i < pg->nstories; i++) {
 		st = &pg->stories[i];
 		for (b = 0; b < st->nblocks; b++) {
 			s = page_block_text(pg, &st->blocks[b], &len, &scratch,
 			    &cap);
-			stats_scan(s, len, i, b, list);
+			stats_scan_in(s, len, i, b, l, hstack, nstack);
 		}
 	}
 	free(scratch);
+	if (l == &tmp) {
+		/* to the heap, to size (what stays on the stack is copied) */
+		if (tmp.norms == nstack) {
+			tmp.cnorms = tmp.nnorms;
+			tmp.norms = tmp.nnorms ? xmalloc(tmp.nnorms) : NULL;
+			if (tmp.nnorms)
+				memcpy(tmp.norms, nstack, tmp.nnorms);
+		}
+		if (tmp.hits == hstack) {
+			tmp.cap = tmp.n;
+			tmp.hits = tmp.n ? xreallocarray(NULL, tmp.n,
+			    sizeof(*tmp.hits)) : NULL;
+			if (tmp.n)
+				memcpy(tmp.hits, hstack, tmp.n *
+				    sizeof(*tmp.hits));
+		}
+		*list = tmp;
+	}
 	/* the list is complete: give back what it does not use */
 	if (list->cnorms > list->nnorms && list->nnorms > 0)
 		stats_norms_resize(list, list->nnorms);
