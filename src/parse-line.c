@@ -28,9 +28,10 @@ static const struct parse_word parse_line_roles[] = {
 	W("图/文"), W("记者"), W("摄影"), W("摄"), { NULL, 0 }
 };
 
-/* Role words that credit photographs only. */
-static const struct parse_word parse_line_photo_roles[] = {
-	W("本报摄影记者"), W("摄影记者"), W("摄影"), W("摄"), { NULL, 0 }
+/* Role words that credit photographs only (本报摄影记者 摄影记者 摄影 摄),
+   by their index in parse_line_roles. */
+static const unsigned char parse_line_photo[] = {
+	[4] = 1, [14] = 1, [21] = 1, [22] = 1, [23] = 0
 };
 
 /* Words after 记者 that make a heading, not a name (记者手记). */
@@ -434,22 +435,58 @@ parse_line_classify(const char *buf, struct parse_line *l)
 	}
 }
 
+/* The indices in parse_line_roles of the roles starting with each role's
+   first character, longest first, -1 terminated: only these can match
+   (same order as the whole list, so the same longest match). */
+static const signed char parse_line_roles_ben[] = { 0, 1, 2, 3, 4, 7, 8, 15, -1 };
+static const signed char parse_line_roles_ren[] = { 5, -1 };
+static const signed char parse_line_roles_te[] = { 6, 11, -1 };
+static const signed char parse_line_roles_xin[] = { 9, -1 };
+static const signed char parse_line_roles_zhong[] = { 10, -1 };
+static const signed char parse_line_roles_jian[] = { 12, -1 };
+static const signed char parse_line_roles_shi[] = { 13, 17, -1 };
+static const signed char parse_line_roles_she[] = { 14, 21, 22, -1 };
+static const signed char parse_line_roles_tong[] = { 16, -1 };
+static const signed char parse_line_roles_wen[] = { 18, -1 };
+static const signed char parse_line_roles_tu[] = { 19, -1 };
+static const signed char parse_line_roles_ji[] = { 20, -1 };
+
 /* Length of the role word at s[0..n) (longest match), its index in *idx. */
 static size_t
 parse_line_role(const char *s, size_t n, int *idx)
 {
-	size_t	 len;
+	const signed char *v;
+	size_t	 len, k;
 	int	 i;
 
-	if (n < 3 || !parse_line_role_first(parse_line_decode(
-	    (const unsigned char *)s, n, &len)))
+	if (n < 3)
 		return 0;
-	i = parse_line_match(s, n, parse_line_roles);
-
-	if (i < 0)
+	switch (parse_line_decode((const unsigned char *)s, n, &len)) {
+	case 0x672c: v = parse_line_roles_ben; break;	/* 本 */
+	case 0x4eba: v = parse_line_roles_ren; break;	/* 人 */
+	case 0x7279: v = parse_line_roles_te; break;	/* 特 */
+	case 0x65b0: v = parse_line_roles_xin; break;	/* 新 */
+	case 0x4e2d: v = parse_line_roles_zhong; break;	/* 中 */
+	case 0x89c1: v = parse_line_roles_jian; break;	/* 见 */
+	case 0x5b9e: v = parse_line_roles_shi; break;	/* 实 */
+	case 0x6444: v = parse_line_roles_she; break;	/* 摄 */
+	case 0x901a: v = parse_line_roles_tong; break;	/* 通 */
+	case 0x6587: v = parse_line_roles_wen; break;	/* 文 */
+	case 0x56fe: v = parse_line_roles_tu; break;	/* 图 */
+	case 0x8bb0: v = parse_line_roles_ji; break;	/* 记 */
+	default:
 		return 0;
-	*idx = i;
-	return parse_line_roles[i].n;
+	}
+	/* the first character (three bytes) is the role's */
+	for (; (i = *v) >= 0; v++) {
+		k = parse_line_roles[i].n;
+		if (k <= n && memcmp(s + 3, parse_line_roles[i].s + 3,
+		    k - 3) == 0) {
+			*idx = i;
+			return k;
+		}
+	}
+	return 0;
 }
 
 /* Code points of a name at [s, e) if it is one (Han, with ·), else 0. */
@@ -568,9 +605,7 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 			sepb[bl->n - 1] = 1;
 			w[bl->n - 1] = 0;
 			nroles++;
-			if (parse_line_match(parse_line_roles[idx].s,
-			    parse_line_roles[idx].n,
-			    parse_line_photo_roles) < 0)
+			if (!parse_line_photo[idx])
 				photo = 0;
 			ts += k;
 			if (ts < te && (buf[ts] == ':'))
