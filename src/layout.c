@@ -35,6 +35,7 @@
  * 100 MiB/s; u8_possible_linebreaks takes a quarter of that time.  Han
  * after Han needs no tailoring and is answered without cjk_class.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,17 +123,20 @@ static const struct {
 	[BLOCK_BANNER] =	{ STYLE_BANNER, 0, 0, 0, NULL },
 };
 
-/* Work arrays of layout_prepare, grown to the largest block.  cls[]
-   holds cjk_class bits (below 0x1000) and these: */
-#define LX_CHANGED	0x8000	/* shown as cp[k] (widened mark, tab) */
-#define LX_DROP		0x4000	/* not shown (U+200B, newline, control) */
-#define LX_PFORCE	0x2000	/* a forced break before it (newline) */
-#define LX_POK		0x1000	/* a break allowed before it (U+200B) */
+/* Work arrays of layout_prepare, grown to the largest block and kept
+   from one call to the next (layout_scratch).  cls[] holds cjk_class bits
+   (below 0x10000) and these: */
+#define LX_CHANGED	0x100000 /* shown as cp[k] (widened mark, tab) */
+#define LX_DROP		0x80000	/* not shown (U+200B, newline, control) */
+#define LX_PFORCE	0x40000	/* a forced break before it (newline) */
+#define LX_POK		0x20000	/* a break allowed before it (U+200B) */
+#define LX_HAN		0x10000	/* U+4E00-9FFF */
+#define LX_HANCLS	(LX_HAN | CJK_WIDE | CJK_SIMPLE)	/* its class */
 struct lscratch {
 	size_t		 cap;		/* code points */
 	uint32_t	*cp;		/* joined code points */
 	uint32_t	*off;		/* their joined offsets (cap + 1) */
-	unsigned short	*cls;		/* their class and LX_* bits (cap + 1) */
+	uint32_t	*cls;		/* their class and LX_* bits (cap + 1) */
 	size_t		*sp;		/* indices of the code points that
 					   layout_widen looks at, ascending */
 	size_t		 nsp;
@@ -158,6 +162,12 @@ lscratch_grow(struct lscratch *s, size_t n, size_t bytes)
 	}
 }
 
+/* The work arrays, kept between calls (one user at a time: another
+   thread meanwhile uses its own), unless a block made them large. */
+static struct lscratch	 layout_scratch;
+static pthread_mutex_t	 layout_scratch_lock = PTHREAD_MUTEX_INITIALIZER;
+#define LAYOUT_SCRATCH_KEEP	65536	/* code points */
+
 static void
 lscratch_free(struct lscratch *s)
 {
@@ -167,6 +177,7 @@ lscratch_free(struct lscratch *s)
 	free(s->sp);
 	free(s->stack);
 	free(s->lb);
+	memset(s, 0, sizeof *s);
 }
 
 /* Cells of a code point of class k. */
@@ -201,6 +212,16 @@ layout_decode(struct lscratch *s, const char *j, size_t jlen)
 	s->nsp = 0;
 	while (p < e) {
 		s->off[n] = (uint32_t)(p - (const uint8_t *)j);
+		if (*p >= 0xE4 && *p <= 0xE9 && e - p >= 3 &&
+		    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+		    (*p != 0xE4 || p[1] >= 0xB8)) {
+			/* Han, U+4E00-9FFF. */
+			s->cp[n] = ((uint32_t)(*p & 0x0F) << 12) |
+			    ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+			s->cls[n++] = LX_HANCLS;
+			p += 3;
+			continue;
+		}
 		if (*p < 0x80) {
 			c = *p++;
 			if (c < 0x40 && (c < 0x20 || c == ',' || c == ';' ||
@@ -215,11 +236,6 @@ layout_decode(struct lscratch *s, const char *j, size_t jlen)
 			c = ((ucs4_t)(*p & 0x0F) << 12) |
 			    ((ucs4_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
 			p += 3;
-			if (c - 0x4E00 < 0x5200) {
-				s->cp[n] = c;
-				s->cls[n++] = CJK_WIDE | CJK_SIMPLE;
-				continue;
-			}
 			if (c == 0x200B || c == 0x2028 || c == 0x2029)
 				s->sp[s->nsp++] = n;
 		} else {
@@ -229,7 +245,7 @@ layout_decode(struct lscratch *s, const char *j, size_t jlen)
 				s->sp[s->nsp++] = n;
 		}
 		s->cp[n] = c;
-		s->cls[n] = (unsigned short)cjk_class(c);
+		s->cls[n] = cjk_class(c);
 		n++;
 	}
 	s->off[n] = (uint32_t)jlen;
@@ -292,10 +308,10 @@ layout_widen(struct lscratch *s, size_t lo, size_t hi, unsigned flags)
 			    (k + 1 < hi && (s->cls[k + 1] & CJK_WIDE)))) {
 				s->cp[o] = 0xFF08;
 				s->cp[k] = 0xFF09;
-				s->cls[o] = (unsigned short)(cjk_class(0xFF08) |
-				    LX_CHANGED | (s->cls[o] & 0x3000));
-				s->cls[k] = (unsigned short)(cjk_class(0xFF09) |
-				    LX_CHANGED | (s->cls[k] & 0x3000));
+				s->cls[o] = cjk_class(0xFF08) | LX_CHANGED |
+				    (s->cls[o] & (LX_PFORCE | LX_POK));
+				s->cls[k] = cjk_class(0xFF09) | LX_CHANGED |
+				    (s->cls[k] & (LX_PFORCE | LX_POK));
 			}
 		}
 	}
@@ -313,8 +329,8 @@ layout_widen(struct lscratch *s, size_t lo, size_t hi, unsigned flags)
 		R = k + 1 < hi ? s->cls[k + 1] : 0;
 		if ((L & (CJK_WIDE | CJK_CPUNCT)) || (R & CJK_WIDE)) {
 			s->cp[k] = f;
-			s->cls[k] = (unsigned short)(cjk_class(f) | LX_CHANGED |
-			    (s->cls[k] & 0x3000));
+			s->cls[k] = cjk_class(f) | LX_CHANGED |
+			    (s->cls[k] & (LX_PFORCE | LX_POK));
 		}
 	}
 }
@@ -721,6 +737,28 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
 	}
 	for (k = lo; k < hi; k++, o += len) {
 		kc = s->cls[k];
+		if (kc == LX_HANCLS && (kb & LX_HAN)) {
+			/* A run of Han after Han: a break before each (UAX #14
+			   ID ÷ ID), and no tailoring applies. */
+			size_t k0 = k;
+
+			do {
+				b->brk[o] = LB_CLUSTER | LB_OK;
+				b->cw[o] = 2;
+				o += 3;
+			} while (++k < hi && s->cls[k] == LX_HANCLS);
+			b->cells += 2 * (k - k0);
+			cut = o - 3;
+			if (k - k0 > 1)
+				kb2 = LX_HANCLS;
+			else
+				kb2 = kb;
+			kb = LX_HANCLS;
+			pc = s->cp[k - 1];
+			k--;
+			len = 0;
+			continue;
+		}
 		if (kc & LX_DROP) {
 			len = 0;
 			continue;
@@ -728,20 +766,8 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
 		c = s->cp[k];
 		len = kc & LX_CHANGED ? layout_u8len(c) :
 		    s->off[k + 1] - s->off[k];
-		if (c - 0x4E00 < 0x5200 && pc - 0x4E00 < 0x5200) {
-			cut = o;
-			if (kc & (LX_POK | LX_PFORCE))
-				goto general;
-			/* Han after Han: a break (UAX #14 ID ÷ ID), and no
-			   tailoring applies. */
-			b->brk[o] = LB_CLUSTER | LB_OK;
-			b->cw[o] = 2;
-			b->cells += 2;
-			kb2 = kb;
-			kb = kc;
-			continue;
-		}
-	general:
+		if ((kc & LX_HAN) && (kb & LX_HAN))
+			cut = o;	/* after a dropped U+200B or newline */
 		w = layout_cells(kc);
 		f = LB_CLUSTER;
 		if (!(kc & CJK_SIMPLE))
@@ -863,7 +889,7 @@ layout_prepare(const struct page *pg, const struct story *st,
     const struct stat_hit *hits, size_t nhits, unsigned flags)
 {
 	struct layout_prep	 *lp = xcalloc(1, sizeof *lp);
-	struct lscratch		  s;
+	struct lscratch		  own, *s = &layout_scratch;
 	const struct stat_hit	**bh;
 	size_t			 *bstart, i, bi, jlen;
 	const char		 *j;
@@ -871,7 +897,10 @@ layout_prepare(const struct page *pg, const struct story *st,
 
 	if (st == NULL || st->nblocks == 0)
 		return lp;
-	memset(&s, 0, sizeof s);
+	if (pthread_mutex_trylock(&layout_scratch_lock) != 0) {
+		memset(&own, 0, sizeof own);
+		s = &own;
+	}
 	lp->nb = st->nblocks;
 	lp->b = xcalloc(lp->nb, sizeof *lp->b);
 
@@ -912,7 +941,7 @@ layout_prepare(const struct page *pg, const struct story *st,
 		} else
 			j = jfree = page_block_join(pg, &st->blocks[bi], &jlen,
 			    NULL);
-		layout_prepare_block(&lp->b[bi], &s, j, jlen,
+		layout_prepare_block(&lp->b[bi], s, j, jlen,
 		    st->blocks[bi].kind,
 		    bi == st->dateline_block ? &st->dateline : NULL,
 		    bh + bstart[bi], nh, flags);
@@ -921,7 +950,13 @@ layout_prepare(const struct page *pg, const struct story *st,
 	}
 	free(bh);
 	free(bstart);
-	lscratch_free(&s);
+	if (s == &own)
+		lscratch_free(s);
+	else {
+		if (s->cap > LAYOUT_SCRATCH_KEEP)
+			lscratch_free(s);
+		pthread_mutex_unlock(&layout_scratch_lock);
+	}
 	return lp;
 }
 
