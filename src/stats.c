@@ -869,6 +869,50 @@ stats_put(char *p, long v, int width)
 	return p;
 }
 
+/* Format a value 0 <= v < 1e15 that is not an integer into a norm
+   buffer, as "%.15g".  A value that is the double nearest to a decimal r
+   / 10^d (d <= 6, r < 1e15, v >= 1e-4) prints as that decimal: it is
+   within half an ulp of it, much closer than half a step of 15
+   significant digits, so %.15g rounds it there and drops the zeros.
+   Other values go to snprintf. */
+static void
+stats_fmt_frac(char *buf, size_t n, double v)
+{
+	static const double p10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6 };
+	char		 tmp[24];
+	unsigned long long r, ip, fp;
+	size_t		 k = 0;
+	int		 d, i;
+
+	if (v >= 1e-4 && n >= 24)
+		for (d = 1; d <= 6; d++) {
+			if (v * p10[d] >= 1e15)
+				break;
+			r = (unsigned long long)(v * p10[d] + 0.5);
+			if ((double)r / p10[d] != v)
+				continue;
+			ip = r / (unsigned long long)p10[d];
+			fp = r % (unsigned long long)p10[d];
+			for (i = 0; i < d && fp % 10 == 0; i++)
+				fp /= 10;	/* trailing zeros */
+			if (i == d)
+				break;		/* an integer after all */
+			for (i = d - i; i > 0; i--) {
+				tmp[k++] = (char)('0' + fp % 10);
+				fp /= 10;
+			}
+			tmp[k++] = '.';
+			do
+				tmp[k++] = (char)('0' + ip % 10);
+			while ((ip /= 10) > 0);
+			while (k > 0)
+				*buf++ = tmp[--k];
+			*buf = '\0';
+			return;
+		}
+	snprintf(buf, n, "%.15g", v);
+}
+
 /* Format a value into a norm buffer. */
 static void
 stats_fmt(char *buf, size_t n, double v)
@@ -877,8 +921,12 @@ stats_fmt(char *buf, size_t n, double v)
 	unsigned long long u;
 	size_t		 k = 0;
 
-	if (!(v >= 0 && v < 1e15) || v != (double)(unsigned long long)v) {
+	if (!(v >= 0 && v < 1e15)) {
 		snprintf(buf, n, "%.15g", v);
+		return;
+	}
+	if (v != (double)(unsigned long long)v) {
+		stats_fmt_frac(buf, n, v);
 		return;
 	}
 	/* integers, the common case, without printf */
