@@ -189,6 +189,15 @@ cjk_is_digit(uint32_t c)
 	return uc_is_general_category(c, UC_CATEGORY_Nd);
 }
 
+static const uc_script_t *cjk_latin;
+static pthread_once_t cjk_latin_once = PTHREAD_ONCE_INIT;
+
+static void
+cjk_latin_init(void)
+{
+	cjk_latin = uc_script_byname("Latin");
+}
+
 /* Is c a letter of the Latin script (ASCII, accented, full-width)? */
 bool
 cjk_is_latin(uint32_t c)
@@ -197,7 +206,8 @@ cjk_is_latin(uint32_t c)
 		return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 	if (c >= 0x4E00 && c <= 0x9FFF)
 		return false;
-	return uc_is_script(c, uc_script_byname("Latin"));
+	pthread_once(&cjk_latin_once, cjk_latin_init);
+	return uc_is_script(c, cjk_latin);
 }
 
 /* The full-width form of an ASCII mark, or 0. */
@@ -261,12 +271,14 @@ cjk_class_slow(uint32_t c)
 	return k;
 }
 
-static unsigned short cjk_ascii[128], cjk_cjkp[64], cjk_fullw[0x70];
+static unsigned short cjk_ascii[128], cjk_latin1[128], cjk_gpunct[0x70],
+    cjk_boxgeo[0x100], cjk_cjkp[64], cjk_fullw[0x70];
 static pthread_once_t cjk_once = PTHREAD_ONCE_INIT;
 
-/* Fill the class tables of ASCII, CJK punctuation and full-width forms.
-   Their WIDE bits do not depend on the locale (no code point there has
-   width 2 unless cjk_fast_width says so). */
+/* Fill the class tables of ASCII, Latin-1, general punctuation, box
+   drawing and geometric shapes, CJK punctuation and full-width forms
+   (where Chinese text spends its time outside Han), with the widths of
+   the UTF-8 locale set by then. */
 static void
 cjk_init(void)
 {
@@ -274,15 +286,20 @@ cjk_init(void)
 
 	for (i = 0; i < 128; i++)
 		cjk_ascii[i] = (unsigned short)cjk_class_slow(i);
+	for (i = 0; i < 128; i++)
+		cjk_latin1[i] = (unsigned short)cjk_class_slow(0x80 + i);
+	for (i = 0; i < 0x70; i++)
+		cjk_gpunct[i] = (unsigned short)cjk_class_slow(0x2000 + i);
+	for (i = 0; i < 0x100; i++)
+		cjk_boxgeo[i] = (unsigned short)cjk_class_slow(0x2500 + i);
 	for (i = 0; i < 64; i++)
 		cjk_cjkp[i] = (unsigned short)cjk_class_slow(0x3000 + i);
 	for (i = 0; i < 0x70; i++)
 		cjk_fullw[i] = (unsigned short)cjk_class_slow(0xFF00 + i);
 }
 
-/* The CJK_* class bits of c.  Han is answered at once, ASCII, CJK
-   punctuation and full-width forms from tables built on the first
-   call. */
+/* The CJK_* class bits of c.  Han is answered at once, the ranges of
+   cjk_init from tables built on the first call. */
 unsigned
 cjk_class(uint32_t c)
 {
@@ -291,6 +308,12 @@ cjk_class(uint32_t c)
 	pthread_once(&cjk_once, cjk_init);
 	if (c < 128)
 		return cjk_ascii[c];
+	if (c < 0x100)
+		return cjk_latin1[c - 0x80];
+	if (c >= 0x2000 && c < 0x2070)
+		return cjk_gpunct[c - 0x2000];
+	if (c >= 0x2500 && c < 0x2600)
+		return cjk_boxgeo[c - 0x2500];
 	if (c >= 0x3000 && c < 0x3040)
 		return cjk_cjkp[c - 0x3000];
 	if (c >= 0xFF00 && c < 0xFF70)

@@ -1070,53 +1070,78 @@ static struct lscan
 layout_scan(const struct lblock *b, uint32_t ls, unsigned avail,
     unsigned restavail)
 {
+	static const unsigned char len[16] = { 1, 1, 1, 1, 1, 1, 1, 1,
+	    1, 1, 1, 1, 2, 2, 3, 4 };
 	const unsigned char *brk = b->brk, *cw = b->cw;
+	const unsigned char *d = (const unsigned char *)b->d;
 	struct lscan	 r = { b->dlen, 0, 0 };
-	uint32_t	 n = b->dlen, p, ok = 0, soft = 0, weak = 0;
-	unsigned	 col = 0, okcol = 0, softcol = 0, weakcol = 0, f;
+	uint32_t	 n = b->dlen, p = ls, ok = 0, soft = 0, weak = 0, q;
+	unsigned	 col = 0, okcol = 0, softcol = 0, weakcol = 0, f, qcol;
 
-	for (p = ls; p < n; p = layout_next(b, p)) {
+	while (p < n) {
 		f = brk[p];
-		if (p > ls) {
-			if (f & LB_FORCE) {
-				r.end = p;
-				r.cells = col;
-				r.flags = DLINE_HARD;
+		if (f == (LB_CLUSTER | LB_OK) && p > ls) {
+			/* The common case (Han after Han), what the general
+			   code below does for it, over a run. */
+			do {
+				if (col + cw[p] > avail) {
+					r.end = p;
+					r.cells = col;
+					return r;
+				}
+				q = p;
+				qcol = col;
+				col += cw[p];
+				p += len[d[p] >> 4];
+			} while (p < n && brk[p] == (LB_CLUSTER | LB_OK));
+			ok = soft = q;
+			okcol = softcol = qcol;
+		} else {
+			if (p > ls) {
+				if (f & LB_FORCE) {
+					r.end = p;
+					r.cells = col;
+					r.flags = DLINE_HARD;
+					return r;
+				}
+				if ((f & LB_OK) || ((f & LB_WEAK) &&
+				    layout_unit_cells(b, p) > restavail)) {
+					ok = p;
+					okcol = col;
+				} else if (f & LB_WEAK) {
+					weak = p;
+					weakcol = col;
+				}
+				if (!(f & LB_RUN)) {
+					soft = p;
+					softcol = col;
+				}
+			}
+			if (col + cw[p] > avail && !(f & LB_SPACE) && p > ls) {
+				if (ok > ls) {
+					r.end = ok;
+					r.cells = okcol;
+				} else if (weak > ls) {
+					r.end = weak;
+					r.cells = weakcol;
+					r.flags = DLINE_UNIT;
+				} else if (soft > ls) {
+					r.end = soft;
+					r.cells = softcol;
+					r.flags = DLINE_EMERGENCY;
+				} else {
+					r.end = p;
+					r.cells = col;
+					r.flags = DLINE_EMERGENCY;
+				}
 				return r;
 			}
-			if ((f & LB_OK) || ((f & LB_WEAK) &&
-			    layout_unit_cells(b, p) > restavail)) {
-				ok = p;
-				okcol = col;
-			} else if (f & LB_WEAK) {
-				weak = p;
-				weakcol = col;
-			}
-			if (!(f & LB_RUN)) {
-				soft = p;
-				softcol = col;
-			}
+			col += cw[p];
+			p += len[d[p] >> 4];
 		}
-		if (col + cw[p] > avail && !(f & LB_SPACE) && p > ls) {
-			if (ok > ls) {
-				r.end = ok;
-				r.cells = okcol;
-			} else if (weak > ls) {
-				r.end = weak;
-				r.cells = weakcol;
-				r.flags = DLINE_UNIT;
-			} else if (soft > ls) {
-				r.end = soft;
-				r.cells = softcol;
-				r.flags = DLINE_EMERGENCY;
-			} else {
-				r.end = p;
-				r.cells = col;
-				r.flags = DLINE_EMERGENCY;
-			}
-			return r;
-		}
-		col += cw[p];
+		/* To the next cluster. */
+		while (p < n && !(brk[p] & LB_CLUSTER))
+			p += len[d[p] >> 4];
 	}
 	r.cells = col;
 	return r;
