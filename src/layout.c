@@ -83,7 +83,8 @@ struct lblock {
 	unsigned char	 style;		/* base style */
 	unsigned char	 first, rest;	/* indent of first and other lines, cells */
 	unsigned char	 center;	/* centre the lines */
-	void		*mem;		/* the one allocation of the arrays below */
+	void		*mem;		/* a chunk holding the arrays below and
+					   those of the next blocks, or NULL */
 	char		*d;		/* display text, UTF-8 */
 	uint32_t	 dlen;		/* bytes of d */
 	size_t		 jlen;		/* bytes of the joined text */
@@ -205,23 +206,25 @@ static size_t
 layout_decode(struct lscratch *s, const char *j, size_t jlen)
 {
 	const uint8_t	*p = (const uint8_t *)j, *e = p + jlen;
+	uint32_t	*cp = s->cp, *off = s->off, *cls = s->cls;
 	size_t		 n = 0;
 	ucs4_t		 c;
 	int		 l;
 
 	s->nsp = 0;
 	while (p < e) {
-		s->off[n] = (uint32_t)(p - (const uint8_t *)j);
-		if (*p >= 0xE4 && *p <= 0xE9 && e - p >= 3 &&
-		    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
-		    (*p != 0xE4 || p[1] >= 0xB8)) {
+		if (e - p >= 3 && (p[1] & 0xC0) == 0x80 &&
+		    (p[2] & 0xC0) == 0x80 && ((unsigned)*p - 0xE5 <= 4 ||
+		    (*p == 0xE4 && p[1] >= 0xB8))) {
 			/* Han, U+4E00-9FFF. */
-			s->cp[n] = ((uint32_t)(*p & 0x0F) << 12) |
+			off[n] = (uint32_t)(p - (const uint8_t *)j);
+			cp[n] = ((uint32_t)(*p & 0x0F) << 12) |
 			    ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-			s->cls[n++] = LX_HANCLS;
+			cls[n++] = LX_HANCLS;
 			p += 3;
 			continue;
 		}
+		off[n] = (uint32_t)(p - (const uint8_t *)j);
 		if (*p < 0x80) {
 			c = *p++;
 			if (c < 0x40 && (c < 0x20 || c == ',' || c == ';' ||
@@ -244,12 +247,12 @@ layout_decode(struct lscratch *s, const char *j, size_t jlen)
 			if (c >= 0x80 && c < 0xA0)
 				s->sp[s->nsp++] = n;
 		}
-		s->cp[n] = c;
-		s->cls[n] = cjk_class(c);
+		cp[n] = c;
+		cls[n] = cjk_class(c);
 		n++;
 	}
-	s->off[n] = (uint32_t)jlen;
-	s->cls[n] = 0;
+	off[n] = (uint32_t)jlen;
+	cls[n] = 0;
 	return n;
 }
 
@@ -628,9 +631,34 @@ layout_linebreaks(const char *d, uint32_t dlen, uint32_t cut, uint32_t o,
 	return e;
 }
 
+/* Memory for the arrays of the blocks of a story: chunks, each sized for
+   the blocks still to come (want bytes), usually one per story. */
+struct larena {
+	char		*p;
+	size_t		 left;
+	size_t		 want;
+};
+
+static void *
+larena_alloc(struct larena *a, struct lblock *b, size_t size)
+{
+	void	*r;
+
+	size = (size + 7) & ~(size_t)7;
+	if (size > a->left) {
+		a->left = size + a->want;
+		a->p = b->mem = xmalloc(a->left);
+	}
+	r = a->p;
+	a->p += size;
+	a->left -= size;
+	return r;
+}
+
 /* Build the display text of a block and everything fit needs. */
 static void
-layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
+layout_prepare_block(struct lblock *b, struct lscratch *s, struct larena *a,
+    const char *j,
     size_t jlen, enum block_kind kind, const struct range *dateline,
     const struct stat_hit **hits, size_t nhits, unsigned flags)
 {
@@ -681,9 +709,8 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, const char *j,
 	   most: see below), bytes, flags, cells. */
 	nseg = 2 * s->nsp + 4;
 	rcap = 4 * nhits + 4;
-	b->mem = xmalloc(nseg * sizeof *b->segs + rcap * sizeof *b->runs +
-	    (size_t)(dlen + 1) * 3);
-	b->segs = b->mem;
+	b->segs = larena_alloc(a, b, nseg * sizeof *b->segs +
+	    rcap * sizeof *b->runs + (size_t)(dlen + 1) * 3);
 	b->runs = (struct lrun *)(b->segs + nseg);
 	b->d = (char *)(b->runs + rcap);
 	b->brk = (unsigned char *)b->d + dlen + 1;
@@ -890,8 +917,9 @@ layout_prepare(const struct page *pg, const struct story *st,
 {
 	struct layout_prep	 *lp = xcalloc(1, sizeof *lp);
 	struct lscratch		  own, *s = &layout_scratch;
+	struct larena		  a = { NULL, 0, 0 };
 	const struct stat_hit	**bh;
-	size_t			 *bstart, i, bi, jlen;
+	size_t			 *bstart, i, bi, jlen, pi;
 	const char		 *j;
 	char			 *jfree;
 
@@ -903,6 +931,15 @@ layout_prepare(const struct page *pg, const struct story *st,
 	}
 	lp->nb = st->nblocks;
 	lp->b = xcalloc(lp->nb, sizeof *lp->b);
+	/* What the blocks will take, about: 4 bytes per source byte (text,
+	   flags, cells, a widened mark now and then), segments and runs. */
+	for (bi = 0; bi < lp->nb; bi++)
+		for (pi = 0; pi < st->blocks[bi].npieces; pi++)
+			if (st->blocks[bi].pieces[pi].end >
+			    st->blocks[bi].pieces[pi].start)
+				a.want += 4 * (st->blocks[bi].pieces[pi].end -
+				    st->blocks[bi].pieces[pi].start);
+	a.want += 160 * lp->nb + 48 * nhits;
 
 	/* Hits bucketed by block, each bucket sorted by offset. */
 	bstart = xcalloc(lp->nb + 1, sizeof *bstart);
@@ -941,7 +978,8 @@ layout_prepare(const struct page *pg, const struct story *st,
 		} else
 			j = jfree = page_block_join(pg, &st->blocks[bi], &jlen,
 			    NULL);
-		layout_prepare_block(&lp->b[bi], s, j, jlen,
+		a.want -= a.want < 4 * jlen + 160 ? a.want : 4 * jlen + 160;
+		layout_prepare_block(&lp->b[bi], s, &a, j, jlen,
 		    st->blocks[bi].kind,
 		    bi == st->dateline_block ? &st->dateline : NULL,
 		    bh + bstart[bi], nh, flags);
