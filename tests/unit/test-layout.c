@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include <cmocka.h>
+#include <unilbrk.h>
 #include <unistr.h>
 
 #include "cjk.h"
@@ -742,6 +743,86 @@ test_clusters(void **state)
 	tpage_free(tp);
 }
 
+/* What layout_linebreaks relies on to call u8_possible_linebreaks only
+   between runs of Han: every Han behaves as 一 next to anything, a break
+   between two Han is always allowed, and after a Han the library forgets
+   what came before, so calling it on the stretches from one Han after
+   Han to the next gives what one call on the whole text does. */
+static void
+test_linebreaks_han(void **state)
+{
+	static const uint32_t probe[] = { 'a', '1', ' ', '-', '/', ',', '.',
+	    '!', '(', ')', '"', '\'', '$', '%', '\t', 0xA0, 0xAD, 0xB7,
+	    0x0301, 0x05D0, 0x0E01, 0x1100, 0x1161, 0x11A8, 0x200B, 0x200D,
+	    0x2014, 0x2019, 0x201C, 0x201D, 0x2026, 0x2060, 0x25A0, 0x2E3A,
+	    0x3000, 0x3001, 0x3005, 0x300A, 0x300B, 0x302A, 0x3041, 0x30FB,
+	    0xAC00, 0xAC01, 0xFF08, 0xFF09, 0xFF0C, 0xFF01, 0xFF5E, 0xFFFD,
+	    0x1F1E6, 0x1F3FB, 0x1F44D, 0x20000 };
+	const size_t	 np = sizeof probe / sizeof probe[0];
+	uint8_t		 s[4 * 64], t[4 * 64];
+	char		 p[4 * 64], q[4 * 64];
+	uint32_t	 c, u[64];
+	size_t		 i, k, n, m, a, cut, han, bad = 0;
+	unsigned	 seed = 7;
+	int		 l, ok;
+
+	for (c = 0x4E00; c <= 0x9FFF; c++) {
+		for (i = 0; i < np; i++) {
+			for (k = 0; k < 2; k++) {
+				n = (size_t)u8_uctomb(s, k ? probe[i] : c, 4);
+				n += (size_t)u8_uctomb(s + n, k ? c : probe[i], 4);
+				m = (size_t)u8_uctomb(t, k ? probe[i] : 0x4E00, 4);
+				m += (size_t)u8_uctomb(t + m, k ? 0x4E00 : probe[i],
+				    4);
+				u8_possible_linebreaks(s, n, "UTF-8", p);
+				u8_possible_linebreaks(t, m, "UTF-8", q);
+				if (n != m || memcmp(p, q, n) != 0)
+					bad++;
+			}
+		}
+		n = (size_t)u8_uctomb(s, 0x4E00, 4);
+		n += (size_t)u8_uctomb(s + n, c, 4);
+		n += (size_t)u8_uctomb(s + n, 0x4E00, 4);
+		u8_possible_linebreaks(s, n, "UTF-8", p);
+		if (p[3] != UC_BREAK_POSSIBLE || p[6] != UC_BREAK_POSSIBLE)
+			bad++;
+	}
+	assert_int_equal(bad, 0);
+
+	/* Random text: the whole against the stretches. */
+	for (a = 0; a < 20000; a++) {
+		seed = seed * 1103515245 + 12345;
+		m = 1 + (seed >> 16) % 48;
+		for (i = 0; i < m; i++) {
+			seed = seed * 1103515245 + 12345;
+			k = (seed >> 16) % (np + 12);
+			u[i] = k < np ? probe[k] : 0x4E00 + (k - np) * 97;
+		}
+		for (i = n = 0; i < m; i++)
+			n += (size_t)u8_uctomb(s + n, u[i], 4);
+		u8_possible_linebreaks(s, n, "UTF-8", p);
+		memset(q, 0, sizeof q);
+		for (i = cut = 0, han = 0; i <= n; i += (size_t)l) {
+			l = 1;
+			ok = i < n && u8_mbtouc(&c, s + i, n - i) > 0 &&
+			    c >= 0x4E00 && c <= 0x9FFF;
+			if (i == n || (ok && han)) {
+				u8_possible_linebreaks(s + cut, i - cut, "UTF-8",
+				    q + cut);
+				if (cut > 0)
+					q[cut] = UC_BREAK_POSSIBLE;
+				cut = i;
+			}
+			if (i < n)
+				l = u8_mbtouc(&c, s + i, n - i);
+			han = ok;
+		}
+		if (memcmp(p, q, n) != 0)
+			bad++;
+	}
+	assert_int_equal(bad, 0);
+}
+
 int
 main(void)
 {
@@ -760,6 +841,7 @@ main(void)
 		cmocka_unit_test(test_find_cols),
 		cmocka_unit_test(test_find_widened),
 		cmocka_unit_test(test_clusters),
+		cmocka_unit_test(test_linebreaks_han),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {
