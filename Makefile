@@ -87,9 +87,6 @@ $(PROG): $(BUILD)/main.o $(UI_OBJ) $(CORE_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(BUILD)/main.o $(UI_OBJ) $(CORE_LIB) \
 	    $(NCURSES_LIBS) $(DLIBS)
 
-ifneq ($(SAN),1)
-dubao: $(PROG)
-endif
 
 $(BUILD)/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)

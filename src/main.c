@@ -357,10 +357,14 @@ main(int argc, char *argv[])
 				return 2;
 			}
 		}
-		if (isatty(STDOUT_FILENO))
+		if (isatty(STDOUT_FILENO)) {
+			char *term = safe_name(getenv("TERM") != NULL ?
+			    getenv("TERM") : "");
+
 			fprintf(stderr, "dubao: terminal '%s' cannot show the "
-			    "reader; printing the text instead\n",
-			    getenv("TERM") != NULL ? getenv("TERM") : "");
+			    "reader; printing the text instead\n", term);
+			free(term);
+		}
 		mode = MODE_DUMP;
 	}
 	if (d.nerrors > 0)

@@ -21,6 +21,7 @@
 #include <curses.h>
 #include <errno.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -363,6 +364,16 @@ ui_timing(struct ui *ui, const char *what)
 	fclose(fp);
 }
 
+/* Has the terminal on fd hung up or gone bad? */
+static bool
+ui_input_gone(int fd)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+
+	return poll(&pfd, 1, 0) == 1 &&
+	    (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 /* Run the reader until the user quits. */
 int
 ui_run(struct doc *d, const struct ui_opts *o)
@@ -471,8 +482,14 @@ ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
 		   (a key is still read the moment it comes). */
 		wtimeout(stdscr, ui.load != NULL ? 50 : 1000);
 		r = get_wch(&ch);
-		if (r == ERR)
-			continue;	/* timeout or a signal */
+		if (r == ERR) {
+			/* a timeout or a signal, or the terminal is gone
+			   (hung up with SIGHUP blocked): then quit as on
+			   SIGHUP instead of spinning */
+			if (ui_input_gone(fileno(in)))
+				ui.quit = true;
+			continue;
+		}
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
 			ui_geometry(&ui);
 			erase();

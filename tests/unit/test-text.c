@@ -559,7 +559,7 @@ test_load_lazy(void **state)
 		size_t		 n;
 	} cases[] = {
 		{ "", 0 }, { "\n", 1 }, { "a", 1 }, { "a\n", 2 }, { "\n\n", 2 },
-		{ "a\r\nb\rc\n\fd\n\f\n", 14 }, { "x\fy\fz", 5 },
+		{ "a\r\nb\rc\n\fd\n\f\n", 12 }, { "x\fy\fz", 5 },
 		{ "\xff\xfe" "a\0\n\0b\0\r\0", 10 },
 		{ "一\t二\n\x1b" "[1m三\n\n", 17 },
 	};
