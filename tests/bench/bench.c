@@ -358,7 +358,9 @@ main(int argc, char *argv[])
 	printf("corpus:                     %.1f MB, %zu pages, %zu stories, "
 	    "%zu statistics\n", size / MB, d.npages, d.nstories, nhits);
 	printf("load+structure+statistics:  %.3f s  %.0f MB/s   "
-	    "(target >= 300)\n", t1 - t0, size / MB / (t1 - t0));
+	    "(doc_open, from the page cache into new memory; the\n"
+	    "                             target >= 300 is for "
+	    "structure+statistics, below)\n", t1 - t0, size / MB / (t1 - t0));
 	printf("layout at width 80:         %.3f s  %.0f MB/s   "
 	    "(target >= 100), %.0f lines\n", t2 - t1, size / MB / (t2 - t1),
 	    lines);
