@@ -172,13 +172,16 @@ check-valgrind-run: $(PROG)
 
 # ---- benchmark ----------------------------------------------------------
 
-$(BUILD)/bench: tests/bench/bench.c $(CORE_LIB)
+$(BUILD)/bench: tests/bench/bench.c tests/bench/corpus.c $(CORE_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_LIB) $(DLIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/bench/bench.c tests/bench/corpus.c \
+	    $(CORE_LIB) $(DLIBS)
 
-$(BUILD)/bench-search: tests/bench/bench-search.c $(CORE_LIB)
+$(BUILD)/bench-search: tests/bench/bench-search.c tests/bench/corpus.c \
+    $(CORE_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_LIB) $(DLIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/bench/bench-search.c \
+	    tests/bench/corpus.c $(CORE_LIB) $(DLIBS)
 
 bench: deps $(BUILD)/bench $(BUILD)/bench-search
 	$(BUILD)/bench $(BENCH_ARGS)

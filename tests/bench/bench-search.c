@@ -32,120 +32,12 @@
 
 #include "doc.h"
 #include "search.h"
+#include "corpus.h"
 #include "xmalloc.h"
 
 #define MB	(1024.0 * 1024.0)
 #define REPEAT	3			/* best of */
 
-struct sample {
-	char	*buf;
-	size_t	 len;
-};
-
-/* Seconds on a monotonic clock. */
-static double
-bench_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* Read a whole file into a malloc'ed buffer. */
-static char *
-bench_slurp(const char *path, size_t *n)
-{
-	FILE	*fp = fopen(path, "rb");
-	char	*buf = NULL;
-	size_t	 cap = 0, len = 0, r;
-
-	if (fp == NULL)
-		return NULL;
-	do {
-		if (cap - len < 65536)
-			buf = xrealloc(buf, cap = cap * 2 + 65536);
-		r = fread(buf + len, 1, cap - len, fp);
-		len += r;
-	} while (r > 0);
-	fclose(fp);
-	*n = len;
-	return buf;
-}
-
-/* The *.txt pages of a directory. */
-static void
-bench_collect(const char *dir, struct sample **s, size_t *n)
-{
-	DIR		*d = opendir(dir);
-	struct dirent	*de;
-	char		*path;
-	size_t		 len;
-
-	if (d == NULL)
-		return;
-	while ((de = readdir(d)) != NULL) {
-		len = strlen(de->d_name);
-		if (len < 5 || strcmp(de->d_name + len - 4, ".txt") != 0)
-			continue;
-		path = xasprintf("%s/%s", dir, de->d_name);
-		*s = xreallocarray(*s, *n + 1, sizeof **s);
-		(*s)[*n].buf = bench_slurp(path, &(*s)[*n].len);
-		if ((*s)[*n].buf != NULL)
-			(*n)++;
-		free(path);
-	}
-	closedir(d);
-}
-
-/* Write a corpus of at least want bytes to path: the sample pages,
-   digits rotated by one more on every round. */
-static size_t
-bench_corpus(const char *path, size_t want)
-{
-	struct sample	*s = NULL;
-	size_t		 n = 0, total = 0, i, j, maxlen = 0;
-	unsigned	 k = 0;
-	FILE		*fp;
-	char		*tmp;
-
-	bench_collect("articles", &s, &n);
-	bench_collect("tests/data/pages", &s, &n);
-	if (n == 0) {
-		fprintf(stderr, "bench-search: no pages in articles/ (run from "
-		    "the top of the source tree)\n");
-		exit(2);
-	}
-	for (i = 0; i < n; i++)
-		if (s[i].len > maxlen)
-			maxlen = s[i].len;
-	tmp = xmalloc(maxlen + 1);
-	if ((fp = fopen(path, "wb")) == NULL) {
-		perror(path);
-		exit(2);
-	}
-	while (total < want) {
-		for (i = 0; i < n && total < want; i++) {
-			for (j = 0; j < s[i].len; j++) {
-				char c = s[i].buf[j];
-
-				if (c >= '0' && c <= '9')
-					c = (char)('0' + (c - '0' + k) % 10);
-				tmp[j] = c;
-			}
-			fwrite(tmp, 1, s[i].len, fp);
-			fputc('\f', fp);
-			total += s[i].len + 1;
-		}
-		k++;
-	}
-	fclose(fp);
-	for (i = 0; i < n; i++)
-		free(s[i].buf);
-	free(s);
-	free(tmp);
-	return total;
-}
 
 /* Terminal cells of a UTF-8 string (for aligning columns). */
 static int
@@ -177,9 +69,9 @@ bench_count(struct search_index *idx, const char *pattern, unsigned flags,
 		exit(2);
 	}
 	for (r = 0; r < REPEAT; r++) {
-		t0 = bench_now();
+		t0 = corpus_now();
 		*count = search_count(idx, s);
-		t = bench_now() - t0;
+		t = corpus_now() - t0;
 		if (t < best)
 			best = t;
 	}
@@ -201,7 +93,7 @@ bench_grep(const char *pattern, const char *path, long *count)
 	for (r = 0; r < REPEAT; r++) {
 		if (pipe(fds) != 0)
 			return -1;
-		t0 = bench_now();
+		t0 = corpus_now();
 		if ((pid = fork()) < 0)
 			return -1;
 		if (pid == 0) {
@@ -216,7 +108,7 @@ bench_grep(const char *pattern, const char *path, long *count)
 		n = read(fds[0], out, sizeof out - 1);
 		close(fds[0]);
 		waitpid(pid, &status, 0);
-		t = bench_now() - t0;
+		t = corpus_now() - t0;
 		if (!WIFEXITED(status) || WEXITSTATUS(status) > 1 || n <= 0)
 			return -1;
 		out[n] = '\0';
@@ -277,31 +169,31 @@ main(int argc, char *argv[])
 		}
 		close(fd);
 		path = tmpl;
-		bench_corpus(path, want * 1024 * 1024);
+		corpus_write(path, want * 1024 * 1024, "bench-search");
 	}
 
 	memset(&d, 0, sizeof d);
 	paths[0] = path;
-	t0 = bench_now();
+	t0 = corpus_now();
 	if (doc_open(&d, paths, 1, stderr) != 1) {
 		fprintf(stderr, "bench-search: cannot open %s\n", path);
 		return 2;
 	}
-	t = bench_now() - t0;
+	t = corpus_now() - t0;
 	size = (double)d.files[0].text.len;
 	printf("corpus:                     %.1f MB, %zu pages, %zu stories "
 	    "(doc_open %.2f s, not counted below)\n", size / MB, d.npages,
 	    d.nstories, t);
 
-	t0 = bench_now();
+	t0 = corpus_now();
 	idx = search_index_doc(&d);
-	t = bench_now() - t0;
+	t = corpus_now() - t0;
 	isize = (double)search_index_size(idx);
 	printf("index build (search_index_doc): %.3f s  %.0f MB/s of corpus "
 	    "(%.1f MB of joined text)\n", t, size / MB / t, isize / MB);
-	t0 = bench_now();
+	t0 = corpus_now();
 	search_index_fold(idx);
-	t = bench_now() - t0;
+	t = corpus_now() - t0;
 	printf("fold, once (search_index_fold): %.3f s  %.0f MB/s\n", t,
 	    isize / MB / t);
 

@@ -37,19 +37,10 @@
 #include "doc.h"
 #include "layout.h"
 #include "parse.h"
+#include "corpus.h"
 #include "xmalloc.h"
 
 #define MB	(1024.0 * 1024.0)
-
-/* Seconds on a monotonic clock. */
-static double
-bench_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 /* Peak resident set size in bytes. */
 static double
@@ -59,27 +50,6 @@ bench_peak(void)
 
 	getrusage(RUSAGE_SELF, &ru);
 	return ru.ru_maxrss * 1024.0;
-}
-
-/* Read a whole file into a malloc'ed buffer. */
-static char *
-bench_slurp(const char *path, size_t *n)
-{
-	FILE	*fp = fopen(path, "rb");
-	char	*buf = NULL;
-	size_t	 cap = 0, len = 0, r;
-
-	if (fp == NULL)
-		return NULL;
-	do {
-		if (cap - len < 65536)
-			buf = xrealloc(buf, cap = cap * 2 + 65536);
-		r = fread(buf + len, 1, cap - len, fp);
-		len += r;
-	} while (r > 0);
-	fclose(fp);
-	*n = len;
-	return buf;
 }
 
 /* Bytes of heap in use (small chunks and mmapped blocks). */
@@ -104,22 +74,22 @@ bench_phases(const char *path)
 	size_t		 nstories = 0, nbylines = 0, nnames = 0, nsections = 0;
 
 	h0 = bench_heap();
-	t0 = bench_now();
+	t0 = corpus_now();
 	if (text_load(&t, path, &cause) != 0) {
 		fprintf(stderr, "bench: %s: %s\n", path, cause);
 		exit(2);
 	}
-	t1 = bench_now();
+	t1 = corpus_now();
 	h1 = bench_heap();
 	pg = xcalloc(t.npages, sizeof *pg);
 	for (p = 0; p < t.npages; p++)
 		parse_page(&pg[p], &t, t.pages[p]);
-	t2 = bench_now();
+	t2 = corpus_now();
 	h2 = bench_heap();
 	sl = xcalloc(t.npages, sizeof *sl);
 	for (p = 0; p < t.npages; p++)
 		stats_page(&pg[p], &sl[p]);
-	t3 = bench_now();
+	t3 = corpus_now();
 	h3 = bench_heap();
 
 	for (p = 0; p < t.npages; p++) {
@@ -174,12 +144,12 @@ bench_phases(const char *path)
 	   does them (the issue's target is for the two) */
 	memset(pg, 0, t.npages * sizeof *pg);
 	memset(sl, 0, t.npages * sizeof *sl);
-	t0 = bench_now();
+	t0 = corpus_now();
 	for (p = 0; p < t.npages; p++) {
 		parse_page(&pg[p], &t, t.pages[p]);
 		stats_page(&pg[p], &sl[p]);
 	}
-	t1 = bench_now();
+	t1 = corpus_now();
 	printf("  structure+statistics:     %.3f s  %.0f MB/s   (target >= "
 	    "300; parse_page+stats_page page by page)\n", t1 - t0,
 	    size / MB / (t1 - t0));
@@ -192,92 +162,6 @@ bench_phases(const char *path)
 	text_free(&t);
 }
 
-struct sample {
-	char	*buf;
-	size_t	 len;
-};
-
-/* Collect the *.txt pages of a directory. */
-static void
-bench_collect(const char *dir, struct sample **s, size_t *n)
-{
-	DIR		*d = opendir(dir);
-	struct dirent	*de;
-	char		*path;
-	size_t		 len;
-
-	if (d == NULL)
-		return;
-	while ((de = readdir(d)) != NULL) {
-		len = strlen(de->d_name);
-		if (len < 5 || strcmp(de->d_name + len - 4, ".txt") != 0)
-			continue;
-		path = xasprintf("%s/%s", dir, de->d_name);
-		*s = xreallocarray(*s, *n + 1, sizeof **s);
-		(*s)[*n].buf = bench_slurp(path, &(*s)[*n].len);
-		if ((*s)[*n].buf != NULL)
-			(*n)++;
-		free(path);
-	}
-	closedir(d);
-}
-
-/* Write a varied copy of a sample page: digits rotated by k. */
-static void
-bench_write_page(FILE *fp, const struct sample *s, unsigned k, char *tmp)
-{
-	size_t i;
-
-	for (i = 0; i < s->len; i++) {
-		char c = s->buf[i];
-
-		if (c >= '0' && c <= '9')
-			c = (char)('0' + (c - '0' + k) % 10);
-		tmp[i] = c;
-	}
-	fwrite(tmp, 1, s->len, fp);
-	fputc('\f', fp);
-}
-
-/* Write a corpus of at least want bytes to path. */
-static size_t
-bench_corpus(const char *path, size_t want)
-{
-	struct sample	*s = NULL;
-	size_t		 n = 0, total = 0, i, maxlen = 0;
-	unsigned	 k = 0;
-	FILE		*fp;
-	char		*tmp;
-
-	bench_collect("articles", &s, &n);
-	bench_collect("tests/data/pages", &s, &n);
-	if (n == 0) {
-		fprintf(stderr, "bench: no pages in articles/ (run from the "
-		    "top of the source tree)\n");
-		exit(2);
-	}
-	for (i = 0; i < n; i++)
-		if (s[i].len > maxlen)
-			maxlen = s[i].len;
-	tmp = xmalloc(maxlen);
-	if ((fp = fopen(path, "wb")) == NULL) {
-		perror(path);
-		exit(2);
-	}
-	while (total < want) {
-		for (i = 0; i < n && total < want; i++) {
-			bench_write_page(fp, &s[i], k, tmp);
-			total += s[i].len + 1;
-		}
-		k++;
-	}
-	fclose(fp);
-	for (i = 0; i < n; i++)
-		free(s[i].buf);
-	free(s);
-	free(tmp);
-	return total;
-}
 
 int
 main(int argc, char *argv[])
@@ -315,7 +199,7 @@ main(int argc, char *argv[])
 		}
 		close(fd);
 		path = tmpl;
-		bench_corpus(path, want * 1024 * 1024);
+		corpus_write(path, want * 1024 * 1024, "bench");
 	}
 
 	if (phases) {
@@ -323,10 +207,10 @@ main(int argc, char *argv[])
 		goto out;
 	}
 	memset(&d, 0, sizeof d);
-	t0 = bench_now();
+	t0 = corpus_now();
 	if (doc_open(&d, &path, 1, stderr) != 1)
 		return 2;
-	t1 = bench_now();
+	t1 = corpus_now();
 	size = (double)d.files[0].text.len;
 	peak_load = bench_peak();
 	for (p = 0; p < d.npages; p++) {
@@ -351,7 +235,7 @@ main(int argc, char *argv[])
 			nstories++;
 		}
 	}
-	t2 = bench_now();
+	t2 = corpus_now();
 
 	for (nhits = 0, p = 0; p < d.npages; p++)
 		nhits += d.pages[p].stats.n;

@@ -1,0 +1,129 @@
+/*
+ * corpus: the benchmarks' generated corpus and clock.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "corpus.h"
+#include "xmalloc.h"
+
+struct sample {
+	char	*buf;
+	size_t	 len;
+};
+
+/* Seconds on a monotonic clock. */
+double
+corpus_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Read a whole file into a malloc'ed buffer. */
+static char *
+corpus_slurp(const char *path, size_t *n)
+{
+	FILE	*fp = fopen(path, "rb");
+	char	*buf = NULL;
+	size_t	 cap = 0, len = 0, r;
+
+	if (fp == NULL)
+		return NULL;
+	do {
+		if (cap - len < 65536)
+			buf = xrealloc(buf, cap = cap * 2 + 65536);
+		r = fread(buf + len, 1, cap - len, fp);
+		len += r;
+	} while (r > 0);
+	fclose(fp);
+	*n = len;
+	return buf;
+}
+
+/* Collect the *.txt pages of a directory. */
+static void
+corpus_collect(const char *dir, struct sample **s, size_t *n)
+{
+	DIR		*d = opendir(dir);
+	struct dirent	*de;
+	char		*path;
+	size_t		 len;
+
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (len < 5 || strcmp(de->d_name + len - 4, ".txt") != 0)
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		*s = xreallocarray(*s, *n + 1, sizeof **s);
+		(*s)[*n].buf = corpus_slurp(path, &(*s)[*n].len);
+		if ((*s)[*n].buf != NULL)
+			(*n)++;
+		free(path);
+	}
+	closedir(d);
+}
+
+/* Write a varied copy of a sample page: digits rotated by k. */
+static void
+corpus_write_page(FILE *fp, const struct sample *s, unsigned k, char *tmp)
+{
+	size_t i;
+
+	for (i = 0; i < s->len; i++) {
+		char c = s->buf[i];
+
+		if (c >= '0' && c <= '9')
+			c = (char)('0' + (c - '0' + k) % 10);
+		tmp[i] = c;
+	}
+	fwrite(tmp, 1, s->len, fp);
+	fputc('\f', fp);
+}
+
+/* Write the corpus; see corpus.h. */
+size_t
+corpus_write(const char *path, size_t want, const char *prog)
+{
+	struct sample	*s = NULL;
+	size_t		 n = 0, total = 0, i, maxlen = 0;
+	unsigned	 k = 0;
+	FILE		*fp;
+	char		*tmp;
+
+	corpus_collect("articles", &s, &n);
+	corpus_collect("tests/data/pages", &s, &n);
+	if (n == 0) {
+		fprintf(stderr, "%s: no pages in articles/ (run from the top "
+		    "of the source tree)\n", prog);
+		exit(2);
+	}
+	for (i = 0; i < n; i++)
+		if (s[i].len > maxlen)
+			maxlen = s[i].len;
+	tmp = xmalloc(maxlen + 1);
+	if ((fp = fopen(path, "wb")) == NULL) {
+		perror(path);
+		exit(2);
+	}
+	while (total < want) {
+		for (i = 0; i < n && total < want; i++) {
+			corpus_write_page(fp, &s[i], k, tmp);
+			total += s[i].len + 1;
+		}
+		k++;
+	}
+	fclose(fp);
+	for (i = 0; i < n; i++)
+		free(s[i].buf);
+	free(s);
+	free(tmp);
+	return total;
+}

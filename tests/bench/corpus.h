@@ -1,0 +1,21 @@
+/*
+ * corpus: what the benchmark programs share: a clock and the generated
+ * corpus of pages.
+ */
+#ifndef DUBAO_CORPUS_H
+#define DUBAO_CORPUS_H
+
+#include <stddef.h>
+
+/* Seconds on a monotonic clock. */
+double	 corpus_now(void);
+/* Write a corpus of at least want bytes to path: the pages of articles/
+   and tests/data/pages/ (run from the top of the source tree), over and
+   over, their digits rotated by one more on every round so that no two
+   pages are equal, with a form feed after each page.  The pages are
+   written one by one and never held twice in memory.  Exits with a
+   message naming prog when there are no pages.  Returns the bytes
+   written. */
+size_t	 corpus_write(const char *path, size_t want, const char *prog);
+
+#endif
