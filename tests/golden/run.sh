@@ -43,6 +43,23 @@ for f in tests/data/pages/*.txt; do
 	check "$b.w40.txt" "$DUBAO" --dump -w 40 "$f"
 	check "$b.toc" "$DUBAO" --toc "$f"
 done
+# A locale whose character set is not UTF-8 (C, POSIX, none at all):
+# dubao falls back to C.UTF-8 and prints the same.
+for loc in C POSIX; do
+	LC_ALL=$loc "$DUBAO" --dump -w 40 "$seed" >"$out/locale.$loc" 2>&1
+	if cmp -s "$out/locale.$loc" "$dir/seed.w40.txt"; then
+		echo "ok locale $loc"
+	else
+		echo "FAIL locale $loc: the dump differs"; fail=1
+	fi
+done
+env -u LC_ALL -u LC_CTYPE -u LANG "$DUBAO" --dump -w 40 "$seed" >"$out/locale.none" 2>&1
+if cmp -s "$out/locale.none" "$dir/seed.w40.txt"; then
+	echo "ok no locale"
+else
+	echo "FAIL no locale: the dump differs"; fail=1
+fi
+
 # The sample in README.md is what the program prints.
 sed -n '/^\$ dubao --dump -w 44 articles/,/^```/p' README.md | sed '1d;$d' \
     >"$out/readme.sample"
