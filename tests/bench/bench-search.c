@@ -141,7 +141,7 @@ main(int argc, char *argv[])
 	double			 t0, t, size, isize, exact = 0, g;
 	size_t			 want = 100, i, count;
 	long			 gcount = 0;
-	int			 ch, keep = 0, fd;
+	int			 ch, keep = 0;
 
 	setlocale(LC_ALL, "C.UTF-8");
 	while ((ch = getopt(argc, argv, "km:p")) != -1) {
@@ -163,13 +163,8 @@ main(int argc, char *argv[])
 	if (optind < argc)
 		path = argv[optind];
 	else {
-		if ((fd = mkstemp(tmpl)) < 0) {
-			perror("mkstemp");
-			return 2;
-		}
-		close(fd);
 		path = tmpl;
-		corpus_write(path, want * 1024 * 1024, "bench-search");
+		corpus_temp(tmpl, want * 1024 * 1024, "bench-search");
 	}
 
 	memset(&d, 0, sizeof d);

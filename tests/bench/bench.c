@@ -171,7 +171,7 @@ main(int argc, char *argv[])
 	char		*path = NULL;
 	double		 t0, t1, t2, size, peak_load, lines = 0;
 	size_t		 want = 100, p, s, nhits, i, nstories = 0;
-	int		 ch, keep = 0, phases = 0, fd;
+	int		 ch, keep = 0, phases = 0;
 
 	setlocale(LC_ALL, "C.UTF-8");
 	while ((ch = getopt(argc, argv, "km:p")) != -1) {
@@ -193,13 +193,8 @@ main(int argc, char *argv[])
 	if (optind < argc)
 		path = argv[optind];
 	else {
-		if ((fd = mkstemp(tmpl)) < 0) {
-			perror("mkstemp");
-			return 2;
-		}
-		close(fd);
 		path = tmpl;
-		corpus_write(path, want * 1024 * 1024, "bench");
+		corpus_temp(tmpl, want * 1024 * 1024, "bench");
 	}
 
 	if (phases) {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "corpus.h"
 #include "xmalloc.h"
@@ -126,4 +127,19 @@ corpus_write(const char *path, size_t want, const char *prog)
 	free(s);
 	free(tmp);
 	return total;
+}
+
+/* Write the corpus to a new temporary file; see corpus.h. */
+void
+corpus_temp(char *tmpl, size_t want, const char *prog)
+{
+	int fd;
+
+	if ((fd = mkstemp(tmpl)) < 0) {
+		fprintf(stderr, "%s: ", prog);
+		perror("mkstemp");
+		exit(2);
+	}
+	close(fd);
+	corpus_write(tmpl, want, prog);
 }

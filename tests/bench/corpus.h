@@ -18,4 +18,8 @@ double	 corpus_now(void);
    written. */
 size_t	 corpus_write(const char *path, size_t want, const char *prog);
 
+/* Write a corpus of want bytes to a new temporary file made from
+   template tmpl (mkstemp); exits on failure. */
+void	 corpus_temp(char *tmpl, size_t want, const char *prog);
+
 #endif

@@ -108,10 +108,12 @@ status_line() { screen | tail -n 1; }
 
 keys() { t send-keys "$@"; }
 
-# wait_for CMD...: poll until CMD succeeds (10 s at most).
+# wait_for CMD...: poll until CMD succeeds (WAIT_STEPS steps of 50 ms at
+# most: 10 s unless a script sets more, e.g. for valgrind).
+WAIT_STEPS=${WAIT_STEPS:-200}
 wait_for() {
 	_i=0
-	while [ $_i -lt 200 ]; do
+	while [ $_i -lt "$WAIT_STEPS" ]; do
 		if "$@" >/dev/null 2>&1; then
 			return 0
 		fi

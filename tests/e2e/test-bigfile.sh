@@ -16,15 +16,7 @@
 # Waits for the full load are longer than lib.sh's 10 s (a slow or
 # sanitized build, a busy machine), still bounded: 120 s.
 wait_long() {
-	_i=0
-	while [ $_i -lt 2400 ]; do
-		if "$@" >/dev/null 2>&1; then
-			return 0
-		fi
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	return 1
+	WAIT_STEPS=2400 wait_for "$@"
 }
 
 seed="$SEED/000_2ebc2c4d283361d3.txt"

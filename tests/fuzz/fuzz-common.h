@@ -34,6 +34,19 @@ fuzz_locale(void)
 	}
 }
 
+int LLVMFuzzerInitialize(int *, char ***);
+int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+/* Every driver starts in the locale the program runs under. */
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fuzz_locale();
+	return 0;
+}
+
 /* Is byte offset off of s (length n) at a UTF-8 character boundary? */
 static inline int
 fuzz_boundary(const char *s, size_t n, size_t off)

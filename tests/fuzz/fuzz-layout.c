@@ -15,17 +15,6 @@
 #include "fuzz-common.h"
 #include "layout.h"
 
-int LLVMFuzzerInitialize(int *, char ***);
-int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_locale();
-	return 0;
-}
 
 /* Cells the terminal gives s[0..n): wcwidth per code point, -1 as 1. */
 static size_t

@@ -11,17 +11,6 @@
 #include "parse.h"
 #include "text.h"
 
-int LLVMFuzzerInitialize(int *, char ***);
-int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_locale();
-	return 0;
-}
 
 /* Is r inside span and on character boundaries of t? */
 static void

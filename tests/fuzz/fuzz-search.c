@@ -17,17 +17,6 @@
 #include "fuzz-common.h"
 #include "search.h"
 
-int LLVMFuzzerInitialize(int *, char ***);
-int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_locale();
-	return 0;
-}
 
 /* Is hit a before hit b in reading order (banner first)? */
 static int

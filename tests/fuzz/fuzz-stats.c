@@ -14,17 +14,6 @@
 #include "stats.h"
 #include "text.h"
 
-int LLVMFuzzerInitialize(int *, char ***);
-int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_locale();
-	return 0;
-}
 
 /* Check hit h against the text s (len bytes) it was found in. */
 static void

@@ -9,17 +9,7 @@
 command -v valgrind >/dev/null || { echo "skip: valgrind not installed"; exit 0; }
 
 # valgrind is 20-50x slower: wait up to 120 s instead of 10.
-wait_for() {
-	_i=0
-	while [ $_i -lt 2400 ]; do
-		if "$@" >/dev/null 2>&1; then
-			return 0
-		fi
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	return 1
-}
+WAIT_STEPS=2400
 
 REAL=$DUBAO
 cat > "$WORK/vg" <<VG
