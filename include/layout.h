@@ -123,4 +123,10 @@ size_t	 layout_find(const struct layout *, size_t block, size_t off);
 int	 layout_cols(const struct layout_prep *, const struct layout *,
 	    size_t i, size_t start, size_t end, int *c0, int *c1);
 
+/* The display text of block b of pg on one line (marks widened unless
+   flags has LAYOUT_RAW_PUNCT; no decoration, no indent), malloc'ed: for
+   titles in lists and status lines. */
+char	*layout_block_text(const struct page *pg, const struct block *b,
+	    unsigned flags);
+
 #endif

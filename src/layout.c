@@ -1385,3 +1385,38 @@ layout_cols(const struct layout_prep *lp, const struct layout *lay,
 	*c1 = x1;
 	return 0;
 }
+
+/* The display text of one block on a single line: its joined text with
+   the marks widened as the layout shows them (unless LAYOUT_RAW_PUNCT),
+   without decorations or indent.  For titles in lists and status lines. */
+char *
+layout_block_text(const struct page *pg, const struct block *b,
+    unsigned flags)
+{
+	struct story		 one;
+	struct block		 copy = *b;
+	struct layout_prep	*prep;
+	struct layout		*lay;
+	char			*s;
+	size_t			 i, n = 0;
+
+	memset(&one, 0, sizeof one);
+	copy.kind = BLOCK_PARAGRAPH;	/* no decoration */
+	one.blocks = &copy;
+	one.nblocks = 1;
+	one.dateline_block = LAYOUT_NOBLOCK;
+	prep = layout_prepare(pg, &one, NULL, 0, flags);
+	lay = layout_fit(prep, LAYOUT_MAX_WIDTH);
+	for (i = 0; i < lay->nlines; i++)
+		n += lay->lines[i].len;
+	s = xmalloc(n + 1);
+	n = 0;
+	for (i = 0; i < lay->nlines; i++) {
+		memcpy(s + n, lay->lines[i].text, lay->lines[i].len);
+		n += lay->lines[i].len;
+	}
+	s[n] = '\0';
+	layout_free(lay);
+	layout_prep_free(prep);
+	return s;
+}

@@ -233,8 +233,8 @@ ui_pager_status(struct ui *ui)
 	if (sec >= 0 && (size_t)sec < dp->page.stories[st].nsections) {
 		const struct story *s = &dp->page.stories[st];
 
-		secname = page_block_join(&dp->page,
-		    &s->blocks[s->sections[sec].heading], NULL, NULL);
+		secname = layout_block_text(&dp->page,
+		    &s->blocks[s->sections[sec].heading], ui->opts->flags);
 	}
 	/* Shorten the headline first, then leave out the name. */
 	room = ui->cols - 1 - rw;

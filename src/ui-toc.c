@@ -134,8 +134,8 @@ ui_toc_init(struct ui *ui)
 			if (bl->kind != BLOCK_HEADING &&
 			    bl->kind != BLOCK_CAPTION)
 				continue;
-			ui_toc_add(t, 2, u, b, page_block_join(pg, bl, NULL,
-			    NULL), bl->kind == BLOCK_CAPTION);
+			ui_toc_add(t, 2, u, b, layout_block_text(pg, bl,
+			    ui->opts->flags), bl->kind == BLOCK_CAPTION);
 		}
 	}
 	t->list.n = t->n;

@@ -84,6 +84,7 @@ ui_unit_title(struct ui *ui, size_t unit)
 {
 	const struct view_unit	*vu;
 	const struct page	*pg;
+	const struct block	*hb;
 
 	if (unit >= ui->view.nunits)
 		return xstrdup("");
@@ -91,6 +92,9 @@ ui_unit_title(struct ui *ui, size_t unit)
 	if (vu->story == VIEW_BANNER)
 		return doc_page_name(ui->doc, vu->page);
 	pg = &ui->doc->pages[vu->page].page;
+	/* the headline as the text shows it (，not ,) */
+	if ((hb = page_story_headline(&pg->stories[vu->story])) != NULL)
+		return layout_block_text(pg, hb, ui->opts->flags);
 	return dump_story_title(pg, &pg->stories[vu->story]);
 }
 

@@ -488,6 +488,42 @@ test_widen(void **state)
 	SHOWN("a,b", "a,b", 0);
 }
 
+/* A block's text on one line, as titles show it: marks widened unless
+   raw, no decoration, no indent, nothing lost however long. */
+static void
+test_block_text(void **state)
+{
+	struct tpage	*tp;
+	char		*s, *big;
+	size_t		 i;
+
+	(void)state;
+	tp = tpage_one(BLOCK_HEADLINE, "听到呼救声,他飞身跃下近2米高的水坝");
+	s = layout_block_text(&tp->page, &tp->story.blocks[0], 0);
+	assert_string_equal(s, "听到呼救声，他飞身跃下近2米高的水坝");
+	free(s);
+	s = layout_block_text(&tp->page, &tp->story.blocks[0], LAYOUT_RAW_PUNCT);
+	assert_string_equal(s, "听到呼救声,他飞身跃下近2米高的水坝");
+	free(s);
+	tpage_free(tp);
+	tp = tpage_one(BLOCK_HEADING, "开启平安共建新路径");
+	s = layout_block_text(&tp->page, &tp->story.blocks[0], 0);
+	assert_string_equal(s, "开启平安共建新路径");	/* no ■ */
+	free(s);
+	tpage_free(tp);
+	/* wider than LAYOUT_MAX_WIDTH: all of it, on one line */
+	big = xmalloc(3 * 400 + 1);
+	for (i = 0; i < 400; i++)
+		memcpy(big + 3 * i, "中", 3);
+	big[3 * 400] = '\0';
+	tp = tpage_one(BLOCK_HEADLINE, big);
+	s = layout_block_text(&tp->page, &tp->story.blocks[0], 0);
+	assert_string_equal(s, big);
+	free(s);
+	tpage_free(tp);
+	free(big);
+}
+
 /* Spaces: leading source spaces stripped, U+200B dropped and a break. */
 static void
 test_spaces(void **state)
@@ -834,6 +870,7 @@ main(void)
 		cmocka_unit_test(test_stats_whole),
 		cmocka_unit_test(test_emergency),
 		cmocka_unit_test(test_widen),
+		cmocka_unit_test(test_block_text),
 		cmocka_unit_test(test_spaces),
 		cmocka_unit_test(test_blocks),
 		cmocka_unit_test(test_dateline),
