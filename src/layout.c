@@ -1082,19 +1082,6 @@ layout_new_span(struct lbuild *lb, unsigned a, unsigned e, unsigned style,
 	sp->sub = (unsigned char)sub;
 }
 
-/* The start of the cluster after the one at p. */
-static inline uint32_t
-layout_next(const struct lblock *b, uint32_t p)
-{
-	static const unsigned char len[16] = { 1, 1, 1, 1, 1, 1, 1, 1,
-	    1, 1, 1, 1, 2, 2, 3, 4 };
-
-	p += len[(unsigned char)b->d[p] >> 4];
-	while (p < b->dlen && !(b->brk[p] & LB_CLUSTER))
-		p += len[(unsigned char)b->d[p] >> 4];
-	return p;
-}
-
 /* Where one line starting at ls ends when avail cells are free. */
 struct lscan {
 	uint32_t	 end;		/* display byte after the line */
