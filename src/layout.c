@@ -342,6 +342,10 @@ layout_widen(struct lscratch *s, size_t lo, size_t hi, unsigned flags)
 	}
 }
 
+/* Bytes of a UTF-8 character, by the high nibble of its lead byte. */
+static const unsigned char layout_lead_len[16] = { 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 2, 2, 3, 4 };
+
 /* Bytes of c in UTF-8. */
 static inline unsigned
 layout_u8len(uint32_t c)
@@ -613,8 +617,6 @@ static uint32_t
 layout_linebreaks(const char *d, uint32_t dlen, uint32_t cut, uint32_t o,
     char *lb)
 {
-	static const unsigned char len[16] = { 1, 1, 1, 1, 1, 1, 1, 1,
-	    1, 1, 1, 1, 2, 2, 3, 4 };
 	const unsigned char *u = (const unsigned char *)d;
 	uint32_t e = o;
 	int	 han = 0, h;
@@ -625,7 +627,7 @@ layout_linebreaks(const char *d, uint32_t dlen, uint32_t cut, uint32_t o,
 		if (h && han && e > o)
 			break;
 		han = h;
-		e += len[u[e] >> 4];
+		e += layout_lead_len[u[e] >> 4];
 	}
 	if (e > dlen)
 		e = dlen;
@@ -1099,8 +1101,6 @@ static struct lscan
 layout_scan(const struct lblock *b, uint32_t ls, unsigned avail,
     unsigned restavail)
 {
-	static const unsigned char len[16] = { 1, 1, 1, 1, 1, 1, 1, 1,
-	    1, 1, 1, 1, 2, 2, 3, 4 };
 	const unsigned char *brk = b->brk, *cw = b->cw;
 	const unsigned char *d = (const unsigned char *)b->d;
 	struct lscan	 r = { b->dlen, 0, 0 };
@@ -1121,7 +1121,7 @@ layout_scan(const struct lblock *b, uint32_t ls, unsigned avail,
 				q = p;
 				qcol = col;
 				col += cw[p];
-				p += len[d[p] >> 4];
+				p += layout_lead_len[d[p] >> 4];
 			} while (p < n && brk[p] == (LB_CLUSTER | LB_OK));
 			ok = soft = q;
 			okcol = softcol = qcol;
@@ -1166,11 +1166,11 @@ layout_scan(const struct lblock *b, uint32_t ls, unsigned avail,
 				return r;
 			}
 			col += cw[p];
-			p += len[d[p] >> 4];
+			p += layout_lead_len[d[p] >> 4];
 		}
 		/* To the next cluster. */
 		while (p < n && !(brk[p] & LB_CLUSTER))
-			p += len[d[p] >> 4];
+			p += layout_lead_len[d[p] >> 4];
 	}
 	r.cells = col;
 	return r;
