@@ -31,6 +31,7 @@
 #include "cjk.h"
 #include "doc.h"
 #include "layout.h"
+#include "test-u8.h"
 #include "xmalloc.h"
 
 #define WMIN	10
@@ -95,40 +96,6 @@ collect(const char *path, char ***v, size_t *n)
 		free(ents);
 }
 
-static uint32_t
-first_cp(const char *s, size_t n)
-{
-	ucs4_t	 c = 0;
-
-	if (n > 0)
-		u8_mbtouc(&c, (const uint8_t *)s, n);
-	return c;
-}
-
-static uint32_t
-last_cp(const char *s, size_t n)
-{
-	ucs4_t	 c = 0;
-
-	if (n > 0)
-		u8_prev(&c, (const uint8_t *)s + n, (const uint8_t *)s);
-	return c;
-}
-
-static int
-str_cells(const char *s, size_t n)
-{
-	const uint8_t	*p = (const uint8_t *)s, *e = p + n;
-	ucs4_t		 c;
-	int		 w = 0;
-
-	while (p < e) {
-		p += u8_mbtouc(&c, p, (size_t)(e - p));
-		w += cjk_width(c);
-	}
-	return w;
-}
-
 /* Append the non-space characters of s to out (ASCII for full-width
    marks unless exact). */
 static void
@@ -171,8 +138,8 @@ run_cells(const struct layout *lay, size_t i, unsigned k)
 	ucs4_t		 c;
 	int		 w = 0;
 
-	if (!(cjk_class(last_cp(a->text, a->len)) & k) ||
-	    !(cjk_class(first_cp(b->text, b->len)) & k))
+	if (!(cjk_class(test_u8_last(a->text, a->len)) & k) ||
+	    !(cjk_class(test_u8_first(b->text, b->len)) & k))
 		return 0;
 	s = (const uint8_t *)a->text;
 	p = s + a->len;
@@ -230,7 +197,7 @@ check(const struct page *pg, const struct story *st,
 		if (i > 0 && lay->lines[i - 1].kind == DLINE_TEXT &&
 		    lay->lines[i - 1].block != l->block)
 			die(lay, i, "%s", "blocks not separated");
-		if (l->cells != l->indent + str_cells(l->text, l->len))
+		if (l->cells != l->indent + test_u8_cells(l->text, l->len))
 			die(lay, i, "%s", "cells miscounted");
 		if (l->len == 0)
 			die(lay, i, "%s", "empty text line");
@@ -248,11 +215,11 @@ check(const struct page *pg, const struct story *st,
 		if (sp != l->len)
 			die(lay, i, "%s", "spans do not cover the line");
 		if (!(l->flags & DLINE_EMERGENCY) &&
-		    cjk_no_end(last_cp(l->text, l->len)))
+		    cjk_no_end(test_u8_last(l->text, l->len)))
 			die(lay, i, "%s", "line ends with a not-ender");
 		if (i > 0 && lay->lines[i - 1].block == l->block &&
 		    !(lay->lines[i - 1].flags & (DLINE_EMERGENCY | DLINE_HARD)) &&
-		    cjk_no_start(first_cp(l->text, l->len)) &&
+		    cjk_no_start(test_u8_first(l->text, l->len)) &&
 		    strncmp(l->text, "——", strlen("——")) != 0)
 			die(lay, i, "%s", "line starts with a not-starter");
 		if (layout_find(lay, l->block, l->jstart) != i)
@@ -306,8 +273,8 @@ check(const struct page *pg, const struct story *st,
 				break;
 		if (i < l1) {
 			/* allowed if what clings to it makes it too wide */
-			uint32_t nc = h->end < jl ? first_cp(j + h->end,
-			    jl - h->end) : 0, pc = last_cp(j, h->start);
+			uint32_t nc = h->end < jl ? test_u8_first(j + h->end,
+			    jl - h->end) : 0, pc = test_u8_last(j, h->start);
 			int ext = w;
 
 			if (nc != 0 && cjk_no_start(nc))

@@ -15,6 +15,7 @@
 
 #include "cjk.h"
 #include "layout.h"
+#include "test-u8.h"
 #include "xmalloc.h"
 
 /* A one-story page built from (kind, text) pairs, one piece per block. */
@@ -89,45 +90,17 @@ ltext(const struct layout *lay, size_t i)
 	return buf;
 }
 
-/* Cells of a UTF-8 string. */
-static int
-scells(const char *s, size_t n)
-{
-	const uint8_t	*p = (const uint8_t *)s, *e = p + n;
-	ucs4_t		 c;
-	int		 w = 0;
-
-	while (p < e) {
-		p += u8_mbtouc(&c, p, (size_t)(e - p));
-		w += cjk_width(c);
-	}
-	return w;
-}
-
 /* First and last code point of line i. */
 static uint32_t
 lfirst(const struct layout *lay, size_t i)
 {
-	ucs4_t	 c = 0;
-
-	if (lay->lines[i].len > 0)
-		u8_mbtouc(&c, (const uint8_t *)lay->lines[i].text,
-		    lay->lines[i].len);
-	return c;
+	return test_u8_first(lay->lines[i].text, lay->lines[i].len);
 }
 
 static uint32_t
 llast(const struct layout *lay, size_t i)
 {
-	const uint8_t	*s = (const uint8_t *)lay->lines[i].text;
-	const uint8_t	*p = s + lay->lines[i].len;
-	ucs4_t		 c = 0;
-
-	if (p > s) {
-		p = u8_prev(&c, p, s);
-		(void)p;
-	}
-	return c;
+	return test_u8_last(lay->lines[i].text, lay->lines[i].len);
 }
 
 /* All lines of a layout joined, without indents. */
@@ -171,7 +144,8 @@ check_layout(const struct layout *lay, int W, const char *const *keep,
 			    DLINE_BLANK);
 			continue;
 		}
-		assert_int_equal(l->cells, l->indent + scells(l->text, l->len));
+		assert_int_equal(l->cells,
+		    l->indent + test_u8_cells(l->text, l->len));
 		/* spans cover the text */
 		sp = 0;
 		for (k = 0; k < l->nspans; k++) {
@@ -201,7 +175,7 @@ check_layout(const struct layout *lay, int W, const char *const *keep,
 			/* a keep string must not end this line partially */
 			size_t	 kl = strlen(keep[k]), j;
 
-			if (scells(keep[k], kl) > W || (l->flags & DLINE_UNIT))
+			if (test_u8_cells(keep[k], kl) > W || (l->flags & DLINE_UNIT))
 				continue;	/* emergency breaks allowed */
 
 			for (j = 1; j < kl && j <= l->len; j++) {
