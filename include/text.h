@@ -11,6 +11,7 @@
 #define DUBAO_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* A half-open byte range [start, end) into a text buffer. */
 struct range {
@@ -58,5 +59,8 @@ void	 text_free(struct text *t);
 const size_t *text_lines(const struct text *t);
 /* The 1-based source line holding byte offset off. */
 size_t	 text_line_of(const struct text *t, size_t off);
+/* True for a bidi formatting character (LRM, RLM, ALM, LRE..RLO,
+   LRI..PDI), which text_load drops and safe_name replaces. */
+int	 text_is_bidi(uint32_t uc);
 
 #endif

@@ -7,15 +7,15 @@
 #include <unistr.h>
 
 #include "safe.h"
+#include "text.h"
 #include "xmalloc.h"
 
 /* Is c a character that may act on a terminal or reorder text? */
 static int
 safe_is_control(ucs4_t c)
 {
-	return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x061C ||
-	    c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
-	    (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029;
+	return c < 0x20 || (c >= 0x7F && c < 0xA0) || text_is_bidi(c) ||
+	    c == 0x2028 || c == 0x2029;
 }
 
 /* Copy s with every unsafe or undecodable character made '?'. */

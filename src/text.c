@@ -406,8 +406,8 @@ text_is_cjk(ucs4_t uc)
 }
 
 /* Tell whether code point uc is a bidi control. */
-static int
-text_is_bidi(ucs4_t uc)
+int
+text_is_bidi(uint32_t uc)
 {
 	return uc == 0x200e || uc == 0x200f || uc == 0x061c ||
 	    (uc >= 0x202a && uc <= 0x202e) || (uc >= 0x2066 && uc <= 0x2069);
