@@ -215,6 +215,8 @@ struct ui_list {
 	   filter.  An unselectable item returning NULL (a group heading)
 	   stays when an item after it, before the next heading, stays. */
 	char		*(*text)(void *, size_t i);
+	/* Enter or a click on item i (a selectable one). */
+	void		 (*go)(struct ui *, void *, size_t i);
 	void		*arg;
 	/* The filter. */
 	struct lineedit	*filter;	/* NULL: none */
@@ -240,6 +242,15 @@ size_t	 ui_list_at(const struct ui_list *, int y, int x);
 void	 ui_list_wheel(struct ui_list *, int n);
 /* Select item i and bring it into view. */
 void	 ui_list_select(struct ui_list *, size_t i);
+/* A panel's keys on its list: the filter's, Enter (go to the selected
+   item), Esc or the key that opened the panel from the text (toggle:
+   close it), then the movements.  True when the key was used. */
+bool	 ui_list_panel_key(struct ui *, struct ui_list *, wint_t ch,
+	    bool fkey, long count, enum ui_cmd toggle);
+/* Mode callbacks for a panel whose data begins with its struct ui_list:
+   a click goes to the item under it, the wheel scrolls. */
+void	 ui_list_panel_click(struct ui *, void *, int y, int x);
+void	 ui_list_panel_wheel(struct ui *, void *, int n);
 
 /* The modes. */
 extern const struct ui_mode ui_toc_mode;

@@ -3,6 +3,7 @@
  * per context, each command with every key bound to it.
  */
 #include <curses.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,11 +11,12 @@
 #include "xmalloc.h"
 
 struct ui_help {
+	struct ui_list	 list;		/* first: see ui_list_panel_wheel */
 	char		**lines;
 	bool		*heading;
 	size_t		 n;
-	struct ui_list	 list;
 };
+_Static_assert(offsetof(struct ui_help, list) == 0, "list first");
 
 static void
 ui_help_add(struct ui_help *h, char *line, bool heading)
@@ -148,14 +150,6 @@ ui_help_key(struct ui *ui, void *arg, wint_t ch, bool fkey, long count)
 	}
 }
 
-static void
-ui_help_wheel(struct ui *ui, void *arg, int n)
-{
-	struct ui_help *h = arg;
-
-	ui_list_wheel(&h->list, n);
-}
-
 const struct ui_mode ui_help_mode = {
 	.name = "help",
 	.sidebar = false,
@@ -163,5 +157,5 @@ const struct ui_mode ui_help_mode = {
 	.free = ui_help_free,
 	.draw = ui_help_draw,
 	.key = ui_help_key,
-	.wheel = ui_help_wheel,
+	.wheel = ui_list_panel_wheel,
 };

@@ -401,3 +401,48 @@ ui_list_wheel(struct ui_list *l, int n)
 	else if (sp >= l->top + rows)
 		ui_list_select_pos(l, l->top + rows - 1);
 }
+
+/* A panel's keys on its list; see ui-int.h. */
+bool
+ui_list_panel_key(struct ui *ui, struct ui_list *l, wint_t ch, bool fkey,
+    long count, enum ui_cmd toggle)
+{
+	enum ui_cmd	 c = ui_keys_lookup(UI_CTX_LIST, ch, fkey);
+	size_t		 i;
+
+	if (ui_list_key(ui, l, ch, fkey))
+		return true;
+	if (c == UI_CMD_SELECT) {
+		if ((i = ui_list_selected(l)) != (size_t)-1)
+			l->go(ui, l->arg, i);
+		return true;
+	}
+	if (c == UI_CMD_CLOSE || (toggle != UI_CMD_NONE && (c == toggle ||
+	    (c == UI_CMD_NONE &&
+	    ui_keys_lookup(UI_CTX_TEXT, ch, fkey) == toggle)))) {
+		ui_open(ui, NULL);
+		return true;
+	}
+	return ui_list_cmd(l, c, count);
+}
+
+/* A click on a panel's list: select the item under it and go there. */
+void
+ui_list_panel_click(struct ui *ui, void *arg, int y, int x)
+{
+	struct ui_list	*l = arg;
+	size_t		 i = ui_list_at(l, y, x);
+
+	if (i == (size_t)-1 || (l->selectable != NULL &&
+	    !l->selectable(l->arg, i)))
+		return;
+	ui_list_select(l, i);
+	l->go(ui, l->arg, i);
+}
+
+/* The wheel on a panel's list. */
+void
+ui_list_panel_wheel(struct ui *ui, void *arg, int n)
+{
+	ui_list_wheel(arg, n);
+}

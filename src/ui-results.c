@@ -7,6 +7,7 @@
  * The context and section strings are made when a row is first drawn.
  */
 #include <curses.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,13 +24,14 @@ struct ui_results_item {
 };
 
 struct ui_results {
+	struct ui_list	 list;		/* first: see ui_list_panel_click */
 	struct search_hit *hits;
 	struct ui_results_item *items;
 	size_t		 n;
 	int		 numw;		/* cells of the widest story number */
-	struct ui_list	 list;
 	char		*title;
 };
+_Static_assert(offsetof(struct ui_results, list) == 0, "list first");
 
 /* The story and section of hit i, and its context. */
 static void
@@ -119,6 +121,18 @@ ui_results_text(void *arg, size_t i)
 	return xasprintf("%s %s", r->items[i].where, r->items[i].ctx);
 }
 
+/* Go to match i. */
+static void
+ui_results_go(struct ui *ui, void *arg, size_t i)
+{
+	struct ui_results	*r = arg;
+	struct search_hit	 h = r->hits[i];
+
+	if (!ui->panel_side)
+		ui_open(ui, NULL);	/* frees r */
+	ui_search_goto(ui, &h, i + 1);
+}
+
 static void *
 ui_results_init(struct ui *ui)
 {
@@ -145,6 +159,7 @@ ui_results_init(struct ui *ui)
 	r->list.arg = r;
 	r->list.draw_item = ui_results_draw_item;
 	r->list.text = ui_results_text;
+	r->list.go = ui_results_go;
 	r->list.h = ui->text_h > 2 ? ui->text_h : 2;
 	ui_list_select(&r->list, first);
 	return r;
@@ -178,17 +193,6 @@ ui_results_draw(struct ui *ui, void *arg, int y, int x, int h, int w)
 		    ui_draw_attr(UI_STYLE_DIM));
 }
 
-/* Go to match i. */
-static void
-ui_results_go(struct ui *ui, struct ui_results *r, size_t i)
-{
-	struct search_hit h = r->hits[i];
-
-	if (!ui->panel_side)
-		ui_open(ui, NULL);	/* frees r */
-	ui_search_goto(ui, &h, i + 1);
-}
-
 /* Make the texts of every row (before a filter looks at them). */
 static void
 ui_results_make_all(struct ui *ui, struct ui_results *r)
@@ -199,52 +203,17 @@ ui_results_make_all(struct ui *ui, struct ui_results *r)
 		ui_results_make(ui, r, i);
 }
 
+/* The list's keys; & closes the panel. */
 static bool
 ui_results_key(struct ui *ui, void *arg, wint_t ch, bool fkey, long count)
 {
-	struct ui_results	*r = arg;
-	enum ui_cmd		 c = ui_keys_lookup(UI_CTX_LIST, ch, fkey);
-	size_t			 i;
-
-	if (c == UI_CMD_FILTER && !r->list.typing)
-		ui_results_make_all(ui, r);
-	if (ui_list_key(ui, &r->list, ch, fkey))
-		return true;
-	switch (c) {
-	case UI_CMD_SELECT:
-		if ((i = ui_list_selected(&r->list)) != (size_t)-1)
-			ui_results_go(ui, r, i);
-		return true;
-	case UI_CMD_CLOSE:
-		ui_open(ui, NULL);
-		return true;
-	default:
-		if (!fkey && ch == '&') {
-			ui_open(ui, NULL);
-			return true;
-		}
-		return ui_list_cmd(&r->list, c, count);
-	}
-}
-
-static void
-ui_results_click(struct ui *ui, void *arg, int y, int x)
-{
-	struct ui_results	*r = arg;
-	size_t			 i = ui_list_at(&r->list, y, x);
-
-	if (i == (size_t)-1)
-		return;
-	ui_list_select(&r->list, i);
-	ui_results_go(ui, r, i);
-}
-
-static void
-ui_results_wheel(struct ui *ui, void *arg, int n)
-{
 	struct ui_results *r = arg;
 
-	ui_list_wheel(&r->list, n);
+	if (!r->list.typing &&
+	    ui_keys_lookup(UI_CTX_LIST, ch, fkey) == UI_CMD_FILTER)
+		ui_results_make_all(ui, r);
+	return ui_list_panel_key(ui, &r->list, ch, fkey, count,
+	    UI_CMD_SEARCH_LIST);
 }
 
 const struct ui_mode ui_results_mode = {
@@ -254,6 +223,6 @@ const struct ui_mode ui_results_mode = {
 	.free = ui_results_free,
 	.draw = ui_results_draw,
 	.key = ui_results_key,
-	.click = ui_results_click,
-	.wheel = ui_results_wheel,
+	.click = ui_list_panel_click,
+	.wheel = ui_list_panel_wheel,
 };

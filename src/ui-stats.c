@@ -6,6 +6,7 @@
  * and brings it into view.
  */
 #include <curses.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,12 +26,13 @@ struct ui_stats_item {
 };
 
 struct ui_stats {
+	struct ui_list	 list;		/* first: see ui_list_panel_click */
 	struct ui_stats_item *items;
 	size_t		 n;
-	struct ui_list	 list;
 	bool		 all;		/* all pages, not the current story */
 	size_t		 story;		/* global story shown when !all */
 };
+_Static_assert(offsetof(struct ui_stats, list) == 0, "list first");
 
 /* Kinds whose values are not magnitudes get no bar. */
 static bool
@@ -202,6 +204,24 @@ ui_stats_filter_text(void *arg, size_t i)
 	return xasprintf("%s %s", s->items[i].text, s->items[i].ctx);
 }
 
+/* Mark statistic i in the text and show it. */
+static void
+ui_stats_go(struct ui *ui, void *arg, size_t i)
+{
+	struct ui_stats			*s = arg;
+	const struct ui_stats_item	*it = &s->items[i];
+
+	if (it->hit == NULL || it->unit == (size_t)-1)
+		return;
+	view_hl_clear(&ui->view, VIEW_HL_STAT);
+	view_hl_add(&ui->view, it->unit, it->hit->block, it->hit->start,
+	    it->hit->end, VIEW_HL_STAT);
+	view_goto(&ui->view, it->unit, it->hit->block, it->hit->start,
+	    ui->view.height / 3);
+	if (!ui->panel_side)
+		ui_open(ui, NULL);
+}
+
 static void *
 ui_stats_init(struct ui *ui)
 {
@@ -212,6 +232,7 @@ ui_stats_init(struct ui *ui)
 	s->list.draw_item = ui_stats_draw_item;
 	s->list.selectable = ui_stats_selectable;
 	s->list.text = ui_stats_filter_text;
+	s->list.go = ui_stats_go;
 	s->list.h = ui->text_h > 2 ? ui->text_h : 2;
 	ui_stats_build(ui, s);
 	return s;
@@ -245,68 +266,21 @@ ui_stats_draw(struct ui *ui, void *arg, int y, int x, int h, int w)
 	free(title);
 }
 
-/* Mark statistic i in the text and show it. */
-static void
-ui_stats_go(struct ui *ui, struct ui_stats *s, size_t i)
-{
-	const struct ui_stats_item *it = &s->items[i];
-
-	if (it->hit == NULL || it->unit == (size_t)-1)
-		return;
-	view_hl_clear(&ui->view, VIEW_HL_STAT);
-	view_hl_add(&ui->view, it->unit, it->hit->block, it->hit->start,
-	    it->hit->end, VIEW_HL_STAT);
-	view_goto(&ui->view, it->unit, it->hit->block, it->hit->start,
-	    ui->view.height / 3);
-	if (!ui->panel_side)
-		ui_open(ui, NULL);
-}
-
+/* The list's keys; a switches between this story and all pages, s
+   closes the panel. */
 static bool
 ui_stats_key(struct ui *ui, void *arg, wint_t ch, bool fkey, long count)
 {
 	struct ui_stats	*s = arg;
-	enum ui_cmd	 c = ui_keys_lookup(UI_CTX_LIST, ch, fkey);
-	size_t		 i;
 
-	if (ui_list_key(ui, &s->list, ch, fkey))
-		return true;
-	switch (c) {
-	case UI_CMD_SELECT:
-		if ((i = ui_list_selected(&s->list)) != (size_t)-1)
-			ui_stats_go(ui, s, i);
-		return true;
-	case UI_CMD_ALL_PAGES:
+	if (!s->list.typing &&
+	    ui_keys_lookup(UI_CTX_LIST, ch, fkey) == UI_CMD_ALL_PAGES) {
 		s->all = !s->all;
 		ui_stats_build(ui, s);
 		return true;
-	case UI_CMD_STATS:
-	case UI_CMD_CLOSE:
-		ui_open(ui, NULL);
-		return true;
-	default:
-		return ui_list_cmd(&s->list, c, count);
 	}
-}
-
-static void
-ui_stats_click(struct ui *ui, void *arg, int y, int x)
-{
-	struct ui_stats	*s = arg;
-	size_t		 i = ui_list_at(&s->list, y, x);
-
-	if (i == (size_t)-1 || s->items[i].hit == NULL)
-		return;
-	ui_list_select(&s->list, i);
-	ui_stats_go(ui, s, i);
-}
-
-static void
-ui_stats_wheel(struct ui *ui, void *arg, int n)
-{
-	struct ui_stats *s = arg;
-
-	ui_list_wheel(&s->list, n);
+	return ui_list_panel_key(ui, &s->list, ch, fkey, count,
+	    UI_CMD_STATS);
 }
 
 const struct ui_mode ui_stats_mode = {
@@ -316,6 +290,6 @@ const struct ui_mode ui_stats_mode = {
 	.free = ui_stats_free,
 	.draw = ui_stats_draw,
 	.key = ui_stats_key,
-	.click = ui_stats_click,
-	.wheel = ui_stats_wheel,
+	.click = ui_list_panel_click,
+	.wheel = ui_list_panel_wheel,
 };

@@ -6,6 +6,7 @@
  * the panel closes on the jump; as a sidebar it stays.
  */
 #include <curses.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,11 +23,12 @@ struct ui_toc_item {
 };
 
 struct ui_toc {
+	struct ui_list	 list;		/* first: see ui_list_panel_click */
 	struct ui_toc_item *items;
 	size_t		 n;
-	struct ui_list	 list;
 	size_t		 current;	/* item of the place being read */
 };
+_Static_assert(offsetof(struct ui_toc, list) == 0, "list first");
 
 /* Append an item. */
 static void
@@ -103,6 +105,18 @@ ui_toc_text(void *arg, size_t i)
 	return xstrdup(t->items[i].text);
 }
 
+/* Jump to item i. */
+static void
+ui_toc_go(struct ui *ui, void *arg, size_t i)
+{
+	struct ui_toc		 *t = arg;
+	const struct ui_toc_item *it = &t->items[i];
+
+	view_goto(&ui->view, it->unit, it->block, 0, 0);
+	if (!ui->panel_side)
+		ui_open(ui, NULL);
+}
+
 static void *
 ui_toc_init(struct ui *ui)
 {
@@ -142,6 +156,7 @@ ui_toc_init(struct ui *ui)
 	t->list.arg = t;
 	t->list.draw_item = ui_toc_draw_item;
 	t->list.text = ui_toc_text;
+	t->list.go = ui_toc_go;
 	t->current = ui_toc_current(ui, t);
 	t->list.h = ui->text_h > 2 ? ui->text_h : 2;
 	ui_list_select(&t->list, t->current);
@@ -171,58 +186,13 @@ ui_toc_draw(struct ui *ui, void *arg, int y, int x, int h, int w)
 	    "close)", y, x, h, w);
 }
 
-/* Jump to item i. */
-static void
-ui_toc_go(struct ui *ui, struct ui_toc *t, size_t i)
-{
-	const struct ui_toc_item *it = &t->items[i];
-
-	view_goto(&ui->view, it->unit, it->block, 0, 0);
-	if (!ui->panel_side)
-		ui_open(ui, NULL);
-}
-
+/* The list's keys; t closes the panel. */
 static bool
 ui_toc_key(struct ui *ui, void *arg, wint_t ch, bool fkey, long count)
 {
-	struct ui_toc	*t = arg;
-	enum ui_cmd	 c = ui_keys_lookup(UI_CTX_LIST, ch, fkey);
-	size_t		 i;
-
-	if (ui_list_key(ui, &t->list, ch, fkey))
-		return true;
-	switch (c) {
-	case UI_CMD_SELECT:
-		if ((i = ui_list_selected(&t->list)) != (size_t)-1)
-			ui_toc_go(ui, t, i);
-		return true;
-	case UI_CMD_TOC:
-	case UI_CMD_CLOSE:
-		ui_open(ui, NULL);
-		return true;
-	default:
-		return ui_list_cmd(&t->list, c, count);
-	}
-}
-
-static void
-ui_toc_click(struct ui *ui, void *arg, int y, int x)
-{
-	struct ui_toc	*t = arg;
-	size_t		 i = ui_list_at(&t->list, y, x);
-
-	if (i == (size_t)-1)
-		return;
-	ui_list_select(&t->list, i);
-	ui_toc_go(ui, t, i);
-}
-
-static void
-ui_toc_wheel(struct ui *ui, void *arg, int n)
-{
 	struct ui_toc *t = arg;
 
-	ui_list_wheel(&t->list, n);
+	return ui_list_panel_key(ui, &t->list, ch, fkey, count, UI_CMD_TOC);
 }
 
 const struct ui_mode ui_toc_mode = {
@@ -232,6 +202,6 @@ const struct ui_mode ui_toc_mode = {
 	.free = ui_toc_free,
 	.draw = ui_toc_draw,
 	.key = ui_toc_key,
-	.click = ui_toc_click,
-	.wheel = ui_toc_wheel,
+	.click = ui_list_panel_click,
+	.wheel = ui_list_panel_wheel,
 };
