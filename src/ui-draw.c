@@ -143,37 +143,43 @@ ui_draw_cell(int y, int x, const wchar_t *wcs, int attr)
 		mvadd_wch(y, x, &cc);
 }
 
+/* Decode one cell: a spacing character and the combining marks after it
+   (up to CCHARW_MAX - 1) into wcs[], NUL-terminated.  Returns the bytes
+   taken; *width 0 means a stray combining mark, to be skipped. */
+static size_t
+ui_draw_glyph(const char *s, size_t len, wchar_t *wcs, int *width)
+{
+	size_t	 i, mn;
+	int	 k = 1, mw;
+
+	i = ui_draw_decode(s, len, &wcs[0], width);
+	while (*width != 0 && i < len && k < CCHARW_MAX) {
+		mn = ui_draw_decode(s + i, len - i, &wcs[k], &mw);
+		if (mw != 0)
+			break;
+		k++;
+		i += mn;
+	}
+	wcs[k] = L'\0';
+	return i;
+}
+
 /* Draw UTF-8 text in at most w cells. */
 int
 ui_draw_str(int y, int x, int w, const char *s, size_t len, int attr)
 {
 	wchar_t	 wcs[CCHARW_MAX + 1];
 	size_t	 i = 0, n;
-	int	 used = 0, cw, k;
+	int	 used = 0, cw;
 
 	w = ui_draw_room(y, x, w);
 	while (i < len) {
-		n = ui_draw_decode(s + i, len - i, &wcs[0], &cw);
-		if (cw == 0) {		/* stray combining mark: skip */
-			i += n;
+		n = ui_draw_glyph(s + i, len - i, wcs, &cw);
+		i += n;
+		if (cw == 0)		/* stray combining mark: skip */
 			continue;
-		}
 		if (used + cw > w)
 			break;
-		i += n;
-		k = 1;
-		/* Attach the combining marks that follow. */
-		while (i < len && k < CCHARW_MAX) {
-			wchar_t	 m;
-			int	 mw;
-			size_t	 mn = ui_draw_decode(s + i, len - i, &m, &mw);
-
-			if (mw != 0)
-				break;
-			wcs[k++] = m;
-			i += mn;
-		}
-		wcs[k] = L'\0';
 		ui_draw_cell(y, x + used, wcs, attr);
 		used += cw;
 	}
@@ -266,7 +272,7 @@ ui_draw_dline(int y, int x, int w, const struct layout *lay,
     const struct dline *dl, const struct ui_overlay *ov, size_t nov)
 {
 	wchar_t	 wcs[CCHARW_MAX + 1];
-	int	 used = 0, cw, k, base = ui_draw_attr(dl->style), attr;
+	int	 used = 0, cw, base = ui_draw_attr(dl->style), attr;
 	size_t	 i = 0, n;
 	int	 room = ui_draw_room(y, x, w);
 
@@ -278,8 +284,8 @@ ui_draw_dline(int y, int x, int w, const struct layout *lay,
 		ui_draw_fill(y, x + used, 1,
 		    ui_draw_overlay(ov, nov, used, base) & ~A_UNDERLINE);
 	while (i < dl->len) {
-		n = ui_draw_decode(dl->text + i, dl->len - i, &wcs[0], &cw);
-		if (cw == 0) {
+		n = ui_draw_glyph(dl->text + i, dl->len - i, wcs, &cw);
+		if (cw == 0) {		/* stray combining mark: skip */
 			i += n;
 			continue;
 		}
@@ -287,22 +293,9 @@ ui_draw_dline(int y, int x, int w, const struct layout *lay,
 			break;
 		attr = ui_draw_span_attr(lay, dl, (unsigned)i);
 		attr = ui_draw_overlay(ov, nov, used, attr);
-		i += n;
-		k = 1;
-		while (i < dl->len && k < CCHARW_MAX) {
-			wchar_t	 m;
-			int	 mw;
-			size_t	 mn = ui_draw_decode(dl->text + i, dl->len - i,
-			    &m, &mw);
-
-			if (mw != 0)
-				break;
-			wcs[k++] = m;
-			i += mn;
-		}
-		wcs[k] = L'\0';
 		ui_draw_cell(y, x + used, wcs, attr);
 		used += cw;
+		i += n;
 	}
 	ui_draw_fill(y, x + used, room - used, 0);
 }
