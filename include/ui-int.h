@@ -103,6 +103,21 @@ struct ui_search {
 	size_t		 nhent;
 };
 
+/* The texts of the header and the status line (ui-pager.c), made when
+   the page, story or section being read changes rather than on every
+   draw; ui_pager_forget drops them when the document changes. */
+struct ui_pager_cache {
+	bool		 page_ok;
+	size_t		 page;		/* page of header and name */
+	char		*header;	/* its banner, else its name */
+	char		*name;		/* its file name */
+	bool		 story_ok;
+	size_t		 story;		/* global story of title and secname */
+	int		 section;	/* section of secname, -1: none */
+	char		*title;		/* the story's title */
+	char		*secname;	/* the section's heading, or NULL */
+};
+
 struct ui {
 	struct doc	*doc;
 	const struct ui_opts *opts;
@@ -125,6 +140,7 @@ struct ui {
 					   filter): no counts, no q */
 	int		 cur_y, cur_x;	/* where the cursor goes then */
 	struct ui_search search;
+	struct ui_pager_cache pager;
 	/* Loading (ui-load.c): the reader shows a quick document (the first
 	   pages) while a worker thread loads the full one. */
 	bool		 loading;	/* the document shown is not complete */
@@ -261,6 +277,9 @@ extern const struct ui_mode ui_results_mode;
 
 /* ui-pager.c: the text. */
 void	 ui_pager_draw(struct ui *);
+/* Drop the cached header and status texts (the document changed, or at
+   exit). */
+void	 ui_pager_forget(struct ui *);
 /* Handle a key for the text; false when unbound. */
 bool	 ui_pager_key(struct ui *, wint_t ch, bool fkey, long count);
 /* Run one text command count times. */

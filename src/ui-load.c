@@ -127,6 +127,7 @@ ui_load_swap(struct ui *ui, struct ui_load *l)
 		ui->panel_data = NULL;
 	}
 	ui_search_drop_index(ui);
+	ui_pager_forget(ui);
 	old = *ui->doc;
 	*ui->doc = l->doc;
 	memset(&l->doc, 0, sizeof l->doc);

@@ -31,24 +31,92 @@ ui_pager_banner(struct ui *ui, size_t p)
 	return out;
 }
 
+/* The last component of a path (takes and returns a malloc'ed string). */
+static char *
+ui_pager_basename(char *path)
+{
+	char	*slash = strrchr(path, '/'), *r;
+
+	if (slash == NULL || slash[1] == '\0')
+		return path;
+	r = xstrdup(slash + 1);
+	free(path);
+	return r;
+}
+
+/* Drop the cached texts. */
+void
+ui_pager_forget(struct ui *ui)
+{
+	struct ui_pager_cache *c = &ui->pager;
+
+	free(c->header);
+	free(c->name);
+	free(c->title);
+	free(c->secname);
+	memset(c, 0, sizeof *c);
+}
+
+/* Make the cached header and file name of page p. */
+static void
+ui_pager_cache_page(struct ui *ui, size_t p)
+{
+	struct ui_pager_cache *c = &ui->pager;
+
+	if (c->page_ok && c->page == p)
+		return;
+	free(c->header);
+	free(c->name);
+	c->header = ui_pager_banner(ui, p);
+	if (*c->header == '\0') {
+		free(c->header);
+		c->header = doc_page_name(ui->doc, p);
+	}
+	c->name = ui_pager_basename(doc_page_name(ui->doc, p));
+	c->page = p;
+	c->page_ok = true;
+}
+
+/* Make the cached title of global story gs (story st of dp) and the
+   heading of its section sec. */
+static void
+ui_pager_cache_story(struct ui *ui, size_t gs, const struct doc_page *dp,
+    size_t st, int sec)
+{
+	struct ui_pager_cache	*c = &ui->pager;
+	const struct story	*s = &dp->page.stories[st];
+
+	if (c->story_ok && c->story == gs && c->section == sec)
+		return;
+	if (!c->story_ok || c->story != gs) {
+		free(c->title);
+		c->title = ui_unit_title(ui, view_unit_of_story(&ui->view,
+		    gs));
+	}
+	free(c->secname);
+	c->secname = NULL;
+	if (sec >= 0 && (size_t)sec < s->nsections)
+		c->secname = layout_block_text(&dp->page,
+		    &s->blocks[s->sections[sec].heading], ui->opts->flags);
+	c->story = gs;
+	c->section = sec;
+	c->story_ok = true;
+}
+
 /* The header row: the current page's banner, else its name. */
 static void
 ui_pager_header(struct ui *ui)
 {
-	size_t	 u, b, o, p;
-	char	*s;
-	int	 attr = ui_draw_attr(UI_STYLE_HEADER), w;
+	size_t		 u, b, o;
+	const char	*s;
+	int		 attr = ui_draw_attr(UI_STYLE_HEADER), w;
 
 	ui_draw_fill(0, 0, ui->cols, attr);
 	if (ui->view.nunits == 0)
 		return;
 	view_current(&ui->view, &u, &b, &o);
-	p = ui->view.units[u].page;
-	s = ui_pager_banner(ui, p);
-	if (*s == '\0') {
-		free(s);
-		s = doc_page_name(ui->doc, p);
-	}
+	ui_pager_cache_page(ui, ui->view.units[u].page);
+	s = ui->pager.header;
 	w = ui_draw_width(s, strlen(s));
 	if (w > ui->text_w)
 		ui_draw_str(0, ui->text_x, ui->cols - ui->text_x, s, strlen(s),
@@ -56,7 +124,6 @@ ui_pager_header(struct ui *ui)
 	else
 		ui_draw_str(0, ui->text_x + (ui->text_w - w) / 2, w, s,
 		    strlen(s), attr);
-	free(s);
 }
 
 /* The overlays of the highlights on a row. */
@@ -132,28 +199,20 @@ ui_pager_text(struct ui *ui)
 	}
 }
 
-/* The last component of a path (takes and returns a malloc'ed string). */
-static char *
-ui_pager_basename(char *path)
-{
-	char	*slash = strrchr(path, '/'), *r;
-
-	if (slash == NULL || slash[1] == '\0')
-		return path;
-	r = xstrdup(slash + 1);
-	free(path);
-	return r;
-}
-
-/* Cut s (malloc'ed, taken) to at most w cells, marking a cut with "…". */
-static char *
-ui_pager_cut(char *s, int w)
+/* The bytes of s that fit in w cells; *cut: s is cut, and the bytes
+   leave one cell for a "…". */
+static size_t
+ui_pager_cut(const char *s, int w, bool *cut)
 {
 	size_t	 n = strlen(s), i = 0;
 	int	 used = 0, cw;
 
+	*cut = false;
 	if (ui_draw_width(s, n) <= w)
-		return s;
+		return n;
+	if (w < 1)
+		return 0;
+	*cut = true;
 	while (i < n) {
 		size_t k = i + 1;
 
@@ -165,13 +224,7 @@ ui_pager_cut(char *s, int w)
 		used += cw;
 		i = k;
 	}
-	if (w < 1) {
-		s[0] = '\0';
-		return s;
-	}
-	s = xrealloc(s, i + 4);
-	memcpy(s + i, "…", 4);
-	return s;
+	return i;
 }
 
 /* The status line: place on the left, percentage and help hint on the
@@ -181,10 +234,11 @@ ui_pager_status(struct ui *ui)
 {
 	struct view	*v = &ui->view;
 	int		 y = ui->lines - 1, attr = ui_draw_attr(UI_STYLE_STATUS);
-	int		 rw, sec, room, fixed, nw, tw;
-	char		 right[80], pos[48], *left, *name, *title;
-	char		*secname = NULL;
-	size_t		 gs, st, p, done, total;
+	int		 rw, room, fixed, nw, tw;
+	char		 right[80], pos[48], *left;
+	const char	*name, *title, *secname;
+	size_t		 gs, st, done, total, keep;
+	bool		 cut;
 	const struct doc_page *dp;
 
 	ui_draw_fill(y, 0, ui->cols, attr);
@@ -226,16 +280,11 @@ ui_pager_status(struct ui *ui)
 	dp = doc_story(ui->doc, gs, &st);
 	if (dp == NULL)
 		return;
-	p = (size_t)(dp - ui->doc->pages);
-	name = ui_pager_basename(doc_page_name(ui->doc, p));
-	title = ui_unit_title(ui, view_unit_of_story(v, gs));
-	sec = view_current_section(v);
-	if (sec >= 0 && (size_t)sec < dp->page.stories[st].nsections) {
-		const struct story *s = &dp->page.stories[st];
-
-		secname = layout_block_text(&dp->page,
-		    &s->blocks[s->sections[sec].heading], ui->opts->flags);
-	}
+	ui_pager_cache_page(ui, (size_t)(dp - ui->doc->pages));
+	ui_pager_cache_story(ui, gs, dp, st, view_current_section(v));
+	name = ui->pager.name;
+	title = ui->pager.title;
+	secname = ui->pager.secname;
 	/* Shorten the headline first, then leave out the name. */
 	room = ui->cols - 1 - rw;
 	/* N+: more stories are on their way. */
@@ -245,17 +294,14 @@ ui_pager_status(struct ui *ui)
 	    3 + ui_draw_width(secname, strlen(secname)) : 0);
 	nw = ui_draw_width(name, strlen(name)) + 2;
 	if (fixed + nw + 8 > room)
-		name[0] = '\0', nw = 0;
+		name = "", nw = 0;
 	tw = room - fixed - nw;
-	title = ui_pager_cut(title, tw < 0 ? 0 : tw);
-	left = xasprintf(" %s%s%s%s%s%s", name, nw > 0 ? "  " : "", pos,
-	    title, secname != NULL ? " § " : "",
+	keep = ui_pager_cut(title, tw < 0 ? 0 : tw, &cut);
+	left = xasprintf(" %s%s%s%.*s%s%s%s", name, nw > 0 ? "  " : "", pos,
+	    (int)keep, title, cut ? "…" : "", secname != NULL ? " § " : "",
 	    secname != NULL ? secname : "");
 	ui_draw_str(y, 0, ui->cols - 1 - rw, left, strlen(left), attr);
 	free(left);
-	free(name);
-	free(title);
-	free(secname);
 }
 
 /* Draw the header, the text and the status line. */

@@ -530,6 +530,7 @@ out:
 	free(err);
 	free(warn);
 	ui_search_free(&ui);
+	ui_pager_forget(&ui);
 	view_free(&ui.view);
 	ui_load_end(&ui);
 	if (ui.load_errors != NULL)
