@@ -169,6 +169,9 @@ void	 view_units_shown(struct view *, size_t *first, size_t *last);
 void	 view_hl_add(struct view *, size_t unit, size_t block, size_t start,
 	    size_t end, int kind);
 void	 view_hl_clear(struct view *, int kind);
+/* The index of the first highlight of (unit, block) or after it (nhl
+   when none is): a binary search, for drawing a line. */
+size_t	 view_hl_first(const struct view *, size_t unit, size_t block);
 /* Make the highlight of a kind starting at (unit, block, start) the
    current one (view.hl_cur); returns its index, or -1 (none current). */
 long	 view_hl_current(struct view *, int kind, size_t unit, size_t block,

@@ -138,11 +138,15 @@ ui_pager_overlays(struct ui *ui, const struct view_row *r,
 
 	if (r->dl->block == LAYOUT_NOBLOCK || vu->prep == NULL)
 		return 0;
-	for (i = 0; i < v->nhl && n < UI_PAGER_MAXOV; i++) {
+	/* The highlights of the row's block, sorted by start. */
+	for (i = view_hl_first(v, r->unit, r->dl->block); i < v->nhl &&
+	    n < UI_PAGER_MAXOV; i++) {
 		const struct view_hl *h = &v->hl[i];
 
 		if (h->unit != r->unit || h->block != r->dl->block ||
-		    h->end <= r->dl->jstart || h->start >= r->dl->jend)
+		    h->start >= r->dl->jend)
+			break;
+		if (h->end <= r->dl->jstart)
 			continue;
 		if (layout_cols(vu->prep, r->lay, (size_t)r->line, h->start,
 		    h->end, &c0, &c1) != 0)

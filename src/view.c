@@ -1018,6 +1018,23 @@ view_units_shown(struct view *v, size_t *first, size_t *last)
 	*last = a.u;
 }
 
+/* The first highlight of (unit, block) or after it. */
+size_t
+view_hl_first(const struct view *v, size_t unit, size_t block)
+{
+	struct view_hl	 key = { unit, block, 0, 0, 0 };
+	size_t		 lo = 0, hi = v->nhl, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (view_hl_cmp(&v->hl[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Make the highlight of a kind at (unit, block, start) the current one. */
 long
 view_hl_current(struct view *v, int kind, size_t unit, size_t block,
@@ -1026,9 +1043,10 @@ view_hl_current(struct view *v, int kind, size_t unit, size_t block,
 	size_t	 i;
 
 	v->hl_cur = -1;
-	for (i = 0; i < v->nhl; i++)
-		if (v->hl[i].kind == kind && v->hl[i].unit == unit &&
-		    v->hl[i].block == block && v->hl[i].start == start) {
+	for (i = view_hl_first(v, unit, block); i < v->nhl &&
+	    v->hl[i].unit == unit && v->hl[i].block == block &&
+	    v->hl[i].start <= start; i++)
+		if (v->hl[i].kind == kind && v->hl[i].start == start) {
 			v->hl_cur = (long)i;
 			break;
 		}

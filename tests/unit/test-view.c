@@ -374,7 +374,7 @@ test_highlights(void **unused)
 
 /* A cancelled search goes back: view_set_pos restores the top row;
    view_visible and view_units_shown say what the screen shows;
-   view_hl_current picks a highlight. */
+   view_hl_current picks a highlight, view_hl_first finds a block's. */
 static void
 test_pos_visible(void **unused)
 {
@@ -411,6 +411,19 @@ test_pos_visible(void **unused)
 	assert_int_equal(view_hl_current(&v, VIEW_HL_SEARCH, u, b, o + 6), 1);
 	assert_int_equal(view_hl_current(&v, VIEW_HL_STAT, u, b, o + 6), -1);
 	assert_int_equal(v.hl_cur, -1);
+	/* view_hl_first: the first highlight of a block, or after it. */
+	view_hl_clear(&v, VIEW_HL_SEARCH);
+	view_hl_add(&v, 1, 4, 10, 12, VIEW_HL_SEARCH);
+	view_hl_add(&v, 0, 2, 5, 8, VIEW_HL_STAT);
+	view_hl_add(&v, 1, 4, 0, 3, VIEW_HL_SEARCH);
+	assert_int_equal(view_hl_first(&v, 0, 0), 0);
+	assert_int_equal(view_hl_first(&v, 0, 2), 0);
+	assert_int_equal(view_hl_first(&v, 0, 3), 1);
+	assert_int_equal(view_hl_first(&v, 1, 4), 1);
+	assert_int_equal(v.hl[1].start, 0);
+	assert_int_equal(view_hl_first(&v, 1, 5), 3);
+	assert_int_equal(view_hl_current(&v, VIEW_HL_SEARCH, 1, 4, 10), 2);
+	assert_int_equal(view_hl_current(&v, VIEW_HL_SEARCH, 1, 4, 5), -1);
 	view_free(&v);
 	doc_free(&d);
 }
