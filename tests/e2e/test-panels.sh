@@ -58,26 +58,29 @@ stty_same
 # Colour: SGR colour codes unless NO_COLOR or --color=never; bold stays.
 colour_codes() { t capture-pane -p -e | grep -F "推进监地协作" | grep -c -E '\[[0-9;]*(3[0-7]|38;5;[0-9]+)[;m]'; }
 bold_codes() { t capture-pane -p -e | grep -F "推进监地协作" | grep -c -E '\[[0-9;]*1[;m]'; }
-start 80 24 --no-remember "$SEED"
-ready
-[ "$(colour_codes)" -gt 0 ] || fail "no colour by default on a 256-colour terminal"
+# colours CMD SOME WHAT: start the shell command CMD; its headline has
+# colour codes when SOME is 1, none when 0, else fail with WHAT.
+colours() {
+	start_cmd 80 24 "$1"
+	ready
+	[ "$(colour_codes)" -gt 0 ] && _c=1 || _c=0
+	[ "$_c" = "$2" ] || fail "$3"
+}
+colours '"$DUBAO" --no-remember articles' 1 \
+    "no colour by default on a 256-colour terminal"
 quit_ok
-start_cmd 80 24 'NO_COLOR=1 "$DUBAO" --no-remember articles'
-ready
-[ "$(colour_codes)" -eq 0 ] || fail "colour despite NO_COLOR"
+colours 'NO_COLOR=1 "$DUBAO" --no-remember articles' 0 \
+    "colour despite NO_COLOR"
 [ "$(bold_codes)" -gt 0 ] || fail "no bold headline without colour"
 quit_ok
-start_cmd 80 24 '"$DUBAO" --color=never --no-remember articles'
-ready
-[ "$(colour_codes)" -eq 0 ] || fail "colour despite --color=never"
+colours '"$DUBAO" --color=never --no-remember articles' 0 \
+    "colour despite --color=never"
 quit_ok
-start_cmd 80 24 'NO_COLOR=1 "$DUBAO" --color=always --no-remember articles'
-ready
-[ "$(colour_codes)" -gt 0 ] || fail "no colour with --color=always"
+colours 'NO_COLOR=1 "$DUBAO" --color=always --no-remember articles' 1 \
+    "no colour with --color=always"
 quit_ok
-start_cmd 80 24 'TERM=xterm "$DUBAO" --no-remember articles'
-ready
-[ "$(colour_codes)" -gt 0 ] || fail "no colour on an 8-colour terminal"
+colours 'TERM=xterm "$DUBAO" --no-remember articles' 1 \
+    "no colour on an 8-colour terminal"
 quit_ok
 start_cmd 80 24 'TERM=vt100 "$DUBAO" --no-remember articles'
 ready

@@ -41,12 +41,49 @@ wexited() { wscreen "$1" | grep -q '^EXIT='; }
 wexit() { wscreen "$1" | sed -n 's/^EXIT=//p' | head -n 1; }
 pat_of() { echo $PATS | cut -d ' ' -f $(($1 + 1)); }
 
-i=0
-while [ $i -lt $N ]; do
-	mkdir -p "$WORK/p$i"
-	cp "$SEED"/*.txt "$WORK/p$i/"
-	i=$((i + 1))
-done
+# each F: run F I for every reader I, from 0 to N - 1.
+each() {
+	_e=0
+	while [ $_e -lt $N ]; do
+		"$1" $_e
+		_e=$((_e + 1))
+	done
+}
+
+# The steps of a round, for reader $1.
+copy_seed() { mkdir -p "$WORK/p$1"; cp "$SEED"/*.txt "$WORK/p$1/"; }
+open_reader() { wstart $1 "$WORK/p$1"; }
+started() {
+	wait_for wstatus_has $1 "h:help" ||
+	    fail "round $round: reader $1 did not start"
+}
+search() { t send-keys -t ":w$1" / "$(pat_of $1)-$round" Enter; }
+searched_go() {
+	wait_for wstatus_has $1 "$(pat_of $1)-$round" ||
+	    fail "round $round: reader $1: no search status"
+	t send-keys -t ":w$1" Escape g ']'
+}
+at_story2() {
+	wait_for wstatus_has $1 "2/2" ||
+	    fail "round $round: reader $1 did not reach story 2"
+}
+quit() { t send-keys -t ":w$1" q; }
+quit_done() {
+	wait_for wexited $1 || fail "round $round: reader $1 did not exit"
+	[ "$(wexit $1)" = 0 ] || fail "round $round: reader $1 exit $(wexit $1)"
+}
+kept() {
+	grep -F -q "$(cd "$WORK/p$1" && pwd -P)/" "$pos" ||
+	    fail "round $round: reader $1's position was lost: $(cat "$pos")"
+	_r=1
+	while [ $_r -le $round ]; do
+		grep -q "^$(pat_of $1)-$_r	" "$hist" ||
+		    fail "round $round: pattern $(pat_of $1)-$_r lost: $(cat "$hist")"
+		_r=$((_r + 1))
+	done
+}
+
+each copy_seed
 # Entries from before that nobody touches.
 mkdir -p "$SD"
 printf 'dubao-state 1\n/nowhere/old.txt\t0 - 0\n' > "$pos"
@@ -55,60 +92,19 @@ printf 'dubao-state 1\nold-pattern\t\n' > "$hist"
 round=1
 while [ $round -le 3 ]; do
 	new_server
-	i=0
-	while [ $i -lt $N ]; do
-		wstart $i "$WORK/p$i"
-		i=$((i + 1))
-	done
-	i=0
-	while [ $i -lt $N ]; do
-		wait_for wstatus_has $i "h:help" || fail "round $round: reader $i did not start"
-		i=$((i + 1))
-	done
+	each open_reader
+	each started
 	# All search at once (history saves race), then go to story 2.
-	i=0
-	while [ $i -lt $N ]; do
-		t send-keys -t ":w$i" / "$(pat_of $i)-$round" Enter
-		i=$((i + 1))
-	done
-	i=0
-	while [ $i -lt $N ]; do
-		wait_for wstatus_has $i "$(pat_of $i)-$round" || fail "round $round: reader $i: no search status"
-		t send-keys -t ":w$i" Escape g ']'
-		i=$((i + 1))
-	done
-	i=0
-	while [ $i -lt $N ]; do
-		wait_for wstatus_has $i "2/2" || fail "round $round: reader $i did not reach story 2"
-		i=$((i + 1))
-	done
+	each search
+	each searched_go
+	each at_story2
 	# All quit together.
-	i=0
-	while [ $i -lt $N ]; do
-		t send-keys -t ":w$i" q
-		i=$((i + 1))
-	done
-	i=0
-	while [ $i -lt $N ]; do
-		wait_for wexited $i || fail "round $round: reader $i did not exit"
-		[ "$(wexit $i)" = 0 ] || fail "round $round: reader $i exit $(wexit $i)"
-		i=$((i + 1))
-	done
+	each quit
+	each quit_done
 	head -n 1 "$pos" | grep -q '^dubao-state 1$' || fail "positions: bad header"
 	grep -q '^/nowhere/old.txt	' "$pos" || fail "round $round: the old position was dropped"
 	grep -q '^old-pattern	' "$hist" || fail "round $round: the old pattern was dropped"
-	i=0
-	while [ $i -lt $N ]; do
-		grep -F -q "$(cd "$WORK/p$i" && pwd -P)/" "$pos" ||
-		    fail "round $round: reader $i's position was lost: $(cat "$pos")"
-		r=1
-		while [ $r -le $round ]; do
-			grep -q "^$(pat_of $i)-$r	" "$hist" ||
-			    fail "round $round: pattern $(pat_of $i)-$r lost: $(cat "$hist")"
-			r=$((r + 1))
-		done
-		i=$((i + 1))
-	done
+	each kept
 	[ "$(grep -c . "$pos")" -eq $((N + 2)) ] || fail "positions: $(grep -c . "$pos") lines, want $((N + 2))"
 	ls "$SD" | grep -q -v -E '^(positions|search-history)(\.lock)?$' &&
 	    fail "temporary files left: $(ls "$SD")"
