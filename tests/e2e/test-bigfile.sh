@@ -78,7 +78,7 @@ check() {
 	keys G
 	wait_for status_has "$3/$3 " || fail "$1: G did not reach story $3"
 	quit_ok
-	wait_for test -s "$WORK/timing"
+	wait_for test -s "$WORK/timing" || fail "$1: no timing written"
 	echo "$1: first screen $(sed -n 's/^first //p' "$WORK/timing") ms," \
 	    "full document $(sed -n 's/^full //p' "$WORK/timing") ms"
 }

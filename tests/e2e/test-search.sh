@@ -79,7 +79,7 @@ wait_for match $((i - 1)) 30 || fail "n after ? did not go backwards ($i)"
 
 # Esc at the prompt: the view goes back to where it was.
 keys Escape g
-wait_for status_has "1/2"
+wait_for status_has "1/2" || fail "Esc g did not go to story 1"
 settle
 top0=$(text_rows | head -n 1)
 keys / 戴雍峰
@@ -121,8 +121,8 @@ keys / 质量
 wait_for has "为改造质量提质增效" || fail "the filter lost the entry"
 wait_for lacks "开启平安共建新格局" || fail "the filter kept another entry"
 keys Enter
-wait_for lacks "Outline" || wait_for has "为改造质量提质增效" ||
-    fail "Enter in the filter"
+wait_for has "filter (Esc: clear)" || fail "Enter did not keep the filter"
+has "为改造质量提质增效" || fail "Enter in the filter lost the entry"
 keys Escape
 wait_for has "开启平安共建新" || fail "Esc did not clear the filter"
 keys Escape
