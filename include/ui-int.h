@@ -284,9 +284,6 @@ void	 ui_pager_forget(struct ui *);
 bool	 ui_pager_key(struct ui *, wint_t ch, bool fkey, long count);
 /* Run one text command count times. */
 void	 ui_pager_cmd(struct ui *, enum ui_cmd, long count);
-/* The search hook: search for pattern (default modes) as if typed at
-   the / (or ?) prompt and Enter pressed. */
-void	 ui_pager_search(struct ui *, const char *pattern, bool backward);
 
 /* ui-prompt.c: read a line in the status row. */
 struct ui_prompt_ops {

@@ -65,6 +65,14 @@ static const struct {
 	{ ">\t", MK_NOTE }, { "%\t", MK_BANNER },
 };
 
+/* The block kind of each marker (MK_TEXT: lead or paragraph). */
+static const enum block_kind parse_mk_kind[] = {
+	[MK_HEAD] = BLOCK_HEADLINE, [MK_SECTION] = BLOCK_HEADING,
+	[MK_KICKER] = BLOCK_KICKER, [MK_SUB] = BLOCK_SUBTITLE,
+	[MK_BYLINE] = BLOCK_BYLINE, [MK_CAPTION] = BLOCK_CAPTION,
+	[MK_NOTE] = BLOCK_NOTE, [MK_BANNER] = BLOCK_BANNER,
+};
+
 /* Grow a scratch array p holding n elements so that one more fits. */
 #define PARSE_GROW(ctx, p, n)						\
 	((p) = parse_arena_grow(&(ctx)->arena, (p), (n), sizeof *(p)))
@@ -312,32 +320,19 @@ parse_marked(struct parse_ctx *ctx)
 			continue;
 		}
 		cur = mk;
-		if (mk == MK_HEAD || mk == MK_KICKER) {
-			if (!have || !kickers) {
+		if (mk != MK_BANNER) {
+			/* a headline or kicker starts a story, unless the
+			   story so far holds only kickers */
+			if (!have || ((mk == MK_HEAD || mk == MK_KICKER) &&
+			    !kickers)) {
 				cs = parse_story_new(ctx);
 				have = 1;
 				lead = 0;
 			}
 			kickers = mk == MK_KICKER;
-		} else if (mk != MK_BANNER) {
-			if (!have) {
-				cs = parse_story_new(ctx);
-				have = 1;
-				lead = 0;
-			}
-			kickers = 0;	/* the story holds more than kickers */
 		}
-		switch (mk) {
-		case MK_HEAD:	kind = BLOCK_HEADLINE; break;
-		case MK_SECTION: kind = BLOCK_HEADING; break;
-		case MK_KICKER:	kind = BLOCK_KICKER; break;
-		case MK_SUB:	kind = BLOCK_SUBTITLE; break;
-		case MK_BYLINE:	kind = BLOCK_BYLINE; break;
-		case MK_CAPTION: kind = BLOCK_CAPTION; break;
-		case MK_NOTE:	kind = BLOCK_NOTE; break;
-		case MK_BANNER:	kind = BLOCK_BANNER; break;
-		default:	kind = lead ? BLOCK_PARAGRAPH : BLOCK_LEAD; break;
-		}
+		kind = mk != MK_TEXT ? parse_mk_kind[mk] :
+		    lead ? BLOCK_PARAGRAPH : BLOCK_LEAD;
 		st = mk == MK_BANNER ? &pg->banner : &pg->stories[cs];
 		bi = parse_block_new(ctx, st, kind);
 		parse_block_line(ctx, st, bi, l);

@@ -318,7 +318,7 @@ ui_pager_draw(struct ui *ui)
 	ui_pager_status(ui);
 }
 
-/* Move by stories or sections, with a message at the ends. */
+/* After a move by sections: a message when it did not move. */
 static void
 ui_pager_jump(struct ui *ui, long moved, const char *what)
 {

@@ -441,24 +441,6 @@ ui_search_prompt(struct ui *ui, bool backward)
 	    (const char *const *)s->hent, s->nhent);
 }
 
-/* Run a search as if typed at the prompt and Enter pressed. */
-void
-ui_pager_search(struct ui *ui, const char *pattern, bool backward)
-{
-	struct ui_search *s = &ui->search;
-
-	if (!s->typing) {
-		s->typing = true;
-		s->pback = backward;
-		s->pflags = 0;
-		s->origin = ui->view.pos;
-		ui_search_here(ui, &s->from);
-		s->old = s->re;
-	}
-	ui_search_change(ui, NULL, pattern);
-	ui_search_done(ui, NULL, pattern);
-}
-
 /* Free everything. */
 void
 ui_search_free(struct ui *ui)
