@@ -90,7 +90,6 @@ struct parse_join {
 	struct parse_join_ref	*pend;		/* pending open paragraphs */
 	size_t			 npend;
 	size_t			 prefix;	/* list number line, or -1 */
-	int			 title;		/* banner title seen */
 	size_t			 motto;		/* banner motto block, or -1 */
 };
 
@@ -539,7 +538,6 @@ parse_join_read(struct parse_join *J)
 		case U_VERT:
 			bmode = 1;
 			parse_join_banner(J, &u[i], 0);
-			J->title = 1;
 			J->motto = (size_t)-1;
 			aside = 1;
 			break;
