@@ -18,6 +18,7 @@ struct ui_help {
 };
 _Static_assert(offsetof(struct ui_help, list) == 0, "list first");
 
+/* Append a line (taken), a heading or not. */
 static void
 ui_help_add(struct ui_help *h, char *line, bool heading)
 {
@@ -27,6 +28,7 @@ ui_help_add(struct ui_help *h, char *line, bool heading)
 	h->heading[h->n++] = heading;
 }
 
+/* Draw line i, a heading in its style. */
 static void
 ui_help_draw_item(struct ui *ui, void *arg, size_t i, int y, int x, int w,
     bool sel)
@@ -37,6 +39,7 @@ ui_help_draw_item(struct ui *ui, void *arg, size_t i, int y, int x, int w,
 	    h->heading[i] ? ui_draw_attr(UI_STYLE_GROUP) : 0);
 }
 
+/* Build the help lines from the key table. */
 static void *
 ui_help_init(struct ui *ui)
 {
@@ -90,6 +93,7 @@ ui_help_init(struct ui *ui)
 	return h;
 }
 
+/* Free the help lines. */
 static void
 ui_help_free(struct ui *ui, void *arg)
 {
@@ -103,6 +107,7 @@ ui_help_free(struct ui *ui, void *arg)
 	free(h);
 }
 
+/* Draw the help as a list. */
 static void
 ui_help_draw(struct ui *ui, void *arg, int y, int x, int hgt, int w)
 {

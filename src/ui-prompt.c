@@ -44,6 +44,7 @@ ui_prompt_open(struct ui *ui, const struct ui_prompt_ops *ops, void *arg,
 	ui_open(ui, &ui_prompt_mode);
 }
 
+/* Start a prompt with the operations ui_prompt_open left. */
 static void *
 ui_prompt_init(struct ui *ui)
 {
@@ -56,6 +57,7 @@ ui_prompt_init(struct ui *ui)
 	return p;
 }
 
+/* Free the prompt. */
 static void
 ui_prompt_free(struct ui *ui, void *arg)
 {
@@ -139,6 +141,7 @@ ui_prompt_draw_line(int y, int x, int w, const char *label,
 	return cw < x + w - 1 ? cw : x + w - 1;
 }
 
+/* Draw the prompt line and put the cursor in it. */
 static void
 ui_prompt_draw(struct ui *ui, void *arg, int y, int x, int h, int w)
 {
@@ -181,6 +184,7 @@ ui_prompt_finish(struct ui *ui, struct ui_prompt *p, bool ok)
 	free(s);
 }
 
+/* Edit, recall, accept or cancel. */
 static bool
 ui_prompt_key(struct ui *ui, void *arg, wint_t ch, bool fkey, long count)
 {

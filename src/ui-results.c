@@ -133,6 +133,7 @@ ui_results_go(struct ui *ui, void *arg, size_t i)
 	ui_search_goto(ui, &h, i + 1);
 }
 
+/* Find every match and select the current one. */
 static void *
 ui_results_init(struct ui *ui)
 {
@@ -165,6 +166,7 @@ ui_results_init(struct ui *ui)
 	return r;
 }
 
+/* Free the matches and their rows. */
 static void
 ui_results_free(struct ui *ui, void *arg)
 {
@@ -182,6 +184,7 @@ ui_results_free(struct ui *ui, void *arg)
 	free(r);
 }
 
+/* Draw the list of matches. */
 static void
 ui_results_draw(struct ui *ui, void *arg, int y, int x, int h, int w)
 {

@@ -57,6 +57,7 @@ ui_search_modes(unsigned flags)
 	return m[flags & (SEARCH_EXACT | SEARCH_REGEX)];
 }
 
+/* The SEARCH_* flags of a history entry's modes ("", "e", "r", "er"). */
 static unsigned
 ui_search_parse_modes(const char *s)
 {
@@ -285,6 +286,7 @@ ui_search_label(struct ui *ui, void *arg, char *buf, size_t size)
 	    f & SEARCH_REGEX ? "regex" : "", f != 0 ? "] " : "");
 }
 
+/* The note at the right of the prompt. */
 static const char *
 ui_search_note(struct ui *ui, void *arg, bool *error)
 {

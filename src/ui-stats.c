@@ -222,6 +222,7 @@ ui_stats_go(struct ui *ui, void *arg, size_t i)
 		ui_open(ui, NULL);
 }
 
+/* Open on the current story's statistics. */
 static void *
 ui_stats_init(struct ui *ui)
 {
@@ -238,6 +239,7 @@ ui_stats_init(struct ui *ui)
 	return s;
 }
 
+/* Free the items. */
 static void
 ui_stats_free(struct ui *ui, void *arg)
 {
@@ -248,6 +250,7 @@ ui_stats_free(struct ui *ui, void *arg)
 	free(s);
 }
 
+/* Draw the list under a title naming the scope. */
 static void
 ui_stats_draw(struct ui *ui, void *arg, int y, int x, int h, int w)
 {

@@ -117,6 +117,7 @@ ui_toc_go(struct ui *ui, void *arg, size_t i)
 		ui_open(ui, NULL);
 }
 
+/* Build the outline of every page and select the place being read. */
 static void *
 ui_toc_init(struct ui *ui)
 {
@@ -163,6 +164,7 @@ ui_toc_init(struct ui *ui)
 	return t;
 }
 
+/* Free the items. */
 static void
 ui_toc_free(struct ui *ui, void *arg)
 {
@@ -176,6 +178,7 @@ ui_toc_free(struct ui *ui, void *arg)
 	free(t);
 }
 
+/* Draw the list, marking the place being read. */
 static void
 ui_toc_draw(struct ui *ui, void *arg, int y, int x, int h, int w)
 {

@@ -52,6 +52,7 @@ ui_opts_default(struct ui_opts *o)
 	o->flags = 0;
 }
 
+/* Note a signal for the event loop. */
 static void
 ui_on_signal(int sig)
 {

@@ -102,6 +102,7 @@ view_unit_clear(struct view_unit *u)
 	u->lay[0] = u->lay[1] = NULL;
 }
 
+/* Free the units, their layouts and the highlights. */
 void
 view_free(struct view *v)
 {
@@ -567,12 +568,14 @@ view_scroll(struct view *v, long n)
 	return moved;
 }
 
+/* Go to the first line. */
 void
 view_top(struct view *v)
 {
 	view_set_top(v, view_first(v));
 }
 
+/* Go to the last screenful. */
 void
 view_bottom(struct view *v)
 {
