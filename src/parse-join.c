@@ -54,6 +54,13 @@ enum parse_join_role {
 	R_NONE, R_KICKER, R_HEADLINE, R_SUBTITLE, R_BYLINE, R_NOTE
 };
 
+/* The block kind of a unit with a role in a story head. */
+static const enum block_kind parse_join_role_kind[] = {
+	[R_KICKER] = BLOCK_KICKER, [R_HEADLINE] = BLOCK_HEADLINE,
+	[R_SUBTITLE] = BLOCK_SUBTITLE, [R_BYLINE] = BLOCK_BYLINE,
+	[R_NOTE] = BLOCK_NOTE,
+};
+
 /* Longest short unit (headline, heading, caption candidate), in chars. */
 #define JOIN_SHORT	40
 /* Longest headline above a byline, in chars. */
@@ -505,12 +512,9 @@ parse_join_read(struct parse_join *J)
 			bmode = 0;
 			if (u[i].start)
 				parse_join_close(J), parse_join_story(J);
-			k = u[i].role == R_KICKER ? BLOCK_KICKER :
-			    u[i].role == R_HEADLINE ? BLOCK_HEADLINE :
-			    u[i].role == R_SUBTITLE ? BLOCK_SUBTITLE :
-			    u[i].role == R_NOTE ? BLOCK_NOTE : BLOCK_BYLINE;
-			bi = parse_join_emit(J, &u[i], k);
-			if (k == BLOCK_BYLINE) {
+			bi = parse_join_emit(J, &u[i],
+			    parse_join_role_kind[u[i].role]);
+			if (u[i].role == R_BYLINE) {
 				st = &J->ctx->pg->stories[J->cs];
 				for (k = u[i].first; k <= u[i].last; k++)
 					parse_bylines(J->ctx, st, bi,
