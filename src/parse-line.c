@@ -314,18 +314,40 @@ parse_line_count(const char *s, size_t n)
 	return n - cont;
 }
 
-/* True when c is the first character of a role word (本 人 特 新 中 见 实
-   摄 通 文 图 记: see parse_line_roles). */
-static inline int
+/* The first characters of the role words, each with the indices in
+   parse_line_roles of the roles starting with it, longest first, -1
+   terminated: only these can match (same order as the whole list, so
+   the same longest match). */
+static const struct {
+	uint32_t	 c;		/* first character */
+	signed char	 roles[9];	/* indices, -1 terminated */
+} parse_line_role_heads[] = {
+	{ 0x672c, { 0, 1, 2, 3, 4, 7, 8, 15, -1 } },	/* 本 */
+	{ 0x4eba, { 5, -1 } },				/* 人 */
+	{ 0x7279, { 6, 11, -1 } },			/* 特 */
+	{ 0x65b0, { 9, -1 } },				/* 新 */
+	{ 0x4e2d, { 10, -1 } },				/* 中 */
+	{ 0x89c1, { 12, -1 } },				/* 见 */
+	{ 0x5b9e, { 13, 17, -1 } },			/* 实 */
+	{ 0x6444, { 14, 21, 22, -1 } },			/* 摄 */
+	{ 0x901a, { 16, -1 } },				/* 通 */
+	{ 0x6587, { 18, -1 } },				/* 文 */
+	{ 0x56fe, { 19, -1 } },				/* 图 */
+	{ 0x8bb0, { 20, -1 } },				/* 记 */
+};
+
+/* The indices of the role words whose first character is c (see
+   parse_line_role_heads), or NULL when no role word starts with c. */
+static inline const signed char *
 parse_line_role_first(uint32_t c)
 {
-	switch (c) {
-	case 0x672c: case 0x4eba: case 0x7279: case 0x65b0: case 0x4e2d:
-	case 0x89c1: case 0x5b9e: case 0x6444: case 0x901a: case 0x6587:
-	case 0x56fe: case 0x8bb0:
-		return 1;
-	}
-	return 0;
+	size_t	 i;
+
+	for (i = 0; i < sizeof parse_line_role_heads /
+	    sizeof parse_line_role_heads[0]; i++)
+		if (parse_line_role_heads[i].c == c)
+			return parse_line_role_heads[i].roles;
+	return NULL;
 }
 
 /*
@@ -347,7 +369,7 @@ parse_line_may_byline(const char *s, size_t n, uint32_t last)
 	    (unsigned char)s[0] == 0xef)
 		return 1;
 	c = parse_line_decode((const unsigned char *)s, n, &len);
-	if (parse_line_role_first(c))
+	if (parse_line_role_first(c) != NULL)
 		return 1;
 	if (!parse_line_is_han(c))
 		return 0;
@@ -435,22 +457,6 @@ parse_line_classify(const char *buf, struct parse_line *l)
 	}
 }
 
-/* The indices in parse_line_roles of the roles starting with each role's
-   first character, longest first, -1 terminated: only these can match
-   (same order as the whole list, so the same longest match). */
-static const signed char parse_line_roles_ben[] = { 0, 1, 2, 3, 4, 7, 8, 15, -1 };
-static const signed char parse_line_roles_ren[] = { 5, -1 };
-static const signed char parse_line_roles_te[] = { 6, 11, -1 };
-static const signed char parse_line_roles_xin[] = { 9, -1 };
-static const signed char parse_line_roles_zhong[] = { 10, -1 };
-static const signed char parse_line_roles_jian[] = { 12, -1 };
-static const signed char parse_line_roles_shi[] = { 13, 17, -1 };
-static const signed char parse_line_roles_she[] = { 14, 21, 22, -1 };
-static const signed char parse_line_roles_tong[] = { 16, -1 };
-static const signed char parse_line_roles_wen[] = { 18, -1 };
-static const signed char parse_line_roles_tu[] = { 19, -1 };
-static const signed char parse_line_roles_ji[] = { 20, -1 };
-
 /* Length of the role word at s[0..n) (longest match), its index in *idx. */
 static size_t
 parse_line_role(const char *s, size_t n, int *idx)
@@ -459,24 +465,9 @@ parse_line_role(const char *s, size_t n, int *idx)
 	size_t	 len, k;
 	int	 i;
 
-	if (n < 3)
+	if (n < 3 || (v = parse_line_role_first(parse_line_decode(
+	    (const unsigned char *)s, n, &len))) == NULL)
 		return 0;
-	switch (parse_line_decode((const unsigned char *)s, n, &len)) {
-	case 0x672c: v = parse_line_roles_ben; break;	/* 本 */
-	case 0x4eba: v = parse_line_roles_ren; break;	/* 人 */
-	case 0x7279: v = parse_line_roles_te; break;	/* 特 */
-	case 0x65b0: v = parse_line_roles_xin; break;	/* 新 */
-	case 0x4e2d: v = parse_line_roles_zhong; break;	/* 中 */
-	case 0x89c1: v = parse_line_roles_jian; break;	/* 见 */
-	case 0x5b9e: v = parse_line_roles_shi; break;	/* 实 */
-	case 0x6444: v = parse_line_roles_she; break;	/* 摄 */
-	case 0x901a: v = parse_line_roles_tong; break;	/* 通 */
-	case 0x6587: v = parse_line_roles_wen; break;	/* 文 */
-	case 0x56fe: v = parse_line_roles_tu; break;	/* 图 */
-	case 0x8bb0: v = parse_line_roles_ji; break;	/* 记 */
-	default:
-		return 0;
-	}
 	/* the first character (three bytes) is the role's */
 	for (; (i = *v) >= 0; v++) {
 		k = parse_line_roles[i].n;
