@@ -100,13 +100,6 @@ struct parse_join {
 	size_t			 motto;		/* banner motto block, or -1 */
 };
 
-/* True for a line whose flags make it a byline or its continuation. */
-static int
-parse_join_is_byline(unsigned f)
-{
-	return (f & LF_BYLINE) != 0;
-}
-
 /* Mark where runs of non-blank lines must be cut into several units. */
 static void
 parse_join_cuts(struct parse_ctx *ctx, unsigned char *cut)
@@ -128,7 +121,7 @@ parse_join_cuts(struct parse_ctx *ctx, unsigned char *cut)
 			if (!(L[b].flags & LF_ENDP) || L[b].nchars < 3)
 				allendp = 0;
 		}
-		chain = parse_join_is_byline(L[a].flags);
+		chain = (L[a].flags & LF_BYLINE) != 0;
 		for (i = a + 1; i < b; i++) {
 			const struct parse_line *p = &L[i - 1], *l = &L[i];
 			int	 c = 0, pshort, lshort;
@@ -139,7 +132,7 @@ parse_join_cuts(struct parse_ctx *ctx, unsigned char *cut)
 				continue;	/* 陈毅人 after 本报记者 王春苗 */
 			if (chain)
 				c = 1;
-			chain = parse_join_is_byline(l->flags);
+			chain = (l->flags & LF_BYLINE) != 0;
 			if (chain || ((p->flags | l->flags) & (LF_NUMBER |
 			    LF_MDHEAD | LF_SUBTITLE)) ||
 			    (l->flags & (LF_NOTE | LF_CAPSTART | LF_DATELINE)))
