@@ -43,15 +43,14 @@ enum style {
 	STYLE_HEADING,
 	STYLE_CAPTION,
 	STYLE_BANNER,
-	STYLE_DECOR,		/* rules and marks added by the layout */
+	STYLE_DECOR,		/* marks added by the layout (■ ▲) */
 	STYLE_STAT,		/* a statistic; dspan.sub is its enum stat_kind */
 	STYLE__COUNT
 };
 
 enum dline_kind {
 	DLINE_TEXT,		/* text of a block */
-	DLINE_BLANK,		/* empty separator line */
-	DLINE_RULE		/* decoration only */
+	DLINE_BLANK		/* empty separator line */
 };
 
 /* A styled run of a display line: bytes [start, end) of dline.text.  The

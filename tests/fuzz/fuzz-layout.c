@@ -55,7 +55,7 @@ fuzz_check_layout(const struct layout *L, const struct page *pg,
 		    "line %zu: text takes %zu cells + indent %u > width %d "
 		    "(cells says %u)", i, fuzz_cells(d->text, d->len),
 		    d->indent, w, d->cells);
-		FUZZ_CHECK(d->kind <= DLINE_RULE, "line %zu kind %u", i, d->kind);
+		FUZZ_CHECK(d->kind <= DLINE_BLANK, "line %zu kind %u", i, d->kind);
 		FUZZ_CHECK(d->style < STYLE__COUNT, "line %zu style", i);
 		FUZZ_CHECK(d->kind != DLINE_BLANK || d->len == 0,
 		    "blank line %zu has text", i);
