@@ -18,31 +18,12 @@
 #include <unistd.h>
 
 #include "doc-quick.h"
+#include "test-seed.h"
 #include "xmalloc.h"
 
 static char	*seed;
 static size_t	 seedlen;
 static char	 tmpdir[] = "/tmp/dubao-quick.XXXXXX";
-
-/* Read the seed page. */
-static void
-load_seed(void)
-{
-	const char	*top = getenv("TOP");
-	char		*path = xasprintf("%s/articles/000_2ebc2c4d283361d3.txt",
-	    top != NULL ? top : ".");
-	FILE		*fp = fopen(path, "rb");
-	size_t		 cap = 1 << 16;
-
-	if (fp == NULL) {
-		fprintf(stderr, "cannot open %s\n", path);
-		exit(1);
-	}
-	seed = xmalloc(cap);
-	seedlen = fread(seed, 1, cap, fp);
-	fclose(fp);
-	free(path);
-}
 
 /* Write n copies of the seed to a new file, separated by sep. */
 static char *
@@ -280,7 +261,7 @@ static int
 setup(void **unused)
 {
 	setlocale(LC_ALL, "C.UTF-8");
-	load_seed();
+	seed = test_seed_load(&seedlen);
 	return mkdtemp(tmpdir) == NULL ? -1 : 0;
 }
 

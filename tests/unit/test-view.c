@@ -17,31 +17,11 @@
 #include "doc.h"
 #include "dump.h"
 #include "view.h"
+#include "test-seed.h"
 #include "xmalloc.h"
 
 static char	*seed;
 static size_t	 seedlen;
-
-/* Read the seed page. */
-static void
-load_seed(void)
-{
-	const char	*top = getenv("TOP");
-	char		*path = xasprintf("%s/articles/000_2ebc2c4d283361d3.txt",
-	    top != NULL ? top : ".");
-	FILE		*fp = fopen(path, "rb");
-	size_t		 cap = 1 << 16, n;
-
-	if (fp == NULL) {
-		fprintf(stderr, "cannot open %s\n", path);
-		exit(1);
-	}
-	seed = xmalloc(cap);
-	n = fread(seed, 1, cap, fp);
-	fclose(fp);
-	free(path);
-	seedlen = n;
-}
 
 /* A doc of n copies of the seed, one page each. */
 static void
@@ -593,7 +573,7 @@ main(void)
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
 		setlocale(LC_ALL, "");
-	load_seed();
+	seed = test_seed_load(&seedlen);
 	rc = cmocka_run_group_tests(tests, NULL, NULL);
 	free(seed);
 	return rc;
