@@ -327,23 +327,30 @@ dump_json_lines(const struct page *pg, const struct block *b, FILE *fp)
 	fputc(']', fp);
 }
 
-/* Write a block as a JSON object. */
+/* Write a block's joined text as a JSON string. */
 static void
-dump_json_block(const struct page *pg, const struct block *b, FILE *fp)
+dump_json_block_text(const struct page *pg, const struct block *b, FILE *fp)
 {
 	size_t	 len;
 	char	*s = page_block_join(pg, b, &len, NULL);
 
+	dump_json_str(s, len, fp);
+	free(s);
+}
+
+/* Write a block as a JSON object. */
+static void
+dump_json_block(const struct page *pg, const struct block *b, FILE *fp)
+{
 	fprintf(fp, "{\"type\":\"%s\",", page_kind_name(b->kind));
 	if (b->kind != BLOCK_BANNER)
 		b->section >= 0 ? fprintf(fp, "\"section\":%d,", b->section + 1) :
 		    fputs("\"section\":null,", fp);
 	fputs("\"text\":", fp);
-	dump_json_str(s, len, fp);
+	dump_json_block_text(pg, b, fp);
 	fputs(",\"lines\":", fp);
 	dump_json_lines(pg, b, fp);
 	fputc('}', fp);
-	free(s);
 }
 
 /* Write a number the way JSON wants it. */
@@ -354,17 +361,6 @@ dump_json_num(double v, FILE *fp)
 		fprintf(fp, "%lld", (long long)v);
 	else
 		fprintf(fp, "%.17g", v);
-}
-
-/* Write a block's joined text as a JSON string. */
-static void
-dump_json_block_text(const struct page *pg, const struct block *b, FILE *fp)
-{
-	size_t	 len;
-	char	*s = page_block_join(pg, b, &len, NULL);
-
-	dump_json_str(s, len, fp);
-	free(s);
 }
 
 /* Write the blocks of one kind as a JSON array of strings. */
