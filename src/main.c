@@ -227,7 +227,7 @@ main(int argc, char *argv[])
 	char *const	*paths;
 	size_t		 npaths;
 	unsigned	 flags = 0, sflags = 0;
-	int		 width = 0, ch, rc = 0, color_out, quick;
+	int		 width = 0, ch, rc = 0, color_out, quick, reader;
 	struct timespec	 t0;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -325,36 +325,32 @@ main(int argc, char *argv[])
 	/* The reader first loads only what its first screen needs and the
 	   rest in the background (doc-quick.h); the output modes load all. */
 	memset(&d, 0, sizeof d);
+	reader = mode == MODE_AUTO && isatty(STDOUT_FILENO) &&
+	    main_term_usable();
 	quick = DOC_QUICK_NONE;
-	if (mode == MODE_AUTO && isatty(STDOUT_FILENO) && main_term_usable())
+	if (reader)
 		quick = doc_quick_open(&d, paths, npaths, DOC_QUICK_BUDGET,
 		    stderr);
 	if (quick == DOC_QUICK_NONE && doc_open(&d, paths, npaths, stderr) == 0) {
-		doc_free(&d);
-		free(articles);
-		return 2;
+		rc = 2;
+		goto out;
 	}
 
 	if (mode == MODE_AUTO) {
-		ch = UI_NO_TERMINAL;
-		if (isatty(STDOUT_FILENO) && main_term_usable() &&
-		    (ch = ui_run_paths(&d, quick == DOC_QUICK_PARTIAL ? paths :
-		    NULL, quick == DOC_QUICK_PARTIAL ? npaths : 0, &uo)) !=
-		    UI_NO_TERMINAL) {
+		if (reader && (ch = ui_run_paths(&d, quick == DOC_QUICK_PARTIAL ?
+		    paths : NULL, quick == DOC_QUICK_PARTIAL ? npaths : 0,
+		    &uo)) != UI_NO_TERMINAL) {
 			/* d is the full document unless the reader quit
 			   before it was loaded. */
 			if (ch != 0 || d.nerrors > 0)
 				rc = 2;
-			doc_free(&d);
-			free(articles);
-			return rc;
+			goto out;
 		}
 		if (quick == DOC_QUICK_PARTIAL) {
 			doc_free(&d);
 			if (doc_open(&d, paths, npaths, stderr) == 0) {
-				doc_free(&d);
-				free(articles);
-				return 2;
+				rc = 2;
+				goto out;
 			}
 		}
 		if (isatty(STDOUT_FILENO)) {
@@ -406,6 +402,7 @@ main(int argc, char *argv[])
 		fprintf(stderr, "dubao: write error: %s\n", strerror(errno));
 		rc = 2;
 	}
+out:
 	doc_free(&d);
 	free(articles);
 	return rc;
