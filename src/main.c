@@ -121,6 +121,29 @@ main_number(const char *opt, const char *s, long lo, long hi)
 	return v;
 }
 
+/* The words of --color, by enum ui_color. */
+static const char *const main_colors[] = {
+	[UI_COLOR_AUTO] = "auto", [UI_COLOR_NEVER] = "never",
+	[UI_COLOR_ALWAYS] = "always",
+};
+
+/* Parse the word of --color or die with a message. */
+static enum ui_color
+main_color(const char *s)
+{
+	char	*shown;
+	size_t	 i;
+
+	for (i = 0; i < sizeof main_colors / sizeof main_colors[0]; i++)
+		if (strcmp(s, main_colors[i]) == 0)
+			return (enum ui_color)i;
+	shown = safe_name(s);
+	fprintf(stderr, "dubao: --color: expected never, always or auto, "
+	    "got '%s'\n", shown);
+	free(shown);
+	exit(2);
+}
+
 /* Report an unknown option or a missing argument in one line. */
 static void
 main_bad_option(const char *word, int ch)
@@ -270,20 +293,7 @@ main(int argc, char *argv[])
 			uo.remember = 0;
 			break;
 		case OPT_COLOR:
-			if (strcmp(optarg, "never") == 0)
-				uo.color = UI_COLOR_NEVER;
-			else if (strcmp(optarg, "always") == 0)
-				uo.color = UI_COLOR_ALWAYS;
-			else if (strcmp(optarg, "auto") == 0)
-				uo.color = UI_COLOR_AUTO;
-			else {
-				char *shown = safe_name(optarg);
-
-				fprintf(stderr, "dubao: --color: expected never, "
-				    "always or auto, got '%s'\n", shown);
-				free(shown);
-				return 2;
-			}
+			uo.color = main_color(optarg);
 			break;
 		case OPT_GREP:
 			mode = MODE_GREP;
