@@ -12,17 +12,7 @@
 #include "search.h"
 #include "xmalloc.h"
 
-/* Print a page name with control bytes made '?'. */
-static void
-grep_put_name(const char *name, FILE *out)
-{
-	const unsigned char *p;
-
-	for (p = (const unsigned char *)name; *p != '\0'; p++)
-		putc(*p < 0x20 || *p == 0x7F ? '?' : *p, out);
-}
-
-/* Print one match. */
+/* Print one match; name is the page's (doc_page_name: printable). */
 static void
 grep_print(const struct doc *d, struct search_index *idx,
     const struct search_hit *h, const char *name, int color, FILE *out)
@@ -40,8 +30,7 @@ grep_print(const struct doc *d, struct search_index *idx,
 	}
 	line = search_hit_line(idx, h);
 	ctx = search_context(idx, h, GREP_CONTEXT, &ms, &me);
-	grep_put_name(name, out);
-	fprintf(out, ":%zu", story);
+	fprintf(out, "%s:%zu", name, story);
 	if (section >= 0)
 		fprintf(out, ".%d", section + 1);
 	fprintf(out, ":%zu: ", line);
