@@ -326,14 +326,29 @@ ui_pager_jump(struct ui *ui, long moved, const char *what)
 		ui_message(ui, false, "(no %s)", what);
 }
 
+/* Rows n pages (keeping one line), half pages or lines scroll. */
+static long
+ui_pager_rows(const struct view *v, enum ui_cmd c, long n)
+{
+	switch (c) {
+	case UI_CMD_PAGE_DOWN:
+	case UI_CMD_PAGE_UP:
+		return n * (v->height > 1 ? v->height - 1 : 1);
+	case UI_CMD_HALF_DOWN:
+	case UI_CMD_HALF_UP:
+		return n * (v->height / 2 > 0 ? v->height / 2 : 1);
+	default:
+		return n;
+	}
+}
+
 /* Run one text command count times. */
 void
 ui_pager_cmd(struct ui *ui, enum ui_cmd c, long count)
 {
 	struct view	*v = &ui->view;
-	long		 n = count > 0 ? count : 1, page, moved;
+	long		 n = count > 0 ? count : 1;
 
-	page = v->height > 1 ? v->height - 1 : 1;	/* keep one line */
 	switch (c) {
 	case UI_CMD_PAGE_DOWN:
 	case UI_CMD_HALF_DOWN:
@@ -342,18 +357,12 @@ ui_pager_cmd(struct ui *ui, enum ui_cmd c, long count)
 			ui_message(ui, false, "(end of document)");
 			break;
 		}
-		moved = c == UI_CMD_PAGE_DOWN ? n * page :
-		    c == UI_CMD_HALF_DOWN ? n * (v->height / 2 > 0 ?
-		    v->height / 2 : 1) : n;
-		view_scroll(v, moved);
+		view_scroll(v, ui_pager_rows(v, c, n));
 		break;
 	case UI_CMD_PAGE_UP:
 	case UI_CMD_HALF_UP:
 	case UI_CMD_LINE_UP:
-		moved = c == UI_CMD_PAGE_UP ? n * page :
-		    c == UI_CMD_HALF_UP ? n * (v->height / 2 > 0 ?
-		    v->height / 2 : 1) : n;
-		if (view_scroll(v, -moved) == 0)
+		if (view_scroll(v, -ui_pager_rows(v, c, n)) == 0)
 			ui_message(ui, false, "(top of document)");
 		break;
 	case UI_CMD_TOP:
