@@ -31,6 +31,7 @@ struct ui_stats {
 	size_t		 n;
 	bool		 all;		/* all pages, not the current story */
 	size_t		 story;		/* global story shown when !all */
+	char		*title;		/* names the scope */
 };
 _Static_assert(offsetof(struct ui_stats, list) == 0, "list first");
 
@@ -143,6 +144,13 @@ ui_stats_build(struct ui *ui, struct ui_stats *s)
 		}
 	}
 	free(hits);
+	free(s->title);
+	if (s->all)
+		s->title = xstrdup(" Statistics: all pages (a: this story, "
+		    "/: filter)");
+	else
+		s->title = xasprintf(" Statistics: story %zu (a: all pages, "
+		    "/: filter)", s->story + 1);
 	s->list.n = s->n;
 	s->list.sel = 0;
 	s->list.top = 0;
@@ -247,6 +255,7 @@ ui_stats_free(struct ui *ui, void *arg)
 
 	ui_list_reset(&s->list);
 	ui_stats_clear(s);
+	free(s->title);
 	free(s);
 }
 
@@ -255,18 +264,11 @@ static void
 ui_stats_draw(struct ui *ui, void *arg, int y, int x, int h, int w)
 {
 	struct ui_stats	*s = arg;
-	char		*title;
 
-	if (s->all)
-		title = xstrdup(" Statistics: all pages (a: this story, /: filter)");
-	else
-		title = xasprintf(" Statistics: story %zu (a: all pages, /: filter)",
-		    s->story + 1);
-	ui_list_draw(ui, &s->list, title, y, x, h, w);
+	ui_list_draw(ui, &s->list, s->title, y, x, h, w);
 	if (s->n == 0 && h > 1)
 		ui_draw_str(y + 1, x + 2, w - 2, "(no statistics)", 15,
 		    ui_draw_attr(UI_STYLE_DIM));
-	free(title);
 }
 
 /* The list's keys; a switches between this story and all pages, s
