@@ -1,6 +1,8 @@
 /*
- * test-u8: UTF-8 helpers shared by the layout tests (tests/unit and
- * tests/prop): the cells of a string and its first and last code point.
+ * test-u8: UTF-8 helpers shared by the layout tests (tests/unit,
+ * tests/prop and tests/fuzz): the cells of a string (what the terminal
+ * gives it: wcwidth per code point, -1 as 1) and its first and last code
+ * point.
  */
 #ifndef DUBAO_TEST_U8_H
 #define DUBAO_TEST_U8_H

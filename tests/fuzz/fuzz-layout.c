@@ -10,26 +10,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "cjk.h"
 #include "doc.h"
 #include "fuzz-common.h"
 #include "layout.h"
-
-
-/* Cells the terminal gives s[0..n): wcwidth per code point, -1 as 1. */
-static size_t
-fuzz_cells(const char *s, size_t n)
-{
-	const uint8_t	*p = (const uint8_t *)s, *e = p + n;
-	size_t		 w = 0;
-	ucs4_t		 c;
-
-	while (p < e) {
-		p += u8_mbtouc(&c, p, (size_t)(e - p));
-		w += (size_t)cjk_width(c);
-	}
-	return w;
-}
+#include "test-u8.h"
 
 /* Check a layout of story st (nblocks blocks) for width w. */
 static void
@@ -51,9 +35,9 @@ fuzz_check_layout(const struct layout *L, const struct page *pg,
 		    "cells %u", i, d->indent, d->cells);
 		FUZZ_CHECK(d->len == 0 || d->text != NULL, "line %zu text", i);
 		fuzz_check_clean("dline", d->text, d->len, 0);
-		FUZZ_CHECK(d->indent + fuzz_cells(d->text, d->len) <= (size_t)w,
-		    "line %zu: text takes %zu cells + indent %u > width %d "
-		    "(cells says %u)", i, fuzz_cells(d->text, d->len),
+		FUZZ_CHECK(d->indent + test_u8_cells(d->text, d->len) <= w,
+		    "line %zu: text takes %d cells + indent %u > width %d "
+		    "(cells says %u)", i, test_u8_cells(d->text, d->len),
 		    d->indent, w, d->cells);
 		FUZZ_CHECK(d->kind <= DLINE_BLANK, "line %zu kind %u", i, d->kind);
 		FUZZ_CHECK(d->style < STYLE__COUNT, "line %zu style", i);
