@@ -12,11 +12,8 @@
 #include "doc.h"
 #include "grep.h"
 #include "search.h"
+#include "test-seed.h"
 #include "xmalloc.h"
-
-#ifndef SEED
-#define SEED "articles/000_2ebc2c4d283361d3.txt"
-#endif
 
 /* The output of one grep_run. */
 struct run {
@@ -103,7 +100,7 @@ static int
 seed_setup(void **state)
 {
 	struct doc	*d = xcalloc(1, sizeof *d);
-	char		*paths[] = { (char *)SEED };
+	char		*paths[] = { (char *)TEST_SEED };
 
 	assert_int_equal(doc_open(d, paths, 1, stderr), 1);
 	*state = d;
@@ -124,7 +121,8 @@ test_one_match(void **state)
 	struct run r = run_grep(*state, "949", 0, 0);
 
 	assert_int_equal(r.rc, 0);
-	assert_string_equal(r.out, SEED ":1.1:29: …急救绿色通道,18家监狱单位建立"
+	assert_string_equal(r.out, TEST_SEED ":1.1:29: "
+	    "…急救绿色通道,18家监狱单位建立"
 	    "医联体,属地医卫部门进监会诊949次,就诊罪犯11678人次;\n");
 	assert_int_equal(r.errlen, 0);
 	run_free(&r);
@@ -205,8 +203,8 @@ test_all_lines(void **state)
 	assert_int_equal(r.rc, 0);
 	assert_int_equal(count_lines(r.out), 30);
 	for (p = r.out; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
-		parse_line(p, (size_t)(nl - p), SEED, &story, &section, &line,
-		    &ctx);
+		parse_line(p, (size_t)(nl - p), TEST_SEED, &story, &section,
+		    &line, &ctx);
 		assert_non_null(memmem(ctx, (size_t)(nl - ctx), "监狱", 6));
 		/* Trimmed: 30 characters (of 3 bytes) and "…" each side. */
 		assert_true((size_t)(nl - ctx) <= 2 * 3 * (30 + 1) + 6);
@@ -228,8 +226,8 @@ test_story_numbers(void **state)
 
 	assert_int_equal(r.rc, 0);
 	for (p = r.out; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
-		parse_line(p, (size_t)(nl - p), SEED, &story, &section, &line,
-		    &ctx);
+		parse_line(p, (size_t)(nl - p), TEST_SEED, &story, &section,
+		    &line, &ctx);
 		assert_int_equal(story, 2);
 		assert_int_equal(section, 0);
 		assert_true(line >= 53 && line <= 63);
@@ -241,7 +239,7 @@ test_story_numbers(void **state)
 	   match starting on source line 43. */
 	r = run_grep(*state, "援助工作站", 0, 0);
 	assert_int_equal(r.rc, 0);
-	assert_non_null(strstr(r.out, SEED ":1.2:43: "));
+	assert_non_null(strstr(r.out, TEST_SEED ":1.2:43: "));
 	run_free(&r);
 	/* Regular expression: the 人次 figures. */
 	r = run_grep(*state, "\\d+人次", SEARCH_REGEX, 0);

@@ -19,8 +19,7 @@
 #include "page.h"
 #include "parse.h"
 #include "text.h"
-
-#define SEED	"articles/000_2ebc2c4d283361d3.txt"
+#include "test-seed.h"
 
 /* A path under the source tree ($TOP when set, else the cwd). */
 static char *
@@ -292,7 +291,7 @@ test_seed(void **state)
 	size_t		 i, len;
 	char		*j;
 
-	load(&t, SEED);
+	load(&t, TEST_SEED);
 	parse_nth(&pg, &t, 0);
 	assert_false(pg.marked);
 	assert_int_equal(pg.nstories, 2);
@@ -841,7 +840,7 @@ test_large(void **state)
 	char		*s;
 	size_t		 i, n = 400;
 
-	load(&t, SEED);
+	load(&t, TEST_SEED);
 	s = malloc(t.len * n + n);
 	assert_non_null(s);
 	for (i = 0; i < n; i++) {

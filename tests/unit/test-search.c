@@ -14,11 +14,8 @@
 #include "page.h"
 #include "search.h"
 #include "text.h"
+#include "test-seed.h"
 #include "xmalloc.h"
-
-#ifndef SEED
-#define SEED "articles/000_2ebc2c4d283361d3.txt"
-#endif
 
 /* ---- a page built by hand --------------------------------------------- */
 
@@ -627,7 +624,7 @@ static int
 seed_setup(void **state)
 {
 	struct seed	*sd = xcalloc(1, sizeof *sd);
-	char		*paths[] = { (char *)SEED };
+	char		*paths[] = { (char *)TEST_SEED };
 
 	assert_int_equal(doc_open(&sd->doc, paths, 1, stderr), 1);
 	sd->idx = search_index_doc(&sd->doc);

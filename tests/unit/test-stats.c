@@ -12,11 +12,8 @@
 #include "page.h"
 #include "stats.h"
 #include "text.h"
+#include "test-seed.h"
 #include "xmalloc.h"
-
-#ifndef SEED
-#define SEED "articles/000_2ebc2c4d283361d3.txt"
-#endif
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -149,9 +146,9 @@ seed(size_t *n)
 {
 	char	*buf;
 
-	if ((buf = slurp(SEED, n)) == NULL &&
-	    (buf = slurp("../../" SEED, n)) == NULL)
-		buf = slurp("../../../" SEED, n);
+	if ((buf = slurp(TEST_SEED, n)) == NULL &&
+	    (buf = slurp("../../" TEST_SEED, n)) == NULL)
+		buf = slurp("../../../" TEST_SEED, n);
 	assert_non_null(buf);
 	return buf;
 }
