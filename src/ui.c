@@ -7,8 +7,12 @@
  * flag (the handlers are installed before newterm, so ncurses keeps its
  * hands off them); the loop sees it when get_wch returns, saves the
  * position and calls endwin, so every way out restores the terminal.
- * ncurses itself handles SIGTSTP (^Z: endwin, stop, refresh on resume)
- * and SIGWINCH (KEY_RESIZE).  An atexit handler ends curses should a
+ * SIGTSTP (^Z, or kill) also only sets a flag: the loop then calls
+ * endwin, stops itself, and on resume redraws; a signal that came while
+ * it was stopped (SIGTERM, then SIGCONT) ends it there, without touching
+ * the terminal again, so it never redraws from the background and its
+ * shell finds the terminal as it left it.  ncurses handles SIGWINCH
+ * (KEY_RESIZE).  An atexit handler ends curses should a
  * fatal error exit from deeper down.
  *
  * Speed: a key changes the view and redraws the rows; only a new size,
@@ -38,6 +42,7 @@
 #define UI_SIDE_MAX	44		/* sidebar columns at most */
 
 static volatile sig_atomic_t	 ui_signal;
+static volatile sig_atomic_t	 ui_stop_asked;	/* SIGTSTP came */
 static bool			 ui_curses_on;
 
 /* Fill o with the defaults. */
@@ -57,6 +62,33 @@ static void
 ui_on_signal(int sig)
 {
 	ui_signal = sig;
+}
+
+/* Note a request to stop (^Z) for the event loop. */
+static void
+ui_on_tstp(int sig)
+{
+	(void)sig;
+	ui_stop_asked = 1;
+}
+
+/* Stop as ^Z asks: the terminal back to the shell first, then the
+   default action of SIGTSTP; on resume the caller redraws, unless a
+   quitting signal came meanwhile. */
+static void
+ui_stop(void)
+{
+	struct sigaction	 dfl, mine;
+
+	ui_stop_asked = 0;
+	endwin();
+	fflush(stdout);
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGTSTP, &dfl, &mine);
+	raise(SIGTSTP);			/* stopped here until SIGCONT */
+	sigaction(SIGTSTP, &mine, NULL);
 }
 
 /* Whatever happens, leave the terminal as it was. */
@@ -392,7 +424,7 @@ ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
     const struct ui_opts *o)
 {
 	struct ui		 ui;
-	struct sigaction	 sa, old_int, old_term, old_hup;
+	struct sigaction	 sa, old_int, old_term, old_hup, old_tstp;
 	struct state		 st;
 	SCREEN			*scr;
 	FILE			*in = stdin, *tty = NULL;
@@ -431,6 +463,8 @@ ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
 	sigaction(SIGHUP, &sa, &old_hup);
+	sa.sa_handler = ui_on_tstp;
+	sigaction(SIGTSTP, &sa, &old_tstp);
 
 	scr = newterm(NULL, stdout, in);
 	if (scr == NULL) {
@@ -475,6 +509,13 @@ ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
 		ui_message(&ui, true, "%s", warn);
 
 	while (!ui.quit && ui_signal == 0) {
+		if (ui_stop_asked) {
+			ui_stop();
+			/* quit if a signal came, else paint it all again:
+			   the shell wrote on the screen meanwhile */
+			clearok(curscr, TRUE);
+			continue;
+		}
 		ui_load_poll(&ui);
 		ui_draw(&ui);
 		if (first) {
@@ -487,14 +528,15 @@ ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
 		   (a key is still read the moment it comes). */
 		wtimeout(stdscr, ui.load != NULL ? 50 : 1000);
 		r = get_wch(&ch);
-		if (r == ERR) {
-			/* a timeout or a signal, or the terminal is gone
-			   (hung up with SIGHUP blocked): then quit as on
-			   SIGHUP instead of spinning */
-			if (ui_input_gone(fileno(in)))
-				ui.quit = true;
+		/* The terminal gone (hung up with SIGHUP blocked): get_wch
+		   returns at once, an error or a made-up key, forever; quit
+		   as on SIGHUP instead of spinning.  One poll per return. */
+		if (ui_input_gone(fileno(in))) {
+			ui.quit = true;
 			continue;
 		}
+		if (r == ERR)
+			continue;	/* a timeout or a signal */
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
 			ui_geometry(&ui);
 			erase();
@@ -513,11 +555,14 @@ ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
 	if (ui.panel != NULL)
 		ui.panel->free(&ui, ui.panel_data);
 	/* A terminal without an alternate screen keeps the text: leave
-	   the shell a clean last row. */
-	move(LINES - 1, 0);
-	clrtoeol();
-	refresh();
-	endwin();
+	   the shell a clean last row.  Not after a stop: the terminal is
+	   the shell's already, and may not even be ours (background). */
+	if (!isendwin()) {
+		move(LINES - 1, 0);
+		clrtoeol();
+		refresh();
+		endwin();
+	}
 	ui_curses_on = false;
 	delscreen(scr);
 out:
@@ -525,6 +570,7 @@ out:
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGHUP, &old_hup, NULL);
+	sigaction(SIGTSTP, &old_tstp, NULL);
 	if (err != NULL)
 		fprintf(stderr, "dubao: cannot save the reading position: %s\n",
 		    err);
