@@ -431,8 +431,9 @@ ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
 	char			*key = NULL, *warn = NULL, *err = NULL;
 	const char		*nc;
 	wint_t			 ch;
-	int			 r, sig;
+	int			 r, sig, fast_errs = 0;
 	bool			 color = false, first = true;
+	long long		 t_wait;
 
 	memset(&ui, 0, sizeof ui);
 	memset(&st, 0, sizeof st);
@@ -527,16 +528,26 @@ ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
 		/* While loading, look for the full document between keys
 		   (a key is still read the moment it comes). */
 		wtimeout(stdscr, ui.load != NULL ? 50 : 1000);
+		t_wait = ui_now_ns();
 		r = get_wch(&ch);
 		/* The terminal gone (hung up with SIGHUP blocked): get_wch
 		   returns at once, an error or a made-up key, forever; quit
-		   as on SIGHUP instead of spinning.  One poll per return. */
+		   as on SIGHUP instead of spinning.  One poll per return;
+		   and errors that come back at once, many in a row, are no
+		   timeouts either. */
 		if (ui_input_gone(fileno(in))) {
 			ui.quit = true;
 			continue;
 		}
-		if (r == ERR)
+		if (r == ERR) {
+			if (ui_now_ns() - t_wait < 2000000) {
+				if (++fast_errs > 500)
+					ui.quit = true;
+			} else
+				fast_errs = 0;
 			continue;	/* a timeout or a signal */
+		}
+		fast_errs = 0;
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
 			ui_geometry(&ui);
 			erase();
