@@ -117,6 +117,17 @@ for sig in TERM HUP; do
 done
 
 # --- the pty closed under the reader ---
+# Without LeakSanitizer here (ASAN_OPTIONS is ignored by a plain build).
+# Its exit-time leak check stops the process with ptrace from a helper
+# process; when the closed terminal's shell dies a moment later, the
+# kernel sends SIGHUP and SIGCONT to the reader's process group, the
+# SIGCONT cancels the SIGSTOP of the attach, and the sanitizer's
+# runtime spins forever in sched_yield waiting for a stop that never
+# comes (seen under load: TracerPid set, the tracer in wait4, the
+# reader at 90% CPU).  A race in the tool, not in dubao: every other
+# test and the valgrind run still check for leaks.
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+export ASAN_OPTIONS
 for how in kill-pane kill-server; do
 	start 80 24 --no-remember "$MARK"
 	ready
@@ -138,7 +149,8 @@ if command -v python3 >/dev/null; then
 	if ! wait_for gone; then
 		p=$(pgrep -f -- "$MARK" | head -n 1)
 		cpu=$(ps -o pcpu= -p "$p" 2>/dev/null)
-		fail "closed pty, SIGHUP blocked: dubao (pid $p, ${cpu}% CPU) is left running (ui.c: get_wch ERR on a dead terminal taken for a timeout)"
+		tracer=$(awk '/^TracerPid/ { print $2 }' "/proc/$p/status" 2>/dev/null)
+		fail "closed pty, SIGHUP blocked: dubao (pid $p, ${cpu}% CPU, traced by ${tracer:-?}) is left running (ui.c: get_wch on a dead terminal taken for a timeout; or, when traced, a sanitizer's leak check caught by SIGCONT)"
 	fi
 else
 	echo "skip blocked SIGHUP: no python3"
