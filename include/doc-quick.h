@@ -40,8 +40,10 @@ struct doc_quick_progress {
 };
 
 /* Load into quick (empty) what the first screen of the paths needs,
-   reading at most about budget bytes of the first file.  Standard input
-   ("-") and special files are not opened (DOC_QUICK_NONE).  Messages go
+   reading at most about budget bytes of the first file.  Of standard
+   input ("-") the first budget bytes are read and given back for the
+   full load (text_stdin_unread); a shorter input is left to it whole
+   (DOC_QUICK_NONE).  Special files are not opened (DOC_QUICK_NONE).  Messages go
    to err only when the result is DOC_QUICK_COMPLETE (else the full load
    reports them).  Returns DOC_QUICK_NONE, DOC_QUICK_PARTIAL or
    DOC_QUICK_COMPLETE. */

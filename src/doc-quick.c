@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "doc-quick.h"
+#include "text.h"
 #include "xmalloc.h"
 
 /* The first *.txt name of a directory in name order (without sorting
@@ -152,6 +153,43 @@ doc_quick_read(const char *path, char *buf, size_t n)
 	return got;
 }
 
+/* Standard input cannot be read twice: read a prefix of it, give all of
+   it back for the full load (text_stdin_unread), and open its whole
+   pages (doc_quick_cut) as the quick document.  When the input ends
+   within the budget, the full load is as quick: nothing here. */
+static int
+doc_quick_stdin(struct doc *quick, size_t budget)
+{
+	char	*buf;
+	size_t	 n = 0, cut;
+	ssize_t	 r;
+
+	buf = xmalloc(budget);
+	while (n < budget) {
+		r = read(STDIN_FILENO, buf + n, budget - n);
+		if (r == 0)
+			break;
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			break;		/* the full load reads it again and says */
+		}
+		n += (size_t)r;
+	}
+	if (n < budget) {
+		text_stdin_unread(buf, n);
+		return DOC_QUICK_NONE;
+	}
+	cut = doc_quick_cut(buf, n);
+	doc_add_bytes(quick, "-", buf, cut);
+	text_stdin_unread(buf, n);
+	if (quick->nerrors > 0 || quick->nfiles == 0) {
+		doc_free(quick);
+		return DOC_QUICK_NONE;
+	}
+	return DOC_QUICK_PARTIAL;
+}
+
 /* Load the first pages of one regular file of size bytes. */
 static int
 doc_quick_prefix(struct doc *quick, const char *path, size_t size,
@@ -188,8 +226,9 @@ doc_quick_open(struct doc *quick, char *const *paths, size_t npaths,
 	int		 all, rv;
 
 	memset(quick, 0, sizeof *quick);
-	if (npaths == 0 || strcmp(paths[0], "-") == 0 ||
-	    stat(paths[0], &sb) != 0)
+	if (npaths > 0 && strcmp(paths[0], "-") == 0)
+		return doc_quick_stdin(quick, budget);
+	if (npaths == 0 || stat(paths[0], &sb) != 0)
 		return DOC_QUICK_NONE;
 	all = npaths == 1;
 	if (S_ISDIR(sb.st_mode)) {

@@ -900,7 +900,22 @@ text_huge(void *p, size_t n)
 #endif
 }
 
-/* Read and decode everything from file descriptor fd. */
+/* Bytes already read from standard input, returned first by its next
+   read (text_stdin_unread). */
+static uint8_t	*text_stdin_back;
+static size_t	 text_stdin_nback;
+
+/* Give back n bytes (malloc'd, taken over) read from standard input. */
+void
+text_stdin_unread(char *bytes, size_t n)
+{
+	free(text_stdin_back);
+	text_stdin_back = (uint8_t *)bytes;
+	text_stdin_nback = n;
+}
+
+/* Read and decode everything from file descriptor fd; on standard input,
+   the bytes given back come first. */
 static int
 text_read_fd(struct text *t, int fd, int lazy, const char **cause)
 {
@@ -918,7 +933,15 @@ text_read_fd(struct text *t, int fd, int lazy, const char **cause)
 		if (S_ISREG(st.st_mode) && st.st_size > 0)
 			cap = (size_t)st.st_size + 1;
 	}
-	buf = xmalloc(cap);
+	if (fd == STDIN_FILENO && text_stdin_back != NULL) {
+		len = text_stdin_nback;
+		if (cap < 2 * len + TEXT_CHUNK + 1)
+			cap = 2 * len + TEXT_CHUNK + 1;
+		buf = xrealloc(text_stdin_back, cap);
+		text_stdin_back = NULL;
+		text_stdin_nback = 0;
+	} else
+		buf = xmalloc(cap);
 	text_huge(buf, cap);
 	for (;;) {
 		room = cap - len - 1;

@@ -6,6 +6,7 @@
 # "loading" and counts the stories as N+); the full count arrives
 # (story 1/N with the final N) with the place kept; G reaches the last
 # story; -s beyond the first pages lands there once they are loaded.
+# Also a page on a pipe held open: its first screen before its end.
 #
 # The time from start to the first screen and to the full document is
 # printed, not asserted: DUBAO_TIMING=FILE makes the reader append
@@ -85,6 +86,30 @@ check() {
 
 check "100 MB file" "$big" $big_stories
 check "10,000 pages" "$dir" $dir_stories
+
+# A page on a pipe that stays open: the first screen comes before the
+# end of the input (no timing: the writer holds the rest back until the
+# reader is up), and the rest once it arrives.  Keys come from the
+# terminal meanwhile.
+part="$WORK/part.txt"
+{ cat "$seed"; printf '\f'; } > "$part"
+i=0
+while [ $i -lt 7 ]; do		# 128 pages, 256 stories, ~0.9 MB
+	cat "$part" "$part" > "$part.tmp" && mv "$part.tmp" "$part"
+	i=$((i + 1))
+done
+start_cmd 80 24 "{ cat '$part'; while [ ! -e '$WORK/go' ]; do sleep 0.05; done; cat '$part'; } | \"\$DUBAO\" --no-remember"
+ready
+expect "推进监地协作" "pipe: no headline before the end of the input"
+status_has "loading" || fail "pipe: the reader does not say it is loading"
+first=$(text_rows | head -n 1)
+keys j
+wait_for top_lacks "$first" || fail "pipe: j did not move while the input is open"
+touch "$WORK/go"
+wait_long full_count 512 || fail "pipe: the full count 512 never came"
+keys G
+wait_for status_has "512/512 " || fail "pipe: G did not reach story 512"
+quit_ok
 
 # -s beyond the first pages: there once they are loaded.
 start 80 24 --no-remember -s 30001 "$big"

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "doc-quick.h"
@@ -208,13 +209,13 @@ test_directory(void **unused)
 	free(dir);
 }
 
-/* Several paths: the first file of the first path only; standard input
-   and missing paths are left to doc_open. */
+/* Several paths: the first file of the first path only; missing paths
+   are left to doc_open. */
 static void
 test_paths(void **unused)
 {
 	struct doc	 q;
-	char		*paths[2], *dash = (char *)"-";
+	char		*paths[2];
 	char		*missing = xasprintf("%s/missing.txt", tmpdir);
 
 	paths[0] = write_copies("a.txt", 1, "");
@@ -223,14 +224,114 @@ test_paths(void **unused)
 	    DOC_QUICK_PARTIAL);
 	assert_int_equal(q.nfiles, 1);
 	doc_free(&q);
-	assert_int_equal(doc_quick_open(&q, &dash, 1, DOC_QUICK_BUDGET, NULL),
-	    DOC_QUICK_NONE);
-	assert_int_equal(q.nfiles, 0);
 	assert_int_equal(doc_quick_open(&q, &missing, 1, DOC_QUICK_BUDGET,
 	    NULL), DOC_QUICK_NONE);
 	free(paths[0]);
 	free(paths[1]);
 	free(missing);
+}
+
+/* Standard input from a pipe that a child fills with n copies of the
+   seed separated by form feeds; returns the child's pid and the saved
+   standard input in *saved. */
+static pid_t
+stdin_pipe(int n, int *saved)
+{
+	pid_t	 pid;
+	int	 p[2], i;
+
+	assert_int_equal(pipe(p), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(p[0]);
+		for (i = 0; i < n; i++)
+			if ((i > 0 && write(p[1], "\f", 1) != 1) ||
+			    write(p[1], seed, seedlen) != (ssize_t)seedlen)
+				_exit(1);
+		_exit(0);
+	}
+	close(p[1]);
+	*saved = dup(STDIN_FILENO);
+	assert_true(*saved >= 0);
+	assert_int_equal(dup2(p[0], STDIN_FILENO), STDIN_FILENO);
+	close(p[0]);
+	return pid;
+}
+
+/* Back to the saved standard input; the child ended well. */
+static void
+stdin_back(pid_t pid, int saved)
+{
+	int	 status;
+
+	assert_int_equal(dup2(saved, STDIN_FILENO), STDIN_FILENO);
+	close(saved);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_int_equal(status, 0);
+}
+
+/* A big page on a pipe: its first whole pages at once; the full load
+   reads what the quick one took, then the rest: all of it, once. */
+static void
+test_stdin_big(void **unused)
+{
+	struct doc	 q, f, g;
+	char		*dash = (char *)"-", *path;
+	int		 saved;
+	pid_t		 pid = stdin_pipe(500, &saved);
+	size_t		 p;
+
+	assert_int_equal(doc_quick_open(&q, &dash, 1, DOC_QUICK_BUDGET, NULL),
+	    DOC_QUICK_PARTIAL);
+	assert_true(q.npages >= 1);
+	assert_true(q.npages <= DOC_QUICK_BUDGET / seedlen);
+	memset(&f, 0, sizeof f);
+	assert_int_equal(doc_quick_load(&f, &dash, 1, NULL, NULL), 1);
+	stdin_back(pid, saved);
+	assert_int_equal(f.npages, 500);
+	/* The same text as that of the same bytes in a file. */
+	path = write_copies("stdin-big.txt", 500, "\f");
+	memset(&g, 0, sizeof g);
+	assert_int_equal(doc_open(&g, &path, 1, NULL), 1);
+	assert_int_equal(f.files[0].text.len, g.files[0].text.len);
+	assert_memory_equal(f.files[0].text.buf, g.files[0].text.buf,
+	    g.files[0].text.len);
+	doc_free(&g);
+	free(path);
+	for (p = 0; p < q.npages; p++)
+		assert_same_page(&q, &f, p);
+	assert_int_equal(f.nstories, 500 * f.pages[0].page.nstories);
+	doc_free(&q);
+	doc_free(&f);
+}
+
+/* A short input: nothing quick (the full load is as fast) and nothing
+   lost: doc_open reads it whole. */
+static void
+test_stdin_small(void **unused)
+{
+	struct doc	 q, f, g;
+	char		*dash = (char *)"-", *path;
+	int		 saved;
+	pid_t		 pid = stdin_pipe(3, &saved);
+
+	assert_int_equal(doc_quick_open(&q, &dash, 1, DOC_QUICK_BUDGET, NULL),
+	    DOC_QUICK_NONE);
+	assert_int_equal(q.nfiles, 0);
+	memset(&f, 0, sizeof f);
+	assert_int_equal(doc_open(&f, &dash, 1, NULL), 1);
+	stdin_back(pid, saved);
+	assert_int_equal(f.npages, 3);
+	path = write_copies("stdin-small.txt", 3, "\f");
+	memset(&g, 0, sizeof g);
+	assert_int_equal(doc_open(&g, &path, 1, NULL), 1);
+	assert_int_equal(f.files[0].text.len, g.files[0].text.len);
+	assert_memory_equal(f.files[0].text.buf, g.files[0].text.buf,
+	    g.files[0].text.len);
+	doc_free(&f);
+	doc_free(&g);
+	free(path);
 }
 
 /* Where a prefix is cut. */
@@ -285,6 +386,8 @@ main(void)
 		cmocka_unit_test(test_big_no_formfeed),
 		cmocka_unit_test(test_directory),
 		cmocka_unit_test(test_paths),
+		cmocka_unit_test(test_stdin_big),
+		cmocka_unit_test(test_stdin_small),
 		cmocka_unit_test(test_cut),
 	};
 
