@@ -98,6 +98,7 @@ struct ui_search {
 	/* History: $XDG_STATE_HOME/dubao/search-history. */
 	struct state	 hist;
 	bool		 hist_loaded;
+	bool		 hist_failed;	/* a save failed: said once, not again */
 	char		**hent;		/* patterns, oldest first */
 	unsigned	*hflags;
 	size_t		 nhent;

@@ -99,6 +99,7 @@ struct view {
 	struct view_pos	 pos;		/* anchor of the top row */
 	struct view_hl	*hl;		/* sorted by unit, block, start */
 	size_t		 nhl;
+	size_t		 hl_cap;	/* slots allocated in hl */
 	long		 hl_cur;	/* index of the highlight last jumped
 					   to (view_hl_next), or -1 */
 	size_t		 nprepared;	/* statistics: layout_prepare calls */

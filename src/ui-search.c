@@ -108,7 +108,9 @@ ui_search_hist_load(struct ui *ui)
 	ui_search_hist_list(s);
 }
 
-/* Remember a pattern: it becomes the newest entry, saved at once. */
+/* Remember a pattern: it becomes the newest entry, saved at once.  A
+   failed save (a full disk) is said once; later ones keep the entries in
+   memory and say nothing, so the match count is not hidden each time. */
 static void
 ui_search_hist_add(struct ui *ui, const char *pattern, unsigned flags)
 {
@@ -120,8 +122,11 @@ ui_search_hist_add(struct ui *ui, const char *pattern, unsigned flags)
 		return;
 	state_set(&s->hist, pattern, ui_search_modes(flags));
 	if (state_save(&s->hist, &err) != 0) {
-		ui_message(ui, true, "cannot save the search history: %s",
-		    err != NULL ? err : "?");
+		if (!s->hist_failed)
+			ui_message(ui, true,
+			    "cannot save the search history: %s",
+			    err != NULL ? err : "?");
+		s->hist_failed = true;
 		free(err);
 	}
 	ui_search_hist_list(s);

@@ -531,10 +531,10 @@ ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
 		t_wait = ui_now_ns();
 		r = get_wch(&ch);
 		/* The terminal gone (hung up with SIGHUP blocked): get_wch
-		   returns at once, an error or a made-up key, forever; quit
-		   as on SIGHUP instead of spinning.  One poll per return;
-		   and errors that come back at once, many in a row, are no
-		   timeouts either. */
+		   returns at once, forever; quit as on SIGHUP instead of
+		   spinning.  One poll per return sees the hang-up; errors
+		   that come back at once, many in a row, are no timeouts
+		   either (an input that fails without saying POLLHUP). */
 		if (ui_input_gone(fileno(in))) {
 			ui.quit = true;
 			continue;

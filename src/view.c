@@ -894,7 +894,10 @@ view_hl_add(struct view *v, size_t unit, size_t block, size_t start,
 	struct view_hl	 h = { unit, block, start, end, kind };
 	size_t		 i;
 
-	v->hl = xreallocarray(v->hl, v->nhl + 1, sizeof *v->hl);
+	if (v->nhl == v->hl_cap) {
+		v->hl_cap = v->hl_cap == 0 ? 16 : v->hl_cap * 2;
+		v->hl = xreallocarray(v->hl, v->hl_cap, sizeof *v->hl);
+	}
 	for (i = v->nhl; i > 0 && view_hl_cmp(&v->hl[i - 1], &h) > 0; i--)
 		v->hl[i] = v->hl[i - 1];
 	v->hl[i] = h;

@@ -7,8 +7,9 @@
 #    the search history every pattern; both files parse (a new reader
 #    restores story 2 for each);
 #  - a full disk (a 64 KB tmpfs, filled up; skipped when mounting is not
-#    permitted): quitting reports the failure on stderr, exits 0, and
-#    the previous positions file is byte for byte intact, no temporary
+#    permitted): a search says once that the history cannot be saved;
+#    quitting reports the failure on stderr, exits 0, and the previous
+#    positions and history files are byte for byte intact, no temporary
 #    file left.
 . "$(dirname "$0")/lib.sh"
 
@@ -129,11 +130,21 @@ export XDG_STATE_HOME="$MNT"
 mkdir -p "$MNT/dubao"
 cp "$pos" "$MNT/dubao/positions"
 cp "$MNT/dubao/positions" "$WORK/pos.before"
+cp "$hist" "$MNT/dubao/search-history"
+cp "$hist" "$WORK/hist.before"
 dd if=/dev/zero of="$MNT/filler" bs=4k 2>/dev/null	# until ENOSPC
 dd if=/dev/zero of="$MNT/filler2" bs=1 2>/dev/null
 start_cmd 80 24 '"$DUBAO" "'"$WORK/p1"'" 2>"'"$WORK/err"'"'
 ready
-keys g ']'
+# Searches: the history cannot be saved; said once, then the match
+# counts show again.
+keys / 监狱 Enter
+wait_for status_has "cannot save the search history" ||
+    fail "full disk: no message about the search history"
+keys g / 平安 Enter		# from the top: no "wrapped" to hide it
+wait_for status_has "match 1/9 " || fail "full disk: no match count (1/9) on the second search"
+status_has "cannot save" && fail "full disk: the history error said again: $(status_line)"
+keys Escape g ']'
 wait_for status_has "2/2" || fail "full disk: ] did not reach story 2"
 keys q
 wait_for exited || fail "full disk: no exit on q"
@@ -144,7 +155,9 @@ grep -q "cannot save the reading position: .*No space left on device" "$WORK/err
 [ "$(wc -l < "$WORK/err")" -eq 1 ] || fail "full disk: more than one line: $(cat "$WORK/err")"
 cmp -s "$WORK/pos.before" "$MNT/dubao/positions" ||
     fail "full disk: the positions file changed: $(cat "$MNT/dubao/positions")"
-ls "$MNT/dubao" | grep -q -v -E '^positions(\.lock)?$' &&
+cmp -s "$WORK/hist.before" "$MNT/dubao/search-history" ||
+    fail "full disk: the search history changed: $(cat "$MNT/dubao/search-history")"
+ls "$MNT/dubao" | grep -q -v -E '^(positions|search-history)(\.lock)?$' &&
     fail "full disk: temporary files left: $(ls "$MNT/dubao")"
 # Space again: the next quit saves.
 rm -f "$MNT/filler" "$MNT/filler2"
