@@ -23,6 +23,7 @@
 #include "doc.h"
 
 #define DOC_QUICK_BUDGET	(128 * 1024)	/* bytes read for the first screen */
+#define DOC_QUICK_WAIT_MS	100	/* on a pipe: or what came by then */
 
 /* doc_quick_open results. */
 #define DOC_QUICK_NONE		(-1)	/* nothing loaded: use doc_open */
@@ -41,9 +42,10 @@ struct doc_quick_progress {
 
 /* Load into quick (empty) what the first screen of the paths needs,
    reading at most about budget bytes of the first file.  Of standard
-   input ("-") the first budget bytes are read and given back for the
-   full load (text_stdin_unread); a shorter input is left to it whole
-   (DOC_QUICK_NONE).  Special files are not opened (DOC_QUICK_NONE).  Messages go
+   input ("-") the first budget bytes are read, or what came within
+   DOC_QUICK_WAIT_MS of the first bytes (a slow writer), and given back
+   for the full load (text_stdin_unread); an input that ends first is
+   left to it whole (DOC_QUICK_NONE).  Special files are not opened (DOC_QUICK_NONE).  Messages go
    to err only when the result is DOC_QUICK_COMPLETE (else the full load
    reports them).  Returns DOC_QUICK_NONE, DOC_QUICK_PARTIAL or
    DOC_QUICK_COMPLETE. */

@@ -18,9 +18,12 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "doc-quick.h"
@@ -153,30 +156,52 @@ doc_quick_read(const char *path, char *buf, size_t n)
 	return got;
 }
 
-/* Standard input cannot be read twice: read a prefix of it, give all of
-   it back for the full load (text_stdin_unread), and open its whole
-   pages (doc_quick_cut) as the quick document.  When the input ends
-   within the budget, the full load is as quick: nothing here. */
+/* Milliseconds since some fixed point. */
+static long long
+doc_quick_ms(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Standard input cannot be read twice: read a prefix of it (the budget,
+   or what came within DOC_QUICK_WAIT_MS once something came: a slow
+   writer), give all of it back for the full load (text_stdin_unread),
+   and open its whole pages (doc_quick_cut) as the quick document.  When
+   the input ends first, the full load is as quick: nothing here. */
 static int
 doc_quick_stdin(struct doc *quick, size_t budget)
 {
-	char	*buf;
-	size_t	 n = 0, cut;
-	ssize_t	 r;
+	struct pollfd	 pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+	char		*buf;
+	size_t		 n = 0, cut;
+	ssize_t		 r;
+	long long	 t0 = doc_quick_ms(), left;
+	bool		 end = false;
 
 	buf = xmalloc(budget);
 	while (n < budget) {
-		r = read(STDIN_FILENO, buf + n, budget - n);
-		if (r == 0)
+		left = DOC_QUICK_WAIT_MS - (doc_quick_ms() - t0);
+		if (n > 0 && left <= 0)
 			break;
+		if (poll(&pfd, 1, n > 0 ? (int)left : -1) == 0)
+			break;		/* slow: show what came */
+		r = read(STDIN_FILENO, buf + n, budget - n);
+		if (r == 0) {
+			end = true;
+			break;
+		}
 		if (r < 0) {
-			if (errno == EINTR)
+			if (errno == EINTR || errno == EAGAIN)
 				continue;
-			break;		/* the full load reads it again and says */
+			end = true;	/* the full load reads again and says */
+			break;
 		}
 		n += (size_t)r;
 	}
-	if (n < budget) {
+	if (end || n == 0) {
 		text_stdin_unread(buf, n);
 		return DOC_QUICK_NONE;
 	}

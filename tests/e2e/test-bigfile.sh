@@ -111,6 +111,16 @@ keys G
 wait_for status_has "512/512 " || fail "pipe: G did not reach story 512"
 quit_ok
 
+# A slow writer: one page, then nothing for a while.  The page shows
+# (the reader does not wait for 128 KB that do not come), the rest
+# follows.
+start_cmd 80 24 "{ cat '$seed'; while [ ! -e '$WORK/go2' ]; do sleep 0.05; done; printf '\\f'; cat '$seed'; } | \"\$DUBAO\" --no-remember"
+ready
+expect "推进监地协作" "slow pipe: no headline while the writer waits"
+touch "$WORK/go2"
+wait_long full_count 4 || fail "slow pipe: the full count 4 never came"
+quit_ok
+
 # -s beyond the first pages: there once they are loaded.
 start 80 24 --no-remember -s 30001 "$big"
 ready

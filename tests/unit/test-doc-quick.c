@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -232,15 +233,18 @@ test_paths(void **unused)
 }
 
 /* Standard input from a pipe that a child fills with n copies of the
-   seed separated by form feeds; returns the child's pid and the saved
-   standard input in *saved. */
-static pid_t
+   seed separated by form feeds (at most 1 MB: the pipe holds it all, so
+   the child is done before the reading starts and no timing decides what
+   is read); the saved standard input goes to *saved. */
+static void
 stdin_pipe(int n, int *saved)
 {
 	pid_t	 pid;
-	int	 p[2], i;
+	int	 p[2], i, status;
 
+	assert_true((size_t)n * (seedlen + 1) <= 1 << 20);
 	assert_int_equal(pipe(p), 0);
+	assert_true(fcntl(p[1], F_SETPIPE_SZ, 1 << 20) >= 1 << 20);
 	pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
@@ -252,23 +256,20 @@ stdin_pipe(int n, int *saved)
 		_exit(0);
 	}
 	close(p[1]);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_int_equal(status, 0);
 	*saved = dup(STDIN_FILENO);
 	assert_true(*saved >= 0);
 	assert_int_equal(dup2(p[0], STDIN_FILENO), STDIN_FILENO);
 	close(p[0]);
-	return pid;
 }
 
-/* Back to the saved standard input; the child ended well. */
+/* Back to the saved standard input. */
 static void
-stdin_back(pid_t pid, int saved)
+stdin_back(int saved)
 {
-	int	 status;
-
 	assert_int_equal(dup2(saved, STDIN_FILENO), STDIN_FILENO);
 	close(saved);
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	assert_int_equal(status, 0);
 }
 
 /* A big page on a pipe: its first whole pages at once; the full load
@@ -279,8 +280,9 @@ test_stdin_big(void **unused)
 	struct doc	 q, f, g;
 	char		*dash = (char *)"-", *path;
 	int		 saved;
-	pid_t		 pid = stdin_pipe(500, &saved);
 	size_t		 p;
+
+	stdin_pipe(100, &saved);
 
 	assert_int_equal(doc_quick_open(&q, &dash, 1, DOC_QUICK_BUDGET, NULL),
 	    DOC_QUICK_PARTIAL);
@@ -288,10 +290,10 @@ test_stdin_big(void **unused)
 	assert_true(q.npages <= DOC_QUICK_BUDGET / seedlen);
 	memset(&f, 0, sizeof f);
 	assert_int_equal(doc_quick_load(&f, &dash, 1, NULL, NULL), 1);
-	stdin_back(pid, saved);
-	assert_int_equal(f.npages, 500);
+	stdin_back(saved);
+	assert_int_equal(f.npages, 100);
 	/* The same text as that of the same bytes in a file. */
-	path = write_copies("stdin-big.txt", 500, "\f");
+	path = write_copies("stdin-big.txt", 100, "\f");
 	memset(&g, 0, sizeof g);
 	assert_int_equal(doc_open(&g, &path, 1, NULL), 1);
 	assert_int_equal(f.files[0].text.len, g.files[0].text.len);
@@ -301,7 +303,7 @@ test_stdin_big(void **unused)
 	free(path);
 	for (p = 0; p < q.npages; p++)
 		assert_same_page(&q, &f, p);
-	assert_int_equal(f.nstories, 500 * f.pages[0].page.nstories);
+	assert_int_equal(f.nstories, 100 * f.pages[0].page.nstories);
 	doc_free(&q);
 	doc_free(&f);
 }
@@ -314,14 +316,14 @@ test_stdin_small(void **unused)
 	struct doc	 q, f, g;
 	char		*dash = (char *)"-", *path;
 	int		 saved;
-	pid_t		 pid = stdin_pipe(3, &saved);
 
+	stdin_pipe(3, &saved);
 	assert_int_equal(doc_quick_open(&q, &dash, 1, DOC_QUICK_BUDGET, NULL),
 	    DOC_QUICK_NONE);
 	assert_int_equal(q.nfiles, 0);
 	memset(&f, 0, sizeof f);
 	assert_int_equal(doc_open(&f, &dash, 1, NULL), 1);
-	stdin_back(pid, saved);
+	stdin_back(saved);
 	assert_int_equal(f.npages, 3);
 	path = write_copies("stdin-small.txt", 3, "\f");
 	memset(&g, 0, sizeof g);
@@ -329,6 +331,66 @@ test_stdin_small(void **unused)
 	assert_int_equal(f.files[0].text.len, g.files[0].text.len);
 	assert_memory_equal(f.files[0].text.buf, g.files[0].text.buf,
 	    g.files[0].text.len);
+	doc_free(&f);
+	doc_free(&g);
+	free(path);
+}
+
+/* A slow writer: one page, then nothing until told.  What came is shown
+   (a provisional page) once DOC_QUICK_WAIT_MS have passed without more;
+   the full load then has everything.  The writer waits on a pipe of
+   ours, so no timing decides the outcome. */
+static void
+test_stdin_slow(void **unused)
+{
+	struct doc	 q, f, g;
+	char		*dash = (char *)"-", *path, c;
+	int		 p[2], go[2], saved, status, i;
+	pid_t		 pid;
+
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(pipe(go), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(p[0]);
+		close(go[1]);
+		if (write(p[1], seed, seedlen) != (ssize_t)seedlen ||
+		    read(go[0], &c, 1) != 0)
+			_exit(1);
+		for (i = 1; i < 3; i++)
+			if (write(p[1], "\f", 1) != 1 ||
+			    write(p[1], seed, seedlen) != (ssize_t)seedlen)
+				_exit(1);
+		_exit(0);
+	}
+	close(p[1]);
+	close(go[0]);
+	saved = dup(STDIN_FILENO);
+	assert_int_equal(dup2(p[0], STDIN_FILENO), STDIN_FILENO);
+	close(p[0]);
+
+	assert_int_equal(doc_quick_open(&q, &dash, 1, DOC_QUICK_BUDGET, NULL),
+	    DOC_QUICK_PARTIAL);
+	assert_int_equal(q.npages, 1);
+	assert_true(q.nstories >= 1);
+	assert_true(q.files[0].text.len <= seedlen);
+	close(go[1]);			/* the rest, now */
+	memset(&f, 0, sizeof f);
+	assert_int_equal(doc_quick_load(&f, &dash, 1, NULL, NULL), 1);
+	stdin_back(saved);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_int_equal(status, 0);
+	path = write_copies("stdin-slow.txt", 3, "\f");
+	memset(&g, 0, sizeof g);
+	assert_int_equal(doc_open(&g, &path, 1, NULL), 1);
+	assert_int_equal(f.npages, 3);
+	assert_int_equal(f.files[0].text.len, g.files[0].text.len);
+	assert_memory_equal(f.files[0].text.buf, g.files[0].text.buf,
+	    g.files[0].text.len);
+	assert_memory_equal(q.files[0].text.buf, g.files[0].text.buf,
+	    q.files[0].text.len);
+	doc_free(&q);
 	doc_free(&f);
 	doc_free(&g);
 	free(path);
@@ -388,6 +450,7 @@ main(void)
 		cmocka_unit_test(test_paths),
 		cmocka_unit_test(test_stdin_big),
 		cmocka_unit_test(test_stdin_small),
+		cmocka_unit_test(test_stdin_slow),
 		cmocka_unit_test(test_cut),
 	};
 
