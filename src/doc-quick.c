@@ -178,7 +178,7 @@ doc_quick_stdin(struct doc *quick, size_t budget)
 	char		*buf;
 	size_t		 n = 0, cut;
 	ssize_t		 r;
-	long long	 t0 = doc_quick_ms(), left;
+	long long	 t0 = 0, left;
 	bool		 end = false;
 
 	buf = xmalloc(budget);
@@ -199,6 +199,8 @@ doc_quick_stdin(struct doc *quick, size_t budget)
 			end = true;	/* the full load reads again and says */
 			break;
 		}
+		if (n == 0)
+			t0 = doc_quick_ms();	/* the wait starts now */
 		n += (size_t)r;
 	}
 	if (end || n == 0) {
