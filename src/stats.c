@@ -139,12 +139,25 @@ static const char *const stats_notunit[] = {
 	"年级", "年代", "人民", "台湾", "天津", "个体", "名单", "家长",
 };
 
-/* Idioms whose numerals are not statistics (checked around a hit); four
-   three-byte characters each. */
-static const char *const stats_idioms[] = {
-	"三番五次", "三天两头", "三年五载", "三位一体", "三人成虎",
-	"三天打鱼", "十年寒窗", "一年半载", "两面三刀", "三头六臂",
-	"七年之痒", "十年磨一", "四面八方", "五湖四海",
+/* Idioms and set political phrases (提法) whose numerals are not
+   statistics (checked around a hit); four three-byte characters each,
+   and the characters that, right after one, make it a count after all
+   (三个代表团: three delegations). */
+static const struct {
+	const char	*s;
+	const char	*unless;
+} stats_idioms[] = {
+	{ "三番五次", "" }, { "三天两头", "" }, { "三年五载", "" },
+	{ "三位一体", "" }, { "三人成虎", "" }, { "三天打鱼", "" },
+	{ "十年寒窗", "" }, { "一年半载", "" }, { "两面三刀", "" },
+	{ "三头六臂", "" }, { "七年之痒", "" }, { "十年磨一", "" },
+	{ "四面八方", "" }, { "五湖四海", "" },
+	{ "三个代表", "团处队" }, { "两个维护", "" }, { "四个意识", "" },
+	{ "四个自信", "" }, { "两个确立", "" }, { "四个全面", "" },
+	{ "八项规定", "" }, { "五位一体", "" }, { "三个务必", "" },
+	{ "两个务必", "" }, { "三个倡导", "" }, { "两个大局", "" },
+	{ "三严三实", "" }, { "四个伟大", "" }, { "两个一百", "" },
+	{ "四下基层", "" },
 };
 
 /* Multipliers after Arabic digits, longest first. */
@@ -1466,10 +1479,17 @@ stats_idiom(const struct scan *sc, size_t i)
 {
 	size_t	k, off;
 
+	const char *u;
+
 	for (k = 0; k < sizeof(stats_idioms) / sizeof(stats_idioms[0]); k++)
-		for (off = 0; off <= 9 && off <= i; off += 3)
-			if (stats_litn(sc, i - off, stats_idioms[k], 12))
-				return 1;
+		for (off = 0; off <= 9 && off <= i; off += 3) {
+			if (!stats_litn(sc, i - off, stats_idioms[k].s, 12))
+				continue;
+			for (u = stats_idioms[k].unless; *u != '\0'; u += 3)
+				if (stats_litn(sc, i - off + 12, u, 3))
+					return 0;
+			return 1;
+		}
 	return 0;
 }
 

@@ -356,6 +356,14 @@ test_chinese(void **state)
 	expect_none("三四个人");
 	expect_none("十四五规划");
 	expect_none("三番五次");
+	/* set phrases (提法), but not when they name a count */
+	expect_none("践行三个代表重要思想");
+	expect_none("做到两个维护");
+	expect_none("增强四个意识、坚定四个自信");
+	expect_none("落实八项规定精神");
+	expect_none("实现两个一百年奋斗目标");
+	expect_none("五位一体总体布局");
+	expect_one("三个代表团", "三个", STAT_COUNT, "3", "个", STAT_CHINESE);
 	expect_none("千家万户");
 	expect_none("万人空巷");
 	expect_none("星期三");
