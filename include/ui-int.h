@@ -151,6 +151,11 @@ struct ui {
 					   beyond the quick document */
 	struct view_pos	 start_pos;	/* view.pos after the restore: the
 					   user has moved when it differs */
+	/* A jump asked for beyond the quick document (G, 300g while
+	   loading): done again on the full one unless the user moved. */
+	enum { UI_GO_NONE, UI_GO_END, UI_GO_STORY } go_pending;
+	size_t		 go_story;
+	struct view_pos	 go_pos;	/* view.pos after the first try */
 	struct state	*state;		/* positions store, for ui_restore */
 	const char	*state_key;
 	long long	 t0;		/* CLOCK_MONOTONIC ns at start */

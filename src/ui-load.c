@@ -116,11 +116,15 @@ ui_load_swap(struct ui *ui, struct ui_load *l)
 {
 	const struct ui_mode	*m = ui->panel;
 	struct doc		 old;
-	bool			 moved;
+	bool			 moved, went;
+	int			 go;
 	char			*nl;
 
 	moved = memcmp(&ui->view.pos, &ui->start_pos, sizeof ui->view.pos)
 	    != 0;
+	go = ui->go_pending;
+	went = memcmp(&ui->view.pos, &ui->go_pos, sizeof ui->view.pos) != 0;
+	ui->go_pending = UI_GO_NONE;
 	if (m != NULL) {
 		m->free(ui, ui->panel_data);
 		ui->panel = NULL;
@@ -137,6 +141,14 @@ ui_load_swap(struct ui *ui, struct ui_load *l)
 		ui->restore_pending = false;
 		if (!moved)
 			ui_restore(ui);
+	}
+	if (go != UI_GO_NONE && !went) {
+		ui->msg[0] = '\0';	/* "still loading": done now */
+		if (go == UI_GO_END)
+			view_bottom(&ui->view);
+		else
+			view_restore(&ui->view, ui->go_story,
+			    LAYOUT_NOBLOCK, 0);
 	}
 	if (m != NULL)
 		ui_open(ui, m);

@@ -318,6 +318,17 @@ ui_pager_draw(struct ui *ui)
 	ui_pager_status(ui);
 }
 
+/* A jump beyond what is loaded so far: made again on the full
+   document when it comes, unless the reader has moved by then. */
+static void
+ui_pager_go_later(struct ui *ui, int what, size_t story)
+{
+	ui->go_pending = what;
+	ui->go_story = story;
+	ui->go_pos = ui->view.pos;
+	ui_message(ui, false, "(still loading: going there when loaded)");
+}
+
 /* After a move by sections: a message when it did not move. */
 static void
 ui_pager_jump(struct ui *ui, long moved, const char *what)
@@ -366,13 +377,19 @@ ui_pager_cmd(struct ui *ui, enum ui_cmd c, long count)
 			ui_message(ui, false, "(top of document)");
 		break;
 	case UI_CMD_TOP:
-		if (count > 0)		/* 5g: story 5, as less's line N */
+		if (count > 0) {	/* 5g: story 5, as less's line N */
 			view_restore(v, (size_t)count - 1, LAYOUT_NOBLOCK, 0);
-		else
+			if (ui->loading &&
+			    (size_t)count > ui->doc->nstories)
+				ui_pager_go_later(ui, UI_GO_STORY,
+				    (size_t)count - 1);
+		} else
 			view_top(v);
 		break;
 	case UI_CMD_BOTTOM:
 		view_bottom(v);
+		if (ui->loading)
+			ui_pager_go_later(ui, UI_GO_END, 0);
 		break;
 	case UI_CMD_STORY_NEXT:
 		if (view_story(v, n) == 0)

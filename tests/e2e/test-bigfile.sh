@@ -105,11 +105,38 @@ status_has "loading" || fail "pipe: the reader does not say it is loading"
 first=$(text_rows | head -n 1)
 keys j
 wait_for top_lacks "$first" || fail "pipe: j did not move while the input is open"
+# 300g while only the first part is there: story 300 once it comes.
+keys 3 0 0 g
+wait_for status_has "still loading" || fail "pipe: 300g beyond the loaded part says nothing"
 touch "$WORK/go"
 wait_long full_count 512 || fail "pipe: the full count 512 never came"
+wait_for status_has "300/512 " || fail "pipe: 300g did not land on story 300 once loaded"
 keys G
 wait_for status_has "512/512 " || fail "pipe: G did not reach story 512"
 quit_ok
+
+# G while loading: the end of the whole, once it comes; a key that moves
+# meanwhile cancels it.
+for how in G Gk; do
+	rm -f "$WORK/go"
+	start_cmd 80 24 "{ cat '$part'; while [ ! -e '$WORK/go' ]; do sleep 0.05; done; cat '$part'; } | \"\$DUBAO\" --no-remember"
+	ready
+	keys G
+	wait_for status_has "still loading" || fail "pipe: G while loading says nothing"
+	if [ $how = Gk ]; then
+		keys k
+		wait_for status_has "+ " || fail "pipe: k did not show the story count"
+	fi
+	touch "$WORK/go"
+	wait_long full_count 512 || fail "pipe ($how): the full count 512 never came"
+	if [ $how = G ]; then
+		wait_for status_has "512/512 " || fail "pipe: G while loading did not end at story 512"
+	else
+		settle
+		status_has "512/512 " && fail "pipe: k after G did not cancel the pending end"
+	fi
+	quit_ok
+done
 
 # A slow writer: one page, then nothing for a while.  The page shows
 # (the reader does not wait for 128 KB that do not come), the rest
