@@ -272,13 +272,32 @@ stdin_back(int saved)
 	close(saved);
 }
 
+/* Doc f holds the same text as a file of n copies of the seed separated
+   by form feeds; returns that file's text length. */
+static size_t
+assert_text_of_copies(const struct doc *f, const char *name, int n)
+{
+	struct doc	 g;
+	char		*path = write_copies(name, n, "\f");
+	size_t		 len;
+
+	memset(&g, 0, sizeof g);
+	assert_int_equal(doc_open(&g, &path, 1, NULL), 1);
+	len = g.files[0].text.len;
+	assert_int_equal(f->files[0].text.len, len);
+	assert_memory_equal(f->files[0].text.buf, g.files[0].text.buf, len);
+	doc_free(&g);
+	free(path);
+	return len;
+}
+
 /* A big page on a pipe: its first whole pages at once; the full load
    reads what the quick one took, then the rest: all of it, once. */
 static void
 test_stdin_big(void **unused)
 {
-	struct doc	 q, f, g;
-	char		*dash = (char *)"-", *path;
+	struct doc	 q, f;
+	char		*dash = (char *)"-";
 	int		 saved;
 	size_t		 p;
 
@@ -293,14 +312,7 @@ test_stdin_big(void **unused)
 	stdin_back(saved);
 	assert_int_equal(f.npages, 100);
 	/* The same text as that of the same bytes in a file. */
-	path = write_copies("stdin-big.txt", 100, "\f");
-	memset(&g, 0, sizeof g);
-	assert_int_equal(doc_open(&g, &path, 1, NULL), 1);
-	assert_int_equal(f.files[0].text.len, g.files[0].text.len);
-	assert_memory_equal(f.files[0].text.buf, g.files[0].text.buf,
-	    g.files[0].text.len);
-	doc_free(&g);
-	free(path);
+	assert_text_of_copies(&f, "stdin-big.txt", 100);
 	for (p = 0; p < q.npages; p++)
 		assert_same_page(&q, &f, p);
 	assert_int_equal(f.nstories, 100 * f.pages[0].page.nstories);
@@ -313,8 +325,8 @@ test_stdin_big(void **unused)
 static void
 test_stdin_small(void **unused)
 {
-	struct doc	 q, f, g;
-	char		*dash = (char *)"-", *path;
+	struct doc	 q, f;
+	char		*dash = (char *)"-";
 	int		 saved;
 
 	stdin_pipe(3, &saved);
@@ -325,15 +337,8 @@ test_stdin_small(void **unused)
 	assert_int_equal(doc_open(&f, &dash, 1, NULL), 1);
 	stdin_back(saved);
 	assert_int_equal(f.npages, 3);
-	path = write_copies("stdin-small.txt", 3, "\f");
-	memset(&g, 0, sizeof g);
-	assert_int_equal(doc_open(&g, &path, 1, NULL), 1);
-	assert_int_equal(f.files[0].text.len, g.files[0].text.len);
-	assert_memory_equal(f.files[0].text.buf, g.files[0].text.buf,
-	    g.files[0].text.len);
+	assert_text_of_copies(&f, "stdin-small.txt", 3);
 	doc_free(&f);
-	doc_free(&g);
-	free(path);
 }
 
 /* A slow writer: one page, then nothing until told.  What came is shown
@@ -343,8 +348,8 @@ test_stdin_small(void **unused)
 static void
 test_stdin_slow(void **unused)
 {
-	struct doc	 q, f, g;
-	char		*dash = (char *)"-", *path, c;
+	struct doc	 q, f;
+	char		*dash = (char *)"-", c;
 	int		 p[2], go[2], saved, status, i;
 	pid_t		 pid;
 
@@ -381,19 +386,13 @@ test_stdin_slow(void **unused)
 	stdin_back(saved);
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_int_equal(status, 0);
-	path = write_copies("stdin-slow.txt", 3, "\f");
-	memset(&g, 0, sizeof g);
-	assert_int_equal(doc_open(&g, &path, 1, NULL), 1);
 	assert_int_equal(f.npages, 3);
-	assert_int_equal(f.files[0].text.len, g.files[0].text.len);
-	assert_memory_equal(f.files[0].text.buf, g.files[0].text.buf,
-	    g.files[0].text.len);
-	assert_memory_equal(q.files[0].text.buf, g.files[0].text.buf,
+	assert_text_of_copies(&f, "stdin-slow.txt", 3);
+	/* The quick text is the start of it. */
+	assert_memory_equal(q.files[0].text.buf, f.files[0].text.buf,
 	    q.files[0].text.len);
 	doc_free(&q);
 	doc_free(&f);
-	doc_free(&g);
-	free(path);
 }
 
 /* Where a prefix is cut. */
