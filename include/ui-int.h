@@ -200,6 +200,9 @@ int	 ui_draw_attr(int style);
    returns the cells drawn.  A character that would not fit whole is not
    drawn; controls become U+FFFD. */
 int	 ui_draw_str(int y, int x, int w, const char *s, size_t len, int attr);
+/* The same, ending in "…" when s does not fit in w cells. */
+int	 ui_draw_str_cut(int y, int x, int w, const char *s, size_t len,
+	    int attr);
 /* Blank w cells at (y, x) with the attribute. */
 void	 ui_draw_fill(int y, int x, int w, int attr);
 /* Repeat a one-character UTF-8 glyph over w cells. */

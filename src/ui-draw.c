@@ -186,6 +186,21 @@ ui_draw_str(int y, int x, int w, const char *s, size_t len, int attr)
 	return used;
 }
 
+/* As ui_draw_str, but a string that does not fit ends in "…". */
+int
+ui_draw_str_cut(int y, int x, int w, const char *s, size_t len, int attr)
+{
+	int	 used;
+
+	w = ui_draw_room(y, x, w);
+	if (ui_draw_width(s, len) <= w)
+		return ui_draw_str(y, x, w, s, len, attr);
+	if (w < 1)
+		return 0;
+	used = ui_draw_str(y, x, w - 1, s, len, attr);
+	return used + ui_draw_str(y, x + used, 1, "…", strlen("…"), attr);
+}
+
 /* Cells a UTF-8 string takes. */
 int
 ui_draw_width(const char *s, size_t len)

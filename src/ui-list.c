@@ -355,7 +355,7 @@ ui_list_draw(struct ui *ui, struct ui_list *l, const char *title, int y,
 			ui->cur_x = cx;
 		}
 	} else
-		ui_draw_str(y, x, w - tw, title, strlen(title), tattr);
+		ui_draw_str_cut(y, x, w - tw, title, strlen(title), tattr);
 	if (tw > 0)
 		ui_draw_str(y, x + w - tw, tw, pos, strlen(pos),
 		    ui_draw_attr(UI_STYLE_DIM));

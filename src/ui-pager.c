@@ -119,8 +119,8 @@ ui_pager_header(struct ui *ui)
 	s = ui->pager.header;
 	w = ui_draw_width(s, strlen(s));
 	if (w > ui->text_w)
-		ui_draw_str(0, ui->text_x, ui->cols - ui->text_x, s, strlen(s),
-		    attr);
+		ui_draw_str_cut(0, ui->text_x, ui->cols - ui->text_x, s,
+		    strlen(s), attr);
 	else
 		ui_draw_str(0, ui->text_x + (ui->text_w - w) / 2, w, s,
 		    strlen(s), attr);

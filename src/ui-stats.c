@@ -178,7 +178,7 @@ ui_stats_draw_item(struct ui *ui, void *arg, size_t i, int y, int x, int w,
 
 	ui_draw_fill(y, x, w, base);
 	if (it->hit == NULL) {
-		ui_draw_str(y, x + 1, w - 1, it->text, strlen(it->text),
+		ui_draw_str_cut(y, x + 1, w - 1, it->text, strlen(it->text),
 		    ui_draw_attr(UI_STYLE_GROUP));
 		return;
 	}
@@ -196,7 +196,7 @@ ui_stats_draw_item(struct ui *ui, void *arg, size_t i, int y, int x, int w,
 	    kattr | base);
 	c += 2;
 	if (c < w)
-		ui_draw_str(y, x + c, w - c, it->ctx, strlen(it->ctx),
+		ui_draw_str_cut(y, x + c, w - c, it->ctx, strlen(it->ctx),
 		    ui_draw_attr(UI_STYLE_DIM) | base);
 }
 

@@ -73,7 +73,8 @@ ui_toc_draw_item(struct ui *ui, void *arg, size_t i, int y, int x, int w,
 		attr = ui_draw_attr(STYLE_CAPTION);
 	else
 		attr = ui_draw_attr(STYLE_HEADING);
-	ui_draw_str(y, x + c, w - c, it->text, strlen(it->text), attr | base);
+	ui_draw_str_cut(y, x + c, w - c, it->text, strlen(it->text),
+	    attr | base);
 }
 
 /* The item of the place being read: the last one at or above it. */

@@ -1,9 +1,24 @@
 #!/bin/sh
 # Panels and options: on a wide terminal the outline is a sidebar beside
-# the text and stays open after a jump; + and - change the measure; a
+# the text and stays open after a jump; text cut by a panel's width or by
+# the header ends in "…"; + and - change the measure; a
 # page read from a pipe still takes keys from the terminal; colour follows
 # --color and NO_COLOR, and without colour the headline is still bold.
 . "$(dirname "$0")/lib.sh"
+
+# At 112 columns what does not fit ends in an ellipsis: story 2's
+# headline in the sidebar, the sidebar's title (before its count), the
+# banner in the header.
+start 112 30 --no-remember "$SEED"
+ready
+keys t
+expect "Outline"
+screen | grep -q "2 听到呼救声.*… *│" ||
+    fail "a headline too long for the sidebar is not cut with …"
+screen | sed -n 2p | grep -q "Outline .*… 1/" ||
+    fail "the sidebar's title is not cut with … before its count"
+screen | head -n 1 | grep -q "新岸.*…$" || fail "the cut banner does not end in …"
+quit_ok
 
 # Sidebar at 130 columns: the outline and the text side by side.
 start 130 30 --no-remember "$SEED"
