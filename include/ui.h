@@ -19,13 +19,15 @@ struct ui_opts {
 	int		 measure;	/* text width cap in cells; 0: full width */
 	long		 story;		/* global 0-based story to open at, or -1 */
 	int		 remember;	/* restore and save the reading position */
+	int		 mouse;		/* take mouse events (wheel, clicks) */
 	enum ui_color	 color;
 	unsigned	 flags;		/* LAYOUT_* flags (LAYOUT_RAW_PUNCT) */
 	long long	 start_ns;	/* CLOCK_MONOTONIC at program start
 					   (for DUBAO_TIMING); 0: unknown */
 };
 
-/* Fill o with the defaults: measure 80, story -1, remember, auto colour. */
+/* Fill o with the defaults: measure 80, story -1, remember, mouse, auto
+   colour. */
 void	 ui_opts_default(struct ui_opts *o);
 /* ui_run() result: the terminal type is unknown to terminfo and nothing
    was drawn (the caller falls back to printing the text). */

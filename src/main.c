@@ -41,6 +41,7 @@ enum {
 	OPT_RAW_PUNCT = 256,
 	OPT_MEASURE,
 	OPT_NO_REMEMBER,
+	OPT_NO_MOUSE,
 	OPT_COLOR,
 	OPT_GREP,
 	OPT_REGEX,
@@ -59,6 +60,7 @@ static const struct option main_options[] = {
 	{ "raw-punct",	 no_argument,	    NULL, OPT_RAW_PUNCT },
 	{ "measure",	 required_argument, NULL, OPT_MEASURE },
 	{ "no-remember", no_argument,	    NULL, OPT_NO_REMEMBER },
+	{ "no-mouse",	 no_argument,	    NULL, OPT_NO_MOUSE },
 	{ "color",	 required_argument, NULL, OPT_COLOR },
 	{ "colour",	 required_argument, NULL, OPT_COLOR },
 	{ "grep",	 required_argument, NULL, OPT_GREP },
@@ -93,6 +95,7 @@ main_usage(FILE *fp)
 "  -s, --story=N         open the reader at story N\n"
 "      --measure=N       text width in the reader (default 80; 0: all)\n"
 "      --no-remember     do not restore or save the reading position\n"
+"      --no-mouse        leave the mouse to the terminal (selecting text)\n"
 "      --color=WHEN      never, always or auto (default; NO_COLOR is honoured)\n"
 "      --help            show this help\n"
 "      --version         show the version\n"
@@ -291,6 +294,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_NO_REMEMBER:
 			uo.remember = 0;
+			break;
+		case OPT_NO_MOUSE:
+			uo.mouse = 0;
 			break;
 		case OPT_COLOR:
 			uo.color = main_color(optarg);

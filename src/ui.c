@@ -53,6 +53,7 @@ ui_opts_default(struct ui_opts *o)
 	o->measure = 80;
 	o->story = -1;
 	o->remember = 1;
+	o->mouse = 1;
 	o->color = UI_COLOR_AUTO;
 	o->flags = 0;
 }
@@ -483,11 +484,14 @@ ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	wtimeout(stdscr, 1000);		/* see a signal within a second */
-	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
+	/* The mouse: off with --no-mouse, leaving it (selection) to the
+	   terminal. */
+	if (o->mouse)
+		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
-	    | BUTTON5_PRESSED
+		    | BUTTON5_PRESSED
 #endif
-	    , NULL);
+		    , NULL);
 	mouseinterval(0);
 	nc = getenv("NO_COLOR");
 	if (o->color == UI_COLOR_ALWAYS || (o->color == UI_COLOR_AUTO &&

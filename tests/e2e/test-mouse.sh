@@ -1,6 +1,6 @@
 #!/bin/sh
 # The mouse: the wheel scrolls the text and a click in the outline jumps
-# to the entry clicked.  Mouse reports are sent as the SGR (1006) byte
+# to the entry clicked; --no-mouse leaves mouse reporting off.  Mouse reports are sent as the SGR (1006) byte
 # sequences a terminal writes, under TERM=xterm-256color (whose terminfo
 # kmous is the SGR prefix).
 . "$(dirname "$0")/lib.sh"
@@ -32,5 +32,20 @@ row=$(screen | grep -n -F "为改造质量提质增效" | head -n 1 | cut -d: -f
 click 12 "$row"
 wait_for top_has "为改造质量提质增效" ||
     fail "a click on 为改造质量提质增效 did not bring it to the top"
+quit_ok
+
+# The terminal's mouse reporting: on in the reader (tmux tells whether a
+# pane asked for it), off with --no-mouse, so that dragging selects text.
+mouse_on() { [ "$(t display-message -p '#{mouse_any_flag}')" = 1 ]; }
+start 80 24 --no-remember "$SEED"
+ready
+wait_for mouse_on || fail "the reader did not turn mouse reporting on"
+quit_ok
+start 80 24 --no-remember --no-mouse "$SEED"
+ready
+mouse_on && fail "--no-mouse: mouse reporting is on"
+keys j
+settle
+mouse_on && fail "--no-mouse: mouse reporting is on after a key"
 quit_ok
 echo ok
