@@ -15,7 +15,8 @@
  *     -> brk[]: per display byte, LB_* flags: grapheme cluster start,
  *        break allowed before it (u8_possible_linebreaks tailored as
  *        docs/cjk-layout.md section 2.10 says), weak break (inside a
- *        unit kept whole when it fits: statistic, URL), inside a run
+ *        unit kept whole when it fits: statistic, URL, a page-jump
+ *        note such as （下转第二版）), inside a run
  *        (digits, Latin word, ——, ……), space, forced break
  *     -> cw[]: cells of the cluster starting at that byte (wcwidth of
  *        its code points, -1 as 1)
@@ -422,6 +423,39 @@ layout_url(const struct lscratch *s, size_t k, size_t lo, size_t hi)
 	return e - k;
 }
 
+/* Length in code points of a page-jump note starting at the "（" at k
+   ((下转第二版), (上接第1版), (转第3版), (接A2版)), or 0: a note of at
+   most 16 characters naming a 版, kept whole like a statistic. */
+static size_t
+layout_jump(const struct lscratch *s, size_t k, size_t hi)
+{
+	static const uint32_t first[] = { 0x4E0B, 0x4E0A, 0x8F6C, 0x63A5 };
+	size_t	 i, e;
+	int	 ban = 0;
+
+	if (k + 3 >= hi)
+		return 0;
+	for (i = 0; i < sizeof first / sizeof first[0]; i++)
+		if (s->cp[k + 1] == first[i])
+			break;
+	if (i == sizeof first / sizeof first[0])
+		return 0;
+	/* 下转 上接 need their second character; 转 接 stand alone. */
+	if ((i == 0 && s->cp[k + 2] != 0x8F6C) ||
+	    (i == 1 && s->cp[k + 2] != 0x63A5))
+		return 0;
+	for (e = k + 1; e < hi && e <= k + 16; e++) {
+		if (s->cp[e] == 0x7248)		/* 版 */
+			ban = 1;
+		else if (s->cp[e] == 0xFF09 || s->cp[e] == ')')
+			return ban ? e + 1 - k : 0;
+		else if (s->cp[e] == 0xFF08 || s->cp[e] == '(' ||
+		    s->cp[e] == 0x3002)
+			return 0;
+	}
+	return 0;
+}
+
 /* Add a unit [a, b) of display bytes. */
 static void
 layout_add_unit(struct lblock *b, size_t *cap, uint32_t a, uint32_t e)
@@ -811,6 +845,9 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, struct larena *a,
 		b->cells += w;
 		if ((c == 'h' || c == 'w' || c == 'f') &&
 		    (ul = layout_url(s, k, lo, hi)) > 0)
+			layout_add_unit(b, &ucap, o, o + s->off[k + ul] -
+			    s->off[k]);
+		if (c == 0xFF08 && (ul = layout_jump(s, k, hi)) > 0)
 			layout_add_unit(b, &ucap, o, o + s->off[k + ul] -
 			    s->off[k]);
 		if (havep) {

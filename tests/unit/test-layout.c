@@ -356,6 +356,44 @@ test_stats_whole(void **state)
 	tpage_free(tp);
 }
 
+/* Page-jump notes are kept whole at every width they fit in; notes that
+   name no 版, or run on too long, are ordinary text. */
+static void
+test_jump_notes(void **state)
+{
+	static const char *text =
+	    "这句话如今已经刻在了余村村口的石碑上。（下转第二版）"
+	    "（上接第1版）村民们说，（转A3版）日子越过越好（接第十二版）。";
+	static const char *keep[] = { "（下转第二版）", "（上接第1版）",
+	    "（转A3版）", "（接第十二版）" };
+	static const char *plain =
+	    "他下转身走了。（下转身去看）（上接着说话的人很多很多很多很多很多）";
+	struct tpage *tp = tpage_one(BLOCK_PARAGRAPH, text);
+	struct tpage *tq = tpage_one(BLOCK_PARAGRAPH, plain);
+	struct layout_prep *lp;
+	struct layout *lay;
+	size_t i;
+	int W, split = 0;
+
+	for (W = 10; W <= 60; W++) {
+		lay = lay1(tp, &lp, W, 0);
+		check_layout(lay, W, keep, 4);
+		layout_free(lay);
+		layout_prep_free(lp);
+		/* Not notes: they break as text does somewhere. */
+		lay = lay1(tq, &lp, W, 0);
+		for (i = 0; i + 1 < lay->nlines; i++)
+			if (test_u8_last(lay->lines[i].text,
+			    lay->lines[i].len) == 0x4E0B)	/* 下 */
+				split++;
+		layout_free(lay);
+		layout_prep_free(lp);
+	}
+	assert_true(split > 0);
+	tpage_free(tp);
+	tpage_free(tq);
+}
+
 /* A 1 MB run without break opportunities: emergency breaks, full lines,
    and linear time. */
 static void
@@ -842,6 +880,7 @@ main(void)
 		cmocka_unit_test(test_prohibitions),
 		cmocka_unit_test(test_odd_width),
 		cmocka_unit_test(test_stats_whole),
+		cmocka_unit_test(test_jump_notes),
 		cmocka_unit_test(test_emergency),
 		cmocka_unit_test(test_widen),
 		cmocka_unit_test(test_block_text),
