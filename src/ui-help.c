@@ -35,7 +35,7 @@ ui_help_draw_item(struct ui *ui, void *arg, size_t i, int y, int x, int w,
 {
 	struct ui_help *h = arg;
 
-	ui_draw_str(y, x + 1, w - 1, h->lines[i], strlen(h->lines[i]),
+	ui_draw_str_cut(y, x + 1, w - 1, h->lines[i], strlen(h->lines[i]),
 	    h->heading[i] ? ui_draw_attr(UI_STYLE_GROUP) : 0);
 }
 
@@ -52,8 +52,14 @@ ui_help_init(struct ui *ui)
 	    " -- a reader for Chinese newspaper pages"), true);
 	ui_help_add(h, xstrdup("A number before a key repeats it: 5j, 3]."),
 	    false);
-	ui_help_add(h, xstrdup("The mouse wheel scrolls; a click chooses in "
-	    "the outline and statistics."), false);
+	if (ui->opts->mouse) {
+		ui_help_add(h, xstrdup("The mouse wheel scrolls; a click "
+		    "chooses in the outline and statistics;"), false);
+		ui_help_add(h, xstrdup("Shift+drag selects text (or start "
+		    "with --no-mouse)."), false);
+	} else
+		ui_help_add(h, xstrdup("The mouse is the terminal's "
+		    "(--no-mouse): dragging selects text."), false);
 	for (ctx = 0; ctx < UI_CTX__COUNT; ctx++) {
 		ui_help_add(h, xstrdup(""), false);
 		ui_help_add(h, xstrdup(ui_keys_ctx_name(ctx)), true);

@@ -40,6 +40,10 @@ mouse_on() { [ "$(t display-message -p '#{mouse_any_flag}')" = 1 ]; }
 start 80 24 --no-remember "$SEED"
 ready
 wait_for mouse_on || fail "the reader did not turn mouse reporting on"
+keys h
+expect "Shift+drag selects text" "the help does not say how to select text"
+keys q
+wait_for lacks "Help (Esc" || fail "q did not close the help"
 quit_ok
 start 80 24 --no-remember --no-mouse "$SEED"
 ready
@@ -47,5 +51,9 @@ mouse_on && fail "--no-mouse: mouse reporting is on"
 keys j
 settle
 mouse_on && fail "--no-mouse: mouse reporting is on after a key"
+keys h
+expect "(--no-mouse): dragging selects text" "the help does not say the mouse is off"
+keys q
+wait_for lacks "Help (Esc" || fail "q did not close the help"
 quit_ok
 echo ok
