@@ -45,7 +45,8 @@ struct doc_quick_progress {
    input ("-") the first budget bytes are read, or what came within
    DOC_QUICK_WAIT_MS of the first bytes (a slow writer), and given back
    for the full load (text_stdin_unread); an input that ends first is
-   left to it whole (DOC_QUICK_NONE).  Special files are not opened (DOC_QUICK_NONE).  Messages go
+   left to it whole (DOC_QUICK_NONE).  Special files are not opened
+   (DOC_QUICK_NONE).  Messages go
    to err only when the result is DOC_QUICK_COMPLETE (else the full load
    reports them).  Returns DOC_QUICK_NONE, DOC_QUICK_PARTIAL or
    DOC_QUICK_COMPLETE. */

@@ -423,6 +423,23 @@ layout_url(const struct lscratch *s, size_t k, size_t lo, size_t hi)
 	return e - k;
 }
 
+/* Display bytes of the n code points from k (widened marks count as
+   shown, dropped ones not at all). */
+static size_t
+layout_dbytes(const struct lscratch *s, size_t k, size_t n)
+{
+	size_t	 b = 0, j;
+
+	for (j = k; j < k + n; j++)
+		if (s->cls[j] & LX_DROP)
+			continue;
+		else if (s->cls[j] & LX_CHANGED)
+			b += layout_u8len(s->cp[j]);
+		else
+			b += s->off[j + 1] - s->off[j];
+	return b;
+}
+
 /* Length in code points of a page-jump note starting at the "（" at k
    ((下转第二版), (上接第1版), (转第3版), (接A2版)), or 0: a note of at
    most 16 characters naming a 版, kept whole like a statistic. */
@@ -848,8 +865,8 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, struct larena *a,
 			layout_add_unit(b, &ucap, o, o + s->off[k + ul] -
 			    s->off[k]);
 		if (c == 0xFF08 && (ul = layout_jump(s, k, hi)) > 0)
-			layout_add_unit(b, &ucap, o, o + s->off[k + ul] -
-			    s->off[k]);
+			layout_add_unit(b, &ucap, o, o + layout_dbytes(s, k,
+			    ul));
 		if (havep) {
 			if (o >= lbdone)
 				lbdone = layout_linebreaks(b->d, dlen, cut, o,

@@ -363,9 +363,11 @@ test_jump_notes(void **state)
 {
 	static const char *text =
 	    "这句话如今已经刻在了余村村口的石碑上。（下转第二版）"
-	    "（上接第1版）村民们说，（转A3版）日子越过越好（接第十二版）。";
+	    "（上接第1版）村民们说，（转A3版）日子越过越好（接第十二版）。"
+	    "村口的石碑上(下转第3版)也写着。";
+	/* (ASCII parentheses next to Chinese are shown full-width.) */
 	static const char *keep[] = { "（下转第二版）", "（上接第1版）",
-	    "（转A3版）", "（接第十二版）" };
+	    "（转A3版）", "（接第十二版）", "（下转第3版）" };
 	static const char *plain =
 	    "他下转身走了。（下转身去看）（上接着说话的人很多很多很多很多很多）";
 	struct tpage *tp = tpage_one(BLOCK_PARAGRAPH, text);
@@ -377,7 +379,7 @@ test_jump_notes(void **state)
 
 	for (W = 10; W <= 60; W++) {
 		lay = lay1(tp, &lp, W, 0);
-		check_layout(lay, W, keep, 4);
+		check_layout(lay, W, keep, 5);
 		layout_free(lay);
 		layout_prep_free(lp);
 		/* Not notes: they break as text does somewhere. */
