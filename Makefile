@@ -31,7 +31,7 @@ DLIBS		= $(UNISTRING_LIBS) $(PCRE2_LIBS) -lpthread
 
 ifeq ($(SAN),1)
 BUILD		?= build/san
-SANFLAGS	= -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+SANFLAGS	= -fsanitize=address,undefined,float-cast-overflow -fno-omit-frame-pointer -fno-sanitize-recover=undefined,float-cast-overflow
 else
 BUILD		?= build
 SANFLAGS	=
@@ -143,7 +143,7 @@ check-sanitize: deps-check
 FUZZ_CC		?= clang
 FUZZ_SECONDS	?= 60
 FUZZ_FLAGS	= -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
-		  -fno-sanitize-recover=undefined
+		  -fno-sanitize-recover=undefined,float-cast-overflow
 FUZZ_SRC	= $(wildcard tests/fuzz/fuzz-*.c)
 FUZZ_BIN	= $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 FUZZ_CORE	= $(CORE_SRC:src/%.c=build/fuzz/core/%.o)

@@ -551,6 +551,14 @@ stats_num(const struct scan *sc, size_t i, struct num *nm)
 	nm->end = j;
 }
 
+/* A numeral's value as a long for dates and clock times, -1 when it is
+   too big to be one (万亿万亿 is 1e20: no cast of that is defined). */
+static long
+stats_small(double v)
+{
+	return v >= 0 && v < 1e9 ? (long)v : -1;
+}
+
 /* Read an integer of at most maxd Arabic digits (cn 0) or a Chinese
    numeral (cn 1) at j; -1 when there is none. */
 static long
@@ -564,7 +572,7 @@ stats_int(const struct scan *sc, size_t j, int cn, int maxd, size_t *end)
 		if (!stats_cnum(sc, j, &c) || c.seq || c.lone)
 			return -1;
 		*end = c.end;
-		return (long)c.v;
+		return stats_small(c.v);
 	}
 	if (stats_digit(sc, j, &n) < 0)
 		return -1;
@@ -1580,7 +1588,8 @@ stats_chinese(struct scan *sc, size_t i)
 		return c.end;
 	pstart = stats_prefix(sc, i, &pflags);
 	if (!(pflags & STAT_APPROX) && !c.lone &&
-	    stats_date(sc, i, c.end, (long)c.v, 1, 0, &q))
+	    stats_small(c.v) >= 0 &&
+	    stats_date(sc, i, c.end, stats_small(c.v), 1, 0, &q))
 		goto hit;
 	stats_tail(sc, c.end, c.v, 1, c.mult, &t);
 	if (t.u == NULL || (c.lone && !(t.flags & STAT_APPROX)) ||
