@@ -57,8 +57,9 @@ struct stat_hit {
 	double		 value;		/* numeric value, 万/亿 applied (low
 					   end of a range; for dates and times
 					   the year, else the month, else the
-					   day; for a bare clock the hour) */
-	double		 value2;	/* high end of a range, else value */
+					   day; for a bare clock the hour); the
+					   high end of a range: use
+					   stats_hit_value2() */
 };
 
 struct stat_list {
@@ -66,7 +67,10 @@ struct stat_list {
 	size_t		 n;
 	size_t		 cap;
 	char		*norms;		/* the hits' norm strings, one after
-					   the other, each NUL-terminated */
+					   the other, each NUL-terminated; after
+					   a range's, the bytes of its high end
+					   (a double: a range is rare, and the
+					   hit stays 40 bytes) */
 	size_t		 nnorms;	/* bytes used in norms */
 	size_t		 cnorms;	/* bytes allocated for norms */
 };
@@ -84,6 +88,8 @@ const char *stats_hit_unit(const struct stat_hit *h);
 /* The normalised value of h, a hit of list l. */
 const char *stats_hit_norm(const struct stat_list *l,
 	    const struct stat_hit *h);
+/* The high end of a range hit of list l; the value of any other hit. */
+double	 stats_hit_value2(const struct stat_list *l, const struct stat_hit *h);
 /* "count", "date", ... as printed by --stats and --json. */
 const char *stats_kind_name(enum stat_kind);
 

@@ -463,9 +463,9 @@ dump_json_story(const struct doc_page *dp, size_t s, FILE *fp)
 		dump_json_str(t + h->start, h->end - h->start, fp);
 		fputs(",\"value\":", fp);
 		dump_json_num(h->value, fp);
-		if (h->value2 != h->value) {
+		if (stats_hit_value2(&dp->stats, h) != h->value) {
 			fputs(",\"value2\":", fp);
-			dump_json_num(h->value2, fp);
+			dump_json_num(stats_hit_value2(&dp->stats, h), fp);
 		}
 		fputs(",\"norm\":", fp);
 		dump_json_cstr(stats_hit_norm(&dp->stats, h), fp);

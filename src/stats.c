@@ -1009,17 +1009,20 @@ stats_add(struct scan *sc, const struct q *q)
 {
 	struct stat_list *l = sc->list;
 	struct stat_hit	*h;
-	size_t		 n, b;
+	size_t		 n, b, x;
 
+	/* A range's high end goes after its norm (stats_hit_value2). */
+	x = q->kind == STAT_RANGE ? sizeof(q->v2) : 0;
 	n = strnlen(q->norm, sizeof(q->norm) - 1);
-	if (l->cnorms - l->nnorms < n + 1 || l->n == l->cap)
-		stats_grow(sc, n + 1);
+	if (l->cnorms - l->nnorms < n + 1 + x || l->n == l->cap)
+		stats_grow(sc, n + 1 + x);
 	memcpy(l->norms + l->nnorms, q->norm, n);
 	l->norms[l->nnorms + n] = '\0';
+	memcpy(l->norms + l->nnorms + n + 1, &q->v2, x);
 	h = &l->hits[l->n++];
 	memset(h, 0, sizeof(*h));
 	h->norm = (uint32_t)l->nnorms;
-	l->nnorms += n + 1;
+	l->nnorms += n + 1 + x;
 	h->story = (uint32_t)sc->story;
 	h->block = (uint32_t)sc->block;
 	h->start = (uint32_t)q->start;
@@ -1031,7 +1034,6 @@ stats_add(struct scan *sc, const struct q *q)
 	h->ctx_start = (uint32_t)b;
 	h->ctx_end = (uint32_t)q->end;
 	h->value = q->v;
-	h->value2 = q->v2;
 	h->unit = q->uid;
 	h->kind = (uint8_t)q->kind;
 	h->flags = (uint8_t)q->flags;
@@ -1808,4 +1810,20 @@ const char *
 stats_hit_norm(const struct stat_list *l, const struct stat_hit *h)
 {
 	return h->norm < l->nnorms ? l->norms + h->norm : "";
+}
+
+/* The high end of a range: the bytes after its norm (stats_add). */
+double
+stats_hit_value2(const struct stat_list *l, const struct stat_hit *h)
+{
+	size_t	 o;
+	double	 v2;
+
+	if (h->kind != STAT_RANGE || h->norm >= l->nnorms)
+		return h->value;
+	o = h->norm + strlen(l->norms + h->norm) + 1;
+	if (o + sizeof v2 > l->nnorms)
+		return h->value;
+	memcpy(&v2, l->norms + o, sizeof v2);
+	return v2;
 }

@@ -22,6 +22,7 @@ struct ui_stats_item {
 	size_t		 order;		/* reading order, to sort stably */
 	char		*text;		/* the hit, or the group heading */
 	char		*ctx;		/* its clause */
+	double		 high;		/* its value, the high end of a range */
 	double		 max;		/* largest value of its group */
 };
 
@@ -113,6 +114,7 @@ ui_stats_build(struct ui *ui, struct ui_stats *s)
 			it = &hits[nh];
 			memset(it, 0, sizeof *it);
 			it->hit = h;
+			it->high = stats_hit_value2(&dp->stats, h);
 			it->page = p;
 			it->unit = view_unit_of(&ui->view, p, h->story);
 			it->order = nh++;
@@ -131,8 +133,8 @@ ui_stats_build(struct ui *ui, struct ui_stats *s)
 		for (j = i; j < nh && hits[j].hit->kind == hits[i].hit->kind &&
 		    strcmp(stats_hit_unit(hits[j].hit),
 		    stats_hit_unit(hits[i].hit)) == 0; j++)
-			if (hits[j].hit->value2 > max)
-				max = hits[j].hit->value2;
+			if (hits[j].high > max)
+				max = hits[j].high;
 		it = &s->items[s->n++];
 		it->text = xasprintf("%s%s%s (%zu)",
 		    stats_kind_name(hits[i].hit->kind),
@@ -188,7 +190,7 @@ ui_stats_draw_item(struct ui *ui, void *arg, size_t i, int y, int x, int w,
 	bw = w / 4 < UI_STATS_BAR ? w / 4 : UI_STATS_BAR;
 	if (bw > 1 && c + bw < w) {
 		if (ui_stats_has_bar(it->hit->kind))
-			ui_draw_bar(y, x + c, bw, it->hit->value2, it->max,
+			ui_draw_bar(y, x + c, bw, it->high, it->max,
 			    kattr);
 		c += bw + 1;
 	}

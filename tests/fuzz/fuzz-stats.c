@@ -41,6 +41,12 @@ fuzz_hit(const struct stat_list *l, const struct stat_hit *h, const char *s,
 	    strlen(stats_hit_unit(h))) == NULL, "unit invalid UTF-8");
 	FUZZ_CHECK((h->flags & ~(unsigned)(STAT_APPROX | STAT_CHINESE)) == 0,
 	    "flags %#x", h->flags);
+	/* a range's high end (kept after its norm) is above its low end;
+	   any other hit's is its value */
+	FUZZ_CHECK(h->kind == STAT_RANGE ?
+	    stats_hit_value2(l, h) > h->value :
+	    stats_hit_value2(l, h) == h->value || h->value != h->value,
+	    "value %g, value2 %g", h->value, stats_hit_value2(l, h));
 }
 
 /* Scan s and check every hit. */

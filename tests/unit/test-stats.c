@@ -252,7 +252,22 @@ test_ranges(void **state)
 	h = find(s, &l, "2022—2024");
 	assert_int_equal(h->kind, STAT_RANGE);
 	assert_string_equal(stats_hit_norm(&l, h), "2022..2024");
-	assert_true(h->value == 2022 && h->value2 == 2024);
+	assert_true(h->value == 2022 && stats_hit_value2(&l, h) == 2024);
+	stats_list_free(&l);
+	/* The high end is kept after the range's norm: the hits after it
+	   keep their own norms, and a plain hit's value2 is its value. */
+	s = "约5～10万人参加，共12家单位，3—5万元，2022—2024年";
+	scan(s, &l);
+	assert_int_equal(l.n, 4);
+	assert_string_equal(stats_hit_norm(&l, &l.hits[0]), "50000..100000");
+	assert_true(stats_hit_value2(&l, &l.hits[0]) == 100000);
+	assert_string_equal(stats_hit_norm(&l, &l.hits[1]), "12");
+	assert_true(stats_hit_value2(&l, &l.hits[1]) == 12);
+	assert_string_equal(stats_hit_norm(&l, &l.hits[2]), "30000..50000");
+	assert_true(stats_hit_value2(&l, &l.hits[2]) == 50000);
+	assert_true(l.hits[2].value == 30000);
+	assert_string_equal(stats_hit_norm(&l, &l.hits[3]), "2022..2024");
+	assert_true(stats_hit_value2(&l, &l.hits[3]) == 2024);
 	stats_list_free(&l);
 	expect_one("高5～10米", "5～10米", STAT_RANGE, "5..10", "米", 0);
 	expect_one("每组5-10", "5-10", STAT_RANGE, "5..10", "", 0);
