@@ -923,6 +923,7 @@ text_read_fd(struct text *t, int fd, int lazy, const char **cause)
 	uint8_t		*buf = NULL, probe[256];
 	size_t		 len = 0, cap = TEXT_CHUNK + 1, room;
 	ssize_t		 r;
+	int		 sampled = 0;
 
 	memset(t, 0, sizeof *t);
 	if (fstat(fd, &st) == 0) {
@@ -970,6 +971,18 @@ text_read_fd(struct text *t, int fd, int lazy, const char **cause)
 			*cause = text_strerror(errno);
 			free(buf);
 			return -1;
+		}
+		/* Binary is decided on the first sample: say so as soon as
+		   it is in, not after reading an endless /dev/zero. */
+		if (!sampled && len >= TEXT_SAMPLE) {
+			sampled = 1;
+			if (!(buf[0] == 0xff && buf[1] == 0xfe) &&
+			    !(buf[0] == 0xfe && buf[1] == 0xff) &&
+			    text_is_binary(buf, TEXT_SAMPLE)) {
+				*cause = "binary file";
+				free(buf);
+				return -1;
+			}
 		}
 	}
 	return text_decode(t, buf, len, cap, 1, lazy, cause);

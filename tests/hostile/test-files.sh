@@ -1,5 +1,6 @@
 #!/bin/sh
-# Hostile files: binary (PNG, ELF + random bytes, gzip), /dev/null, a
+# Hostile files: binary (PNG, ELF + random bytes, gzip), endless
+# /dev/zero and /dev/urandom (as paths and on stdin), /dev/null, a
 # FIFO written by a background process, standard input, a directory
 # without pages, a directory named like a page, an unreadable file, a
 # missing file among good ones (good pages still printed, exit 2), an
@@ -32,6 +33,17 @@ hostile_run "binary among good files" 2 --dump -w 40 "$good" "$T/prog" "$good2" 
 
 # /dev/null: an empty page.
 hostile_modes "/dev/null" 0 /dev/null
+
+# Endless binary streams: refused once the first 64 KiB are in, not read
+# until memory runs out (the timeout would say "timed out").
+for dev in /dev/zero /dev/urandom; do
+	[ -c "$dev" ] || continue
+	hostile_run "endless $dev" 2 --dump "$dev" &&
+	    { LC_ALL=C grep -q "$dev: binary file" "$T/err" ||
+	    hostile_fail "endless $dev" "no binary message: $(cat "$T/err")"; }
+done
+timeout -k 5 "$HOSTILE_TIMEOUT" "$DUBAO" --dump </dev/zero >"$T/out" 2>"$T/err"
+hostile_check "endless /dev/zero on stdin" 2 $? --dump
 
 # Empty file: exit 0, an empty page, no output from --dump.
 : >"$T/empty.txt"
