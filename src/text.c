@@ -941,8 +941,12 @@ text_read_fd(struct text *t, int fd, int lazy, const char **cause)
 		buf = xrealloc(text_stdin_back, cap);
 		text_stdin_back = NULL;
 		text_stdin_nback = 0;
-	} else
+	} else if ((buf = malloc(cap)) == NULL) {
+		/* A size no memory holds (a sparse file of zeros, say):
+		   grow as the bytes come instead (binary ends it early). */
+		cap = TEXT_CHUNK + 1;
 		buf = xmalloc(cap);
+	}
 	text_huge(buf, cap);
 	for (;;) {
 		room = cap - len - 1;

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Hostile files: binary (PNG, ELF + random bytes, gzip), endless
-# /dev/zero and /dev/urandom (as paths and on stdin), /dev/null, a
+# /dev/zero and /dev/urandom (as paths and on stdin), a 200 GB sparse
+# file, /dev/null, a
 # FIFO written by a background process, standard input, a directory
 # without pages, a directory named like a page, an unreadable file, a
 # missing file among good ones (good pages still printed, exit 2), an
@@ -44,6 +45,14 @@ for dev in /dev/zero /dev/urandom; do
 done
 timeout -k 5 "$HOSTILE_TIMEOUT" "$DUBAO" --dump </dev/zero >"$T/out" 2>"$T/err"
 hostile_check "endless /dev/zero on stdin" 2 $? --dump
+# A sparse file of 200 GB of zeros: no memory holds its size, yet it is
+# refused as binary like any other, not "out of memory".
+if truncate -s 200G "$T/sparse.bin" 2>/dev/null; then
+	hostile_run "sparse 200 GB file" 2 --dump "$T/sparse.bin" &&
+	    { LC_ALL=C grep -q "binary file" "$T/err" ||
+	    hostile_fail "sparse 200 GB file" "not refused as binary: $(cat "$T/err")"; }
+	rm -f "$T/sparse.bin"
+fi
 
 # Empty file: exit 0, an empty page, no output from --dump.
 : >"$T/empty.txt"
