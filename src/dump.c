@@ -357,7 +357,8 @@ dump_json_block(const struct page *pg, const struct block *b, FILE *fp)
 static void
 dump_json_num(double v, FILE *fp)
 {
-	if (v == (double)(long long)v && v > -1e15 && v < 1e15)
+	/* (in range first: casting 1e20 or NaN is undefined) */
+	if (v > -1e15 && v < 1e15 && v == (double)(long long)v)
 		fprintf(fp, "%lld", (long long)v);
 	else
 		fprintf(fp, "%.17g", v);

@@ -324,15 +324,17 @@ ui_draw_bar(int y, int x, int w, double value, double max, int attr)
 	};
 	long	 e, full;
 	int	 i;
+	double	 r;
 
 	w = ui_draw_room(y, x, w);
 	if (max <= 0 || value <= 0 || w <= 0) {
 		ui_draw_fill(y, x, w, 0);
 		return;
 	}
-	if (value > max)
-		value = max;
-	e = (long)(value / max * w * 8 + 0.5);
+	r = value / max;
+	if (!(r >= 0 && r <= 1))	/* beyond max, or inf / inf */
+		r = 1;
+	e = (long)(r * w * 8 + 0.5);
 	if (e < 1)
 		e = 1;			/* something non-zero shows */
 	full = e / 8;

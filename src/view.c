@@ -836,6 +836,8 @@ view_percent(struct view *v)
 	if (a.l >= 0 && n > 0)
 		done += (double)v->units[a.u].weight * (double)(a.l + 1) /
 		    (double)n;
+	if (!(v->total_weight > 0) || !(done < (double)v->total_weight))
+		return 100;
 	return (int)(done * 100.0 / (double)v->total_weight);
 }
 
