@@ -87,6 +87,9 @@
 #ifndef TEXT_CHUNK
 #define TEXT_CHUNK	65536
 #endif
+/* Largest buffer allocated up front for a regular file (its size + 1);
+   beyond, the buffer grows as the bytes come. */
+#define TEXT_PREALLOC	((size_t)256 << 20)
 /* Bytes looked at to decide whether the input is binary. */
 #define TEXT_SAMPLE	65536
 /* UTF-16 code units decoded per step. */
@@ -931,8 +934,12 @@ text_read_fd(struct text *t, int fd, int lazy, const char **cause)
 			*cause = text_strerror(EISDIR);
 			return -1;
 		}
+		/* A regular file's size, to read it into one buffer; a
+		   bigger one (or a sparse 200 GB of zeros) grows as its
+		   bytes come, and binary ends it early. */
 		if (S_ISREG(st.st_mode) && st.st_size > 0)
-			cap = (size_t)st.st_size + 1;
+			cap = (uintmax_t)st.st_size < TEXT_PREALLOC ?
+			    (size_t)st.st_size + 1 : TEXT_PREALLOC;
 	}
 	if (fd == STDIN_FILENO && text_stdin_back != NULL) {
 		len = text_stdin_nback;
@@ -942,9 +949,7 @@ text_read_fd(struct text *t, int fd, int lazy, const char **cause)
 		text_stdin_back = NULL;
 		text_stdin_nback = 0;
 	} else if ((buf = malloc(cap)) == NULL) {
-		/* A size no memory holds (a sparse file of zeros, say):
-		   grow as the bytes come instead (binary ends it early). */
-		cap = TEXT_CHUNK + 1;
+		cap = TEXT_CHUNK + 1;	/* memory is short: grow as needed */
 		buf = xmalloc(cap);
 	}
 	text_huge(buf, cap);
