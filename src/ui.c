@@ -555,6 +555,10 @@ ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
 			ui_geometry(&ui);
 			erase();
+			/* Paint every cell: what the terminal kept of the old
+			   size (tmux cuts rows and columns when it shrinks a
+			   pane) may not be what curses believes it shows. */
+			clearok(curscr, TRUE);
 			continue;
 		}
 		if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
