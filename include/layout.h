@@ -127,5 +127,8 @@ int	 layout_cols(const struct layout_prep *, const struct layout *,
    titles in lists and status lines. */
 char	*layout_block_text(const struct page *pg, const struct block *b,
 	    unsigned flags);
+/* The text of every line of lay joined (no indents, no separators),
+   malloc'ed. */
+char	*layout_text(const struct layout *lay);
 
 #endif

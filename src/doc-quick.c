@@ -178,15 +178,17 @@ doc_quick_stdin(struct doc *quick, size_t budget)
 	char		*buf;
 	size_t		 n = 0, cut;
 	ssize_t		 r;
-	long long	 t0 = 0, left;
+	long long	 t0 = 0, left = -1;
 	bool		 end = false;
 
 	buf = xmalloc(budget);
 	while (n < budget) {
-		left = DOC_QUICK_WAIT_MS - (doc_quick_ms() - t0);
-		if (n > 0 && left <= 0)
+		/* Nothing yet: wait for it; else at most the rest of the
+		   DOC_QUICK_WAIT_MS counted from the first bytes. */
+		if (n > 0 && (left = DOC_QUICK_WAIT_MS -
+		    (doc_quick_ms() - t0)) <= 0)
 			break;
-		if (poll(&pfd, 1, n > 0 ? (int)left : -1) == 0)
+		if (poll(&pfd, 1, (int)left) == 0)
 			break;		/* slow: show what came */
 		r = read(STDIN_FILENO, buf + n, budget - n);
 		if (r == 0) {

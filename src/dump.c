@@ -452,6 +452,7 @@ dump_json_story(const struct doc_page *dp, size_t s, FILE *fp)
 	t = NULL;
 	for (i = 0; i < nhits; i++) {
 		const struct stat_hit *h = &hits[i];
+		double v2 = stats_hit_value2(&dp->stats, h);
 
 		if (i == 0 || h->block != hits[i - 1].block) {
 			free(t);
@@ -464,9 +465,9 @@ dump_json_story(const struct doc_page *dp, size_t s, FILE *fp)
 		dump_json_str(t + h->start, h->end - h->start, fp);
 		fputs(",\"value\":", fp);
 		dump_json_num(h->value, fp);
-		if (stats_hit_value2(&dp->stats, h) != h->value) {
+		if (v2 != h->value) {
 			fputs(",\"value2\":", fp);
-			dump_json_num(stats_hit_value2(&dp->stats, h), fp);
+			dump_json_num(v2, fp);
 		}
 		fputs(",\"norm\":", fp);
 		dump_json_cstr(stats_hit_norm(&dp->stats, h), fp);

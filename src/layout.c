@@ -862,8 +862,8 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, struct larena *a,
 		b->cells += w;
 		if ((c == 'h' || c == 'w' || c == 'f') &&
 		    (ul = layout_url(s, k, lo, hi)) > 0)
-			layout_add_unit(b, &ucap, o, o + s->off[k + ul] -
-			    s->off[k]);
+			layout_add_unit(b, &ucap, o, o + layout_dbytes(s, k,
+			    ul));
 		if (c == 0xFF08 && (ul = layout_jump(s, k, hi)) > 0)
 			layout_add_unit(b, &ucap, o, o + layout_dbytes(s, k,
 			    ul));
@@ -1439,7 +1439,6 @@ layout_block_text(const struct page *pg, const struct block *b,
 	struct layout_prep	*prep;
 	struct layout		*lay;
 	char			*s;
-	size_t			 i, n = 0;
 
 	memset(&one, 0, sizeof one);
 	copy.kind = BLOCK_PARAGRAPH;	/* no decoration */
@@ -1448,6 +1447,19 @@ layout_block_text(const struct page *pg, const struct block *b,
 	one.dateline_block = LAYOUT_NOBLOCK;
 	prep = layout_prepare(pg, &one, NULL, 0, flags);
 	lay = layout_fit(prep, LAYOUT_MAX_WIDTH);
+	s = layout_text(lay);
+	layout_free(lay);
+	layout_prep_free(prep);
+	return s;
+}
+
+/* The text of all lines of a layout, one after the other; see layout.h. */
+char *
+layout_text(const struct layout *lay)
+{
+	char	*s;
+	size_t	 i, n = 0;
+
 	for (i = 0; i < lay->nlines; i++)
 		n += lay->lines[i].len;
 	s = xmalloc(n + 1);
@@ -1457,7 +1469,5 @@ layout_block_text(const struct page *pg, const struct block *b,
 		n += lay->lines[i].len;
 	}
 	s[n] = '\0';
-	layout_free(lay);
-	layout_prep_free(prep);
 	return s;
 }

@@ -1487,9 +1487,8 @@ hit:
 static int
 stats_idiom(const struct scan *sc, size_t i)
 {
-	size_t	k, off;
-
-	const char *u;
+	size_t		 k, off;
+	const char	*u;
 
 	for (k = 0; k < sizeof(stats_idioms) / sizeof(stats_idioms[0]); k++)
 		for (off = 0; off <= 9 && off <= i; off += 3) {
@@ -1590,7 +1589,6 @@ stats_chinese(struct scan *sc, size_t i)
 		return c.end;
 	pstart = stats_prefix(sc, i, &pflags);
 	if (!(pflags & STAT_APPROX) && !c.lone &&
-	    stats_small(c.v) >= 0 &&
 	    stats_date(sc, i, c.end, stats_small(c.v), 1, 0, &q))
 		goto hit;
 	stats_tail(sc, c.end, c.v, 1, c.mult, &t);

@@ -242,11 +242,16 @@ text_utf8_valid(const uint8_t *s, size_t n)
 	return 1;
 }
 
-/* Tell whether bytes s[0..n) look like a binary file rather than text. */
+/* Tell whether bytes s[0..n) look like a binary file rather than text
+   (UTF-16 with a byte order mark never does). */
 static int
 text_is_binary(const uint8_t *s, size_t n)
 {
 	size_t	 i, sample, nul = 0, ctl = 0;
+
+	if (n >= 2 && ((s[0] == 0xff && s[1] == 0xfe) ||
+	    (s[0] == 0xfe && s[1] == 0xff)))
+		return 0;
 
 	for (i = 0; i < sizeof text_magic / sizeof text_magic[0]; i++) {
 		if (n >= text_magic[i].len &&
@@ -985,9 +990,7 @@ text_read_fd(struct text *t, int fd, int lazy, const char **cause)
 		   it is in, not after reading an endless /dev/zero. */
 		if (!sampled && len >= TEXT_SAMPLE) {
 			sampled = 1;
-			if (!(buf[0] == 0xff && buf[1] == 0xfe) &&
-			    !(buf[0] == 0xfe && buf[1] == 0xff) &&
-			    text_is_binary(buf, TEXT_SAMPLE)) {
+			if (text_is_binary(buf, TEXT_SAMPLE)) {
 				*cause = "binary file";
 				free(buf);
 				return -1;

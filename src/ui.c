@@ -534,22 +534,21 @@ ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
 		wtimeout(stdscr, ui.load != NULL ? 50 : 1000);
 		t_wait = ui_now_ns();
 		r = get_wch(&ch);
-		/* The terminal gone (hung up with SIGHUP blocked): get_wch
-		   returns at once, forever; quit as on SIGHUP instead of
-		   spinning.  One poll per return sees the hang-up; errors
-		   that come back at once, many in a row, are no timeouts
-		   either (an input that fails without saying POLLHUP). */
-		if (ui_input_gone(fileno(in))) {
-			ui.quit = true;
-			continue;
-		}
 		if (r == ERR) {
-			if (ui_now_ns() - t_wait < 2000000) {
+			/* A timeout or a signal, or the terminal is gone
+			   (hung up with SIGHUP blocked: get_wch fails at
+			   once, forever): then quit as on SIGHUP instead of
+			   spinning.  Errors that come back at once, many in
+			   a row, are no timeouts either (an input that fails
+			   without saying POLLHUP). */
+			if (ui_input_gone(fileno(in)))
+				ui.quit = true;
+			else if (ui_now_ns() - t_wait < 2000000) {
 				if (++fast_errs > 500)
 					ui.quit = true;
 			} else
 				fast_errs = 0;
-			continue;	/* a timeout or a signal */
+			continue;
 		}
 		fast_errs = 0;
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {

@@ -103,25 +103,6 @@ llast(const struct layout *lay, size_t i)
 	return test_u8_last(lay->lines[i].text, lay->lines[i].len);
 }
 
-/* All lines of a layout joined, without indents. */
-static char *
-ljoin(const struct layout *lay)
-{
-	size_t	 i, n = 0;
-	char	*s;
-
-	for (i = 0; i < lay->nlines; i++)
-		n += lay->lines[i].len + 1;
-	s = xmalloc(n + 1);
-	n = 0;
-	for (i = 0; i < lay->nlines; i++) {
-		memcpy(s + n, lay->lines[i].text, lay->lines[i].len);
-		n += lay->lines[i].len;
-	}
-	s[n] = '\0';
-	return s;
-}
-
 /* Check the general invariants of a layout: widths, spans, clreq
    prohibitions, blank lines; and that each of the keep[] strings, when it
    occurs in the text, is on one line. */
@@ -221,7 +202,7 @@ test_stress(void **state)
 	for (W = 10; W <= 80; W++) {
 		lay = lay1(tp, &lp, W, 0);
 		check_layout(lay, W, keep, 7);
-		s = ljoin(lay);
+		s = layout_text(lay);
 		assert_non_null(strstr(s, "ＣＯＶＩＤ"));
 		free(s);
 		layout_free(lay);
@@ -246,7 +227,7 @@ test_stress_w16(void **state)
 		assert_int_not_equal(lfirst(lay, i), 0xB7);
 		assert_int_not_equal(lfirst(lay, i), 0xFF5E);
 	}
-	s = ljoin(lay);
+	s = layout_text(lay);
 	assert_string_equal(s,
 	    "据比尔·盖茨称约5～10亿人，文号２０２４０１５和ＣＯＶＩＤ病毒");
 	free(s);
@@ -458,7 +439,7 @@ shown(enum block_kind kind, const char *text, unsigned flags)
 	struct tpage *tp = tpage_one(kind, text);
 	struct layout_prep *lp;
 	struct layout *lay = lay1(tp, &lp, 200, flags);
-	char *s = ljoin(lay);
+	char *s = layout_text(lay);
 
 	layout_free(lay);
 	layout_prep_free(lp);
