@@ -6,6 +6,8 @@
 #ifndef DUBAO_UI_H
 #define DUBAO_UI_H
 
+#include <stdbool.h>
+
 struct doc;
 
 enum ui_color {
@@ -29,6 +31,10 @@ struct ui_opts {
 /* Fill o with the defaults: measure 80, story -1, remember, mouse, auto
    colour. */
 void	 ui_opts_default(struct ui_opts *o);
+/* Does the colour option ask for colour?  "auto" does unless NO_COLOR is
+   set and not empty (whether the output can show colour is the
+   caller's to check). */
+bool	 ui_color_wanted(enum ui_color);
 /* ui_run() result: the terminal type is unknown to terminfo and nothing
    was drawn (the caller falls back to printing the text). */
 #define UI_NO_TERMINAL	1

@@ -404,9 +404,8 @@ main(int argc, char *argv[])
 		dump_json(&d, stdout);
 		break;
 	case MODE_GREP:
-		color_out = uo.color == UI_COLOR_ALWAYS ||
-		    (uo.color == UI_COLOR_AUTO && isatty(STDOUT_FILENO) &&
-		    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0'));
+		color_out = ui_color_wanted(uo.color) &&
+		    (uo.color == UI_COLOR_ALWAYS || isatty(STDOUT_FILENO));
 		ch = grep_run(&d, pattern, sflags, color_out, stdout, stderr);
 		if (rc != 2)
 			rc = ch;

@@ -186,6 +186,13 @@ ui_draw_str(int y, int x, int w, const char *s, size_t len, int attr)
 	return used;
 }
 
+/* ui_draw_str of a NUL-terminated string. */
+int
+ui_draw_text(int y, int x, int w, const char *s, int attr)
+{
+	return ui_draw_str(y, x, w, s, strlen(s), attr);
+}
+
 /* As ui_draw_str, but a string that does not fit ends in "…". */
 int
 ui_draw_str_cut(int y, int x, int w, const char *s, size_t len, int attr)
@@ -198,7 +205,7 @@ ui_draw_str_cut(int y, int x, int w, const char *s, size_t len, int attr)
 	if (w < 1)
 		return 0;
 	used = ui_draw_str(y, x, w - 1, s, len, attr);
-	return used + ui_draw_str(y, x + used, 1, "…", strlen("…"), attr);
+	return used + ui_draw_text(y, x + used, 1, "…", attr);
 }
 
 /* Cells a UTF-8 string takes. */
@@ -339,10 +346,9 @@ ui_draw_bar(int y, int x, int w, double value, double max, int attr)
 		e = 1;			/* something non-zero shows */
 	full = e / 8;
 	for (i = 0; i < full && i < w; i++)
-		ui_draw_str(y, x + i, 1, "█", strlen("█"), attr);
+		ui_draw_text(y, x + i, 1, "█", attr);
 	if (i < w && e % 8 != 0) {
-		ui_draw_str(y, x + i, 1, eighths[e % 8], strlen(eighths[e % 8]),
-		    attr);
+		ui_draw_text(y, x + i, 1, eighths[e % 8], attr);
 		i++;
 	}
 	ui_draw_fill(y, x + i, w - i, 0);

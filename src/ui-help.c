@@ -164,6 +164,7 @@ ui_help_key(struct ui *ui, void *arg, wint_t ch, bool fkey, long count)
 const struct ui_mode ui_help_mode = {
 	.name = "help",
 	.sidebar = false,
+	.quit_closes = true,
 	.init = ui_help_init,
 	.free = ui_help_free,
 	.draw = ui_help_draw,

@@ -367,7 +367,7 @@ ui_list_draw(struct ui *ui, struct ui_list *l, const char *title, int y,
 			    x, w, ui_list_item(l, p) == l->sel);
 	}
 	if (l->vis != NULL && np == 0 && h > 1)
-		ui_draw_str(y + 1, x + 2, w - 2, "(no entry matches)", 18,
+		ui_draw_text(y + 1, x + 2, w - 2, "(no entry matches)",
 		    ui_draw_attr(UI_STYLE_DIM));
 }
 

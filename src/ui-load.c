@@ -1,17 +1,20 @@
 /*
  * ui-load: the full document, loaded by a worker thread while the
- * reader already shows the quick one (doc-quick.h).
+ * reader already shows the quick one (doc-quick.h), and everything the
+ * swap from one to the other needs: whether the document is complete,
+ * the messages of the load, a jump asked for beyond the quick document.
  *
  * The worker owns its struct doc and a memory stream for its messages
  * and touches nothing else; it publishes its progress in atomics
  * (doc_quick_progress) and sets done at the end.  The event loop waits
- * for keys with a short timeout while a load is under way and calls
- * ui_load_poll between keys: once done, the worker is joined and the full
- * document takes the quick one's place.  Everything that pointed into
- * the quick document is rebuilt then: the view (view_rebase keeps the
- * story, block and offset on top), the open panel (closed and opened
- * again), the search index and highlights.  The swap waits while a line
- * is being typed (a prompt, a list filter), whose state refers to the
+ * for keys with a short timeout while a load is under way and, between
+ * keys, once ui_load_ready says so, has ui_load_swap put the full
+ * document in place of the quick one (ui.c: ui_swap drops and rebuilds
+ * around it what pointed into the quick document: the search index, the
+ * status texts, the open panel).  Here the view is rebased (view_rebase
+ * keeps the story, block and offset on top), and a place asked for
+ * beyond the quick document is gone to.  The swap waits while a line is
+ * being typed (a prompt, a list filter), whose state refers to the
  * document.
  *
  * Signals are blocked in the worker, so that SIGWINCH, SIGTSTP and the
@@ -19,7 +22,6 @@
  * before the load ends does not wait for it: the worker is detached and
  * ends with the process.
  */
-#include <curses.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -31,7 +33,8 @@
 #include "ui-int.h"
 #include "xmalloc.h"
 
-struct ui_load {
+/* The worker and what it owns. */
+struct ui_load_job {
 	pthread_t	 thread;
 	bool		 started;	/* thread runs (else it ran inline) */
 	char *const	*paths;
@@ -44,162 +47,226 @@ struct ui_load {
 	atomic_bool	 done;
 };
 
+struct ui_load {
+	bool		 loading;	/* the document shown is not complete */
+	char *const	*paths;		/* to load in full */
+	size_t		 npaths;
+	struct ui_load_job *job;	/* the load under way, or NULL */
+	char		*msgs;		/* what loading said, for stderr at
+					   exit */
+	/* A jump asked for beyond the quick document (G, 300g while
+	   loading): done again on the full one unless the reader moved. */
+	enum ui_go	 go;
+	size_t		 go_story;
+	struct view_pos	 go_pos;	/* view.pos after the first try */
+};
+
+/* The first line of the messages in the status line, as an error. */
+static void
+ui_load_say(struct ui *ui, const char *msgs)
+{
+	const char	*nl;
+
+	if (msgs == NULL || *msgs == '\0')
+		return;
+	nl = strchr(msgs, '\n');
+	ui_message(ui, true, "%.*s%s", nl != NULL ? (int)(nl - msgs) :
+	    (int)strlen(msgs), msgs, nl != NULL && nl[1] != '\0' ?
+	    " (more at exit)" : "");
+}
+
+/* Set up the loading; see ui-int.h. */
+void
+ui_load_init(struct ui *ui, char *const *paths, size_t npaths,
+    const char *msgs)
+{
+	struct ui_load	*l = xcalloc(1, sizeof *l);
+
+	ui->load = l;
+	l->paths = paths;
+	l->npaths = npaths;
+	/* Until the worker starts (after the first screen), positions
+	   beyond the quick document wait for it. */
+	l->loading = npaths > 0;
+	if (msgs != NULL && *msgs != '\0')
+		l->msgs = xstrdup(msgs);
+	ui_place_restore(ui, !l->loading);
+}
+
 /* The worker. */
 static void *
 ui_load_main(void *arg)
 {
-	struct ui_load *l = arg;
+	struct ui_load_job *j = arg;
 
-	doc_quick_load(&l->doc, l->paths, l->npaths, l->err, &l->pr);
-	if (l->err != NULL)
-		fflush(l->err);
-	atomic_store(&l->done, true);
+	doc_quick_load(&j->doc, j->paths, j->npaths, j->err, &j->pr);
+	if (j->err != NULL)
+		fflush(j->err);
+	atomic_store(&j->done, true);
 	return NULL;
 }
 
-/* Start loading paths. */
+/* Start the worker. */
 void
-ui_load_start(struct ui *ui, char *const *paths, size_t npaths)
+ui_load_start(struct ui *ui)
 {
-	struct ui_load	*l = xcalloc(1, sizeof *l);
+	struct ui_load	*l = ui->load;
+	struct ui_load_job *j;
 	sigset_t	 all, old;
 
-	l->paths = paths;
-	l->npaths = npaths;
-	l->err = open_memstream(&l->errbuf, &l->errlen);
-	atomic_init(&l->pr.files, 0);
-	atomic_init(&l->pr.total, 0);
-	atomic_init(&l->pr.stories, 0);
-	atomic_init(&l->pr.stop, false);
-	atomic_init(&l->done, false);
+	if (!l->loading || l->job != NULL)
+		return;
+	j = xcalloc(1, sizeof *j);
+	j->paths = l->paths;
+	j->npaths = l->npaths;
+	j->err = open_memstream(&j->errbuf, &j->errlen);
+	atomic_init(&j->pr.files, 0);
+	atomic_init(&j->pr.total, 0);
+	atomic_init(&j->pr.stories, 0);
+	atomic_init(&j->pr.stop, false);
+	atomic_init(&j->done, false);
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
-	l->started = pthread_create(&l->thread, NULL, ui_load_main, l) == 0;
+	j->started = pthread_create(&j->thread, NULL, ui_load_main, j) == 0;
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (!l->started)
-		ui_load_main(l);	/* no thread: load now */
-	ui->load = l;
+	if (!j->started)
+		ui_load_main(j);	/* no thread: load now */
+	l->job = j;
+}
+
+/* Is the document incomplete? */
+bool
+ui_load_busy(const struct ui *ui)
+{
+	return ui->load != NULL && ui->load->loading;
+}
+
+/* Is a worker running? */
+bool
+ui_load_running(const struct ui *ui)
+{
+	return ui->load != NULL && ui->load->job != NULL;
 }
 
 /* Progress of the load. */
 bool
-ui_load_progress(struct ui *ui, size_t *done, size_t *total)
+ui_load_progress(const struct ui *ui, size_t *done, size_t *total)
 {
-	if (ui->load == NULL) {
+	const struct ui_load *l = ui->load;
+
+	if (l == NULL || l->job == NULL) {
 		*done = *total = 0;
-		return ui->loading;	/* about to start */
+		return ui_load_busy(ui);	/* about to start */
 	}
-	*done = atomic_load(&ui->load->pr.files);
-	*total = atomic_load(&ui->load->pr.total);
+	*done = atomic_load(&l->job->pr.files);
+	*total = atomic_load(&l->job->pr.total);
 	return true;
+}
+
+/* A jump beyond what is loaded so far. */
+void
+ui_load_go_later(struct ui *ui, enum ui_go what, size_t story)
+{
+	struct ui_load *l = ui->load;
+
+	l->go = what;
+	l->go_story = story;
+	l->go_pos = ui->view.pos;
+	ui_message(ui, false, "(still loading: going there when loaded)");
 }
 
 /* Join the finished worker and take its messages. */
 static void
-ui_load_join(struct ui *ui, struct ui_load *l)
+ui_load_join(struct ui_load *l, struct ui_load_job *j)
 {
-	if (l->started)
-		pthread_join(l->thread, NULL);
-	if (l->err != NULL) {
-		fclose(l->err);
-		if (l->errlen > 0)
-			ui->load_errors = l->errbuf;
+	if (j->started)
+		pthread_join(j->thread, NULL);
+	if (j->err != NULL) {
+		fclose(j->err);
+		j->err = NULL;
+		/* The full load said everything again: its messages are
+		   the ones that count. */
+		free(l->msgs);
+		l->msgs = NULL;
+		if (j->errlen > 0)
+			l->msgs = j->errbuf;
 		else
-			free(l->errbuf);
+			free(j->errbuf);
 	}
-	l->err = NULL;
+}
+
+/* Is the full document there to be put in place? */
+bool
+ui_load_ready(const struct ui *ui)
+{
+	const struct ui_load *l = ui->load;
+
+	if (l == NULL || l->job == NULL || !atomic_load(&l->job->done))
+		return false;
+	return !((ui->panel != NULL && ui->panel->line) || ui->typing ||
+	    ui->search.typing);
 }
 
 /* Put the full document in place of the quick one. */
-static void
-ui_load_swap(struct ui *ui, struct ui_load *l)
+void
+ui_load_swap(struct ui *ui)
 {
-	const struct ui_mode	*m = ui->panel;
+	struct ui_load		*l = ui->load;
+	struct ui_load_job	*j = l->job;
 	struct doc		 old;
-	bool			 moved, went;
-	int			 go;
-	char			*nl;
+	enum ui_go		 go = l->go;
+	bool			 went;
 
-	moved = memcmp(&ui->view.pos, &ui->start_pos, sizeof ui->view.pos)
-	    != 0;
-	go = ui->go_pending;
-	went = memcmp(&ui->view.pos, &ui->go_pos, sizeof ui->view.pos) != 0;
-	ui->go_pending = UI_GO_NONE;
-	if (m != NULL) {
-		m->free(ui, ui->panel_data);
-		ui->panel = NULL;
-		ui->panel_data = NULL;
-	}
-	ui_search_drop_index(ui);
-	ui_pager_forget(ui);
+	went = memcmp(&ui->view.pos, &l->go_pos, sizeof ui->view.pos) != 0;
+	l->go = UI_GO_NONE;
+	ui_load_join(l, j);
 	old = *ui->doc;
-	*ui->doc = l->doc;
-	memset(&l->doc, 0, sizeof l->doc);
+	*ui->doc = j->doc;
+	memset(&j->doc, 0, sizeof j->doc);
+	free(j);
+	l->job = NULL;
+	l->loading = false;
 	view_rebase(&ui->view, ui->doc);
 	doc_free(&old);
-	if (ui->restore_pending) {
-		ui->restore_pending = false;
-		if (!moved)
-			ui_restore(ui);
-	}
+	ui_place_restore(ui, true);
 	if (go != UI_GO_NONE && !went) {
 		ui->msg[0] = '\0';	/* "still loading": done now */
 		if (go == UI_GO_END)
 			view_bottom(&ui->view);
 		else
-			view_restore(&ui->view, ui->go_story,
-			    LAYOUT_NOBLOCK, 0);
+			view_restore(&ui->view, l->go_story, LAYOUT_NOBLOCK,
+			    0);
 	}
-	if (m != NULL)
-		ui_open(ui, m);
-	ui_search_recount(ui);
-	if (ui->load_errors != NULL) {
-		nl = strchr(ui->load_errors, '\n');
-		ui_message(ui, true, "%.*s%s", nl != NULL ?
-		    (int)(nl - ui->load_errors) : (int)strlen(ui->load_errors),
-		    ui->load_errors, nl != NULL && nl[1] != '\0' ?
-		    " (more at exit)" : "");
-	}
-}
-
-/* Between keys: take the full document when it is there. */
-bool
-ui_load_poll(struct ui *ui)
-{
-	struct ui_load *l = ui->load;
-
-	if (l == NULL || !atomic_load(&l->done))
-		return false;
-	if ((ui->panel != NULL && ui->panel->line) || ui->typing ||
-	    ui->search.typing)
-		return false;
-	ui_load_join(ui, l);
-	ui_load_swap(ui, l);
-	free(l);
-	ui->load = NULL;
-	ui->loading = false;
+	ui_load_say(ui, l->msgs);
 	ui_timing(ui, "full");
-	return true;
 }
 
 /* At exit. */
 void
 ui_load_end(struct ui *ui)
 {
-	struct ui_load *l = ui->load;
+	struct ui_load		*l = ui->load;
+	struct ui_load_job	*j;
 
 	if (l == NULL)
 		return;
 	ui->load = NULL;
-	if (!atomic_load(&l->done)) {
-		/* Not worth waiting for: it ends with the process. */
-		atomic_store(&l->pr.stop, true);
-		pthread_detach(l->thread);
-		return;
+	if ((j = l->job) != NULL) {
+		if (!atomic_load(&j->done)) {
+			/* Not worth waiting for: it ends with the process. */
+			atomic_store(&j->pr.stop, true);
+			pthread_detach(j->thread);
+		} else {
+			ui_load_join(l, j);
+			/* The caller gets the full document (and its
+			   errors). */
+			doc_free(ui->doc);
+			*ui->doc = j->doc;
+			free(j);
+		}
 	}
-	ui_load_join(ui, l);
-	/* The caller gets the full document (and its errors). */
-	doc_free(ui->doc);
-	*ui->doc = l->doc;
+	if (l->msgs != NULL)
+		fputs(l->msgs, stderr);
+	free(l->msgs);
 	free(l);
 }

@@ -193,7 +193,7 @@ ui_pager_text(struct ui *ui)
 		case VIEW_ROW_END:
 			ui_draw_fill(y, ui->text_x, ui->text_w, 0);
 			if (i > 0)
-				ui_draw_str(y, ui->text_x, 1, "~", 1,
+				ui_draw_text(y, ui->text_x, 1, "~",
 				    ui_draw_attr(UI_STYLE_DIM));
 			break;
 		default:
@@ -277,7 +277,7 @@ ui_pager_status(struct ui *ui)
 		return;
 	}
 	if (ui->doc->nstories == 0) {
-		ui_draw_str(y, 0, ui->cols - 1 - rw, " (no stories)", 13, attr);
+		ui_draw_text(y, 0, ui->cols - 1 - rw, " (no stories)", attr);
 		return;
 	}
 	gs = view_current_story(v);
@@ -293,7 +293,7 @@ ui_pager_status(struct ui *ui)
 	room = ui->cols - 1 - rw;
 	/* N+: more stories are on their way. */
 	snprintf(pos, sizeof pos, "%zu/%zu%s ", gs + 1, ui->doc->nstories,
-	    ui->loading ? "+" : "");
+	    ui_load_busy(ui) ? "+" : "");
 	fixed = 1 + ui_draw_width(pos, strlen(pos)) + (secname != NULL ?
 	    3 + ui_draw_width(secname, strlen(secname)) : 0);
 	nw = ui_draw_width(name, strlen(name)) + 2;
@@ -316,17 +316,6 @@ ui_pager_draw(struct ui *ui)
 	ui_pager_header(ui);
 	ui_pager_text(ui);
 	ui_pager_status(ui);
-}
-
-/* A jump beyond what is loaded so far: made again on the full
-   document when it comes, unless the reader has moved by then. */
-static void
-ui_pager_go_later(struct ui *ui, int what, size_t story)
-{
-	ui->go_pending = what;
-	ui->go_story = story;
-	ui->go_pos = ui->view.pos;
-	ui_message(ui, false, "(still loading: going there when loaded)");
 }
 
 /* After a move by sections: a message when it did not move. */
@@ -379,17 +368,17 @@ ui_pager_cmd(struct ui *ui, enum ui_cmd c, long count)
 	case UI_CMD_TOP:
 		if (count > 0) {	/* 5g: story 5, as less's line N */
 			view_restore(v, (size_t)count - 1, LAYOUT_NOBLOCK, 0);
-			if (ui->loading &&
+			if (ui_load_busy(ui) &&
 			    (size_t)count > ui->doc->nstories)
-				ui_pager_go_later(ui, UI_GO_STORY,
+				ui_load_go_later(ui, UI_GO_STORY,
 				    (size_t)count - 1);
 		} else
 			view_top(v);
 		break;
 	case UI_CMD_BOTTOM:
 		view_bottom(v);
-		if (ui->loading)
-			ui_pager_go_later(ui, UI_GO_END, 0);
+		if (ui_load_busy(ui))
+			ui_load_go_later(ui, UI_GO_END, 0);
 		break;
 	case UI_CMD_STORY_NEXT:
 		if (view_story(v, n) == 0)

@@ -77,7 +77,7 @@ ui_results_draw_item(struct ui *ui, void *arg, size_t i, int y, int x, int w,
 
 	ui_results_make(ui, r, i);
 	ui_draw_fill(y, x, w, base);
-	c += ui_draw_str(y, x, w, sel ? ">" : " ", 1, base) + 1;
+	c += ui_draw_text(y, x, w, sel ? ">" : " ", base) + 1;
 	if (c >= w)
 		return;
 	ww = r->numw + 1 + UI_RESULTS_SECTION;
@@ -99,7 +99,7 @@ ui_results_draw_item(struct ui *ui, void *arg, size_t i, int y, int x, int w,
 			skip++;
 	}
 	if (skip > 0 && c < w)
-		c += ui_draw_str(y, x + c, w - c, "…", strlen("…"), base);
+		c += ui_draw_text(y, x + c, w - c, "…", base);
 	c += ui_draw_str(y, x + c, w - c, it->ctx + skip, it->mstart - skip,
 	    base);
 	if (c < w)
@@ -192,7 +192,7 @@ ui_results_draw(struct ui *ui, void *arg, int y, int x, int h, int w)
 
 	ui_list_draw(ui, &r->list, r->title, y, x, h, w);
 	if (r->n == 0 && h > 1)
-		ui_draw_str(y + 1, x + 2, w - 2, "(no matches)", 12,
+		ui_draw_text(y + 1, x + 2, w - 2, "(no matches)",
 		    ui_draw_attr(UI_STYLE_DIM));
 }
 

@@ -185,7 +185,7 @@ ui_stats_draw_item(struct ui *ui, void *arg, size_t i, int y, int x, int w,
 		return;
 	}
 	kattr = ui_draw_attr(UI_STYLE_KIND(it->hit->kind));
-	c += ui_draw_str(y, x, w, sel ? ">" : " ", 1, base);
+	c += ui_draw_text(y, x, w, sel ? ">" : " ", base);
 	c++;
 	bw = w / 4 < UI_STATS_BAR ? w / 4 : UI_STATS_BAR;
 	if (bw > 1 && c + bw < w) {
@@ -269,7 +269,7 @@ ui_stats_draw(struct ui *ui, void *arg, int y, int x, int h, int w)
 
 	ui_list_draw(ui, &s->list, s->title, y, x, h, w);
 	if (s->n == 0 && h > 1)
-		ui_draw_str(y + 1, x + 2, w - 2, "(no statistics)", 15,
+		ui_draw_text(y + 1, x + 2, w - 2, "(no statistics)",
 		    ui_draw_attr(UI_STYLE_DIM));
 }
 

@@ -59,8 +59,8 @@ ui_toc_draw_item(struct ui *ui, void *arg, size_t i, int y, int x, int w,
 	int			 c = 0;
 
 	ui_draw_fill(y, x, w, base);
-	c += ui_draw_str(y, x, w, sel ? ">" : " ", 1, base);
-	c += ui_draw_str(y, x + c, w - c, i == t->current ? "*" : " ", 1,
+	c += ui_draw_text(y, x, w, sel ? ">" : " ", base);
+	c += ui_draw_text(y, x + c, w - c, i == t->current ? "*" : " ",
 	    base);
 	c += 1 + 2 * it->level;
 	if (c >= w)

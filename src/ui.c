@@ -1,5 +1,9 @@
 /*
- * ui: curses setup and teardown, the event loop, geometry and panels.
+ * ui: curses setup and teardown and the event loop: ui_run_paths is
+ * ui_start (the terminal, the signals, the first place), ui_loop (keys,
+ * resizes, the mouse, the swap to the full document) and ui_end (the
+ * position saved, the terminal given back).  The services the rest of
+ * the reader calls are in ui-base.c.
  *
  * Terminal handling: the screen is opened with newterm on the standard
  * output and on standard input, or on /dev/tty when the page came
@@ -34,12 +38,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "dump.h"
 #include "ui-int.h"
 #include "xmalloc.h"
 
 #define UI_WHEEL_ROWS	3
-#define UI_SIDE_MAX	44		/* sidebar columns at most */
 
 static volatile sig_atomic_t	 ui_signal;
 static volatile sig_atomic_t	 ui_stop_asked;	/* SIGTSTP came */
@@ -100,106 +102,21 @@ ui_atexit(void)
 		endwin();
 }
 
-/* Set a message for the status line (until the next key). */
-void
-ui_message(struct ui *ui, bool error, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	va_start(ap, fmt);
-	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
-	va_end(ap);
-	ui->msg_error = error;
-}
-
-/* The title of a unit. */
-char *
-ui_unit_title(struct ui *ui, size_t unit)
-{
-	const struct view_unit	*vu;
-	const struct page	*pg;
-	const struct block	*hb;
-
-	if (unit >= ui->view.nunits)
-		return xstrdup("");
-	vu = &ui->view.units[unit];
-	if (vu->story == VIEW_BANNER)
-		return doc_page_name(ui->doc, vu->page);
-	pg = &ui->doc->pages[vu->page].page;
-	/* the headline as the text shows it (，not ,) */
-	if ((hb = page_story_headline(&pg->stories[vu->story])) != NULL)
-		return layout_block_text(pg, hb, ui->opts->flags);
-	return dump_story_title(pg, &pg->stories[vu->story]);
-}
-
-/* Recompute the geometry and the text width. */
-void
-ui_geometry(struct ui *ui)
-{
-	int	 avail, w;
-
-	ui->lines = LINES;
-	ui->cols = COLS;
-	ui->small = ui->cols < UI_MIN_COLS || ui->lines < UI_MIN_LINES;
-	ui->panel_side = ui->panel != NULL && ui->panel->sidebar &&
-	    ui->cols >= UI_SIDEBAR_COLS;
-	ui->side_w = 0;
-	if (ui->panel_side) {
-		ui->side_w = ui->cols / 3;
-		if (ui->side_w > UI_SIDE_MAX)
-			ui->side_w = UI_SIDE_MAX;
-	}
-	avail = ui->cols - ui->side_w;
-	w = ui->measure == 0 || ui->measure > avail ? avail : ui->measure;
-	w &= ~1;		/* even: all-Hanzi lines end flush */
-	if (w < LAYOUT_MIN_WIDTH)
-		w = avail < LAYOUT_MIN_WIDTH ? avail : LAYOUT_MIN_WIDTH;
-	if (w < 1)
-		w = 1;
-	ui->text_w = w;
-	ui->text_x = ui->side_w + (avail - w) / 2;
-	ui->text_y = 1;
-	ui->text_h = ui->lines - 2 > 1 ? ui->lines - 2 : 1;
-	if (!ui->small)
-		view_resize(&ui->view, w, ui->text_h);
-}
-
-/* Open a panel (closing the one open); NULL closes. */
-void
-ui_open(struct ui *ui, const struct ui_mode *m)
-{
-	const struct ui_mode	*old = ui->panel;
-	bool			 side = ui->panel_side;
-
-	if (ui->panel != NULL) {
-		ui->panel->free(ui, ui->panel_data);
-		ui->panel = NULL;
-		ui->panel_data = NULL;
-	}
-	ui->panel = m;
-	ui->typing = false;
-	/* The width only changes when a sidebar comes or goes. */
-	ui_geometry(ui);
-	if (m != NULL)
-		ui->panel_data = m->init(ui);
-	if (old != NULL || side != ui->panel_side)
-		erase();
-}
-
 /* Draw everything. */
 static void
 ui_draw(struct ui *ui)
 {
-	static const char notice[] = "Terminal too small";
 	const struct ui_mode *m = ui->panel;
+	char	 least[32];
 	int	 r;
 
 	if (ui->small) {
 		erase();
-		ui_draw_str(0, 0, ui->cols, notice, sizeof notice - 1,
-		    A_BOLD);
+		ui_draw_text(0, 0, ui->cols, "Terminal too small", A_BOLD);
+		snprintf(least, sizeof least, "(%dx%d at least)", UI_MIN_COLS,
+		    UI_MIN_LINES);
 		if (ui->lines > 1)
-			ui_draw_str(1, 0, ui->cols, "(20x6 at least)", 15, 0);
+			ui_draw_text(1, 0, ui->cols, least, 0);
 		curs_set(0);
 		refresh();
 		return;
@@ -217,8 +134,8 @@ ui_draw(struct ui *ui)
 		m->draw(ui, ui->panel_data, ui->text_y, 0, ui->text_h,
 		    ui->side_w - 1);
 		for (r = 0; r < ui->text_h; r++)
-			ui_draw_str(ui->text_y + r, ui->side_w - 1, 1, "│",
-			    strlen("│"), ui_draw_attr(UI_STYLE_BORDER));
+			ui_draw_text(ui->text_y + r, ui->side_w - 1, 1, "│",
+			    ui_draw_attr(UI_STYLE_BORDER));
 	}
 	if (m != NULL && m->line) {
 		curs_set(1);
@@ -293,7 +210,7 @@ ui_key(struct ui *ui, wint_t ch, bool fkey)
 	ui->count = 0;
 	c = ui_keys_lookup(UI_CTX_ANY, ch, fkey);
 	if (c == UI_CMD_QUIT && (ui->panel == NULL ||
-	    ui->panel != &ui_help_mode)) {
+	    !ui->panel->quit_closes)) {
 		ui->quit = true;
 		return;
 	}
@@ -310,98 +227,6 @@ ui_key(struct ui *ui, wint_t ch, bool fkey)
 		ui_message(ui, false, "unknown key (h: help)");
 }
 
-/* The state key of the document: the absolute path of its first file. */
-static char *
-ui_state_key(const struct doc *d)
-{
-	char	 buf[PATH_MAX];
-
-	if (d->nfiles == 0 || strcmp(d->files[0].path, "-") == 0)
-		return NULL;
-	if (realpath(d->files[0].path, buf) == NULL)
-		return NULL;
-	return xstrdup(buf);
-}
-
-/* Restore the saved position (or go to the asked story); while the full
-   document loads, a position beyond the quick one waits for it. */
-void
-ui_restore(struct ui *ui)
-{
-	const char	*v;
-	size_t		 gs, b, o;
-	char		 bs[32];
-
-	if (ui->opts->story >= 0) {
-		if (view_restore(&ui->view, (size_t)ui->opts->story,
-		    LAYOUT_NOBLOCK, 0))
-			return;
-		if (ui->loading)
-			ui->restore_pending = true;
-		else
-			ui_message(ui, true, "no story %ld (%zu stories)",
-			    ui->opts->story + 1, ui->doc->nstories);
-		return;
-	}
-	if (ui->state_key == NULL ||
-	    (v = state_get(ui->state, ui->state_key)) == NULL)
-		return;
-	if (sscanf(v, "%zu %31s %zu", &gs, bs, &o) != 3)
-		return;
-	b = strcmp(bs, "-") == 0 ? LAYOUT_NOBLOCK : strtoul(bs, NULL, 10);
-	if (!view_restore(&ui->view, gs, b, o) && ui->loading)
-		ui->restore_pending = true;
-}
-
-/* Remember the position. */
-static void
-ui_remember(struct ui *ui, struct state *st, const char *key, char **err)
-{
-	size_t	 gs, b, o;
-	char	*v, bs[32];
-
-	if (key == NULL)
-		return;
-	/* Quit before the full document came: the saved place stays. */
-	if (ui->restore_pending && memcmp(&ui->view.pos, &ui->start_pos,
-	    sizeof ui->view.pos) == 0)
-		return;
-	if (view_where(&ui->view, &gs, &b, &o)) {
-		if (b == LAYOUT_NOBLOCK)
-			strcpy(bs, "-");
-		else
-			snprintf(bs, sizeof bs, "%zu", b);
-		v = xasprintf("%zu %s %zu", gs, bs, o);
-		state_set(st, key, v);
-		free(v);
-	} else
-		state_set(st, key, NULL);
-	state_save(st, err);
-}
-
-/* Nanoseconds of the monotonic clock. */
-long long
-ui_now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
-/* DUBAO_TIMING=FILE: append "what MS", the milliseconds since start. */
-void
-ui_timing(struct ui *ui, const char *what)
-{
-	const char	*path = getenv("DUBAO_TIMING");
-	FILE		*fp;
-
-	if (path == NULL || *path == '\0' || (fp = fopen(path, "a")) == NULL)
-		return;
-	fprintf(fp, "%s %.1f\n", what, (double)(ui_now_ns() - ui->t0) / 1e6);
-	fclose(fp);
-}
-
 /* Has the terminal on fd hung up or gone bad? */
 static bool
 ui_input_gone(int fd)
@@ -412,69 +237,38 @@ ui_input_gone(int fd)
 	    (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
-/* Run the reader until the user quits. */
-int
-ui_run(struct doc *d, const struct ui_opts *o)
+/* A session of the reader: the reader's state and what ui_start took
+   from the terminal and the process, for ui_end to give back. */
+struct ui_session {
+	struct ui		 ui;
+	SCREEN			*scr;		/* NULL: no terminal */
+	FILE			*in;		/* where keys come from */
+	FILE			*tty;		/* /dev/tty opened for them */
+	struct sigaction	 old_int, old_term, old_hup, old_tstp;
+	bool			 signals;	/* the old ones are saved */
+};
+
+/* Does the colour option ask for colour (NO_COLOR, set and not empty,
+   turns "auto" off)? */
+bool
+ui_color_wanted(enum ui_color c)
 {
-	return ui_run_paths(d, NULL, 0, o);
+	const char *nc = getenv("NO_COLOR");
+
+	return c == UI_COLOR_ALWAYS || (c == UI_COLOR_AUTO &&
+	    (nc == NULL || *nc == '\0'));
 }
 
-/* Run the reader over a quick document while the paths load. */
-int
-ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
-    const struct ui_opts *o)
+/* Take the terminal: curses on it, its modes, the mouse and colour. */
+static int
+ui_start_curses(struct ui_session *s)
 {
-	struct ui		 ui;
-	struct sigaction	 sa, old_int, old_term, old_hup, old_tstp;
-	struct state		 st;
-	SCREEN			*scr;
-	FILE			*in = stdin, *tty = NULL;
-	char			*key = NULL, *warn = NULL, *err = NULL;
-	const char		*nc;
-	wint_t			 ch;
-	int			 r, sig, fast_errs = 0;
-	bool			 color = false, first = true;
-	long long		 t_wait;
+	const struct ui_opts	*o = s->ui.opts;
 
-	memset(&ui, 0, sizeof ui);
-	memset(&st, 0, sizeof st);
-	ui.t0 = o->start_ns != 0 ? o->start_ns : ui_now_ns();
-	ui.doc = d;
-	ui.opts = o;
-	ui.state = &st;
-	ui.measure = o->measure;
-	view_init(&ui.view, d, o->flags);
-
-	if (!isatty(STDIN_FILENO)) {
-		if ((tty = fopen("/dev/tty", "r")) == NULL) {
-			fprintf(stderr, "dubao: /dev/tty: %s\n",
-			    strerror(errno));
-			view_free(&ui.view);
-			return -1;
-		}
-		in = tty;
-	}
-	if (o->remember && (key = ui_state_key(d)) != NULL)
-		state_open(&st, NULL, "positions", &warn);
-	ui.state_key = key;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = ui_on_signal;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0;		/* no SA_RESTART: get_wch returns */
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
-	sigaction(SIGHUP, &sa, &old_hup);
-	sa.sa_handler = ui_on_tstp;
-	sigaction(SIGTSTP, &sa, &old_tstp);
-
-	scr = newterm(NULL, stdout, in);
-	if (scr == NULL) {
-		/* Unknown to terminfo: main prints the text instead. */
-		r = UI_NO_TERMINAL;
-		goto out;
-	}
-	set_term(scr);
+	s->scr = newterm(NULL, stdout, s->in);
+	if (s->scr == NULL)
+		return UI_NO_TERMINAL;	/* main prints the text instead */
+	set_term(s->scr);
 	ui_curses_on = true;
 	atexit(ui_atexit);
 	cbreak();
@@ -493,27 +287,125 @@ ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
 #endif
 		    , NULL);
 	mouseinterval(0);
-	nc = getenv("NO_COLOR");
-	if (o->color == UI_COLOR_ALWAYS || (o->color == UI_COLOR_AUTO &&
-	    (nc == NULL || *nc == '\0'))) {
-		if (has_colors() && start_color() == OK &&
-		    use_default_colors() == OK)
-			color = true;
+	s->ui.color = ui_color_wanted(o->color) && has_colors() &&
+	    start_color() == OK && use_default_colors() == OK;
+	ui_draw_init(s->ui.color);
+	return 0;
+}
+
+/* Start a session: the reader's state, the keyboard, the signals, the
+   terminal, the first place.  Returns 0, UI_NO_TERMINAL or -1 (and then
+   ui_end gives back what was taken). */
+static int
+ui_start(struct ui_session *s, struct doc *d, char *const *paths,
+    size_t npaths, const struct ui_opts *o)
+{
+	struct ui		*ui = &s->ui;
+	struct sigaction	 sa;
+	char			*warn = NULL;
+	int			 r;
+
+	memset(s, 0, sizeof *s);
+	ui->t0 = o->start_ns != 0 ? o->start_ns : ui_now_ns();
+	ui->doc = d;
+	ui->opts = o;
+	ui->measure = o->measure;
+	view_init(&ui->view, d, o->flags);
+	s->in = stdin;
+	if (!isatty(STDIN_FILENO)) {
+		if ((s->tty = fopen("/dev/tty", "r")) == NULL) {
+			fprintf(stderr, "dubao: /dev/tty: %s\n",
+			    strerror(errno));
+			return -1;
+		}
+		s->in = s->tty;
 	}
-	ui.color = color;
-	ui_draw_init(color);
+	ui_place_open(ui, &warn);
 
-	/* The worker starts once the first screen is out (it would compete
-	   for the processor); until then, positions beyond the quick
-	   document wait for it. */
-	ui.loading = npaths > 0;
-	ui_geometry(&ui);
-	ui_restore(&ui);
-	ui.start_pos = ui.view.pos;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ui_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;		/* no SA_RESTART: get_wch returns */
+	sigaction(SIGINT, &sa, &s->old_int);
+	sigaction(SIGTERM, &sa, &s->old_term);
+	sigaction(SIGHUP, &sa, &s->old_hup);
+	sa.sa_handler = ui_on_tstp;
+	sigaction(SIGTSTP, &sa, &s->old_tstp);
+	s->signals = true;
+
+	if ((r = ui_start_curses(s)) != 0) {
+		free(warn);
+		return r;
+	}
+	ui_geometry(ui);
+	ui_load_init(ui, paths, npaths, NULL);
 	if (warn != NULL)
-		ui_message(&ui, true, "%s", warn);
+		ui_message(ui, true, "%s", warn);
+	free(warn);
+	return 0;
+}
 
-	while (!ui.quit && ui_signal == 0) {
+/* The full document came: put it in place and rebuild what pointed into
+   the quick one. */
+static void
+ui_swap(struct ui *ui)
+{
+	const struct ui_mode	*m = ui->panel;
+
+	if (m != NULL) {
+		m->free(ui, ui->panel_data);
+		ui->panel = NULL;
+		ui->panel_data = NULL;
+	}
+	ui_search_drop_index(ui);
+	ui_pager_forget(ui);
+	ui_load_swap(ui);
+	if (m != NULL)
+		ui_open(ui, m);
+	ui_search_recount(ui);
+}
+
+/* Wait for a key (or a timeout, a signal).  Returns what get_wch
+   returned; sets ui->quit when the terminal is gone (hung up with SIGHUP
+   blocked: get_wch fails at once, forever) instead of spinning. */
+static int
+ui_get_key(struct ui_session *s, wint_t *ch, int *fast_errs)
+{
+	long long	 t_wait;
+	int		 r;
+
+	/* While loading, look for the full document between keys (a key
+	   is still read the moment it comes). */
+	wtimeout(stdscr, ui_load_running(&s->ui) ? 50 : 1000);
+	t_wait = ui_now_ns();
+	r = get_wch(ch);
+	if (r != ERR) {
+		*fast_errs = 0;
+		return r;
+	}
+	/* A timeout or a signal, or the terminal is gone.  Errors that
+	   come back at once, many in a row, are no timeouts either (an
+	   input that fails without saying POLLHUP). */
+	if (ui_input_gone(fileno(s->in)))
+		s->ui.quit = true;
+	else if (ui_now_ns() - t_wait < 2000000) {
+		if (++*fast_errs > 500)
+			s->ui.quit = true;
+	} else
+		*fast_errs = 0;
+	return r;
+}
+
+/* The event loop, until the reader quits or a signal ends it. */
+static void
+ui_loop(struct ui_session *s)
+{
+	struct ui	*ui = &s->ui;
+	wint_t		 ch;
+	int		 r, fast_errs = 0;
+	bool		 first = true;
+
+	while (!ui->quit && ui_signal == 0) {
 		if (ui_stop_asked) {
 			ui_stop();
 			/* quit if a signal came, else paint it all again:
@@ -521,38 +413,20 @@ ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
 			clearok(curscr, TRUE);
 			continue;
 		}
-		ui_load_poll(&ui);
-		ui_draw(&ui);
+		if (ui_load_ready(ui))
+			ui_swap(ui);
+		ui_draw(ui);
 		if (first) {
-			ui_timing(&ui, "first");
+			ui_timing(ui, "first");
 			first = false;
-			if (npaths > 0)
-				ui_load_start(&ui, paths, npaths);
+			/* The worker starts once the first screen is out (it
+			   would compete for the processor). */
+			ui_load_start(ui);
 		}
-		/* While loading, look for the full document between keys
-		   (a key is still read the moment it comes). */
-		wtimeout(stdscr, ui.load != NULL ? 50 : 1000);
-		t_wait = ui_now_ns();
-		r = get_wch(&ch);
-		if (r == ERR) {
-			/* A timeout or a signal, or the terminal is gone
-			   (hung up with SIGHUP blocked: get_wch fails at
-			   once, forever): then quit as on SIGHUP instead of
-			   spinning.  Errors that come back at once, many in
-			   a row, are no timeouts either (an input that fails
-			   without saying POLLHUP). */
-			if (ui_input_gone(fileno(in)))
-				ui.quit = true;
-			else if (ui_now_ns() - t_wait < 2000000) {
-				if (++fast_errs > 500)
-					ui.quit = true;
-			} else
-				fast_errs = 0;
+		if ((r = ui_get_key(s, &ch, &fast_errs)) == ERR)
 			continue;
-		}
-		fast_errs = 0;
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
-			ui_geometry(&ui);
+			ui_geometry(ui);
 			erase();
 			/* Paint every cell: what the terminal kept of the old
 			   size (tmux cuts rows and columns when it shrinks a
@@ -561,53 +435,77 @@ ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
 			continue;
 		}
 		if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
-			if (!ui.small)
-				ui_mouse(&ui);
+			if (!ui->small)
+				ui_mouse(ui);
 			continue;
 		}
-		ui_key(&ui, ch, r == KEY_CODE_YES);
+		ui_key(ui, ch, r == KEY_CODE_YES);
 	}
-	r = 0;
-	if (o->remember)
-		ui_remember(&ui, &st, key, &err);
-	if (ui.panel != NULL)
-		ui.panel->free(&ui, ui.panel_data);
-	/* A terminal without an alternate screen keeps the text: leave
-	   the shell a clean last row.  Not after a stop: the terminal is
-	   the shell's already, and may not even be ours (background). */
-	if (!isendwin()) {
-		move(LINES - 1, 0);
-		clrtoeol();
-		refresh();
-		endwin();
+}
+
+/* End a session: the position saved, the terminal and the signals given
+   back, the messages printed; dies of a quitting signal as the parent
+   expects. */
+static int
+ui_end(struct ui_session *s, int r)
+{
+	struct ui	*ui = &s->ui;
+	int		 sig;
+
+	if (s->scr != NULL) {
+		ui_place_save(ui);
+		if (ui->panel != NULL)
+			ui->panel->free(ui, ui->panel_data);
+		/* A terminal without an alternate screen keeps the text:
+		   leave the shell a clean last row.  Not after a stop: the
+		   terminal is the shell's already, and may not even be ours
+		   (background). */
+		if (!isendwin()) {
+			move(LINES - 1, 0);
+			clrtoeol();
+			refresh();
+			endwin();
+		}
+		ui_curses_on = false;
+		delscreen(s->scr);
 	}
-	ui_curses_on = false;
-	delscreen(scr);
-out:
 	sig = ui_signal;
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
-	sigaction(SIGHUP, &old_hup, NULL);
-	sigaction(SIGTSTP, &old_tstp, NULL);
-	if (err != NULL)
-		fprintf(stderr, "dubao: cannot save the reading position: %s\n",
-		    err);
-	free(err);
-	free(warn);
-	ui_search_free(&ui);
-	ui_pager_forget(&ui);
-	view_free(&ui.view);
-	ui_load_end(&ui);
-	if (ui.load_errors != NULL)
-		fputs(ui.load_errors, stderr);
-	free(ui.load_errors);
-	free(key);
-	state_close(&st);
-	if (tty != NULL)
-		fclose(tty);
+	if (s->signals) {
+		sigaction(SIGINT, &s->old_int, NULL);
+		sigaction(SIGTERM, &s->old_term, NULL);
+		sigaction(SIGHUP, &s->old_hup, NULL);
+		sigaction(SIGTSTP, &s->old_tstp, NULL);
+	}
+	ui_place_close(ui);
+	ui_search_free(ui);
+	ui_pager_forget(ui);
+	view_free(&ui->view);
+	ui_load_end(ui);
+	if (s->tty != NULL)
+		fclose(s->tty);
 	/* Die of the signal as the parent expects, the terminal restored;
 	   ^C is a way to quit. */
 	if (sig == SIGTERM || sig == SIGHUP)
 		raise(sig);
 	return r;
+}
+
+/* Run the reader until the user quits. */
+int
+ui_run(struct doc *d, const struct ui_opts *o)
+{
+	return ui_run_paths(d, NULL, 0, o);
+}
+
+/* Run the reader over a quick document while the paths load. */
+int
+ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
+    const struct ui_opts *o)
+{
+	struct ui_session	 s;
+	int			 r;
+
+	if ((r = ui_start(&s, d, paths, npaths, o)) == 0)
+		ui_loop(&s);
+	return ui_end(&s, r);
 }

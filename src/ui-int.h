@@ -56,6 +56,7 @@ struct ui_mode {
 	const char	*name;
 	bool		 sidebar;	/* may be drawn as a sidebar */
 	bool		 line;		/* lives in the status line */
+	bool		 quit_closes;	/* q closes it rather than quit */
 	void		*(*init)(struct ui *);
 	void		 (*free)(struct ui *, void *);
 	void		 (*draw)(struct ui *, void *, int y, int x, int h,
@@ -119,6 +120,9 @@ struct ui_pager_cache {
 	char		*secname;	/* the section's heading, or NULL */
 };
 
+struct ui_load;				/* ui-load.c */
+struct ui_place;			/* ui-place.c */
+
 struct ui {
 	struct doc	*doc;
 	const struct ui_opts *opts;
@@ -142,26 +146,12 @@ struct ui {
 	int		 cur_y, cur_x;	/* where the cursor goes then */
 	struct ui_search search;
 	struct ui_pager_cache pager;
-	/* Loading (ui-load.c): the reader shows a quick document (the first
-	   pages) while a worker thread loads the full one. */
-	bool		 loading;	/* the document shown is not complete */
-	struct ui_load	*load;		/* the load under way, or NULL */
-	char		*load_errors;	/* its messages, for stderr at exit */
-	bool		 restore_pending; /* the asked or saved position lies
-					   beyond the quick document */
-	struct view_pos	 start_pos;	/* view.pos after the restore: the
-					   user has moved when it differs */
-	/* A jump asked for beyond the quick document (G, 300g while
-	   loading): done again on the full one unless the user moved. */
-	enum { UI_GO_NONE, UI_GO_END, UI_GO_STORY } go_pending;
-	size_t		 go_story;
-	struct view_pos	 go_pos;	/* view.pos after the first try */
-	struct state	*state;		/* positions store, for ui_restore */
-	const char	*state_key;
+	struct ui_load	*load;		/* the loading of the document */
+	struct ui_place	*place;		/* reading positions */
 	long long	 t0;		/* CLOCK_MONOTONIC ns at start */
 };
 
-/* ui.c */
+/* ui-base.c: the services every part of the reader uses. */
 void	 ui_message(struct ui *, bool error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 /* Open a panel (closing another); NULL closes. */
@@ -172,24 +162,55 @@ void	 ui_geometry(struct ui *);
 /* The title of a unit: its story's headline, the page name for a banner.
    Malloc'ed. */
 char	*ui_unit_title(struct ui *, size_t unit);
-/* Go to the asked story or the saved position (again when the full
-   document arrives, if the quick one lacked it). */
-void	 ui_restore(struct ui *);
 /* Nanoseconds of CLOCK_MONOTONIC. */
 long long ui_now_ns(void);
 /* DUBAO_TIMING=FILE: append "what MS" (milliseconds since start). */
 void	 ui_timing(struct ui *, const char *what);
 
-/* ui-load.c: the full document, loaded by a worker thread. */
-/* Start loading paths; the quick document stays on screen until then. */
-void	 ui_load_start(struct ui *, char *const *paths, size_t npaths);
-/* Between keys: when the full document is there (and no prompt is being
-   typed), put it in place of the quick one.  True when it did. */
-bool	 ui_load_poll(struct ui *);
+/* ui-place.c: the reading position, restored and saved per file. */
+/* Open the positions store (opts->remember); a warning for the status
+   line in *warn (malloc'ed) when it is unreadable. */
+void	 ui_place_open(struct ui *, char **warn);
+/* Go to the asked story (opts->story) or the saved position; called at
+   start and again after each swap of the document while the place lay
+   beyond it and the reader has not moved since.  final: the document is
+   complete (a place still beyond it is said in the status line). */
+void	 ui_place_restore(struct ui *, bool final);
+/* Save the position being read; a failure is kept for ui_place_close. */
+void	 ui_place_save(struct ui *);
+/* Close the store; say on stderr why a save failed. */
+void	 ui_place_close(struct ui *);
+
+/* ui-load.c: the document shown is a quick one (its first pages) while a
+   worker thread loads the full one, which is then put in its place. */
+/* Set up the loading of paths (npaths 0: ui->doc is complete); msgs
+   (may be NULL) are what loading said so far, shown now and printed on
+   stderr at exit.  Goes to the asked or saved position, or notes it for
+   later. */
+void	 ui_load_init(struct ui *, char *const *paths, size_t npaths,
+	    const char *msgs);
+/* Start the worker (once the first screen is out). */
+void	 ui_load_start(struct ui *);
+/* Is the document shown still incomplete? */
+bool	 ui_load_busy(const struct ui *);
+/* Is a worker running (the loop then looks for its result often)? */
+bool	 ui_load_running(const struct ui *);
 /* Progress: files done and known so far; false when nothing loads. */
-bool	 ui_load_progress(struct ui *, size_t *done, size_t *total);
-/* At exit: take the full document if it is ready, else leave the worker
-   to be ended with the process. */
+bool	 ui_load_progress(const struct ui *, size_t *done, size_t *total);
+/* A jump beyond what is loaded (G, 300g): made again on the full
+   document unless the reader moves meanwhile. */
+enum ui_go { UI_GO_NONE, UI_GO_END, UI_GO_STORY };
+void	 ui_load_go_later(struct ui *, enum ui_go, size_t story);
+/* Is the full document there to be put in place (and no line is being
+   typed, whose state refers to the document)? */
+bool	 ui_load_ready(const struct ui *);
+/* Put it in place of the quick one: the view keeps its place, a place
+   asked for beyond the quick document is gone to now.  The caller drops
+   and rebuilds what pointed into the old document (ui.c: ui_swap). */
+void	 ui_load_swap(struct ui *);
+/* At exit: the full document given to the caller if it is ready (else
+   the worker is left to end with the process), the messages printed on
+   stderr. */
 void	 ui_load_end(struct ui *);
 
 /* ui-draw.c: the only code that writes text cells. */
@@ -200,6 +221,8 @@ int	 ui_draw_attr(int style);
    returns the cells drawn.  A character that would not fit whole is not
    drawn; controls become U+FFFD. */
 int	 ui_draw_str(int y, int x, int w, const char *s, size_t len, int attr);
+/* ui_draw_str of a NUL-terminated string. */
+int	 ui_draw_text(int y, int x, int w, const char *s, int attr);
 /* The same, ending in "…" when s does not fit in w cells. */
 int	 ui_draw_str_cut(int y, int x, int w, const char *s, size_t len,
 	    int attr);
