@@ -7,15 +7,19 @@
 #ifndef DUBAO_DOC_H
 #define DUBAO_DOC_H
 
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "page.h"
 #include "stats.h"
 #include "text.h"
 
+struct doc_feed;
+
 struct doc_file {
 	char		*path;		/* as given, or the directory entry */
-	struct text	 text;		/* loaded by doc_open with
+	struct text	 text;		/* loaded by doc_load with
 					   text_load_lazy: text.lines is NULL
 					   until text_lines builds it */
 };
@@ -38,29 +42,36 @@ struct doc {
 	int		 nerrors;	/* paths that could not be opened */
 };
 
-/* Open each path (a file, a directory of *.txt pages, or "-" for stdin)
-   and append its pages.  Problems are reported on err as one line
-   "dubao: PATH: reason" each (warnings too, e.g. replaced bytes).
-   Returns the number of files opened. */
+/* What a load tells another thread, and takes from it; every field is
+   optional (a zeroed struct, or none, loads quietly). */
+struct doc_load_ctl {
+	atomic_size_t	 files;		/* files opened or failed so far */
+	atomic_size_t	 total;		/* files known so far (grows as
+					   directories are listed) */
+	atomic_size_t	 permille;	/* of the file being loaded: its pages
+					   parsed, in thousandths */
+	atomic_size_t	 stories;	/* stories loaded so far */
+	atomic_bool	 stop;		/* set by another thread: stop after
+					   the current file */
+	struct doc_feed	*in;		/* standard input as far as it was
+					   read already (doc_quick_open), or
+					   NULL: "-" is read from its start */
+};
+
+/* Load each path (a file, a directory of *.txt pages in name order, or
+   "-" for stdin), one file at a time, and append its pages.  Problems
+   are reported on err as one line "dubao: PATH: reason" each (warnings
+   too, e.g. replaced bytes).  ctl (may be NULL) is updated after each
+   file and page; the load returns early when ctl->stop is set.  Returns
+   the number of files opened. */
+size_t	 doc_load(struct doc *d, char *const *paths, size_t npaths,
+	    FILE *err, struct doc_load_ctl *ctl);
+/* doc_load without a control. */
 size_t	 doc_open(struct doc *d, char *const *paths, size_t npaths, FILE *err);
-/* Load one file (not a directory: that is reported as an error) and
-   append its pages.  Returns 1, or 0 after reporting why not. */
-size_t	 doc_open_file(struct doc *d, const char *path, FILE *err);
-/* The *.txt pages of directory path (hidden files excepted), sorted
-   bytewise, as malloc'ed paths "path/name"; free with doc_free_paths.
-   NULL with *n = 0 when there are none (errno 0) or the directory cannot
-   be read (errno set). */
-char	**doc_dir_pages(const char *path, size_t *n);
-void	 doc_free_paths(char **paths, size_t n);
-/* Report, as doc_open does, why doc_dir_pages gave nothing; counts an
-   error. */
-void	 doc_dir_failed(struct doc *d, const char *path, FILE *err);
-/* Does a directory entry name a page (*.txt, not hidden)? */
-int	 doc_is_page_name(const char *name);
-/* Is path a directory (never "-")? */
-int	 doc_is_dir(const char *path);
-/* The path of entry name in directory dir. */
-char	*doc_join_path(const char *dir, const char *name);
+/* The first *.txt page of directory dir in name order, as a path
+   "dir/name" (malloc'ed), and in *n how many there are; NULL when there
+   is none or the directory cannot be read. */
+char	*doc_first_page(const char *dir, size_t *n);
 /* Open decoded bytes as a file named name (for tests and fuzzers). */
 void	 doc_add_bytes(struct doc *d, const char *name, const char *bytes,
 	    size_t n);

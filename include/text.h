@@ -53,11 +53,10 @@ int	 text_load(struct text *t, const char *path, const char **cause);
 int	 text_load_lazy(struct text *t, const char *path, const char **cause);
 /* Read and decode everything from a file descriptor. */
 int	 text_load_fd(struct text *t, int fd, const char **cause);
-/* Give back bytes read from standard input: the next text_load of "-"
-   (or text_load_fd of it) starts with them.  Takes over bytes (malloc'd;
-   NULL with n 0 drops any).  Not thread-safe: call before the reading
-   thread starts. */
-void	 text_stdin_unread(char *bytes, size_t n);
+/* The same after the nhead bytes head (malloc'd, taken over; NULL: none)
+   were read from fd already (doc_feed); lazy as text_load_lazy. */
+int	 text_load_rest(struct text *t, int fd, char *head, size_t nhead,
+	    int lazy, const char **cause);
 void	 text_free(struct text *t);
 /* The line index of t (t->nlines entries; see lines), built on the first
    call after text_load_lazy. */

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 struct doc;
+struct doc_feed;
 
 enum ui_color {
 	UI_COLOR_AUTO,		/* colour when the terminal has it and NO_COLOR
@@ -39,17 +40,28 @@ bool	 ui_color_wanted(enum ui_color);
    was drawn (the caller falls back to printing the text). */
 #define UI_NO_TERMINAL	1
 
+/* What the reader shows. */
+struct ui_input {
+	struct doc	*doc;		/* the document shown first */
+	char *const	*paths;		/* npaths > 0: doc is their first pages
+					   (doc_quick_open), loaded in full
+					   in the background */
+	size_t		 npaths;
+	struct doc_feed	*in;		/* standard input as far as the quick
+					   step read it (doc_quick_open), or
+					   NULL */
+	const char	*msgs;		/* what loading said so far, or NULL:
+					   shown in the status line at start
+					   and printed on stderr at exit */
+};
+
 /* Run the reader until the user quits.  Returns 0, UI_NO_TERMINAL, or -1
-   after an error (reported on stderr once the terminal is restored). */
-int	 ui_run(struct doc *d, const struct ui_opts *o);
-/* The same for a quick document d (doc_quick_open) while the paths are
-   loaded in full in the background (npaths 0: d is complete).  When the
-   full document is ready it replaces d's contents, so that the caller
-   frees (and may look at) the full one; its messages are printed on
-   stderr after the terminal is restored.  DUBAO_TIMING=FILE appends to
-   FILE the milliseconds from start_ns to the first screen ("first") and
-   to the full document ("full"). */
-int	 ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
-	    const struct ui_opts *o);
+   after an error (reported on stderr once the terminal is restored).
+   When the full document is ready it replaces the contents of in->doc,
+   so that the caller frees (and may look at) the full one; its messages
+   are printed on stderr after the terminal is restored.
+   DUBAO_TIMING=FILE appends to FILE the milliseconds from o->start_ns to
+   the first screen ("first") and to the full document ("full"). */
+int	 ui_run(const struct ui_input *in, const struct ui_opts *o);
 
 #endif

@@ -2,58 +2,30 @@
  * doc-quick: the first screen first, then the rest (see doc-quick.h).
  *
  * The quick step costs what the first screen needs and no more: a stat
- * of each path it looks at, the names of a directory (listed and sorted,
- * not opened), and one read of at most the budget from the first file.
- * A prefix is cut where the bytes cannot be in the middle of a character
- * or of a CR LF: just after a form feed or a line feed (in UTF-8 and in
- * GB18030 these bytes never occur inside a multibyte character; in
- * UTF-16 the cut is on a code unit).  Names are made as doc_open makes
- * them, so the quick document's file has the full one's path (the
- * reading position is saved under it).
+ * of each path it looks at, the names of a directory (listed, not
+ * sorted, not opened), and one read of at most the budget from the first
+ * file.  A prefix is cut where the bytes cannot be in the middle of a
+ * character or of a CR LF: just after a form feed or a line feed (in
+ * UTF-8 and in GB18030 these bytes never occur inside a multibyte
+ * character; in UTF-16 the cut is on a code unit).  Names are made as
+ * doc_load makes them, so the quick document's file has the full one's
+ * path (the reading position is saved under it).
  *
- * The full step walks the paths as doc_open does, but calls doc_open on
- * one file at a time, so that another thread can follow its progress and
- * stop it between files.
+ * Standard input is read once: its first bytes stay in a feed
+ * (doc-feed.h) that the full load reads on from.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "doc-feed.h"
 #include "doc-quick.h"
 #include "text.h"
 #include "xmalloc.h"
-
-/* The first *.txt name of a directory in name order (without sorting
-   them all), and how many there are; NULL when none. */
-static char *
-doc_quick_first_name(const char *path, size_t *n)
-{
-	DIR		*dir;
-	struct dirent	*de;
-	char		*best = NULL;
-
-	*n = 0;
-	if ((dir = opendir(path)) == NULL)
-		return NULL;
-	while ((de = readdir(dir)) != NULL) {
-		if (!doc_is_page_name(de->d_name))
-			continue;
-		(*n)++;
-		if (best == NULL || strcmp(de->d_name, best) < 0) {
-			free(best);
-			best = xstrdup(de->d_name);
-		}
-	}
-	closedir(dir);
-	return best;
-}
 
 /* Code unit i (of size us) of buf, as a number. */
 static unsigned
@@ -156,63 +128,28 @@ doc_quick_read(const char *path, char *buf, size_t n)
 	return got;
 }
 
-/* Milliseconds since some fixed point. */
-static long long
-doc_quick_ms(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* Standard input cannot be read twice: read a prefix of it (the budget,
-   or what came within DOC_QUICK_WAIT_MS once something came: a slow
-   writer), give all of it back for the full load (text_stdin_unread),
-   and open its whole pages (doc_quick_cut) as the quick document.  When
-   the input ends first, the full load is as quick: nothing here. */
+/* Standard input: read a prefix of it into the feed in (the budget, or
+   what came within DOC_QUICK_WAIT_MS once something came: a slow
+   writer), and open its whole pages (doc_quick_cut) as the quick
+   document; the full load reads on from the feed.  When the input ends
+   first, the full load is as quick: nothing here. */
 static int
-doc_quick_stdin(struct doc *quick, size_t budget)
+doc_quick_stdin(struct doc *quick, size_t budget, struct doc_feed *in)
 {
-	struct pollfd	 pfd = { .fd = STDIN_FILENO, .events = POLLIN };
-	char		*buf;
-	size_t		 n = 0, cut;
-	ssize_t		 r;
-	long long	 t0 = 0, left = -1;
-	bool		 end = false;
+	long long	 left = -1;
 
-	buf = xmalloc(budget);
-	while (n < budget) {
+	doc_feed_init(in, STDIN_FILENO);
+	while (in->len < budget && !in->end) {
 		/* Nothing yet: wait for it; else at most the rest of the
 		   DOC_QUICK_WAIT_MS counted from the first bytes. */
-		if (n > 0 && (left = DOC_QUICK_WAIT_MS -
-		    (doc_quick_ms() - t0)) <= 0)
+		if (in->len > 0 && (left = DOC_QUICK_WAIT_MS -
+		    (doc_feed_ms() - in->t_first)) <= 0)
 			break;
-		if (poll(&pfd, 1, (int)left) == 0)
-			break;		/* slow: show what came */
-		r = read(STDIN_FILENO, buf + n, budget - n);
-		if (r == 0) {
-			end = true;
-			break;
-		}
-		if (r < 0) {
-			if (errno == EINTR || errno == EAGAIN)
-				continue;
-			end = true;	/* the full load reads again and says */
-			break;
-		}
-		if (n == 0)
-			t0 = doc_quick_ms();	/* the wait starts now */
-		n += (size_t)r;
+		doc_feed_read(in, (int)left, budget);
 	}
-	if (end || n == 0) {
-		text_stdin_unread(buf, n);
+	if (in->end || in->len == 0)
 		return DOC_QUICK_NONE;
-	}
-	cut = doc_quick_cut(buf, n);
-	doc_add_bytes(quick, "-", buf, cut);
-	text_stdin_unread(buf, n);
-	if (quick->nerrors > 0 || quick->nfiles == 0) {
+	if (doc_feed_doc(in, quick, doc_quick_cut(in->buf, in->len)) != 0) {
 		doc_free(quick);
 		return DOC_QUICK_NONE;
 	}
@@ -247,25 +184,24 @@ doc_quick_prefix(struct doc *quick, const char *path, size_t size,
 /* Load what the first screen needs; see doc-quick.h. */
 int
 doc_quick_open(struct doc *quick, char *const *paths, size_t npaths,
-    size_t budget, FILE *err)
+    size_t budget, FILE *err, struct doc_feed *in)
 {
 	struct stat	 sb;
-	char		*name, *first;
+	char		*first;
 	size_t		 nnames = 0;
 	int		 all, rv;
 
 	memset(quick, 0, sizeof *quick);
 	if (npaths > 0 && strcmp(paths[0], "-") == 0)
-		return doc_quick_stdin(quick, budget);
+		return in != NULL ? doc_quick_stdin(quick, budget, in) :
+		    DOC_QUICK_NONE;
 	if (npaths == 0 || stat(paths[0], &sb) != 0)
 		return DOC_QUICK_NONE;
 	all = npaths == 1;
 	if (S_ISDIR(sb.st_mode)) {
-		if ((name = doc_quick_first_name(paths[0], &nnames)) == NULL)
+		if ((first = doc_first_page(paths[0], &nnames)) == NULL)
 			return DOC_QUICK_NONE;
 		all = all && nnames == 1;
-		first = doc_join_path(paths[0], name);
-		free(name);
 		if (stat(first, &sb) != 0) {
 			free(first);
 			return DOC_QUICK_NONE;
@@ -299,51 +235,3 @@ doc_quick_open(struct doc *quick, char *const *paths, size_t npaths,
 	return rv;
 }
 
-/* Note one more file done. */
-static void
-doc_quick_step(const struct doc *d, struct doc_quick_progress *pr)
-{
-	if (pr == NULL)
-		return;
-	atomic_fetch_add(&pr->files, 1);
-	atomic_store(&pr->stories, d->nstories);
-}
-
-/* Has another thread asked to stop? */
-static bool
-doc_quick_stopped(struct doc_quick_progress *pr)
-{
-	return pr != NULL && atomic_load(&pr->stop);
-}
-
-/* Load every path, one file at a time; see doc-quick.h. */
-size_t
-doc_quick_load(struct doc *d, char *const *paths, size_t npaths, FILE *err,
-    struct doc_quick_progress *pr)
-{
-	char		**pages;
-	size_t		 i, j, n, opened = 0;
-
-	if (pr != NULL)
-		atomic_fetch_add(&pr->total, npaths);
-	for (i = 0; i < npaths && !doc_quick_stopped(pr); i++) {
-		if (!doc_is_dir(paths[i])) {
-			opened += doc_open_file(d, paths[i], err);
-			doc_quick_step(d, pr);
-			continue;
-		}
-		if ((pages = doc_dir_pages(paths[i], &n)) == NULL) {
-			doc_dir_failed(d, paths[i], err);
-			doc_quick_step(d, pr);
-			continue;
-		}
-		if (pr != NULL)
-			atomic_fetch_add(&pr->total, n - 1);
-		for (j = 0; j < n && !doc_quick_stopped(pr); j++) {
-			opened += doc_open_file(d, pages[j], err);
-			doc_quick_step(d, pr);
-		}
-		doc_free_paths(pages, n);
-	}
-	return opened;
-}

@@ -5,6 +5,11 @@
  * form feeds; each page is parsed into stories and its statistics found.
  * Problems are reported as "dubao: PATH: reason", one line each, and the
  * other paths still open.
+ *
+ * doc_load goes one file at a time (a directory is listed, then its pages
+ * loaded one by one), so that another thread can follow its progress and
+ * stop it between files (doc_load_ctl): the reader loads a big document
+ * that way behind its first screen (doc-quick.h).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -14,13 +19,14 @@
 #include <sys/stat.h>
 
 #include "doc.h"
+#include "doc-feed.h"
 #include "parse.h"
 #include "safe.h"
 #include "xmalloc.h"
 
-/* Parse the pages of file fi and append them. */
+/* Parse the pages of file fi and append them, telling ctl how far. */
 static void
-doc_add_pages(struct doc *d, size_t fi)
+doc_add_pages(struct doc *d, size_t fi, struct doc_load_ctl *ctl)
 {
 	const struct text	*t = &d->files[fi].text;
 	struct doc_page		*dp;
@@ -40,6 +46,8 @@ doc_add_pages(struct doc *d, size_t fi)
 		dp->first_story = d->nstories;
 		d->nstories += dp->page.nstories;
 		stats_page(&dp->page, &dp->stats);
+		if (ctl != NULL)
+			atomic_store(&ctl->permille, (i + 1) * 1000 / t->npages);
 	}
 }
 
@@ -75,7 +83,8 @@ doc_warn(const char *path, const struct text *t, FILE *err)
 
 /* Take ownership of a decoded text as a new file named path. */
 static void
-doc_add_text(struct doc *d, const char *path, struct text *t)
+doc_add_text(struct doc *d, const char *path, struct text *t,
+    struct doc_load_ctl *ctl)
 {
 	struct doc_file	*f, *old = d->files;
 	size_t		 i;
@@ -93,25 +102,35 @@ doc_add_text(struct doc *d, const char *path, struct text *t)
 	f = &d->files[d->nfiles++];
 	f->path = xstrdup(path);
 	f->text = *t;
-	doc_add_pages(d, d->nfiles - 1);
+	doc_add_pages(d, d->nfiles - 1, ctl);
 }
 
-/* Load one file; returns 1 if it was opened, 0 after reporting why not. */
-size_t
-doc_open_file(struct doc *d, const char *path, FILE *err)
+/* Load one file; returns 1 if it was opened, 0 after reporting why not.
+   Standard input starts with what ctl->in read of it already. */
+static size_t
+doc_load_file(struct doc *d, const char *path, FILE *err,
+    struct doc_load_ctl *ctl)
 {
 	struct text	 t;
 	const char	*cause = NULL;
+	int		 r;
 
 	memset(&t, 0, sizeof t);
+	if (ctl != NULL)
+		atomic_store(&ctl->permille, 0);
 	/* the line index is built when first asked for (JSON, grep...) */
-	if (text_load_lazy(&t, path, &cause) != 0) {
+	if (strcmp(path, "-") == 0 && ctl != NULL && ctl->in != NULL) {
+		r = doc_feed_finish(ctl->in, &t, 1, &cause);
+		ctl->in = NULL;		/* standard input is read once */
+	} else
+		r = text_load_lazy(&t, path, &cause);
+	if (r != 0) {
 		doc_say(err, path, "%s", cause != NULL ? cause : "cannot read");
 		d->nerrors++;
 		return 0;
 	}
 	doc_warn(path, &t, err);
-	doc_add_text(d, path, &t);
+	doc_add_text(d, path, &t, ctl);
 	return 1;
 }
 
@@ -123,7 +142,7 @@ doc_namecmp(const void *a, const void *b)
 }
 
 /* Does a directory entry name a page: *.txt, not hidden? */
-int
+static bool
 doc_is_page_name(const char *name)
 {
 	size_t n = strlen(name);
@@ -132,7 +151,7 @@ doc_is_page_name(const char *name)
 }
 
 /* Is path a directory (never "-")? */
-int
+static bool
 doc_is_dir(const char *path)
 {
 	struct stat sb;
@@ -142,7 +161,7 @@ doc_is_dir(const char *path)
 }
 
 /* The path of entry name in directory dir. */
-char *
+static char *
 doc_join_path(const char *dir, const char *name)
 {
 	size_t plen = strlen(dir);
@@ -152,8 +171,10 @@ doc_join_path(const char *dir, const char *name)
 	return xasprintf("%s/%s", dir, name);
 }
 
-/* The pages of a directory, sorted; see doc.h. */
-char **
+/* The *.txt pages of a directory, sorted bytewise, as paths "dir/name"
+   (free with doc_free_paths).  NULL with *n = 0 when there are none
+   (errno 0) or the directory cannot be read (errno set). */
+static char **
 doc_dir_pages(const char *path, size_t *n)
 {
 	DIR		*dir;
@@ -189,7 +210,7 @@ doc_dir_pages(const char *path, size_t *n)
 }
 
 /* Free what doc_dir_pages returned. */
-void
+static void
 doc_free_paths(char **paths, size_t n)
 {
 	size_t i;
@@ -199,47 +220,103 @@ doc_free_paths(char **paths, size_t n)
 	free(paths);
 }
 
-/* Report why a directory gave no pages; errno as doc_dir_pages left it. */
-void
-doc_dir_failed(struct doc *d, const char *path, FILE *err)
+/* The first page of a directory, without sorting them all. */
+char *
+doc_first_page(const char *path, size_t *n)
 {
-	if (errno != 0)
-		doc_say(err, path, "%s", strerror(errno));
-	else
-		doc_say(err, path, "no pages (*.txt) in directory");
-	d->nerrors++;
+	DIR		*dir;
+	struct dirent	*de;
+	char		*best = NULL, *full;
+
+	*n = 0;
+	if ((dir = opendir(path)) == NULL)
+		return NULL;
+	while ((de = readdir(dir)) != NULL) {
+		if (!doc_is_page_name(de->d_name))
+			continue;
+		(*n)++;
+		if (best == NULL || strcmp(de->d_name, best) < 0) {
+			free(best);
+			best = xstrdup(de->d_name);
+		}
+	}
+	closedir(dir);
+	if (best == NULL)
+		return NULL;
+	full = doc_join_path(path, best);
+	free(best);
+	return full;
+}
+
+/* Note one more file done. */
+static void
+doc_load_step(const struct doc *d, struct doc_load_ctl *ctl)
+{
+	if (ctl == NULL)
+		return;
+	atomic_fetch_add(&ctl->files, 1);
+	atomic_store(&ctl->stories, d->nstories);
+}
+
+/* Has another thread asked to stop? */
+static bool
+doc_load_stopped(struct doc_load_ctl *ctl)
+{
+	return ctl != NULL && atomic_load(&ctl->stop);
 }
 
 /* Load the *.txt files of a directory in name order. */
 static size_t
-doc_open_dir(struct doc *d, const char *path, FILE *err)
+doc_load_dir(struct doc *d, const char *path, FILE *err,
+    struct doc_load_ctl *ctl)
 {
 	char	**pages;
 	size_t	 n, i, opened = 0;
 
 	if ((pages = doc_dir_pages(path, &n)) == NULL) {
-		doc_dir_failed(d, path, err);
+		if (errno != 0)
+			doc_say(err, path, "%s", strerror(errno));
+		else
+			doc_say(err, path, "no pages (*.txt) in directory");
+		d->nerrors++;
+		doc_load_step(d, ctl);
 		return 0;
 	}
-	for (i = 0; i < n; i++)
-		opened += doc_open_file(d, pages[i], err);
+	if (ctl != NULL)
+		atomic_fetch_add(&ctl->total, n - 1);
+	for (i = 0; i < n && !doc_load_stopped(ctl); i++) {
+		opened += doc_load_file(d, pages[i], err, ctl);
+		doc_load_step(d, ctl);
+	}
 	doc_free_paths(pages, n);
 	return opened;
 }
 
-/* Open files, directories and "-" and append their pages. */
+/* Load every path, one file at a time. */
+size_t
+doc_load(struct doc *d, char *const *paths, size_t npaths, FILE *err,
+    struct doc_load_ctl *ctl)
+{
+	size_t	 i, opened = 0;
+
+	if (ctl != NULL)
+		atomic_fetch_add(&ctl->total, npaths);
+	for (i = 0; i < npaths && !doc_load_stopped(ctl); i++) {
+		if (doc_is_dir(paths[i]))
+			opened += doc_load_dir(d, paths[i], err, ctl);
+		else {
+			opened += doc_load_file(d, paths[i], err, ctl);
+			doc_load_step(d, ctl);
+		}
+	}
+	return opened;
+}
+
+/* doc_load without a control. */
 size_t
 doc_open(struct doc *d, char *const *paths, size_t npaths, FILE *err)
 {
-	size_t i, opened = 0;
-
-	for (i = 0; i < npaths; i++) {
-		if (doc_is_dir(paths[i]))
-			opened += doc_open_dir(d, paths[i], err);
-		else
-			opened += doc_open_file(d, paths[i], err);
-	}
-	return opened;
+	return doc_load(d, paths, npaths, err, NULL);
 }
 
 /* Decode bytes and append them as a file named name. */
@@ -254,7 +331,7 @@ doc_add_bytes(struct doc *d, const char *name, const char *bytes, size_t n)
 		d->nerrors++;
 		return;
 	}
-	doc_add_text(d, name, &t);
+	doc_add_text(d, name, &t, NULL);
 }
 
 /* Release everything the doc holds. */

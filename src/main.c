@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "doc.h"
+#include "doc-feed.h"
 #include "doc-quick.h"
 #include "dump.h"
 #include "grep.h"
@@ -246,6 +247,9 @@ int
 main(int argc, char *argv[])
 {
 	struct doc	 d;
+	struct doc_feed	 feed;
+	struct doc_load_ctl ctl;
+	struct ui_input	 ui_in;
 	struct ui_opts	 uo;
 	enum mode	 mode = MODE_AUTO;
 	const char	*pattern = NULL;
@@ -339,23 +343,34 @@ main(int argc, char *argv[])
 	}
 
 	/* The reader first loads only what its first screen needs and the
-	   rest in the background (doc-quick.h); the output modes load all. */
+	   rest in the background (doc-quick.h); the output modes load all.
+	   Standard input is read once: what the quick step read of it is
+	   handed to the full load. */
 	memset(&d, 0, sizeof d);
+	memset(&ctl, 0, sizeof ctl);
+	doc_feed_init(&feed, STDIN_FILENO);
 	reader = mode == MODE_AUTO && isatty(STDOUT_FILENO) &&
 	    main_term_usable();
 	quick = DOC_QUICK_NONE;
 	if (reader)
 		quick = doc_quick_open(&d, paths, npaths, DOC_QUICK_BUDGET,
-		    stderr);
-	if (quick == DOC_QUICK_NONE && doc_open(&d, paths, npaths, stderr) == 0) {
+		    stderr, &feed);
+	ctl.in = &feed;
+	if (quick == DOC_QUICK_NONE &&
+	    doc_load(&d, paths, npaths, stderr, &ctl) == 0) {
 		rc = 2;
 		goto out;
 	}
 
 	if (mode == MODE_AUTO) {
-		if (reader && (ch = ui_run_paths(&d, quick == DOC_QUICK_PARTIAL ?
-		    paths : NULL, quick == DOC_QUICK_PARTIAL ? npaths : 0,
-		    &uo)) != UI_NO_TERMINAL) {
+		memset(&ui_in, 0, sizeof ui_in);
+		ui_in.doc = &d;
+		if (quick == DOC_QUICK_PARTIAL) {
+			ui_in.paths = paths;
+			ui_in.npaths = npaths;
+			ui_in.in = &feed;
+		}
+		if (reader && (ch = ui_run(&ui_in, &uo)) != UI_NO_TERMINAL) {
 			/* d is the full document unless the reader quit
 			   before it was loaded. */
 			if (ch != 0 || d.nerrors > 0)
@@ -364,7 +379,7 @@ main(int argc, char *argv[])
 		}
 		if (quick == DOC_QUICK_PARTIAL) {
 			doc_free(&d);
-			if (doc_open(&d, paths, npaths, stderr) == 0) {
+			if (doc_load(&d, paths, npaths, stderr, &ctl) == 0) {
 				rc = 2;
 				goto out;
 			}
@@ -419,6 +434,7 @@ main(int argc, char *argv[])
 	}
 out:
 	doc_free(&d);
+	doc_feed_free(&feed);
 	free(articles);
 	return rc;
 }

@@ -908,24 +908,11 @@ text_huge(void *p, size_t n)
 #endif
 }
 
-/* Bytes already read from standard input, returned first by its next
-   read (text_stdin_unread). */
-static uint8_t	*text_stdin_back;
-static size_t	 text_stdin_nback;
-
-/* Give back n bytes (malloc'd, taken over) read from standard input. */
-void
-text_stdin_unread(char *bytes, size_t n)
-{
-	free(text_stdin_back);
-	text_stdin_back = (uint8_t *)bytes;
-	text_stdin_nback = n;
-}
-
-/* Read and decode everything from file descriptor fd; on standard input,
-   the bytes given back come first. */
+/* Read and decode everything from file descriptor fd after the nhead
+   bytes head (malloc'd, taken over; may be NULL) already read from it. */
 static int
-text_read_fd(struct text *t, int fd, int lazy, const char **cause)
+text_read_fd(struct text *t, int fd, char *head, size_t nhead, int lazy,
+    const char **cause)
 {
 	struct stat	 st;
 	uint8_t		*buf = NULL, probe[256];
@@ -937,6 +924,7 @@ text_read_fd(struct text *t, int fd, int lazy, const char **cause)
 	if (fstat(fd, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
 			*cause = text_strerror(EISDIR);
+			free(head);
 			return -1;
 		}
 		/* A regular file's size, to read it into one buffer; a
@@ -946,13 +934,11 @@ text_read_fd(struct text *t, int fd, int lazy, const char **cause)
 			cap = (uintmax_t)st.st_size < TEXT_PREALLOC ?
 			    (size_t)st.st_size + 1 : TEXT_PREALLOC;
 	}
-	if (fd == STDIN_FILENO && text_stdin_back != NULL) {
-		len = text_stdin_nback;
+	if (head != NULL) {
+		len = nhead;
 		if (cap < 2 * len + TEXT_CHUNK + 1)
 			cap = 2 * len + TEXT_CHUNK + 1;
-		buf = xrealloc(text_stdin_back, cap);
-		text_stdin_back = NULL;
-		text_stdin_nback = 0;
+		buf = xrealloc(head, cap);
 	} else if ((buf = malloc(cap)) == NULL) {
 		cap = TEXT_CHUNK + 1;	/* memory is short: grow as needed */
 		buf = xmalloc(cap);
@@ -1004,7 +990,15 @@ text_read_fd(struct text *t, int fd, int lazy, const char **cause)
 int
 text_load_fd(struct text *t, int fd, const char **cause)
 {
-	return text_read_fd(t, fd, 0, cause);
+	return text_read_fd(t, fd, NULL, 0, 0, cause);
+}
+
+/* The same after bytes already read from fd. */
+int
+text_load_rest(struct text *t, int fd, char *head, size_t nhead, int lazy,
+    const char **cause)
+{
+	return text_read_fd(t, fd, head, nhead, lazy, cause);
 }
 
 /* Read and decode the file at path ("-" is standard input). */
@@ -1015,12 +1009,12 @@ text_open(struct text *t, const char *path, int lazy, const char **cause)
 
 	memset(t, 0, sizeof *t);
 	if (strcmp(path, "-") == 0)
-		return text_read_fd(t, STDIN_FILENO, lazy, cause);
+		return text_read_fd(t, STDIN_FILENO, NULL, 0, lazy, cause);
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
 		*cause = text_strerror(errno);
 		return -1;
 	}
-	rv = text_read_fd(t, fd, lazy, cause);
+	rv = text_read_fd(t, fd, NULL, 0, lazy, cause);
 	close(fd);
 	return rv;
 }

@@ -183,12 +183,10 @@ void	 ui_place_close(struct ui *);
 
 /* ui-load.c: the document shown is a quick one (its first pages) while a
    worker thread loads the full one, which is then put in its place. */
-/* Set up the loading of paths (npaths 0: ui->doc is complete); msgs
-   (may be NULL) are what loading said so far, shown now and printed on
-   stderr at exit.  Goes to the asked or saved position, or notes it for
-   later. */
-void	 ui_load_init(struct ui *, char *const *paths, size_t npaths,
-	    const char *msgs);
+/* Set up the loading of the input (in->npaths 0: ui->doc is complete);
+   in->msgs are shown now and printed on stderr at exit.  Goes to the
+   asked or saved position, or notes it for later. */
+void	 ui_load_init(struct ui *, const struct ui_input *in);
 /* Start the worker (once the first screen is out). */
 void	 ui_load_start(struct ui *);
 /* Is the document shown still incomplete? */

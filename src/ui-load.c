@@ -5,8 +5,9 @@
  * the messages of the load, a jump asked for beyond the quick document.
  *
  * The worker owns its struct doc and a memory stream for its messages
- * and touches nothing else; it publishes its progress in atomics
- * (doc_quick_progress) and sets done at the end.  The event loop waits
+ * and touches nothing else (standard input as far as the quick step read
+ * it is handed over to it); it publishes its progress in atomics
+ * (doc_load_ctl) and sets done at the end.  The event loop waits
  * for keys with a short timeout while a load is under way and, between
  * keys, once ui_load_ready says so, has ui_load_swap put the full
  * document in place of the quick one (ui.c: ui_swap drops and rebuilds
@@ -29,7 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc-quick.h"
+#include "doc-feed.h"
 #include "ui-int.h"
 #include "xmalloc.h"
 
@@ -43,7 +44,8 @@ struct ui_load_job {
 	FILE		*err;		/* its messages (memory stream) */
 	char		*errbuf;
 	size_t		 errlen;
-	struct doc_quick_progress pr;
+	struct doc_load_ctl ctl;
+	struct doc_feed	 in;		/* standard input so far: the worker's */
 	atomic_bool	 done;
 };
 
@@ -51,6 +53,7 @@ struct ui_load {
 	bool		 loading;	/* the document shown is not complete */
 	char *const	*paths;		/* to load in full */
 	size_t		 npaths;
+	struct doc_feed	*in;		/* standard input so far, or NULL */
 	struct ui_load_job *job;	/* the load under way, or NULL */
 	char		*msgs;		/* what loading said, for stderr at
 					   exit */
@@ -77,19 +80,21 @@ ui_load_say(struct ui *ui, const char *msgs)
 
 /* Set up the loading; see ui-int.h. */
 void
-ui_load_init(struct ui *ui, char *const *paths, size_t npaths,
-    const char *msgs)
+ui_load_init(struct ui *ui, const struct ui_input *in)
 {
 	struct ui_load	*l = xcalloc(1, sizeof *l);
 
 	ui->load = l;
-	l->paths = paths;
-	l->npaths = npaths;
+	l->paths = in->paths;
+	l->npaths = in->npaths;
+	l->in = in->in;
 	/* Until the worker starts (after the first screen), positions
 	   beyond the quick document wait for it. */
-	l->loading = npaths > 0;
-	if (msgs != NULL && *msgs != '\0')
-		l->msgs = xstrdup(msgs);
+	l->loading = in->npaths > 0;
+	if (in->msgs != NULL && *in->msgs != '\0') {
+		l->msgs = xstrdup(in->msgs);
+		ui_load_say(ui, l->msgs);
+	}
 	ui_place_restore(ui, !l->loading);
 }
 
@@ -99,7 +104,7 @@ ui_load_main(void *arg)
 {
 	struct ui_load_job *j = arg;
 
-	doc_quick_load(&j->doc, j->paths, j->npaths, j->err, &j->pr);
+	doc_load(&j->doc, j->paths, j->npaths, j->err, &j->ctl);
 	if (j->err != NULL)
 		fflush(j->err);
 	atomic_store(&j->done, true);
@@ -120,10 +125,19 @@ ui_load_start(struct ui *ui)
 	j->paths = l->paths;
 	j->npaths = l->npaths;
 	j->err = open_memstream(&j->errbuf, &j->errlen);
-	atomic_init(&j->pr.files, 0);
-	atomic_init(&j->pr.total, 0);
-	atomic_init(&j->pr.stories, 0);
-	atomic_init(&j->pr.stop, false);
+	atomic_init(&j->ctl.files, 0);
+	atomic_init(&j->ctl.total, 0);
+	atomic_init(&j->ctl.permille, 0);
+	atomic_init(&j->ctl.stories, 0);
+	atomic_init(&j->ctl.stop, false);
+	if (l->in != NULL) {
+		/* The worker's from now on (the caller's feed is left
+		   empty): it may outlive the reader. */
+		j->in = *l->in;
+		doc_feed_init(l->in, l->in->fd);
+		j->ctl.in = &j->in;
+		l->in = NULL;
+	}
 	atomic_init(&j->done, false);
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
@@ -158,8 +172,8 @@ ui_load_progress(const struct ui *ui, size_t *done, size_t *total)
 		*done = *total = 0;
 		return ui_load_busy(ui);	/* about to start */
 	}
-	*done = atomic_load(&l->job->pr.files);
-	*total = atomic_load(&l->job->pr.total);
+	*done = atomic_load(&l->job->ctl.files);
+	*total = atomic_load(&l->job->ctl.total);
 	return true;
 }
 
@@ -254,7 +268,7 @@ ui_load_end(struct ui *ui)
 	if ((j = l->job) != NULL) {
 		if (!atomic_load(&j->done)) {
 			/* Not worth waiting for: it ends with the process. */
-			atomic_store(&j->pr.stop, true);
+			atomic_store(&j->ctl.stop, true);
 			pthread_detach(j->thread);
 		} else {
 			ui_load_join(l, j);

@@ -297,8 +297,8 @@ ui_start_curses(struct ui_session *s)
    terminal, the first place.  Returns 0, UI_NO_TERMINAL or -1 (and then
    ui_end gives back what was taken). */
 static int
-ui_start(struct ui_session *s, struct doc *d, char *const *paths,
-    size_t npaths, const struct ui_opts *o)
+ui_start(struct ui_session *s, const struct ui_input *in,
+    const struct ui_opts *o)
 {
 	struct ui		*ui = &s->ui;
 	struct sigaction	 sa;
@@ -307,10 +307,10 @@ ui_start(struct ui_session *s, struct doc *d, char *const *paths,
 
 	memset(s, 0, sizeof *s);
 	ui->t0 = o->start_ns != 0 ? o->start_ns : ui_now_ns();
-	ui->doc = d;
+	ui->doc = in->doc;
 	ui->opts = o;
 	ui->measure = o->measure;
-	view_init(&ui->view, d, o->flags);
+	view_init(&ui->view, ui->doc, o->flags);
 	s->in = stdin;
 	if (!isatty(STDIN_FILENO)) {
 		if ((s->tty = fopen("/dev/tty", "r")) == NULL) {
@@ -338,7 +338,7 @@ ui_start(struct ui_session *s, struct doc *d, char *const *paths,
 		return r;
 	}
 	ui_geometry(ui);
-	ui_load_init(ui, paths, npaths, NULL);
+	ui_load_init(ui, in);
 	if (warn != NULL)
 		ui_message(ui, true, "%s", warn);
 	free(warn);
@@ -492,20 +492,12 @@ ui_end(struct ui_session *s, int r)
 
 /* Run the reader until the user quits. */
 int
-ui_run(struct doc *d, const struct ui_opts *o)
-{
-	return ui_run_paths(d, NULL, 0, o);
-}
-
-/* Run the reader over a quick document while the paths load. */
-int
-ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
-    const struct ui_opts *o)
+ui_run(const struct ui_input *in, const struct ui_opts *o)
 {
 	struct ui_session	 s;
 	int			 r;
 
-	if ((r = ui_start(&s, d, paths, npaths, o)) == 0)
+	if ((r = ui_start(&s, in, o)) == 0)
 		ui_loop(&s);
 	return ui_end(&s, r);
 }

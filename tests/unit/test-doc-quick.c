@@ -2,8 +2,9 @@
    at once; a big file gives its first whole pages (or, without form
    feeds, a prefix cut at a blank line); a directory gives its first
    page only; the quick pages equal the full document's first pages; the
-   full load equals doc_open and reports its progress; where a prefix is
-   cut. */
+   full load (doc_load) reports its progress; standard input read by the
+   quick step is handed to the full load (a feed), not lost; where a
+   prefix is cut. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -19,6 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "doc-feed.h"
 #include "doc-quick.h"
 #include "test-seed.h"
 #include "xmalloc.h"
@@ -80,7 +82,7 @@ test_small_complete(void **unused)
 	struct doc	 q, f;
 	char		*path = write_copies("small.txt", 3, "\f");
 
-	assert_int_equal(doc_quick_open(&q, &path, 1, DOC_QUICK_BUDGET, NULL),
+	assert_int_equal(doc_quick_open(&q, &path, 1, DOC_QUICK_BUDGET, NULL, NULL),
 	    DOC_QUICK_COMPLETE);
 	memset(&f, 0, sizeof f);
 	doc_open(&f, &path, 1, NULL);
@@ -103,7 +105,7 @@ test_big_pages(void **unused)
 	char		*path = write_copies("big.txt", 500, "\f");
 	size_t		 p;
 
-	assert_int_equal(doc_quick_open(&q, &path, 1, DOC_QUICK_BUDGET, NULL),
+	assert_int_equal(doc_quick_open(&q, &path, 1, DOC_QUICK_BUDGET, NULL, NULL),
 	    DOC_QUICK_PARTIAL);
 	memset(&f, 0, sizeof f);
 	doc_open(&f, &path, 1, NULL);
@@ -127,7 +129,7 @@ test_big_no_formfeed(void **unused)
 	char		*path = write_copies("one-page.txt", 200, "\n\n");
 	size_t		 n;
 
-	assert_int_equal(doc_quick_open(&q, &path, 1, DOC_QUICK_BUDGET, NULL),
+	assert_int_equal(doc_quick_open(&q, &path, 1, DOC_QUICK_BUDGET, NULL, NULL),
 	    DOC_QUICK_PARTIAL);
 	memset(&f, 0, sizeof f);
 	doc_open(&f, &path, 1, NULL);
@@ -147,13 +149,13 @@ test_big_no_formfeed(void **unused)
 	free(path);
 }
 
-/* A directory: its first page only; the full load equals doc_open and
-   counts its files. */
+/* A directory: its first page only; the full load with a control equals
+   doc_open and counts its files. */
 static void
 test_directory(void **unused)
 {
 	struct doc		 q, f, g;
-	struct doc_quick_progress pr;
+	struct doc_load_ctl	 pr;
 	char			*dir = xasprintf("%s/pages", tmpdir), *name;
 	char			*first = xasprintf("%s/p000.txt", dir);
 	FILE			*fp;
@@ -175,22 +177,25 @@ test_directory(void **unused)
 	fclose(fp);
 	free(name);
 
-	assert_int_equal(doc_quick_open(&q, &dir, 1, DOC_QUICK_BUDGET, NULL),
+	assert_int_equal(doc_quick_open(&q, &dir, 1, DOC_QUICK_BUDGET, NULL, NULL),
 	    DOC_QUICK_PARTIAL);
 	assert_int_equal(q.nfiles, 1);
 	assert_string_equal(q.files[0].path, first);
 
 	memset(&f, 0, sizeof f);
 	memset(&g, 0, sizeof g);
+	memset(&pr, 0, sizeof pr);
 	atomic_init(&pr.files, 0);
 	atomic_init(&pr.total, 0);
+	atomic_init(&pr.permille, 0);
 	atomic_init(&pr.stories, 0);
 	atomic_init(&pr.stop, false);
-	assert_int_equal(doc_quick_load(&f, &dir, 1, NULL, &pr), 200);
+	assert_int_equal(doc_load(&f, &dir, 1, NULL, &pr), 200);
 	assert_int_equal(doc_open(&g, &dir, 1, NULL), 200);
 	assert_int_equal(atomic_load(&pr.files), 200);
 	assert_int_equal(atomic_load(&pr.total), 200);
 	assert_int_equal(atomic_load(&pr.stories), g.nstories);
+	assert_int_equal(atomic_load(&pr.permille), 1000);
 	assert_int_equal(f.nfiles, g.nfiles);
 	assert_int_equal(f.npages, g.npages);
 	assert_int_equal(f.nstories, g.nstories);
@@ -204,14 +209,14 @@ test_directory(void **unused)
 	/* Asked to stop: it stops between files. */
 	atomic_store(&pr.stop, true);
 	memset(&f, 0, sizeof f);
-	assert_int_equal(doc_quick_load(&f, &dir, 1, NULL, &pr), 0);
+	assert_int_equal(doc_load(&f, &dir, 1, NULL, &pr), 0);
 	doc_free(&f);
 	free(first);
 	free(dir);
 }
 
 /* Several paths: the first file of the first path only; missing paths
-   are left to doc_open. */
+   are left to the full load. */
 static void
 test_paths(void **unused)
 {
@@ -221,12 +226,12 @@ test_paths(void **unused)
 
 	paths[0] = write_copies("a.txt", 1, "");
 	paths[1] = write_copies("b.txt", 1, "");
-	assert_int_equal(doc_quick_open(&q, paths, 2, DOC_QUICK_BUDGET, NULL),
+	assert_int_equal(doc_quick_open(&q, paths, 2, DOC_QUICK_BUDGET, NULL, NULL),
 	    DOC_QUICK_PARTIAL);
 	assert_int_equal(q.nfiles, 1);
 	doc_free(&q);
 	assert_int_equal(doc_quick_open(&q, &missing, 1, DOC_QUICK_BUDGET,
-	    NULL), DOC_QUICK_NONE);
+	    NULL, NULL), DOC_QUICK_NONE);
 	free(paths[0]);
 	free(paths[1]);
 	free(missing);
@@ -264,6 +269,23 @@ stdin_pipe(int n, int *saved)
 	close(p[0]);
 }
 
+/* Load "-" in full, reading on from what the quick step left in in. */
+static size_t
+load_rest(struct doc *f, struct doc_feed *in)
+{
+	struct doc_load_ctl	 ctl;
+	char			*dash = (char *)"-";
+	size_t			 n;
+
+	memset(&ctl, 0, sizeof ctl);
+	ctl.in = in;
+	memset(f, 0, sizeof *f);
+	n = doc_load(f, &dash, 1, NULL, &ctl);
+	assert_null(ctl.in);		/* standard input is read once */
+	doc_feed_free(in);
+	return n;
+}
+
 /* Back to the saved standard input. */
 static void
 stdin_back(int saved)
@@ -297,18 +319,18 @@ static void
 test_stdin_big(void **unused)
 {
 	struct doc	 q, f;
+	struct doc_feed	 in;
 	char		*dash = (char *)"-";
 	int		 saved;
 	size_t		 p;
 
 	stdin_pipe(100, &saved);
 
-	assert_int_equal(doc_quick_open(&q, &dash, 1, DOC_QUICK_BUDGET, NULL),
+	assert_int_equal(doc_quick_open(&q, &dash, 1, DOC_QUICK_BUDGET, NULL, &in),
 	    DOC_QUICK_PARTIAL);
 	assert_true(q.npages >= 1);
 	assert_true(q.npages <= DOC_QUICK_BUDGET / seedlen);
-	memset(&f, 0, sizeof f);
-	assert_int_equal(doc_quick_load(&f, &dash, 1, NULL, NULL), 1);
+	assert_int_equal(load_rest(&f, &in), 1);
 	stdin_back(saved);
 	assert_int_equal(f.npages, 100);
 	/* The same text as that of the same bytes in a file. */
@@ -321,20 +343,20 @@ test_stdin_big(void **unused)
 }
 
 /* A short input: nothing quick (the full load is as fast) and nothing
-   lost: doc_open reads it whole. */
+   lost: the full load has it whole. */
 static void
 test_stdin_small(void **unused)
 {
 	struct doc	 q, f;
+	struct doc_feed	 in;
 	char		*dash = (char *)"-";
 	int		 saved;
 
 	stdin_pipe(3, &saved);
-	assert_int_equal(doc_quick_open(&q, &dash, 1, DOC_QUICK_BUDGET, NULL),
+	assert_int_equal(doc_quick_open(&q, &dash, 1, DOC_QUICK_BUDGET, NULL, &in),
 	    DOC_QUICK_NONE);
 	assert_int_equal(q.nfiles, 0);
-	memset(&f, 0, sizeof f);
-	assert_int_equal(doc_open(&f, &dash, 1, NULL), 1);
+	assert_int_equal(load_rest(&f, &in), 1);
 	stdin_back(saved);
 	assert_int_equal(f.npages, 3);
 	assert_text_of_copies(&f, "stdin-small.txt", 3);
@@ -349,6 +371,7 @@ static void
 test_stdin_slow(void **unused)
 {
 	struct doc	 q, f;
+	struct doc_feed	 in;
 	char		*dash = (char *)"-", c;
 	int		 p[2], go[2], saved, status, i;
 	pid_t		 pid;
@@ -375,14 +398,13 @@ test_stdin_slow(void **unused)
 	assert_int_equal(dup2(p[0], STDIN_FILENO), STDIN_FILENO);
 	close(p[0]);
 
-	assert_int_equal(doc_quick_open(&q, &dash, 1, DOC_QUICK_BUDGET, NULL),
+	assert_int_equal(doc_quick_open(&q, &dash, 1, DOC_QUICK_BUDGET, NULL, &in),
 	    DOC_QUICK_PARTIAL);
 	assert_int_equal(q.npages, 1);
 	assert_true(q.nstories >= 1);
 	assert_true(q.files[0].text.len <= seedlen);
 	close(go[1]);			/* the rest, now */
-	memset(&f, 0, sizeof f);
-	assert_int_equal(doc_quick_load(&f, &dash, 1, NULL, NULL), 1);
+	assert_int_equal(load_rest(&f, &in), 1);
 	stdin_back(saved);
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_int_equal(status, 0);
