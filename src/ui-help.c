@@ -135,7 +135,6 @@ ui_help_key(struct ui *ui, void *arg, wint_t ch, bool fkey, long count)
 	switch (c) {
 	case UI_CMD_HELP:
 	case UI_CMD_CLOSE:
-	case UI_CMD_QUIT:
 		ui_open(ui, NULL);
 		return true;
 	case UI_CMD_LINE_DOWN:
@@ -164,7 +163,6 @@ ui_help_key(struct ui *ui, void *arg, wint_t ch, bool fkey, long count)
 const struct ui_mode ui_help_mode = {
 	.name = "help",
 	.sidebar = false,
-	.quit_closes = true,
 	.init = ui_help_init,
 	.free = ui_help_free,
 	.draw = ui_help_draw,

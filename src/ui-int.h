@@ -56,7 +56,6 @@ struct ui_mode {
 	const char	*name;
 	bool		 sidebar;	/* may be drawn as a sidebar */
 	bool		 line;		/* lives in the status line */
-	bool		 quit_closes;	/* q closes it rather than quit */
 	void		*(*init)(struct ui *);
 	void		 (*free)(struct ui *, void *);
 	void		 (*draw)(struct ui *, void *, int y, int x, int h,
@@ -139,6 +138,10 @@ struct ui {
 	char		 msg[256];	/* status message, "" for none */
 	bool		 msg_error;
 	long		 count;		/* numeric prefix being typed, 0: none */
+	wint_t		 prefix;	/* first key of a two-key command, or 0 */
+	long		 prefix_count;	/* the count typed before it */
+	wint_t		 keyarg;	/* the second key of the command run
+					   (the letter of a mark) */
 	bool		 quit;
 	bool		 color;		/* colours in use */
 	bool		 typing;	/* a panel takes keys as text (a list

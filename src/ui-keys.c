@@ -9,8 +9,11 @@
 #include "ui-keys.h"
 
 #define CTRL(c)		((c) & 0x1f)
-#define K(k, ctx, cmd)	{ (k), false, (ctx), (cmd) }
-#define F(k, ctx, cmd)	{ (k), true, (ctx), (cmd) }
+
+static const char	*ui_keys_name_of(const struct ui_key *, char *, size_t);
+#define K(k, ctx, cmd)	{ (k), 0, false, (ctx), (cmd) }
+#define K2(k, k2, ctx, cmd) { (k), (k2), false, (ctx), (cmd) }
+#define F(k, ctx, cmd)	{ (k), 0, true, (ctx), (cmd) }
 
 const struct ui_key ui_keys[] = {
 	K(' ', UI_CTX_ANY, UI_CMD_PAGE_DOWN),
@@ -63,8 +66,10 @@ const struct ui_key ui_keys[] = {
 	F(KEY_F(1), UI_CTX_ANY, UI_CMD_HELP),
 	K(0x1b, UI_CTX_ANY, UI_CMD_CLOSE),
 	K(CTRL('L'), UI_CTX_ANY, UI_CMD_REDRAW),
-	K('q', UI_CTX_ANY, UI_CMD_QUIT),
+	K('q', UI_CTX_TEXT, UI_CMD_QUIT),
+	K('q', UI_CTX_LIST, UI_CMD_CLOSE),
 	K('Q', UI_CTX_ANY, UI_CMD_QUIT),
+	K2('Z', 'Z', UI_CTX_ANY, UI_CMD_QUIT),
 	F(KEY_LEFT, UI_CTX_PROMPT, UI_CMD_EDIT_LEFT),
 	K(CTRL('B'), UI_CTX_PROMPT, UI_CMD_EDIT_LEFT),
 	F(KEY_RIGHT, UI_CTX_PROMPT, UI_CMD_EDIT_RIGHT),
@@ -136,11 +141,22 @@ static const char *const ui_keys_help[UI_CMD__COUNT] = {
 	[UI_CMD_EDIT_CANCEL] = "cancel: back to where you were",
 };
 
-/* The command of a key in a context. */
-enum ui_cmd
-ui_keys_lookup(int ctx, wint_t ch, bool fkey)
+/* Does second match a binding's second key? */
+static bool
+ui_keys_second(const struct ui_key *k, wint_t second)
 {
-	enum ui_cmd	 any = UI_CMD_NONE;
+	if (k->key2 == UI_KEY_LETTER)
+		return (second >= 'a' && second <= 'z') ||
+		    (second >= 'A' && second <= 'Z');
+	return (wint_t)k->key2 == second;
+}
+
+/* The command of a key (second 0) or of a two-key sequence in a
+   context. */
+static enum ui_cmd
+ui_keys_find(int ctx, wint_t ch, wint_t second, bool fkey)
+{
+	enum ui_cmd	 any = UI_CMD_NONE, c;
 	size_t		 i;
 
 	for (i = 0; i < ui_nkeys; i++) {
@@ -148,13 +164,35 @@ ui_keys_lookup(int ctx, wint_t ch, bool fkey)
 
 		if (k->fkey != fkey || (wint_t)k->key != ch)
 			continue;
+		if (second == 0)
+			c = k->key2 != 0 ? UI_CMD_PREFIX : (enum ui_cmd)k->cmd;
+		else if (k->key2 != 0 && ui_keys_second(k, second))
+			c = (enum ui_cmd)k->cmd;
+		else
+			continue;
 		if (k->ctx == ctx)
-			return (enum ui_cmd)k->cmd;
+			return c;
 		if (k->ctx == UI_CTX_ANY && ctx != UI_CTX_PROMPT &&
 		    any == UI_CMD_NONE)
-			any = (enum ui_cmd)k->cmd;
+			any = c;
 	}
 	return any;
+}
+
+/* The command of a key in a context. */
+enum ui_cmd
+ui_keys_lookup(int ctx, wint_t ch, bool fkey)
+{
+	return ui_keys_find(ctx, ch, 0, fkey);
+}
+
+/* The command of a two-key sequence. */
+enum ui_cmd
+ui_keys_lookup2(int ctx, wint_t first, wint_t second, bool fkey)
+{
+	if (fkey || second == 0)
+		return UI_CMD_NONE;
+	return ui_keys_find(ctx, first, second, false);
 }
 
 /* One line describing a command. */
@@ -166,12 +204,27 @@ ui_keys_describe(enum ui_cmd c)
 	return ui_keys_help[c];
 }
 
-/* Name of a key. */
+/* Name of a key; a two-key command's names both keys ("ZZ", ":n",
+   "m<letter>"). */
 const char *
 ui_keys_name(const struct ui_key *k)
 {
-	static char	 buf[16];
+	static char	 buf[48];
+	char		 a[16], b[16];
+	struct ui_key	 second = { .key = k->key2 };
 
+	if (k->key2 == 0)
+		return ui_keys_name_of(k, buf, sizeof buf);
+	snprintf(buf, sizeof buf, "%s%s", ui_keys_name_of(k, a, sizeof a),
+	    k->key2 == UI_KEY_LETTER ? "<letter>" :
+	    ui_keys_name_of(&second, b, sizeof b));
+	return buf;
+}
+
+/* Name of the first key of k in buf. */
+static const char *
+ui_keys_name_of(const struct ui_key *k, char *buf, size_t size)
+{
 	if (k->fkey) {
 		switch (k->key) {
 		case KEY_NPAGE:	return "PgDn";
@@ -197,9 +250,9 @@ ui_keys_name(const struct ui_key *k)
 	case 0x7f:	return "DEL";
 	}
 	if (k->key < 0x20)
-		snprintf(buf, sizeof buf, "^%c", k->key + '@');
+		snprintf(buf, size, "^%c", k->key + '@');
 	else
-		snprintf(buf, sizeof buf, "%c", k->key);
+		snprintf(buf, size, "%c", k->key);
 	return buf;
 }
 

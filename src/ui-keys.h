@@ -12,6 +12,7 @@
 
 enum ui_cmd {
 	UI_CMD_NONE,
+	UI_CMD_PREFIX,			/* the first key of a two-key command */
 	UI_CMD_PAGE_DOWN,
 	UI_CMD_PAGE_UP,
 	UI_CMD_HALF_DOWN,
@@ -66,8 +67,12 @@ enum ui_ctx {
 	UI_CTX__COUNT
 };
 
+#define UI_KEY_LETTER	(-2)		/* key2: any letter a-z, A-Z */
+
 struct ui_key {
 	int		 key;		/* character, or curses KEY_* code */
+	int		 key2;		/* a second key (ZZ, :n), UI_KEY_LETTER,
+					   or 0: none */
 	bool		 fkey;		/* key is a KEY_* code */
 	unsigned char	 ctx;		/* enum ui_ctx */
 	unsigned char	 cmd;		/* enum ui_cmd */
@@ -76,9 +81,13 @@ struct ui_key {
 extern const struct ui_key ui_keys[];
 extern const size_t ui_nkeys;
 
-/* The command of a key in a context (UI_CMD_NONE if unbound); keys of
-   UI_CTX_ANY do not apply in UI_CTX_PROMPT. */
+/* The command of a key in a context (UI_CMD_NONE if unbound,
+   UI_CMD_PREFIX when it begins a two-key command); keys of UI_CTX_ANY do
+   not apply in UI_CTX_PROMPT. */
 enum ui_cmd	 ui_keys_lookup(int ctx, wint_t ch, bool fkey);
+/* The command of a two-key sequence (first returned UI_CMD_PREFIX). */
+enum ui_cmd	 ui_keys_lookup2(int ctx, wint_t first, wint_t second,
+		    bool fkey);
 /* One line describing a command, for the help screen. */
 const char	*ui_keys_describe(enum ui_cmd);
 /* Name of a key ("Space", "^F", "PgDn", "j"); static storage. */

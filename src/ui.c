@@ -187,19 +187,39 @@ ui_mouse(struct ui *ui)
 		ui->panel->click(ui, ui->panel_data, ev.y, ev.x);
 }
 
+/* The second key of a two-key command (ZZ, :n, ma). */
+static void
+ui_key2(struct ui *ui, int ctx, wint_t ch, bool fkey)
+{
+	enum ui_cmd	 c = ui_keys_lookup2(ctx, ui->prefix, ch, fkey);
+
+	ui->prefix = 0;
+	ui->keyarg = ch;
+	if (c == UI_CMD_QUIT)
+		ui->quit = true;
+	else if (c == UI_CMD_NONE)
+		ui_message(ui, false, "unknown key (h: help)");
+	else if (!ui->small && ui->panel == NULL)
+		ui_pager_cmd(ui, c, ui->prefix_count);
+}
+
 /* One key. */
 static void
 ui_key(struct ui *ui, wint_t ch, bool fkey)
 {
 	enum ui_cmd	 c;
 	long		 count;
+	int		 ctx = ui->panel != NULL ? UI_CTX_LIST : UI_CTX_TEXT;
 
+	ui->msg[0] = '\0';
 	if (ui->panel != NULL && (ui->panel->line || ui->typing)) {
-		ui->msg[0] = '\0';
 		ui->panel->key(ui, ui->panel_data, ch, fkey, 0);
 		return;
 	}
-	ui->msg[0] = '\0';
+	if (ui->prefix != 0) {
+		ui_key2(ui, ctx, ch, fkey);
+		return;
+	}
 	if (!fkey && ch >= '0' && ch <= '9' && (ch != '0' || ui->count > 0)) {
 		if (ui->count < 100000)
 			ui->count = ui->count * 10 + (long)(ch - '0');
@@ -208,9 +228,15 @@ ui_key(struct ui *ui, wint_t ch, bool fkey)
 	}
 	count = ui->count;
 	ui->count = 0;
-	c = ui_keys_lookup(UI_CTX_ANY, ch, fkey);
-	if (c == UI_CMD_QUIT && (ui->panel == NULL ||
-	    !ui->panel->quit_closes)) {
+	c = ui_keys_lookup(ctx, ch, fkey);
+	if (c == UI_CMD_PREFIX) {
+		/* The second key says what (ZZ); the count waits with it. */
+		ui->prefix = ch;
+		ui->prefix_count = count;
+		ui_message(ui, false, "%lc", (wint_t)ch);
+		return;
+	}
+	if (c == UI_CMD_QUIT) {
 		ui->quit = true;
 		return;
 	}
