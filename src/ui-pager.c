@@ -396,11 +396,16 @@ ui_pager_cmd(struct ui *ui, enum ui_cmd c, long count)
 		break;
 	case UI_CMD_WIDER:
 	case UI_CMD_NARROWER:
-		if (ui->measure == 0)
+		/* From the measure in effect: narrower from the width
+		   shown, wider from the measure set (a terminal narrower
+		   than it shows less). */
+		if (c == UI_CMD_NARROWER || ui->measure == 0 ||
+		    ui->measure < ui->text_w)
 			ui->measure = ui->text_w;
-		ui->measure += (c == UI_CMD_WIDER ? 2 : -2) * (int)n;
-		if (ui->measure < 20)
-			ui->measure = 20;
+		ui->measure += (c == UI_CMD_WIDER ? 2 : -2) * (int)(n < 1000 ?
+		    n : 1000);
+		if (ui->measure < LAYOUT_MIN_WIDTH)
+			ui->measure = LAYOUT_MIN_WIDTH;
 		if (ui->measure > LAYOUT_MAX_WIDTH)
 			ui->measure = LAYOUT_MAX_WIDTH;
 		ui_geometry(ui);
