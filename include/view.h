@@ -134,8 +134,10 @@ bool	 view_at_end(struct view *);
 /* Put joined offset off of block (LAYOUT_NOBLOCK: the unit's first line)
    of unit u on screen row row (clamped so that the screen stays full). */
 void	 view_goto(struct view *, size_t u, size_t block, size_t off, int row);
-/* Move by n stories (negative: back); "[" first returns to the start of
-   the current story.  Returns the stories moved (0: none further). */
+/* Move by n stories: to the n-th story start (its first line) below the
+   top row, or for n < 0 above it, the top of the document counting as
+   the start before the first story (so that "]" and "[" undo each
+   other).  Returns the stories moved (0: none further). */
 long	 view_story(struct view *, long n);
 /* Same for section headings, across stories. */
 long	 view_section(struct view *, long n);

@@ -367,11 +367,16 @@ ui_pager_cmd(struct ui *ui, enum ui_cmd c, long count)
 		break;
 	case UI_CMD_TOP:
 		if (count > 0) {	/* 5g: story 5, as less's line N */
-			view_restore(v, (size_t)count - 1, LAYOUT_NOBLOCK, 0);
-			if (ui_load_busy(ui) &&
-			    (size_t)count > ui->doc->nstories)
+			if (view_restore(v, (size_t)count - 1, LAYOUT_NOBLOCK,
+			    0))
+				break;
+			if (ui_load_busy(ui))
 				ui_load_go_later(ui, UI_GO_STORY,
 				    (size_t)count - 1);
+			else
+				ui_message(ui, true, "no story %ld (%zu "
+				    "stor%s)", count, ui->doc->nstories,
+				    ui->doc->nstories == 1 ? "y" : "ies");
 		} else
 			view_top(v);
 		break;

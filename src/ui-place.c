@@ -80,8 +80,9 @@ ui_place_restore(struct ui *ui, bool final)
 		ok = view_restore(&ui->view, (size_t)ui->opts->story,
 		    LAYOUT_NOBLOCK, 0);
 		if (!ok && final)
-			ui_message(ui, true, "no story %ld (%zu stories)",
-			    ui->opts->story + 1, ui->doc->nstories);
+			ui_message(ui, true, "no story %ld (%zu stor%s)",
+			    ui->opts->story + 1, ui->doc->nstories,
+			    ui->doc->nstories == 1 ? "y" : "ies");
 	} else if (p->open && (v = state_get(&p->st, p->key)) != NULL &&
 	    sscanf(v, "%zu %31s %zu", &gs, bs, &o) == 3) {
 		b = strcmp(bs, "-") == 0 ? LAYOUT_NOBLOCK :

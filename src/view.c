@@ -618,67 +618,51 @@ view_goto(struct view *v, size_t u, size_t block, size_t off, int row)
 	view_goto_addr(v, a, row);
 }
 
-/* The unit of the story being read: the first unit whose text is on
-   screen, or the story after a banner. */
-static size_t
-view_cur_story_unit(struct view *v)
-{
-	size_t	 u, b, o;
-
-	view_current(v, &u, &b, &o);
-	while (u + 1 < v->nunits && v->units[u].story == VIEW_BANNER)
-		u++;
-	return u;
-}
-
 /* Move by n stories; see view.h. */
 long
 view_story(struct view *v, long n)
 {
-	struct view_addr top = view_top_addr(v), start;
-	size_t		 u, k;
+	struct view_addr top = view_top_addr(v), first = view_first(v), a;
+	struct view_addr to = top;
+	size_t		 k;
 	long		 moved = 0;
 
 	if (v->nunits == 0 || n == 0)
 		return 0;
-	u = view_cur_story_unit(v);
-	start.u = u;
-	start.l = 0;
-	if (n < 0 && view_cmp(top, start) > 0) {
-		/* First back to the start of the current story. */
-		n++;
+	/* The start of a story is its first line; ] goes to the next one
+	   below the top row, [ to the one above it, or to the top of the
+	   document from the first story: each undoes the other. */
+	for (k = top.u; n > 0 && k < v->nunits; k++) {
+		a.u = k;
+		a.l = 0;
+		if (v->units[k].story != VIEW_BANNER &&
+		    view_cmp(a, top) > 0) {
+			to = a;
+			n--;
+			moved++;
+		}
+	}
+	for (k = top.u + 1; n < 0 && k-- > 0;) {
+		a.u = k;
+		a.l = 0;
+		if (v->units[k].story != VIEW_BANNER &&
+		    view_cmp(a, top) < 0) {
+			to = a;
+			n++;
+			moved--;
+		}
+	}
+	if (n < 0 && view_cmp(to, first) > 0 && view_cmp(top, first) > 0) {
+		to = first;
 		moved--;
-	}
-	while (n > 0) {
-		for (k = u + 1; k < v->nunits &&
-		    v->units[k].story == VIEW_BANNER; k++)
-			;
-		if (k >= v->nunits)
-			break;
-		u = k;
-		n--;
-		moved++;
-	}
-	while (n < 0) {
-		for (k = u; k > 0 && v->units[k - 1].story == VIEW_BANNER; k--)
-			;
-		if (k == 0)
-			break;
-		u = k - 1;
-		n++;
-		moved--;
-	}
-	if (n < 0 && moved == 0 && view_cmp(top, view_first(v)) > 0) {
-		/* Before the first story: the banner, the top. */
-		view_top(v);
-		return -1;
 	}
 	if (moved == 0)
 		return 0;
-	start.u = u;
-	start.l = 0;
-	view_set_top(v, start);
-	return moved;
+	view_set_top(v, to);
+	/* At the end the screen stays full: the story's start may not reach
+	   the top, and then nothing moved. */
+	a = view_top_addr(v);
+	return view_cmp(a, top) == 0 ? 0 : moved;
 }
 
 /* The line of section i of the unit's story (-1 if none). */

@@ -5,7 +5,8 @@
 # headline; keys work while the rest loads (the status line says
 # "loading" and counts the stories as N+); the full count arrives
 # (story 1/N with the final N) with the place kept; G reaches the last
-# story; -s beyond the first pages lands there once they are loaded.
+# story; -s beyond the first pages lands there once they are loaded, and
+# beyond the end says so.
 # Also a page on a pipe held open: its first screen before its end.
 #
 # The time from start to the first screen and to the full document is
@@ -153,6 +154,13 @@ start 80 24 --no-remember -s 30001 "$big"
 ready
 wait_long status_has "30001/$big_stories " ||
     fail "-s 30001 did not land on story 30001"
+quit_ok
+
+# -s beyond the whole document: said once it is loaded.
+start 80 24 --no-remember -s 90000 "$big"
+ready
+wait_long status_has "no story 90000 ($big_stories stories)" ||
+    fail "-s 90000 beyond the end did not say so"
 quit_ok
 
 # A saved place beyond the first pages comes back, and quitting before

@@ -1,6 +1,7 @@
 #!/bin/sh
-# The seed at 80x24 and 40x20: the headline on the first screen; ] brings
-# the second story's headline into view and [ returns; the outline jumps
+# The seed at 80x24 and 40x20: the headline on the first screen; ] goes
+# to story 1's headline, then brings the second story's and [ returns,
+# each undoing the other; 99g says there is no story 99; the outline jumps
 # to a section heading (it becomes the top text row); the statistics panel
 # lists 11678人次 with its context and Enter shows it in the text.
 . "$(dirname "$0")/lib.sh"
@@ -12,12 +13,26 @@ for size in "80 24" "40 20"; do
 	expect "推进监地协作" "headline on the first screen at $1x$2"
 	status_has "1/2" || fail "status does not say story 1/2"
 
+	# ] from the banner at the top goes to story 1, not past it; [
+	# undoes each ].
+	top_has "新岸" || fail "the banner is not at the top at $1x$2"
+	keys ']'
+	wait_for top_has "推进监地协作" ||
+	    fail "] from the top did not go to story 1 at $1x$2"
+	status_has "1/2" || fail "status after the first ] is not 1/2"
 	keys ']'
 	expect "听到呼救声" "] did not bring the second headline at $1x$2"
 	wait_for status_has "2/2" || fail "status after ] is not 2/2"
 	keys '['
 	wait_for top_has "推进监地协作" ||
 	    fail "[ did not return to the first story at $1x$2"
+	keys '['
+	wait_for top_has "新岸" || fail "[ from story 1 did not go to the top"
+	# A story number past the last says so.
+	keys 9 9 g
+	wait_for status_has "no story 99 (2 stories)" ||
+	    fail "99g did not say there is no story 99"
+	top_has "新岸" || fail "99g moved"
 
 	keys t
 	expect "Outline" "t did not open the outline"

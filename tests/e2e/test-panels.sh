@@ -18,6 +18,8 @@ screen | grep -q "2 听到呼救声.*… *│" ||
 screen | sed -n 2p | grep -q "Outline .*… 1/" ||
     fail "the sidebar's title is not cut with … before its count"
 screen | head -n 1 | grep -q "新岸.*…$" || fail "the cut banner does not end in …"
+keys q
+wait_for lacks "Outline" || fail "q did not close the outline"
 quit_ok
 
 # Sidebar at 130 columns: the outline and the text side by side.
@@ -63,7 +65,7 @@ quit_ok
 start_cmd 80 24 'cat articles/*.txt | "$DUBAO" --no-remember'
 ready
 expect "推进监地协作"
-keys ']'
+keys 2 g
 wait_for status_has "2/2" || fail "keys do not work when the page comes from a pipe"
 keys q
 wait_for exited || fail "no exit (pipe)"
@@ -100,7 +102,7 @@ quit_ok
 start_cmd 80 24 'TERM=vt100 "$DUBAO" --no-remember articles'
 ready
 expect "推进监地协作" "nothing readable on a monochrome terminal"
-keys ']'
+keys 2 g
 wait_for status_has "2/2" || fail "keys do not work on a monochrome terminal"
 quit_ok
 echo ok

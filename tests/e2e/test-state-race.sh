@@ -62,7 +62,7 @@ search() { t send-keys -t ":w$1" / "$(pat_of $1)-$round" Enter; }
 searched_go() {
 	wait_for wstatus_has $1 "$(pat_of $1)-$round" ||
 	    fail "round $round: reader $1: no search status"
-	t send-keys -t ":w$1" Escape g ']'
+	t send-keys -t ":w$1" Escape 2 g
 }
 at_story2() {
 	wait_for wstatus_has $1 "2/2" ||
@@ -144,8 +144,8 @@ wait_for status_has "cannot save the search history" ||
 keys g / 平安 Enter		# from the top: no "wrapped" to hide it
 wait_for status_has "match 1/9 " || fail "full disk: no match count (1/9) on the second search"
 status_has "cannot save" && fail "full disk: the history error said again: $(status_line)"
-keys Escape g ']'
-wait_for status_has "2/2" || fail "full disk: ] did not reach story 2"
+keys Escape 2 g
+wait_for status_has "2/2" || fail "full disk: 2g did not reach story 2"
 keys q
 wait_for exited || fail "full disk: no exit on q"
 [ "$(exit_status)" = 0 ] || fail "full disk: exit status $(exit_status)"
@@ -163,8 +163,8 @@ ls "$MNT/dubao" | grep -q -v -E '^(positions|search-history)(\.lock)?$' &&
 rm -f "$MNT/filler" "$MNT/filler2"
 start 80 24 "$WORK/p1"
 ready
-keys g ']'
-wait_for status_has "2/2" || fail "] did not reach story 2"
+keys 2 g
+wait_for status_has "2/2" || fail "2g did not reach story 2"
 quit_ok
 grep -F -q "$(cd "$WORK/p1" && pwd -P)/" "$MNT/dubao/positions" ||
     fail "with space again, the position was not saved"

@@ -8,8 +8,8 @@ pos="$XDG_STATE_HOME/dubao/positions"
 
 start 80 24 "$SEED"
 ready
-keys ']'
-wait_for status_has "2/2" || fail "] did not reach story 2"
+keys 2 g
+wait_for status_has "2/2" || fail "2g did not reach story 2"
 quit_ok
 test -s "$pos" || fail "no state file written"
 head -n 1 "$pos" | grep -q '^dubao-state 1$' || fail "bad state file header"
@@ -53,7 +53,7 @@ printf 'garbage\0\001\n' > "$pos"
 start 80 24 "$SEED"
 ready
 wait_for status_has "not a dubao state file" || fail "no warning about the corrupt file"
-keys ']'
+keys 2 g
 wait_for status_has "2/2" || fail "the reader does not work after a corrupt file"
 quit_ok
 head -n 1 "$pos" | grep -q '^dubao-state 1$' || fail "corrupt file not replaced"

@@ -201,7 +201,9 @@ test_resize_keeps_position(void **unused)
 	doc_free(&d);
 }
 
-/* ] and [ go by stories across pages; [ first returns to the start. */
+/* ] and [ go by stories across pages; [ first returns to the start; from
+   the banner at the top ] goes to story 1, and [ back (issue 9: ] skipped
+   story 1). */
 static void
 test_story_moves(void **unused)
 {
@@ -214,7 +216,16 @@ test_story_moves(void **unused)
 	view_init(&v, &d, 0);
 	view_resize(&v, 40, 6);
 	assert_int_equal(view_current_story(&v), 0);
+	assert_int_equal(v.units[v.top_unit].story, VIEW_BANNER);
 	assert_int_equal(view_story(&v, 1), 1);
+	assert_int_equal(view_current_story(&v), 0);
+	assert_int_equal(v.units[v.top_unit].gstory, 0);
+	assert_int_equal(v.top_line, 0);
+	assert_int_equal(view_story(&v, -1), -1);
+	assert_int_equal(v.top_unit, 0);
+	assert_int_equal(v.top_line, 0);
+	assert_int_equal(view_story(&v, -1), 0);
+	assert_int_equal(view_story(&v, 2), 2);
 	assert_int_equal(view_current_story(&v), 1);
 	assert_int_equal(v.top_line, 0);
 	assert_int_equal(view_story(&v, 3), 3);
@@ -421,7 +432,7 @@ test_where_restore(void **unused)
 	view_init(&v, &d, 0);
 	view_resize(&v, 40, 10);
 	assert_false(view_where(&v, &gs, &b, &o));	/* in the banner */
-	view_story(&v, 2);
+	view_story(&v, 3);		/* story 1, 2, 3: gs 2 */
 	view_scroll(&v, 7);
 	assert_true(view_where(&v, &gs, &b, &o));
 	assert_int_equal(gs, 2);
@@ -453,7 +464,7 @@ test_rebase(void **unused)
 	make_doc(&full, 40);
 	view_init(&v, &quick, 0);
 	view_resize(&v, 40, 10);
-	view_story(&v, 3);
+	view_story(&v, 4);		/* gs 3 */
 	view_scroll(&v, 5);
 	assert_true(view_where(&v, &gs, &b, &o));
 	view_hl_add(&v, 0, 0, 0, 1, VIEW_HL_SEARCH);
