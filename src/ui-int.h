@@ -112,6 +112,7 @@ struct ui_pager_cache {
 	size_t		 page;		/* page of header and name */
 	char		*header;	/* its banner, else its name */
 	char		*name;		/* its file name */
+	char		*fullname;	/* its name (doc_page_name) */
 	bool		 story_ok;
 	size_t		 story;		/* global story of title and secname */
 	int		 section;	/* section of secname, -1: none */

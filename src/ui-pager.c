@@ -52,6 +52,7 @@ ui_pager_forget(struct ui *ui)
 
 	free(c->header);
 	free(c->name);
+	free(c->fullname);
 	free(c->title);
 	free(c->secname);
 	memset(c, 0, sizeof *c);
@@ -67,12 +68,14 @@ ui_pager_cache_page(struct ui *ui, size_t p)
 		return;
 	free(c->header);
 	free(c->name);
+	free(c->fullname);
+	c->fullname = doc_page_name(ui->doc, p);
 	c->header = ui_pager_banner(ui, p);
 	if (*c->header == '\0') {
 		free(c->header);
-		c->header = doc_page_name(ui->doc, p);
+		c->header = xstrdup(c->fullname);
 	}
-	c->name = ui_pager_basename(doc_page_name(ui->doc, p));
+	c->name = ui_pager_basename(xstrdup(c->fullname));
 	c->page = p;
 	c->page_ok = true;
 }
@@ -103,22 +106,51 @@ ui_pager_cache_story(struct ui *ui, size_t gs, const struct doc_page *dp,
 	c->story_ok = true;
 }
 
-/* The header row: the current page's banner, else its name. */
+/* Are the banner rows of page p on screen? */
+static bool
+ui_pager_banner_shown(struct ui *ui, size_t p)
+{
+	size_t	 u, u0, u1;
+
+	view_units_shown(&ui->view, &u0, &u1);
+	for (u = u0; u <= u1 && u < ui->view.nunits; u++)
+		if (ui->view.units[u].page == p &&
+		    ui->view.units[u].story == VIEW_BANNER)
+			return true;
+	return false;
+}
+
+/* The header row: the current page's banner, else its name; the name
+   too while the banner's own rows are on screen (shown once). */
 static void
 ui_pager_header(struct ui *ui)
 {
-	size_t		 u, b, o;
+	size_t		 u, b, o, p, n;
 	const char	*s;
-	int		 attr = ui_draw_attr(UI_STYLE_HEADER), w;
+	int		 attr = ui_draw_attr(UI_STYLE_HEADER), w, room;
 
 	ui_draw_fill(0, 0, ui->cols, attr);
 	if (ui->view.nunits == 0)
 		return;
 	view_current(&ui->view, &u, &b, &o);
-	ui_pager_cache_page(ui, ui->view.units[u].page);
-	s = ui->pager.header;
+	p = ui->view.units[u].page;
+	ui_pager_cache_page(ui, p);
+	s = ui_pager_banner_shown(ui, p) ? ui->pager.fullname :
+	    ui->pager.header;
 	w = ui_draw_width(s, strlen(s));
-	if (w > ui->text_w)
+	if (w > ui->text_w && s == ui->pager.fullname) {
+		/* A name too long keeps its end, the file's own name. */
+		room = ui->cols - ui->text_x;
+		while (*s != '\0' && w > room - 1) {
+			n = 1;
+			while (((unsigned char)s[n] & 0xc0) == 0x80)
+				n++;
+			w -= ui_draw_width(s, n);
+			s += n;
+		}
+		n = (size_t)ui_draw_text(0, ui->text_x, room, "…", attr);
+		ui_draw_text(0, ui->text_x + (int)n, room - (int)n, s, attr);
+	} else if (w > ui->text_w)
 		ui_draw_str_cut(0, ui->text_x, ui->cols - ui->text_x, s,
 		    strlen(s), attr);
 	else

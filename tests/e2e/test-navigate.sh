@@ -1,5 +1,7 @@
 #!/bin/sh
-# The seed at 80x24 and 40x20: the headline on the first screen; ] goes
+# The seed at 80x24 and 40x20: the headline on the first screen; the
+# column banner once (the header names the page while the banner's rows
+# show, and shows the banner below them); ] goes
 # to story 1's headline, then brings the second story's and [ returns,
 # each undoing the other; 99g says there is no story 99; the outline jumps
 # to a section heading (it becomes the top text row); the statistics panel
@@ -13,13 +15,21 @@ for size in "80 24" "40 20"; do
 	expect "推进监地协作" "headline on the first screen at $1x$2"
 	status_has "1/2" || fail "status does not say story 1/2"
 
+	# The column banner shows once: in the text at the top of the page
+	# (the header names the file meanwhile), in the header below it.
+	top_has "新岸" || fail "the banner is not at the top at $1x$2"
+	[ "$(screen | grep -c 新岸)" -eq 1 ] ||
+	    fail "the banner shows twice at $1x$2"
+	screen | head -n 1 | grep -q "000_2ebc2c4d283361d3" ||
+	    fail "the header does not name the page while its banner shows"
 	# ] from the banner at the top goes to story 1, not past it; [
 	# undoes each ].
-	top_has "新岸" || fail "the banner is not at the top at $1x$2"
 	keys ']'
 	wait_for top_has "推进监地协作" ||
 	    fail "] from the top did not go to story 1 at $1x$2"
 	status_has "1/2" || fail "status after the first ] is not 1/2"
+	screen | head -n 1 | grep -q "新岸" ||
+	    fail "the header does not show the banner below it at $1x$2"
 	keys ']'
 	expect "听到呼救声" "] did not bring the second headline at $1x$2"
 	wait_for status_has "2/2" || fail "status after ] is not 2/2"

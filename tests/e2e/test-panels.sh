@@ -8,14 +8,16 @@
 
 # At 112 columns what does not fit ends in an ellipsis: story 2's
 # headline in the sidebar, the sidebar's title (before its count), the
-# banner in the header.
+# banner in the header (below the banner's own rows).
 start 112 30 --no-remember "$SEED"
 ready
+keys ']'
+wait_for top_has "推进监地协作" || fail "] did not go to story 1"
 keys t
 expect "Outline"
 screen | grep -q "2 听到呼救声.*… *│" ||
     fail "a headline too long for the sidebar is not cut with …"
-screen | sed -n 2p | grep -q "Outline .*… 1/" ||
+screen | sed -n 2p | grep -q "Outline .*… [0-9]*/" ||
     fail "the sidebar's title is not cut with … before its count"
 screen | head -n 1 | grep -q "新岸.*…$" || fail "the cut banner does not end in …"
 keys q
