@@ -263,81 +263,211 @@ ui_pager_cut(const char *s, int w, bool *cut)
 	return i;
 }
 
+/* The fields of the status line, by how useful they are: what is left
+   out first when the line is short comes last. */
+struct ui_status {
+	char		 match[48];	/* "match 3/30" (never left out) */
+	char		 where[48];	/* "42%", "loading 3/10", "loading…" */
+	char		 pos[48];	/* "1/34+": the story */
+	const char	*section;	/* the section's heading, or NULL */
+	const char	*title;		/* the story's headline */
+	const char	*name;		/* the file's name */
+};
+
+#define UI_STATUS_MIN_TITLE	8	/* cells of a cut headline at least */
+#define UI_STATUS_MIN_SECTION	6	/* of a cut section heading */
+
+/* Cells of a string. */
+static int
+ui_pager_w(const char *s)
+{
+	return s != NULL ? ui_draw_width(s, strlen(s)) : 0;
+}
+
+/* s in at most w cells: whole, or cut with "…" (malloc'ed); NULL when
+   not even min cells are left for it. */
+static char *
+ui_pager_fit(const char *s, int w, int min)
+{
+	bool	 cut;
+	size_t	 keep;
+
+	if (ui_pager_w(s) <= w)
+		return xstrdup(s);
+	if (w < min)
+		return NULL;
+	keep = ui_pager_cut(s, w, &cut);
+	return xasprintf("%.*s…", (int)keep, s);
+}
+
+/* What the status line shows, from everything down to the match count
+   alone: the file name goes first, then the headline (cut before it
+   goes), the section (likewise), the percentage, the story, the help
+   hint. */
+#define UI_ST_NAME	0x01
+#define UI_ST_TITLE	0x02		/* whole */
+#define UI_ST_TITLE_CUT	0x04		/* whole or cut */
+#define UI_ST_SEC	0x08
+#define UI_ST_SEC_CUT	0x10
+#define UI_ST_POS	0x20
+#define UI_ST_WHERE	0x40
+#define UI_ST_HELP	0x80
+static const unsigned ui_status_steps[] = {
+	UI_ST_NAME | UI_ST_TITLE | UI_ST_SEC | UI_ST_POS | UI_ST_WHERE |
+	    UI_ST_HELP,
+	UI_ST_TITLE_CUT | UI_ST_SEC | UI_ST_POS | UI_ST_WHERE | UI_ST_HELP,
+	UI_ST_SEC | UI_ST_POS | UI_ST_WHERE | UI_ST_HELP,
+	UI_ST_SEC_CUT | UI_ST_POS | UI_ST_WHERE | UI_ST_HELP,
+	UI_ST_POS | UI_ST_WHERE | UI_ST_HELP,
+	UI_ST_POS | UI_ST_HELP,
+	UI_ST_HELP,
+	0,
+};
+#define UI_STATUS_NSTEPS (sizeof ui_status_steps / sizeof ui_status_steps[0])
+
+/* Append field s to buf (malloc'ed), after sep when buf has something. */
+static char *
+ui_pager_join(char *buf, const char *sep, const char *s)
+{
+	char	*r;
+
+	if (s == NULL || *s == '\0')
+		return buf;
+	r = xasprintf("%s%s%s", buf, *buf != '\0' ? sep : "", s);
+	free(buf);
+	return r;
+}
+
+/* Compose the status line in w cells, leaving out fields as
+   ui_status_steps says until it fits; a message takes the place of the
+   name, story, headline and section.  *left and *right are malloc'ed;
+   the caller cuts what still does not fit. */
+static void
+ui_pager_compose(const struct ui_status *f, const char *msg, int w,
+    char **left, char **right)
+{
+	char		*l, *r, *t, *sec;
+	size_t		 i;
+	unsigned	 m;
+	int		 room, fw;
+
+	for (i = 0; i < UI_STATUS_NSTEPS; i++) {
+		m = ui_status_steps[i];
+		r = ui_pager_join(xstrdup(""), "  ", f->match);
+		if (m & UI_ST_WHERE)
+			r = ui_pager_join(r, "  ", f->where);
+		if (m & UI_ST_HELP)
+			r = ui_pager_join(r, "  ", "h:help");
+		*right = xasprintf(" %s ", r);
+		free(r);
+		room = w - ui_pager_w(*right);
+		if (msg != NULL) {
+			/* A message keeps the right side while it gets half
+			   the line (then it is cut with "…"). */
+			*left = xasprintf(" %s", msg);
+			if (ui_pager_w(*left) <= room || room >= w / 2 ||
+			    i + 1 == UI_STATUS_NSTEPS)
+				return;
+			free(*left);
+			free(*right);
+			continue;
+		}
+		/* The position, then the section, then what room is left
+		   for the headline. */
+		l = xstrdup("");
+		if (m & UI_ST_NAME)
+			l = ui_pager_join(l, "  ", f->name);
+		if (m & UI_ST_POS)
+			l = ui_pager_join(l, "  ", f->pos);
+		fw = 1 + ui_pager_w(l) + (*l != '\0' ? 1 : 0);
+		sec = NULL;
+		if (f->section != NULL && (m & UI_ST_SEC))
+			sec = xstrdup(f->section);
+		else if (f->section != NULL && (m & UI_ST_SEC_CUT))
+			sec = ui_pager_fit(f->section, room - fw - 2,
+			    UI_STATUS_MIN_SECTION);
+		if (sec != NULL)
+			fw += 3 + ui_pager_w(sec);
+		t = NULL;
+		if (f->title != NULL && (m & UI_ST_TITLE))
+			t = xstrdup(f->title);
+		else if (f->title != NULL && (m & UI_ST_TITLE_CUT))
+			t = ui_pager_fit(f->title, room - fw,
+			    UI_STATUS_MIN_TITLE);
+		l = ui_pager_join(l, " ", t);
+		free(t);
+		if (sec != NULL) {
+			t = xasprintf("§ %s", sec);
+			l = ui_pager_join(l, " ", t);
+			free(t);
+			free(sec);
+		}
+		*left = xasprintf(" %s", l);
+		free(l);
+		if (ui_pager_w(*left) <= room || i + 1 == UI_STATUS_NSTEPS)
+			return;
+		free(*left);
+		free(*right);
+	}
+}
+
 /* The status line: place on the left, percentage and help hint on the
    right; a message replaces the place. */
 static void
 ui_pager_status(struct ui *ui)
 {
 	struct view	*v = &ui->view;
+	struct ui_status f;
 	int		 y = ui->lines - 1, attr = ui_draw_attr(UI_STYLE_STATUS);
-	int		 rw, room, fixed, nw, tw;
-	char		 right[80], pos[48], *left;
-	const char	*name, *title, *secname;
-	size_t		 gs, st, done, total, keep;
-	bool		 cut;
-	const struct doc_page *dp;
+	int		 w = ui->cols - 1, rw;
+	char		*left, *right;
+	const char	*msg = NULL;
+	size_t		 gs = 0, st, done, total;
+	bool		 busy = ui_load_progress(ui, &done, &total);
+	const struct doc_page *dp = NULL;
 
+	memset(&f, 0, sizeof f);
 	ui_draw_fill(y, 0, ui->cols, attr);
-	if (ui_load_progress(ui, &done, &total)) {
-		/* The percentage would be of the first pages only. */
-		char	 m[48] = "";
-
-		if (ui->search.shown && ui->search.have_cur)
-			snprintf(m, sizeof m, " match %zu/%zu+ ",
-			    ui->search.i, ui->search.n);
-		if (total > 1)
-			snprintf(right, sizeof right, "%s loading %zu/%zu  "
-			    "h:help ", m, done, total);
-		else
-			snprintf(right, sizeof right, "%s loading…  h:help ",
-			    m);
-	} else if (ui->search.shown && ui->search.have_cur)
-		snprintf(right, sizeof right, " match %zu/%zu  %3d%%  h:help ",
-		    ui->search.i, ui->search.n, view_percent(v));
+	if (ui->search.shown && ui->search.have_cur)
+		snprintf(f.match, sizeof f.match, "match %zu/%zu%s",
+		    ui->search.i, ui->search.n, busy ? "+" : "");
+	/* While loading, the percentage would be of the first pages. */
+	if (busy && total > 1)
+		snprintf(f.where, sizeof f.where, "loading %zu/%zu", done,
+		    total);
+	else if (busy)
+		snprintf(f.where, sizeof f.where, "loading…");
 	else
-		snprintf(right, sizeof right, " %3d%%  h:help ",
-		    view_percent(v));
-	rw = ui_draw_width(right, strlen(right));
-	if (rw > ui->cols - 1)
+		snprintf(f.where, sizeof f.where, "%3d%%", view_percent(v));
+	if (ui->msg[0] != '\0')
+		msg = ui->msg;
+	else if (ui->doc->nstories == 0)
+		msg = "(no stories)";
+	else {
+		gs = view_current_story(v);
+		dp = doc_story(ui->doc, gs, &st);
+	}
+	if (dp != NULL) {
+		ui_pager_cache_page(ui, (size_t)(dp - ui->doc->pages));
+		ui_pager_cache_story(ui, gs, dp, st, view_current_section(v));
+		f.name = ui->pager.name;
+		f.title = ui->pager.title;
+		f.section = ui->pager.secname;
+		/* N+: more stories are on their way. */
+		snprintf(f.pos, sizeof f.pos, "%zu/%zu%s", gs + 1,
+		    ui->doc->nstories, ui_load_busy(ui) ? "+" : "");
+	}
+	ui_pager_compose(&f, msg, w, &left, &right);
+	rw = ui_pager_w(right);
+	if (rw > w)
 		rw = 0;
 	if (rw > 0)
-		ui_draw_str(y, ui->cols - 1 - rw, rw, right, strlen(right),
-		    attr);
-	if (ui->msg[0] != '\0') {
-		ui_draw_str(y, 0, ui->cols - 1 - rw, ui->msg, strlen(ui->msg),
-		    ui->msg_error ? ui_draw_attr(UI_STYLE_ERROR) : attr);
-		return;
-	}
-	if (ui->doc->nstories == 0) {
-		ui_draw_text(y, 0, ui->cols - 1 - rw, " (no stories)", attr);
-		return;
-	}
-	gs = view_current_story(v);
-	dp = doc_story(ui->doc, gs, &st);
-	if (dp == NULL)
-		return;
-	ui_pager_cache_page(ui, (size_t)(dp - ui->doc->pages));
-	ui_pager_cache_story(ui, gs, dp, st, view_current_section(v));
-	name = ui->pager.name;
-	title = ui->pager.title;
-	secname = ui->pager.secname;
-	/* Shorten the headline first, then leave out the name. */
-	room = ui->cols - 1 - rw;
-	/* N+: more stories are on their way. */
-	snprintf(pos, sizeof pos, "%zu/%zu%s ", gs + 1, ui->doc->nstories,
-	    ui_load_busy(ui) ? "+" : "");
-	fixed = 1 + ui_draw_width(pos, strlen(pos)) + (secname != NULL ?
-	    3 + ui_draw_width(secname, strlen(secname)) : 0);
-	nw = ui_draw_width(name, strlen(name)) + 2;
-	if (fixed + nw + 8 > room)
-		name = "", nw = 0;
-	tw = room - fixed - nw;
-	keep = ui_pager_cut(title, tw < 0 ? 0 : tw, &cut);
-	left = xasprintf(" %s%s%s%.*s%s%s%s", name, nw > 0 ? "  " : "", pos,
-	    (int)keep, title, cut ? "…" : "", secname != NULL ? " § " : "",
-	    secname != NULL ? secname : "");
-	ui_draw_str(y, 0, ui->cols - 1 - rw, left, strlen(left), attr);
+		ui_draw_text(y, w - rw, rw, right, attr);
+	ui_draw_str_cut(y, 0, w - rw, left, strlen(left),
+	    ui->msg[0] != '\0' && ui->msg_error ?
+	    ui_draw_attr(UI_STYLE_ERROR) : attr);
 	free(left);
+	free(right);
 }
 
 /* Draw the header, the text and the status line. */
