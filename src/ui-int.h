@@ -268,6 +268,8 @@ struct ui_list {
 	/* Enter or a click on item i (a selectable one). */
 	void		 (*go)(struct ui *, void *, size_t i);
 	void		*arg;
+	bool		 noselect;	/* no selection: the keys scroll and the
+					   counter shows the rows on screen */
 	/* The filter. */
 	struct lineedit	*filter;	/* NULL: none */
 	bool		 typing;	/* the filter is being typed */
@@ -287,6 +289,8 @@ bool	 ui_list_key(struct ui *, struct ui_list *, wint_t ch, bool fkey);
 size_t	 ui_list_selected(const struct ui_list *);
 /* Forget the filter and the folded texts (when the items change). */
 void	 ui_list_reset(struct ui_list *);
+/* Filter by text (kept, not being typed), as if typed after "/". */
+void	 ui_list_set_filter(struct ui_list *, const char *text);
 /* The item at screen row y, or (size_t)-1. */
 size_t	 ui_list_at(const struct ui_list *, int y, int x);
 void	 ui_list_wheel(struct ui_list *, int n);

@@ -66,6 +66,10 @@ const struct ui_key ui_keys[] = {
 	F(KEY_F(1), UI_CTX_ANY, UI_CMD_HELP),
 	K(0x1b, UI_CTX_ANY, UI_CMD_CLOSE),
 	K(CTRL('L'), UI_CTX_ANY, UI_CMD_REDRAW),
+	/* ^Z and ^C come as SIGTSTP and SIGINT (the terminal's keys);
+	   listed here for the help, and bound should they come as keys. */
+	K(CTRL('Z'), UI_CTX_ANY, UI_CMD_SUSPEND),
+	K(CTRL('C'), UI_CTX_ANY, UI_CMD_QUIT),
 	K('q', UI_CTX_TEXT, UI_CMD_QUIT),
 	K('q', UI_CTX_LIST, UI_CMD_CLOSE),
 	K('Q', UI_CTX_ANY, UI_CMD_QUIT),
@@ -106,7 +110,8 @@ static const char *const ui_keys_help[UI_CMD__COUNT] = {
 	[UI_CMD_TOP] = "to the top (5g: story 5)",
 	[UI_CMD_BOTTOM] = "to the end",
 	[UI_CMD_STORY_NEXT] = "next story (across pages)",
-	[UI_CMD_STORY_PREV] = "start of this story, then the previous",
+	[UI_CMD_STORY_PREV] = "start of this story, then the previous "
+	    "(undoes ])",
 	[UI_CMD_SECTION_NEXT] = "next section heading",
 	[UI_CMD_SECTION_PREV] = "previous section heading",
 	[UI_CMD_WIDER] = "wider text (measure +2)",
@@ -122,8 +127,10 @@ static const char *const ui_keys_help[UI_CMD__COUNT] = {
 	[UI_CMD_SEARCH_LIST] = "list every match (Enter: go there)",
 	[UI_CMD_FILTER] = "filter the entries (Esc: clear)",
 	[UI_CMD_HELP] = "this help",
-	[UI_CMD_CLOSE] = "close the panel; clear the highlights",
+	[UI_CMD_CLOSE] = "close the panel (Esc in the text: clear the "
+	    "highlights)",
 	[UI_CMD_REDRAW] = "redraw the screen",
+	[UI_CMD_SUSPEND] = "suspend (fg resumes)",
 	[UI_CMD_QUIT] = "quit",
 	[UI_CMD_EDIT_LEFT] = "cursor one character left",
 	[UI_CMD_EDIT_RIGHT] = "cursor one character right",

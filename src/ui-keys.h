@@ -40,6 +40,7 @@ enum ui_cmd {
 	UI_CMD_HELP,
 	UI_CMD_CLOSE,			/* Esc: close the panel */
 	UI_CMD_REDRAW,
+	UI_CMD_SUSPEND,			/* ^Z (as a signal, SIGTSTP) */
 	UI_CMD_QUIT,
 	/* The prompt and a list's filter line. */
 	UI_CMD_EDIT_LEFT,

@@ -85,7 +85,9 @@ ui_list_show(struct ui_list *l)
 	size_t	 rows = (size_t)ui_list_rows(l), n = ui_list_npos(l);
 	size_t	 sp = ui_list_pos(l, l->sel);
 
-	if (sp < l->top)
+	if (l->noselect)
+		;		/* top is where the keys scrolled to */
+	else if (sp < l->top)
 		l->top = sp;
 	else if (sp >= l->top + rows)
 		l->top = sp - rows + 1;
@@ -261,6 +263,22 @@ ui_list_reset(struct ui_list *l)
 	l->folded = NULL;
 }
 
+/* Filter by text. */
+void
+ui_list_set_filter(struct ui_list *l, const char *text)
+{
+	if (l->text == NULL || text == NULL || *text == '\0')
+		return;
+	if (l->filter == NULL) {
+		l->filter = xmalloc(sizeof *l->filter);
+		lineedit_init(l->filter);
+	}
+	lineedit_clear(l->filter);
+	lineedit_insert(l->filter, text, strlen(text));
+	l->typing = false;
+	ui_list_refilter(l);
+}
+
 /* The filter's keys. */
 bool
 ui_list_key(struct ui *ui, struct ui_list *l, wint_t ch, bool fkey)
@@ -338,7 +356,11 @@ ui_list_draw(struct ui *ui, struct ui_list *l, const char *title, int y,
 	/* Title row: the title (or the filter), and "sel/n" at the right. */
 	ui_draw_fill(y, x, w, tattr);
 	sp = ui_list_pos(l, l->sel);
-	if (l->vis != NULL)
+	if (l->noselect)
+		snprintf(pos, sizeof pos, " %zu-%zu/%zu", np > 0 ? l->top + 1 :
+		    0, l->top + (size_t)rows < np ? l->top + (size_t)rows : np,
+		    np);
+	else if (l->vis != NULL)
 		snprintf(pos, sizeof pos, " %zu/%zu of %zu",
 		    np > 0 && sp < np ? sp + 1 : 0, np, l->n);
 	else
@@ -396,6 +418,8 @@ ui_list_wheel(struct ui_list *l, int n)
 		    l->top + (size_t)n;
 	/* Keep the selection on screen. */
 	sp = ui_list_pos(l, l->sel);
+	if (l->noselect)
+		return;
 	if (sp < l->top)
 		ui_list_select_pos(l, l->top);
 	else if (sp >= l->top + rows)

@@ -244,6 +244,10 @@ ui_key(struct ui *ui, wint_t ch, bool fkey)
 		clearok(curscr, TRUE);
 		return;
 	}
+	if (c == UI_CMD_SUSPEND) {
+		ui_stop_asked = 1;
+		return;
+	}
 	if (ui->small)
 		return;
 	if (ui->panel != NULL &&
