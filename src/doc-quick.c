@@ -174,7 +174,7 @@ doc_quick_prefix(struct doc *quick, const char *path, size_t size,
 	cut = doc_quick_cut(buf, n);
 	doc_add_bytes(quick, path, buf, cut);
 	free(buf);
-	if (quick->nerrors > 0 || quick->nfiles == 0) {
+	if (quick->nfiles == 0) {
 		doc_free(quick);
 		return DOC_QUICK_NONE;
 	}
@@ -188,30 +188,41 @@ doc_quick_open(struct doc *quick, char *const *paths, size_t npaths,
 {
 	struct stat	 sb;
 	char		*first;
-	size_t		 nnames = 0;
+	size_t		 nnames = 0, skip;
 	int		 all, rv;
 
 	memset(quick, 0, sizeof *quick);
 	if (npaths > 0 && strcmp(paths[0], "-") == 0)
 		return in != NULL ? doc_quick_stdin(quick, budget, in) :
 		    DOC_QUICK_NONE;
-	if (npaths == 0 || stat(paths[0], &sb) != 0)
+	/* Paths that do not exist are said at once (the reader shows it),
+	   the first one that does opens the document. */
+	for (skip = 0; skip < npaths && strcmp(paths[skip], "-") != 0 &&
+	    stat(paths[skip], &sb) != 0; skip++)
+		doc_open(quick, &paths[skip], 1, err);
+	if (skip == npaths || strcmp(paths[skip], "-") == 0) {
+		doc_free(quick);
 		return DOC_QUICK_NONE;
+	}
 	all = npaths == 1;
 	if (S_ISDIR(sb.st_mode)) {
-		if ((first = doc_first_page(paths[0], &nnames)) == NULL)
+		if ((first = doc_first_page(paths[skip], &nnames)) == NULL) {
+			doc_free(quick);
 			return DOC_QUICK_NONE;
+		}
 		all = all && nnames == 1;
 		if (stat(first, &sb) != 0) {
 			free(first);
+			doc_free(quick);
 			return DOC_QUICK_NONE;
 		}
 	} else
-		first = xstrdup(paths[0]);
+		first = xstrdup(paths[skip]);
 	if (!S_ISREG(sb.st_mode)) {
 		/* A pipe cannot be read twice; a directory named *.txt is
 		   for the full load to report. */
 		free(first);
+		doc_free(quick);
 		return DOC_QUICK_NONE;
 	}
 	if ((size_t)sb.st_size > budget)
@@ -225,8 +236,7 @@ doc_quick_open(struct doc *quick, char *const *paths, size_t npaths,
 		}
 	} else {
 		rv = DOC_QUICK_PARTIAL;
-		if (doc_open(quick, &first, 1, NULL) == 0 ||
-		    quick->nerrors > 0) {
+		if (doc_open(quick, &first, 1, NULL) == 0) {
 			doc_free(quick);
 			rv = DOC_QUICK_NONE;
 		}
@@ -234,4 +244,3 @@ doc_quick_open(struct doc *quick, char *const *paths, size_t npaths,
 	free(first);
 	return rv;
 }
-

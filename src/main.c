@@ -10,6 +10,7 @@
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -243,12 +244,28 @@ main_term_usable(void)
 	return term != NULL && *term != '\0' && strcmp(term, "dumb") != 0;
 }
 
+/* Print on stderr what loading said into a memory stream, once. */
+static void
+main_said(FILE *said, char *const *buf, bool *done)
+{
+	if (said == stderr || *done)
+		return;
+	*done = true;
+	fflush(said);		/* *buf is up to date after it */
+	if (*buf != NULL)
+		fputs(*buf, stderr);
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct doc	 d;
 	struct doc_feed	 feed;
 	struct doc_load_ctl ctl;
+	FILE		*said;		/* what loading says */
+	char		*saidbuf = NULL;
+	size_t		 saidlen = 0;
+	bool		 said_done = false;
 	struct ui_input	 ui_in;
 	struct ui_opts	 uo;
 	enum mode	 mode = MODE_AUTO;
@@ -345,21 +362,32 @@ main(int argc, char *argv[])
 	/* The reader first loads only what its first screen needs and the
 	   rest in the background (doc-quick.h); the output modes load all.
 	   Standard input is read once: what the quick step read of it is
-	   handed to the full load. */
+	   handed to the full load.  What loading says before the reader
+	   starts is kept for it (its status line shows it at once, and it
+	   is printed on stderr at exit). */
 	memset(&d, 0, sizeof d);
 	memset(&ctl, 0, sizeof ctl);
 	doc_feed_init(&feed, STDIN_FILENO);
 	reader = mode == MODE_AUTO && isatty(STDOUT_FILENO) &&
 	    main_term_usable();
+	said = stderr;
+	if (reader && (said = open_memstream(&saidbuf, &saidlen)) == NULL)
+		said = stderr;
 	quick = DOC_QUICK_NONE;
 	if (reader)
 		quick = doc_quick_open(&d, paths, npaths, DOC_QUICK_BUDGET,
-		    stderr, &feed);
+		    said, &feed);
 	ctl.in = &feed;
-	if (quick == DOC_QUICK_NONE &&
-	    doc_load(&d, paths, npaths, stderr, &ctl) == 0) {
-		rc = 2;
-		goto out;
+	if (quick == DOC_QUICK_NONE) {
+		/* The full load says it all again. */
+		if (said != stderr) {
+			fflush(said);
+			rewind(said);
+		}
+		if (doc_load(&d, paths, npaths, said, &ctl) == 0) {
+			rc = 2;
+			goto out;
+		}
 	}
 
 	if (mode == MODE_AUTO) {
@@ -370,20 +398,29 @@ main(int argc, char *argv[])
 			ui_in.npaths = npaths;
 			ui_in.in = &feed;
 		}
+		if (said != stderr) {
+			fflush(said);
+			ui_in.msgs = saidbuf;
+		}
 		if (reader && (ch = ui_run(&ui_in, &uo)) != UI_NO_TERMINAL) {
 			/* d is the full document unless the reader quit
-			   before it was loaded. */
+			   before it was loaded; the reader printed what
+			   loading said. */
 			if (ch != 0 || d.nerrors > 0)
 				rc = 2;
+			said_done = true;
 			goto out;
 		}
 		if (quick == DOC_QUICK_PARTIAL) {
+			/* Loaded again: said again. */
+			said_done = true;
 			doc_free(&d);
 			if (doc_load(&d, paths, npaths, stderr, &ctl) == 0) {
 				rc = 2;
 				goto out;
 			}
 		}
+		main_said(said, &saidbuf, &said_done);
 		if (isatty(STDOUT_FILENO)) {
 			char *term = safe_name(getenv("TERM") != NULL ?
 			    getenv("TERM") : "");
@@ -433,6 +470,10 @@ main(int argc, char *argv[])
 		rc = 2;
 	}
 out:
+	main_said(said, &saidbuf, &said_done);
+	if (said != stderr)
+		fclose(said);
+	free(saidbuf);
 	doc_free(&d);
 	doc_feed_free(&feed);
 	free(articles);

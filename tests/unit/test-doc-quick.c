@@ -221,6 +221,9 @@ static void
 test_paths(void **unused)
 {
 	struct doc	 q;
+	FILE		*err;
+	char		*said = NULL;
+	size_t		 saidlen = 0;
 	char		*paths[2];
 	char		*missing = xasprintf("%s/missing.txt", tmpdir);
 
@@ -232,7 +235,22 @@ test_paths(void **unused)
 	doc_free(&q);
 	assert_int_equal(doc_quick_open(&q, &missing, 1, DOC_QUICK_BUDGET,
 	    NULL, NULL), DOC_QUICK_NONE);
-	free(paths[0]);
+	/* A missing path first: said at once, counted, and the next path
+	   opens the document (issue 9: the reader said nothing). */
+	free(paths[1]);
+	paths[1] = paths[0];
+	paths[0] = missing;
+	err = open_memstream(&said, &saidlen);
+	assert_non_null(err);
+	assert_int_equal(doc_quick_open(&q, paths, 2, DOC_QUICK_BUDGET, err,
+	    NULL), DOC_QUICK_PARTIAL);
+	fclose(err);
+	assert_int_equal(q.nfiles, 1);
+	assert_int_equal(q.nerrors, 1);
+	assert_string_equal(q.files[0].path, paths[1]);
+	assert_non_null(strstr(said, "missing.txt: No such file or directory"));
+	doc_free(&q);
+	free(said);
 	free(paths[1]);
 	free(missing);
 }
