@@ -79,6 +79,11 @@ void	 doc_free(struct doc *d);
 /* The page holding global story index gs; *st receives the story index
    within that page.  NULL when gs is out of range. */
 struct doc_page *doc_story(const struct doc *d, size_t gs, size_t *st);
+/* The global index of the first story of file f (of the first story
+   after it when it has none). */
+size_t	 doc_file_first_story(const struct doc *d, size_t f);
+/* The file whose path is path, or (size_t)-1. */
+size_t	 doc_file_of_path(const struct doc *d, const char *path);
 /* A name for page i: the file's path made printable (safe_name), with
    "#N" for page N of a file that has several.  Returns a malloc'ed
    string. */

@@ -43,10 +43,12 @@ bool	 ui_color_wanted(enum ui_color);
 /* What the reader shows. */
 struct ui_input {
 	struct doc	*doc;		/* the document shown first */
-	char *const	*paths;		/* npaths > 0: doc is their first pages
-					   (doc_quick_open), loaded in full
-					   in the background */
+	char *const	*paths;		/* what doc was loaded from (the
+					   positions are saved per file) */
 	size_t		 npaths;
+	bool		 partial;	/* doc is only their first pages
+					   (doc_quick_open): the rest loads
+					   in the background */
 	struct doc_feed	*in;		/* standard input as far as the quick
 					   step read it (doc_quick_open), or
 					   NULL */

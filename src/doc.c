@@ -379,6 +379,35 @@ doc_story(const struct doc *d, size_t gs, size_t *st)
 	return &d->pages[lo];
 }
 
+/* The first story of file f: of its first page (pages are in file
+   order). */
+size_t
+doc_file_first_story(const struct doc *d, size_t f)
+{
+	size_t	 lo = 0, hi = d->npages, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (d->pages[mid].file < f)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < d->npages ? d->pages[lo].first_story : d->nstories;
+}
+
+/* The file loaded from path. */
+size_t
+doc_file_of_path(const struct doc *d, const char *path)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->nfiles; i++)
+		if (strcmp(d->files[i].path, path) == 0)
+			return i;
+	return (size_t)-1;
+}
+
 /* Name page i for people: its file, and "#N" in a file of several pages. */
 char *
 doc_page_name(const struct doc *d, size_t i)

@@ -393,9 +393,10 @@ main(int argc, char *argv[])
 	if (mode == MODE_AUTO) {
 		memset(&ui_in, 0, sizeof ui_in);
 		ui_in.doc = &d;
+		ui_in.paths = paths;
+		ui_in.npaths = npaths;
 		if (quick == DOC_QUICK_PARTIAL) {
-			ui_in.paths = paths;
-			ui_in.npaths = npaths;
+			ui_in.partial = true;
 			ui_in.in = &feed;
 		}
 		if (said != stderr) {

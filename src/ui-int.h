@@ -172,15 +172,19 @@ long long ui_now_ns(void);
 void	 ui_timing(struct ui *, const char *what);
 
 /* ui-place.c: the reading position, restored and saved per file. */
-/* Open the positions store (opts->remember); a warning for the status
-   line in *warn (malloc'ed) when it is unreadable. */
-void	 ui_place_open(struct ui *, char **warn);
+/* Open the positions store for the paths of the input (opts->remember);
+   a warning for the status line in *warn (malloc'ed) when it is
+   unreadable. */
+void	 ui_place_open(struct ui *, const struct ui_input *, char **warn);
 /* Go to the asked story (opts->story) or the saved position; called at
    start and again after each swap of the document while the place lay
    beyond it and the reader has not moved since.  final: the document is
    complete (a place still beyond it is said in the status line). */
 void	 ui_place_restore(struct ui *, bool final);
-/* Save the position being read; a failure is kept for ui_place_close. */
+/* Note the place being read, in its file (after each key). */
+void	 ui_place_note(struct ui *);
+/* Save the places read, per file; a failure is kept for
+   ui_place_close. */
 void	 ui_place_save(struct ui *);
 /* Close the store; say on stderr why a save failed. */
 void	 ui_place_close(struct ui *);

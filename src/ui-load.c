@@ -90,7 +90,7 @@ ui_load_init(struct ui *ui, const struct ui_input *in)
 	l->in = in->in;
 	/* Until the worker starts (after the first screen), positions
 	   beyond the quick document wait for it. */
-	l->loading = in->npaths > 0;
+	l->loading = in->partial;
 	if (in->msgs != NULL && *in->msgs != '\0') {
 		l->msgs = xstrdup(in->msgs);
 		ui_load_say(ui, l->msgs);

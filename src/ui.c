@@ -350,7 +350,7 @@ ui_start(struct ui_session *s, const struct ui_input *in,
 		}
 		s->in = s->tty;
 	}
-	ui_place_open(ui, &warn);
+	ui_place_open(ui, in, &warn);
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = ui_on_signal;
@@ -445,6 +445,7 @@ ui_loop(struct ui_session *s)
 		}
 		if (ui_load_ready(ui))
 			ui_swap(ui);
+		ui_place_note(ui);
 		ui_draw(ui);
 		if (first) {
 			ui_timing(ui, "first");

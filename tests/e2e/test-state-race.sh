@@ -106,7 +106,8 @@ while [ $round -le 3 ]; do
 	grep -q '^/nowhere/old.txt	' "$pos" || fail "round $round: the old position was dropped"
 	grep -q '^old-pattern	' "$hist" || fail "round $round: the old pattern was dropped"
 	each kept
-	[ "$(grep -c . "$pos")" -eq $((N + 2)) ] || fail "positions: $(grep -c . "$pos") lines, want $((N + 2))"
+	# Each reader: its page and its directory.
+	[ "$(grep -c . "$pos")" -eq $((2 * N + 2)) ] || fail "positions: $(grep -c . "$pos") lines, want $((2 * N + 2))"
 	ls "$SD" | grep -q -v -E '^(positions|search-history)(\.lock)?$' &&
 	    fail "temporary files left: $(ls "$SD")"
 	round=$((round + 1))

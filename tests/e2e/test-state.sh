@@ -1,5 +1,6 @@
 #!/bin/sh
-# The reading position is remembered per file across runs; --no-remember
+# The reading position is remembered per file across runs (each file of
+# a session in its own terms, a directory as its last page); --no-remember
 # neither restores nor saves it; -s N opens at story N; a corrupt state
 # file is survived with a one-line warning and replaced on the next save.
 . "$(dirname "$0")/lib.sh"
@@ -60,6 +61,32 @@ head -n 1 "$pos" | grep -q '^dubao-state 1$' || fail "corrupt file not replaced"
 start 80 24 "$SEED"
 ready
 wait_for status_has "2/2" || fail "position not restored after the corrupt file"
+quit_ok
+
+# Two paths in one session: each file keeps its own place, in its own
+# terms (issue 9: the session's story number was saved under the first
+# file, overwriting its place, and the second got none).
+big="$WORK/big.txt"
+for i in 1 2 3 4 5; do
+	cat "$SEED"/*.txt
+	printf '\f'
+done > "$big"
+mkdir -p "$WORK/d"
+cp "$SEED"/*.txt "$WORK/d/"
+start 80 24 "$big" "$WORK/d"
+ready
+keys 3 g
+wait_for status_has "3/12" || fail "3g did not reach story 3 of 12"
+keys 1 2 g
+wait_for status_has "12/12" || fail "12g did not reach story 12"
+quit_ok
+start 80 24 "$big"
+ready
+wait_for status_has "3/10" || fail "big.txt did not keep its own place (story 3)"
+quit_ok
+start 80 24 "$WORK/d"
+ready
+wait_for status_has "2/2" || fail "the directory read second got no place (story 2)"
 quit_ok
 
 # A state directory that cannot be written: the reader still quits with 0.
