@@ -176,11 +176,14 @@ void	 ui_timing(struct ui *, const char *what);
    a warning for the status line in *warn (malloc'ed) when it is
    unreadable. */
 void	 ui_place_open(struct ui *, const struct ui_input *, char **warn);
-/* Go to the asked story (opts->story) or the saved position; called at
-   start and again after each swap of the document while the place lay
-   beyond it and the reader has not moved since.  final: the document is
-   complete (a place still beyond it is said in the status line). */
+/* Go to the asked story (opts->story) or the saved position.  final: the
+   document is complete (a place beyond it is said in the status line),
+   else a place beyond it waits for a fuller one. */
 void	 ui_place_restore(struct ui *, bool final);
+/* Does a place wait, the reader not having moved since the start?  Asked
+   before a swap, told to ui_place_retry after it. */
+bool	 ui_place_waiting(const struct ui *);
+void	 ui_place_retry(struct ui *, bool waiting, bool final);
 /* Note the place being read, in its file (after each key). */
 void	 ui_place_note(struct ui *);
 /* Save the places read, per file; a failure is kept for

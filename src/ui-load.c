@@ -2,21 +2,28 @@
  * ui-load: the full document, loaded by a worker thread while the
  * reader already shows the quick one (doc-quick.h), and everything the
  * swap from one to the other needs: whether the document is complete,
- * the messages of the load, a jump asked for beyond the quick document.
+ * the messages of the load, a jump asked for beyond what is loaded.
  *
- * The worker owns its struct doc and a memory stream for its messages
- * and touches nothing else (standard input as far as the quick step read
- * it is handed over to it); it publishes its progress in atomics
- * (doc_load_ctl) and sets done at the end.  The event loop waits
- * for keys with a short timeout while a load is under way and, between
- * keys, once ui_load_ready says so, has ui_load_swap put the full
- * document in place of the quick one (ui.c: ui_swap drops and rebuilds
- * around it what pointed into the quick document: the search index, the
- * status texts, the open panel).  Here the view is rebased (view_rebase
- * keeps the story, block and offset on top), and a place asked for
- * beyond the quick document is gone to.  The swap waits while a line is
- * being typed (a prompt, a list filter), whose state refers to the
- * document.
+ * The worker owns its documents, a memory stream for its messages and
+ * standard input as far as the quick step read it, and touches nothing
+ * else; it publishes its progress in atomics (doc_load_ctl) and hands
+ * over documents through a slot under a mutex: the full one at the end,
+ * and, for a page that arrives on a pipe, fuller ones on the way, as
+ * pages come (ended by a form feed, or by a pause of the writer).  Those
+ * are made again from all the bytes so far, so they come no more often
+ * than four times the time one takes to make: the worker spends at most
+ * a fifth of its time on them.  A document not yet taken is replaced by
+ * the next.
+ *
+ * The event loop waits for keys with a short timeout while a load is
+ * under way and, between keys, once ui_load_ready says so, has
+ * ui_load_swap put the document of the slot in place of the one shown
+ * (ui.c: ui_swap drops and rebuilds around it what pointed into the old
+ * one: the search index, the status texts, the open panel).  Here the
+ * view is rebased (view_rebase keeps the story, block and offset on
+ * top), and a place asked for beyond the old document is gone to.  The
+ * swap waits while a line is being typed (a prompt, a list filter),
+ * whose state refers to the document.
  *
  * Signals are blocked in the worker, so that SIGWINCH, SIGTSTP and the
  * quit signals reach the thread that runs curses.  A reader that quits
@@ -31,8 +38,13 @@
 #include <string.h>
 
 #include "doc-feed.h"
+#include "doc-quick.h"
 #include "ui-int.h"
 #include "xmalloc.h"
+
+#define UI_LOAD_PAUSE_MS	DOC_QUICK_WAIT_MS	/* the writer paused */
+#define UI_LOAD_COST		4	/* between documents on the way: this
+					   many times the time one takes */
 
 /* The worker and what it owns. */
 struct ui_load_job {
@@ -40,13 +52,18 @@ struct ui_load_job {
 	bool		 started;	/* thread runs (else it ran inline) */
 	char *const	*paths;
 	size_t		 npaths;
-	struct doc	 doc;		/* the worker's */
+	bool		 stream;	/* standard input alone: its pages are
+					   shown as they come */
 	FILE		*err;		/* its messages (memory stream) */
 	char		*errbuf;
 	size_t		 errlen;
 	struct doc_load_ctl ctl;
 	struct doc_feed	 in;		/* standard input so far: the worker's */
-	atomic_bool	 done;
+	pthread_mutex_t	 lock;
+	struct doc	*next;		/* a document for the reader (lock) */
+	bool		 next_final;	/* it is the full one (lock) */
+	atomic_bool	 ready;		/* next is there */
+	atomic_bool	 done;		/* the worker has ended */
 };
 
 struct ui_load {
@@ -57,11 +74,11 @@ struct ui_load {
 	struct ui_load_job *job;	/* the load under way, or NULL */
 	char		*msgs;		/* what loading said, for stderr at
 					   exit */
-	/* A jump asked for beyond the quick document (G, 300g while
-	   loading): done again on the full one unless the reader moved. */
+	/* A jump asked for beyond what is loaded (G, 300g while loading):
+	   done again on each fuller document unless the reader moved. */
 	enum ui_go	 go;
 	size_t		 go_story;
-	struct view_pos	 go_pos;	/* view.pos after the first try */
+	struct view_pos	 go_pos;	/* view.pos after the last try */
 };
 
 /* The first line of the messages in the status line, as an error. */
@@ -98,13 +115,87 @@ ui_load_init(struct ui *ui, const struct ui_input *in)
 	ui_place_restore(ui, !l->loading);
 }
 
+/* Hand a document to the reader (replacing one it has not taken). */
+static void
+ui_load_publish(struct ui_load_job *j, struct doc *d, bool final)
+{
+	struct doc	*old;
+
+	pthread_mutex_lock(&j->lock);
+	old = j->next;
+	j->next = d;
+	j->next_final = final;
+	atomic_store(&j->ready, true);
+	pthread_mutex_unlock(&j->lock);
+	if (old != NULL) {
+		doc_free(old);
+		free(old);
+	}
+}
+
+/* The whole of standard input, as doc_load reads it (after the bytes
+   the feed holds). */
+static struct doc *
+ui_load_all(struct ui_load_job *j)
+{
+	struct doc	*d = xcalloc(1, sizeof *d);
+
+	doc_load(d, j->paths, j->npaths, j->err, &j->ctl);
+	return d;
+}
+
+/* Standard input alone: read it as it comes, and hand over a fuller
+   document when whole pages came (a form feed ended them, or the writer
+   paused), no more often than UI_LOAD_COST times the time one takes. */
+static void
+ui_load_stream(struct ui_load_job *j)
+{
+	struct doc_feed	*f = &j->in;
+	struct doc	*d;
+	size_t		 shown = f->len, whole;
+	long long	 now, last = doc_feed_ms(), cost = 0;
+	const char	*ff;
+
+	while (!atomic_load(&j->ctl.stop)) {
+		doc_feed_read(f, UI_LOAD_PAUSE_MS, 0);
+		if (f->end)
+			break;
+		now = doc_feed_ms();
+		if (f->len == shown || now - last < UI_LOAD_COST * cost)
+			continue;
+		if (now - f->t_last >= UI_LOAD_PAUSE_MS)
+			whole = doc_quick_cut(f->buf, f->len);	/* paused */
+		else if ((ff = memrchr(f->buf, '\f', f->len)) != NULL)
+			whole = (size_t)(ff - f->buf) + 1;
+		else
+			continue;
+		if (whole <= shown)
+			continue;
+		d = xcalloc(1, sizeof *d);
+		if (doc_feed_doc(f, d, whole) != 0) {
+			doc_free(d);	/* not text: the full load says so */
+			free(d);
+			shown = whole;
+			continue;
+		}
+		shown = whole;
+		ui_load_publish(j, d, false);
+		last = doc_feed_ms();
+		cost = last - now;
+	}
+	ui_load_publish(j, ui_load_all(j), true);
+}
+
 /* The worker. */
 static void *
 ui_load_main(void *arg)
 {
 	struct ui_load_job *j = arg;
 
-	doc_load(&j->doc, j->paths, j->npaths, j->err, &j->ctl);
+	if (j->stream)
+		ui_load_stream(j);
+	else
+		ui_load_publish(j, ui_load_all(j), true);
 	if (j->err != NULL)
 		fflush(j->err);
 	atomic_store(&j->done, true);
@@ -125,11 +216,14 @@ ui_load_start(struct ui *ui)
 	j->paths = l->paths;
 	j->npaths = l->npaths;
 	j->err = open_memstream(&j->errbuf, &j->errlen);
+	pthread_mutex_init(&j->lock, NULL);
 	atomic_init(&j->ctl.files, 0);
 	atomic_init(&j->ctl.total, 0);
 	atomic_init(&j->ctl.permille, 0);
 	atomic_init(&j->ctl.stories, 0);
 	atomic_init(&j->ctl.stop, false);
+	atomic_init(&j->ready, false);
+	atomic_init(&j->done, false);
 	if (l->in != NULL) {
 		/* The worker's from now on (the caller's feed is left
 		   empty): it may outlive the reader. */
@@ -137,8 +231,8 @@ ui_load_start(struct ui *ui)
 		doc_feed_init(l->in, l->in->fd);
 		j->ctl.in = &j->in;
 		l->in = NULL;
+		j->stream = j->npaths == 1 && strcmp(j->paths[0], "-") == 0;
 	}
-	atomic_init(&j->done, false);
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
 	j->started = pthread_create(&j->thread, NULL, ui_load_main, j) == 0;
@@ -207,52 +301,95 @@ ui_load_join(struct ui_load *l, struct ui_load_job *j)
 		else
 			free(j->errbuf);
 	}
+	doc_feed_free(&j->in);
+	pthread_mutex_destroy(&j->lock);
 }
 
-/* Is the full document there to be put in place? */
+/* Is a fuller document there to be put in place? */
 bool
 ui_load_ready(const struct ui *ui)
 {
 	const struct ui_load *l = ui->load;
 
-	if (l == NULL || l->job == NULL || !atomic_load(&l->job->done))
+	if (l == NULL || l->job == NULL || !atomic_load(&l->job->ready))
 		return false;
 	return !((ui->panel != NULL && ui->panel->line) || ui->typing ||
 	    ui->search.typing);
 }
 
-/* Put the full document in place of the quick one. */
+/* Take the document of the slot; *final: it is the full one. */
+static struct doc *
+ui_load_take(struct ui_load_job *j, bool *final)
+{
+	struct doc	*d;
+
+	pthread_mutex_lock(&j->lock);
+	d = j->next;
+	*final = j->next_final;
+	j->next = NULL;
+	atomic_store(&j->ready, false);
+	pthread_mutex_unlock(&j->lock);
+	return d;
+}
+
+/* Go on with a jump asked for beyond what was loaded, unless the reader
+   moved since (waiting false); final: nothing more will come. */
+static void
+ui_load_go(struct ui *ui, bool waiting, bool final)
+{
+	struct ui_load	*l = ui->load;
+	bool		 there = false;
+
+	if (l->go == UI_GO_NONE)
+		return;
+	if (!waiting) {
+		l->go = UI_GO_NONE;	/* the reader moved meanwhile */
+		return;
+	}
+	if (l->go == UI_GO_END)
+		view_bottom(&ui->view);
+	else
+		there = view_restore(&ui->view, l->go_story, LAYOUT_NOBLOCK,
+		    0);
+	l->go_pos = ui->view.pos;
+	if (final || there) {
+		l->go = UI_GO_NONE;
+		ui->msg[0] = '\0';	/* "still loading": done now */
+	}
+}
+
+/* Put the document of the slot in place of the one shown. */
 void
 ui_load_swap(struct ui *ui)
 {
 	struct ui_load		*l = ui->load;
 	struct ui_load_job	*j = l->job;
-	struct doc		 old;
-	enum ui_go		 go = l->go;
-	bool			 went;
+	struct doc		 old, *d;
+	bool			 final, place, go;
 
-	went = memcmp(&ui->view.pos, &l->go_pos, sizeof ui->view.pos) != 0;
-	l->go = UI_GO_NONE;
-	ui_load_join(l, j);
+	if ((d = ui_load_take(j, &final)) == NULL)
+		return;
+	/* Whether the reader moved is asked before the view is rebased. */
+	place = ui_place_waiting(ui);
+	go = l->go != UI_GO_NONE && memcmp(&ui->view.pos, &l->go_pos,
+	    sizeof ui->view.pos) == 0;
+	if (final) {
+		ui_load_join(l, j);
+		free(j);
+		l->job = NULL;
+		l->loading = false;
+	}
 	old = *ui->doc;
-	*ui->doc = j->doc;
-	memset(&j->doc, 0, sizeof j->doc);
-	free(j);
-	l->job = NULL;
-	l->loading = false;
+	*ui->doc = *d;
+	free(d);
 	view_rebase(&ui->view, ui->doc);
 	doc_free(&old);
-	ui_place_restore(ui, true);
-	if (go != UI_GO_NONE && !went) {
-		ui->msg[0] = '\0';	/* "still loading": done now */
-		if (go == UI_GO_END)
-			view_bottom(&ui->view);
-		else
-			view_restore(&ui->view, l->go_story, LAYOUT_NOBLOCK,
-			    0);
+	ui_place_retry(ui, place, final);
+	ui_load_go(ui, go, final);
+	if (final) {
+		ui_load_say(ui, l->msgs);
+		ui_timing(ui, "full");
 	}
-	ui_load_say(ui, l->msgs);
-	ui_timing(ui, "full");
 }
 
 /* At exit. */
@@ -261,6 +398,8 @@ ui_load_end(struct ui *ui)
 {
 	struct ui_load		*l = ui->load;
 	struct ui_load_job	*j;
+	struct doc		*d;
+	bool			 final = false;
 
 	if (l == NULL)
 		return;
@@ -271,12 +410,17 @@ ui_load_end(struct ui *ui)
 			atomic_store(&j->ctl.stop, true);
 			pthread_detach(j->thread);
 		} else {
+			d = ui_load_take(j, &final);
 			ui_load_join(l, j);
-			/* The caller gets the full document (and its
-			   errors). */
-			doc_free(ui->doc);
-			*ui->doc = j->doc;
 			free(j);
+			if (d != NULL && final) {
+				/* The caller gets the full document (and its
+				   errors). */
+				doc_free(ui->doc);
+				*ui->doc = *d;
+			} else if (d != NULL)
+				doc_free(d);
+			free(d);
 		}
 	}
 	if (l->msgs != NULL)

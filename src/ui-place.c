@@ -45,7 +45,6 @@ struct ui_place {
 	char		*err;		/* why the last save failed */
 	struct ui_place_seen *seen;	/* oldest first */
 	size_t		 nseen;
-	bool		 tried;		/* ui_place_restore ran once */
 	bool		 pending;	/* the place lay beyond the document */
 	struct view_pos	 start;		/* view.pos after the restore: the
 					   reader has moved when it differs */
@@ -162,6 +161,30 @@ ui_place_saved(struct ui *ui, size_t *gs, size_t *b, size_t *o,
 	return true;
 }
 
+/* Is a place still to be gone to, the reader not having moved since
+   the start? */
+bool
+ui_place_waiting(const struct ui *ui)
+{
+	const struct ui_place *p = ui->place;
+
+	return p != NULL && p->pending && memcmp(&ui->view.pos, &p->start,
+	    sizeof p->start) == 0;
+}
+
+/* Go to the place again after a swap, if it still waits. */
+void
+ui_place_retry(struct ui *ui, bool waiting, bool final)
+{
+	struct ui_place	*p = ui->place;
+
+	if (p == NULL || !p->pending)
+		return;
+	p->pending = false;
+	if (waiting)
+		ui_place_restore(ui, final);
+}
+
 /* Go to the place; see ui-int.h. */
 void
 ui_place_restore(struct ui *ui, bool final)
@@ -170,16 +193,6 @@ ui_place_restore(struct ui *ui, bool final)
 	size_t		 gs, b, o;
 	bool		 ok = true, missing = false;
 
-	if (p->tried) {
-		/* Again after a swap: only while the place was missing and
-		   the reader stayed where it started. */
-		if (!p->pending || memcmp(&ui->view.pos, &p->start,
-		    sizeof p->start) != 0) {
-			p->pending = false;
-			return;
-		}
-	}
-	p->tried = true;
 	if (ui->opts->story >= 0) {
 		ok = view_restore(&ui->view, (size_t)ui->opts->story,
 		    LAYOUT_NOBLOCK, 0);
@@ -197,16 +210,6 @@ ui_place_restore(struct ui *ui, bool final)
 	p->start = ui->view.pos;
 }
 
-/* Has the reader not moved since a restore that still waits? */
-static bool
-ui_place_idle(const struct ui *ui)
-{
-	const struct ui_place *p = ui->place;
-
-	return p->pending && memcmp(&ui->view.pos, &p->start,
-	    sizeof p->start) == 0;
-}
-
 /* Note the place being read in its file. */
 void
 ui_place_note(struct ui *ui)
@@ -216,7 +219,8 @@ ui_place_note(struct ui *ui)
 	const struct doc	*d = ui->doc;
 	size_t			 gs, i, f;
 
-	if (p == NULL || !p->open || ui->view.nunits == 0 || ui_place_idle(ui))
+	if (p == NULL || !p->open || ui->view.nunits == 0 ||
+	    ui_place_waiting(ui))
 		return;
 	f = d->pages[ui->view.units[ui->view.pos.unit].page].file;
 	if (strcmp(d->files[f].path, "-") == 0)
@@ -281,7 +285,7 @@ ui_place_save(struct ui *ui)
 	if (p == NULL || !p->open)
 		return;
 	/* Quit before the full document came: the saved place stays. */
-	if (ui_place_idle(ui))
+	if (ui_place_waiting(ui))
 		return;
 	ui_place_note(ui);
 	for (i = 0; i < p->nseen; i++) {

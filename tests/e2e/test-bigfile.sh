@@ -7,7 +7,8 @@
 # (story 1/N with the final N) with the place kept; G reaches the last
 # story; -s beyond the first pages lands there once they are loaded, and
 # beyond the end says so.
-# Also a page on a pipe held open: its first screen before its end.
+# Also a page on a pipe held open: its first screen before its end, and
+# the pages that come later as they come.
 #
 # The time from start to the first screen and to the full document is
 # printed, not asserted: DUBAO_TIMING=FILE makes the reader append
@@ -147,6 +148,22 @@ ready
 expect "推进监地协作" "slow pipe: no headline while the writer waits"
 touch "$WORK/go2"
 wait_long full_count 4 || fail "slow pipe: the full count 4 never came"
+quit_ok
+
+# Pages that come later on a pipe still open show as they come: a page
+# ended by a form feed, then a second one, then the writer waits.  The
+# second page is in the reader (4 stories, still loading) while the pipe
+# is open; the full count once it closes.
+rm -f "$WORK/go1" "$WORK/go2"
+start_cmd 80 24 "{ cat '$seed'; printf '\\f'; while [ ! -e '$WORK/go1' ]; do sleep 0.05; done; cat '$seed'; printf '\\f'; while [ ! -e '$WORK/go2' ]; do sleep 0.05; done; } | \"\$DUBAO\" --no-remember"
+ready
+expect "推进监地协作" "paged pipe: no headline"
+wait_for status_has "/2+ " || fail "paged pipe: the first page is not 2 stories, loading"
+touch "$WORK/go1"
+wait_long status_has "/4+ " ||
+    fail "paged pipe: the second page did not show while the pipe is open"
+touch "$WORK/go2"
+wait_long full_count 4 || fail "paged pipe: the full count 4 never came"
 quit_ok
 
 # -s beyond the first pages: there once they are loaded.
