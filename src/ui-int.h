@@ -50,12 +50,28 @@ enum ui_style {
 
 struct ui;
 
+/* What a panel keeps when the document is swapped for a fuller one
+   (ui.c: ui_swap): it is made again on the new document with the same
+   filter, scope and entry (found by its place in the text). */
+struct ui_keep {
+	char		*filter;	/* the list's filter, or NULL */
+	long		 row;		/* the selection's row on screen */
+	bool		 all;		/* statistics: all pages */
+	size_t		 story;		/* statistics: the story shown */
+	bool		 sel;		/* an entry was selected, at: */
+	size_t		 page;		/* its page, */
+	size_t		 pstory;	/* story in the page (or VIEW_BANNER), */
+	size_t		 block, off;	/* block (or LAYOUT_NOBLOCK), offset */
+};
+
 /* A mode: a panel drawn over or beside the text.  key returns true when
    it used the key; unused keys go to the text. */
 struct ui_mode {
 	const char	*name;
 	bool		 sidebar;	/* may be drawn as a sidebar */
 	bool		 line;		/* lives in the status line */
+	bool		 ondoc;		/* its data points into the document
+					   (made again on a swap) */
 	void		*(*init)(struct ui *);
 	void		 (*free)(struct ui *, void *);
 	void		 (*draw)(struct ui *, void *, int y, int x, int h,
@@ -66,6 +82,11 @@ struct ui_mode {
 	void		 (*click)(struct ui *, void *, int y, int x);
 	/* Wheel: n rows (negative: up). */
 	void		 (*wheel)(struct ui *, void *, int n);
+	/* Before and after a swap of the document (NULL: the panel opens
+	   as new on the new one). */
+	void		 (*keep)(struct ui *, void *, struct ui_keep *);
+	void		 (*restore)(struct ui *, void *,
+			    const struct ui_keep *);
 };
 
 #define UI_SEARCH_HISTORY	100	/* patterns kept between runs */
@@ -298,6 +319,11 @@ size_t	 ui_list_selected(const struct ui_list *);
 void	 ui_list_reset(struct ui_list *);
 /* Filter by text (kept, not being typed), as if typed after "/". */
 void	 ui_list_set_filter(struct ui_list *, const char *text);
+/* Keep the filter and the selection's row on screen; restore them with
+   item (or (size_t)-1: none) selected. */
+void	 ui_list_keep(const struct ui_list *, struct ui_keep *);
+void	 ui_list_restore(struct ui_list *, const struct ui_keep *,
+	    size_t item);
 /* The item at screen row y, or (size_t)-1. */
 size_t	 ui_list_at(const struct ui_list *, int y, int x);
 void	 ui_list_wheel(struct ui_list *, int n);

@@ -279,6 +279,32 @@ ui_list_set_filter(struct ui_list *l, const char *text)
 	ui_list_refilter(l);
 }
 
+/* Keep the filter and the selection's row. */
+void
+ui_list_keep(const struct ui_list *l, struct ui_keep *k)
+{
+	k->filter = l->filter != NULL && l->filter->len > 0 ?
+	    xstrdup(l->filter->buf) : NULL;
+	k->row = (long)ui_list_pos(l, l->sel) - (long)l->top;
+}
+
+/* Restore them, item selected. */
+void
+ui_list_restore(struct ui_list *l, const struct ui_keep *k, size_t item)
+{
+	size_t	 sp;
+
+	if (k->filter != NULL)
+		ui_list_set_filter(l, k->filter);
+	if (item == (size_t)-1 || item >= l->n)
+		return;
+	ui_list_select(l, item);
+	sp = ui_list_pos(l, l->sel);
+	l->top = k->row > 0 && (size_t)k->row <= sp ? sp - (size_t)k->row :
+	    sp;
+	ui_list_show(l);
+}
+
 /* The filter's keys. */
 bool
 ui_list_key(struct ui *ui, struct ui_list *l, wint_t ch, bool fkey)

@@ -219,9 +219,48 @@ ui_results_key(struct ui *ui, void *arg, wint_t ch, bool fkey, long count)
 	    UI_CMD_SEARCH_LIST);
 }
 
+/* Keep the filter and the match selected. */
+static void
+ui_results_keep(struct ui *ui, void *arg, struct ui_keep *k)
+{
+	struct ui_results	*r = arg;
+	size_t			 i = ui_list_selected(&r->list);
+
+	ui_list_keep(&r->list, k);
+	if (i == (size_t)-1)
+		return;
+	k->sel = true;
+	k->page = r->hits[i].page;
+	k->pstory = r->hits[i].story;
+	k->block = r->hits[i].block;
+	k->off = r->hits[i].start;
+}
+
+/* The same match on the new document (which may have more). */
+static void
+ui_results_restore(struct ui *ui, void *arg, const struct ui_keep *k)
+{
+	struct ui_results	*r = arg;
+	size_t			 i, found = (size_t)-1;
+
+	for (i = 0; k->sel && i < r->n; i++)
+		if (r->hits[i].page == k->page && r->hits[i].story ==
+		    k->pstory && r->hits[i].block == k->block &&
+		    r->hits[i].start == k->off) {
+			found = i;
+			break;
+		}
+	if (k->filter != NULL)
+		ui_results_make_all(ui, r);
+	ui_list_restore(&r->list, k, found);
+}
+
 const struct ui_mode ui_results_mode = {
 	.name = "matches",
 	.sidebar = true,
+	.ondoc = true,
+	.keep = ui_results_keep,
+	.restore = ui_results_restore,
 	.init = ui_results_init,
 	.free = ui_results_free,
 	.draw = ui_results_draw,

@@ -290,9 +290,56 @@ ui_stats_key(struct ui *ui, void *arg, wint_t ch, bool fkey, long count)
 	    UI_CMD_STATS);
 }
 
+/* Keep the scope, the filter and the statistic selected. */
+static void
+ui_stats_keep(struct ui *ui, void *arg, struct ui_keep *k)
+{
+	struct ui_stats	*s = arg;
+	size_t		 i = ui_list_selected(&s->list);
+
+	ui_list_keep(&s->list, k);
+	k->all = s->all;
+	k->story = s->story;
+	if (i == (size_t)-1 || s->items[i].hit == NULL)
+		return;
+	k->sel = true;
+	k->page = s->items[i].page;
+	k->pstory = s->items[i].hit->story;
+	k->block = s->items[i].hit->block;
+	k->off = s->items[i].hit->start;
+}
+
+/* The same scope and statistic on the new document. */
+static void
+ui_stats_restore(struct ui *ui, void *arg, const struct ui_keep *k)
+{
+	struct ui_stats	*s = arg;
+	size_t		 i, found = (size_t)-1;
+
+	if (s->all != k->all || s->story != k->story) {
+		s->all = k->all;
+		s->story = k->story;
+		ui_stats_build(ui, s);
+	}
+	for (i = 0; k->sel && i < s->n; i++) {
+		const struct ui_stats_item *it = &s->items[i];
+
+		if (it->hit != NULL && it->page == k->page &&
+		    it->hit->story == k->pstory && it->hit->block == k->block &&
+		    it->hit->start == k->off) {
+			found = i;
+			break;
+		}
+	}
+	ui_list_restore(&s->list, k, found);
+}
+
 const struct ui_mode ui_stats_mode = {
 	.name = "statistics",
 	.sidebar = true,
+	.ondoc = true,
+	.keep = ui_stats_keep,
+	.restore = ui_stats_restore,
 	.init = ui_stats_init,
 	.free = ui_stats_free,
 	.draw = ui_stats_draw,

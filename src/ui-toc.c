@@ -199,9 +199,47 @@ ui_toc_key(struct ui *ui, void *arg, wint_t ch, bool fkey, long count)
 	return ui_list_panel_key(ui, &t->list, ch, fkey, count, UI_CMD_TOC);
 }
 
+/* Keep the filter and the entry selected, by its place. */
+static void
+ui_toc_keep(struct ui *ui, void *arg, struct ui_keep *k)
+{
+	struct ui_toc	*t = arg;
+	size_t		 i = ui_list_selected(&t->list);
+
+	ui_list_keep(&t->list, k);
+	if (i == (size_t)-1)
+		return;
+	k->sel = true;
+	k->page = ui->view.units[t->items[i].unit].page;
+	k->pstory = ui->view.units[t->items[i].unit].story;
+	k->block = t->items[i].block;
+}
+
+/* The same entry on the new document. */
+static void
+ui_toc_restore(struct ui *ui, void *arg, const struct ui_keep *k)
+{
+	struct ui_toc	*t = arg;
+	size_t		 i, found = (size_t)-1;
+
+	for (i = 0; k->sel && i < t->n; i++) {
+		const struct view_unit *vu = &ui->view.units[t->items[i].unit];
+
+		if (vu->page == k->page && vu->story == k->pstory &&
+		    t->items[i].block == k->block) {
+			found = i;
+			break;
+		}
+	}
+	ui_list_restore(&t->list, k, found);
+}
+
 const struct ui_mode ui_toc_mode = {
 	.name = "outline",
 	.sidebar = true,
+	.ondoc = true,
+	.keep = ui_toc_keep,
+	.restore = ui_toc_restore,
 	.init = ui_toc_init,
 	.free = ui_toc_free,
 	.draw = ui_toc_draw,

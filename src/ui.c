@@ -381,8 +381,16 @@ static void
 ui_swap(struct ui *ui)
 {
 	const struct ui_mode	*m = ui->panel;
+	struct ui_keep		 k;
 
+	/* A panel on the document is made again on the new one, with its
+	   filter, scope and entry. */
+	memset(&k, 0, sizeof k);
+	if (m != NULL && !m->ondoc)
+		m = NULL;
 	if (m != NULL) {
+		if (m->keep != NULL)
+			m->keep(ui, ui->panel_data, &k);
 		m->free(ui, ui->panel_data);
 		ui->panel = NULL;
 		ui->panel_data = NULL;
@@ -390,8 +398,12 @@ ui_swap(struct ui *ui)
 	ui_search_drop_index(ui);
 	ui_pager_forget(ui);
 	ui_load_swap(ui);
-	if (m != NULL)
+	if (m != NULL) {
 		ui_open(ui, m);
+		if (m->restore != NULL)
+			m->restore(ui, ui->panel_data, &k);
+	}
+	free(k.filter);
 	ui_search_recount(ui);
 }
 

@@ -117,6 +117,52 @@ keys G
 wait_for status_has "512/512 " || fail "pipe: G did not reach story 512"
 quit_ok
 
+# A panel open when a fuller document comes shows the same entry, scope
+# and filter after it: the outline's 16th entry, its filter, the
+# statistics of all pages.  The pages the pipe held back come when the
+# test says; the first part is all in (256 stories, still loading) when
+# the panel opens.
+for panel in outline filter stats; do
+	rm -f "$WORK/go"
+	start_cmd 80 24 "{ cat '$part'; while [ ! -e '$WORK/go' ]; do sleep 0.05; done; cat '$part'; } | \"\$DUBAO\" --no-remember"
+	ready
+	wait_long status_has "/256+ " || fail "$panel: the first part never came"
+	case $panel in
+	outline)
+		keys t 1 5 j
+		wait_for sh -c 'tmux -L "$0" capture-pane -p | sed -n 2p | grep -q " 16/"' "$SOCK" ||
+		    fail "outline: 15j did not select entry 16"
+		sel=$(screen | grep '^>')
+		touch "$WORK/go"
+		wait_long status_has "/512+ " || wait_long full_count 512 ||
+		    fail "outline: the rest never came"
+		wait_for sh -c 'tmux -L "$0" capture-pane -p | sed -n 2p | grep -q " 16/"' "$SOCK" ||
+		    fail "outline: the selection moved when the rest came: $(screen | sed -n 2p)"
+		[ "$(screen | grep '^>')" = "$sel" ] ||
+		    fail "outline: another entry is selected: $(screen | grep '^>')"
+		;;
+	filter)
+		keys t / 呼救 Enter
+		wait_for has "filter (Esc: clear) /呼救" || fail "filter: not kept"
+		touch "$WORK/go"
+		wait_long full_count 512 || fail "filter: the rest never came"
+		has "filter (Esc: clear) /呼救" || fail "filter: lost when the rest came"
+		screen | sed -n '3,$p' | grep -v '^ *$' | grep -v '/512' |
+		    grep -q -v -e 呼救 -e '\.txt' -e '^ *│' &&
+		    fail "filter: an entry without 呼救 after the rest came"
+		;;
+	stats)
+		keys s a
+		expect "Statistics: all pages" "stats: a did not switch"
+		touch "$WORK/go"
+		wait_long full_count 512 || fail "stats: the rest never came"
+		has "Statistics: all pages" || fail "stats: back to the story after the rest came"
+		;;
+	esac
+	keys Q
+	wait_for exited || fail "$panel: no exit on Q"
+done
+
 # G while loading: the end of the whole, once it comes; a key that moves
 # meanwhile cancels it.
 for how in G Gk; do
