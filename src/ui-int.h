@@ -106,6 +106,11 @@ struct ui_search {
 	size_t		 i;		/* 1-based rank of cur */
 	bool		 hl_ok;		/* view.hl holds the matches of units */
 	size_t		 hl_first, hl_last; /* [hl_first, hl_last] */
+	/* A search that found nothing (or only by wrapping) in what is
+	   loaded so far goes on on each fuller document. */
+	bool		 waiting;
+	struct search_pos wfrom;	/* from where */
+	bool		 wback;		/* backward */
 	/* The prompt being typed. */
 	bool		 typing;
 	unsigned	 pflags;	/* the modes of the prompt */
@@ -223,6 +228,9 @@ void	 ui_load_init(struct ui *, const struct ui_input *in);
 void	 ui_load_start(struct ui *);
 /* Is the document shown still incomplete? */
 bool	 ui_load_busy(const struct ui *);
+/* How much of it is loaded, in per cent (0-99), or -1 when not known (a
+   pipe). */
+int	 ui_load_percent(const struct ui *);
 /* Is a worker running (the loop then looks for its result often)? */
 bool	 ui_load_running(const struct ui *);
 /* Progress: files done and known so far; false when nothing loads. */
@@ -402,7 +410,12 @@ struct search_index *ui_search_index(struct ui *);
 void	 ui_search_free(struct ui *);
 /* The document is about to change: drop the index and the highlights. */
 void	 ui_search_drop_index(struct ui *);
-/* The document changed: count the matches of the search again. */
+/* The document changed: count the matches of the search again, and go
+   on with a search that waits for more text. */
 void	 ui_search_recount(struct ui *);
+/* Is a search waiting for more text? */
+bool	 ui_search_waiting(const struct ui *);
+/* Esc: stop waiting. */
+void	 ui_search_stop(struct ui *);
 
 #endif

@@ -271,6 +271,27 @@ ui_load_progress(const struct ui *ui, size_t *done, size_t *total)
 	return true;
 }
 
+/* How much is loaded, in per cent. */
+int
+ui_load_percent(const struct ui *ui)
+{
+	const struct ui_load *l = ui->load;
+	size_t		 files, total, pm;
+	int		 pct;
+
+	if (l == NULL || !l->loading)
+		return 100;
+	if (l->job == NULL || l->job->stream)
+		return l->job == NULL ? 0 : -1;
+	files = atomic_load(&l->job->ctl.files);
+	total = atomic_load(&l->job->ctl.total);
+	pm = atomic_load(&l->job->ctl.permille);
+	if (total == 0)
+		return 0;
+	pct = (int)((files * 1000 + (files < total ? pm : 0)) / (total * 10));
+	return pct > 99 ? 99 : pct;
+}
+
 /* A jump beyond what is loaded so far. */
 void
 ui_load_go_later(struct ui *ui, enum ui_go what, size_t story)

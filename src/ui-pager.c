@@ -420,8 +420,9 @@ ui_pager_status(struct ui *ui)
 	struct ui_status f;
 	int		 y = ui->lines - 1, attr = ui_draw_attr(UI_STYLE_STATUS);
 	int		 w = ui->cols - 1, rw;
-	char		*left, *right;
+	char		*left, *right, wait[64];
 	const char	*msg = NULL;
+	int		 pct;
 	size_t		 gs = 0, st, done, total;
 	bool		 busy = ui_load_progress(ui, &done, &total);
 	const struct doc_page *dp = NULL;
@@ -439,7 +440,15 @@ ui_pager_status(struct ui *ui)
 		snprintf(f.where, sizeof f.where, "loading…");
 	else
 		snprintf(f.where, sizeof f.where, "%3d%%", view_percent(v));
-	if (ui->msg[0] != '\0')
+	if (ui_search_waiting(ui)) {
+		/* Until the search lands: how far the text is. */
+		if ((pct = ui_load_percent(ui)) >= 0)
+			snprintf(wait, sizeof wait, "searching… %d %% "
+			    "(Esc: stop)", pct);
+		else
+			snprintf(wait, sizeof wait, "searching… (Esc: stop)");
+		msg = wait;
+	} else if (ui->msg[0] != '\0')
 		msg = ui->msg;
 	else if (ui->doc->nstories == 0)
 		msg = "(no stories)";
@@ -617,6 +626,10 @@ ui_pager_key(struct ui *ui, wint_t ch, bool fkey, long count)
 		ui_open(ui, &ui_help_mode);
 		return true;
 	case UI_CMD_CLOSE:
+		if (ui_search_waiting(ui)) {
+			ui_search_stop(ui);
+			return true;
+		}
 		view_hl_clear(&ui->view, VIEW_HL_STAT);
 		ui_search_hide(ui);
 		return true;

@@ -145,8 +145,12 @@ ui_results_init(struct ui *ui)
 	r->items = xcalloc(r->n + 1, sizeof *r->items);
 	for (r->numw = 1; ns >= 10; ns /= 10)
 		r->numw++;
-	r->title = xasprintf(" %zu match%s for %s (Enter: go, /: filter, "
-	    "Esc: close)", r->n, r->n == 1 ? "" : "es", search_pattern(s->re));
+	/* While loading, those found so far (the panel is made again with
+	   the rest). */
+	r->title = xasprintf(" %zu%s match%s for %s (Enter: go, /: filter, "
+	    "Esc: close)", r->n, ui_load_busy(ui) ? "+" : "",
+	    r->n == 1 && !ui_load_busy(ui) ? "" : "es",
+	    search_pattern(s->re));
 	/* Start at the current match, else at the first after the place
 	   being read. */
 	if (s->have_cur) {

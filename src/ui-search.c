@@ -17,6 +17,14 @@
  * a pattern with a million matches costs nothing to draw; the current
  * match is the one view.hl_cur points at.
  *
+ * While the document is still loading (ui-load.c), a search never says
+ * "not found" about text not yet there: when what is loaded has no
+ * match after the place (or only one found by wrapping round, which a
+ * match in the rest would precede), the search waits, the status line
+ * says "searching… 40 %", and it goes on on each fuller document until
+ * it lands on the match or, the document complete, says it is not
+ * found.  Keys stay live meanwhile; Esc stops it.  n and N wait alike.
+ *
  * The index of the document (search_index_doc) is built the first time a
  * search needs it.  The history (Up/Down in the prompt) is the state
  * store "search-history": the key is the pattern, the value its modes
@@ -225,6 +233,60 @@ ui_search_goto(struct ui *ui, const struct search_hit *h, size_t rank)
 		ui->search.i = rank;
 }
 
+/* Wait for more text, then search on from p. */
+static void
+ui_search_wait(struct ui *ui, const struct search_pos *p, bool back)
+{
+	struct ui_search *s = &ui->search;
+
+	s->waiting = true;
+	s->wfrom = *p;
+	s->wback = back;
+}
+
+/* Is a search waiting? */
+bool
+ui_search_waiting(const struct ui *ui)
+{
+	return ui->search.waiting;
+}
+
+/* Esc: stop waiting. */
+void
+ui_search_stop(struct ui *ui)
+{
+	if (!ui->search.waiting)
+		return;
+	ui->search.waiting = false;
+	ui_message(ui, false, "search stopped");
+}
+
+/* A fuller document: search on from where the waiting search started. */
+static void
+ui_search_resume(struct ui *ui)
+{
+	struct ui_search *s = &ui->search;
+	struct search_hit h;
+	bool		  final = !ui_load_busy(ui);
+	int		  r;
+
+	if (!s->waiting || s->re == NULL)
+		return;
+	r = search_next(ui_search_index(ui), s->re, &s->wfrom, s->wback, &h);
+	if (r == SEARCH_FOUND || (r == SEARCH_WRAPPED && final)) {
+		s->waiting = false;
+		ui_search_show(ui, &h);
+		if (r == SEARCH_WRAPPED)
+			ui_message(ui, false, s->wback ?
+			    "search wrapped to bottom" :
+			    "search wrapped to top");
+	} else if (final) {
+		s->waiting = false;
+		s->have_cur = false;
+		ui_message(ui, true, "Pattern not found: %s", s->pattern);
+	}
+}
+
 /* n or N. */
 void
 ui_search_repeat(struct ui *ui, int dir, long count)
@@ -240,6 +302,7 @@ ui_search_repeat(struct ui *ui, int dir, long count)
 		ui_message(ui, false, "no search yet (/ to search)");
 		return;
 	}
+	s->waiting = false;
 	for (k = 0; k < (count > 0 ? count : 1); k++) {
 		if (s->have_cur && (k > 0 || view_visible(&ui->view,
 		    ui_search_unit(ui, &s->cur), s->cur.block,
@@ -251,6 +314,13 @@ ui_search_repeat(struct ui *ui, int dir, long count)
 		} else
 			ui_search_here(ui, &p);
 		r = search_next(ui_search_index(ui), s->re, &p, back, &h);
+		if (r != SEARCH_FOUND && ui_load_busy(ui)) {
+			/* The next match may be in what is still to come. */
+			ui_search_wait(ui, &p, back);
+			if (k > 0)
+				ui_search_show(ui, &s->cur);
+			return;
+		}
 		if (r == SEARCH_NONE)
 			break;
 		if (r == SEARCH_WRAPPED)
@@ -338,8 +408,10 @@ ui_search_change(struct ui *ui, void *arg, const char *text)
 	}
 	s->n = search_count(ui_search_index(ui), s->re);
 	if (s->n == 0) {
-		snprintf(s->note, sizeof s->note, "not found");
-		s->note_error = true;
+		/* Not about text still to come. */
+		snprintf(s->note, sizeof s->note, "%s", ui_load_busy(ui) ?
+		    "none yet (loading)" : "not found");
+		s->note_error = !ui_load_busy(ui);
 		return;
 	}
 	r = search_next(ui_search_index(ui), s->re, &s->from, s->pback, &h);
@@ -407,6 +479,14 @@ ui_search_done(struct ui *ui, void *arg, const char *text)
 	s->flags = s->pflags;
 	s->backward = s->pback;
 	s->shown = true;
+	if (ui_load_busy(ui) && (s->n == 0 || !s->have_cur || s->pwrapped)) {
+		/* Nothing in what is loaded, or only round an end: the rest
+		   decides. */
+		view_set_pos(&ui->view, &s->origin);
+		s->have_cur = false;
+		ui_search_wait(ui, &s->from, s->pback);
+		return;
+	}
 	if (s->n == 0 || !s->have_cur) {
 		s->have_cur = false;
 		ui_message(ui, true, "Pattern not found: %s", text);
@@ -436,6 +516,7 @@ ui_search_prompt(struct ui *ui, bool backward)
 	ui_search_hist_load(ui);
 	if (s->typing)
 		return;
+	s->waiting = false;
 	s->typing = true;
 	s->pback = backward;
 	s->pflags = s->pattern != NULL ? s->flags : 0;
@@ -495,4 +576,5 @@ ui_search_recount(struct ui *ui)
 		p.off = s->cur.start;
 		s->i = search_count_before(ui_search_index(ui), s->re, &p) + 1;
 	}
+	ui_search_resume(ui);
 }

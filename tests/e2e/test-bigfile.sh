@@ -163,6 +163,51 @@ for panel in outline filter stats; do
 	wait_for exited || fail "$panel: no exit on Q"
 done
 
+# A search typed while loading never says "not found" about text still
+# to come: it waits ("searching…"), the keys stay live, and it lands on
+# the match in the last page once that comes; Esc stops it; ? from the
+# top waits for the end instead of wrapping to the end of the first part.
+printf '末页独有的一句话在这里。\n' > "$WORK/last.txt"
+for how in find stop back; do
+	rm -f "$WORK/go"
+	start_cmd 80 24 "{ cat '$part'; while [ ! -e '$WORK/go' ]; do sleep 0.05; done; cat '$part' '$WORK/last.txt'; } | \"\$DUBAO\" --no-remember"
+	ready
+	case $how in
+	find|stop)
+		keys / 末页独有 Enter ;;
+	back)
+		keys '?' 监狱 Enter ;;
+	esac
+	wait_for status_has "searching…" ||
+	    fail "search ($how) while loading does not say it is searching: $(status_line)"
+	status_has "not found" && fail "search ($how) said not found while loading"
+	first=$(text_rows | head -n 1)
+	keys j
+	wait_for top_lacks "$first" || fail "search ($how): keys are not live while it waits"
+	[ $how = stop ] && {
+		keys Escape
+		wait_for status_has "search stopped" || fail "Esc did not stop the search"
+		keys k		# the message gives way to the story count
+	}
+	touch "$WORK/go"
+	[ $how = back ] ||
+	    wait_long full_count 513 || fail "search ($how): the rest never came"
+	case $how in
+	find)
+		wait_for status_has "match 1/1 " ||
+		    fail "the search did not land on the last page: $(status_line)"
+		has "末页独有的一句话" || fail "the match is not on screen" ;;
+	stop)
+		settle
+		status_has "match " && fail "the stopped search landed"
+		lacks "末页独有的一句话" || fail "the stopped search moved the view" ;;
+	back)
+		WAIT_STEPS=2400 wait_for sh -c 'tmux -L "$0" capture-pane -p | tail -n 1 | grep -q "match \([0-9]*\)/\1 "' "$SOCK" ||
+		    fail "? from the top did not land on the last match: $(status_line)" ;;
+	esac
+	quit_ok
+done
+
 # G while loading: the end of the whole, once it comes; a key that moves
 # meanwhile cancels it.
 for how in G Gk; do
