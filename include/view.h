@@ -168,6 +168,17 @@ bool	 view_visible(struct view *, size_t u, size_t block, size_t off);
 /* The first and last unit with rows on screen. */
 void	 view_units_shown(struct view *, size_t *first, size_t *last);
 
+/* The text of joined bytes [start, end) of block b of pg as the reader
+   shows it: marks widened as in the text (，（） next to Chinese) unless
+   flags has LAYOUT_RAW_PUNCT, controls dropped (see layout_block_text),
+   malloc'ed, with [*ms, *me) set to where the joined bytes [mstart, mend)
+   inside it lie (ms, me may be NULL).  For the contexts of lists (the
+   statistics, the matches) and the outline, so that they show what the
+   text shows. */
+char	*view_span_text(const struct page *pg, const struct block *b,
+	    size_t start, size_t end, size_t mstart, size_t mend,
+	    unsigned flags, size_t *ms, size_t *me);
+
 /* Highlights. */
 void	 view_hl_add(struct view *, size_t unit, size_t block, size_t start,
 	    size_t end, int kind);

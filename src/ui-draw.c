@@ -208,6 +208,65 @@ ui_draw_str_cut(int y, int x, int w, const char *s, size_t len, int attr)
 	return used + ui_draw_text(y, x + used, 1, "…", attr);
 }
 
+/* The start of the character before byte i of s. */
+static size_t
+ui_draw_prev(const char *s, size_t i)
+{
+	while (i > 0 && ((unsigned char)s[--i] & 0xc0) == 0x80)
+		;
+	return i;
+}
+
+/* Keyword in context, centred. */
+int
+ui_draw_kwic(int y, int x, int w, const char *s, size_t len, size_t ms,
+    size_t me, int attr, int mattr)
+{
+	int	 kw, lw, rw, room, c = 0, ell = ui_draw_width("…", 3);
+	size_t	 a = 0, p;
+
+	w = ui_draw_room(y, x, w);
+	if (me > len)
+		me = len;
+	if (ms > me)
+		ms = me;
+	kw = ui_draw_width(s + ms, me - ms);
+	lw = ui_draw_width(s, ms);
+	rw = ui_draw_width(s + me, len - me);
+	if (lw + kw + rw <= w) {
+		c = ui_draw_str(y, x, lw, s, ms, attr);
+		c += ui_draw_str(y, x + c, kw, s + ms, me - ms, mattr);
+		return c + ui_draw_str(y, x + c, rw, s + me, len - me, attr);
+	}
+	/* The left side gets half of what the keyword leaves, more when
+	   the right side is short; what is cut ends in "…". */
+	room = (w - kw) / 2;
+	if (rw < w - kw - room)
+		room = w - kw - rw;
+	if (room < 0)
+		room = 0;
+	if (lw > room) {
+		/* Drop characters from the left until "…" and the rest
+		   fit. */
+		a = ms;
+		lw = 0;
+		while (a > 0) {
+			p = ui_draw_prev(s, a);
+			if (lw + ui_draw_width(s + p, a - p) + ell > room)
+				break;
+			lw += ui_draw_width(s + p, a - p);
+			a = p;
+		}
+		if (room >= ell)
+			c += ui_draw_text(y, x, ell, "…", attr);
+	}
+	c += ui_draw_str(y, x + c, w - c, s + a, ms - a, attr);
+	c += ui_draw_str(y, x + c, w - c, s + ms, me - ms, mattr);
+	if (c < w)
+		c += ui_draw_str_cut(y, x + c, w - c, s + me, len - me, attr);
+	return c;
+}
+
 /* Cells a UTF-8 string takes. */
 int
 ui_draw_width(const char *s, size_t len)

@@ -264,6 +264,11 @@ int	 ui_draw_text(int y, int x, int w, const char *s, int attr);
 /* The same, ending in "…" when s does not fit in w cells. */
 int	 ui_draw_str_cut(int y, int x, int w, const char *s, size_t len,
 	    int attr);
+/* Keyword in context: s[0..len) in w cells with its bytes [ms, me) in
+   mattr and centred (as far as the text on either side allows), the text
+   cut on either side with "…".  Returns the cells drawn. */
+int	 ui_draw_kwic(int y, int x, int w, const char *s, size_t len,
+	    size_t ms, size_t me, int attr, int mattr);
 /* Blank w cells at (y, x) with the attribute. */
 void	 ui_draw_fill(int y, int x, int w, int attr);
 /* Repeat a one-character UTF-8 glyph over w cells. */

@@ -2,7 +2,8 @@
  * ui-results: the list of matches ("&"): every match of the search in
  * reading order, one row each: the story number, the section heading (or
  * the page name for a banner) and a line of context with the match
- * marked (search_context).  Enter or a click goes to the match and makes
+ * marked: its sentence as the text shows it (marks widened alike:
+ * view_span_text), the match centred and the rest cut with "…".  Enter or a click goes to the match and makes
  * it current, so that n and N continue from there; "/" filters the rows.
  * The context and section strings are made when a row is first drawn.
  */
@@ -14,7 +15,8 @@
 #include "ui-int.h"
 #include "xmalloc.h"
 
-#define UI_RESULTS_AROUND	40	/* context characters each side */
+#define UI_RESULTS_AROUND	40	/* context characters each side, at
+					   most (to the sentence's end) */
 #define UI_RESULTS_SECTION	16	/* section column, cells at most */
 
 struct ui_results_item {
@@ -33,6 +35,45 @@ struct ui_results {
 };
 _Static_assert(offsetof(struct ui_results, list) == 0, "list first");
 
+/* Does the character before byte i of s end a sentence? */
+static bool
+ui_results_stop(const char *s, size_t i)
+{
+	static const char *const ends[] = { "。", "！", "？", "；", "!",
+	    "?", ";" };
+	size_t	 k, n;
+
+	for (k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+		n = strlen(ends[k]);
+		if (i >= n && memcmp(s + i - n, ends[k], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The sentence around [*ms, *me) of the block text s (taken), at most
+   UI_RESULTS_AROUND characters each side; *ms, *me are moved into it. */
+static char *
+ui_results_window(char *s, size_t *ms, size_t *me)
+{
+	size_t	 a = *ms, b = *me, len = strlen(s), n;
+	char	*r;
+
+	for (n = 0; a > 0 && n < UI_RESULTS_AROUND && !ui_results_stop(s, a);
+	    n++)
+		while (a > 0 && ((unsigned char)s[--a] & 0xc0) == 0x80)
+			;
+	for (n = 0; b < len && n < UI_RESULTS_AROUND && (b == *me ||
+	    !ui_results_stop(s, b)); n++)
+		while (++b < len && ((unsigned char)s[b] & 0xc0) == 0x80)
+			;
+	r = xstrndup(s + a, b - a);
+	*ms -= a;
+	*me -= a;
+	free(s);
+	return r;
+}
+
 /* The story and section of hit i, and its context. */
 static void
 ui_results_make(struct ui *ui, struct ui_results *r, size_t i)
@@ -40,12 +81,16 @@ ui_results_make(struct ui *ui, struct ui_results *r, size_t i)
 	struct ui_results_item	*it = &r->items[i];
 	const struct search_hit	*h = &r->hits[i];
 	const struct doc_page	*dp = &ui->doc->pages[h->page];
+	const struct block	*b;
 	char			*sec = NULL;
 
 	if (it->ctx != NULL)
 		return;
-	it->ctx = search_context(ui_search_index(ui), h, UI_RESULTS_AROUND,
-	    &it->mstart, &it->mend);
+	b = h->story == SEARCH_BANNER ? &dp->page.banner.blocks[h->block] :
+	    &dp->page.stories[h->story].blocks[h->block];
+	it->ctx = ui_results_window(view_span_text(&dp->page, b, 0,
+	    (size_t)-1, h->start, h->end, ui->opts->flags, &it->mstart,
+	    &it->mend), &it->mstart, &it->mend);
 	if (h->story == SEARCH_BANNER) {
 		sec = doc_page_name(ui->doc, h->page);
 		it->where = xasprintf("%*s %s", r->numw, "-", sec);
@@ -55,8 +100,9 @@ ui_results_make(struct ui *ui, struct ui_results *r, size_t i)
 		    -1;
 
 		if (s >= 0 && (size_t)s < st->nsections)
-			sec = page_block_join(&dp->page,
-			    &st->blocks[st->sections[s].heading], NULL, NULL);
+			sec = layout_block_text(&dp->page,
+			    &st->blocks[st->sections[s].heading],
+			    ui->opts->flags);
 		it->where = xasprintf("%*zu %s%s", r->numw,
 		    dp->first_story + h->story + 1, sec != NULL ? "§" : "",
 		    sec != NULL ? sec : "");
@@ -73,7 +119,6 @@ ui_results_draw_item(struct ui *ui, void *arg, size_t i, int y, int x, int w,
 	struct ui_results_item	*it = &r->items[i];
 	int			 base = sel ? ui_draw_attr(UI_STYLE_SELECT) : 0;
 	int			 c = 0, ww;
-	size_t			 skip;
 
 	ui_results_make(ui, r, i);
 	ui_draw_fill(y, x, w, base);
@@ -83,31 +128,14 @@ ui_results_draw_item(struct ui *ui, void *arg, size_t i, int y, int x, int w,
 	ww = r->numw + 1 + UI_RESULTS_SECTION;
 	if (ww > (w - c) / 3)
 		ww = (w - c) / 3;
-	ui_draw_str(y, x + c, ww, it->where, strlen(it->where),
+	ui_draw_str_cut(y, x + c, ww, it->where, strlen(it->where),
 	    ui_draw_attr(UI_STYLE_DIM) | base);
 	c += ww + 1;
 	if (c >= w)
 		return;
-	/* Keep the match in the left third of the room: cut the context
-	   before it from the left. */
-	skip = 0;
-	while (it->mstart - skip > 0 && ui_draw_width(it->ctx + skip,
-	    it->mstart - skip) > (w - c) / 3) {
-		skip++;
-		while (skip < it->mstart &&
-		    ((unsigned char)it->ctx[skip] & 0xc0) == 0x80)
-			skip++;
-	}
-	if (skip > 0 && c < w)
-		c += ui_draw_text(y, x + c, w - c, "…", base);
-	c += ui_draw_str(y, x + c, w - c, it->ctx + skip, it->mstart - skip,
-	    base);
-	if (c < w)
-		c += ui_draw_str(y, x + c, w - c, it->ctx + it->mstart,
-		    it->mend - it->mstart, ui_draw_attr(UI_STYLE_SEARCH));
-	if (c < w)
-		ui_draw_str(y, x + c, w - c, it->ctx + it->mend,
-		    strlen(it->ctx + it->mend), base);
+	/* The match centred in its context. */
+	ui_draw_kwic(y, x + c, w - c, it->ctx, strlen(it->ctx), it->mstart,
+	    it->mend, base, ui_draw_attr(UI_STYLE_SEARCH));
 }
 
 /* What the filter looks at: the row's text. */

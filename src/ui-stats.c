@@ -4,6 +4,13 @@
  * context and a bar scaled within its group, so that 11678人次 and 949次
  * compare at a glance.  Enter or a click marks the statistic in the text
  * and brings it into view.
+ *
+ * The context is the statistic's clause as the text shows it (its marks
+ * widened alike: view_span_text), centred on the statistic (keyword in
+ * context) and cut with "…" on either side, so that of three counts in
+ * one clause each row shows its own.  The texts of a row are made when
+ * it is first drawn (or filtered): "all pages" of a big document has
+ * hundreds of thousands.
  */
 #include <curses.h>
 #include <stddef.h>
@@ -14,6 +21,7 @@
 #include "xmalloc.h"
 
 #define UI_STATS_BAR	12		/* bar cells at most */
+#define UI_STATS_COLUMN	60		/* narrower: no column of values */
 
 struct ui_stats_item {
 	const struct stat_hit *hit;	/* NULL: a group heading */
@@ -21,7 +29,8 @@ struct ui_stats_item {
 	size_t		 unit;
 	size_t		 order;		/* reading order, to sort stably */
 	char		*text;		/* the hit, or the group heading */
-	char		*ctx;		/* its clause */
+	char		*ctx;		/* its clause, NULL until drawn */
+	size_t		 cms, cme;	/* the hit in ctx */
 	double		 high;		/* its value, the high end of a range */
 	double		 max;		/* largest value of its group */
 };
@@ -57,22 +66,32 @@ ui_stats_cmp(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* Text [start, end) of a hit's block. */
-static char *
-ui_stats_text(const struct page *pg, const struct stat_hit *h, size_t start,
-    size_t end)
+/* Make the texts of item i: the statistic and its clause, as the text
+   shows them. */
+static void
+ui_stats_make(struct ui *ui, struct ui_stats *s, size_t i)
 {
-	size_t	 len;
-	char	*s = page_block_join(pg, &pg->stories[h->story].blocks[h->block],
-	    &len, NULL), *r;
+	struct ui_stats_item	*it = &s->items[i];
+	const struct stat_hit	*h = it->hit;
+	const struct page	*pg;
 
-	if (end > len)
-		end = len;
-	if (start > end)
-		start = end;
-	r = xstrndup(s + start, end - start);
-	free(s);
-	return r;
+	if (h == NULL || it->ctx != NULL)
+		return;
+	pg = &ui->doc->pages[it->page].page;
+	it->ctx = view_span_text(pg, &pg->stories[h->story].blocks[h->block],
+	    h->ctx_start, h->ctx_end, h->start, h->end, ui->opts->flags,
+	    &it->cms, &it->cme);
+	it->text = xstrndup(it->ctx + it->cms, it->cme - it->cms);
+}
+
+/* Make the texts of every item (before a filter looks at them). */
+static void
+ui_stats_make_all(struct ui *ui, struct ui_stats *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->n; i++)
+		ui_stats_make(ui, s, i);
 }
 
 /* Free the items. */
@@ -110,7 +129,9 @@ ui_stats_build(struct ui *ui, struct ui_stats *s)
 
 			if (!s->all && h->story != st)
 				continue;
-			hits = xreallocarray(hits, nh + 1, sizeof *hits);
+			if ((nh & (nh - 1)) == 0)	/* 0, 1, 2, 4...: double */
+				hits = xreallocarray(hits, nh ? 2 * nh : 1,
+				    sizeof *hits);
 			it = &hits[nh];
 			memset(it, 0, sizeof *it);
 			it->hit = h;
@@ -118,9 +139,6 @@ ui_stats_build(struct ui *ui, struct ui_stats *s)
 			it->page = p;
 			it->unit = view_unit_of(&ui->view, p, h->story);
 			it->order = nh++;
-			it->text = ui_stats_text(&dp->page, h, h->start, h->end);
-			it->ctx = ui_stats_text(&dp->page, h, h->ctx_start,
-			    h->ctx_end);
 		}
 	}
 	if (nh > 0)
@@ -194,12 +212,18 @@ ui_stats_draw_item(struct ui *ui, void *arg, size_t i, int y, int x, int w,
 			    kattr);
 		c += bw + 1;
 	}
-	c += ui_draw_str(y, x + c, w - c, it->text, strlen(it->text),
-	    kattr | base);
-	c += 2;
+	ui_stats_make(ui, s, i);
+	/* The statistic in its column, then in its context; a narrow panel
+	   shows it in its context only. */
+	if (w >= UI_STATS_COLUMN) {
+		c += ui_draw_str(y, x + c, w - c, it->text, strlen(it->text),
+		    kattr | base);
+		c += 2;
+	}
 	if (c < w)
-		ui_draw_str_cut(y, x + c, w - c, it->ctx, strlen(it->ctx),
-		    ui_draw_attr(UI_STYLE_DIM) | base);
+		ui_draw_kwic(y, x + c, w - c, it->ctx, strlen(it->ctx),
+		    it->cms, it->cme, ui_draw_attr(UI_STYLE_DIM) | base,
+		    kattr | base);
 }
 
 /* What the filter looks at: the statistic and its context (NULL for a
@@ -211,6 +235,8 @@ ui_stats_filter_text(void *arg, size_t i)
 
 	if (s->items[i].hit == NULL)
 		return NULL;
+	if (s->items[i].ctx == NULL)	/* ui_stats_make_all makes it */
+		return xstrdup("");
 	return xasprintf("%s %s", s->items[i].text, s->items[i].ctx);
 }
 
@@ -286,6 +312,9 @@ ui_stats_key(struct ui *ui, void *arg, wint_t ch, bool fkey, long count)
 		ui_stats_build(ui, s);
 		return true;
 	}
+	if (!s->list.typing &&
+	    ui_keys_lookup(UI_CTX_LIST, ch, fkey) == UI_CMD_FILTER)
+		ui_stats_make_all(ui, s);
 	return ui_list_panel_key(ui, &s->list, ch, fkey, count,
 	    UI_CMD_STATS);
 }
@@ -331,6 +360,8 @@ ui_stats_restore(struct ui *ui, void *arg, const struct ui_keep *k)
 			break;
 		}
 	}
+	if (k->filter != NULL)
+		ui_stats_make_all(ui, s);
 	ui_list_restore(&s->list, k, found);
 }
 

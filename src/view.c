@@ -14,6 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
+#include "cjk.h"
 #include "view.h"
 #include "xmalloc.h"
 
@@ -857,6 +860,62 @@ view_restore(struct view *v, size_t gs, size_t block, size_t off)
 		return false;
 	view_goto(v, u, block, off, 0);
 	return true;
+}
+
+/* Does display character d show joined character c (itself, widened, a
+   tab as a space)? */
+static bool
+view_shows(ucs4_t c, ucs4_t d)
+{
+	return c == d || (c == '\t' && d == ' ') ||
+	    (c < 0x80 && cjk_fullwidth_punct(c) == d);
+}
+
+/* The text of a span as the reader shows it; see view.h. */
+char *
+view_span_text(const struct page *pg, const struct block *b, size_t start,
+    size_t end, size_t mstart, size_t mend, unsigned flags, size_t *ms,
+    size_t *me)
+{
+	char		*disp = layout_block_text(pg, b, flags), *j, *r;
+	size_t		 jlen, dlen = strlen(disp), i = 0, k = 0, at[4];
+	const size_t	 want[4] = { start, end, mstart, mend };
+	ucs4_t		 c, d;
+	int		 n, m, w;
+
+	/* Walk the joined text and the shown one side by side: a joined
+	   character is shown as itself, widened or as a space, or not at
+	   all (a control, a blank at an edge). */
+	j = page_block_join(pg, b, &jlen, NULL);
+	for (w = 0; w < 4; w++)
+		at[w] = want[w] >= jlen ? dlen : (size_t)-1;
+	while (i < jlen) {
+		for (w = 0; w < 4; w++)
+			if (at[w] == (size_t)-1 && want[w] <= i)
+				at[w] = k;
+		n = u8_mbtouc(&c, (const uint8_t *)j + i, jlen - i);
+		if (k < dlen) {
+			m = u8_mbtouc(&d, (const uint8_t *)disp + k, dlen - k);
+			if (view_shows(c, d))
+				k += (size_t)m;
+		}
+		i += (size_t)n;
+	}
+	for (w = 0; w < 4; w++)
+		if (at[w] == (size_t)-1)
+			at[w] = dlen;
+	if (at[1] < at[0])
+		at[1] = at[0];
+	r = xstrndup(disp + at[0], at[1] - at[0]);
+	if (ms != NULL)
+		*ms = at[2] < at[0] ? 0 : at[2] - at[0] > at[1] - at[0] ?
+		    at[1] - at[0] : at[2] - at[0];
+	if (me != NULL)
+		*me = at[3] < at[0] ? 0 : at[3] - at[0] > at[1] - at[0] ?
+		    at[1] - at[0] : at[3] - at[0];
+	free(j);
+	free(disp);
+	return r;
 }
 
 /* Order of two highlights: unit, block, start. */

@@ -48,6 +48,27 @@ keys Escape
 wait_for lacks "Statistics" || fail "Esc did not close the statistics"
 quit_ok
 
+# A statistic's context is centred on it: of three counts in one clause
+# (借助社会力量建成罪犯健康辅导工作站24家、临释就业指导工作站23家、
+# 法律援助工作站24家) the third shows its own number, not the clause's
+# start cut before it.  The match list and the statistics show the marks
+# as the text does: （所） and （2022—2024）, not the source's (所).
+start 80 30 --no-remember "$SEED"
+ready
+keys s
+expect "Statistics" "s did not open the statistics"
+screen | grep -q "24家 .*法律援助工作站24家" ||
+    fail "no statistic row shows the third 24家 in its context"
+keys q / 协作三年 Enter
+wait_for status_has "match 1/1" || fail "/协作三年 found nothing"
+keys '&'
+expect "match for 协作三年" "& did not open the list"
+screen | grep '^>' | grep -q "监（所）地协作三年行动计划（2022—2024）" ||
+    fail "the match list does not show the marks as the text: $(screen | grep '^>')"
+keys q
+wait_for lacks "match for" || fail "q did not close the list"
+quit_ok
+
 # The measure: 80 by default, + widens by 2, - narrows.
 start 100 24 --no-remember "$SEED"
 ready

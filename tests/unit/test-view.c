@@ -564,6 +564,52 @@ test_empty(void **unused)
 	doc_free(&d);
 }
 
+/* A span of a block as the text shows it: the marks widened as in the
+   text (issue 9: lists showed the source's , and ()), the offsets of a
+   match inside it moved alike; --raw-punct keeps the source's.  The
+   excerpt is the seed's (articles/000_2ebc2c4d283361d3.txt, line 9). */
+static void
+test_span_text(void **unused)
+{
+	static const char src[] = "日前,省司法厅召开监地协作推进会,部署深入推进建"
+	    "《全省监(所)地协作三年行动计划(2022—2024)》,要求全省监所\n";
+	struct doc		 d;
+	const struct block	*b;
+	const char		*j;
+	char			*s;
+	size_t			 ms, me, jlen, at, end;
+
+	memset(&d, 0, sizeof d);
+	doc_add_bytes(&d, "span.txt", src, sizeof src - 1);
+	assert_int_equal(d.npages, 1);
+	assert_true(d.pages[0].page.nstories >= 1);
+	b = &d.pages[0].page.stories[0].blocks[
+	    d.pages[0].page.stories[0].nblocks - 1];
+	j = page_block_join(&d.pages[0].page, b, &jlen, NULL);
+	at = (size_t)(strstr(j, "部署") - j);
+	end = (size_t)(strstr(j, ",要求") - j);
+	ms = (size_t)(strstr(j, "三年") - j);
+	s = view_span_text(&d.pages[0].page, b, at, end, ms, ms + 6, 0, &ms,
+	    &me);
+	assert_string_equal(s, "部署深入推进建《全省监（所）地协作三年行动计划"
+	    "（2022—2024）》");
+	assert_int_equal(me - ms, 6);
+	assert_memory_equal(s + ms, "三年", 6);
+	free(s);
+	/* The whole block, and the source's marks with --raw-punct. */
+	s = view_span_text(&d.pages[0].page, b, 0, (size_t)-1, 0, 0, 0, NULL,
+	    NULL);
+	assert_non_null(strstr(s, "日前，省司法厅召开监地协作推进会，部署"));
+	free(s);
+	s = view_span_text(&d.pages[0].page, b, 0, (size_t)-1, 0, 0,
+	    LAYOUT_RAW_PUNCT, NULL, NULL);
+	assert_non_null(strstr(s, "日前,省司法厅召开监地协作推进会,部署"));
+	assert_non_null(strstr(s, "监(所)地"));
+	free(s);
+	free((char *)j);
+	doc_free(&d);
+}
+
 int
 main(void)
 {
@@ -579,6 +625,7 @@ main(void)
 		cmocka_unit_test(test_rebase),
 		cmocka_unit_test(test_lazy),
 		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_span_text),
 	};
 	int rc;
 
