@@ -27,6 +27,9 @@ struct ui_opts {
 	unsigned	 flags;		/* LAYOUT_* flags (LAYOUT_RAW_PUNCT) */
 	long long	 start_ns;	/* CLOCK_MONOTONIC at program start
 					   (for DUBAO_TIMING); 0: unknown */
+	bool		 start_end;	/* +G: open at the end */
+	const char	*start_search;	/* +/pattern: open at its first
+					   match, or NULL */
 };
 
 /* Fill o with the defaults: measure 80, story -1, remember, mouse, auto

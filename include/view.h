@@ -153,6 +153,9 @@ size_t	 view_current_story(struct view *);
 int	 view_current_section(struct view *);
 /* Percentage of the document above the bottom of the screen. */
 int	 view_percent(struct view *);
+/* Put the line at pct per cent of the document (by source bytes, as
+   view_percent counts) at the top; 100 and more: the last screen. */
+void	 view_goto_percent(struct view *, long pct);
 /* The reading position as global story, block and joined offset (for
    saving); false when the top is in a banner. */
 bool	 view_where(struct view *, size_t *gs, size_t *block, size_t *off);

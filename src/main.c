@@ -78,7 +78,7 @@ static void
 main_usage(FILE *fp)
 {
 	fputs(
-"usage: dubao [OPTION]... [FILE|DIR]...\n"
+"usage: dubao [OPTION]... [+G|+N|+/PATTERN] [FILE|DIR]...\n"
 "Read Chinese newspaper pages in the terminal.\n"
 "With no FILE: standard input when it is not a terminal, else the\n"
 "bundled articles.  A DIR stands for its *.txt pages in name order.\n"
@@ -99,6 +99,8 @@ main_usage(FILE *fp)
 "      --no-remember     do not restore or save the reading position\n"
 "      --no-mouse        leave the mouse to the terminal (selecting text)\n"
 "      --color=WHEN      never, always or auto (default; NO_COLOR is honoured)\n"
+"  +G, +N, +/PATTERN     open the reader at the end, at story N, at the\n"
+"                        first match of PATTERN (as less)\n"
 "      --help            show this help\n"
 "      --version         show the version\n"
 "\n"
@@ -244,6 +246,53 @@ main_term_usable(void)
 	return term != NULL && *term != '\0' && strcmp(term, "dumb") != 0;
 }
 
+/* Take the start commands out of argv, as less reads them: +G (open at
+   the end), +N (at story N, as -s N), +/PATTERN (at its first match);
+   after "--", an argument starting with + is a file.  The value of an
+   option that takes one (-w +5) is left alone. */
+static void
+main_plus(int *argc, char **argv, struct ui_opts *uo)
+{
+	static const char *const valued[] = { "-w", "-s", "--width",
+	    "--story", "--measure", "--color", "--colour", "--grep" };
+	char	*a, *shown;
+	int	 i, j, k;
+	bool	 skip = false;
+
+	for (i = j = 1; i < *argc; i++) {
+		a = argv[i];
+		if (strcmp(a, "--") == 0) {
+			while (i < *argc)
+				argv[j++] = argv[i++];
+			break;
+		}
+		if (skip || a[0] != '+' || a[1] == '\0') {
+			skip = false;
+			for (k = 0; k < (int)(sizeof valued / sizeof valued[0]);
+			    k++)
+				if (strcmp(a, valued[k]) == 0)
+					skip = true;
+			argv[j++] = a;
+			continue;
+		}
+		if (strcmp(a, "+G") == 0)
+			uo->start_end = true;
+		else if (a[1] == '/')
+			uo->start_search = a + 2;
+		else if (strspn(a + 1, "0123456789") == strlen(a + 1))
+			uo->story = main_number("+N", a + 1, 1, LONG_MAX) - 1;
+		else {
+			shown = safe_name(a);
+			fprintf(stderr, "dubao: %s: unknown start command (+G, "
+			    "+N, +/PATTERN)\n", shown);
+			free(shown);
+			exit(2);
+		}
+	}
+	argv[j] = NULL;
+	*argc = j;
+}
+
 /* Print on stderr what loading said into a memory stream, once. */
 static void
 main_said(FILE *said, char *const *buf, bool *done)
@@ -283,6 +332,7 @@ main(int argc, char *argv[])
 	memset(&uo, 0, sizeof uo);
 	ui_opts_default(&uo);
 	uo.start_ns = (long long)t0.tv_sec * 1000000000LL + t0.tv_nsec;
+	main_plus(&argc, argv, &uo);
 	while ((ch = getopt_long(argc, argv, ":dw:s:", main_options, NULL)) != -1) {
 		switch (ch) {
 		case 'd':

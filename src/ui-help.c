@@ -253,7 +253,8 @@ ui_help_keys(int ctx, int cmd)
 }
 
 static const char *const ui_help_intro[] = {
-	"A number before a key repeats it: 5j, 3].",
+	"A number before a key repeats it: 5j, 3].  Before g it is a story "
+	"(5g), before p a per cent (50p).",
 	NULL
 };
 

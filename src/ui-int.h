@@ -212,6 +212,23 @@ bool	 ui_place_waiting(const struct ui *);
 void	 ui_place_retry(struct ui *, bool waiting, bool final);
 /* Note the place being read, in its file (after each key). */
 void	 ui_place_note(struct ui *);
+/* A jump (g, G, p, a search, a mark, a panel's entry) is about to move
+   the view: ui_place_jump notes where from, ui_place_jumped makes it the
+   place '' goes back to if the view moved. */
+void	 ui_place_jump(struct ui *);
+void	 ui_place_jumped(struct ui *);
+/* m<letter>, '<letter>, '': set a mark (kept with the positions), go to
+   one, go back. */
+void	 ui_place_mark(struct ui *, wint_t letter);
+void	 ui_place_goto_mark(struct ui *, wint_t letter);
+void	 ui_place_back(struct ui *);
+/* :n, :p: the first page of the next (dir 1) or previous file. */
+void	 ui_place_file(struct ui *, int dir);
+/* The place being read in the source: its file (index in the doc), the
+   1-based line, the byte in the file's text and the text's size; false
+   when nothing is shown. */
+bool	 ui_place_source(struct ui *, size_t *file, size_t *line,
+	    size_t *byte, size_t *size);
 /* Save the places read, per file; a failure is kept for
    ui_place_close. */
 void	 ui_place_save(struct ui *);
@@ -237,8 +254,17 @@ bool	 ui_load_running(const struct ui *);
 bool	 ui_load_progress(const struct ui *, size_t *done, size_t *total);
 /* A jump beyond what is loaded (G, 300g): made again on the full
    document unless the reader moves meanwhile. */
-enum ui_go { UI_GO_NONE, UI_GO_END, UI_GO_STORY };
+enum ui_go { UI_GO_NONE, UI_GO_END, UI_GO_STORY, UI_GO_PERCENT };
 void	 ui_load_go_later(struct ui *, enum ui_go, size_t story);
+/* F: follow the files as they grow (the document is loaded again when
+   one changes, and the view kept at its end), until ui_load_follow(ui,
+   false). */
+void	 ui_load_follow(struct ui *, bool on);
+bool	 ui_load_following(const struct ui *);
+/* Note how the files are now (ui_load_watch); load them again when they
+   changed since (ui_load_check: between keys while following, after v). */
+void	 ui_load_watch(struct ui *);
+void	 ui_load_check(struct ui *);
 /* Is the full document there to be put in place (and no line is being
    typed, whose state refers to the document)? */
 bool	 ui_load_ready(const struct ui *);
@@ -359,6 +385,10 @@ extern const struct ui_mode ui_help_mode;
 extern const struct ui_mode ui_prompt_mode;
 extern const struct ui_mode ui_results_mode;
 
+/* ui-edit.c: v, the file at the line being read in $VISUAL or $EDITOR
+   (vi), the terminal given to it meanwhile. */
+void	 ui_edit_source(struct ui *);
+
 /* ui-pager.c: the text. */
 void	 ui_pager_draw(struct ui *);
 /* Drop the cached header and status texts (the document changed, or at
@@ -399,6 +429,9 @@ int	 ui_prompt_draw_line(int y, int x, int w, const char *label,
 /* ui-search.c */
 /* Open the / (or ?) prompt. */
 void	 ui_search_prompt(struct ui *, bool backward);
+/* +/pattern: search for pattern from the top, as if typed there (it
+   waits for the rest of a document still loading). */
+void	 ui_search_start(struct ui *, const char *pattern);
 /* n (dir 1) or N (dir -1), count times. */
 void	 ui_search_repeat(struct ui *, int dir, long count);
 /* Put the matches of the units on screen into view.hl (before drawing). */

@@ -25,6 +25,15 @@ enum ui_cmd {
 	UI_CMD_STORY_PREV,
 	UI_CMD_SECTION_NEXT,
 	UI_CMD_SECTION_PREV,
+	UI_CMD_PERCENT,			/* 50p: 50 %, as less */
+	UI_CMD_FILE_NEXT,		/* :n */
+	UI_CMD_FILE_PREV,		/* :p */
+	UI_CMD_MARK_SET,		/* m<letter> */
+	UI_CMD_MARK_GO,			/* '<letter> */
+	UI_CMD_MARK_BACK,		/* '' */
+	UI_CMD_INFO,			/* = ^G */
+	UI_CMD_EDIT_SOURCE,		/* v */
+	UI_CMD_FOLLOW,			/* F */
 	UI_CMD_WIDER,
 	UI_CMD_NARROWER,
 	UI_CMD_TOC,

@@ -25,6 +25,13 @@
  * swap waits while a line is being typed (a prompt, a list filter),
  * whose state refers to the document.
  *
+ * F follows the files: every half second (ui.c) they are looked at
+ * (their sizes and times, the pages of a directory), and when they
+ * changed the whole document is loaded again in the background and put
+ * in place like the full one, the view at its end.  v asks the same once
+ * after the editor.  Standard input needs none of it: its pages come as
+ * they arrive.
+ *
  * Signals are blocked in the worker, so that SIGWINCH, SIGTSTP and the
  * quit signals reach the thread that runs curses.  A reader that quits
  * before the load ends does not wait for it: the worker is detached and
@@ -32,6 +39,7 @@
  */
 #include <pthread.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,6 +62,8 @@ struct ui_load_job {
 	size_t		 npaths;
 	bool		 stream;	/* standard input alone: its pages are
 					   shown as they come */
+	bool		 reload;	/* the files again (F, v): no progress
+					   shown */
 	FILE		*err;		/* its messages (memory stream) */
 	char		*errbuf;
 	size_t		 errlen;
@@ -79,6 +89,8 @@ struct ui_load {
 	enum ui_go	 go;
 	size_t		 go_story;
 	struct view_pos	 go_pos;	/* view.pos after the last try */
+	bool		 following;	/* F */
+	unsigned long long seen;	/* how the files were (ui_load_watch) */
 };
 
 /* The first line of the messages in the status line, as an error. */
@@ -202,17 +214,16 @@ ui_load_main(void *arg)
 	return NULL;
 }
 
-/* Start the worker. */
-void
-ui_load_start(struct ui *ui)
+/* Start a worker on the paths (reload: again, as F and v ask). */
+static void
+ui_load_run(struct ui *ui, bool reload)
 {
 	struct ui_load	*l = ui->load;
 	struct ui_load_job *j;
 	sigset_t	 all, old;
 
-	if (!l->loading || l->job != NULL)
-		return;
 	j = xcalloc(1, sizeof *j);
+	j->reload = reload;
 	j->paths = l->paths;
 	j->npaths = l->npaths;
 	j->err = open_memstream(&j->errbuf, &j->errlen);
@@ -242,6 +253,94 @@ ui_load_start(struct ui *ui)
 	l->job = j;
 }
 
+/* Start the worker. */
+void
+ui_load_start(struct ui *ui)
+{
+	struct ui_load	*l = ui->load;
+
+	if (!l->loading || l->job != NULL)
+		return;
+	ui_load_run(ui, false);
+}
+
+/* A number that changes when the files change: their sizes and times,
+   the pages of each directory given. */
+static unsigned long long
+ui_load_stamp(const struct ui *ui)
+{
+	const struct ui_load	*l = ui->load;
+	struct stat		 sb;
+	unsigned long long	 h = 1469598103934665603ULL;
+	size_t			 i, n;
+	char			*first;
+
+	for (i = 0; i < ui->doc->nfiles; i++) {
+		if (strcmp(ui->doc->files[i].path, "-") == 0 ||
+		    stat(ui->doc->files[i].path, &sb) != 0)
+			continue;
+		h = (h ^ (unsigned long long)sb.st_size) * 1099511628211ULL;
+		h = (h ^ (unsigned long long)sb.st_mtim.tv_sec) *
+		    1099511628211ULL;
+		h = (h ^ (unsigned long long)sb.st_mtim.tv_nsec) *
+		    1099511628211ULL;
+	}
+	for (i = 0; i < l->npaths; i++) {
+		if ((first = doc_first_page(l->paths[i], &n)) == NULL)
+			continue;
+		free(first);
+		h = (h ^ n) * 1099511628211ULL;
+	}
+	return h;
+}
+
+/* Note how the files are. */
+void
+ui_load_watch(struct ui *ui)
+{
+	ui->load->seen = ui_load_stamp(ui);
+}
+
+/* Load the files again if they changed. */
+void
+ui_load_check(struct ui *ui)
+{
+	struct ui_load		*l = ui->load;
+	unsigned long long	 now;
+
+	if (l->job != NULL || l->npaths == 0 ||
+	    (l->npaths == 1 && strcmp(l->paths[0], "-") == 0))
+		return;		/* a load runs, or a pipe: it comes anyway */
+	if ((now = ui_load_stamp(ui)) == l->seen)
+		return;
+	l->seen = now;
+	ui_load_run(ui, true);
+}
+
+/* F. */
+void
+ui_load_follow(struct ui *ui, bool on)
+{
+	struct ui_load	*l = ui->load;
+
+	if (on == l->following)
+		return;
+	l->following = on;
+	if (!on) {
+		ui_message(ui, false, "stopped following");
+		return;
+	}
+	ui_load_watch(ui);
+	view_bottom(&ui->view);
+}
+
+/* Following? */
+bool
+ui_load_following(const struct ui *ui)
+{
+	return ui->load != NULL && ui->load->following;
+}
+
 /* Is the document incomplete? */
 bool
 ui_load_busy(const struct ui *ui)
@@ -262,7 +361,7 @@ ui_load_progress(const struct ui *ui, size_t *done, size_t *total)
 {
 	const struct ui_load *l = ui->load;
 
-	if (l == NULL || l->job == NULL) {
+	if (l == NULL || l->job == NULL || l->job->reload) {
 		*done = *total = 0;
 		return ui_load_busy(ui);	/* about to start */
 	}
@@ -369,6 +468,8 @@ ui_load_go(struct ui *ui, bool waiting, bool final)
 	}
 	if (l->go == UI_GO_END)
 		view_bottom(&ui->view);
+	else if (l->go == UI_GO_PERCENT)
+		view_goto_percent(&ui->view, (long)l->go_story);
 	else
 		there = view_restore(&ui->view, l->go_story, LAYOUT_NOBLOCK,
 		    0);
@@ -407,6 +508,8 @@ ui_load_swap(struct ui *ui)
 	doc_free(&old);
 	ui_place_retry(ui, place, final);
 	ui_load_go(ui, go, final);
+	if (l->following)
+		view_bottom(&ui->view);
 	if (final) {
 		ui_load_say(ui, l->msgs);
 		ui_timing(ui, "full");

@@ -438,6 +438,8 @@ ui_pager_status(struct ui *ui)
 		    total);
 	else if (busy)
 		snprintf(f.where, sizeof f.where, "loading…");
+	else if (ui_load_following(ui))
+		snprintf(f.where, sizeof f.where, "following (Esc: stop)");
 	else
 		snprintf(f.where, sizeof f.where, "%3d%%", view_percent(v));
 	if (ui_search_waiting(ui)) {
@@ -513,9 +515,49 @@ ui_pager_rows(const struct view *v, enum ui_cmd c, long n)
 	}
 }
 
-/* Run one text command count times. */
-void
-ui_pager_cmd(struct ui *ui, enum ui_cmd c, long count)
+/* = and ^G: where the reader is, in the file and the document. */
+static void
+ui_pager_info(struct ui *ui)
+{
+	struct view	*v = &ui->view;
+	size_t		 f, line, byte, size, st, gs;
+	const struct doc_page *dp;
+	char		*name, sec[160] = "";
+
+	if (!ui_place_source(ui, &f, &line, &byte, &size)) {
+		ui_message(ui, false, "(no text)");
+		return;
+	}
+	gs = view_current_story(v);
+	dp = doc_story(ui->doc, gs, &st);
+	name = xstrdup(ui->doc->files[f].path);
+	if (dp != NULL) {
+		ui_pager_cache_page(ui, (size_t)(dp - ui->doc->pages));
+		ui_pager_cache_story(ui, gs, dp, st, view_current_section(v));
+		if (ui->pager.secname != NULL)
+			snprintf(sec, sizeof sec, "  § %s", ui->pager.secname);
+	}
+	/* The numbers first: a name cut short is the least loss. */
+	ui_message(ui, false, "page %zu/%zu  story %zu/%zu%s  line %zu  byte "
+	    "%zu of %zu  %d%%%s  %s", v->nunits > 0 ?
+	    v->units[v->pos.unit].page + 1 : 0, ui->doc->npages,
+	    ui->doc->nstories > 0 ? gs + 1 : 0, ui->doc->nstories,
+	    ui_load_busy(ui) ? "+" : "", line, byte, size, view_percent(v),
+	    sec, strcmp(name, "-") == 0 ? "(stdin)" : name);
+	free(name);
+}
+
+/* Is c a jump, whose start '' goes back to? */
+static bool
+ui_pager_is_jump(enum ui_cmd c)
+{
+	return c == UI_CMD_TOP || c == UI_CMD_BOTTOM || c == UI_CMD_PERCENT ||
+	    c == UI_CMD_SEARCH_NEXT || c == UI_CMD_SEARCH_PREV;
+}
+
+/* One text command, count times. */
+static void
+ui_pager_cmd1(struct ui *ui, enum ui_cmd c, long count)
 {
 	struct view	*v = &ui->view;
 	long		 n = count > 0 ? count : 1;
@@ -541,6 +583,7 @@ ui_pager_cmd(struct ui *ui, enum ui_cmd c, long count)
 			if (view_restore(v, (size_t)count - 1, LAYOUT_NOBLOCK,
 			    0))
 				break;
+			/* Beyond what is loaded: the view stays. */
 			if (ui_load_busy(ui))
 				ui_load_go_later(ui, UI_GO_STORY,
 				    (size_t)count - 1);
@@ -555,6 +598,33 @@ ui_pager_cmd(struct ui *ui, enum ui_cmd c, long count)
 		view_bottom(v);
 		if (ui_load_busy(ui))
 			ui_load_go_later(ui, UI_GO_END, 0);
+		break;
+	case UI_CMD_PERCENT:		/* 50p, as less */
+		view_goto_percent(v, count);
+		if (ui_load_busy(ui) && count > 0)
+			ui_load_go_later(ui, UI_GO_PERCENT, (size_t)count);
+		break;
+	case UI_CMD_FILE_NEXT:
+	case UI_CMD_FILE_PREV:
+		ui_place_file(ui, c == UI_CMD_FILE_NEXT ? 1 : -1);
+		break;
+	case UI_CMD_MARK_SET:
+		ui_place_mark(ui, ui->keyarg);
+		break;
+	case UI_CMD_MARK_GO:
+		ui_place_goto_mark(ui, ui->keyarg);
+		break;
+	case UI_CMD_MARK_BACK:
+		ui_place_back(ui);
+		break;
+	case UI_CMD_INFO:
+		ui_pager_info(ui);
+		break;
+	case UI_CMD_EDIT_SOURCE:
+		ui_edit_source(ui);
+		break;
+	case UI_CMD_FOLLOW:
+		ui_load_follow(ui, true);
 		break;
 	case UI_CMD_STORY_NEXT:
 		if (view_story(v, n) == 0)
@@ -597,6 +667,18 @@ ui_pager_cmd(struct ui *ui, enum ui_cmd c, long count)
 	}
 }
 
+/* Run one text command count times; a jump notes where it came from
+   (for ''). */
+void
+ui_pager_cmd(struct ui *ui, enum ui_cmd c, long count)
+{
+	if (ui_pager_is_jump(c))
+		ui_place_jump(ui);
+	ui_pager_cmd1(ui, c, count);
+	if (ui_pager_is_jump(c))
+		ui_place_jumped(ui);
+}
+
 /* Handle a key for the text. */
 bool
 ui_pager_key(struct ui *ui, wint_t ch, bool fkey, long count)
@@ -628,6 +710,10 @@ ui_pager_key(struct ui *ui, wint_t ch, bool fkey, long count)
 	case UI_CMD_CLOSE:
 		if (ui_search_waiting(ui)) {
 			ui_search_stop(ui);
+			return true;
+		}
+		if (ui_load_following(ui)) {
+			ui_load_follow(ui, false);
 			return true;
 		}
 		view_hl_clear(&ui->view, VIEW_HL_STAT);

@@ -11,6 +11,11 @@
  * are noted as the reader moves (ui_place_note), the last hundred of
  * them kept.
  *
+ * Marks (m<letter>) are places the same way, a file and a story, block
+ * and offset in it, so a new width or a fuller document keeps them; they
+ * are saved with the positions, under "marks PATH" for each file ("a 3 5
+ * 120;b 0 - 0").  '' goes back to where the last jump came from.
+ *
  * At start the reader goes to the story asked for (-s), else to the place
  * saved for the first path: a file's own, or a directory's last page
  * (without one, its first page's own).  While the full document loads, a
@@ -28,6 +33,16 @@
 #include "xmalloc.h"
 
 #define UI_PLACE_SEEN	100		/* files read, kept for the save */
+#define UI_PLACE_MARKS	52		/* a-z, A-Z */
+
+/* A place in a file: its story, block and offset (or its start). */
+struct ui_spot {
+	bool		 set;
+	size_t		 file;		/* index in the document */
+	bool		 start;		/* the start of the file */
+	size_t		 story;		/* counted from the file's first */
+	size_t		 block, off;
+};
 
 /* A file read in this session and the place last read in it. */
 struct ui_place_seen {
@@ -45,6 +60,10 @@ struct ui_place {
 	char		*err;		/* why the last save failed */
 	struct ui_place_seen *seen;	/* oldest first */
 	size_t		 nseen;
+	struct ui_spot	 marks[UI_PLACE_MARKS]; /* set in this session */
+	struct ui_spot	 back;		/* where '' goes */
+	struct ui_spot	 from;		/* where a jump starts (ui_place_jump) */
+	struct view_pos	 from_pos;
 	bool		 pending;	/* the place lay beyond the document */
 	struct view_pos	 start;		/* view.pos after the restore: the
 					   reader has moved when it differs */
@@ -254,6 +273,256 @@ ui_place_note(struct ui *ui)
 	*e = now;
 }
 
+/* The place being read as a spot. */
+static void
+ui_place_here(struct ui *ui, struct ui_spot *s)
+{
+	const struct doc	*d = ui->doc;
+	size_t			 gs;
+
+	memset(s, 0, sizeof *s);
+	if (ui->view.nunits == 0)
+		return;
+	s->set = true;
+	s->file = d->pages[ui->view.units[ui->view.pos.unit].page].file;
+	if (view_where(&ui->view, &gs, &s->block, &s->off))
+		s->story = gs - doc_file_first_story(d, s->file);
+	else
+		s->start = true;
+}
+
+/* The first unit of the first page of file f, or (size_t)-1. */
+static size_t
+ui_place_file_unit(struct ui *ui, size_t f)
+{
+	const struct doc	*d = ui->doc;
+	size_t			 lo = 0, hi = d->npages, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (d->pages[mid].file < f)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= d->npages || d->pages[lo].file != f)
+		return (size_t)-1;
+	if (d->pages[lo].page.banner.nblocks > 0)
+		return view_unit_of(&ui->view, lo, VIEW_BANNER);
+	return view_unit_of(&ui->view, lo, 0);
+}
+
+/* Go to a spot; false when it is not in the document (yet). */
+static bool
+ui_place_go(struct ui *ui, const struct ui_spot *s)
+{
+	size_t	 u;
+
+	if (!s->set || s->file >= ui->doc->nfiles)
+		return false;
+	if (s->start) {
+		if ((u = ui_place_file_unit(ui, s->file)) == (size_t)-1)
+			return false;
+		view_goto(&ui->view, u, LAYOUT_NOBLOCK, 0, 0);
+		return true;
+	}
+	return view_restore(&ui->view, doc_file_first_story(ui->doc,
+	    s->file) + s->story, s->block, s->off);
+}
+
+/* A jump starts. */
+void
+ui_place_jump(struct ui *ui)
+{
+	struct ui_place	*p = ui->place;
+
+	ui_place_here(ui, &p->from);
+	p->from_pos = ui->view.pos;
+}
+
+/* A jump ended: where it came from is where '' goes, if it moved. */
+void
+ui_place_jumped(struct ui *ui)
+{
+	struct ui_place	*p = ui->place;
+
+	if (p->from.set && memcmp(&p->from_pos, &ui->view.pos,
+	    sizeof p->from_pos) != 0)
+		p->back = p->from;
+	p->from.set = false;
+}
+
+/* The index of a mark's letter, or -1. */
+static int
+ui_place_letter(wint_t c)
+{
+	if (c >= 'a' && c <= 'z')
+		return (int)(c - 'a');
+	if (c >= 'A' && c <= 'Z')
+		return 26 + (int)(c - 'A');
+	return -1;
+}
+
+/* m<letter>. */
+void
+ui_place_mark(struct ui *ui, wint_t letter)
+{
+	struct ui_place	*p = ui->place;
+	int		 i = ui_place_letter(letter);
+
+	if (i < 0)
+		return;
+	ui_place_here(ui, &p->marks[i]);
+	ui_message(ui, false, "mark %lc set", letter);
+}
+
+/* The key under which the marks of file f are saved (malloc'ed), or
+   NULL. */
+static char *
+ui_place_marks_key(struct ui *ui, size_t f)
+{
+	char	*abs, *key;
+
+	if (f >= ui->doc->nfiles ||
+	    (abs = ui_place_abs(ui->doc->files[f].path)) == NULL)
+		return NULL;
+	key = xasprintf("marks %s", abs);
+	free(abs);
+	return key;
+}
+
+/* Find mark letter in a saved value ("a 3 5 120;b 0 - 0"). */
+static bool
+ui_place_parse_mark(const char *v, wint_t letter, struct ui_spot *s)
+{
+	char	 bs[32], c;
+
+	for (; v != NULL && *v != '\0'; v = strchr(v, ';'), v += v != NULL) {
+		if (sscanf(v, "%c %zu %31s %zu", &c, &s->story, bs,
+		    &s->off) != 4 || (wint_t)(unsigned char)c != letter)
+			continue;
+		s->set = true;
+		s->start = false;
+		s->block = strcmp(bs, "-") == 0 ? LAYOUT_NOBLOCK :
+		    strtoul(bs, NULL, 10);
+		return true;
+	}
+	return false;
+}
+
+/* 'letter. */
+void
+ui_place_goto_mark(struct ui *ui, wint_t letter)
+{
+	struct ui_place	*p = ui->place;
+	struct ui_spot	 s;
+	int		 i = ui_place_letter(letter);
+	size_t		 f;
+	char		*key;
+
+	if (i < 0)
+		return;
+	s = p->marks[i];
+	/* Not set in this session: one saved with a file read now. */
+	for (f = 0; !s.set && p->open && f < ui->doc->nfiles; f++) {
+		if ((key = ui_place_marks_key(ui, f)) == NULL)
+			continue;
+		memset(&s, 0, sizeof s);
+		if (ui_place_parse_mark(state_get(&p->st, key), letter, &s))
+			s.file = f;
+		free(key);
+	}
+	if (!s.set) {
+		ui_message(ui, false, "no mark %lc (m%lc sets it)", letter,
+		    letter);
+		return;
+	}
+	ui_place_jump(ui);
+	if (!ui_place_go(ui, &s))
+		ui_message(ui, false, "mark %lc is beyond what is loaded",
+		    letter);
+	ui_place_jumped(ui);
+}
+
+/* ''. */
+void
+ui_place_back(struct ui *ui)
+{
+	struct ui_place	*p = ui->place;
+	struct ui_spot	 s = p->back;
+
+	if (!s.set) {
+		ui_message(ui, false, "no jump to go back from");
+		return;
+	}
+	ui_place_jump(ui);
+	ui_place_go(ui, &s);
+	ui_place_jumped(ui);
+}
+
+/* :n and :p. */
+void
+ui_place_file(struct ui *ui, int dir)
+{
+	size_t	 f, u;
+
+	if (ui->view.nunits == 0)
+		return;
+	f = ui->doc->pages[ui->view.units[ui->view.pos.unit].page].file;
+	if ((dir < 0 && f == 0) || (dir > 0 && f + 1 >= ui->doc->nfiles)) {
+		ui_message(ui, false, dir > 0 ? (ui_load_busy(ui) ?
+		    "(no next file yet: still loading)" : "(no next file)") :
+		    "(no previous file)");
+		return;
+	}
+	if ((u = ui_place_file_unit(ui, dir > 0 ? f + 1 : f - 1)) ==
+	    (size_t)-1) {
+		ui_message(ui, false, "(that file has no page)");
+		return;
+	}
+	ui_place_jump(ui);
+	view_goto(&ui->view, u, LAYOUT_NOBLOCK, 0, 0);
+	ui_place_jumped(ui);
+}
+
+/* The place being read in the source. */
+bool
+ui_place_source(struct ui *ui, size_t *file, size_t *line, size_t *byte,
+    size_t *size)
+{
+	const struct view_unit	*vu;
+	const struct page	*pg;
+	const struct story	*st;
+	const struct text	*t;
+	size_t			 u, b, o, len, *map = NULL;
+	char			*j;
+
+	if (ui->view.nunits == 0)
+		return false;
+	view_current(&ui->view, &u, &b, &o);
+	vu = &ui->view.units[u];
+	pg = &ui->doc->pages[vu->page].page;
+	st = vu->story == VIEW_BANNER ? &pg->banner : &pg->stories[vu->story];
+	*file = ui->doc->pages[vu->page].file;
+	t = &ui->doc->files[*file].text;
+	*size = t->len;
+	if (b == LAYOUT_NOBLOCK || b >= st->nblocks) {
+		b = 0;
+		o = 0;
+	}
+	if (st->nblocks == 0) {
+		*byte = pg->text == t && t->npages > 0 ?
+		    t->pages[pg->number > 0 ? pg->number - 1 : 0].start : 0;
+	} else {
+		j = page_block_join(pg, &st->blocks[b], &len, &map);
+		*byte = map[o <= len ? o : len];
+		free(j);
+		free(map);
+	}
+	*line = text_line_of(t, *byte);
+	return true;
+}
+
 /* The value saved for a place. */
 static char *
 ui_place_value(const struct ui_place_seen *e, const char *name)
@@ -269,6 +538,62 @@ ui_place_value(const struct ui_place_seen *e, const char *name)
 		snprintf(bs, sizeof bs, "%zu", e->block);
 	return xasprintf("%zu %s %zu%s%s", e->story, bs, e->off,
 	    name != NULL ? " " : "", name != NULL ? name : "");
+}
+
+/* Save the marks set in this session with the ones saved before, per
+   file. */
+static void
+ui_place_save_marks(struct ui *ui)
+{
+	struct ui_place		*p = ui->place;
+	const struct ui_spot	*m;
+	struct ui_spot		 old;
+	char			*key, *v, *t, bs[32];
+	size_t			 f;
+	int			 i, k;
+	bool			 any;
+
+	for (i = 0; i < UI_PLACE_MARKS; i++) {
+		if (!p->marks[i].set)
+			continue;
+		f = p->marks[i].file;
+		/* Each file once: at its first mark. */
+		for (k = 0; k < i; k++)
+			if (p->marks[k].set && p->marks[k].file == f)
+				break;
+		if (k < i || (key = ui_place_marks_key(ui, f)) == NULL)
+			continue;
+		v = xstrdup("");
+		any = false;
+		for (k = 0; k < UI_PLACE_MARKS; k++) {
+			wint_t	 c = k < 26 ? (wint_t)('a' + k) :
+			    (wint_t)('A' + k - 26);
+
+			m = &p->marks[k];
+			if (m->set && m->file != f)
+				m = NULL;	/* set elsewhere: not here */
+			else if (!m->set) {
+				memset(&old, 0, sizeof old);
+				m = ui_place_parse_mark(state_get(&p->st, key),
+				    c, &old) ? &old : NULL;
+			}
+			if (m == NULL)
+				continue;
+			if (m->start || m->block == LAYOUT_NOBLOCK)
+				strcpy(bs, "-");
+			else
+				snprintf(bs, sizeof bs, "%zu", m->block);
+			t = xasprintf("%s%s%c %zu %s %zu", v, any ? ";" : "",
+			    (char)c, m->start ? 0 : m->story, bs,
+			    m->start ? 0 : m->off);
+			free(v);
+			v = t;
+			any = true;
+		}
+		state_set(&p->st, key, v);
+		free(v);
+		free(key);
+	}
 }
 
 /* Remember the places: every file read, and each directory given its
@@ -297,6 +622,7 @@ ui_place_save(struct ui *ui)
 		free(v);
 		free(key);
 	}
+	ui_place_save_marks(ui);
 	for (k = 0; k < p->npaths; k++) {
 		if (!ui_place_isdir(p->paths[k]))
 			continue;

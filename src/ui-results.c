@@ -158,7 +158,9 @@ ui_results_go(struct ui *ui, void *arg, size_t i)
 
 	if (!ui->panel_side)
 		ui_open(ui, NULL);	/* frees r */
+	ui_place_jump(ui);
 	ui_search_goto(ui, &h, i + 1);
+	ui_place_jumped(ui);
 }
 
 /* Find every match and select the current one. */

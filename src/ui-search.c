@@ -492,6 +492,7 @@ ui_search_done(struct ui *ui, void *arg, const char *text)
 		ui_message(ui, true, "Pattern not found: %s", text);
 		return;
 	}
+	ui_place_jumped(ui);
 	/* Say if the search went round an end. */
 	if (s->pwrapped)
 		ui_message(ui, false, s->pback ? "search wrapped to bottom" :
@@ -518,6 +519,7 @@ ui_search_prompt(struct ui *ui, bool backward)
 		return;
 	s->waiting = false;
 	s->typing = true;
+	ui_place_jump(ui);		/* '' goes back here */
 	s->pback = backward;
 	s->pflags = s->pattern != NULL ? s->flags : 0;
 	s->origin = ui->view.pos;
@@ -527,6 +529,42 @@ ui_search_prompt(struct ui *ui, bool backward)
 	s->note_error = false;
 	ui_prompt_open(ui, &ui_search_ops, NULL,
 	    (const char *const *)s->hent, s->nhent);
+}
+
+/* +/pattern. */
+void
+ui_search_start(struct ui *ui, const char *pattern)
+{
+	struct ui_search *s = &ui->search;
+	struct search_pos p;
+	struct search_hit h;
+	char		 *cause = NULL;
+	int		  r;
+
+	if (*pattern == '\0')
+		return;
+	if ((s->re = search_compile(pattern, 0, &cause)) == NULL) {
+		ui_message(ui, true, "+/%s: %s", pattern, cause != NULL ?
+		    cause : "invalid pattern");
+		free(cause);
+		return;
+	}
+	free(s->pattern);
+	s->pattern = xstrdup(pattern);
+	s->flags = 0;
+	s->backward = false;
+	s->shown = true;
+	ui_search_hist_add(ui, pattern, 0);
+	view_top(&ui->view);
+	ui_search_here(ui, &p);
+	s->n = search_count(ui_search_index(ui), s->re);
+	r = search_next(ui_search_index(ui), s->re, &p, false, &h);
+	if (r == SEARCH_FOUND)
+		ui_search_show(ui, &h);
+	else if (ui_load_busy(ui))
+		ui_search_wait(ui, &p, false);
+	else
+		ui_message(ui, true, "Pattern not found: %s", pattern);
 }
 
 /* Free everything. */

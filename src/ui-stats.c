@@ -252,8 +252,10 @@ ui_stats_go(struct ui *ui, void *arg, size_t i)
 	view_hl_clear(&ui->view, VIEW_HL_STAT);
 	view_hl_add(&ui->view, it->unit, it->hit->block, it->hit->start,
 	    it->hit->end, VIEW_HL_STAT);
+	ui_place_jump(ui);
 	view_goto(&ui->view, it->unit, it->hit->block, it->hit->start,
 	    ui->view.height / 3);
+	ui_place_jumped(ui);
 	if (!ui->panel_side)
 		ui_open(ui, NULL);
 }

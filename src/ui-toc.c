@@ -113,7 +113,9 @@ ui_toc_go(struct ui *ui, void *arg, size_t i)
 	struct ui_toc		 *t = arg;
 	const struct ui_toc_item *it = &t->items[i];
 
+	ui_place_jump(ui);
 	view_goto(&ui->view, it->unit, it->block, 0, 0);
+	ui_place_jumped(ui);
 	if (!ui->panel_side)
 		ui_open(ui, NULL);
 }

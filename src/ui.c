@@ -43,6 +43,8 @@
 
 #define UI_WHEEL_ROWS	3
 
+#define UI_FOLLOW_NS	500000000LL	/* F looks at the files this often */
+
 static volatile sig_atomic_t	 ui_signal;
 static volatile sig_atomic_t	 ui_stop_asked;	/* SIGTSTP came */
 static bool			 ui_curses_on;
@@ -372,6 +374,11 @@ ui_start(struct ui_session *s, const struct ui_input *in,
 	if (warn != NULL)
 		ui_message(ui, true, "%s", warn);
 	free(warn);
+	/* +G, +/pattern: what less does with them. */
+	if (o->start_end)
+		ui_pager_cmd(ui, UI_CMD_BOTTOM, 0);
+	if (o->start_search != NULL)
+		ui_search_start(ui, o->start_search);
 	return 0;
 }
 
@@ -417,8 +424,10 @@ ui_get_key(struct ui_session *s, wint_t *ch, int *fast_errs)
 	int		 r;
 
 	/* While loading, look for the full document between keys (a key
-	   is still read the moment it comes). */
-	wtimeout(stdscr, ui_load_running(&s->ui) ? 50 : 1000);
+	   is still read the moment it comes); while following, at the
+	   files. */
+	wtimeout(stdscr, ui_load_running(&s->ui) ? 50 :
+	    ui_load_following(&s->ui) ? 250 : 1000);
 	t_wait = ui_now_ns();
 	r = get_wch(ch);
 	if (r != ERR) {
@@ -446,8 +455,20 @@ ui_loop(struct ui_session *s)
 	wint_t		 ch;
 	int		 r, fast_errs = 0;
 	bool		 first = true;
+	long long	 checked = 0;
 
-	while (!ui->quit && ui_signal == 0) {
+	while (!ui->quit && (ui_signal == 0 || (ui_signal == SIGINT &&
+	    ui_load_following(ui)))) {
+		if (ui_signal == SIGINT) {
+			/* ^C stops following, as in less. */
+			ui_signal = 0;
+			ui_load_follow(ui, false);
+		}
+		if (ui_load_following(ui) &&
+		    ui_now_ns() - checked >= UI_FOLLOW_NS) {
+			ui_load_check(ui);
+			checked = ui_now_ns();
+		}
 		if (ui_stop_asked) {
 			ui_stop();
 			/* quit if a signal came, else paint it all again:

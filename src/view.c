@@ -828,6 +828,38 @@ view_percent(struct view *v)
 	return (int)(done * 100.0 / (double)v->total_weight);
 }
 
+/* Go to a percentage of the document. */
+void
+view_goto_percent(struct view *v, long pct)
+{
+	struct view_addr a = { 0, 0 };
+	double		 want, done = 0;
+	long		 n;
+
+	if (v->nunits == 0)
+		return;
+	if (pct >= 100) {
+		view_bottom(v);
+		return;
+	}
+	if (pct <= 0) {
+		view_top(v);
+		return;
+	}
+	want = (double)v->total_weight * (double)pct / 100.0;
+	for (a.u = 0; a.u + 1 < v->nunits &&
+	    done + (double)v->units[a.u].weight < want; a.u++)
+		done += (double)v->units[a.u].weight;
+	n = view_nlines(v, a.u);
+	a.l = (long)((want - done) / (double)v->units[a.u].weight *
+	    (double)n);
+	if (a.l >= n)
+		a.l = n > 0 ? n - 1 : 0;
+	if (a.l < 0)
+		a.l = 0;
+	view_set_top(v, a);
+}
+
 /* The reading position as global story, block and offset. */
 bool
 view_where(struct view *v, size_t *gs, size_t *block, size_t *off)
