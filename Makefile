@@ -183,9 +183,16 @@ $(BUILD)/bench-search: tests/bench/bench-search.c tests/bench/corpus.c \
 	$(CC) $(ALL_CFLAGS) -o $@ tests/bench/bench-search.c \
 	    tests/bench/corpus.c $(CORE_LIB) $(DLIBS)
 
-bench: deps $(BUILD)/bench $(BUILD)/bench-search
+$(BUILD)/bench-reader: tests/bench/bench-reader.c tests/bench/corpus.c \
+    $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/bench/bench-reader.c \
+	    tests/bench/corpus.c $(CORE_LIB) $(DLIBS)
+
+bench: deps $(PROG) $(BUILD)/bench $(BUILD)/bench-search $(BUILD)/bench-reader
 	$(BUILD)/bench $(BENCH_ARGS)
 	$(BUILD)/bench-search $(BENCH_ARGS)
+	$(BUILD)/bench-reader $(BENCH_ARGS) -d ./$(PROG)
 
 # ---- install ------------------------------------------------------------
 
