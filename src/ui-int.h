@@ -222,8 +222,9 @@ void	 ui_place_jumped(struct ui *);
 void	 ui_place_mark(struct ui *, wint_t letter);
 void	 ui_place_goto_mark(struct ui *, wint_t letter);
 void	 ui_place_back(struct ui *);
-/* :n, :p: the first page of the next (dir 1) or previous file. */
-void	 ui_place_file(struct ui *, int dir);
+/* :n, :p: the first page of the next (dir 1) or previous file; false
+   when there is none (yet). */
+bool	 ui_place_file(struct ui *, int dir);
 /* The place being read in the source: its file (index in the doc), the
    1-based line, the byte in the file's text and the text's size; false
    when nothing is shown. */

@@ -605,8 +605,14 @@ ui_pager_cmd1(struct ui *ui, enum ui_cmd c, long count)
 			ui_load_go_later(ui, UI_GO_PERCENT, (size_t)count);
 		break;
 	case UI_CMD_FILE_NEXT:
+		if (!ui_place_file(ui, 1))
+			ui_message(ui, false, ui_load_busy(ui) ?
+			    "(no next file yet: still loading)" :
+			    "(no next file)");
+		break;
 	case UI_CMD_FILE_PREV:
-		ui_place_file(ui, c == UI_CMD_FILE_NEXT ? 1 : -1);
+		if (!ui_place_file(ui, -1))
+			ui_message(ui, false, "(no previous file)");
 		break;
 	case UI_CMD_MARK_SET:
 		ui_place_mark(ui, ui->keyarg);

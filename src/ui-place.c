@@ -461,28 +461,25 @@ ui_place_back(struct ui *ui)
 }
 
 /* :n and :p. */
-void
+bool
 ui_place_file(struct ui *ui, int dir)
 {
 	size_t	 f, u;
 
 	if (ui->view.nunits == 0)
-		return;
+		return false;
 	f = ui->doc->pages[ui->view.units[ui->view.pos.unit].page].file;
-	if ((dir < 0 && f == 0) || (dir > 0 && f + 1 >= ui->doc->nfiles)) {
-		ui_message(ui, false, dir > 0 ? (ui_load_busy(ui) ?
-		    "(no next file yet: still loading)" : "(no next file)") :
-		    "(no previous file)");
-		return;
-	}
+	if ((dir < 0 && f == 0) || (dir > 0 && f + 1 >= ui->doc->nfiles))
+		return false;
 	if ((u = ui_place_file_unit(ui, dir > 0 ? f + 1 : f - 1)) ==
 	    (size_t)-1) {
 		ui_message(ui, false, "(that file has no page)");
-		return;
+		return true;
 	}
 	ui_place_jump(ui);
 	view_goto(&ui->view, u, LAYOUT_NOBLOCK, 0, 0);
 	ui_place_jumped(ui);
+	return true;
 }
 
 /* The place being read in the source. */
