@@ -21,13 +21,15 @@ PCRE2_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE2_LIBS	:= $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
 # Debian ships no pkg-config file for libunistring.
 UNISTRING_LIBS	:= -lunistring
+MD4C_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags md4c 2>/dev/null)
+MD4C_LIBS	:= $(shell $(PKG_CONFIG) --libs md4c 2>/dev/null || echo -lmd4c)
 
 WARN		= -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 		  -Wwrite-strings -Wno-unused-parameter
 DCPPFLAGS	= -Iinclude -D_GNU_SOURCE -DDUBAO_VERSION='"$(VERSION)"' \
-		  -DDUBAO_DATADIR='"$(DATADIR)"' $(PCRE2_CFLAGS)
+		  -DDUBAO_DATADIR='"$(DATADIR)"' $(PCRE2_CFLAGS) $(MD4C_CFLAGS)
 DCFLAGS		= -std=c11 $(WARN) -MMD -MP
-DLIBS		= $(UNISTRING_LIBS) $(PCRE2_LIBS) -lpthread
+DLIBS		= $(UNISTRING_LIBS) $(PCRE2_LIBS) $(MD4C_LIBS) -lpthread
 
 ifeq ($(SAN),1)
 BUILD		?= build/san
@@ -60,14 +62,15 @@ PROG		= dubao
 endif
 
 # Debian packages: to build and run, and in addition to test.
-RUN_PKGS	= gcc make pkg-config libncurses-dev libunistring-dev libpcre2-dev
+RUN_PKGS	= gcc make pkg-config libncurses-dev libunistring-dev libpcre2-dev \
+		  libmd4c-dev
 CHECK_PKGS	= $(RUN_PKGS) libcmocka-dev tmux
 FUZZ_PKGS	= $(CHECK_PKGS) clang libclang-rt-14-dev
 VALGRIND_PKGS	= $(CHECK_PKGS) valgrind
 
 .PHONY: all run check check-unit check-prop check-golden check-e2e \
 	check-layers check-sanitize check-valgrind deps deps-check bench fuzz \
-	fuzz-build check-hostile \
+	fuzz-build check-hostile fidelity \
 	man-lint install uninstall clean
 
 all: $(PROG)
@@ -186,6 +189,18 @@ $(BUILD)/bench-search: tests/bench/bench-search.c tests/bench/corpus.c \
 bench: deps $(BUILD)/bench $(BUILD)/bench-search
 	$(BUILD)/bench $(BENCH_ARGS)
 	$(BUILD)/bench-search $(BENCH_ARGS)
+
+# The structure reader scored on real articles with known structure
+# (tests/bench/fidelity.c; the corpus is outside the repository).
+FIDELITY_CORPUS	?= ../shared/corpus/rmrb-2019
+FIDELITY_ARGS	?=
+
+$(BUILD)/fidelity: tests/bench/fidelity.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/bench/fidelity.c $(CORE_LIB) $(DLIBS)
+
+fidelity: deps $(BUILD)/fidelity
+	$(BUILD)/fidelity $(FIDELITY_ARGS) $(FIDELITY_CORPUS)
 
 # ---- install ------------------------------------------------------------
 
