@@ -41,11 +41,18 @@ struct parse_why {
 						   stage said nothing */
 	size_t		 joined;		/* PS_JOIN: the line (index
 						   in the span) it continues */
+	size_t		 start, end;		/* the line's bytes, white
+						   space trimmed: a source
+						   line may hold several
+						   (a wire story's end inside
+						   a line is cut off) */
 };
 
 /* What parse_explain reports of one page. */
 struct parse_explain {
-	struct parse_why *lines;	/* one per line of the span */
+	struct parse_why *lines;	/* one per line of the span, in
+					   order (source lines, some cut in
+					   parts) */
 	size_t		 nlines;
 	const char	*profile;	/* the page's profile */
 	const char	*profile_rule;	/* the rule that chose it */

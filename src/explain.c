@@ -28,20 +28,35 @@ struct explain_line {
 	size_t		 block;		/* block index in its story */
 };
 
+/* The line of ex holding byte off: the last whose start is at most
+   off. */
+static size_t
+explain_line_of(const struct parse_explain *ex, size_t off)
+{
+	size_t	 lo = 0, hi = ex->nlines, mid;
+
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (ex->lines[mid].start <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Note what the lines of story st (numbered sn) became. */
 static void
-explain_story(const struct page *pg, const struct story *st, long sn,
-    size_t first, struct explain_line *v, size_t n)
+explain_story(const struct story *st, long sn, const struct parse_explain *ex,
+    struct explain_line *v)
 {
-	const struct text *t = pg->text;
 	size_t	 b, p, li;
 
+	if (ex->nlines == 0)
+		return;
 	for (b = 0; b < st->nblocks; b++)
 		for (p = 0; p < st->blocks[b].npieces; p++) {
-			li = text_line_of(t, st->blocks[b].pieces[p].start);
-			if (li < first || li - first >= n)
-				continue;
-			li -= first;
+			li = explain_line_of(ex, st->blocks[b].pieces[p].start);
 			if (v[li].story != -2)
 				continue;
 			v[li].kind = (int)st->blocks[b].kind;
@@ -78,24 +93,21 @@ explain_page(const struct doc *d, size_t i, FILE *fp)
 {
 	const struct doc_page	*dp = &d->pages[i];
 	const struct text	*t = dp->page.text;
-	const size_t		*lines;
 	struct parse_explain	 ex;
 	struct page		 pg;
 	struct explain_line	*v;
 	char			*name;
-	size_t			 first, k, s, e, si;
+	size_t			 k, si;
 	int			 st;
 
 	memset(&pg, 0, sizeof pg);
 	parse_explain(&pg, t, dp->page.span, &ex);
 	name = safe_name(strcmp(d->files[dp->file].path, "-") == 0 ?
 	    "(stdin)" : d->files[dp->file].path);
-	lines = text_lines(t);
-	first = text_line_of(t, dp->page.span.start);
 	fprintf(fp, "%s:%zu: page %zu: profile %s [%s]%s, %zu stor%s\n",
-	    name, first, dp->page.number, ex.profile, ex.profile_rule,
-	    ex.markdown ? ", Markdown" : "", pg.nstories,
-	    pg.nstories == 1 ? "y" : "ies");
+	    name, text_line_of(t, dp->page.span.start), dp->page.number,
+	    ex.profile, ex.profile_rule, ex.markdown ? ", Markdown" : "",
+	    pg.nstories, pg.nstories == 1 ? "y" : "ies");
 	v = xreallocarray(NULL, ex.nlines ? ex.nlines : 1, sizeof *v);
 	for (k = 0; k < ex.nlines; k++) {
 		v[k].kind = -1;
@@ -103,21 +115,14 @@ explain_page(const struct doc *d, size_t i, FILE *fp)
 		v[k].block = 0;
 	}
 	for (si = 0; si < pg.nstories; si++)
-		explain_story(&pg, &pg.stories[si], (long)(dp->first_story +
-		    si + 1), first, v, ex.nlines);
-	explain_story(&pg, &pg.banner, 0, first, v, ex.nlines);
-	explain_story(&pg, &pg.dropped, -1, first, v, ex.nlines);
+		explain_story(&pg.stories[si], (long)(dp->first_story + si + 1),
+		    &ex, v);
+	explain_story(&pg.banner, 0, &ex, v);
+	explain_story(&pg.dropped, -1, &ex, v);
 	for (k = 0; k < ex.nlines; k++) {
 		const struct parse_why *w = &ex.lines[k];
-		size_t li = first + k;
 
-		s = lines[li - 1];
-		e = li < t->nlines ? lines[li] : t->len;
-		if (e > dp->page.span.end)
-			e = dp->page.span.end;
-		while (e > s && (t->buf[e - 1] == '\n' || t->buf[e - 1] == ' '))
-			e--;
-		fprintf(fp, "%s:%zu: ", name, li);
+		fprintf(fp, "%s:%zu: ", name, text_line_of(t, w->start));
 		if (v[k].story == -1)
 			fputs("dropped", fp);
 		else if (v[k].story == 0)
@@ -128,8 +133,7 @@ explain_page(const struct doc *d, size_t i, FILE *fp)
 		else if (v[k].story > 0)
 			fprintf(fp, "%s, story %ld", page_kind_name(
 			    (enum block_kind)v[k].kind), v[k].story);
-		else if (w->rule[PS_CLASS] != NULL &&
-		    strcmp(w->rule[PS_CLASS], "blank") == 0) {
+		else if (w->start == w->end) {
 			fputs("blank\n", fp);
 			continue;
 		} else
@@ -141,13 +145,13 @@ explain_page(const struct doc *d, size_t i, FILE *fp)
 			if (st == PS_JOIN && w->joined != (size_t)-1)
 				fprintf(fp, " %s=%s(line %zu)", parse_stage_name(
 				    (enum parse_stage)st), w->rule[st],
-				    first + w->joined);
+				    text_line_of(t, ex.lines[w->joined].start));
 			else
 				fprintf(fp, " %s=%s", parse_stage_name(
 				    (enum parse_stage)st), w->rule[st]);
 		}
 		fputs(" | ", fp);
-		explain_text(t->buf, s, e, 24, fp);
+		explain_text(t->buf, w->start, w->end, 24, fp);
 		fputc('\n', fp);
 	}
 	free(v);

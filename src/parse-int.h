@@ -89,6 +89,8 @@
 #define LF_PAUSE	0x00080000u	/* holds a comma, 、 or ； */
 #define LF_CLOSED	0x00100000u	/* whole line in brackets or quotes */
 #define LF_CONTENTS	0x00200000u	/* LF_TOCITEM in a contents list */
+#define LF_SIGNOFF	0x00400000u	/* ——编者: an editor's note ends */
+#define LF_TOCHEAD	0x00800000u	/* a headline the contents list names */
 
 /* The Markdown hint of a line (struct parse_line.md), from md4c. */
 enum parse_md {
@@ -124,6 +126,7 @@ enum parse_class {
 	PC_NAMES,	/* names continuing a byline */
 	PC_SUBTITLE,	/* —— subtitle */
 	PC_NOTE,	/* editor's note opener, > quote */
+	PC_SIGNOFF,	/* ——编  者: the note above ends */
 	PC_CAPTION,	/* caption opener or ending, image alt */
 	PC_DATELINE,	/* paragraph opening with a dateline */
 	PC_FLUSH,	/* not indented in a page that indents its
@@ -157,6 +160,10 @@ struct parse_line {
 					   ctx->runs (npieces of them) */
 	uint32_t	 npieces;	/* 0: the line is one piece [start,
 					   end) */
+	struct range	 tail;		/* page metadata glued to the end of
+					   the line (> 本报记者  杨文明《人民日报》
+					   （…第 04 版）), cut off [start, end);
+					   empty when none */
 	unsigned	 flags;		/* LF_* */
 	unsigned char	 md;		/* enum parse_md */
 	unsigned char	 cls;		/* enum parse_class */
@@ -214,8 +221,11 @@ struct parse_ctx {
 	struct parse_arena	 arena;
 	struct parse_why	*why;		/* --explain: one per line, or
 						   NULL */
-	struct range		*dropped;	/* boilerplate lines dropped */
-	size_t			 ndropped;
+	size_t			*tochead;	/* per line: first line of the
+						   contents headline it is in,
+						   or -1 (NULL: no contents) */
+	size_t			 ntocheads;	/* headlines the contents list
+						   named */
 };
 
 /* A run of non-blank lines, as the cut rules see it. */
@@ -248,6 +258,8 @@ enum parse_unit_type {
 	U_WIREEND,	/* wire copy's editor line: the story ends */
 	U_FLUSH,	/* head material of a page that indents its
 			   paragraphs */
+	U_SIGNOFF,	/* ——编  者: what came before is an editor's
+			   note */
 	U__COUNT
 };
 
@@ -347,12 +359,16 @@ void	 parse_line_lex(const char *, struct parse_line *);
 enum parse_bl_kind parse_line_byline(const char *, size_t, size_t,
 	    struct parse_bl *);
 size_t	 parse_line_dateline(const char *, size_t, size_t, struct range *);
+size_t	 parse_line_wireend(const char *, size_t, size_t);
 int	 parse_line_is_endp(uint32_t);
 int	 parse_line_is_han(uint32_t);
 size_t	 parse_line_trim_start(const char *, size_t, size_t);
 size_t	 parse_line_trim_end(const char *, size_t, size_t);
 uint32_t parse_line_first(const char *, size_t, size_t);
 size_t	 parse_line_count(const char *, size_t);
+
+/* parse-contents.c */
+void	 parse_contents(struct parse_ctx *);
 
 /* parse-md.c */
 int	 parse_md_page(struct parse_ctx *, struct range);

@@ -210,6 +210,15 @@ parse_join_head(struct parse_join *J, size_t i)
 		    !(j >= 2 && parse_join_open_text(J, j - 2))) {
 			pj_role(J, --j, R_KICKER, "head-kicker-region");
 			first = j;
+		} else if (j > 0 && u[j - 1].type == U_SHORT &&
+		    u[j - 1].role == R_NONE && u[j - 1].nchars > u[j].nchars &&
+		    u[j].gap <= 1 && !(j >= 2 && (parse_join_open_text(J,
+		    j - 2) || u[j - 2].type == U_CAPTION))) {
+			/* a short line above a headline and its byline is no
+			   section heading (body text would follow it); a
+			   longer one is its kicker */
+			pj_role(J, --j, R_KICKER, "head-kicker-long");
+			first = j;
 		}
 	}
 	if (first > 0 && u[first - 1].type == U_NOTE &&
@@ -412,15 +421,32 @@ pj_md_heads(struct parse_join *J)
 	}
 }
 
+/* The unit before unit i, passing over notes and page metadata set
+   between a headline and its byline (> 系列：…); -1 when none. */
+static size_t
+pj_before(const struct parse_join *J, size_t i)
+{
+	while (i > 0) {
+		i--;
+		if (!(J->u[i].role == R_NONE && (J->u[i].type == U_NOTE ||
+		    J->u[i].type == U_META || J->u[i].type == U_MARKUP ||
+		    J->u[i].type == U_DROP)))
+			return i;
+	}
+	return (size_t)-1;
+}
+
 /* Find the story heads (pass 2). */
 static void
 parse_join_heads(struct parse_join *J)
 {
 	struct parse_unit *u = J->u;
-	size_t	 i;
+	size_t	 i, k;
 	int	 body = 0;
 
 	pj_md_heads(J);
+	for (i = 0; i < J->nu && !body; i++)
+		body = u[i].role == R_HEADLINE;	/* a marked headline */
 	if (J->flushheads)
 		pj_flush_heads(J);
 	for (i = 0; i < J->nu; i++) {
@@ -432,8 +458,9 @@ parse_join_heads(struct parse_join *J)
 				pj_why(J, &u[i], PS_ROLE, "head-photo-credit");
 				continue;
 			}
-			if ((i > 0 && u[i - 1].role != R_NONE &&
-			    u[i - 1].role != R_KICKER) || J->flushheads) {
+			k = pj_before(J, i);
+			if ((k != (size_t)-1 && u[k].role != R_NONE &&
+			    u[k].role != R_KICKER) || J->flushheads) {
 				/* a second byline unit, or a byline in the
 				   body of an indented page */
 				pj_role(J, i, R_BYLINE, "head-byline-more");
@@ -648,6 +675,39 @@ parse_join_role(struct parse_join *J, size_t i)
 	}
 }
 
+/* Read an editor's sign-off (——编  者): the paragraphs of the current
+   story since its head, or its last heading, were an editor's note; the
+   next paragraph is the lead. */
+static void
+parse_join_signoff(struct parse_join *J, size_t i)
+{
+	struct story	*st;
+	size_t		 b;
+
+	parse_join_close(J);
+	J->npend = 0;
+	if (J->have && !J->fresh) {
+		st = &J->ctx->pg->stories[J->cs];
+		for (b = st->nblocks; b > 0; b--) {
+			enum block_kind k = st->blocks[b - 1].kind;
+
+			if (k != BLOCK_LEAD && k != BLOCK_PARAGRAPH &&
+			    k != BLOCK_CAPTION && k != BLOCK_NOTE)
+				break;
+			if (k != BLOCK_CAPTION)
+				st->blocks[b - 1].kind = BLOCK_NOTE;
+		}
+		if (st->dateline_block >= b && st->dateline.end >
+		    st->dateline.start) {
+			st->dateline.start = st->dateline.end = 0;
+			st->dateline_block = 0;
+		}
+		J->lead[J->cs] = 0;
+	}
+	parse_join_emit(J, &J->u[i], BLOCK_NOTE);
+	pj_why(J, &J->u[i], PS_READ, "read-note-end");
+}
+
 /* Read a unit that is page metadata, debris or a story boundary;
    returns 0 for any other unit. */
 static int
@@ -682,6 +742,9 @@ parse_join_aside(struct parse_join *J, size_t i)
 		J->npend = 0;
 		J->fresh = 1;
 		pj_why(J, &u[i], PS_READ, "read-story-break");
+		return 1;
+	case U_SIGNOFF:
+		parse_join_signoff(J, i);
 		return 1;
 	case U_WIREEND:
 		if (J->open_valid)
@@ -821,9 +884,21 @@ parse_join_page(struct parse_ctx *ctx)
 	J.prefix = (size_t)-1;
 	J.motto = (size_t)-1;
 	J.nu = parse_join_units(ctx, &J.u);
+	for (i = 0; i < ctx->nlines; i++)
+		if (ctx->lines[i].tail.end > ctx->lines[i].tail.start) {
+			/* page metadata glued to a line: the banner */
+			size_t bi = parse_block_new(ctx, &ctx->pg->banner,
+			    BLOCK_BANNER);
+
+			parse_block_piece(ctx, &ctx->pg->banner.blocks[bi],
+			    ctx->lines[i].tail.start, ctx->lines[i].tail.end);
+		}
 	if (ctx->profile == PP_INDENTED)
 		for (i = 0; i < J.nu && !J.flushheads; i++)
 			J.flushheads = J.u[i].type == U_FLUSH;
+	/* headlines the contents list names start the only stories */
+	if (ctx->ntocheads > 0)
+		J.flushheads = 1;
 	parse_join_heads(&J);
 	parse_join_read(&J);
 }

@@ -16,6 +16,8 @@
 #include "parse-int.h"
 #include "xmalloc.h"
 
+static int	 pl_sentence(const char *, size_t, size_t);
+
 /* Length of the white space (ASCII, U+3000, NBSP) at s[0..n), or 0. */
 static inline size_t
 pl_space(const char *s, size_t n)
@@ -508,6 +510,14 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 		for (i = 0; i < bl->n; i++)
 			if (bl->item[i].r.end - bl->item[i].r.start < 4)
 				return PB_NONE;	/* one lone character */
+		/* 尹以祜摄: names that credit a photograph */
+		k = bl->item[bl->n - 1].r.end;
+		if (k - bl->item[bl->n - 1].r.start >= 9 &&
+		    (memcmp(buf + k - 3, "摄", 3) == 0 ||
+		    memcmp(buf + k - 3, "攝", 3) == 0)) {
+			bl->photo = 1;
+			return PB_CREDIT;
+		}
 		return PB_NAMES;
 	}
 	/* 新华社记者 方喆摄: the last name carries the photo credit */
@@ -697,6 +707,16 @@ pl_tag(const char *buf, size_t s, size_t e)
 	return cnt;
 }
 
+/* The byte where the column tag of tag characters ending [s, e)
+   starts. */
+static size_t
+pl_tag_start(const char *buf, size_t s, size_t e, size_t tag)
+{
+	while (tag-- > 0 && e > s)
+		e = pl_back(buf, s, e);
+	return e;
+}
+
 /* Length of a date or time at s[0..n) (2019-02-04, 26/07/2009,
    2019年2月4日, 08:30:15, and a weekday), 0 when none: at least four
    digits, only digits, separators and the date words. */
@@ -829,18 +849,19 @@ pl_meta(const char *buf, size_t s, size_t e, size_t nchars)
 	return 0;
 }
 
-/* True when [s, e) ends a wire story: （編輯：蘇龍麒）1140710, (编辑：
-   张三), the editor's credit and perhaps a date code. */
-static int
-pl_wireend(const char *buf, size_t s, size_t e)
+/* Length of a wire story's end at [s, e): （編輯：蘇龍麒）1140710,
+   (编辑：张三) — the editor's credit in brackets and perhaps a date code
+   of up to eight digits; 0 when there is none. */
+size_t
+parse_line_wireend(const char *buf, size_t s, size_t e)
 {
 	const char	*p = buf + s;
-	size_t		 n = e - s, q, len, cnt;
+	size_t		 n = e - s, q, len = 0, cnt, d;
 	uint32_t	 c;
 
 	if (pl_prefix(p, n, "（"))
 		q = 3;
-	else if (p[0] == '(')
+	else if (n > 0 && p[0] == '(')
 		q = 1;
 	else
 		return 0;
@@ -855,12 +876,17 @@ pl_wireend(const char *buf, size_t s, size_t e)
 	}
 	if (q >= n || cnt == 40)
 		return 0;
-	for (q += len; q < n; q += len) {
-		c = pl_get(p + q, n - q, &len);
-		if (!pl_is_digit(c) && c != ' ')
-			return 0;
-	}
-	return 1;
+	q += len;
+	for (d = 0; q < n && d < 8 && p[q] >= '0' && p[q] <= '9'; d++)
+		q++;
+	return q;
+}
+
+/* True when [s, e) is a whole wire story's end line. */
+static int
+pl_wireend(const char *buf, size_t s, size_t e)
+{
+	return parse_line_wireend(buf, s, e) == e - s;
 }
 
 /* True when [s, e) is an entry of a numbered list of titles: "1. 确保
@@ -872,7 +898,9 @@ pl_tocitem(const char *buf, size_t s, size_t e, size_t nchars, unsigned f)
 	const char	*p = buf + s;
 	size_t		 n = e - s, q = 0;
 
-	if (nchars > PT_TOC_ITEM || (f & LF_ENDP))
+	(void)f;
+	/* a title may ask or exclaim, it does not end with a full stop */
+	if (nchars > PT_TOC_ITEM || memmem(buf + s, e - s, "。", 3) != NULL)
 		return 0;
 	while (q < n && q < 3 && p[q] >= '0' && p[q] <= '9')
 		q++;
@@ -910,6 +938,75 @@ pl_pause(const char *buf, size_t s, size_t e)
 	return 0;
 }
 
+/* True when [s, e) holds a sentence end: 。！？ (or ! ?). */
+static int
+pl_sentence(const char *buf, size_t s, size_t e)
+{
+	const unsigned char *b = (const unsigned char *)buf;
+	size_t	 k;
+
+	for (k = s; k < e; k++) {
+		if (b[k] == '!' || b[k] == '?')
+			return 1;
+		if (k + 2 < e && ((b[k] == 0xe3 && b[k + 1] == 0x80 &&
+		    b[k + 2] == 0x82) || (b[k] == 0xef && b[k + 1] == 0xbc &&
+		    (b[k + 2] == 0x81 || b[k + 2] == 0x9f))))
+			return 1;	/* 。 ！ ？ */
+	}
+	return 0;
+}
+
+/* Cut a page label glued to the end of line l (本报记者  杨文明《人民日报》
+   （2025年01月02日第 04 版）) into l->tail; true when there was one. */
+static int
+pl_glued_meta(const char *buf, struct parse_line *l)
+{
+	size_t	 k, e = l->end, nc;
+
+	if (!(pl_last(buf, l->start, e) == 0xff09 || pl_last(buf, l->start,
+	    e) == 0x7248))		/* ） 版 */
+		return 0;
+	for (k = e - 3; k > l->start; k--)
+		if (memcmp(buf + k, "《", 3) == 0)
+			break;
+	if (k <= l->start || e - k > PT_META * 3)
+		return 0;
+	nc = parse_line_count(buf + k, e - k);
+	if (!pl_meta(buf, k, e, nc))
+		return 0;
+	l->tail.start = k;
+	l->tail.end = e;
+	l->end = parse_line_trim_end(buf, l->start, k);
+	return l->end > l->start;
+}
+
+/* True when [s, e) signs off an editor's note: ——编者, ——编  者,
+   ——編者, ——本刊编辑部. */
+static int
+pl_signoff(const char *buf, size_t s, size_t e)
+{
+	char	 w[32];
+	size_t	 k, n = 0, len;
+
+	for (k = s + 6; k < e && n + 4 < sizeof w; k += len) {
+		if ((len = pl_space(buf + k, e - k)) > 0)
+			continue;
+		len = ((unsigned char)buf[k] < 0xc0) ? 1 :
+		    ((unsigned char)buf[k] < 0xe0) ? 2 :
+		    ((unsigned char)buf[k] < 0xf0) ? 3 : 4;
+		if (len > e - k)
+			return 0;
+		memcpy(w + n, buf + k, len);
+		n += len;
+	}
+	if (k < e)
+		return 0;
+	w[n] = '\0';
+	return strcmp(w, "编者") == 0 || strcmp(w, "編者") == 0 ||
+	    strcmp(w, "编辑") == 0 || strcmp(w, "編輯") == 0 ||
+	    strcmp(w, "本报编辑部") == 0 || strcmp(w, "本報編輯部") == 0;
+}
+
 /* Set the features, character count and last character of one line. */
 void
 parse_line_lex(const char *buf, struct parse_line *l)
@@ -924,11 +1021,19 @@ parse_line_lex(const char *buf, struct parse_line *l)
 		l->flags |= LF_BLANK;
 		return;
 	}
+	if (n > 6 && n < PT_META * 4 && pl_glued_meta(buf, l)) {
+		s = buf + l->start;
+		n = l->end - l->start;
+	}
 	l->nchars = n < PT_LONG ? parse_line_count(s, n) : PT_LONG;
 	l->last = pl_last(buf, l->start, l->end);
 	if (parse_line_is_endp(l->last))
 		l->flags |= LF_ENDP;
 	first = pl_get(s, n, &i);
+	if ((l->flags & LF_ENDP) && l->nchars <= PT_SHORT &&
+	    (l->last == 0x201d || l->last == 0x300d || l->last == 0x300f) &&
+	    !pl_sentence(buf, l->start, l->end))
+		l->flags &= ~LF_ENDP;	/* a title in quotes: “我想成为这样的人” */
 	if (pl_number(buf, l->start, l->end)) {
 		l->flags |= LF_NUMBER;
 		return;
@@ -949,11 +1054,16 @@ parse_line_lex(const char *buf, struct parse_line *l)
 		l->flags |= k == PB_NAMES ? LF_NAMES : LF_BYLINE;
 		if (bl.photo)
 			l->flags |= LF_PHOTO;
-		return;
+		if (k != PB_NAMES)
+			return;
+		/* names only may still be a credit (…供图) or a title */
 	}
 	if (pl_prefix(s, n, "——") || pl_prefix(s, n, "--") ||
 	    pl_prefix(s, n, "─"))
 		l->flags |= LF_SUBTITLE;
+	if ((l->flags & LF_SUBTITLE) && l->nchars <= 12 &&
+	    pl_prefix(s, n, "——") && pl_signoff(buf, l->start, l->end))
+		l->flags |= LF_SIGNOFF;
 	if (parse_words_starts(PW_NOTES, first) &&
 	    parse_words_prefix(PW_NOTES, s, n, NULL) >= 0)
 		l->flags |= LF_NOTE;
@@ -968,9 +1078,18 @@ parse_line_lex(const char *buf, struct parse_line *l)
 		l->flags |= LF_CAPEND;
 	if (pl_is_close(l->last) && l->nchars <= PT_SHORT + PT_TAG + 2 &&
 	    (l->tag = pl_tag(buf, l->start, l->end)) > 0) {
-		/* a headline's tag （人民论坛） does not end a sentence */
+		/* a headline's tag （人民论坛） does not end a sentence; a
+		   credit's agency does not make a tag (张  松摄（影像中国）) */
 		l->flags |= LF_TAG;
 		l->flags &= ~LF_ENDP;
+		i = pl_tag_start(buf, l->start, l->end, l->tag);
+		first = pl_last(buf, l->start, i);
+		if (first == 0x6444 || first == 0x651d || (first == 0x56fe &&
+		    i >= l->start + 6 && memcmp(buf + i - 6, "供图", 6) == 0)) {
+			l->flags &= ~LF_TAG;
+			l->flags |= LF_CAPEND;
+			l->tag = 0;
+		}
 	}
 	if (l->nchars <= PT_SUBTITLE_ANY &&
 	    parse_words_suffix(PW_KICKER_ENDS, s, n, NULL) >= 0)

@@ -133,8 +133,10 @@ PR_FLAG(pc_boiler, LF_BOILER)
 PR_FLAG(pc_wireend, LF_WIREEND)
 PR_FLAG(pc_number, LF_NUMBER)
 PR_FLAG(pc_contents, LF_CONTENTS)
+PR_FLAG(pc_tochead, LF_TOCHEAD)
 PR_FLAG(pc_byline, LF_BYLINE)
 PR_FLAG(pc_subtitle, LF_SUBTITLE)
+PR_FLAG(pc_signoff, LF_SIGNOFF)
 PR_FLAG(pc_note, LF_NOTE)
 PR_FLAG(pc_caption, LF_CAPSTART | LF_CAPEND)
 PR_FLAG(pc_dateline, LF_DATELINE)
@@ -249,6 +251,7 @@ const struct parse_line_rule parse_rules_line[] = {
 	{ "page-label", pc_meta, PC_META },
 	{ "boilerplate", pc_boiler, PC_DROP },
 	{ "md-headline", pc_md_h1, PC_HEADLINE },
+	{ "contents-headline", pc_tochead, PC_HEADLINE },
 	{ "md-kicker", pc_md_kicker, PC_KICKER },
 	{ "md-subtitle", pc_md_subtitle, PC_SUBTITLE_MK },
 	{ "md-heading", pc_md_heading, PC_HEADING },
@@ -257,6 +260,7 @@ const struct parse_line_rule parse_rules_line[] = {
 	{ "contents", pc_contents, PC_TOC },
 	{ "byline", pc_byline, PC_BYLINE },
 	{ "byline-names", pc_names, PC_NAMES },
+	{ "note-signoff", pc_signoff, PC_SIGNOFF },
 	{ "subtitle-dash", pc_subtitle, PC_SUBTITLE },
 	{ "note-opener", pc_note, PC_NOTE },
 	{ "md-quote", pc_md_quote, PC_NOTE },
@@ -280,6 +284,7 @@ static const char *const parse_class_names[PC__COUNT] = {
 	[PC_WIREEND] = "wire-end", [PC_NUMBER] = "number",
 	[PC_BYLINE] = "byline", [PC_NAMES] = "names",
 	[PC_SUBTITLE] = "subtitle", [PC_NOTE] = "note",
+	[PC_SIGNOFF] = "note-end",
 	[PC_CAPTION] = "caption", [PC_DATELINE] = "dateline",
 	[PC_FLUSH] = "head", [PC_SHORT] = "short", [PC_TEXT] = "text",
 };
@@ -291,53 +296,6 @@ parse_class_name(enum parse_class c)
 	return parse_class_names[c];
 }
 
-/* The value of the list number that line l starts with ("12. …"). */
-static unsigned
-pr_tocnum(const struct parse_ctx *ctx, const struct parse_line *l)
-{
-	const char	*s = ctx->buf + l->start;
-	unsigned	 v = 0;
-	size_t		 k;
-
-	for (k = 0; k < 3 && l->start + k < l->end && s[k] >= '0' &&
-	    s[k] <= '9'; k++)
-		v = 10 * v + (unsigned)(s[k] - '0');
-	return v;
-}
-
-/* Mark the lines of a contents list: at the front of the page (before
-   any long text), numbered titles 1, 2, 3 … in order, at least
-   PT_TOC_MIN of them. */
-static void
-pr_contents(struct parse_ctx *ctx)
-{
-	struct parse_line *L = ctx->lines;
-	size_t		 i, first = (size_t)-1, count = 0;
-	unsigned	 next = 1;
-
-	for (i = 0; i < ctx->nlines; i++) {
-		if (L[i].flags & LF_BLANK)
-			continue;
-		if ((L[i].flags & LF_TOCITEM) && pr_tocnum(ctx, &L[i]) == next) {
-			if (next == 1)
-				first = i;
-			next++;
-			count++;
-			continue;
-		}
-		if (count > 0 || (L[i].nchars >= PT_PARA && !(L[i].flags &
-		    (LF_META | LF_BOILER))))
-			break;
-	}
-	if (count < PT_TOC_MIN)
-		return;
-	for (i = first; i < ctx->nlines && count > 0; i++)
-		if (L[i].flags & LF_TOCITEM) {
-			L[i].flags |= LF_CONTENTS;
-			count--;
-		}
-}
-
 /* Classify every line: the first rule of parse_rules_line that holds. */
 void
 parse_rules_classify(struct parse_ctx *ctx)
@@ -345,7 +303,7 @@ parse_rules_classify(struct parse_ctx *ctx)
 	size_t	 i;
 	int	 r;
 
-	pr_contents(ctx);
+	parse_contents(ctx);
 	for (i = 0; i < ctx->nlines; i++) {
 		for (r = 0; !parse_rules_line[r].test(ctx, i); r++)
 			;
@@ -371,7 +329,7 @@ pr_alone(unsigned cls)
 	switch (cls) {
 	case PC_DROP: case PC_MARKUP: case PC_META: case PC_BREAK:
 	case PC_TOC: case PC_HEADLINE: case PC_KICKER: case PC_SUBTITLE_MK:
-	case PC_HEADING: case PC_WIREEND: case PC_FLUSH:
+	case PC_HEADING: case PC_WIREEND: case PC_FLUSH: case PC_SIGNOFF:
 		return 1;
 	}
 	return 0;
@@ -391,6 +349,30 @@ pk_pagebreak(const struct parse_ctx *ctx, const struct parse_run *r, size_t i)
 {
 	(void)r;
 	return (ctx->lines[i].flags & LF_PAGEBRK) != 0;
+}
+
+/* The lines of one headline that the contents list names (set large, a
+   long headline wraps). */
+static int
+pk_tochead(const struct parse_ctx *ctx, const struct parse_run *r, size_t i)
+{
+	(void)r;
+	return ctx->tochead != NULL && ctx->tochead[i] != (size_t)-1 &&
+	    ctx->tochead[i] == ctx->tochead[i - 1];
+}
+
+/* A dateline alone on its line (本报北京2月19日电), its bracket and text
+   on the next: one paragraph. */
+static int
+pk_dateline_alone(const struct parse_ctx *ctx, const struct parse_run *r,
+    size_t i)
+{
+	const struct parse_line *p = &ctx->lines[i - 1];
+
+	(void)r;
+	return (p->flags & LF_DATELINE) && !(ctx->lines[i].flags &
+	    (LF_DATELINE | LF_BYLINE)) && parse_line_dateline(ctx->buf,
+	    p->start, p->end, NULL) == p->end - p->start;
 }
 
 /* Debris, markup, metadata, contents, marked heads and head lines of an
@@ -535,6 +517,7 @@ pk_any(const struct parse_ctx *ctx, const struct parse_run *r, size_t i)
 
 const struct parse_cut_rule parse_rules_cut[] = {
 	{ "join-byline-names", pk_names, 0 },
+	{ "join-contents-headline", pk_tochead, 0 },
 	{ "cut-page-break", pk_pagebreak, 1 },
 	{ "cut-alone", pk_alone, 1 },
 	{ "cut-md-block", pk_md_block, 1 },
@@ -543,6 +526,7 @@ const struct parse_cut_rule parse_rules_cut[] = {
 	{ "cut-after-byline", pk_after_byline, 1 },
 	{ "cut-byline", pk_byline, 1 },
 	{ "cut-number-subtitle", pk_number, 1 },
+	{ "join-dateline-alone", pk_dateline_alone, 0 },
 	{ "cut-opener", pk_opener, 1 },
 	{ "join-md-paragraph", pk_md_para, 0 },
 	{ "cut-all-sentences", pk_all_sentences, 1 },
@@ -621,6 +605,7 @@ PU_CLASS(pu_break, PC_BREAK)
 PU_CLASS(pu_toc, PC_TOC)
 PU_CLASS(pu_wireend, PC_WIREEND)
 PU_CLASS(pu_flush, PC_FLUSH)
+PU_CLASS(pu_signoff, PC_SIGNOFF)
 
 /* A Markdown headline, kicker, subtitle or heading. */
 static int
@@ -708,6 +693,7 @@ const struct parse_unit_rule parse_rules_unit[] = {
 	{ "unit-story-break", pu_break, U_BREAK },
 	{ "unit-contents", pu_toc, U_TOC },
 	{ "unit-wire-end", pu_wireend, U_WIREEND },
+	{ "unit-note-end", pu_signoff, U_SIGNOFF },
 	{ "unit-marked", pu_marked, U_MARKED },
 	{ "unit-byline", pu_byline, U_BYLINE },
 	{ "unit-number", pu_number, U_NUMBER },

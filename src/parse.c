@@ -421,6 +421,97 @@ parse_mark_breaks(struct parse_ctx *ctx, const struct text *t,
 	}
 }
 
+/* The start of the wire end (（編輯：…）1140710) inside line l that is
+   not the whole line, or (size_t)-1. */
+static size_t
+parse_wire_in(const struct parse_ctx *ctx, const struct parse_line *l)
+{
+	const char	*b = ctx->buf, *p;
+	size_t		 k, len, w;
+
+	for (k = l->start; k < l->end; k = (size_t)(p - b) + 3) {
+		const char *a = memmem(b + k, l->end - k, "輯", 3);
+		const char *c = memmem(b + k, l->end - k, "辑", 3);
+
+		p = a == NULL ? c : c == NULL ? a : a < c ? a : c;
+		if (p == NULL)
+			return (size_t)-1;
+		/* （編 or (编, or （責任編 */
+		for (len = 3; len <= 12; len += 3) {
+			size_t s = (size_t)(p - b) - len;
+
+			if ((size_t)(p - b) < l->start + len)
+				break;
+			if (b[s] == '(' || memcmp(b + s, "（", 3) == 0) {
+				w = parse_line_wireend(b, s, l->end);
+				if (w > 0 && !(s == l->start && s + w == l->end))
+					return s;
+			}
+			if (b[s + 2] == '(')
+				if ((w = parse_line_wireend(b, s + 2,
+				    l->end)) > 0 && !(s + 2 == l->start &&
+				    s + 2 + w == l->end))
+					return s + 2;
+		}
+	}
+	return (size_t)-1;
+}
+
+/* Cut lines where a wire story ends inside them (…的案件。（編輯：蘇龍麒）
+   1140710（中央社記者林長順台北10日電）…): the text before, the end,
+   and the next story each become a line of their own. */
+static void
+parse_split_wire(struct parse_ctx *ctx, struct parse_line *stack)
+{
+	struct parse_line *v;
+	size_t		 i, n = 0, k, w, cap;
+	const char	*b = ctx->buf;
+
+	/* at most two more lines for every line that has a wire end */
+	for (i = 0; i < ctx->nlines; i++)
+		if (parse_wire_in(ctx, &ctx->lines[i]) != (size_t)-1)
+			n++;
+	if (n == 0)
+		return;
+	cap = ctx->nlines + 2 * n;
+	v = xreallocarray(NULL, cap, sizeof *v);
+	for (i = 0, n = 0; i < ctx->nlines; i++) {
+		struct parse_line l = ctx->lines[i], x;
+
+		while ((k = parse_wire_in(ctx, &l)) != (size_t)-1) {
+			w = parse_line_wireend(b, k, l.end);
+			if (k > l.start) {
+				x = l;
+				x.end = parse_line_trim_end(b, l.start, k);
+				v[n++] = x;
+			}
+			x = l;
+			x.start = k;
+			x.end = k + w;
+			x.flags &= ~LF_INDENT;
+			v[n++] = x;
+			l.start = parse_line_trim_start(b, k + w, l.end);
+			l.flags &= ~LF_INDENT;
+			if (l.start == l.end)
+				break;
+			if (n + 2 >= cap) {
+				cap *= 2;
+				v = xreallocarray(v, cap, sizeof *v);
+			}
+		}
+		if (l.start < l.end || k == (size_t)-1)
+			v[n++] = l;
+		if (n + 3 >= cap) {
+			cap *= 2;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+	}
+	if (ctx->lines != stack)
+		free(ctx->lines);
+	ctx->lines = v;
+	ctx->nlines = n;
+}
+
 /* Parse span of t into pg; with why, say why per line. */
 static void
 parse_run(struct page *pg, const struct text *t, struct range span,
@@ -444,11 +535,15 @@ parse_run(struct page *pg, const struct text *t, struct range span,
 	ctx.arena.cap = sizeof stack;
 	ctx.lines = lstack;
 	ctx.nlines = parse_line_split(t->buf, span, &ctx.lines, PARSE_LSTACK);
+	parse_split_wire(&ctx, lstack);
 	if (ex != NULL) {
 		ex->nlines = ctx.nlines;
 		ex->lines = xcalloc(ctx.nlines, sizeof *ex->lines);
-		for (i = 0; i < ctx.nlines; i++)
+		for (i = 0; i < ctx.nlines; i++) {
 			ex->lines[i].joined = (size_t)-1;
+			ex->lines[i].start = ctx.lines[i].start;
+			ex->lines[i].end = ctx.lines[i].end;
+		}
 		ctx.why = ex->lines;
 	}
 	if (parse_md_looks(&ctx))
@@ -561,6 +656,31 @@ parse_edge_line(const struct text *t, struct range a, int dir,
 	return 0;
 }
 
+/* True when the text opens with a contents list (目录, 1. …, 2. …): a
+   day's articles typeset together, one document. */
+static int
+parse_opens_contents(const struct text *t)
+{
+	struct parse_line l;
+	struct range	 r;
+	size_t		 k, items = 0;
+
+	if (t->npages == 0)
+		return 0;
+	r = t->pages[0];
+	for (k = 0; k < 8; k++) {
+		if (!parse_edge_line(t, r, 1, &l))
+			return 0;
+		if ((l.flags & LF_TOCITEM) && ++items == 2)
+			return 1;
+		if (k == 0 && !(l.flags & LF_TOCITEM) && !(l.nchars <= 4 &&
+		    memmem(t->buf + l.start, l.end - l.start, "目", 3) != NULL))
+			return 0;
+		r.start = l.end;
+	}
+	return 0;
+}
+
 /* Does the form feed between pages a and b of t fall inside a story? */
 int
 parse_soft_break(const struct text *t, struct range a, struct range b,
@@ -570,7 +690,11 @@ parse_soft_break(const struct text *t, struct range a, struct range b,
 	const char	*why = "break-page";
 	int		 soft = 0;
 
-	if (!parse_edge_line(t, a, -1, &x) || !parse_edge_line(t, b, 1, &y))
+	if (parse_opens_contents(t)) {
+		why = "soft-contents-file";
+		soft = 1;
+	} else if (!parse_edge_line(t, a, -1, &x) ||
+	    !parse_edge_line(t, b, 1, &y))
 		why = "break-empty-side";
 	else if (y.flags & LF_META)
 		why = "break-page-label";
