@@ -62,6 +62,9 @@
 #define PT_TOC_MIN	3	/* numbered title lines that make a contents */
 #define PT_TOC_ITEM	80	/* longest contents entry */
 #define PT_BOILER	120	/* longest line that can be web debris */
+#define PT_LEX_SHORT	120	/* longer lines are paragraphs: only the
+				   features that open or close one are
+				   looked for */
 #define PT_META		80	/* longest page label or running head */
 
 /* Features of one source line (struct parse_line.flags), set by the
@@ -79,14 +82,12 @@
 #define LF_CAPSTART	0x00000400u	/* starts like a caption (图为, ▲) */
 #define LF_CAPEND	0x00000800u	/* ends like a caption (摄）, 供图) */
 #define LF_DATELINE	0x00001000u	/* starts with 本报讯, 新华社…电 */
-#define LF_KEND		0x00002000u	/* ends like a kicker (——, 强调) */
 #define LF_BOILER	0x00004000u	/* web debris (cookie notice, 责任编辑) */
 #define LF_META		0x00008000u	/* page label, running head */
 #define LF_WIREEND	0x00010000u	/* （編輯：蘇龍麒）1140710 */
 #define LF_TOCITEM	0x00020000u	/* "1. title": a numbered title */
 #define LF_PAGEBRK	0x00040000u	/* first line after a form feed that
 					   did not end the page */
-#define LF_PAUSE	0x00080000u	/* holds a comma, 、 or ； */
 #define LF_CLOSED	0x00100000u	/* whole line in brackets or quotes */
 #define LF_CONTENTS	0x00200000u	/* LF_TOCITEM in a contents list */
 #define LF_SIGNOFF	0x00400000u	/* ——编者: an editor's note ends */
@@ -287,7 +288,11 @@ struct parse_line_rule {
 	const char	*name;
 	int		(*test)(const struct parse_ctx *, size_t);
 	enum parse_class cls;
+	unsigned	 need;		/* LF_* of which the line must have
+					   one for the rule to hold (0: any
+					   line); PR_MD: a Markdown hint */
 };
+#define PR_MD		0x80000000u
 
 struct parse_cut_rule {
 	const char	*name;
@@ -301,6 +306,9 @@ struct parse_unit_rule {
 	int		(*test)(const struct parse_ctx *,
 			    const struct parse_unit *);
 	enum parse_unit_type type;
+	unsigned	 cls;		/* the class of the unit's first
+					   line the rule is for; PC__COUNT:
+					   any */
 };
 
 /* Counts of a page that its profile is chosen from. */
@@ -351,11 +359,16 @@ int	 parse_words_suffix(enum parse_wlist, const char *, size_t, size_t *);
 int	 parse_words_is(enum parse_wlist, const char *, size_t);
 int	 parse_words_starts(enum parse_wlist, uint32_t);
 const struct parse_word *parse_words_get(enum parse_wlist, int);
+unsigned parse_words_first_lists(uint32_t);
+unsigned parse_words_last_lists(uint32_t);
+#define PW_BIT(l)	(1u << (l))
 
 /* parse-line.c */
 size_t	 parse_line_split(const char *, struct range, struct parse_line **,
 	    size_t);
 void	 parse_line_lex(const char *, struct parse_line *);
+int	 parse_line_kicker_end(const char *, const struct parse_line *);
+int	 parse_line_pause(const char *, const struct parse_line *);
 enum parse_bl_kind parse_line_byline(const char *, size_t, size_t,
 	    struct parse_bl *);
 size_t	 parse_line_dateline(const char *, size_t, size_t, struct range *);

@@ -282,7 +282,7 @@ pj_pair(struct parse_join *J, size_t a, size_t b, int blank_before,
 		*rule = "slot-subtitle";
 		return 0;
 	}
-	if (ua->flags & LF_KEND) {
+	if (parse_line_kicker_end(J->ctx->buf, &J->ctx->lines[ua->last])) {
 		*rule = "cue-kicker-verb";
 		return 1;
 	}

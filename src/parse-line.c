@@ -9,6 +9,7 @@
  * the newline search (memchr) and the character count of lines shorter
  * than PT_LONG bytes, so a page is lexed in linear time.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
@@ -17,6 +18,23 @@
 #include "xmalloc.h"
 
 static int	 pl_sentence(const char *, size_t, size_t);
+
+/* The first place of the k bytes w (k > 1) in s[0..n), or NULL: memchr
+   for the first byte, which for short lines costs less than memmem's
+   set-up. */
+static inline const char *
+pl_find(const char *s, size_t n, const char *w, size_t k)
+{
+	const char *p = s, *e = s + n;
+
+	while (e - p >= (ptrdiff_t)k &&
+	    (p = memchr(p, w[0], (size_t)(e - p) - k + 1)) != NULL) {
+		if (memcmp(p + 1, w + 1, k - 1) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
 
 /* Length of the white space (ASCII, U+3000, NBSP) at s[0..n), or 0. */
 static inline size_t
@@ -841,7 +859,7 @@ pl_meta(const char *buf, size_t s, size_t e, size_t nchars)
 		return 0;
 	}
 	/* a running head: a paper's name, a date and a weekday */
-	if (nchars <= 40 && memmem(p, n, "星期", 6) != NULL) {
+	if (nchars <= 40 && pl_find(p, n, "星期", 6) != NULL) {
 		for (k = 0; k < n && !(p[k] >= '0' && p[k] <= '9'); k++)
 			;
 		return k < n && pl_datetime(p + k, n - k) > 0;
@@ -900,7 +918,7 @@ pl_tocitem(const char *buf, size_t s, size_t e, size_t nchars, unsigned f)
 
 	(void)f;
 	/* a title may ask or exclaim, it does not end with a full stop */
-	if (nchars > PT_TOC_ITEM || memmem(buf + s, e - s, "。", 3) != NULL)
+	if (nchars > PT_TOC_ITEM || pl_find(buf + s, e - s, "。", 3) != NULL)
 		return 0;
 	while (q < n && q < 3 && p[q] >= '0' && p[q] <= '9')
 		q++;
@@ -1007,13 +1025,18 @@ pl_signoff(const char *buf, size_t s, size_t e)
 	    strcmp(w, "本报编辑部") == 0 || strcmp(w, "本報編輯部") == 0;
 }
 
-/* Set the features, character count and last character of one line. */
+/* Set the features, character count and last character of one line.
+   A line longer than PT_LEX_SHORT characters is a paragraph: only what
+   can open or close one is looked for (a dateline, a note or caption
+   opener, a caption's ending, a —— line); the rest of the lexers are for
+   short lines (heads, bylines, credits, labels, debris). */
 void
 parse_line_lex(const char *buf, struct parse_line *l)
 {
 	const char	*s = buf + l->start;
 	size_t		 n = l->end - l->start, i;
-	uint32_t	 first;
+	uint32_t	 first, c;
+	unsigned	 fl, ll;
 	struct parse_bl	 bl;
 	enum parse_bl_kind k;
 
@@ -1030,6 +1053,26 @@ parse_line_lex(const char *buf, struct parse_line *l)
 	if (parse_line_is_endp(l->last))
 		l->flags |= LF_ENDP;
 	first = pl_get(s, n, &i);
+	fl = parse_words_first_lists(first);
+	ll = parse_words_last_lists(l->last);
+	if (pl_prefix(s, n, "——") || pl_prefix(s, n, "--") ||
+	    pl_prefix(s, n, "─"))
+		l->flags |= LF_SUBTITLE;
+	if ((fl & PW_BIT(PW_NOTES)) &&
+	    parse_words_prefix(PW_NOTES, s, n, NULL) >= 0)
+		l->flags |= LF_NOTE;
+	if ((fl & PW_BIT(PW_CAP_STARTS)) &&
+	    parse_words_prefix(PW_CAP_STARTS, s, n, NULL) >= 0)
+		l->flags |= LF_CAPSTART;
+	if (((fl & PW_BIT(PW_AGENCIES)) || first == 0x3010 ||
+	    first == 0xff08 || first == '(') &&
+	    parse_line_dateline(buf, l->start, l->end, NULL) > 0)
+		l->flags |= LF_DATELINE;	/* 【 （ ( */
+	if ((ll & PW_BIT(PW_CAP_ENDS)) &&
+	    parse_words_suffix(PW_CAP_ENDS, s, n, NULL) >= 0)
+		l->flags |= LF_CAPEND;
+	if (l->nchars > PT_LEX_SHORT)
+		return;
 	if ((l->flags & LF_ENDP) && l->nchars <= PT_SHORT &&
 	    (l->last == 0x201d || l->last == 0x300d || l->last == 0x300f) &&
 	    !pl_sentence(buf, l->start, l->end))
@@ -1038,18 +1081,24 @@ parse_line_lex(const char *buf, struct parse_line *l)
 		l->flags |= LF_NUMBER;
 		return;
 	}
-	if (l->nchars <= PT_BOILER && pl_boiler(buf, l->start, l->end,
-	    l->nchars))
+	if (l->nchars <= PT_BOILER && ((fl & PW_BIT(PW_BOILER)) ||
+	    pl_is_digit(first) || first == '|' || first == '-') &&
+	    pl_boiler(buf, l->start, l->end, l->nchars))
 		l->flags |= LF_BOILER;
-	if (l->nchars <= PT_META && pl_meta(buf, l->start, l->end,
-	    l->nchars))
+	if (l->nchars <= PT_META && (first == 0x7b2c || first == 0x300a ||
+	    l->nchars <= 40) && pl_meta(buf, l->start, l->end, l->nchars))
 		l->flags |= LF_META;
 	if (l->nchars <= 60 && pl_wireend(buf, l->start, l->end))
 		l->flags |= LF_WIREEND;
 	if (pl_tocitem(buf, l->start, l->end, l->nchars, l->flags))
 		l->flags |= LF_TOCITEM;
+	if ((l->flags & LF_SUBTITLE) && l->nchars <= 12 &&
+	    pl_prefix(s, n, "——") && pl_signoff(buf, l->start, l->end))
+		l->flags |= LF_SIGNOFF;
 	if (l->nchars <= PT_BYLINE && !(l->flags & LF_ENDP) &&
-	    pl_may_byline(s, n, l->last) &&
+	    ((fl & PW_BIT(PW_ROLES)) || parse_line_is_han(first) ||
+	    s[0] == ',' || s[0] == ';' || (unsigned char)s[0] == 0xe3 ||
+	    (unsigned char)s[0] == 0xef) && pl_may_byline(s, n, l->last) &&
 	    (k = parse_line_byline(buf, l->start, l->end, &bl)) != PB_NONE) {
 		l->flags |= k == PB_NAMES ? LF_NAMES : LF_BYLINE;
 		if (bl.photo)
@@ -1058,24 +1107,6 @@ parse_line_lex(const char *buf, struct parse_line *l)
 			return;
 		/* names only may still be a credit (…供图) or a title */
 	}
-	if (pl_prefix(s, n, "——") || pl_prefix(s, n, "--") ||
-	    pl_prefix(s, n, "─"))
-		l->flags |= LF_SUBTITLE;
-	if ((l->flags & LF_SUBTITLE) && l->nchars <= 12 &&
-	    pl_prefix(s, n, "——") && pl_signoff(buf, l->start, l->end))
-		l->flags |= LF_SIGNOFF;
-	if (parse_words_starts(PW_NOTES, first) &&
-	    parse_words_prefix(PW_NOTES, s, n, NULL) >= 0)
-		l->flags |= LF_NOTE;
-	if (parse_words_starts(PW_CAP_STARTS, first) &&
-	    parse_words_prefix(PW_CAP_STARTS, s, n, NULL) >= 0)
-		l->flags |= LF_CAPSTART;
-	if ((parse_words_starts(PW_AGENCIES, first) || first == 0x3010 ||
-	    first == 0xff08 || first == '(') &&
-	    parse_line_dateline(buf, l->start, l->end, NULL) > 0)
-		l->flags |= LF_DATELINE;	/* 【 （ ( */
-	if (parse_words_suffix(PW_CAP_ENDS, s, n, NULL) >= 0)
-		l->flags |= LF_CAPEND;
 	if (pl_is_close(l->last) && l->nchars <= PT_SHORT + PT_TAG + 2 &&
 	    (l->tag = pl_tag(buf, l->start, l->end)) > 0) {
 		/* a headline's tag （人民论坛） does not end a sentence; a
@@ -1083,20 +1114,32 @@ parse_line_lex(const char *buf, struct parse_line *l)
 		l->flags |= LF_TAG;
 		l->flags &= ~LF_ENDP;
 		i = pl_tag_start(buf, l->start, l->end, l->tag);
-		first = pl_last(buf, l->start, i);
-		if (first == 0x6444 || first == 0x651d || (first == 0x56fe &&
+		c = pl_last(buf, l->start, i);
+		if (c == 0x6444 || c == 0x651d || (c == 0x56fe &&
 		    i >= l->start + 6 && memcmp(buf + i - 6, "供图", 6) == 0)) {
 			l->flags &= ~LF_TAG;
 			l->flags |= LF_CAPEND;
 			l->tag = 0;
 		}
 	}
-	if (l->nchars <= PT_SUBTITLE_ANY &&
-	    parse_words_suffix(PW_KICKER_ENDS, s, n, NULL) >= 0)
-		l->flags |= LF_KEND;
-	if (l->nchars <= PT_SUBTITLE_ANY && pl_pause(buf, l->start, l->end))
-		l->flags |= LF_PAUSE;
 	if ((first == 0x3010 && l->last == 0x3011) ||
 	    (pl_is_open(first) && pl_is_close(l->last) && l->tag == 0))
 		l->flags |= LF_CLOSED;		/* 【…】 （…） */
+}
+
+/* True when line l ends like a kicker: ——, or a verb of a report's
+   opening (强调); looked at only where a head's lines are sorted. */
+int
+parse_line_kicker_end(const char *buf, const struct parse_line *l)
+{
+	return parse_words_suffix(PW_KICKER_ENDS, buf + l->start,
+	    l->end - l->start, NULL) >= 0;
+}
+
+/* True when line l holds a pause: a comma, 、 or ； (a sentence, not a
+   title). */
+int
+parse_line_pause(const char *buf, const struct parse_line *l)
+{
+	return pl_pause(buf, l->start, l->end);
 }

@@ -120,7 +120,7 @@ fn(const struct parse_ctx *ctx, size_t i)				\
 {									\
 	return (ctx->lines[i].flags & (f)) != 0;			\
 }
-#define PR_MD(fn, m)							\
+#define PR_HINT(fn, m)							\
 static int								\
 fn(const struct parse_ctx *ctx, size_t i)				\
 {									\
@@ -140,12 +140,12 @@ PR_FLAG(pc_signoff, LF_SIGNOFF)
 PR_FLAG(pc_note, LF_NOTE)
 PR_FLAG(pc_caption, LF_CAPSTART | LF_CAPEND)
 PR_FLAG(pc_dateline, LF_DATELINE)
-PR_MD(pc_md_markup, PM_HTML)
-PR_MD(pc_md_front, PM_FRONT)
-PR_MD(pc_md_rule, PM_RULE)
-PR_MD(pc_md_h1, PM_H1)
-PR_MD(pc_md_quote, PM_QUOTE)
-PR_MD(pc_md_image, PM_IMAGE)
+PR_HINT(pc_md_markup, PM_HTML)
+PR_HINT(pc_md_front, PM_FRONT)
+PR_HINT(pc_md_rule, PM_RULE)
+PR_HINT(pc_md_h1, PM_H1)
+PR_HINT(pc_md_quote, PM_QUOTE)
+PR_HINT(pc_md_image, PM_IMAGE)
 
 /* Names only, right under a byline: the byline goes on (本报记者
    王春苗 / 陈毅人).  Elsewhere two to ten Han characters are a title as
@@ -244,35 +244,35 @@ pc_any(const struct parse_ctx *ctx, size_t i)
 }
 
 const struct parse_line_rule parse_rules_line[] = {
-	{ "blank", pc_blank, PC_BLANK },
-	{ "md-front-matter", pc_md_front, PC_MARKUP },
-	{ "md-markup", pc_md_markup, PC_MARKUP },
-	{ "md-rule", pc_md_rule, PC_BREAK },
-	{ "page-label", pc_meta, PC_META },
-	{ "boilerplate", pc_boiler, PC_DROP },
-	{ "md-headline", pc_md_h1, PC_HEADLINE },
-	{ "contents-headline", pc_tochead, PC_HEADLINE },
-	{ "md-kicker", pc_md_kicker, PC_KICKER },
-	{ "md-subtitle", pc_md_subtitle, PC_SUBTITLE_MK },
-	{ "md-heading", pc_md_heading, PC_HEADING },
-	{ "wire-end", pc_wireend, PC_WIREEND },
-	{ "number", pc_number, PC_NUMBER },
-	{ "contents", pc_contents, PC_TOC },
-	{ "byline", pc_byline, PC_BYLINE },
-	{ "byline-names", pc_names, PC_NAMES },
-	{ "note-signoff", pc_signoff, PC_SIGNOFF },
-	{ "subtitle-dash", pc_subtitle, PC_SUBTITLE },
-	{ "note-opener", pc_note, PC_NOTE },
-	{ "md-quote", pc_md_quote, PC_NOTE },
-	{ "md-image", pc_md_image, PC_CAPTION },
-	{ "caption-mark", pc_caption, PC_CAPTION },
-	{ "dateline", pc_dateline, PC_DATELINE },
-	{ "md-bold", pc_md_bold, PC_HEADING },
-	{ "salutation", pc_salutation, PC_TEXT },
-	{ "flush-head", pc_flush, PC_FLUSH },
-	{ "short", pc_short, PC_SHORT },
-	{ "text", pc_any, PC_TEXT },
-	{ NULL, NULL, PC_TEXT }
+	{ "blank", pc_blank, PC_BLANK, LF_BLANK },
+	{ "md-front-matter", pc_md_front, PC_MARKUP, PR_MD },
+	{ "md-markup", pc_md_markup, PC_MARKUP, PR_MD },
+	{ "md-rule", pc_md_rule, PC_BREAK, PR_MD },
+	{ "page-label", pc_meta, PC_META, LF_META },
+	{ "boilerplate", pc_boiler, PC_DROP, LF_BOILER },
+	{ "md-headline", pc_md_h1, PC_HEADLINE, PR_MD },
+	{ "contents-headline", pc_tochead, PC_HEADLINE, LF_TOCHEAD },
+	{ "md-kicker", pc_md_kicker, PC_KICKER, PR_MD },
+	{ "md-subtitle", pc_md_subtitle, PC_SUBTITLE_MK, PR_MD },
+	{ "md-heading", pc_md_heading, PC_HEADING, PR_MD },
+	{ "wire-end", pc_wireend, PC_WIREEND, LF_WIREEND },
+	{ "number", pc_number, PC_NUMBER, LF_NUMBER },
+	{ "contents", pc_contents, PC_TOC, LF_CONTENTS },
+	{ "byline", pc_byline, PC_BYLINE, LF_BYLINE },
+	{ "byline-names", pc_names, PC_NAMES, LF_NAMES },
+	{ "note-signoff", pc_signoff, PC_SIGNOFF, LF_SIGNOFF },
+	{ "subtitle-dash", pc_subtitle, PC_SUBTITLE, LF_SUBTITLE },
+	{ "note-opener", pc_note, PC_NOTE, LF_NOTE },
+	{ "md-quote", pc_md_quote, PC_NOTE, PR_MD },
+	{ "md-image", pc_md_image, PC_CAPTION, PR_MD },
+	{ "caption-mark", pc_caption, PC_CAPTION, LF_CAPSTART | LF_CAPEND },
+	{ "dateline", pc_dateline, PC_DATELINE, LF_DATELINE },
+	{ "md-bold", pc_md_bold, PC_HEADING, PR_MD },
+	{ "salutation", pc_salutation, PC_TEXT, 0 },
+	{ "flush-head", pc_flush, PC_FLUSH, 0 },
+	{ "short", pc_short, PC_SHORT, 0 },
+	{ "text", pc_any, PC_TEXT, 0 },
+	{ NULL, NULL, PC_TEXT, 0 }
 };
 
 static const char *const parse_class_names[PC__COUNT] = {
@@ -296,6 +296,12 @@ parse_class_name(enum parse_class c)
 	return parse_class_names[c];
 }
 
+/* The features some line rule needs, and the first rule that needs
+   none (computed from the table on first use; benign if two threads
+   both do it). */
+static unsigned	 pr_needs;
+static int	 pr_free;
+
 /* Classify every line: the first rule of parse_rules_line that holds. */
 void
 parse_rules_classify(struct parse_ctx *ctx)
@@ -304,9 +310,30 @@ parse_rules_classify(struct parse_ctx *ctx)
 	int	 r;
 
 	parse_contents(ctx);
+	if (pr_needs == 0)
+		for (r = 0; parse_rules_line[r].name != NULL; r++) {
+			if (parse_rules_line[r].need != PR_MD)
+				pr_needs |= parse_rules_line[r].need;
+			if (parse_rules_line[r].need == 0 && pr_free == 0)
+				pr_free = r;
+		}
 	for (i = 0; i < ctx->nlines; i++) {
-		for (r = 0; !parse_rules_line[r].test(ctx, i); r++)
-			;
+		const struct parse_line *l = &ctx->lines[i];
+
+		/* a rule that needs a feature the line lacks cannot hold:
+		   it is not asked; a line with none of the features and no
+		   Markdown hint goes straight to the first rule that needs
+		   none */
+		r = !(l->flags & pr_needs) && l->md == PM_NONE ? pr_free : 0;
+		for (; ; r++) {
+			unsigned need = parse_rules_line[r].need;
+
+			if (need == PR_MD ? l->md == PM_NONE :
+			    need != 0 && !(l->flags & need))
+				continue;
+			if (parse_rules_line[r].test(ctx, i))
+				break;
+		}
 		ctx->lines[i].cls = (unsigned char)parse_rules_line[r].cls;
 		ctx->lines[i].rule = (unsigned char)r;
 	}
@@ -585,7 +612,7 @@ pr_pauses(const struct parse_ctx *ctx, const struct parse_unit *u)
 	size_t	 i;
 
 	for (i = u->first; i <= u->last; i++)
-		if (ctx->lines[i].flags & LF_PAUSE)
+		if (parse_line_pause(ctx->buf, &ctx->lines[i]))
 			return 1;
 	return 0;
 }
@@ -686,25 +713,27 @@ pu_any(const struct parse_ctx *ctx, const struct parse_unit *u)
 	return 1;
 }
 
+#define PU_ANY	PC__COUNT	/* a rule for units of any class */
+
 const struct parse_unit_rule parse_rules_unit[] = {
-	{ "unit-boilerplate", pu_drop, U_DROP },
-	{ "unit-markup", pu_markup, U_MARKUP },
-	{ "unit-page-label", pu_meta, U_META },
-	{ "unit-story-break", pu_break, U_BREAK },
-	{ "unit-contents", pu_toc, U_TOC },
-	{ "unit-wire-end", pu_wireend, U_WIREEND },
-	{ "unit-note-end", pu_signoff, U_SIGNOFF },
-	{ "unit-marked", pu_marked, U_MARKED },
-	{ "unit-byline", pu_byline, U_BYLINE },
-	{ "unit-number", pu_number, U_NUMBER },
-	{ "unit-head", pu_flush, U_FLUSH },
-	{ "unit-vertical", pu_vert, U_VERT },
-	{ "unit-subtitle", pu_subtitle, U_SUBTITLE },
-	{ "unit-note", pu_note, U_NOTE },
-	{ "unit-caption", pu_caption, U_CAPTION },
-	{ "unit-short", pu_short, U_SHORT },
-	{ "unit-text", pu_any, U_TEXT },
-	{ NULL, NULL, U_TEXT }
+	{ "unit-boilerplate", pu_drop, U_DROP, PC_DROP },
+	{ "unit-markup", pu_markup, U_MARKUP, PC_MARKUP },
+	{ "unit-page-label", pu_meta, U_META, PC_META },
+	{ "unit-story-break", pu_break, U_BREAK, PC_BREAK },
+	{ "unit-contents", pu_toc, U_TOC, PC_TOC },
+	{ "unit-wire-end", pu_wireend, U_WIREEND, PC_WIREEND },
+	{ "unit-note-end", pu_signoff, U_SIGNOFF, PC_SIGNOFF },
+	{ "unit-marked", pu_marked, U_MARKED, PU_ANY },
+	{ "unit-byline", pu_byline, U_BYLINE, PU_ANY },
+	{ "unit-number", pu_number, U_NUMBER, PU_ANY },
+	{ "unit-head", pu_flush, U_FLUSH, PC_FLUSH },
+	{ "unit-vertical", pu_vert, U_VERT, PU_ANY },
+	{ "unit-subtitle", pu_subtitle, U_SUBTITLE, PU_ANY },
+	{ "unit-note", pu_note, U_NOTE, PC_NOTE },
+	{ "unit-caption", pu_caption, U_CAPTION, PU_ANY },
+	{ "unit-short", pu_short, U_SHORT, PU_ANY },
+	{ "unit-text", pu_any, U_TEXT, PU_ANY },
+	{ NULL, NULL, U_TEXT, PU_ANY }
 };
 
 /* Type a unit: the first rule of parse_rules_unit that holds. */
@@ -713,7 +742,10 @@ parse_rules_type(struct parse_ctx *ctx, struct parse_unit *u)
 {
 	int	 r;
 
-	for (r = 0; !parse_rules_unit[r].test(ctx, u); r++)
+	/* a rule for one class is not asked about units of another */
+	for (r = 0; (parse_rules_unit[r].cls != PU_ANY &&
+	    parse_rules_unit[r].cls != u->cls) ||
+	    !parse_rules_unit[r].test(ctx, u); r++)
 		;
 	u->type = parse_rules_unit[r].type;
 	u->trule = (unsigned char)r;

@@ -174,14 +174,30 @@ struct pw_entry {
 	unsigned short	 n;		/* bytes of the word */
 };
 
-/* The index of one list: by first and by last character. */
+/* The index of one list: by first and by last character, and a bit
+   per hash of those characters, which most lines miss (a quick no). */
 struct pw_index {
 	struct pw_entry	*first, *last;
 	size_t		 n;
+	uint64_t	 bfirst[4], blast[4];
 };
+
+/* The bit of a character in a 256-bit filter. */
+static inline unsigned
+pw_hash(uint32_t c)
+{
+	return (unsigned)((c * 0x9e3779b1u) >> 24);
+}
+
+#define PW_HAS(b, c)	(((b)[pw_hash(c) >> 6] >> (pw_hash(c) & 63)) & 1)
+#define PW_SET(b, c)	((b)[pw_hash(c) >> 6] |= 1ull << (pw_hash(c) & 63))
 
 static struct pw_index	 pw_index[PW__COUNT];
 static pthread_once_t	 pw_once = PTHREAD_ONCE_INIT;
+/* Per hash of a first (last) character, the lists that have a word
+   starting (ending) with a character of that hash: one load tells a
+   line which lists it need not look in. */
+static uint16_t		 pw_first_lists[256], pw_last_lists[256];
 
 /* Order entries by character, then longest first. */
 static int
@@ -196,10 +212,12 @@ pw_cmp(const void *a, const void *b)
 	return (int)x->i - (int)y->i;
 }
 
-/* The code point at s (n bytes), its length in *len; 0 when none. */
-static uint32_t
+/* The code point at s (n bytes of valid UTF-8), its length in *len; 0
+   when none. */
+static inline uint32_t
 pw_first(const char *s, size_t n, size_t *len)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	ucs4_t	 uc;
 	int	 k;
 
@@ -207,7 +225,16 @@ pw_first(const char *s, size_t n, size_t *len)
 		*len = 0;
 		return 0;
 	}
-	k = u8_mbtouc(&uc, (const uint8_t *)s, n);
+	if (u[0] < 0x80) {
+		*len = 1;
+		return u[0];
+	}
+	if (u[0] >= 0xe0 && u[0] < 0xf0 && n >= 3) {
+		*len = 3;
+		return ((uint32_t)(u[0] & 0x0f) << 12) |
+		    ((uint32_t)(u[1] & 0x3f) << 6) | (u[2] & 0x3f);
+	}
+	k = u8_mbtouc(&uc, u, n);
 	*len = k > 0 ? (size_t)k : 1;
 	return uc;
 }
@@ -248,6 +275,10 @@ pw_build(void)
 			ix->last[i].c = pw_last(w[i].s, w[i].n);
 			ix->first[i].i = ix->last[i].i = (unsigned short)i;
 			ix->first[i].n = ix->last[i].n = (unsigned short)w[i].n;
+			PW_SET(ix->bfirst, ix->first[i].c);
+			PW_SET(ix->blast, ix->last[i].c);
+			pw_first_lists[pw_hash(ix->first[i].c)] |= 1u << l;
+			pw_last_lists[pw_hash(ix->last[i].c)] |= 1u << l;
 		}
 		qsort(ix->first, n, sizeof *ix->first, pw_cmp);
 		qsort(ix->last, n, sizeof *ix->last, pw_cmp);
@@ -291,6 +322,8 @@ parse_words_prefix(enum parse_wlist l, const char *s, size_t n, size_t *len)
 	if (n == 0)
 		return -1;
 	c = pw_first(s, n, &cl);
+	if (!PW_HAS(ix->bfirst, c))
+		return -1;
 	for (k = pw_find(ix->first, ix->n, c); k < ix->n &&
 	    ix->first[k].c == c; k++) {
 		const struct parse_word *x = &w[ix->first[k].i];
@@ -321,6 +354,8 @@ parse_words_suffix(enum parse_wlist l, const char *s, size_t n, size_t *len)
 	if (n == 0)
 		return -1;
 	c = pw_last(s, n);
+	if (!PW_HAS(ix->blast, c))
+		return -1;
 	for (k = pw_find(ix->last, ix->n, c); k < ix->n &&
 	    ix->last[k].c == c; k++) {
 		const struct parse_word *x = &w[ix->last[k].i];
@@ -359,6 +394,25 @@ parse_words_starts(enum parse_wlist l, uint32_t c)
 	size_t	 k;
 
 	parse_words_init();
+	if (!PW_HAS(ix->bfirst, c))
+		return 0;
 	k = pw_find(ix->first, ix->n, c);
 	return k < ix->n && ix->first[k].c == c;
+}
+
+/* The lists (a bit 1 << PW_* each) that may have a word starting with
+   code point c; a list not in it has none. */
+unsigned
+parse_words_first_lists(uint32_t c)
+{
+	parse_words_init();
+	return pw_first_lists[pw_hash(c)];
+}
+
+/* The lists that may have a word ending with code point c. */
+unsigned
+parse_words_last_lists(uint32_t c)
+{
+	parse_words_init();
+	return pw_last_lists[pw_hash(c)];
 }

@@ -421,6 +421,24 @@ parse_mark_breaks(struct parse_ctx *ctx, const struct text *t,
 	}
 }
 
+/* The first place of the three-byte character w in s[0..n), or NULL:
+   memchr for its last byte (a continuation byte, one character in 64
+   has it), which costs less than memmem on Chinese text. */
+static const char *
+parse_find3(const char *s, size_t n, const char *w)
+{
+	const char *p = s + 2, *e = s + n;
+
+	if (n < 3)
+		return NULL;
+	while (p < e && (p = memchr(p, w[2], (size_t)(e - p))) != NULL) {
+		if (p[-2] == w[0] && p[-1] == w[1])
+			return p - 2;
+		p++;
+	}
+	return NULL;
+}
+
 /* The start of the wire end (（編輯：…）1140710) inside line l that is
    not the whole line, or (size_t)-1. */
 static size_t
@@ -430,8 +448,8 @@ parse_wire_in(const struct parse_ctx *ctx, const struct parse_line *l)
 	size_t		 k, len, w;
 
 	for (k = l->start; k < l->end; k = (size_t)(p - b) + 3) {
-		const char *a = memmem(b + k, l->end - k, "輯", 3);
-		const char *c = memmem(b + k, l->end - k, "辑", 3);
+		const char *a = parse_find3(b + k, l->end - k, "輯");
+		const char *c = parse_find3(b + k, l->end - k, "辑");
 
 		p = a == NULL ? c : c == NULL ? a : a < c ? a : c;
 		if (p == NULL)
@@ -466,7 +484,23 @@ parse_split_wire(struct parse_ctx *ctx, struct parse_line *stack)
 	struct parse_line *v;
 	size_t		 i, n = 0, k, w, cap;
 	const char	*b = ctx->buf;
+	int		 relex = 0;
 
+	/* only wire copy has them: a page with a bracketed agency
+	   dateline （中央社記者…電） or a line ending like an editor's
+	   credit and its date code */
+	for (i = 0; i < ctx->nlines; i++) {
+		const struct parse_line *l = &ctx->lines[i];
+
+		if (((l->flags & LF_DATELINE) && (b[l->start] == '(' ||
+		    (unsigned char)b[l->start] == 0xef)) ||
+		    (l->flags & LF_WIREEND) || (l->end - l->start > 8 &&
+		    b[l->end - 1] >= '0' && b[l->end - 1] <= '9' &&
+		    b[l->end - 6] >= '0' && b[l->end - 6] <= '9'))
+			break;
+	}
+	if (i == ctx->nlines)
+		return;
 	/* at most two more lines for every line that has a wire end */
 	for (i = 0; i < ctx->nlines; i++)
 		if (parse_wire_in(ctx, &ctx->lines[i]) != (size_t)-1)
@@ -480,6 +514,7 @@ parse_split_wire(struct parse_ctx *ctx, struct parse_line *stack)
 
 		while ((k = parse_wire_in(ctx, &l)) != (size_t)-1) {
 			w = parse_line_wireend(b, k, l.end);
+			relex = 1;
 			if (k > l.start) {
 				x = l;
 				x.end = parse_line_trim_end(b, l.start, k);
@@ -494,6 +529,7 @@ parse_split_wire(struct parse_ctx *ctx, struct parse_line *stack)
 			l.flags &= ~LF_INDENT;
 			if (l.start == l.end)
 				break;
+			relex = 1;
 			if (n + 2 >= cap) {
 				cap *= 2;
 				v = xreallocarray(v, cap, sizeof *v);
@@ -510,6 +546,15 @@ parse_split_wire(struct parse_ctx *ctx, struct parse_line *stack)
 		free(ctx->lines);
 	ctx->lines = v;
 	ctx->nlines = n;
+	/* the pieces are lines of their own: their features anew */
+	if (relex)
+		for (i = 0; i < n; i++) {
+			unsigned keep = v[i].flags & (LF_INDENT | LF_PAGEBRK);
+
+			v[i].flags = keep;
+			v[i].tag = 0;
+			parse_line_lex(b, &v[i]);
+		}
 }
 
 /* Parse span of t into pg; with why, say why per line. */
@@ -535,7 +580,13 @@ parse_run(struct page *pg, const struct text *t, struct range span,
 	ctx.arena.cap = sizeof stack;
 	ctx.lines = lstack;
 	ctx.nlines = parse_line_split(t->buf, span, &ctx.lines, PARSE_LSTACK);
-	parse_split_wire(&ctx, lstack);
+	if (parse_md_looks(&ctx))
+		(void)parse_md_page(&ctx, span);
+	pg->markdown = ctx.markdown;
+	for (i = 0; i < ctx.nlines; i++)
+		parse_line_lex(t->buf, &ctx.lines[i]);
+	if (!ctx.markdown)
+		parse_split_wire(&ctx, lstack);
 	if (ex != NULL) {
 		ex->nlines = ctx.nlines;
 		ex->lines = xcalloc(ctx.nlines, sizeof *ex->lines);
@@ -546,11 +597,6 @@ parse_run(struct page *pg, const struct text *t, struct range span,
 		}
 		ctx.why = ex->lines;
 	}
-	if (parse_md_looks(&ctx))
-		(void)parse_md_page(&ctx, span);
-	pg->markdown = ctx.markdown;
-	for (i = 0; i < ctx.nlines; i++)
-		parse_line_lex(t->buf, &ctx.lines[i]);
 	parse_mark_breaks(&ctx, t, span);
 	parse_rules_profile_of(&ctx);
 	parse_rules_classify(&ctx);
