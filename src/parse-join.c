@@ -189,12 +189,43 @@ pj_role(struct parse_join *J, size_t j, int r, const char *rule)
 	pj_why(J, &J->u[j], PS_ROLE, rule);
 }
 
+static void	 pj_slots(struct parse_join *, size_t, size_t, size_t, int);
+
+/* The unit before unit i, passing over notes and page metadata set
+   between a headline and its byline (> 系列：…); -1 when none. */
+static size_t
+pj_before(const struct parse_join *J, size_t i)
+{
+	while (i > 0) {
+		i--;
+		if (!(J->u[i].role == R_NONE && (J->u[i].type == U_NOTE ||
+		    J->u[i].type == U_META || J->u[i].type == U_MARKUP ||
+		    J->u[i].type == U_DROP)))
+			return i;
+	}
+	return (size_t)-1;
+}
+
 /* Mark the head (kicker, headline, subtitle) above unit i; first unit. */
 static size_t
 parse_join_head(struct parse_join *J, size_t i)
 {
 	struct parse_unit *u = J->u;
-	size_t	 first = i, j = i;
+	size_t	 first = i, j = i, k;
+
+	/* two or three short lines stacked right above, no blank line
+	   between them nor under them, after a blank line, a page label or
+	   the page's start: kicker, headline, subtitle, told by their
+	   words */
+	for (k = i; k > 0 && i - k < 3 && u[k].gap == 0 &&
+	    u[k - 1].type == U_SHORT && u[k - 1].role == R_NONE; k--)
+		;
+	if (i - k >= 2 && (k == 0 || u[k].gap >= 1 || u[k - 1].type ==
+	    U_META || u[k - 1].type == U_DROP) &&
+	    !(k > 0 && parse_join_open_text(J, k - 1))) {
+		pj_slots(J, k, i - 1, i, 0);
+		return k;
+	}
 
 	if (j > 0 && u[j - 1].type == U_SUBTITLE && u[j - 1].role == R_NONE &&
 	    u[j].type != U_SUBTITLE) {
@@ -218,6 +249,13 @@ parse_join_head(struct parse_join *J, size_t i)
 			   section heading (body text would follow it); a
 			   longer one is its kicker */
 			pj_role(J, --j, R_KICKER, "head-kicker-long");
+			first = j;
+		} else if (j > 0 && u[j - 1].type == U_SHORT &&
+		    u[j - 1].role == R_NONE && u[j - 1].nchars <= PT_SHORT &&
+		    pj_before(J, j - 1) == (size_t)-1) {
+			/* the page's first line, above a headline and its
+			   byline: a kicker, however far apart */
+			pj_role(J, --j, R_KICKER, "head-kicker-first");
 			first = j;
 		}
 	}
@@ -312,17 +350,19 @@ pj_blanks_above(const struct parse_join *J, size_t i)
    page's end) their roles: up to three slots, kicker, headline,
    subtitle. */
 static void
-pj_slots(struct parse_join *J, size_t a, size_t b, size_t body)
+pj_slots(struct parse_join *J, size_t a, size_t b, size_t body, int blanks)
 {
 	struct parse_unit *u = J->u;
 	const char	*rule;
 	size_t		 k = b - a + 1, h;
-	int		 before, after;
+	int		 before = -1, after = -1;
 
 	/* blank lines hold empty slots where paragraphs are not
 	   separated by them (article collections) */
-	before = pj_blanks_above(J, a) >= 1;
-	after = body < J->nu ? (u[body].gap >= 1) : 0;
+	if (blanks) {
+		before = pj_blanks_above(J, a) >= 1;
+		after = body < J->nu ? (u[body].gap >= 1) : 0;
+	}
 	if (k == 1) {
 		pj_role(J, a, R_HEADLINE, "slot-alone");
 		h = a;
@@ -386,7 +426,7 @@ pj_flush_heads(struct parse_join *J)
 			/* a head has at most three units */
 			if (s - a > 3)
 				s = a + 3;
-			pj_slots(J, a, s - 1, s <= b ? s : b + 1);
+			pj_slots(J, a, s - 1, s <= b ? s : b + 1, 1);
 			a = s;
 		}
 		i = b + 1;
@@ -419,21 +459,6 @@ pj_md_heads(struct parse_join *J)
 			break;
 		}
 	}
-}
-
-/* The unit before unit i, passing over notes and page metadata set
-   between a headline and its byline (> 系列：…); -1 when none. */
-static size_t
-pj_before(const struct parse_join *J, size_t i)
-{
-	while (i > 0) {
-		i--;
-		if (!(J->u[i].role == R_NONE && (J->u[i].type == U_NOTE ||
-		    J->u[i].type == U_META || J->u[i].type == U_MARKUP ||
-		    J->u[i].type == U_DROP)))
-			return i;
-	}
-	return (size_t)-1;
 }
 
 /* Find the story heads (pass 2). */

@@ -770,13 +770,43 @@ pl_datetime(const char *s, size_t n)
 	return digits >= 4 ? last : 0;
 }
 
+/* True when s[0..n) is a row of a site's navigation: five or more words
+   of at most six characters, separated by white space, and nothing
+   else (今日新聞 社論 評論 專題報導 自由廣場 報社簡介 回首頁). */
+static int
+pl_navrow(const char *s, size_t n)
+{
+	size_t	 p = 0, k, len, words = 0, chars;
+	uint32_t c;
+
+	while (p < n) {
+		while (p < n && (k = pl_space(s + p, n - p)) > 0)
+			p += k;
+		if (p == n)
+			break;
+		for (chars = 0; p < n && pl_space(s + p, n - p) == 0;
+		    p += len) {
+			c = pl_get(s + p, n - p, &len);
+			if (!parse_line_is_han(c) && !(c >= 'A' && c <= 'Z') &&
+			    !(c >= 'a' && c <= 'z'))
+				return 0;
+			chars++;
+		}
+		if (chars > 6 || chars < 2)
+			return 0;
+		words++;
+	}
+	/* a byline is no menu: 本报记者 倪  弋 实习生 陈  晨 */
+	return words >= 5 && parse_words_prefix(PW_ROLES, s, n, NULL) < 0;
+}
+
 /* True when [s, e), of nchars characters, is web debris: it opens with
    a word of the boilerplate list, is a lone date (with perhaps its
    source), or is a row of table rules (| |, ---). */
 static int
 pl_boiler(const char *buf, size_t s, size_t e, size_t nchars)
 {
-	const char	*p = buf + s;
+	const char	*p = buf + s, *q;
 	size_t		 n = e - s, k, i;
 
 	if (nchars > PT_BOILER)
@@ -800,6 +830,16 @@ pl_boiler(const char *buf, size_t s, size_t e, size_t nchars)
 		    pl_prefix(p + k, n - k, "|"))
 			return 1;
 	}
+	if (nchars > 60)
+		return 0;
+	if (pl_find(p, n, "©", 2) != NULL || (memchr(p, ' ', n) != NULL &&
+	    pl_navrow(p, n)))
+		return 1;	/* © 2025 …, 首页 新闻 评论 图片 视频 */
+	for (i = 0, k = 0; i < n && (q = memchr(p + i, '|', n - i)) != NULL;
+	    i = (size_t)(q - p) + 1)
+		k++;
+	if (k >= 2 && pl_find(p, n, "。", 3) == NULL)
+		return 1;	/* 2026-03-10 發行 | 訂閱/退訂 | 看歷史報份 */
 	if (p[0] == '|' || (n >= 3 && p[0] == '-' && p[1] == '-')) {
 		/* a row of a table: only rules and empty cells */
 		for (i = 0; i < n; i++)
@@ -808,6 +848,43 @@ pl_boiler(const char *buf, size_t s, size_t e, size_t nchars)
 				return 0;
 		return 1;
 	}
+	return 0;
+}
+
+/* Where "第N版" (and perhaps a name after a colon) ends in s[0..n), the
+   first such; 0 when there is none. */
+static size_t
+pl_find_page(const char *s, size_t n)
+{
+	const char *p;
+	size_t	 q, len, k;
+	uint32_t c;
+
+	for (p = s; (p = pl_find(p, (size_t)(s + n - p), "第", 3)) != NULL;
+	    p += 3) {
+		q = (size_t)(p - s) + 3;
+		for (k = 0; q < n; k++) {
+			c = pl_get(s + q, n - q, &len);
+			if (!pl_is_digit(c) && !pl_is_cnum(c) && c != ' ' &&
+			    !(k == 0 && c >= 'A' && c <= 'Z'))
+				break;
+			q += len;
+		}
+		if (k > 0 && pl_prefix(s + q, n - q, "版"))
+			return q + 3;
+	}
+	return 0;
+}
+
+/* True when s[0..n) holds a date somewhere (four digits, 年 or -). */
+static int
+pl_datetime_in(const char *s, size_t n)
+{
+	size_t	 k;
+
+	for (k = 0; k < n; k++)
+		if (s[k] >= '0' && s[k] <= '9')
+			return pl_datetime(s + k, n - k) > 0;
 	return 0;
 }
 
@@ -839,6 +916,10 @@ pl_meta(const char *buf, size_t s, size_t e, size_t nchars)
 		    (pl_prefix(p + q, n - q, "页") && q + 3 == n) ||
 		    (pl_prefix(p + q, n - q, "頁") && q + 3 == n));
 	}
+	if ((pl_prefix(p, n, "专栏") || pl_prefix(p, n, "專欄")) &&
+	    nchars <= 16 && (pl_prefix(p + 6, n - 6, "：") ||
+	    pl_prefix(p + 6, n - 6, ":")))
+		return 1;	/* 专栏: the column of an article database */
 	if (pl_prefix(p, n, "《")) {
 		/* 《人民日报》 and a date and a page */
 		for (q = 3, k = 0; q < n && k < 12; k++) {
@@ -858,6 +939,10 @@ pl_meta(const char *buf, size_t s, size_t e, size_t nchars)
 		}
 		return 0;
 	}
+	/* a page's date and number: 1951年9月15日人民日报 第1版 */
+	if (nchars <= 30 && (q = pl_find_page(p, n)) > 0 && q == n &&
+	    pl_datetime_in(p, n))
+		return 1;
 	/* a running head: a paper's name, a date and a weekday */
 	if (nchars <= 40 && pl_find(p, n, "星期", 6) != NULL) {
 		for (k = 0; k < n && !(p[k] >= '0' && p[k] <= '9'); k++)
@@ -1081,9 +1166,8 @@ parse_line_lex(const char *buf, struct parse_line *l)
 		l->flags |= LF_NUMBER;
 		return;
 	}
-	if (l->nchars <= PT_BOILER && ((fl & PW_BIT(PW_BOILER)) ||
-	    pl_is_digit(first) || first == '|' || first == '-') &&
-	    pl_boiler(buf, l->start, l->end, l->nchars))
+	if (l->nchars <= PT_BOILER && pl_boiler(buf, l->start, l->end,
+	    l->nchars))
 		l->flags |= LF_BOILER;
 	if (l->nchars <= PT_META && (first == 0x7b2c || first == 0x300a ||
 	    l->nchars <= 40) && pl_meta(buf, l->start, l->end, l->nchars))
