@@ -70,7 +70,7 @@ VALGRIND_PKGS	= $(CHECK_PKGS) valgrind
 
 .PHONY: all run check check-unit check-prop check-golden check-e2e \
 	check-layers check-sanitize check-valgrind deps deps-check bench fuzz \
-	fuzz-build check-hostile fidelity \
+	fuzz-build check-hostile check-regress fidelity \
 	man-lint install uninstall clean
 
 all: $(PROG)
@@ -99,6 +99,10 @@ $(BUILD)/tests/%.o: tests/prop/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests -c -o $@ $<
 
+$(BUILD)/tests/regress: tests/regress/run.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/regress/run.c $(CORE_LIB) $(DLIBS)
+
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(CORE_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(CORE_LIB) -lcmocka $(DLIBS)
 
@@ -122,7 +126,7 @@ run: deps
 check: deps-check
 	@$(MAKE) --no-print-directory check-all
 
-check-all: $(PROG) $(UNIT_BIN) $(PROP_BIN)
+check-all: $(PROG) $(UNIT_BIN) $(PROP_BIN) $(BUILD)/tests/regress
 	@sh tests/run.sh "$(BUILD)" "$(PROG)"
 
 check-unit: $(UNIT_BIN)
@@ -131,6 +135,8 @@ check-prop: $(PROG) $(PROP_BIN)
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" prop
 check-golden: $(PROG)
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" golden
+check-regress: $(BUILD)/tests/regress
+	@sh tests/run.sh "$(BUILD)" "$(PROG)" regress
 check-e2e: $(PROG)
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" e2e
 check-layers:

@@ -63,6 +63,12 @@ struct parse_explain {
 void	 parse_explain(struct page *pg, const struct text *t,
 	    struct range span, struct parse_explain *ex);
 void	 parse_explain_free(struct parse_explain *);
+/* The name of every rule, as --explain prints them (the rows of the
+   rule tables, and the decisions about heads, reading, joins and form
+   feeds), NULL-terminated; dubao-structure(7) describes each. */
+const char *const *parse_rule_names(void);
+/* True when name is one of them. */
+int	 parse_rule_known(const char *name);
 /* The name of a stage as --explain prints it. */
 const char *parse_stage_name(enum parse_stage);
 

@@ -122,6 +122,9 @@ explain_page(const struct doc *d, size_t i, FILE *fp)
 	for (k = 0; k < ex.nlines; k++) {
 		const struct parse_why *w = &ex.lines[k];
 
+		if (k + 1 == ex.nlines && w->start == w->end && k > 0 &&
+		    w->start >= dp->page.span.end)
+			break;	/* after the line end that closes the page */
 		fprintf(fp, "%s:%zu: ", name, text_line_of(t, w->start));
 		if (v[k].story == -1)
 			fputs("dropped", fp);
@@ -177,6 +180,8 @@ explain_breaks(const struct doc *d, size_t fi, FILE *fp)
 	    d->files[fi].path);
 	for (p = 1; p < t->npages; p++) {
 		soft = parse_soft_break(t, t->pages[p - 1], t->pages[p], &rule);
+		if (!parse_rule_known(rule))
+			abort();	/* every rule is in the manual */
 		fprintf(fp, "%s:%zu: form feed: %s [%s]\n", name,
 		    text_line_of(t, t->pages[p].start), soft ?
 		    "inside a page of the paper" : "a new page", rule);

@@ -268,13 +268,6 @@ parse_join_head(struct parse_join *J, size_t i)
 	return first;
 }
 
-/* True when line l starts with "——" (a subtitle). */
-static int
-pj_dash_start(const struct parse_join *J, const struct parse_unit *u)
-{
-	return (u->flags & LF_SUBTITLE) != 0;
-}
-
 /* True when unit u's line ends with "——" (a kicker leading into the
    headline). */
 static int
@@ -299,10 +292,6 @@ pj_pair(struct parse_join *J, size_t a, size_t b, int blank_before,
 	if (pj_dash_end(J, ua)) {
 		*rule = "cue-kicker-dash";
 		return 1;
-	}
-	if (pj_dash_start(J, ub)) {
-		*rule = "cue-subtitle-dash";
-		return 0;
 	}
 	if ((ub->flags & LF_TAG) && !(ua->flags & LF_TAG)) {
 		*rule = "cue-tag-below";
@@ -377,16 +366,10 @@ pj_slots(struct parse_join *J, size_t a, size_t b, size_t body, int blanks)
 			h = a;
 		}
 	} else {
-		/* three or more: a kicker, the headline, then subtitles;
-		   unless the first ends with a tag (a headline) */
-		if ((u[a].flags & LF_TAG) || pj_dash_start(J, &u[a + 1])) {
-			pj_role(J, a, R_HEADLINE, "slot-three-tag");
-			h = a;
-		} else {
-			pj_role(J, a, R_KICKER, "slot-three");
-			pj_role(J, a + 1, R_HEADLINE, "slot-three");
-			h = a + 1;
-		}
+		/* three: kicker, headline, subtitle */
+		pj_role(J, a, R_KICKER, "slot-three");
+		pj_role(J, a + 1, R_HEADLINE, "slot-three");
+		h = a + 1;
 		for (k = h + 1; k <= b; k++)
 			pj_role(J, k, R_SUBTITLE, "slot-three");
 	}
@@ -446,7 +429,8 @@ pj_md_heads(struct parse_join *J)
 			continue;
 		switch (u[i].cls) {
 		case PC_HEADLINE:
-			pj_role(J, i, R_HEADLINE, "head-md");
+			pj_role(J, i, R_HEADLINE, J->ctx->lines[u[i].first].flags &
+			    LF_TOCHEAD ? "head-contents" : "head-md");
 			if (!(i > 0 && u[i - 1].role == R_KICKER))
 				u[i].start = 1;
 			break;

@@ -18,9 +18,11 @@
  * a real excerpt in tests/regress/.  To see why a line was read as it
  * was: dubao --explain FILE.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "parse-int.h"
+#include "xmalloc.h"
 
 /* ---- the page's profile ------------------------------------------- */
 
@@ -73,17 +75,23 @@ parse_rules_profile_of(struct parse_ctx *ctx)
 {
 	struct parse_counts	 c;
 	const struct parse_line	*L = ctx->lines;
-	size_t			 i;
+	size_t			 i, maxw = 0;
 	int			 r;
 
 	memset(&c, 0, sizeof c);
+	for (i = 0; i < ctx->nlines; i++)
+		if (!(L[i].flags & (LF_BLANK | LF_BOILER | LF_META)) &&
+		    L[i].nchars > maxw)
+			maxw = L[i].nchars;
 	for (i = 0; i < ctx->nlines; i++) {
 		if (L[i].flags & (LF_BLANK | LF_BOILER | LF_META | LF_NUMBER))
 			continue;
 		/* paragraph-like: ends a sentence, or is longer than a
-		   title can be */
-		if (!(L[i].nchars >= PT_PARA_MIN && (L[i].flags & LF_ENDP)) &&
-		    L[i].nchars - L[i].tag <= PT_SHORT) {
+		   title can be, or fills the width of hard-wrapped text
+		   (four fifths of the longest line) */
+		if (L[i].nchars < PT_PARA_MIN || (!(L[i].flags & LF_ENDP) &&
+		    L[i].nchars - L[i].tag <= PT_SHORT &&
+		    L[i].nchars * 5 < maxw * 4)) {
 			if (!(L[i].flags & LF_INDENT))
 				c.flush++;
 			continue;
@@ -220,10 +228,15 @@ pc_salutation(const struct parse_ctx *ctx, size_t i)
 	const char *s = ctx->buf + l->start;
 	size_t	 n = l->end - l->start;
 
-	return (l->last == 0xff1a || l->last == ':') && l->nchars <= 24 &&
-	    n >= 9 && (memcmp(s, "亲爱的", 9) == 0 ||
+	if (!(l->last == 0xff1a || l->last == ':') || l->nchars > 24)
+		return 0;
+	/* 亲爱的…： or a line ending with ： right over an indented
+	   paragraph (澳门街坊总会颐骏中心长者：) */
+	return (n >= 9 && (memcmp(s, "亲爱的", 9) == 0 ||
 	    memcmp(s, "尊敬的", 9) == 0 || memcmp(s, "敬爱的", 9) == 0 ||
-	    memcmp(s, "親愛的", 9) == 0 || memcmp(s, "尊敬的", 9) == 0);
+	    memcmp(s, "親愛的", 9) == 0)) || (!(l->flags & LF_INDENT) &&
+	    i + 1 < ctx->nlines && (ctx->lines[i + 1].flags & LF_INDENT) &&
+	    ctx->lines[i + 1].nchars > PT_SHORT);
 }
 
 /* Short, and no final punctuation: a headline, heading or caption. */
@@ -388,20 +401,6 @@ pk_tochead(const struct parse_ctx *ctx, const struct parse_run *r, size_t i)
 	    ctx->tochead[i] == ctx->tochead[i - 1];
 }
 
-/* A dateline alone on its line (本报北京2月19日电), its bracket and text
-   on the next: one paragraph. */
-static int
-pk_dateline_alone(const struct parse_ctx *ctx, const struct parse_run *r,
-    size_t i)
-{
-	const struct parse_line *p = &ctx->lines[i - 1];
-
-	(void)r;
-	return (p->flags & LF_DATELINE) && !(ctx->lines[i].flags &
-	    (LF_DATELINE | LF_BYLINE)) && parse_line_dateline(ctx->buf,
-	    p->start, p->end, NULL) == p->end - p->start;
-}
-
 /* Debris, markup, metadata, contents, marked heads and head lines of an
    indented page stand alone, and so does what follows them. */
 static int
@@ -553,7 +552,6 @@ const struct parse_cut_rule parse_rules_cut[] = {
 	{ "cut-after-byline", pk_after_byline, 1 },
 	{ "cut-byline", pk_byline, 1 },
 	{ "cut-number-subtitle", pk_number, 1 },
-	{ "join-dateline-alone", pk_dateline_alone, 0 },
 	{ "cut-opener", pk_opener, 1 },
 	{ "join-md-paragraph", pk_md_para, 0 },
 	{ "cut-all-sentences", pk_all_sentences, 1 },
@@ -633,6 +631,7 @@ PU_CLASS(pu_toc, PC_TOC)
 PU_CLASS(pu_wireend, PC_WIREEND)
 PU_CLASS(pu_flush, PC_FLUSH)
 PU_CLASS(pu_signoff, PC_SIGNOFF)
+PU_CLASS(pu_dateline, PC_DATELINE)
 
 /* A Markdown headline, kicker, subtitle or heading. */
 static int
@@ -731,6 +730,7 @@ const struct parse_unit_rule parse_rules_unit[] = {
 	{ "unit-subtitle", pu_subtitle, U_SUBTITLE, PU_ANY },
 	{ "unit-note", pu_note, U_NOTE, PC_NOTE },
 	{ "unit-caption", pu_caption, U_CAPTION, PU_ANY },
+	{ "unit-dateline", pu_dateline, U_TEXT, PC_DATELINE },
 	{ "unit-short", pu_short, U_SHORT, PU_ANY },
 	{ "unit-text", pu_any, U_TEXT, PU_ANY },
 	{ NULL, NULL, U_TEXT, PU_ANY }
@@ -749,4 +749,112 @@ parse_rules_type(struct parse_ctx *ctx, struct parse_unit *u)
 		;
 	u->type = parse_rules_unit[r].type;
 	u->trule = (unsigned char)r;
+}
+
+/* ---- every rule's name ---------------------------------------------- */
+
+/* The rules that are decisions in the code (story heads, the reading,
+   column joins, form feeds) rather than rows of a table above: their
+   names, as parse-join.c and parse.c give them to --explain. */
+static const char *const parse_rules_coded[] = {
+	"break-page",
+	"cue-kicker-dash",
+	"cue-kicker-verb",
+	"cue-long-subtitle",
+	"cue-pair",
+	"cue-tag-above",
+	"cue-tag-below",
+	"head-byline",
+	"head-byline-more",
+	"head-dateline-story",
+	"head-headline-above",
+	"head-kicker-first",
+	"head-kicker-long",
+	"head-kicker-region",
+	"head-md",
+	"head-contents",
+	"head-note-above",
+	"head-page-opens",
+	"head-photo-credit",
+	"head-subtitle",
+	"head-subtitle-above",
+	"join-column-cut",
+	"join-open-paragraph",
+	"read-banner-lines",
+	"read-banner-motto",
+	"read-banner-title",
+	"read-caption",
+	"read-contents",
+	"read-continue",
+	"read-dropped",
+	"read-head",
+	"read-heading",
+	"read-lead",
+	"read-list-number",
+	"read-markup",
+	"read-note",
+	"read-note-end",
+	"read-page-metadata",
+	"read-page-number",
+	"read-paragraph",
+	"read-short-before-head",
+	"read-short-first",
+	"read-short-heading",
+	"read-short-in-open-paragraph",
+	"read-short-text",
+	"read-story-break",
+	"read-story-head",
+	"read-subtitle",
+	"read-wire-end",
+	"slot-alone",
+	"slot-kicker",
+	"slot-subtitle",
+	"slot-three",
+	"soft-body-goes-on",
+	"soft-contents-file",
+	"soft-open-paragraph",
+	NULL
+};
+
+static const char	**parse_rules_all;
+static pthread_once_t	  parse_rules_once = PTHREAD_ONCE_INIT;
+
+/* Gather the names of every table and of the coded rules. */
+static void
+parse_rules_gather(void)
+{
+	size_t	 n = 0, i;
+
+	parse_rules_all = xreallocarray(NULL, 512, sizeof *parse_rules_all);
+	for (i = 0; parse_rules_profile[i].name != NULL; i++)
+		parse_rules_all[n++] = parse_rules_profile[i].name;
+	for (i = 0; parse_rules_line[i].name != NULL; i++)
+		parse_rules_all[n++] = parse_rules_line[i].name;
+	for (i = 0; parse_rules_cut[i].name != NULL; i++)
+		parse_rules_all[n++] = parse_rules_cut[i].name;
+	for (i = 0; parse_rules_unit[i].name != NULL; i++)
+		parse_rules_all[n++] = parse_rules_unit[i].name;
+	for (i = 0; parse_rules_coded[i] != NULL; i++)
+		parse_rules_all[n++] = parse_rules_coded[i];
+	parse_rules_all[n] = NULL;
+}
+
+/* Every rule's name, NULL-terminated (see parse.h). */
+const char *const *
+parse_rule_names(void)
+{
+	pthread_once(&parse_rules_once, parse_rules_gather);
+	return parse_rules_all;
+}
+
+/* True when name is a rule's name. */
+int
+parse_rule_known(const char *name)
+{
+	const char *const *v = parse_rule_names();
+
+	for (; *v != NULL; v++)
+		if (strcmp(*v, name) == 0)
+			return 1;
+	return 0;
 }

@@ -379,8 +379,12 @@ parse_pool(struct parse_ctx *ctx, struct page *pg)
 void
 parse_why(struct parse_ctx *ctx, size_t i, int st, const char *rule)
 {
-	if (ctx->why != NULL && i < ctx->nlines)
-		ctx->why[i].rule[st] = rule;
+	if (ctx->why == NULL || i >= ctx->nlines)
+		return;
+	/* a name --explain prints is one the manual describes */
+	if (!parse_rule_known(rule))
+		abort();
+	ctx->why[i].rule[st] = rule;
 }
 
 /* The index of the first text page of t that starts after off, or
@@ -741,13 +745,8 @@ parse_soft_break(const struct text *t, struct range a, struct range b,
 		soft = 1;
 	} else if (!parse_edge_line(t, a, -1, &x) ||
 	    !parse_edge_line(t, b, 1, &y))
-		why = "break-empty-side";
-	else if (y.flags & LF_META)
-		why = "break-page-label";
-	else if ((x.flags & LF_TOCITEM) && (y.flags & LF_TOCITEM)) {
-		why = "soft-contents-go-on";
-		soft = 1;
-	} else if (!(x.flags & LF_ENDP) && x.nchars >= PT_PARA &&
+		;	/* a side with nothing but page furniture */
+	else if (!(x.flags & LF_ENDP) && x.nchars >= PT_PARA &&
 	    !(y.flags & (LF_BYLINE | LF_DATELINE))) {
 		why = "soft-open-paragraph";
 		soft = 1;
