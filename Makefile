@@ -212,17 +212,19 @@ fidelity: deps $(BUILD)/fidelity
 
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
-	    $(DESTDIR)$(DATADIR)/articles
+	    $(DESTDIR)$(MANPREFIX)/man7 $(DESTDIR)$(DATADIR)/articles
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/dubao
 	install -m 644 man/dubao.1 $(DESTDIR)$(MANPREFIX)/man1/dubao.1
+	install -m 644 man/*.7 $(DESTDIR)$(MANPREFIX)/man7/
 	install -m 644 articles/*.txt $(DESTDIR)$(DATADIR)/articles/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dubao $(DESTDIR)$(MANPREFIX)/man1/dubao.1
+	for m in man/*.7; do rm -f $(DESTDIR)$(MANPREFIX)/man7/$${m#man/}; done
 	rm -rf $(DESTDIR)$(DATADIR)
 
 man-lint:
-	@if command -v mandoc >/dev/null; then mandoc -Tlint -Wwarning man/dubao.1; \
+	@if command -v mandoc >/dev/null; then mandoc -Tlint -Wwarning man/dubao.1 man/*.7; \
 	else echo "man-lint: mandoc not installed (apt-get install mandoc); skipped"; fi
 
 clean:
