@@ -691,23 +691,29 @@ static void
 parse_join_signoff(struct parse_join *J, size_t i)
 {
 	struct story	*st;
-	size_t		 b;
+	size_t		 b, k, n;
 
 	parse_join_close(J);
 	J->npend = 0;
 	if (J->have && !J->fresh) {
 		st = &J->ctx->pg->stories[J->cs];
 		for (b = st->nblocks; b > 0; b--) {
-			enum block_kind k = st->blocks[b - 1].kind;
+			enum block_kind bk = st->blocks[b - 1].kind;
 
-			if (k != BLOCK_LEAD && k != BLOCK_PARAGRAPH &&
-			    k != BLOCK_CAPTION && k != BLOCK_NOTE)
+			if (bk != BLOCK_LEAD && bk != BLOCK_PARAGRAPH &&
+			    bk != BLOCK_CAPTION && bk != BLOCK_NOTE)
 				break;
-			if (k != BLOCK_CAPTION)
+			if (bk != BLOCK_CAPTION)
 				st->blocks[b - 1].kind = BLOCK_NOTE;
 		}
 		if (st->dateline_block >= b && st->dateline.end >
 		    st->dateline.start) {
+			/* the note had no dateline after all: nor the bylines
+			   of its bracket */
+			for (k = 0, n = 0; k < st->nbylines; k++)
+				if (st->bylines[k].block != st->dateline_block)
+					st->bylines[n++] = st->bylines[k];
+			st->nbylines = n;
 			st->dateline.start = st->dateline.end = 0;
 			st->dateline_block = 0;
 		}

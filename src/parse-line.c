@@ -940,11 +940,14 @@ pl_meta(const char *buf, size_t s, size_t e, size_t nchars)
 		return 0;
 	}
 	/* a page's date and number: 1951年9月15日人民日报 第1版 */
-	if (nchars <= 30 && (q = pl_find_page(p, n)) > 0 && q == n &&
-	    pl_datetime_in(p, n))
+	c = pl_last(buf, s, e);
+	if (nchars <= 30 && c == 0x7248 && (q = pl_find_page(p, n)) > 0 &&
+	    q == n && pl_datetime_in(p, n))
 		return 1;
-	/* a running head: a paper's name, a date and a weekday */
-	if (nchars <= 40 && pl_find(p, n, "星期", 6) != NULL) {
+	/* a running head: a paper's name, a date and a weekday at the
+	   end (人民日报 2019年2月4日 星期一) */
+	if (nchars <= 40 && n >= 9 && (memcmp(p + n - 9, "星期", 6) == 0 ||
+	    memcmp(p + n - 9, "禮拜", 6) == 0)) {
 		for (k = 0; k < n && !(p[k] >= '0' && p[k] <= '9'); k++)
 			;
 		return k < n && pl_datetime(p + k, n - k) > 0;

@@ -189,6 +189,9 @@ struct pw_index {
 	struct pw_entry	*first, *last;
 	size_t		 n;
 	uint64_t	 bfirst[4], blast[4];
+	uint64_t	 bpair[64];	/* first two characters of a word,
+					   or the first of a one-character
+					   word twice */
 };
 
 /* The bit of a character in a 256-bit filter. */
@@ -200,6 +203,13 @@ pw_hash(uint32_t c)
 
 #define PW_HAS(b, c)	(((b)[pw_hash(c) >> 6] >> (pw_hash(c) & 63)) & 1)
 #define PW_SET(b, c)	((b)[pw_hash(c) >> 6] |= 1ull << (pw_hash(c) & 63))
+
+/* The bit of two characters in a 4096-bit filter. */
+static inline unsigned
+pw_hash2(uint32_t a, uint32_t b)
+{
+	return (unsigned)(((a * 0x9e3779b1u) ^ (b * 0x85ebca6bu)) >> 20);
+}
 
 static struct pw_index	 pw_index[PW__COUNT];
 static pthread_once_t	 pw_once = PTHREAD_ONCE_INIT;
@@ -269,7 +279,9 @@ pw_build(void)
 {
 	const struct parse_word	*w;
 	struct pw_index		*ix;
-	size_t			 l, i, n, len;
+	size_t			 l, i, n, len, len2;
+	uint32_t		 c2;
+	unsigned		 k;
 
 	for (l = 0; l < PW__COUNT; l++) {
 		w = pw_lists[l];
@@ -286,6 +298,10 @@ pw_build(void)
 			ix->first[i].n = ix->last[i].n = (unsigned short)w[i].n;
 			PW_SET(ix->bfirst, ix->first[i].c);
 			PW_SET(ix->blast, ix->last[i].c);
+			c2 = len < w[i].n ? pw_first(w[i].s + len, w[i].n - len,
+			    &len2) : ix->first[i].c;
+			k = pw_hash2(ix->first[i].c, c2);
+			ix->bpair[k >> 6] |= 1ull << (k & 63);
 			pw_first_lists[pw_hash(ix->first[i].c)] |= 1u << l;
 			pw_last_lists[pw_hash(ix->last[i].c)] |= 1u << l;
 		}
@@ -326,6 +342,7 @@ parse_words_prefix(enum parse_wlist l, const char *s, size_t n, size_t *len)
 	const struct pw_index	*ix = &pw_index[l];
 	uint32_t		 c;
 	size_t			 k, cl;
+	unsigned		 h;
 
 	parse_words_init();
 	if (n == 0)
@@ -333,6 +350,13 @@ parse_words_prefix(enum parse_wlist l, const char *s, size_t n, size_t *len)
 	c = pw_first(s, n, &cl);
 	if (!PW_HAS(ix->bfirst, c))
 		return -1;
+	/* the first two characters, or a one-character word */
+	h = pw_hash2(c, c);
+	if (!((ix->bpair[h >> 6] >> (h & 63)) & 1)) {
+		h = cl < n ? pw_hash2(c, pw_first(s + cl, n - cl, &k)) : 0;
+		if (cl >= n || !((ix->bpair[h >> 6] >> (h & 63)) & 1))
+			return -1;
+	}
 	for (k = pw_find(ix->first, ix->n, c); k < ix->n &&
 	    ix->first[k].c == c; k++) {
 		const struct parse_word *x = &w[ix->first[k].i];

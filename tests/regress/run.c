@@ -196,7 +196,7 @@ regress_walk(const char *dir, char ***v, size_t *n)
 	if ((dp = opendir(dir)) == NULL)
 		return;
 	while ((de = readdir(dp)) != NULL) {
-		if (de->d_name[0] == '.')
+		if (de->d_name[0] == '.' || strcmp(de->d_name, "README.md") == 0)
 			continue;
 		p = xasprintf("%s/%s", dir, de->d_name);
 		len = strlen(de->d_name);
