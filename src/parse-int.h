@@ -56,6 +56,10 @@
 				   sentence */
 #define PT_INDENT_PCT	60	/* % of paragraph-like lines indented: the
 				   page indents its paragraphs */
+#define PT_LINES_PARA	60	/* a paragraph on one line is longer */
+#define PT_LINES_PCT	70	/* % of paragraph-like lines that end a
+				   sentence and are that long, in a page of
+				   one-line paragraphs */
 #define PT_WRAP_PCT	40	/* % of paragraph-like lines indented at
 				   most: ... and hard-wraps them (one line of
 				   a paragraph indented, the others not) */
@@ -92,6 +96,9 @@
 #define LF_CONTENTS	0x00200000u	/* LF_TOCITEM in a contents list */
 #define LF_SIGNOFF	0x00400000u	/* ——编者: an editor's note ends */
 #define LF_TOCHEAD	0x00800000u	/* a headline the contents list names */
+#define LF_MAYNAMES	0x01000000u	/* short and Han: names continuing a
+					   byline, perhaps (parse_line_names
+					   reads them when a byline is above) */
 
 /* The Markdown hint of a line (struct parse_line.md), from md4c. */
 enum parse_md {
@@ -144,8 +151,11 @@ enum parse_profile {
 			   page, Markdown, most saved pages) */
 	PP_INDENTED,	/* every paragraph one indented line; heads flush
 			   (article collections, e-paper copies) */
-	PP_WRAPPED	/* paragraphs hard-wrapped, their first line
+	PP_WRAPPED,	/* paragraphs hard-wrapped, their first line
 			   indented (typeset text through pdftotext) */
+	PP_LINES	/* every paragraph one line, not indented, no
+			   blank line between (collections that dropped
+			   the indent): heads are the short lines */
 };
 
 /* One source line. */
@@ -316,6 +326,8 @@ struct parse_counts {
 	size_t		 para;		/* paragraph-like lines */
 	size_t		 indented;	/* ... indented */
 	size_t		 blank_after;	/* ... followed by a blank line */
+	size_t		 endp;		/* ... ending a sentence */
+	size_t		 longer;	/* ... longer than PT_LINES_PARA */
 	size_t		 flush;		/* short lines not indented */
 };
 
@@ -368,6 +380,7 @@ size_t	 parse_line_split(const char *, struct range, struct parse_line **,
 	    size_t);
 void	 parse_line_lex(const char *, struct parse_line *);
 int	 parse_line_kicker_end(const char *, const struct parse_line *);
+int	 parse_line_names(const char *, struct parse_line *);
 int	 parse_line_pause(const char *, const struct parse_line *);
 enum parse_bl_kind parse_line_byline(const char *, size_t, size_t,
 	    struct parse_bl *);

@@ -393,19 +393,40 @@ pj_flush_heads(struct parse_join *J)
 		}
 		for (b = i; b + 1 < J->nu && u[b + 1].type == U_FLUSH; b++)
 			;
+		if (J->ctx->profile == PP_LINES && i > 0 && ((u[i].gap == 0 &&
+		    (b + 1 >= J->nu || u[b + 1].gap == 0)) || (u[i].gap <= 1 &&
+		    (u[i - 1].role != R_NONE || u[i - 1].type == U_SUBTITLE)))) {
+			/* short lines between paragraphs with no blank line
+			   round them, or right under a head (its slots are
+			   taken): section headings, not a head */
+			for (a = i; a <= b; a++) {
+				u[a].type = U_SHORT;
+				pj_why(J, &u[a], PS_ROLE, "lines-heading");
+			}
+			i = b + 1;
+			continue;
+		}
 		/* split the group [i, b] into heads, from the bottom: the
 		   last head is the one right above the body */
 		a = i;
 		while (a <= b) {
-			/* the first unit of the next head: after two blank
-			   lines, or after a blank line when the unit before
-			   it already made a complete head */
-			for (s = a + 1; s <= b; s++)
-				if (u[s].gap >= 2 || (u[s].gap >= 1 && s - a >= 1 &&
-				    !(s - a == 1 && u[s].gap == 1 &&
-				    s + 1 <= b && u[s + 1].gap == 0 &&
-				    0)))
-					break;
+			/* in a page of one-line paragraphs, short lines one
+			   blank line under a head are the body's: its slots
+			   are taken */
+			if (a > i && J->ctx->profile == PP_LINES &&
+			    u[a].gap <= 1) {
+				for (; a <= b; a++) {
+					u[a].type = U_SHORT;
+					pj_why(J, &u[a], PS_ROLE,
+					    "lines-heading");
+				}
+				break;
+			}
+			/* the next head starts after a blank line (a blank
+			   line holds a slot: what follows it belongs to
+			   another head) */
+			for (s = a + 1; s <= b && u[s].gap == 0; s++)
+				;
 			/* a head has at most three units */
 			if (s - a > 3)
 				s = a + 3;
@@ -576,6 +597,20 @@ parse_join_banner(struct parse_join *J, struct story *bn,
 	}
 }
 
+/* True when story st has a headline: a dateline inside it then opens
+   an item of a round-up, not a story (wire copy has no headlines). */
+static int
+pj_has_headline(const struct parse_join *J, size_t st)
+{
+	const struct story *s = &J->ctx->pg->stories[st];
+	size_t	 b;
+
+	for (b = 0; b < s->nblocks; b++)
+		if (s->blocks[b].kind == BLOCK_HEADLINE)
+			return 1;
+	return 0;
+}
+
 /* Read a text unit: continuation, lead or paragraph. */
 static void
 parse_join_text(struct parse_join *J, size_t i, int aside)
@@ -608,7 +643,7 @@ parse_join_text(struct parse_join *J, size_t i, int aside)
 		return;
 	}
 	if (!J->have || ((u->flags & LF_DATELINE) && J->lead[J->cs] &&
-	    !J->flushheads)) {
+	    !J->flushheads && !pj_has_headline(J, J->cs))) {
 		parse_join_story(J);	/* a dateline opens a new story */
 		if (J->have && (u->flags & LF_DATELINE))
 			pj_why(J, u, PS_ROLE, "head-dateline-story");
@@ -623,7 +658,8 @@ parse_join_text(struct parse_join *J, size_t i, int aside)
 	}
 	/* in a page that indents its paragraphs every line is a whole
 	   paragraph: none is left open */
-	if (!u->endp && J->ctx->profile != PP_INDENTED) {
+	if (!u->endp && J->ctx->profile != PP_INDENTED &&
+	    J->ctx->profile != PP_LINES) {
 		J->open.story = J->cs;
 		J->open.block = bi;
 		J->open_valid = 1;
@@ -908,7 +944,7 @@ parse_join_page(struct parse_ctx *ctx)
 			parse_block_piece(ctx, &ctx->pg->banner.blocks[bi],
 			    ctx->lines[i].tail.start, ctx->lines[i].tail.end);
 		}
-	if (ctx->profile == PP_INDENTED)
+	if (ctx->profile == PP_INDENTED || ctx->profile == PP_LINES)
 		for (i = 0; i < J.nu && !J.flushheads; i++)
 			J.flushheads = J.u[i].type == U_FLUSH;
 	/* headlines the contents list names start the only stories */

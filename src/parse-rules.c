@@ -43,6 +43,17 @@ pp_wrapped(const struct parse_counts *c)
 	    c->blank_after * 100 < 30 * c->para;
 }
 
+/* Paragraph-like lines are whole paragraphs (long, ending a sentence),
+   neither indented nor separated by blank lines. */
+static int
+pp_lines(const struct parse_counts *c)
+{
+	return c->para >= 2 && c->indented * 5 < c->para &&
+	    c->endp * 100 >= PT_LINES_PCT * c->para &&
+	    c->longer * 100 >= PT_LINES_PCT * c->para &&
+	    c->blank_after * 100 < 30 * c->para;
+}
+
 static int
 pp_any(const struct parse_counts *c)
 {
@@ -52,6 +63,7 @@ pp_any(const struct parse_counts *c)
 
 const struct parse_profile_rule parse_rules_profile[] = {
 	{ "profile-indented", pp_indented, PP_INDENTED },
+	{ "profile-lines", pp_lines, PP_LINES },
 	{ "profile-wrapped", pp_wrapped, PP_WRAPPED },
 	{ "profile-blanks", pp_any, PP_BLANKS },
 	{ NULL, NULL, PP_BLANKS }
@@ -59,7 +71,7 @@ const struct parse_profile_rule parse_rules_profile[] = {
 
 static const char *const parse_profile_names[] = {
 	[PP_BLANKS] = "blank-separated", [PP_INDENTED] = "indented",
-	[PP_WRAPPED] = "wrapped",
+	[PP_WRAPPED] = "wrapped", [PP_LINES] = "one-line paragraphs",
 };
 
 /* The name of a profile. */
@@ -99,6 +111,10 @@ parse_rules_profile_of(struct parse_ctx *ctx)
 		c.para++;
 		if (L[i].flags & LF_INDENT)
 			c.indented++;
+		if (L[i].flags & LF_ENDP)
+			c.endp++;
+		if (L[i].nchars > PT_LINES_PARA)
+			c.longer++;
 		if (i + 1 == ctx->nlines || (L[i + 1].flags & LF_BLANK))
 			c.blank_after++;
 	}
@@ -215,6 +231,9 @@ pc_flush(const struct parse_ctx *ctx, size_t i)
 {
 	const struct parse_line *l = &ctx->lines[i];
 
+	if (ctx->profile == PP_LINES)
+		return !(l->flags & (LF_ENDP | LF_INDENT)) &&
+		    l->nchars - l->tag <= PT_SHORT;
 	return ctx->profile == PP_INDENTED && !(l->flags & LF_INDENT) &&
 	    l->nchars <= PT_SUBTITLE_ANY;
 }
@@ -333,6 +352,10 @@ parse_rules_classify(struct parse_ctx *ctx)
 	for (i = 0; i < ctx->nlines; i++) {
 		const struct parse_line *l = &ctx->lines[i];
 
+		/* names are read only under a byline */
+		if ((l->flags & LF_MAYNAMES) && i > 0 &&
+		    (ctx->lines[i - 1].flags & (LF_BYLINE | LF_NAMES)))
+			(void)parse_line_names(ctx->buf, &ctx->lines[i]);
 		/* a rule that needs a feature the line lacks cannot hold:
 		   it is not asked; a line with none of the features and no
 		   Markdown hint goes straight to the first rule that needs
@@ -429,6 +452,15 @@ pk_indented(const struct parse_ctx *ctx, const struct parse_run *r, size_t i)
 	(void)r;
 	(void)i;
 	return ctx->profile == PP_INDENTED;
+}
+
+/* ... and so is each line of a page of one-line paragraphs. */
+static int
+pk_lines(const struct parse_ctx *ctx, const struct parse_run *r, size_t i)
+{
+	(void)r;
+	(void)i;
+	return ctx->profile == PP_LINES;
 }
 
 /* In hard-wrapped text an indented line starts a paragraph. */
@@ -548,6 +580,7 @@ const struct parse_cut_rule parse_rules_cut[] = {
 	{ "cut-alone", pk_alone, 1 },
 	{ "cut-md-block", pk_md_block, 1 },
 	{ "cut-indented", pk_indented, 1 },
+	{ "cut-lines", pk_lines, 1 },
 	{ "cut-wrapped-indent", pk_wrapped_indent, 1 },
 	{ "cut-after-byline", pk_after_byline, 1 },
 	{ "cut-byline", pk_byline, 1 },
@@ -807,6 +840,7 @@ static const char *const parse_rules_coded[] = {
 	"read-subtitle",
 	"read-wire-end",
 	"slot-alone",
+	"lines-heading",
 	"slot-kicker",
 	"slot-subtitle",
 	"slot-three",
