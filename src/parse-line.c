@@ -12,6 +12,9 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <unistr.h>
 
 #include "parse-int.h"
@@ -286,6 +289,23 @@ parse_line_count(const char *s, size_t n)
 	size_t	 i = 0, cont = 0;
 	uint64_t w;
 
+#ifdef __SSE2__
+	/* sixteen bytes at a time: a continuation byte is below -64 as a
+	   signed byte; the compare's -1s are subtracted into byte
+	   counters, added up (psadbw) before any can pass 255 */
+	while (i + 16 <= n) {
+		__m128i	 acc = _mm_setzero_si128(), c0 = _mm_set1_epi8(-64);
+		size_t	 k;
+
+		for (k = 0; k < 255 && i + 16 <= n; k++, i += 16)
+			acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(
+			    _mm_loadu_si128((const __m128i *)(const void *)
+			    (s + i)), c0));
+		acc = _mm_sad_epu8(acc, _mm_setzero_si128());
+		cont += (size_t)_mm_cvtsi128_si32(acc) +
+		    (size_t)_mm_extract_epi16(acc, 4);
+	}
+#endif
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
 		/* continuation: bit 7 set and bit 6 clear; then add the
@@ -1019,12 +1039,14 @@ pl_tocitem(const char *buf, size_t s, size_t e, size_t nchars, unsigned f)
 	size_t		 n = e - s, q = 0;
 
 	(void)f;
+	if (nchars > PT_TOC_ITEM || n == 0 || p[0] < '0' || p[0] > '9')
+		return 0;
 	/* a title may ask or exclaim, it does not end with a full stop */
-	if (nchars > PT_TOC_ITEM || pl_find(buf + s, e - s, "。", 3) != NULL)
+	if (pl_find(buf + s, e - s, "。", 3) != NULL)
 		return 0;
 	while (q < n && q < 3 && p[q] >= '0' && p[q] <= '9')
 		q++;
-	if (q == 0 || q == n)
+	if (q == n)
 		return 0;
 	if (p[q] == '.')
 		q++;

@@ -178,6 +178,9 @@ static const struct parse_word *const pw_lists[PW__COUNT] = {
 
 /* One index entry: a word of a list by its first or last character. */
 struct pw_entry {
+	uint64_t	 key;		/* the word's first (last) eight
+					   bytes, zero-padded */
+	uint64_t	 mask;		/* the bytes of key that count */
 	uint32_t	 c;		/* first (or last) code point */
 	unsigned short	 i;		/* index in the list */
 	unsigned short	 n;		/* bytes of the word */
@@ -213,6 +216,7 @@ pw_hash2(uint32_t a, uint32_t b)
 
 static struct pw_index	 pw_index[PW__COUNT];
 static pthread_once_t	 pw_once = PTHREAD_ONCE_INIT;
+static int		 pw_ready;	/* set (release) when built */
 /* Per hash of a first (last) character, the lists that have a word
    starting (ending) with a character of that hash: one load tells a
    line which lists it need not look in. */
@@ -273,6 +277,34 @@ pw_last(const char *s, size_t n)
 	return pw_first(s + p, n - p, &len);
 }
 
+/* The first (at most eight) of the n bytes at s, zero-padded: the
+   key of an entry, or of a text to compare with one. */
+static inline uint64_t
+pw_head(const char *s, size_t n)
+{
+	uint64_t k = 0;
+
+	memcpy(&k, s, n < 8 ? n : 8);
+	return k;
+}
+
+/* The mask of the first min(n, 8) bytes of a key. */
+static inline uint64_t
+pw_mask(size_t n)
+{
+	return n >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
+}
+
+/* True when the n bytes at s (n >= e->n) start with the word of entry e
+   whose text is w: eight bytes compared at once, the rest by memcmp. */
+static inline int
+pw_starts(const struct pw_entry *e, uint64_t head, const char *s,
+    const char *w)
+{
+	return (head & e->mask) == e->key &&
+	    (e->n <= 8 || memcmp(s + 8, w + 8, e->n - 8u) == 0);
+}
+
 /* Build the index of every list. */
 static void
 pw_build(void)
@@ -296,6 +328,9 @@ pw_build(void)
 			ix->last[i].c = pw_last(w[i].s, w[i].n);
 			ix->first[i].i = ix->last[i].i = (unsigned short)i;
 			ix->first[i].n = ix->last[i].n = (unsigned short)w[i].n;
+			ix->first[i].key = pw_head(w[i].s, w[i].n);
+			ix->last[i].key = pw_head(w[i].s, w[i].n);
+			ix->first[i].mask = ix->last[i].mask = pw_mask(w[i].n);
 			PW_SET(ix->bfirst, ix->first[i].c);
 			PW_SET(ix->blast, ix->last[i].c);
 			c2 = len < w[i].n ? pw_first(w[i].s + len, w[i].n - len,
@@ -311,10 +346,18 @@ pw_build(void)
 }
 
 /* Build the index of the word lists (once; thread-safe). */
+static void
+pw_build_once(void)
+{
+	pw_build();
+	__atomic_store_n(&pw_ready, 1, __ATOMIC_RELEASE);
+}
+
 void
 parse_words_init(void)
 {
-	pthread_once(&pw_once, pw_build);
+	if (!__atomic_load_n(&pw_ready, __ATOMIC_ACQUIRE))
+		pthread_once(&pw_once, pw_build_once);
 }
 
 /* The first entry of v[0..n) for character c, or n. */
@@ -343,6 +386,7 @@ parse_words_prefix(enum parse_wlist l, const char *s, size_t n, size_t *len)
 	uint32_t		 c;
 	size_t			 k, cl;
 	unsigned		 h;
+	uint64_t		 head;
 
 	parse_words_init();
 	if (n == 0)
@@ -357,11 +401,12 @@ parse_words_prefix(enum parse_wlist l, const char *s, size_t n, size_t *len)
 		if (cl >= n || !((ix->bpair[h >> 6] >> (h & 63)) & 1))
 			return -1;
 	}
+	head = pw_head(s, n);
 	for (k = pw_find(ix->first, ix->n, c); k < ix->n &&
 	    ix->first[k].c == c; k++) {
 		const struct parse_word *x = &w[ix->first[k].i];
 
-		if (x->n <= n && memcmp(s, x->s, x->n) == 0) {
+		if (x->n <= n && pw_starts(&ix->first[k], head, s, x->s)) {
 			if ((x->flags & PWF_ALONE) && l == PW_BOILER &&
 			    x->n != n)
 				continue;
