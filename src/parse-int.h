@@ -362,7 +362,8 @@ struct parse_word {
 
 enum parse_wlist {
 	PW_ROLES, PW_NOT_NAMES, PW_NOTES, PW_CAP_STARTS, PW_CAP_ENDS,
-	PW_AGENCIES, PW_COLUMNS, PW_KICKER_ENDS, PW_BOILER, PW__COUNT
+	PW_AGENCIES, PW_COLUMNS, PW_KICKER_ENDS, PW_BOILER, PW_SURNAMES,
+	PW__COUNT
 };
 
 void	 parse_words_init(void);
@@ -381,6 +382,7 @@ size_t	 parse_line_split(const char *, struct range, struct parse_line **,
 void	 parse_line_lex(const char *, struct parse_line *);
 int	 parse_line_kicker_end(const char *, const struct parse_line *);
 int	 parse_line_names(const char *, struct parse_line *);
+int	 parse_line_surnamed(const char *, const struct parse_line *);
 int	 parse_line_pause(const char *, const struct parse_line *);
 enum parse_bl_kind parse_line_byline(const char *, size_t, size_t,
 	    struct parse_bl *);

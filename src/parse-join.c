@@ -657,9 +657,10 @@ parse_join_text(struct parse_join *J, size_t i, int aside)
 		parse_dateline(J->ctx, st, bi);
 	}
 	/* in a page that indents its paragraphs every line is a whole
-	   paragraph: none is left open */
+	   paragraph: none is left open; nor in Markdown, whose paragraphs
+	   are blocks (a standfirst without a full stop is one) */
 	if (!u->endp && J->ctx->profile != PP_INDENTED &&
-	    J->ctx->profile != PP_LINES) {
+	    J->ctx->profile != PP_LINES && !J->ctx->markdown) {
 		J->open.story = J->cs;
 		J->open.block = bi;
 		J->open_valid = 1;

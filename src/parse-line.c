@@ -409,6 +409,35 @@ parse_line_names(const char *buf, struct parse_line *l)
 	return (l->flags & LF_NAMES) != 0;
 }
 
+/* True when line l is names alone (one to four, as parse_line_byline
+   reads them) and every name is a surname (PW_SURNAMES) and one or two
+   characters more: 张子晗, 刘  鑫, 张天培  王欣悦, 欧阳晓光 (not 王勇出席,
+   a subtitle). */
+int
+parse_line_surnamed(const char *buf, const struct parse_line *l)
+{
+	struct parse_bl	 bl;
+	size_t		 i, p, e, len, k, n;
+	uint32_t	 c;
+
+	if (!(l->flags & (LF_MAYNAMES | LF_NAMES)) ||
+	    parse_line_byline(buf, l->start, l->end, &bl) != PB_NAMES)
+		return 0;
+	for (i = 0; i < bl.n; i++) {
+		p = bl.item[i].r.start;
+		e = bl.item[i].r.end;
+		if (parse_words_prefix(PW_SURNAMES, buf + p, e - p, &len) < 0)
+			return 0;
+		for (n = 0, k = p + len; k < e; k += len) {
+			c = pl_get(buf + k, e - k, &len);
+			n += parse_line_is_han(c);
+		}
+		if (n < 1 || n > 2)
+			return 0;
+	}
+	return 1;
+}
+
 /* Code points of a name at [s, e) if it is one (Han, with ·), else 0. */
 static size_t
 pl_name(const char *buf, size_t s, size_t e)

@@ -183,6 +183,36 @@ pc_names(const struct parse_ctx *ctx, size_t i)
 	    ctx->lines[i - 1].cls == PC_NAMES);
 }
 
+/* Names alone right under a head and over the text are its byline, when
+   every name starts with a surname: a commentary's author (让公共数据供
+   得出、流得动、用得好（人民时评） / 张子晗 / 数据是…).  The head above
+   is a line already read as head material, the text below a line that
+   is no head (long, or a sentence, or a dateline). */
+static int
+pc_byline_head(const struct parse_ctx *ctx, size_t i)
+{
+	const struct parse_line *L = ctx->lines;
+	size_t	 p = i, n = i + 1;
+
+	while (p > 0 && (L[p - 1].flags & LF_BLANK))
+		p--;
+	if (p == 0)
+		return 0;
+	switch (L[p - 1].cls) {
+	case PC_HEADLINE: case PC_SUBTITLE_MK: case PC_SUBTITLE:
+	case PC_FLUSH: case PC_SHORT:
+		break;
+	default:
+		return 0;
+	}
+	while (n < ctx->nlines && (L[n].flags & LF_BLANK))
+		n++;
+	if (n == ctx->nlines || !(L[n].nchars > PT_SHORT ||
+	    (L[n].flags & (LF_ENDP | LF_DATELINE))))
+		return 0;
+	return parse_line_surnamed(ctx->buf, &L[i]);
+}
+
 /* ### (or any level below #) right above a # headline: the kicker. */
 static int
 pc_md_kicker(const struct parse_ctx *ctx, size_t i)
@@ -292,6 +322,7 @@ const struct parse_line_rule parse_rules_line[] = {
 	{ "contents", pc_contents, PC_TOC, LF_CONTENTS },
 	{ "byline", pc_byline, PC_BYLINE, LF_BYLINE },
 	{ "byline-names", pc_names, PC_NAMES, LF_NAMES },
+	{ "byline-under-head", pc_byline_head, PC_BYLINE, LF_MAYNAMES },
 	{ "note-signoff", pc_signoff, PC_SIGNOFF, LF_SIGNOFF },
 	{ "subtitle-dash", pc_subtitle, PC_SUBTITLE, LF_SUBTITLE },
 	{ "note-opener", pc_note, PC_NOTE, LF_NOTE },
@@ -372,6 +403,8 @@ parse_rules_classify(struct parse_ctx *ctx)
 		}
 		ctx->lines[i].cls = (unsigned char)parse_rules_line[r].cls;
 		ctx->lines[i].rule = (unsigned char)r;
+		if (parse_rules_line[r].cls == PC_BYLINE)
+			ctx->lines[i].flags |= LF_BYLINE;  /* byline-under-head */
 	}
 }
 

@@ -36,6 +36,8 @@ static const struct parse_word pw_roles[] = {
 	W("特约记者"), W("见习记者"), W("实习记者"), WF("摄影记者", PWF_PHOTO),
 	W("本报记者"), W("通讯员"), W("实习生"), W("记者"),
 	WF("本报评论员", PWF_ALONE), WF("本报特约评论员", PWF_ALONE),
+	WF("本报评论部", PWF_ALONE), WF("人民日报评论部", PWF_ALONE),
+	WF("本报编辑部", PWF_ALONE),
 	WF("人民日报评论员", PWF_ALONE), WF("人民日报特约评论员", PWF_ALONE),
 	WF("特约评论员", PWF_ALONE), WF("评论员", PWF_ALONE),
 	WF("文/图", PWF_NOGLUE), WF("图/文", PWF_NOGLUE),
@@ -48,6 +50,7 @@ static const struct parse_word pw_roles[] = {
 	W("特約記者"), W("見習記者"), W("實習記者"), WF("攝影記者", PWF_PHOTO),
 	W("本報記者"), W("通訊員"), W("實習生"), W("記者"),
 	WF("本報評論員", PWF_ALONE), WF("特約評論員", PWF_ALONE),
+	WF("本報評論部", PWF_ALONE), WF("本報編輯部", PWF_ALONE),
 	WF("文/圖", PWF_NOGLUE), WF("圖/文", PWF_NOGLUE),
 	WF("攝影", PWF_PHOTO | PWF_NOGLUE), WF("攝", PWF_PHOTO | PWF_NOGLUE),
 	WEND
@@ -168,12 +171,65 @@ static const struct parse_word pw_boiler[] = {
 	WEND
 };
 
+/* Surnames, compound ones too: a line of names alone right under a head
+   is its byline (a commentary's 张子晗) when every name starts with
+   one.  The common surnames only, and not those that mostly start
+   words of a headline (国 和 明 全 党 应 …): a name missed costs less
+   than a headline lost. */
+static const struct parse_word pw_surnames[] = {
+	W("欧阳"), W("歐陽"), W("司马"), W("司馬"), W("诸葛"), W("諸葛"),
+	W("上官"), W("东方"), W("東方"), W("皇甫"), W("尉迟"), W("尉遲"),
+	W("公孙"), W("公孫"), W("令狐"), W("慕容"), W("司徒"), W("夏侯"),
+	W("长孙"), W("長孫"), W("宇文"), W("轩辕"), W("軒轅"), W("端木"),
+	W("呼延"), W("申屠"), W("南宫"), W("南宮"), W("独孤"), W("獨孤"),
+	W("西门"), W("西門"), W("王"), W("李"), W("张"), W("刘"), W("陈"),
+	W("杨"), W("黄"), W("赵"), W("吴"), W("周"), W("徐"), W("孙"),
+	W("马"), W("胡"), W("朱"), W("郭"), W("何"), W("罗"), W("高"),
+	W("林"), W("郑"), W("梁"), W("谢"), W("唐"), W("宋"), W("许"),
+	W("邓"), W("冯"), W("韩"), W("曹"), W("曾"), W("彭"), W("萧"),
+	W("肖"), W("蔡"), W("潘"), W("田"), W("董"), W("袁"), W("于"),
+	W("余"), W("叶"), W("蒋"), W("杜"), W("苏"), W("魏"), W("程"),
+	W("吕"), W("丁"), W("沈"), W("任"), W("姚"), W("卢"), W("钟"),
+	W("姜"), W("崔"), W("谭"), W("廖"), W("范"), W("汪"), W("陆"),
+	W("金"), W("石"), W("戴"), W("贾"), W("韦"), W("夏"), W("邱"),
+	W("方"), W("侯"), W("邹"), W("熊"), W("孟"), W("秦"), W("白"),
+	W("毛"), W("江"), W("闫"), W("阎"), W("薛"), W("尹"), W("段"),
+	W("雷"), W("黎"), W("史"), W("龙"), W("钱"), W("贺"), W("陶"),
+	W("顾"), W("龚"), W("郝"), W("邵"), W("覃"), W("武"), W("严"),
+	W("欧"), W("莫"), W("孔"), W("汤"), W("常"), W("温"), W("康"),
+	W("施"), W("牛"), W("樊"), W("葛"), W("邢"), W("安"), W("乔"),
+	W("伍"), W("庞"), W("颜"), W("倪"), W("庄"), W("聂"), W("章"),
+	W("鲁"), W("岳"), W("翟"), W("殷"), W("詹"), W("耿"), W("关"),
+	W("兰"), W("焦"), W("俞"), W("柳"), W("祝"), W("舒"), W("阮"),
+	W("柯"), W("梅"), W("裴"), W("霍"), W("涂"), W("苗"), W("翁"),
+	W("冉"), W("骆"), W("辛"), W("靳"), W("柴"), W("蒙"), W("鲍"),
+	W("喻"), W("祁"), W("蒲"), W("滕"), W("屈"), W("饶"), W("牟"),
+	W("艾"), W("尤"), W("穆"), W("卓"), W("吉"), W("缪"), W("芦"),
+	W("麦"), W("褚"), W("娄"), W("窦"), W("戚"), W("岑"), W("卜"),
+	W("晏"), W("席"), W("柏"), W("宗"), W("瞿"), W("桂"), W("佟"),
+	W("臧"), W("闵"), W("苟"), W("邬"), W("卞"), W("姬"), W("仇"),
+	W("栾"), W("隋"), W("刁"), W("巫"), W("寇"), W("桑"), W("郎"),
+	W("甄"), W("丛"), W("仲"), W("虞"), W("敖"), W("巩"), W("佘"),
+	W("池"), W("麻"), W("苑"), W("迟"), W("邝"), W("付"), W("傅"),
+	W("張"), W("劉"), W("陳"), W("楊"), W("黃"), W("趙"), W("吳"),
+	W("孫"), W("馬"), W("鄭"), W("謝"), W("許"), W("韓"), W("馮"),
+	W("鄧"), W("蕭"), W("葉"), W("蘇"), W("呂"), W("盧"), W("鍾"),
+	W("鐘"), W("譚"), W("陸"), W("賈"), W("韋"), W("鄒"), W("閻"),
+	W("賀"), W("顧"), W("龔"), W("嚴"), W("湯"), W("溫"), W("喬"),
+	W("龐"), W("顏"), W("莊"), W("聶"), W("魯"), W("歐"), W("關"),
+	W("蘭"), W("塗"), W("駱"), W("鮑"), W("饒"), W("繆"), W("蘆"),
+	W("麥"), W("婁"), W("竇"), W("閔"), W("鄔"), W("欒"), W("叢"),
+	W("鞏"), W("遲"), W("鄺"), W("錢"), W("羅"), W("於"), W("範"),
+	W("蔣"),
+	WEND
+};
+
 static const struct parse_word *const pw_lists[PW__COUNT] = {
 	[PW_ROLES] = pw_roles, [PW_NOT_NAMES] = pw_not_names,
 	[PW_NOTES] = pw_notes, [PW_CAP_STARTS] = pw_cap_starts,
 	[PW_CAP_ENDS] = pw_cap_ends, [PW_AGENCIES] = pw_agencies,
 	[PW_COLUMNS] = pw_columns, [PW_KICKER_ENDS] = pw_kicker_ends,
-	[PW_BOILER] = pw_boiler,
+	[PW_BOILER] = pw_boiler, [PW_SURNAMES] = pw_surnames,
 };
 
 /* One index entry: a word of a list by its first or last character. */
