@@ -935,9 +935,11 @@ text_read_fd(struct text *t, int fd, char *head, size_t nhead, int lazy,
 			    (size_t)st.st_size + 1 : TEXT_PREALLOC;
 	}
 	if (head != NULL) {
+		/* Room for a chunk after the head; more grows by doubling
+		   (a pipe's whole input may be the head already). */
 		len = nhead;
-		if (cap < 2 * len + TEXT_CHUNK + 1)
-			cap = 2 * len + TEXT_CHUNK + 1;
+		if (cap < len + TEXT_CHUNK + 1)
+			cap = len + TEXT_CHUNK + 1;
 		buf = xrealloc(head, cap);
 	} else if ((buf = malloc(cap)) == NULL) {
 		cap = TEXT_CHUNK + 1;	/* memory is short: grow as needed */
