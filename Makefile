@@ -52,6 +52,10 @@ UNIT_SRC	= $(wildcard tests/unit/test-*.c)
 UNIT_BIN	= $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 PROP_SRC	= $(wildcard tests/prop/*.c)
 PROP_BIN	= $(PROP_SRC:tests/prop/%.c=$(BUILD)/tests/%)
+# Each libFuzzer driver linked with tests/fuzz/replay.c: every saved
+# input (tests/fuzz/regress, tests/fuzz/corpus) in one process.
+FUZZ_SRC	= $(wildcard tests/fuzz/fuzz-*.c)
+REPLAY_BIN	= $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/replay-%)
 
 ifeq ($(SAN),1)
 PROG		= $(BUILD)/dubao
@@ -65,7 +69,7 @@ CHECK_PKGS	= $(RUN_PKGS) libcmocka-dev tmux
 FUZZ_PKGS	= $(CHECK_PKGS) clang libclang-rt-14-dev
 VALGRIND_PKGS	= $(CHECK_PKGS) valgrind
 
-.PHONY: all run check check-unit check-prop check-golden check-e2e \
+.PHONY: all run check check-unit check-prop check-golden check-e2e check-fuzz \
 	check-layers check-sanitize check-valgrind deps deps-check bench fuzz \
 	fuzz-build check-hostile \
 	man-lint install uninstall clean
@@ -99,6 +103,22 @@ $(BUILD)/tests/%.o: tests/prop/%.c
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(CORE_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(CORE_LIB) -lcmocka $(DLIBS)
 
+$(BUILD)/tests/fuzz-%.o: tests/fuzz/fuzz-%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests -c -o $@ $<
+
+$(BUILD)/tests/replay.o: tests/fuzz/replay.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/hostile-check: tests/hostile/hostile-check.c tests/fuzz/fuzz-json.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests $(ALL_LDFLAGS) -o $@ $< $(UNISTRING_LIBS)
+
+$(BUILD)/tests/replay-%: $(BUILD)/tests/%.o $(BUILD)/tests/replay.o $(CORE_LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/tests/replay.o $(CORE_LIB) \
+	    $(DLIBS)
+
 # ---- dependencies -------------------------------------------------------
 
 # Installs missing Debian packages when run as root, else prints the
@@ -119,11 +139,15 @@ run: deps
 check: deps-check
 	@$(MAKE) --no-print-directory check-all
 
-check-all: $(PROG) $(UNIT_BIN) $(PROP_BIN)
+HOSTILE_CHECK	= $(BUILD)/tests/hostile-check
+
+check-all: $(PROG) $(UNIT_BIN) $(PROP_BIN) $(REPLAY_BIN) $(HOSTILE_CHECK)
 	@sh tests/run.sh "$(BUILD)" "$(PROG)"
 
 check-unit: $(UNIT_BIN)
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" unit
+check-fuzz: $(REPLAY_BIN)
+	@sh tests/run.sh "$(BUILD)" "$(PROG)" fuzz
 check-prop: $(PROG) $(PROP_BIN)
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" prop
 check-golden: $(PROG)
@@ -132,7 +156,7 @@ check-e2e: $(PROG)
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" e2e
 check-layers:
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" layers
-check-hostile: $(PROG)
+check-hostile: $(PROG) $(HOSTILE_CHECK)
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" hostile
 
 check-sanitize: deps-check
@@ -144,7 +168,6 @@ FUZZ_CC		?= clang
 FUZZ_SECONDS	?= 60
 FUZZ_FLAGS	= -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
 		  -fno-sanitize-recover=undefined,float-cast-overflow
-FUZZ_SRC	= $(wildcard tests/fuzz/fuzz-*.c)
 FUZZ_BIN	= $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 FUZZ_CORE	= $(CORE_SRC:src/%.c=build/fuzz/core/%.o)
 
