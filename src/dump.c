@@ -44,7 +44,7 @@ dump_story_hits(const struct doc_page *dp, size_t st, size_t *n)
 	while (j < l->n && l->hits[j].story == st)
 		j++;
 	*n = j - i;
-	return l->hits + i;
+	return *n > 0 ? l->hits + i : NULL;	/* (hits may be NULL) */
 }
 
 /* Print the display lines of one story (or the banner). */
