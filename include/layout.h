@@ -98,6 +98,9 @@ struct layout {
 	size_t		 nspans;
 	struct layout_blines *blines;	/* per block of the story */
 	size_t		 nblocks;
+	size_t		 scanned;	/* display bytes the fit looked at: at
+					   most twice the text (a line restarts
+					   at most one line back), for tests */
 };
 
 struct layout_prep;			/* opaque, width-independent */
@@ -109,6 +112,10 @@ struct layout_prep *layout_prepare(const struct page *pg,
 	    const struct story *st, const struct stat_hit *hits, size_t nhits,
 	    unsigned flags);
 void	 layout_prep_free(struct layout_prep *);
+/* Bytes of display text handed to libunistring's line breaking while
+   preparing (about the display length: each stretch once), for tests of
+   complexity. */
+size_t	 layout_prep_lbbytes(const struct layout_prep *);
 /* Lay out for width cells (clamped to LAYOUT_MIN_WIDTH..LAYOUT_MAX_WIDTH).
    Blocks are separated by exactly one DLINE_BLANK; no blank line at the
    start or the end. */
