@@ -69,7 +69,8 @@ struct dline {
 	unsigned char	 kind;		/* enum dline_kind */
 	unsigned char	 style;		/* base style of the line */
 	unsigned char	 flags;		/* how the line ends: */
-#define DLINE_EMERGENCY	0x1		/* inside a run wider than the line */
+#define DLINE_EMERGENCY	0x1		/* inside a run wider than the line (or
+					   where only clreq allows a break) */
 #define DLINE_HARD	0x2		/* at a line break of the source */
 #define DLINE_UNIT	0x4		/* inside a statistic or URL that fits
 					   but not with the marks that cling

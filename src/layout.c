@@ -18,21 +18,29 @@
  *        break allowed before it (u8_possible_linebreaks tailored as
  *        docs/cjk-layout.md section 2.10 says), weak break (inside a
  *        unit kept whole when it fits: statistic, URL, a page-jump
- *        note such as （下转第二版）), inside a run
- *        (digits, Latin word, ——, ……), space, forced break
+ *        note such as （下转第二版）), inside a run (digits, Latin
+ *        word, ——, ……, a number and the Han or kana after it), the
+ *        seam of a run, against clreq, space, forced break
  *     -> cw[]: cells of the cluster starting at that byte (wcwidth of
  *        its code points, -1 as 1)
  *     -> runs[]: style runs covering d (decoration, dateline, stats)
  *
  * None of that depends on the width.  layout_fit() then walks the
  * clusters of each block once, greedily: remember the last allowed break,
- * and when a cluster does not fit end the line there; with no allowed
- * break on the line, break inside a statistic that does not fit with
- * what clings to it (DLINE_UNIT), else at the last cluster boundary
- * outside a run (or just before the cluster) and flag the line
- * DLINE_EMERGENCY.  A first line that would need an emergency break
- * loses its indent instead if that avoids it.  A line restarts at most
- * one line back, so fitting is linear.
+ * and when a cluster does not fit end the line there.  With no allowed
+ * break on the line, end it at the least bad other place (layout_scan):
+ * where clreq allows a break that UAX #14 does not, then the seam of a
+ * run or unit (after a range's dash, a number's separator, an
+ * interpunct), then between a number and its unit, then inside a
+ * statistic that does not fit with what clings to it (DLINE_UNIT), then
+ * inside a run where clreq allows it; only with none of those against
+ * clreq, or before the cluster (DLINE_EMERGENCY but the UNIT case).  So
+ * no line starts with a closing mark or ends with an opening one unless
+ * no break on it could avoid that.  Text from one allowed break to the
+ * next that is wider than any line is cut at such a place on the line it
+ * starts on, filling it.  A first line that would break worse after its
+ * indent loses the indent instead.  A line restarts at most one line
+ * back, so fitting is linear.
  *
  * Speed (tests/bench corpus, prepare + fit at 80, one core): about
  * 80 instructions per byte (callgrind), 150 MiB/s or more on a quiet
@@ -63,6 +71,12 @@
 #define LB_FORCE	0x08	/* the line must break before this byte */
 #define LB_SPACE	0x10	/* the cluster is a space: trimmed at line ends */
 #define LB_RUN		0x20	/* inside a run kept whole */
+#define LB_SEAM		0x40	/* in a run, where it is best cut when it
+				   must be (after a range's dash, after an
+				   interpunct) */
+#define LB_BAD		0x80	/* a break here goes against clreq: before a
+				   not-starter, after a not-ender, inside
+				   —— or …… (or the decoration) */
 
 #define LAYOUT_MAX_CLUSTER	6	/* cells; wider clusters are cut */
 
@@ -141,7 +155,7 @@ static const struct {
 #define LX_PFORCE	0x40000	/* a forced break before it (newline) */
 #define LX_POK		0x20000	/* a break allowed before it (U+200B) */
 #define LX_HAN		0x10000	/* U+4E00-9FFF */
-#define LX_HANCLS	(LX_HAN | CJK_WIDE | CJK_SIMPLE)	/* its class */
+#define LX_HANCLS	(LX_HAN | CJK_WIDE | CJK_SIMPLE | CJK_IDEO) /* its class */
 struct lscratch {
 	void		*mem;		/* holds the arrays of code points */
 	size_t		 cap;		/* code points */
@@ -381,21 +395,6 @@ layout_put(char *p, uint32_t c)
 	return 4;
 }
 
-/* A connector mark of a range (2022—2024, 5～10). */
-static inline int
-layout_is_connector(uint32_t c)
-{
-	return c == 0xFF5E || c == '~' || c == 0x301C || c == 0x2014 ||
-	    c == 0x2013 || c == '-' || c == 0xFF0D;
-}
-
-/* An interpunct (· and its substitutes). */
-static inline int
-layout_is_interpunct(uint32_t c)
-{
-	return c == 0x00B7 || c == 0x30FB || c == 0x2027;
-}
-
 /* Length in code points of an ASCII URL starting at k, or 0. */
 static size_t
 layout_url(const struct lscratch *s, size_t k, size_t lo, size_t hi)
@@ -500,7 +499,29 @@ layout_unit_cmp(const void *a, const void *b)
 	return x->end < y->end ? -1 : x->end > y->end;
 }
 
-/* Sort and merge the units, measure them and weaken the breaks inside. */
+/* Is display byte q of b the Han or kana after a number (the seam of
+   layout_rule_number)?  Han and kana start with a byte of at least
+   0xE3; most numbers end in an ASCII digit. */
+static int
+layout_number_at(const struct lblock *b, uint32_t q)
+{
+	const uint8_t	*d = (const uint8_t *)b->d;
+	ucs4_t		 c, pc;
+
+	if (q == 0 || d[q] < 0xE3)
+		return 0;
+	if (d[q - 1] < 0x80) {
+		if (d[q - 1] < '0' || d[q - 1] > '9')
+			return 0;
+	} else if (u8_prev(&pc, d + q, d) == NULL ||
+	    !(cjk_class(pc) & CJK_DIGIT))
+		return 0;
+	u8_mbtouc(&c, d + q, b->dlen - q);
+	return (cjk_class(c) & CJK_IDEO) != 0;
+}
+
+/* Sort and merge the units, measure them and weaken the breaks inside;
+   the seam of a number and its unit inside a statistic is no seam. */
 static void
 layout_units(struct lblock *b)
 {
@@ -532,6 +553,8 @@ layout_units(struct lblock *b)
 			if (b->brk[q] & LB_OK)
 				b->brk[q] = (unsigned char)((b->brk[q] & ~LB_OK) |
 				    LB_WEAK);
+			if ((b->brk[q] & LB_SEAM) && layout_number_at(b, q))
+				b->brk[q] &= ~LB_SEAM;	/* 11678|人次 */
 		}
 	}
 }
@@ -857,26 +880,51 @@ layout_display(struct lwork *w)
  * before that, kc the class of c.
  */
 
-/* A run kept whole: —— …… ⋯⋯ ⸺⸺ are not split, nor two digits or two
-   Latin letters (of any width), unless a U+200B stood between. */
+/* Inside a pair of marks that make one: —— …… ⋯⋯ ⸺⸺ (clreq's
+   unbreakable marks). */
+static inline int
+layout_rule_pair(uint32_t pc, uint32_t c)
+{
+	return pc == c && (c == 0x2014 || c == 0x2026 || c == 0x22EF ||
+	    c == 0x2E3A);
+}
+
+/* A run kept whole: a pair of marks, two digits or two Latin letters (of
+   any width), unless a U+200B stood between. */
 static inline int
 layout_rule_run(uint32_t pc, uint32_t c, unsigned kb, unsigned kc)
 {
-	return ((pc == c && (c == 0x2014 || c == 0x2026 || c == 0x22EF ||
-	    c == 0x2E3A)) || (kb & kc & (CJK_DIGIT | CJK_LATIN))) &&
-	    !(kc & LX_POK);
+	return (layout_rule_pair(pc, c) ||
+	    (kb & kc & (CJK_DIGIT | CJK_LATIN))) && !(kc & LX_POK);
+}
+
+/* A number stays with the Han or kana right after it, whatever the unit
+   (5000株, 第41條, 1.4万亿斤, 54カ所), unless a U+200B stood between. */
+static inline int
+layout_rule_number(unsigned kb, unsigned kc)
+{
+	return (kb & CJK_DIGIT) && (kc & CJK_IDEO) && !(kc & LX_POK);
 }
 
 /* Kept whole too: a range, digit connector digit (2022—2024, 5～10), and
    an interpunct between wide characters (比尔·盖茨). */
 static inline int
-layout_rule_joined(uint32_t pc, uint32_t c, unsigned kb2, unsigned kb,
-    unsigned kc)
+layout_rule_joined(unsigned kb2, unsigned kb, unsigned kc)
 {
-	return ((kc & CJK_DIGIT) && layout_is_connector(pc) &&
-	    (kb2 & CJK_DIGIT)) ||
-	    ((kb & CJK_WIDE) && layout_is_interpunct(c)) ||
-	    (layout_is_interpunct(pc) && (kc & CJK_WIDE) && (kb2 & CJK_WIDE));
+	return ((kc & CJK_DIGIT) && (kb & CJK_CONNECT) && (kb2 & CJK_DIGIT)) ||
+	    ((kb & CJK_WIDE) && (kc & CJK_INTERP)) ||
+	    ((kb & CJK_INTERP) && (kc & CJK_WIDE) && (kb2 & CJK_WIDE));
+}
+
+/* Where a run or a unit is best cut when it is wider than a line: after
+   the dash of a range (2022—|2024), after an interpunct (比尔·|盖茨),
+   after the separator of a number or date (2019.|10.|18, 1,|000). */
+static inline int
+layout_rule_seam(unsigned kb2, unsigned kb, unsigned kc)
+{
+	return ((kc & CJK_DIGIT) && (kb2 & CJK_DIGIT) &&
+	    (kb & (CJK_CONNECT | CJK_NUMSEP))) ||
+	    ((kb & CJK_INTERP) && (kc & CJK_WIDE) && (kb2 & CJK_WIDE));
 }
 
 /* c may not start a line (cjk_no_start); but a two-em dash, — followed
@@ -897,11 +945,27 @@ layout_rule_no_start(const struct lscratch *s, size_t k, size_t hi,
 	return 1;
 }
 
-/* The code point before may not end a line (cjk_no_end). */
+/* The code point before may not end a line (cjk_no_end), nor the last
+   one before spaces (the line would end with it once they are trimmed):
+   kb is the class of the one before, kns of the last one not a space. */
 static inline int
-layout_rule_no_end(unsigned kb)
+layout_rule_no_end(unsigned kb, unsigned kns)
 {
-	return (kb & CJK_NOEND) != 0;
+	return (kb & CJK_NOEND) || ((kb & CJK_SPACE) && (kns & CJK_NOEND));
+}
+
+/* Would the next line start with a not-starter if it broke before the
+   space at k (the next line starts after the spaces)? */
+static int
+layout_rule_space_no_start(const struct lscratch *s, size_t k, size_t hi)
+{
+	size_t	 i;
+
+	for (i = k + 1; i < hi; i++)
+		if (!(s->cls[i] & (LX_DROP | CJK_SPACE)))
+			return layout_rule_no_start(s, i, hi, s->cp[i],
+			    s->cls[i]);
+	return 0;
 }
 
 /* Where UAX #14 forbids it, a break is allowed before “ ‘ after a wide
@@ -919,14 +983,16 @@ struct lwalk {
 	uint32_t	 o;		/* display offset of the next one */
 	uint32_t	 pc;		/* the code point before */
 	unsigned	 kb, kb2;	/* its class, the one before's */
+	unsigned	 kns;		/* the class of the last not a space */
 	uint32_t	 cut;		/* where a Han after Han starts the
 					   next linebreaks stretch */
 	uint32_t	 lbdone;	/* linebreaks known up to here */
 	int		 havep;		/* one came before (a break may) */
 };
 
-/* The LB_OK, LB_RUN and LB_FORCE flags of the break before code point k
-   (c, class kc) at display offset wk->o: UAX #14's answer, tailored. */
+/* The LB_OK, LB_RUN, LB_SEAM, LB_BAD and LB_FORCE flags of the break
+   before code point k (c, class kc) at display offset wk->o: UAX #14's
+   answer, tailored. */
 static inline unsigned
 layout_tailor(struct lwork *w, struct lwalk *wk, size_t k, uint32_t c,
     unsigned kc)
@@ -934,7 +1000,7 @@ layout_tailor(struct lwork *w, struct lwalk *wk, size_t k, uint32_t c,
 	struct lscratch	*s = w->s;
 	struct lblock	*b = w->b;
 	unsigned	 f = 0, p;
-	int		 rule = 0;
+	int		 rule = 0, bad;
 
 	if (wk->o >= wk->lbdone) {
 		wk->lbdone = layout_linebreaks(b->d, b->dlen, wk->cut, wk->o,
@@ -946,17 +1012,25 @@ layout_tailor(struct lwork *w, struct lwalk *wk, size_t k, uint32_t c,
 	    (kc & LX_POK))
 		f |= LB_OK;
 	if (layout_rule_run(wk->pc, c, wk->kb, kc) ||
-	    layout_rule_joined(wk->pc, c, wk->kb2, wk->kb, kc)) {
+	    layout_rule_joined(wk->kb2, wk->kb, kc) ||
+	    layout_rule_number(wk->kb, kc)) {
 		f |= LB_RUN;
 		rule = 1;
 	}
-	if (layout_rule_no_start(s, k, w->hi, c, kc) ||
-	    layout_rule_no_end(wk->kb))
+	bad = layout_rule_no_start(s, k, w->hi, c, kc) ||
+	    layout_rule_no_end(wk->kb, wk->kns) ||
+	    ((kc & CJK_SPACE) && layout_rule_space_no_start(s, k, w->hi));
+	if (bad)
 		rule = 1;
 	if (rule)
 		f &= ~LB_OK;
 	else if (p == UC_BREAK_PROHIBITED && layout_rule_quote(wk->kb, kc))
 		f |= LB_OK;
+	if (bad || layout_rule_pair(wk->pc, c))
+		f |= LB_BAD;
+	else if (layout_rule_seam(wk->kb2, wk->kb, kc) ||
+	    layout_rule_number(wk->kb, kc))
+		f |= LB_SEAM;
 	if (kc & LX_PFORCE)
 		f |= LB_FORCE;
 	return f;
@@ -991,7 +1065,8 @@ layout_decor_flags(struct lwork *w)
 		len = (uint32_t)u8_mbtouc(&dc, (const uint8_t *)b->d + o,
 		    w->decorlen - o);
 		kc = cjk_class(dc);
-		b->brk[o] = (unsigned char)(LB_CLUSTER | (o > 0 ? LB_RUN : 0) |
+		b->brk[o] = (unsigned char)(LB_CLUSTER |
+		    (o > 0 ? LB_RUN | LB_BAD : 0) |
 		    (kc & CJK_SPACE ? LB_SPACE : 0));
 		b->cw[o] = (unsigned char)layout_cells(kc);
 		b->cells += b->cw[o];
@@ -1018,7 +1093,7 @@ layout_han_run(struct lwork *w, struct lwalk *wk, size_t k)
 	wk->o = o;
 	wk->cut = o - 3;
 	wk->kb2 = k - k0 > 1 ? LX_HANCLS : wk->kb;
-	wk->kb = LX_HANCLS;
+	wk->kb = wk->kns = LX_HANCLS;
 	wk->pc = w->s->cp[k - 1];
 	return k;
 }
@@ -1034,7 +1109,7 @@ layout_break_flags(struct lwork *w)
 	struct lscratch	*s = w->s;
 	struct lwalk	 wk;
 	size_t		 k;
-	uint32_t	 c;
+	uint32_t	 c, len;
 	unsigned	 kc, f, cells;
 
 	lscratch_grow(s, 0, b->dlen + 1);
@@ -1062,18 +1137,21 @@ layout_break_flags(struct lwork *w)
 			f |= LB_SPACE;
 		b->cw[wk.o] = (unsigned char)cells;
 		b->cells += cells;
+		len = kc & LX_CHANGED ? layout_u8len(c) :
+		    s->off[k + 1] - s->off[k];
 		layout_units_at(w, k, c, wk.o);
 		if (wk.havep)
 			f |= layout_tailor(w, &wk, k, c, kc);
 		else if (w->decorlen > 0)
-			f |= LB_RUN;
+			f |= LB_RUN | LB_BAD;
 		b->brk[wk.o] = (unsigned char)f;
 		wk.havep = 1;
 		wk.pc = c;
 		wk.kb2 = wk.kb;
 		wk.kb = kc;
-		wk.o += kc & LX_CHANGED ? layout_u8len(c) :
-		    s->off[k + 1] - s->off[k];
+		if (!(kc & CJK_SPACE))
+			wk.kns = kc;
+		wk.o += len;
 		k++;
 	}
 }
@@ -1187,19 +1265,18 @@ layout_bucket_hits(const struct stat_hit *hits, size_t nhits, size_t nb,
 	const struct stat_hit	**bh;
 	size_t			 *bstart, *fill, i, bi, nh;
 
-	bstart = xcalloc(nb + 1, sizeof *bstart);
+	bstart = xcalloc(2 * nb + 1, sizeof *bstart);	/* and fill */
+	fill = bstart + nb + 1;
 	for (i = 0; i < nhits; i++)
 		if (hits[i].block < nb && hits[i].end > hits[i].start)
 			bstart[hits[i].block + 1]++;
 	for (bi = 0; bi < nb; bi++)
 		bstart[bi + 1] += bstart[bi];
 	bh = xcalloc(bstart[nb] + 1, sizeof *bh);
-	fill = xcalloc(nb, sizeof *fill);
 	for (i = 0; i < nhits; i++)
 		if (hits[i].block < nb && hits[i].end > hits[i].start)
 			bh[bstart[hits[i].block] + fill[hits[i].block]++] =
 			    &hits[i];
-	free(fill);
 	for (bi = 0; bi < nb; bi++) {
 		nh = bstart[bi + 1] - bstart[bi];
 		for (i = 1; i < nh; i++)
@@ -1381,25 +1458,82 @@ struct lscan {
 	uint32_t	 end;		/* display byte after the line */
 	unsigned	 cells;		/* cells of [ls, end) */
 	int		 flags;		/* DLINE_EMERGENCY, DLINE_HARD */
+	int		 rank;		/* 0: an ordinary break; else 1 + its
+					   LC_* kind, 1 + LC__COUNT when none */
 	uint32_t	 scanned;	/* bytes looked at */
 };
 
+/* Where a line may end when no ordinary break fits, best first. */
+enum {
+	LC_OUTSIDE,		/* outside runs and units, where clreq allows
+				   it but UAX #14 does not (”|1月) */
+	LC_SEAM,		/* the seam of a run (after a range's dash) */
+	LC_NUMBER,		/* between a number and its unit (2020|年) */
+	LC_WEAK,		/* inside a unit, with what clings to it too
+				   wide (DLINE_UNIT) */
+	LC_INSIDE,		/* inside a run, where clreq allows it */
+	LC_SOFT,		/* outside runs, against clreq */
+	LC__COUNT
+};
+
+/* The kind of a break that is not an ordinary one, by its flags. */
+static inline int
+layout_cand(unsigned f)
+{
+	if (f & LB_BAD)
+		return f & LB_RUN ? LC__COUNT : LC_SOFT;
+	if (f & LB_SEAM)
+		return LC_SEAM;
+	return f & LB_RUN ? LC_INSIDE : LC_OUTSIDE;
+}
+
+/* Is the text from an ordinary break at ok to the next one wider than a
+   whole line (restavail)?  have: its cells before p, p not such a break.
+   Looks at restavail cells at most. */
+static int
+layout_overwide(const struct lblock *b, uint32_t p, unsigned have,
+    unsigned restavail)
+{
+	const unsigned char *d = (const unsigned char *)b->d;
+
+	for (; p < b->dlen; p += layout_lead_len[d[p] >> 4]) {
+		if (!(b->brk[p] & LB_CLUSTER))
+			continue;
+		if (have > 0 && (b->brk[p] & (LB_OK | LB_FORCE)))
+			return 0;
+		if ((have += b->cw[p]) > restavail)
+			return 1;
+	}
+	return 0;
+}
+
 /* Find the end of the line starting at ls: the last allowed break before
-   the first cluster that does not fit; else the last break inside a
-   statistic or URL (DLINE_UNIT: the unit with what clings to it does not
-   fit); else an emergency break, outside runs if possible.  restavail
+   the first cluster that does not fit.  When there is none, the least bad
+   other one (LC_*, latest of each kind): the seam of a run; a break
+   inside a statistic, URL or number with its unit (DLINE_UNIT: the unit
+   with what clings to it does not fit); a break inside a run that clreq
+   allows; only then one against clreq, or just before the cluster
+   (DLINE_EMERGENCY).  And when the text from the last allowed break to the
+   next is wider than any line, its seam on this line rather than that
+   break: it must be cut anyway, and the line is filled.  restavail
    decides whether a break inside a unit is an ordinary one: when the
    unit alone does not fit in a whole line. */
 static struct lscan
 layout_scan(const struct lblock *b, uint32_t ls, unsigned avail,
     unsigned restavail)
 {
+	static const int cflags[LC__COUNT] = { DLINE_EMERGENCY,
+	    DLINE_EMERGENCY, DLINE_EMERGENCY, DLINE_UNIT, DLINE_EMERGENCY,
+	    DLINE_EMERGENCY };
 	const unsigned char *brk = b->brk, *cw = b->cw;
 	const unsigned char *d = (const unsigned char *)b->d;
-	struct lscan	 r = { b->dlen, 0, 0, 0 };
-	uint32_t	 n = b->dlen, p = ls, ok = 0, soft = 0, weak = 0, q;
-	unsigned	 col = 0, okcol = 0, softcol = 0, weakcol = 0, f, qcol;
+	struct lscan	 r = { b->dlen, 0, 0, 0, 0 };
+	uint32_t	 n = b->dlen, p = ls, ok = 0, q, at[LC__COUNT];
+	unsigned	 col = 0, okcol = 0, f, qcol, atcol[LC__COUNT];
+	int		 i;
 
+	memset(at, 0, sizeof at);
+	memset(atcol, 0, sizeof atcol);
 	while (p < n) {
 		f = brk[p];
 		if (f == (LB_CLUSTER | LB_OK) && p > ls) {
@@ -1417,8 +1551,8 @@ layout_scan(const struct lblock *b, uint32_t ls, unsigned avail,
 				col += cw[p];
 				p += layout_lead_len[d[p] >> 4];
 			} while (p < n && brk[p] == (LB_CLUSTER | LB_OK));
-			ok = soft = q;
-			okcol = softcol = qcol;
+			ok = q;
+			okcol = qcol;
 		} else {
 			if (p > ls) {
 				if (f & LB_FORCE) {
@@ -1432,33 +1566,43 @@ layout_scan(const struct lblock *b, uint32_t ls, unsigned avail,
 				    layout_unit_cells(b, p) > restavail)) {
 					ok = p;
 					okcol = col;
-				} else if (f & LB_WEAK) {
-					weak = p;
-					weakcol = col;
-				}
-				if (!(f & LB_RUN)) {
-					soft = p;
-					softcol = col;
+				} else {
+					if ((i = layout_cand(f)) == LC_SEAM &&
+					    layout_number_at(b, p))
+						i = LC_NUMBER;
+					if (i < LC__COUNT) {
+						at[i] = p;
+						atcol[i] = col;
+					}
+					if (f & LB_WEAK) {
+						at[LC_WEAK] = p;
+						atcol[LC_WEAK] = col;
+					}
 				}
 			}
 			if (col + cw[p] > avail && !(f & LB_SPACE) && p > ls) {
-				if (ok > ls) {
+				r.scanned = p - ls;
+				if (ok > ls && !((at[LC_OUTSIDE] > ok ||
+				    at[LC_SEAM] > ok || at[LC_NUMBER] > ok) &&
+				    layout_overwide(b, p, col - okcol,
+				    restavail))) {
 					r.end = ok;
 					r.cells = okcol;
-				} else if (weak > ls) {
-					r.end = weak;
-					r.cells = weakcol;
-					r.flags = DLINE_UNIT;
-				} else if (soft > ls) {
-					r.end = soft;
-					r.cells = softcol;
-					r.flags = DLINE_EMERGENCY;
+					return r;
+				}
+				for (i = 0; i < LC__COUNT; i++)
+					if (at[i] > ls && at[i] > ok)
+						break;
+				r.rank = 1 + i;
+				if (i < LC__COUNT) {
+					r.end = at[i];
+					r.cells = atcol[i];
+					r.flags = cflags[i];
 				} else {
 					r.end = p;
 					r.cells = col;
 					r.flags = DLINE_EMERGENCY;
 				}
-				r.scanned = p - ls;
 				return r;
 			}
 			col += cw[p];
@@ -1490,14 +1634,14 @@ layout_fit_block(struct lbuild *lb, const struct lblock *b, size_t bi, int W)
 		indent = b->center ? 0 : first ? b->first : b->rest;
 		sc = layout_scan(b, ls, (unsigned)W - indent, restavail);
 		lb->lay->scanned += sc.scanned;
-		if ((sc.flags & (DLINE_EMERGENCY | DLINE_UNIT)) &&
-		    indent > b->rest) {
+		if (sc.rank > 0 && indent > b->rest) {
 			/* What does not fit after the first-line indent
-			   but would on a line of its own: drop the indent
-			   rather than break it. */
+			   but would on a line of its own, or would break
+			   better there: drop the indent rather than break
+			   it. */
 			sc2 = layout_scan(b, ls, restavail, restavail);
 			lb->lay->scanned += sc2.scanned;
-			if (!(sc2.flags & (DLINE_EMERGENCY | DLINE_UNIT))) {
+			if (sc2.rank < sc.rank) {
 				sc = sc2;
 				indent = b->rest;
 			}

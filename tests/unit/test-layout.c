@@ -187,8 +187,10 @@ lay1(struct tpage *tp, struct layout_prep **lpp, int W, unsigned flags)
 static void
 test_stress(void **state)
 {
+	/* 2022—2024年 is 11 cells: at 10 it is cut after the dash, and the
+	   year stays with 年 */
 	static const char *keep[] = { "尔·盖", "5～10", "２０２４０１５",
-	    "ＣＯＶＩＤ", "——", "……", "2022—2024" };
+	    "ＣＯＶＩＤ", "——", "……", "2024年", "2022—2024" };
 	struct tpage *tp = tpage_one(BLOCK_PARAGRAPH,
 	    "据比尔·盖茨基金会估计，约5～10亿人受到影响。文件２０２４０１５号"
 	    "要求对ＣＯＶＩＤ－１９和COVID-19病毒——以及其他……开展研究，"
@@ -200,7 +202,7 @@ test_stress(void **state)
 
 	for (W = 10; W <= 80; W++) {
 		lay = lay1(tp, &lp, W, 0);
-		check_layout(lay, W, keep, 7);
+		check_layout(lay, W, keep, W > 10 ? 8 : 7);
 		s = layout_text(lay);
 		assert_non_null(strstr(s, "ＣＯＶＩＤ"));
 		free(s);
@@ -374,6 +376,120 @@ test_jump_notes(void **state)
 	assert_true(split > 0);
 	tpage_free(tp);
 	tpage_free(tq);
+}
+
+/* Text with a unit wider than the line and closing marks after it: at
+   every width, no line starts with a closing mark or ends with an
+   opening one; the unit is cut after its dash (issue 9, item 9). */
+static void
+test_closing_marks(void **state)
+{
+	/* articles/000_2ebc2c4d283361d3.txt (a Zhejiang prison newspaper);
+	   人民日报 2019-02-14, page 14, 货运散改集 唤回好空气 */
+	static const char *const texts[] = {
+	    "作三年行动计划（2022—2024）》，要求全省监所与属地党委政府",
+	    "结构调整三年行动计划（2018—2020年）》，要求推进大宗货物运输",
+	};
+	struct tpage *tp;
+	struct layout_prep *lp;
+	struct layout *lay;
+	size_t t, i;
+	int W, cut;
+
+	for (t = 0; t < 2; t++) {
+		tp = tpage_one(BLOCK_PARAGRAPH, texts[t]);
+		for (W = 10; W <= 40; W++) {
+			lay = lay1(tp, &lp, W, 0);
+			cut = 0;
+			for (i = 0; i < lay->nlines; i++) {
+				if (i > 0 && cjk_no_start(lfirst(lay, i)))
+					fprintf(stderr, "W=%d line %zu: %s\n",
+					    W, i, ltext(lay, i));
+				assert_false(i > 0 && cjk_no_start(lfirst(lay, i)));
+				assert_false(i + 1 < lay->nlines &&
+				    cjk_no_end(llast(lay, i)));
+				if (i + 1 < lay->nlines &&
+				    llast(lay, i) == 0x2014)	/* — */
+					cut = 1;
+			}
+			/* the unit with its marks is 17 or 19 cells: cut
+			   after the dash when a line cannot hold it */
+			if (W < 17 + 2 * (int)t)
+				assert_true(cut);
+			layout_free(lay);
+			layout_prep_free(lp);
+		}
+		tpage_free(tp);
+	}
+	/* at 16 (the issue's case: was ... / （2022—2024）》 / ，要求全省监所与)
+	   the line before takes the cut unit's start */
+	tp = tpage_one(BLOCK_PARAGRAPH, texts[0]);
+	lay = lay1(tp, &lp, 16, 0);
+	assert_string_equal(ltext(lay, 0), "作三年行动计");
+	assert_string_equal(ltext(lay, 1), "划（2022—");
+	assert_string_equal(ltext(lay, 2), "2024）》，要求全");
+	layout_free(lay);
+	layout_prep_free(lp);
+	tpage_free(tp);
+}
+
+/* A number stays with the Han or kana after it, whatever the unit, on
+   real text of several papers (issue 9, item 10); the pair is cut only
+   when a line cannot hold it with what clings to it. */
+static void
+test_number_unit(void **state)
+{
+	static const struct {
+		const char	*text, *keep;
+	} cases[] = {
+		/* 人民日报 2019-02-27, page 11, 别了，“无树村” */
+		{ "拉萨引进20株云杉、10株北京杨，从索县引进30株高山柳，"
+		  "在市区试种", "30株" },
+		{ "2018年共计试种植树19898株。同时，高山柳在", "19898株" },
+		/* CTWANT (ctwant.com), 2025: 五股街頭淪賽車場 */
+		{ "新北市五股區街頭2025年10月發生集體飆車案，以26歲楊姓男子為首"
+		  "的4人以通訊軟體相約", "26歲" },
+		/* CTWANT: 蔡易餘車掃拜票 */
+		{ "並透過觀光與文化加值，帶動18鄉鎮均衡發展，讓嘉義持續前進",
+		  "18鄉" },
+		/* atex.ne.jp 事件簿, 2020-07: 県警捜査3課 */
+		{ "男性A被告は2019年11月から20年2月、県東部の住宅など54カ所に"
+		  "侵入し", "54カ" },
+		/* makunouchibento.com: 町田市の事件 */
+		{ "買い物帰りで、上半身に10か所以上の刺し傷などがあった。",
+		  "10か" },
+	};
+	struct tpage *tp;
+	struct layout_prep *lp;
+	struct layout *lay;
+	size_t t, i;
+	int W;
+
+	for (t = 0; t < sizeof cases / sizeof cases[0]; t++) {
+		tp = tpage_one(BLOCK_PARAGRAPH, cases[t].text);
+		for (W = 10; W <= 60; W++) {
+			lay = lay1(tp, &lp, W, 0);
+			check_layout(lay, W, &cases[t].keep, 1);
+			/* no line ends with a digit before Han or kana */
+			for (i = 0; i + 1 < lay->nlines; i++)
+				if ((cjk_class(llast(lay, i)) & CJK_DIGIT) &&
+				    cjk_is_wide(lfirst(lay, i + 1)))
+					fail_msg("W=%d: %s|%s", W, ltext(lay, i),
+					    lay->lines[i + 1].text);
+			layout_free(lay);
+			layout_prep_free(lp);
+		}
+		tpage_free(tp);
+	}
+	/* wider than the line: cut between the number and its unit */
+	tp = tpage_one(BLOCK_BYLINE, "共计123456789株");
+	lay = lay1(tp, &lp, 10, 0);
+	assert_string_equal(ltext(lay, 0), "共计");
+	assert_string_equal(ltext(lay, 1), "123456789");
+	assert_string_equal(ltext(lay, 2), "株");
+	layout_free(lay);
+	layout_prep_free(lp);
+	tpage_free(tp);
 }
 
 /* A 1 MB run without break opportunities: emergency breaks, full lines;
@@ -880,6 +996,8 @@ main(void)
 		cmocka_unit_test(test_odd_width),
 		cmocka_unit_test(test_stats_whole),
 		cmocka_unit_test(test_jump_notes),
+		cmocka_unit_test(test_closing_marks),
+		cmocka_unit_test(test_number_unit),
 		cmocka_unit_test(test_emergency),
 		cmocka_unit_test(test_widen),
 		cmocka_unit_test(test_block_text),
