@@ -9,8 +9,8 @@
  *
  * The prohibition sets are clreq's "basic" level (W3C Requirements for
  * Chinese Text Layout, "Prohibition Rules for Line Start and Line End"),
- * tables 1.2 and 1.3 of docs/cjk-layout.md, plus the half-width forms
- * found in width-folded text.
+ * plus the half-width forms found in width-folded text; dubao-layout(7)
+ * lists them and says how the layout uses them and the class bits.
  */
 #include <pthread.h>
 #include <stddef.h>

@@ -1,5 +1,6 @@
 /*
- * layout: a story laid out for a width in cells.
+ * layout: a story laid out for a width in cells.  The rules, and the
+ * parts of clreq they follow, are in man/dubao-layout.7.
  *
  * layout_prepare() turns each block of a story into a "display text"
  * (struct lblock) once, in the phases of layout_prepare_block (styles;
@@ -15,8 +16,8 @@
  *        joined bytes and back (one segment per stretch copied as it
  *        is, per widened mark, per dropped run)
  *     -> brk[]: per display byte, LB_* flags: grapheme cluster start,
- *        break allowed before it (u8_possible_linebreaks tailored as
- *        docs/cjk-layout.md section 2.10 says), weak break (inside a
+ *        break allowed before it (u8_possible_linebreaks tailored to
+ *        clreq: the rules are in dubao-layout(7)), weak break (inside a
  *        unit kept whole when it fits: statistic, URL, a page-jump
  *        note such as （下转第二版）), inside a run (digits, Latin
  *        word, ——, ……, a number and the Han or kana after it), the
@@ -873,7 +874,8 @@ layout_display(struct lwork *w)
 }
 
 /*
- * The clreq rules, as named predicates (dubao-layout(7), LINE BREAKING;
+ * The clreq rules, as named predicates (dubao-layout(7), "Where a line
+ * may break";
  * clreq "Prohibition Rules for Line Start and Line End" and "... for
  * Unbreakable Marks").  pc is the code point before c, kb and kb2 the
  * classes (cjk_class and LX_* bits) of the one before c and the one
@@ -1507,8 +1509,9 @@ layout_overwide(const struct lblock *b, uint32_t p, unsigned have,
 	return 0;
 }
 
-/* Find the end of the line starting at ls: the last allowed break before
-   the first cluster that does not fit.  When there is none, the least bad
+/* Find the end of the line starting at ls (dubao-layout(7), "Fitting the
+   lines"): the last allowed break before the first cluster that does not
+   fit.  When there is none, the least bad
    other one (LC_*, latest of each kind): the seam of a run; a break
    inside a statistic, URL or number with its unit (DLINE_UNIT: the unit
    with what clings to it does not fit); a break inside a run that clreq

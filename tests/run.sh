@@ -1,12 +1,13 @@
 #!/bin/sh
 # Runs the test suites:
-#	run.sh BUILD PROG [layers|unit|golden|prop|fuzz|hostile|e2e|valgrind]...
+#	run.sh BUILD PROG [layers|man|unit|golden|prop|fuzz|hostile|e2e|valgrind]...
 # Prints one line per test with its seconds and closes with "N passed,
 # N failed" and the total.  fuzz runs each fuzz driver linked with
 # tests/fuzz/replay.c ($BUILD/tests/replay-fuzz-*) over every input of
-# tests/fuzz/regress and tests/fuzz/corpus, in one process per driver.
+# tests/fuzz/regress and tests/fuzz/corpus, in one process per driver;
+# man runs mandoc -T lint -W warning on every page in man/.
 BUILD=$1; PROG=$2; shift 2
-[ $# -eq 0 ] && set -- layers unit golden prop fuzz hostile e2e
+[ $# -eq 0 ] && set -- layers man unit golden prop fuzz hostile e2e
 export LC_ALL=C.UTF-8
 TOP=$(pwd)
 export DUBAO="$TOP/$PROG" BUILD TOP
@@ -56,6 +57,11 @@ for suite in "$@"; do
 		done ;;
 	layers)
 		run_one layers sh tests/layers.sh ;;
+	man)
+		for t in man/*.[0-9]; do
+			[ -f "$t" ] && run_one "man/${t##*/}" \
+			    mandoc -T lint -W warning "$t"
+		done ;;
 	hostile)
 		for t in tests/hostile/test-*.sh; do
 			[ -f "$t" ] && run_one "hostile/${t##*/}" sh "$t"

@@ -183,7 +183,8 @@ lay1(struct tpage *tp, struct layout_prep **lpp, int W, unsigned flags)
 	return layout_fit(*lpp, W);
 }
 
-/* The stress paragraph of cjk-layout.md 2.10: nothing split at any width. */
+/* A stress paragraph of the marks dubao-layout(7) keeps whole (from the
+   project's research notes on clreq): nothing split at any width. */
 static void
 test_stress(void **state)
 {
