@@ -136,8 +136,12 @@ run: deps
 
 # ---- tests --------------------------------------------------------------
 
+# The programs are built in parallel (one job per processor); the suites
+# run one after the other.
+NPROC		:= $(shell nproc 2>/dev/null || echo 1)
+
 check: deps-check
-	@$(MAKE) --no-print-directory check-all
+	@$(MAKE) --no-print-directory -j$(NPROC) check-all
 
 HOSTILE_CHECK	= $(BUILD)/tests/hostile-check
 
@@ -161,7 +165,7 @@ check-hostile: $(PROG) $(HOSTILE_CHECK)
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" hostile
 
 check-sanitize: deps-check
-	@$(MAKE) --no-print-directory SAN=1 check-all
+	@$(MAKE) --no-print-directory -j$(NPROC) SAN=1 check-all
 
 # ---- fuzzing (libFuzzer, clang) -----------------------------------------
 
