@@ -138,8 +138,8 @@ dump_story_title(const struct page *pg, const struct story *st)
 	}
 	if (*p != '\0') {
 		cut = (size_t)(p - s);
-		s = xrealloc(s, cut + 4);
-		memcpy(s + cut, "…", 4);
+		s = xrealloc(s, cut + sizeof "…");
+		memcpy(s + cut, "…", sizeof "…");
 	}
 	return s;
 }
@@ -287,8 +287,9 @@ dump_json_name(const struct page *pg, struct range r, FILE *fp)
 		if (buf[i] == ' ')
 			continue;
 		/* U+3000 IDEOGRAPHIC SPACE */
-		if (i + 2 < r.end && memcmp(buf + i, "\xe3\x80\x80", 3) == 0) {
-			i += 2;
+		if (i + 2 < r.end && memcmp(buf + i, "\xe3\x80\x80",
+		    strlen("\xe3\x80\x80")) == 0) {
+			i += strlen("\xe3\x80\x80") - 1;
 			continue;
 		}
 		s[n++] = buf[i];

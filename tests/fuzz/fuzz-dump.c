@@ -73,7 +73,8 @@ fuzz_check_err(const char *what, const char *s, size_t n)
 		lines++;
 		FUZZ_CHECK(i - start <= FUZZ_ERRLINE, "%s: line %zu has %zu "
 		    "bytes", what, lines, i - start);
-		FUZZ_CHECK(i - start >= 7 && memcmp(s + start, "dubao: ", 7) == 0,
+		FUZZ_CHECK(i - start >= strlen("dubao: ") &&
+		    memcmp(s + start, "dubao: ", strlen("dubao: ")) == 0,
 		    "%s: line %zu does not start with 'dubao: ': %.*s", what,
 		    lines, (int)(i - start < 80 ? i - start : 80), s + start);
 		start = i + 1;

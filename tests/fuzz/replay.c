@@ -56,7 +56,7 @@ replay_say(const char *what)
 
 	if (replay_name[0] == '\0')
 		return;
-	r = write(STDERR_FILENO, "replay: ", 8);
+	r = write(STDERR_FILENO, "replay: ", strlen("replay: "));
 	r = write(STDERR_FILENO, what, strlen(what));
 	r = write(STDERR_FILENO, replay_name, strlen(replay_name));
 	r = write(STDERR_FILENO, "\n", 1);

@@ -147,7 +147,8 @@ main(int argc, char *argv[])
 		if (err[i] != '\n')
 			continue;
 		lines++;
-		if (i - start < 7 || memcmp(err + start, "dubao: ", 7) != 0) {
+		if (i - start < strlen("dubao: ") ||
+		    memcmp(err + start, "dubao: ", strlen("dubao: ")) != 0) {
 			printf("stderr line not starting with 'dubao: ': %.*s\n",
 			    (int)(i - start < 100 ? i - start : 100), err + start);
 			return 1;
