@@ -284,19 +284,43 @@ layout_is_blank(uint32_t c, unsigned k)
 	return (k & CJK_SPACE) || c == 0x200B || layout_is_control(c);
 }
 
+/* The entries of s->sp that lie in [lo, hi): sp[*a, *b) (sp ascends). */
+static void
+layout_sp_range(const struct lscratch *s, size_t lo, size_t hi, size_t *a,
+    size_t *b)
+{
+	size_t	 i = 0;
+
+	while (i < s->nsp && s->sp[i] < lo)
+		i++;
+	*a = i;
+	while (i < s->nsp && s->sp[i] < hi)
+		i++;
+	*b = i;
+}
+
+/* Show code point k as c (a widened mark), keeping its break bits. */
+static void
+layout_show_as(struct lscratch *s, size_t k, uint32_t c)
+{
+	s->cp[k] = c;
+	s->cls[k] = cjk_class(c) | LX_CHANGED |
+	    (s->cls[k] & (LX_PFORCE | LX_POK));
+}
+
 /* Change what the code points of s->sp in [lo, hi) show as: drop
    controls and U+200B (leaving a break for the next one), tabs as
    spaces, and ASCII marks between Chinese characters full-width. */
 static void
 layout_widen(struct lscratch *s, size_t lo, size_t hi, unsigned flags)
 {
-	size_t	 i, k, o, nst = 0;
+	size_t	 a, b, i, k, o, nst = 0;
 	uint32_t c, f;
 	unsigned L, R, pend;
 
-	for (i = 0; i < s->nsp; i++) {
-		if ((k = s->sp[i]) < lo || k >= hi)
-			continue;
+	layout_sp_range(s, lo, hi, &a, &b);
+	for (i = a; i < b; i++) {
+		k = s->sp[i];
 		c = s->cp[k];
 		pend = s->cls[k] & (LX_PFORCE | LX_POK);
 		if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) {
@@ -318,9 +342,8 @@ layout_widen(struct lscratch *s, size_t lo, size_t hi, unsigned flags)
 	/* Brackets: a matched ( ) around content that starts and ends
 	   with a wide character, or with a wide character just outside:
 	   计划(2022—2024)》 is set （2022—2024）. */
-	for (i = 0; i < s->nsp; i++) {
-		if ((k = s->sp[i]) < lo || k >= hi)
-			continue;
+	for (i = a; i < b; i++) {
+		k = s->sp[i];
 		c = s->cp[k];
 		if (c == '(') {
 			s->stack[nst++] = k;
@@ -330,32 +353,24 @@ layout_widen(struct lscratch *s, size_t lo, size_t hi, unsigned flags)
 			    (s->cls[k - 1] & CJK_WIDE)) ||
 			    (o > lo && (s->cls[o - 1] & CJK_WIDE)) ||
 			    (k + 1 < hi && (s->cls[k + 1] & CJK_WIDE)))) {
-				s->cp[o] = 0xFF08;
-				s->cp[k] = 0xFF09;
-				s->cls[o] = cjk_class(0xFF08) | LX_CHANGED |
-				    (s->cls[o] & (LX_PFORCE | LX_POK));
-				s->cls[k] = cjk_class(0xFF09) | LX_CHANGED |
-				    (s->cls[k] & (LX_PFORCE | LX_POK));
+				layout_show_as(s, o, 0xFF08);
+				layout_show_as(s, k, 0xFF09);
 			}
 		}
 	}
 	/* , ; : ! ? next to a wide character (or after a Chinese mark):
 	   机制,2021年 is set 机制，2021年.  Never between two narrow
 	   characters, so 1,000 8:30 A,B stay as they are. */
-	for (i = 0; i < s->nsp; i++) {
-		if ((k = s->sp[i]) < lo || k >= hi)
-			continue;
+	for (i = a; i < b; i++) {
+		k = s->sp[i];
 		c = s->cp[k];
 		if (c >= 0x80 || c == '(' || c == ')' ||
 		    (f = cjk_fullwidth_punct(c)) == 0)
 			continue;
 		L = k > lo ? s->cls[k - 1] : 0;
 		R = k + 1 < hi ? s->cls[k + 1] : 0;
-		if ((L & (CJK_WIDE | CJK_CPUNCT)) || (R & CJK_WIDE)) {
-			s->cp[k] = f;
-			s->cls[k] = cjk_class(f) | LX_CHANGED |
-			    (s->cls[k] & (LX_PFORCE | LX_POK));
-		}
+		if ((L & (CJK_WIDE | CJK_CPUNCT)) || (R & CJK_WIDE))
+			layout_show_as(s, k, f);
 	}
 }
 
@@ -821,13 +836,13 @@ layout_display(struct lwork *w)
 	struct lblock	*b = w->b;
 	struct lscratch	*s = w->s;
 	const char	*j = w->src->j;
-	size_t		 i, k, nseg, lo = w->lo, hi = w->hi;
+	size_t		 i, k, nseg, lo = w->lo, hi = w->hi, a, z;
 	uint32_t	 dlen, o, src, decorlen = w->decorlen;
 
+	layout_sp_range(s, lo, hi, &a, &z);
 	dlen = decorlen + s->off[hi] - s->off[lo];
-	for (i = 0; i < s->nsp; i++) {
-		if ((k = s->sp[i]) < lo || k >= hi)
-			continue;
+	for (i = a; i < z; i++) {
+		k = s->sp[i];
 		if (s->cls[k] & LX_DROP)
 			dlen -= s->off[k + 1] - s->off[k];
 		else if (s->cls[k] & LX_CHANGED)
@@ -854,9 +869,8 @@ layout_display(struct lwork *w)
 	o = decorlen;
 	src = s->off[lo];
 	layout_seg(b, &nseg, o, src, 0);
-	for (i = 0; i < s->nsp; i++) {
-		if ((k = s->sp[i]) < lo || k >= hi ||
-		    !(s->cls[k] & (LX_DROP | LX_CHANGED)))
+	for (i = a; i < z; i++) {
+		if (!(s->cls[k = s->sp[i]] & (LX_DROP | LX_CHANGED)))
 			continue;
 		memcpy(b->d + o, j + src, s->off[k] - src);
 		o += s->off[k] - src;
