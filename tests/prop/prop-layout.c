@@ -34,12 +34,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <unigbrk.h>
 #include <unistr.h>
 
 #include "cjk.h"
 #include "doc.h"
 #include "layout.h"
+#include "test-layout-check.h"
 #include "test-u8.h"
 #include "xmalloc.h"
 
@@ -207,78 +207,6 @@ run_cells(const struct layout *lay, size_t i, unsigned k, int *cling)
 	return w;
 }
 
-/* May a line break between code points a and b (c after b, 0 if none),
-   as clreq has it? */
-static int
-legal(uint32_t a, uint32_t b, uint32_t c)
-{
-	if (cjk_no_end(a) || (cjk_no_start(b) && !(b == 0x2014 && c == 0x2014)))
-		return 0;
-	return !(a == b && (a == 0x2014 || a == 0x2026 || a == 0x22EF ||
-	    a == 0x2E3A));
-}
-
-/* Has line i a cluster boundary inside where clreq allows a break
-   (decorations aside)?  A break there ends the line with the last code
-   point before it that is not a space and starts the next with the
-   first after it that is not one (maybe on the lines after i). */
-static int
-has_legal_break(const struct layout *lay, size_t i)
-{
-	const struct dline *l = &lay->lines[i];
-	const uint8_t	*s = (const uint8_t *)l->text;
-	uint32_t	*cp, a, b, c;
-	size_t		*at, n = 0, nl, j, x, k, from = 0, m;
-	char		*gb;
-	int		 found = 0;
-
-	if (l->nspans > 0 && lay->spans[l->span].style == STYLE_DECOR)
-		from = lay->spans[l->span].end + 1;	/* and the first after */
-	/* the line's code points, then 4 of the lines after */
-	cp = xreallocarray(NULL, l->len + 4, sizeof *cp);
-	at = xreallocarray(NULL, l->len + 4, sizeof *at);
-	for (k = 0; k < l->len; n++) {
-		at[n] = k;
-		k += (size_t)u8_mbtouc(&cp[n], s + k, l->len - k);
-	}
-	nl = n;
-	for (m = i + 1; m < lay->nlines && lay->lines[m].block == l->block &&
-	    lay->lines[m].kind == DLINE_TEXT && n < nl + 4; m++)
-		for (k = 0; k < lay->lines[m].len && n < nl + 4; n++)
-			k += (size_t)u8_mbtouc(&cp[n], (const uint8_t *)
-			    lay->lines[m].text + k, lay->lines[m].len - k);
-	gb = xmalloc(l->len + 1);
-	u8_grapheme_breaks(s, l->len, gb);
-	for (j = 1; j < nl && !found; j++) {
-		if (!gb[at[j]] || at[j] < from)
-			continue;
-		for (a = 0, x = j; x-- > 0; )
-			if (!(cjk_class(cp[x]) & CJK_SPACE)) {
-				a = cp[x];
-				break;
-			}
-		for (x = j; x < n && (cjk_class(cp[x]) & CJK_SPACE); x++)
-			;
-		b = x < n ? cp[x] : 0;
-		c = x + 1 < n ? cp[x + 1] : 0;
-		found = a != 0 && b != 0 && legal(a, b, c);
-	}
-	free(gb);
-	free(cp);
-	free(at);
-	return found;
-}
-
-/* Is c Han or kana (what a number before it stays with)? */
-static int
-ideo_kana(uint32_t c)
-{
-	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-	    (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF) ||
-	    (c >= 0x3041 && c <= 0x3096) || (c >= 0x309D && c <= 0x309F) ||
-	    (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FF);
-}
-
 /* Check one layout of one story. */
 static void
 check(const struct page *pg, const struct story *st,
@@ -288,68 +216,19 @@ check(const struct page *pg, const struct story *st,
 	size_t	 i, k, bi, cap = 0, n1, n2, cap2 = 0;
 	uint32_t *a = NULL, *b = NULL;
 	int	 exact = (cur_flags & LAYOUT_RAW_PUNCT) != 0, c0, c1, rw, cl;
+	const char *why;
 
 	if (lay->width != W)
 		die(lay, 0, "width %s", "not kept");
-	if (lay->nlines > 0 && (lay->lines[0].kind == DLINE_BLANK ||
-	    lay->lines[lay->nlines - 1].kind == DLINE_BLANK))
-		die(lay, 0, "%s", "blank line at start or end");
+	if ((why = test_lc_lines(lay, W, &i)) != NULL)
+		die(lay, i, "%s", why);
 	for (i = 0; i < lay->nlines; i++) {
 		const struct dline *l = &lay->lines[i];
-		size_t sp = 0;
 
-		if (l->cells > W)
-			die(lay, i, "%s", "line wider than the width");
-		if (l->kind == DLINE_BLANK) {
-			if (i + 1 < lay->nlines &&
-			    lay->lines[i + 1].kind == DLINE_BLANK)
-				die(lay, i, "%s", "two blank lines");
-			if (i > 0 && lay->lines[i - 1].block ==
-			    lay->lines[i + 1].block)
-				die(lay, i, "%s", "blank line inside a block");
+		if (l->kind == DLINE_BLANK)
 			continue;
-		}
-		if (i > 0 && lay->lines[i - 1].kind == DLINE_TEXT &&
-		    lay->lines[i - 1].block != l->block)
-			die(lay, i, "%s", "blocks not separated");
-		if (l->cells != l->indent + test_u8_cells(l->text, l->len))
-			die(lay, i, "%s", "cells miscounted");
-		if (l->len == 0)
-			die(lay, i, "%s", "empty text line");
-		for (k = 0; k < l->len; k++)
-			if ((unsigned char)l->text[k] < 0x20 ||
-			    l->text[k] == 0x7F)
-				die(lay, i, "%s", "control character");
-		for (k = 0; k < l->nspans; k++) {
-			const struct dspan *s = &lay->spans[l->span + k];
-
-			if (s->start != sp || s->end <= s->start)
-				die(lay, i, "%s", "spans do not cover the line");
-			sp = s->end;
-		}
-		if (sp != l->len)
-			die(lay, i, "%s", "spans do not cover the line");
-		if (i + 1 < lay->nlines &&
-		    lay->lines[i + 1].block == l->block &&
-		    !(l->flags & DLINE_HARD) &&
-		    cjk_no_end(test_u8_last(l->text, l->len)) &&
-		    has_legal_break(lay, i))
-			die(lay, i, "%s", "line ends with a not-ender");
-		if (i > 0 && lay->lines[i - 1].block == l->block &&
-		    !(lay->lines[i - 1].flags & DLINE_HARD) &&
-		    cjk_no_start(test_u8_first(l->text, l->len)) &&
-		    strncmp(l->text, "——", strlen("——")) != 0 &&
-		    has_legal_break(lay, i - 1))
-			die(lay, i, "%s", "line starts with a not-starter");
-		if (i > 0 && lay->lines[i - 1].block == l->block &&
-		    !(lay->lines[i - 1].flags & (DLINE_HARD | DLINE_UNIT |
-		    DLINE_EMERGENCY)) &&
-		    l->text == lay->lines[i - 1].text + lay->lines[i - 1].len &&
-		    (cjk_class(test_u8_last(lay->lines[i - 1].text,
-		    lay->lines[i - 1].len)) & CJK_DIGIT) &&
-		    ideo_kana(test_u8_first(l->text, l->len)))
-			die(lay, i, "%s", "a number split from the Han or kana "
-			    "after it");
+		if ((why = test_lc_edge(lay, i)) != NULL)
+			die(lay, i + 1, "%s", why);
 		if (layout_find(lay, l->block, l->jstart) != i)
 			die(lay, i, "%s", "layout_find disagrees");
 		if (i + 1 < lay->nlines && lay->lines[i + 1].kind == DLINE_TEXT) {

@@ -14,6 +14,7 @@
 
 #include "cjk.h"
 #include "layout.h"
+#include "test-layout-check.h"
 #include "test-u8.h"
 #include "xmalloc.h"
 
@@ -102,55 +103,27 @@ llast(const struct layout *lay, size_t i)
 	return test_u8_last(lay->lines[i].text, lay->lines[i].len);
 }
 
-/* Check the general invariants of a layout: widths, spans, clreq
-   prohibitions, blank lines; and that each of the keep[] strings, when it
-   occurs in the text, is on one line. */
+/* Check the invariants of a layout (test-layout-check.h: widths, spans,
+   blank lines, the clreq rules at line edges); and that each of the
+   keep[] strings, when it occurs in the text, is on one line. */
 static void
 check_layout(const struct layout *lay, int W, const char *const *keep,
     size_t nkeep)
 {
-	size_t	 i, k, sp;
+	const char *why;
+	size_t	 i, k;
 
 	assert_true(lay->nlines > 0);
-	assert_int_not_equal(lay->lines[0].kind, DLINE_BLANK);
-	assert_int_not_equal(lay->lines[lay->nlines - 1].kind, DLINE_BLANK);
+	if ((why = test_lc_lines(lay, W, &i)) != NULL)
+		fail_msg("W=%d line %zu (%s): %s", W, i, ltext(lay, i), why);
 	for (i = 0; i < lay->nlines; i++) {
 		const struct dline *l = &lay->lines[i];
 
-		assert_true(l->cells <= W);
-		if (l->kind == DLINE_BLANK) {
-			assert_int_equal(l->len, 0);
-			assert_int_not_equal(lay->lines[i + 1].kind,
-			    DLINE_BLANK);
+		if ((why = test_lc_edge(lay, i)) != NULL)
+			fail_msg("W=%d lines %zu-%zu (%s|%s): %s", W, i, i + 1,
+			    ltext(lay, i), lay->lines[i + 1].text, why);
+		if (l->kind == DLINE_BLANK)
 			continue;
-		}
-		assert_int_equal(l->cells,
-		    l->indent + test_u8_cells(l->text, l->len));
-		/* spans cover the text */
-		sp = 0;
-		for (k = 0; k < l->nspans; k++) {
-			assert_int_equal(lay->spans[l->span + k].start, sp);
-			assert_true(lay->spans[l->span + k].end > sp);
-			sp = lay->spans[l->span + k].end;
-		}
-		assert_int_equal(sp, l->len);
-		if (!(l->flags & DLINE_EMERGENCY)) {
-			if (cjk_no_end(llast(lay, i)))
-				fprintf(stderr, "W=%d line ends with not-ender: "
-				    "%s\n", W, ltext(lay, i));
-			assert_false(cjk_no_end(llast(lay, i)));
-		}
-		if (i > 0 && lay->lines[i - 1].kind == DLINE_TEXT &&
-		    !(lay->lines[i - 1].flags &
-		    (DLINE_EMERGENCY | DLINE_HARD))) {
-			/* a two-em dash may start a line (basic level) */
-			if (cjk_no_start(lfirst(lay, i)) &&
-			    strncmp(l->text, "——", strlen("——")) != 0)
-				fprintf(stderr, "W=%d line starts with "
-				    "not-starter: %s\n", W, ltext(lay, i));
-			assert_false(cjk_no_start(lfirst(lay, i)) &&
-			    strncmp(l->text, "——", strlen("——")) != 0);
-		}
 		for (k = 0; k < nkeep; k++) {
 			/* a keep string must not end this line partially */
 			size_t	 kl = strlen(keep[k]), j;
