@@ -21,13 +21,15 @@ PCRE2_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE2_LIBS	:= $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
 # Debian ships no pkg-config file for libunistring.
 UNISTRING_LIBS	:= -lunistring
+MD4C_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags md4c 2>/dev/null)
+MD4C_LIBS	:= $(shell $(PKG_CONFIG) --libs md4c 2>/dev/null || echo -lmd4c)
 
 WARN		= -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 		  -Wwrite-strings -Wno-unused-parameter
 DCPPFLAGS	= -Iinclude -D_GNU_SOURCE -DDUBAO_VERSION='"$(VERSION)"' \
-		  -DDUBAO_DATADIR='"$(DATADIR)"' $(PCRE2_CFLAGS)
+		  -DDUBAO_DATADIR='"$(DATADIR)"' $(PCRE2_CFLAGS) $(MD4C_CFLAGS)
 DCFLAGS		= -std=c11 $(WARN) -MMD -MP
-DLIBS		= $(UNISTRING_LIBS) $(PCRE2_LIBS) -lpthread
+DLIBS		= $(UNISTRING_LIBS) $(PCRE2_LIBS) $(MD4C_LIBS) -lpthread
 
 ifeq ($(SAN),1)
 BUILD		?= build/san
@@ -64,14 +66,15 @@ PROG		= dubao
 endif
 
 # Debian packages: to build and run, and in addition to test.
-RUN_PKGS	= gcc make pkg-config libncurses-dev libunistring-dev libpcre2-dev
+RUN_PKGS	= gcc make pkg-config libncurses-dev libunistring-dev libpcre2-dev \
+		  libmd4c-dev
 CHECK_PKGS	= $(RUN_PKGS) libcmocka-dev tmux mandoc
 FUZZ_PKGS	= $(CHECK_PKGS) clang libclang-rt-14-dev
 VALGRIND_PKGS	= $(CHECK_PKGS) valgrind
 
 .PHONY: all run check check-unit check-prop check-golden check-e2e check-fuzz \
 	check-layers check-man check-sanitize check-valgrind deps deps-check bench fuzz \
-	fuzz-build check-hostile \
+	fuzz-build check-hostile check-regress fidelity \
 	man-lint install uninstall clean
 
 all: $(PROG)
@@ -99,6 +102,10 @@ $(BUILD)/tests/%.o: tests/unit/%.c
 $(BUILD)/tests/%.o: tests/prop/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests -c -o $@ $<
+
+$(BUILD)/tests/regress: tests/regress/run.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/regress/run.c $(CORE_LIB) $(DLIBS)
 
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(CORE_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(CORE_LIB) -lcmocka $(DLIBS)
@@ -145,7 +152,8 @@ check: deps-check
 
 HOSTILE_CHECK	= $(BUILD)/tests/hostile-check
 
-check-all: $(PROG) $(UNIT_BIN) $(PROP_BIN) $(REPLAY_BIN) $(HOSTILE_CHECK)
+check-all: $(PROG) $(UNIT_BIN) $(PROP_BIN) $(REPLAY_BIN) $(HOSTILE_CHECK) \
+    $(BUILD)/tests/regress
 	@sh tests/run.sh "$(BUILD)" "$(PROG)"
 
 check-unit: $(UNIT_BIN)
@@ -156,6 +164,8 @@ check-prop: $(PROG) $(PROP_BIN)
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" prop
 check-golden: $(PROG)
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" golden
+check-regress: $(BUILD)/tests/regress
+	@sh tests/run.sh "$(BUILD)" "$(PROG)" regress
 check-e2e: $(PROG)
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" e2e
 check-layers:
@@ -213,7 +223,23 @@ $(BUILD)/bench-search: tests/bench/bench-search.c tests/bench/corpus.c \
 
 bench: deps $(BUILD)/bench $(BUILD)/bench-search
 	$(BUILD)/bench $(BENCH_ARGS)
+	@if [ -d "$(FIDELITY_CORPUS)" ]; then \
+	    echo; echo "$(BUILD)/bench -p -r $(FIDELITY_CORPUS)"; \
+	    $(BUILD)/bench -p -r "$(FIDELITY_CORPUS)"; \
+	else echo "(no $(FIDELITY_CORPUS): real pages not measured)"; fi
 	$(BUILD)/bench-search $(BENCH_ARGS)
+
+# The structure reader scored on real articles with known structure
+# (tests/bench/fidelity.c; the corpus is outside the repository).
+FIDELITY_CORPUS	?= ../shared/corpus/rmrb-2019
+FIDELITY_ARGS	?=
+
+$(BUILD)/fidelity: tests/bench/fidelity.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/bench/fidelity.c $(CORE_LIB) $(DLIBS)
+
+fidelity: deps $(BUILD)/fidelity
+	$(BUILD)/fidelity $(FIDELITY_ARGS) $(FIDELITY_CORPUS)
 
 # ---- install ------------------------------------------------------------
 

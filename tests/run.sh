@@ -1,13 +1,13 @@
 #!/bin/sh
 # Runs the test suites:
-#	run.sh BUILD PROG [layers|man|unit|golden|prop|fuzz|hostile|e2e|valgrind]...
+#	run.sh BUILD PROG [layers|man|unit|golden|regress|prop|fuzz|hostile|e2e|valgrind]...
 # Prints one line per test with its seconds and closes with "N passed,
 # N failed" and the total.  fuzz runs each fuzz driver linked with
 # tests/fuzz/replay.c ($BUILD/tests/replay-fuzz-*) over every input of
 # tests/fuzz/regress and tests/fuzz/corpus, in one process per driver;
 # man runs mandoc -T lint -W warning on every page in man/.
 BUILD=$1; PROG=$2; shift 2
-[ $# -eq 0 ] && set -- layers man unit golden prop fuzz hostile e2e
+[ $# -eq 0 ] && set -- layers man unit golden regress prop fuzz hostile e2e
 export LC_ALL=C.UTF-8
 TOP=$(pwd)
 export DUBAO="$TOP/$PROG" BUILD TOP
@@ -51,6 +51,8 @@ for suite in "$@"; do
 			[ -x "$t" ] && run_one "fuzz/${t##*/}" "$t" \
 			    tests/fuzz/regress tests/fuzz/corpus
 		done ;;
+	regress)
+		run_one regress "$BUILD/tests/regress" "$TOP" ;;
 	e2e)
 		for t in tests/e2e/test-*.sh; do
 			[ -f "$t" ] && run_one "e2e/${t##*/}" sh "$t"
