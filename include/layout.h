@@ -105,6 +105,12 @@ struct layout {
 };
 
 struct layout_prep;			/* opaque, width-independent */
+/* Work arrays for layout_prepare_with, which a caller that prepares many
+   stories in a row (the dump, the benchmark) keeps from one call to the
+   next instead of each call allocating its own; grown to the largest
+   block so far (freed again after a block of more than 65,536
+   characters).  One user at a time. */
+struct layout_scratch;
 
 /* Prepare story st of pg.  hits are the statistics of that story (hit.story
    is ignored; hit.block indexes st->blocks); they become STYLE_STAT spans.
@@ -112,6 +118,12 @@ struct layout_prep;			/* opaque, width-independent */
 struct layout_prep *layout_prepare(const struct page *pg,
 	    const struct story *st, const struct stat_hit *hits, size_t nhits,
 	    unsigned flags);
+/* The same with the caller's work arrays (NULL: the call's own). */
+struct layout_prep *layout_prepare_with(struct layout_scratch *,
+	    const struct page *pg, const struct story *st,
+	    const struct stat_hit *hits, size_t nhits, unsigned flags);
+struct layout_scratch *layout_scratch_new(void);
+void	 layout_scratch_free(struct layout_scratch *);
 void	 layout_prep_free(struct layout_prep *);
 /* Bytes of display text handed to libunistring's line breaking while
    preparing (about the display length: each stretch once), for tests of

@@ -49,7 +49,8 @@ dump_story_hits(const struct doc_page *dp, size_t st, size_t *n)
 
 /* Print the display lines of one story (or the banner). */
 static void
-dump_story_lines(const struct page *pg, const struct story *st,
+dump_story_lines(struct layout_scratch *ls, const struct page *pg,
+    const struct story *st,
     const struct stat_hit *hits, size_t nhits, int width, unsigned flags,
     FILE *fp)
 {
@@ -57,7 +58,7 @@ dump_story_lines(const struct page *pg, const struct story *st,
 	struct layout		*lay;
 	size_t			 i;
 
-	prep = layout_prepare(pg, st, hits, nhits, flags);
+	prep = layout_prepare_with(ls, pg, st, hits, nhits, flags);
 	lay = layout_fit(prep, width);
 	for (i = 0; i < lay->nlines; i++) {
 		const struct dline *l = &lay->lines[i];
@@ -76,6 +77,7 @@ dump_story_lines(const struct page *pg, const struct story *st,
 void
 dump_text(const struct doc *d, int width, unsigned flags, FILE *fp)
 {
+	struct layout_scratch *ls = layout_scratch_new();
 	size_t	 p, s, nhits;
 	int	 rule, first;
 
@@ -95,8 +97,8 @@ dump_text(const struct doc *d, int width, unsigned flags, FILE *fp)
 		}
 		first = 1;
 		if (pg->banner.nblocks > 0) {
-			dump_story_lines(pg, &pg->banner, NULL, 0, width, flags,
-			    fp);
+			dump_story_lines(ls, pg, &pg->banner, NULL, 0, width,
+			    flags, fp);
 			first = 0;
 		}
 		for (s = 0; s < pg->nstories; s++) {
@@ -109,10 +111,11 @@ dump_text(const struct doc *d, int width, unsigned flags, FILE *fp)
 				fputs("\n\n", fp);
 			}
 			first = 0;
-			dump_story_lines(pg, &pg->stories[s], hits, nhits, width,
-			    flags, fp);
+			dump_story_lines(ls, pg, &pg->stories[s], hits, nhits,
+			    width, flags, fp);
 		}
 	}
+	layout_scratch_free(ls);
 }
 
 /* Make a title for a story. */

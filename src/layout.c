@@ -49,9 +49,10 @@
  * no tailoring applies, and u8_possible_linebreaks is called only on the
  * stretches in between (layout_linebreaks); decoding, the break flags and
  * the fit take runs of Han in tight loops.  The work arrays belong to
- * one layout_prepare call (its blocks share them, sized once for the
- * largest) and the blocks of a story share one allocation.  No state
- * outside the call: threads may prepare stories at the same time.
+ * the caller (layout_prepare_with: the dump keeps one for all its
+ * stories) or to one layout_prepare call; the blocks of a story share
+ * them, sized once for the largest, and one allocation for what they
+ * keep.  No global state: threads may prepare stories at the same time.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -200,6 +201,27 @@ lscratch_free(struct lscratch *s)
 	free(s->mem);
 	free(s->lb);
 	memset(s, 0, sizeof *s);
+}
+
+/* What a caller keeps (layout.h). */
+struct layout_scratch {
+	struct lscratch	 s;
+};
+#define LAYOUT_SCRATCH_KEEP	65536	/* code points kept between calls */
+
+struct layout_scratch *
+layout_scratch_new(void)
+{
+	return xcalloc(1, sizeof(struct layout_scratch));
+}
+
+void
+layout_scratch_free(struct layout_scratch *ls)
+{
+	if (ls == NULL)
+		return;
+	lscratch_free(&ls->s);
+	free(ls);
 }
 
 /* Cells of a code point of class k. */
@@ -1330,14 +1352,24 @@ layout_story_bytes(const struct story *st, size_t nhits, size_t *most)
 	return want + 160 * st->nblocks + 48 * nhits;
 }
 
-/* Prepare a story for layout_fit.  The work arrays are this call's,
-   shared by its blocks and freed at the end. */
+/* Prepare a story for layout_fit, with work arrays of its own. */
 struct layout_prep *
 layout_prepare(const struct page *pg, const struct story *st,
     const struct stat_hit *hits, size_t nhits, unsigned flags)
 {
+	return layout_prepare_with(NULL, pg, st, hits, nhits, flags);
+}
+
+/* Prepare a story for layout_fit.  The work arrays are the caller's
+   (ls), or this call's, shared by its blocks. */
+struct layout_prep *
+layout_prepare_with(struct layout_scratch *ls, const struct page *pg,
+    const struct story *st, const struct stat_hit *hits, size_t nhits,
+    unsigned flags)
+{
 	struct layout_prep	 *lp = xcalloc(1, sizeof *lp);
-	struct lscratch		  s;
+	struct layout_scratch	  own;
+	struct lscratch		 *s;
 	struct larena		  a = { NULL, 0, 0 };
 	struct lsrc		  src;
 	const struct stat_hit	**bh;
@@ -1347,11 +1379,15 @@ layout_prepare(const struct page *pg, const struct story *st,
 
 	if (st == NULL || st->nblocks == 0)
 		return lp;
-	memset(&s, 0, sizeof s);
+	if (ls == NULL) {
+		memset(&own, 0, sizeof own);
+		ls = &own;
+	}
+	s = &ls->s;
 	lp->nb = st->nblocks;
 	lp->b = xcalloc(lp->nb, sizeof *lp->b);
 	a.want = layout_story_bytes(st, nhits, &most);
-	lscratch_grow(&s, most + 1, most + 16);	/* once, mostly */
+	lscratch_grow(s, most + 1, most + 16);	/* once, mostly */
 	layout_bucket_hits(hits, nhits, lp->nb, &bh, &bstart);
 	for (bi = 0; bi < lp->nb; bi++) {
 		bl = &st->blocks[bi];
@@ -1372,13 +1408,14 @@ layout_prepare(const struct page *pg, const struct story *st,
 		src.flags = flags;
 		a.want -= a.want < 4 * src.jlen + 160 ? a.want :
 		    4 * src.jlen + 160;
-		lp->lbbytes += layout_prepare_block(&lp->b[bi], &s, &a, &src);
+		lp->lbbytes += layout_prepare_block(&lp->b[bi], s, &a, &src);
 		lp->cells += lp->b[bi].cells;
 		free(jfree);
 	}
 	free(bh);
 	free(bstart);
-	lscratch_free(&s);
+	if (ls == &own || s->cap > LAYOUT_SCRATCH_KEEP)
+		lscratch_free(s);
 	return lp;
 }
 
