@@ -36,6 +36,9 @@
 				   caption candidate), tag excluded */
 #define PT_HEADLINE	60	/* longest headline above a byline */
 #define PT_KICKER	30	/* longest kicker in a blank-separated page */
+#define PT_LABEL	6	/* a head line this short over a much longer
+				   one is its kicker (a column's label: 评论深度,
+				   新春走基层), not a headline over its subtitle */
 #define PT_BYLINE	50	/* longest byline line */
 #define PT_NAMES_BYTES	48	/* longest names-only byline line, bytes */
 #define PT_NAME		10	/* longest name */
@@ -60,6 +63,15 @@
 #define PT_LINES_PCT	70	/* % of paragraph-like lines that end a
 				   sentence and are that long, in a page of
 				   one-line paragraphs */
+#define PT_SPACED_PCT	90	/* % of paragraph-like lines followed by a
+				   blank line, in such a page that puts one
+				   after every line (a web page's copy) */
+#define PT_SPACED_JOINED 5	/* % of lines right over another, at most,
+				   in such a page */
+#define PT_SPACED_LONG_PCT 50	/* % of its paragraph-like lines longer
+				   than PT_LINES_PARA */
+#define PT_SPACED_ENDP_PCT 90	/* % of them that end a sentence (a
+				   column's lines, wrapped, often do not) */
 #define PT_WRAP_PCT	40	/* % of paragraph-like lines indented at
 				   most: ... and hard-wraps them (one line of
 				   a paragraph indented, the others not) */
@@ -229,6 +241,9 @@ struct parse_ctx {
 	enum parse_profile	 profile;
 	int			 profile_rule;	/* index in parse_rules_profile */
 	int			 markdown;	/* md4c read the page */
+	int			 spaced;	/* a blank line after every line:
+						   one counts as none (the
+						   profile rule says) */
 	struct parse_arena	 arena;
 	struct parse_why	*why;		/* --explain: one per line, or
 						   NULL */
@@ -329,12 +344,17 @@ struct parse_counts {
 	size_t		 endp;		/* ... ending a sentence */
 	size_t		 longer;	/* ... longer than PT_LINES_PARA */
 	size_t		 flush;		/* short lines not indented */
+	size_t		 nonblank;	/* lines not blank */
+	size_t		 joined;	/* ... right over another */
+	int		 markdown;	/* md4c read the page */
 };
 
 struct parse_profile_rule {
 	const char	*name;
 	int		(*test)(const struct parse_counts *);
 	enum parse_profile profile;
+	int		 spaced;	/* blank lines are the separator: a
+					   single one counts as none */
 };
 
 extern const struct parse_line_rule	parse_rules_line[];

@@ -135,7 +135,8 @@ parse_join_units(struct parse_ctx *ctx, struct parse_unit **out)
 			u = &v[n++];
 			memset(u, 0, sizeof *u);
 			u->first = i;
-			u->gap = u == v ? 2 : gap;
+			u->gap = u == v ? 2 : ctx->spaced && gap > 0 ?
+			    gap - 1 : gap;
 			if (L[i].flags & LF_PAGEBRK)
 				u->gap = 2;
 			u->flags = L[i].flags;
@@ -313,7 +314,8 @@ pj_pair(struct parse_join *J, size_t a, size_t b, int blank_before,
 		*rule = "cue-kicker-verb";
 		return 1;
 	}
-	if (ub->nchars > ua->nchars + ua->nchars / 2 || (ub->flags & LF_ENDP)) {
+	if ((ub->nchars > ua->nchars + ua->nchars / 2 &&
+	    ua->nchars > PT_LABEL) || (ub->flags & LF_ENDP)) {
 		*rule = "cue-long-subtitle";
 		return 0;
 	}
@@ -394,11 +396,14 @@ pj_flush_heads(struct parse_join *J)
 		for (b = i; b + 1 < J->nu && u[b + 1].type == U_FLUSH; b++)
 			;
 		if (J->ctx->profile == PP_LINES && i > 0 && ((u[i].gap == 0 &&
-		    (b + 1 >= J->nu || u[b + 1].gap == 0)) || (u[i].gap <= 1 &&
+		    (b + 1 >= J->nu || (u[b + 1].gap == 0 &&
+		    u[b + 1].type != U_BYLINE &&
+		    !(u[b + 1].flags & LF_DATELINE)))) || (u[i].gap <= 1 &&
 		    (u[i - 1].role != R_NONE || u[i - 1].type == U_SUBTITLE)))) {
 			/* short lines between paragraphs with no blank line
 			   round them, or right under a head (its slots are
-			   taken): section headings, not a head */
+			   taken): section headings, not a head; but a byline
+			   or a dateline under them makes them a story's */
 			for (a = i; a <= b; a++) {
 				u[a].type = U_SHORT;
 				pj_why(J, &u[a], PS_ROLE, "lines-heading");
@@ -430,7 +435,8 @@ pj_flush_heads(struct parse_join *J)
 			/* a head has at most three units */
 			if (s - a > 3)
 				s = a + 3;
-			pj_slots(J, a, s - 1, s <= b ? s : b + 1, 1);
+			pj_slots(J, a, s - 1, s <= b ? s : b + 1,
+			    !J->ctx->spaced);
 			a = s;
 		}
 		i = b + 1;

@@ -798,6 +798,21 @@ pl_tag_start(const char *buf, size_t s, size_t e, size_t tag)
 	return e;
 }
 
+/* True when the bracket s[0..n) credits a photograph: (攝影/記者﹕鍾一虹),
+   (摄影 张三), （新华社记者 方喆摄）. */
+static int
+pl_credit_tag(const char *s, size_t n)
+{
+	size_t	 k;
+
+	if (n < 6)
+		return 0;
+	k = (unsigned char)s[0] < 0x80 ? 1 : 3;	/* ( or （ */
+	return pl_prefix(s + k, n - k, "攝影") || pl_prefix(s + k, n - k,
+	    "摄影") || (n >= k + 3 && (memcmp(s + n - k - 3, "摄", 3) == 0 ||
+	    memcmp(s + n - k - 3, "攝", 3) == 0));
+}
+
 /* Length of a date or time at s[0..n) (2019-02-04, 26/07/2009,
    2019年2月4日, 08:30:15, and a weekday), 0 when none: at least four
    digits, only digits, separators and the date words. */
@@ -1284,9 +1299,15 @@ parse_line_lex(const char *buf, struct parse_line *l)
 		i = pl_tag_start(buf, l->start, l->end, l->tag);
 		c = pl_last(buf, l->start, i);
 		if (c == 0x6444 || c == 0x651d || (c == 0x56fe &&
-		    i >= l->start + 6 && memcmp(buf + i - 6, "供图", 6) == 0)) {
+		    i >= l->start + 6 && memcmp(buf + i - 6, "供图", 6) == 0) ||
+		    pl_credit_tag(buf + i, l->end - i)) {
 			l->flags &= ~LF_TAG;
 			l->flags |= LF_CAPEND;
+			l->tag = 0;
+		} else if (c == 0x3002) {
+			/* a sentence and a bracket after it: no title */
+			l->flags &= ~LF_TAG;
+			l->flags |= LF_ENDP;
 			l->tag = 0;
 		}
 	}

@@ -54,6 +54,21 @@ pp_lines(const struct parse_counts *c)
 	    c->blank_after * 100 < 30 * c->para;
 }
 
+/* ... and so are they where a blank line follows every line, the head's
+   too (a copy of a web page: 让公共数据供得出、流得动、用得好（人民时评）,
+   a blank line, 张子晗, a blank line, the text); not in Markdown, whose
+   blank lines part blocks, nor where the lines are a printed column's
+   (pdftotext may put a blank line after each: short lines). */
+static int
+pp_spaced(const struct parse_counts *c)
+{
+	return !c->markdown && c->para >= 2 && c->indented * 5 < c->para &&
+	    c->endp * 100 >= PT_SPACED_ENDP_PCT * c->para &&
+	    c->longer * 100 >= PT_SPACED_LONG_PCT * c->para &&
+	    c->blank_after * 100 >= PT_SPACED_PCT * c->para &&
+	    c->joined * 100 <= PT_SPACED_JOINED * c->nonblank;
+}
+
 static int
 pp_any(const struct parse_counts *c)
 {
@@ -62,11 +77,12 @@ pp_any(const struct parse_counts *c)
 }
 
 const struct parse_profile_rule parse_rules_profile[] = {
-	{ "profile-indented", pp_indented, PP_INDENTED },
-	{ "profile-lines", pp_lines, PP_LINES },
-	{ "profile-wrapped", pp_wrapped, PP_WRAPPED },
-	{ "profile-blanks", pp_any, PP_BLANKS },
-	{ NULL, NULL, PP_BLANKS }
+	{ "profile-indented", pp_indented, PP_INDENTED, 0 },
+	{ "profile-lines", pp_lines, PP_LINES, 0 },
+	{ "profile-spaced", pp_spaced, PP_LINES, 1 },
+	{ "profile-wrapped", pp_wrapped, PP_WRAPPED, 0 },
+	{ "profile-blanks", pp_any, PP_BLANKS, 0 },
+	{ NULL, NULL, PP_BLANKS, 0 }
 };
 
 static const char *const parse_profile_names[] = {
@@ -91,10 +107,16 @@ parse_rules_profile_of(struct parse_ctx *ctx)
 	int			 r;
 
 	memset(&c, 0, sizeof c);
-	for (i = 0; i < ctx->nlines; i++)
-		if (!(L[i].flags & (LF_BLANK | LF_BOILER | LF_META)) &&
-		    L[i].nchars > maxw)
+	c.markdown = ctx->markdown;
+	for (i = 0; i < ctx->nlines; i++) {
+		if (L[i].flags & LF_BLANK)
+			continue;
+		c.nonblank++;
+		if (i + 1 < ctx->nlines && !(L[i + 1].flags & LF_BLANK))
+			c.joined++;
+		if (!(L[i].flags & (LF_BOILER | LF_META)) && L[i].nchars > maxw)
 			maxw = L[i].nchars;
+	}
 	for (i = 0; i < ctx->nlines; i++) {
 		if (L[i].flags & (LF_BLANK | LF_BOILER | LF_META | LF_NUMBER))
 			continue;
@@ -122,6 +144,7 @@ parse_rules_profile_of(struct parse_ctx *ctx)
 		;
 	ctx->profile = parse_rules_profile[r].profile;
 	ctx->profile_rule = r;
+	ctx->spaced = parse_rules_profile[r].spaced;
 }
 
 /* ---- the class of a line ------------------------------------------ */
@@ -669,6 +692,13 @@ parse_rules_cuts(struct parse_ctx *ctx, unsigned char *cut)
 
 /* ---- the type of a unit -------------------------------------------- */
 
+/* True when line l ends with —— (a kicker's end). */
+static int
+pr_dash_end(const char *buf, const struct parse_line *l)
+{
+	return l->end - l->start > 6 && memcmp(buf + l->end - 6, "——", 6) == 0;
+}
+
 /* True when a unit holds a pause (a comma, 、, ；): a sentence. */
 static int
 pr_pauses(const struct parse_ctx *ctx, const struct parse_unit *u)
@@ -760,14 +790,23 @@ pu_caption(const struct parse_ctx *ctx, const struct parse_unit *u)
 	    u->nchars <= PT_CAPTION;
 }
 
-/* Short, no final punctuation, and no pause unless very short. */
+/* Short, no final punctuation, and no pause unless very short, or one
+   line that ends like a head: with a column tag (让公共数据供得出、流得动、
+   用得好（人民时评）) or, a kicker, with —— (糕点联名“悟空”、童车“马卡龙”
+   风、直播手表穿搭——). */
 static int
 pu_short(const struct parse_ctx *ctx, const struct parse_unit *u)
 {
-	size_t	 tag = u->first == u->last ? ctx->lines[u->first].tag : 0;
+	const struct parse_line *l = &ctx->lines[u->first];
+	size_t	 tag = u->first == u->last ? l->tag : 0;
 
-	return u->nchars - tag <= PT_SHORT && !u->endp &&
-	    (u->nchars <= PT_PAUSE_SHORT || !pr_pauses(ctx, u));
+	if (u->nchars - tag > PT_SHORT || u->endp)
+		return 0;
+	if (u->nchars <= PT_PAUSE_SHORT || !pr_pauses(ctx, u))
+		return 1;
+	/* not an indented line: a paragraph's (…序幕——) */
+	return u->first == u->last && !(l->flags & LF_INDENT) &&
+	    (tag > 0 || pr_dash_end(ctx->buf, l));
 }
 
 static int
