@@ -1562,34 +1562,94 @@ layout_overwide(const struct lblock *b, uint32_t p, unsigned have,
 	return 0;
 }
 
-/* Find the end of the line starting at ls (dubao-layout(7), "Fitting the
-   lines"): the last allowed break before the first cluster that does not
-   fit.  When there is none, the least bad
-   other one (LC_*, latest of each kind): the seam of a run; a break
-   inside a statistic, URL or number with its unit (DLINE_UNIT: the unit
-   with what clings to it does not fit); a break inside a run that clreq
-   allows; only then one against clreq, or just before the cluster
-   (DLINE_EMERGENCY).  And when the text from the last allowed break to the
-   next is wider than any line, its seam on this line rather than that
-   break: it must be cut anyway, and the line is filled.  restavail
-   decides whether a break inside a unit is an ordinary one: when the
-   unit alone does not fit in a whole line. */
+/* The other places a line may end at, latest of each kind (LC_*), and
+   the last ordinary one. */
+struct lcand {
+	uint32_t	 ok;
+	unsigned	 okcol;
+	uint32_t	 at[LC__COUNT];
+	unsigned	 col[LC__COUNT];
+};
+
+/* Note display byte p (flags f, col cells into the line) as a place the
+   line may end at. */
+static inline void
+layout_note(struct lcand *c, const struct lblock *b, uint32_t p, unsigned f,
+    unsigned col, unsigned restavail)
+{
+	int	 i;
+
+	if ((f & LB_OK) || ((f & LB_WEAK) &&
+	    layout_unit_cells(b, p) > restavail)) {
+		c->ok = p;
+		c->okcol = col;
+		return;
+	}
+	if ((i = layout_cand(f)) == LC_SEAM && layout_number_at(b, p))
+		i = LC_NUMBER;
+	if (i < LC__COUNT) {
+		c->at[i] = p;
+		c->col[i] = col;
+	}
+	if (f & LB_WEAK) {
+		c->at[LC_WEAK] = p;
+		c->col[LC_WEAK] = col;
+	}
+}
+
+/* The end of a line from ls whose cluster at p (col cells in) does not
+   fit: the last ordinary place, unless the text from it is wider than
+   any line and better places come after it; else the best other one. */
 static struct lscan
-layout_scan(const struct lblock *b, uint32_t ls, unsigned avail,
-    unsigned restavail)
+layout_overflow(const struct lblock *b, const struct lcand *c, uint32_t ls,
+    uint32_t p, unsigned col, unsigned restavail)
 {
 	static const int cflags[LC__COUNT] = { DLINE_EMERGENCY,
 	    DLINE_EMERGENCY, DLINE_EMERGENCY, DLINE_UNIT, DLINE_EMERGENCY,
 	    DLINE_EMERGENCY };
+	struct lscan	 r = { c->ok, c->okcol, 0, 0, p - ls };
+	int		 i;
+
+	if (c->ok > ls && !((c->at[LC_OUTSIDE] > c->ok ||
+	    c->at[LC_SEAM] > c->ok || c->at[LC_NUMBER] > c->ok) &&
+	    layout_overwide(b, p, col - c->okcol, restavail)))
+		return r;
+	for (i = 0; i < LC__COUNT; i++)
+		if (c->at[i] > ls && c->at[i] > c->ok)
+			break;
+	r.rank = 1 + i;
+	r.flags = DLINE_EMERGENCY;
+	if (i < LC__COUNT) {
+		r.end = c->at[i];
+		r.cells = c->col[i];
+		r.flags = cflags[i];
+	} else {
+		r.end = p;
+		r.cells = col;
+	}
+	return r;
+}
+
+/* Find the end of the line starting at ls (dubao-layout(7), "Fitting the
+   lines"): the last allowed break before the first cluster that does not
+   fit; else the least bad other place (layout_overflow, LC_* in order:
+   where only clreq allows a break, the seam of a run, between a number
+   and its unit, inside a unit with what clings to it too wide
+   (DLINE_UNIT), inside a run, against clreq, before the cluster).
+   restavail decides whether a break inside a unit is an ordinary one:
+   when the unit alone does not fit in a whole line. */
+static struct lscan
+layout_scan(const struct lblock *b, uint32_t ls, unsigned avail,
+    unsigned restavail)
+{
 	const unsigned char *brk = b->brk, *cw = b->cw;
 	const unsigned char *d = (const unsigned char *)b->d;
 	struct lscan	 r = { b->dlen, 0, 0, 0, 0 };
-	uint32_t	 n = b->dlen, p = ls, ok = 0, q, at[LC__COUNT];
-	unsigned	 col = 0, okcol = 0, f, qcol, atcol[LC__COUNT];
-	int		 i;
+	struct lcand	 c;
+	uint32_t	 n = b->dlen, p = ls, q;
+	unsigned	 col = 0, f, qcol;
 
-	memset(at, 0, sizeof at);
-	memset(atcol, 0, sizeof atcol);
+	memset(&c, 0, sizeof c);
 	while (p < n) {
 		f = brk[p];
 		if (f == (LB_CLUSTER | LB_OK) && p > ls) {
@@ -1607,60 +1667,21 @@ layout_scan(const struct lblock *b, uint32_t ls, unsigned avail,
 				col += cw[p];
 				p += layout_lead_len[d[p] >> 4];
 			} while (p < n && brk[p] == (LB_CLUSTER | LB_OK));
-			ok = q;
-			okcol = qcol;
+			c.ok = q;
+			c.okcol = qcol;
 		} else {
-			if (p > ls) {
-				if (f & LB_FORCE) {
-					r.end = p;
-					r.cells = col;
-					r.flags = DLINE_HARD;
-					r.scanned = p - ls;
-					return r;
-				}
-				if ((f & LB_OK) || ((f & LB_WEAK) &&
-				    layout_unit_cells(b, p) > restavail)) {
-					ok = p;
-					okcol = col;
-				} else {
-					if ((i = layout_cand(f)) == LC_SEAM &&
-					    layout_number_at(b, p))
-						i = LC_NUMBER;
-					if (i < LC__COUNT) {
-						at[i] = p;
-						atcol[i] = col;
-					}
-					if (f & LB_WEAK) {
-						at[LC_WEAK] = p;
-						atcol[LC_WEAK] = col;
-					}
-				}
-			}
-			if (col + cw[p] > avail && !(f & LB_SPACE) && p > ls) {
+			if (p > ls && (f & LB_FORCE)) {
+				r.end = p;
+				r.cells = col;
+				r.flags = DLINE_HARD;
 				r.scanned = p - ls;
-				if (ok > ls && !((at[LC_OUTSIDE] > ok ||
-				    at[LC_SEAM] > ok || at[LC_NUMBER] > ok) &&
-				    layout_overwide(b, p, col - okcol,
-				    restavail))) {
-					r.end = ok;
-					r.cells = okcol;
-					return r;
-				}
-				for (i = 0; i < LC__COUNT; i++)
-					if (at[i] > ls && at[i] > ok)
-						break;
-				r.rank = 1 + i;
-				if (i < LC__COUNT) {
-					r.end = at[i];
-					r.cells = atcol[i];
-					r.flags = cflags[i];
-				} else {
-					r.end = p;
-					r.cells = col;
-					r.flags = DLINE_EMERGENCY;
-				}
 				return r;
 			}
+			if (p > ls)
+				layout_note(&c, b, p, f, col, restavail);
+			if (col + cw[p] > avail && !(f & LB_SPACE) && p > ls)
+				return layout_overflow(b, &c, ls, p, col,
+				    restavail);
 			col += cw[p];
 			p += layout_lead_len[d[p] >> 4];
 		}
