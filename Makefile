@@ -188,12 +188,13 @@ FUZZ_CORE	= $(CORE_SRC:src/%.c=build/fuzz/core/%.o)
 
 build/fuzz/core/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(DCPPFLAGS) $(CPPFLAGS) -std=c11 $(FUZZ_FLAGS) -c -o $@ $<
+	$(FUZZ_CC) $(DCPPFLAGS) $(CPPFLAGS) -std=c11 -MMD -MP $(FUZZ_FLAGS) \
+	    -c -o $@ $<
 
 build/fuzz/%: tests/fuzz/%.c $(FUZZ_CORE)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(DCPPFLAGS) $(CPPFLAGS) -Itests -std=c11 $(FUZZ_FLAGS) \
-	    -fsanitize=fuzzer -o $@ $< $(FUZZ_CORE) $(DLIBS)
+	$(FUZZ_CC) $(DCPPFLAGS) $(CPPFLAGS) -Itests -std=c11 -MMD -MP \
+	    $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_CORE) $(DLIBS)
 
 fuzz-build: $(FUZZ_BIN)
 fuzz:
@@ -266,4 +267,5 @@ man-lint:
 clean:
 	rm -rf build dubao
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d build/fuzz/core/*.d \
+    build/fuzz/*.d)

@@ -14,8 +14,10 @@
  * and no number is split from the Han or kana after it, unless the break
  * was a source line break or, for the marks, line i has no cluster
  * boundary where clreq allows a break (dubao-layout(7)); for the number,
- * unless the layout flags the line as cut (DLINE_UNIT, DLINE_EMERGENCY)
- * or a space stood between (trimmed at the line end).
+ * unless the layout flags the line as cut (DLINE_UNIT, DLINE_EMERGENCY),
+ * a space stood between (trimmed at the line end) or a U+200B ZERO
+ * WIDTH SPACE (a break the source asks for; looked up in the block's
+ * joined text when the page and story are given).
  */
 #ifndef DUBAO_TEST_LAYOUT_CHECK_H
 #define DUBAO_TEST_LAYOUT_CHECK_H
@@ -149,9 +151,28 @@ test_lc_lines(const struct layout *lay, int W, size_t *at)
 	return NULL;
 }
 
-/* The clreq rules at the end of line i and the start of the next. */
+/* Does a U+200B end the joined text of block b of st before offset off? */
+static inline int
+test_lc_zwsp(const struct page *pg, const struct story *st, size_t b,
+    size_t off)
+{
+	size_t	 jlen;
+	char	*j;
+	int	 yes;
+
+	if (pg == NULL || st == NULL || b >= st->nblocks || off < 3)
+		return 0;
+	j = page_block_join(pg, &st->blocks[b], &jlen, NULL);
+	yes = off <= jlen && memcmp(j + off - 3, "\xe2\x80\x8b", 3) == 0;
+	free(j);
+	return yes;
+}
+
+/* The clreq rules at the end of line i and the start of the next (pg
+   and st, the story laid out, may be NULL). */
 static inline const char *
-test_lc_edge(const struct layout *lay, size_t i)
+test_lc_edge(const struct layout *lay, size_t i, const struct page *pg,
+    const struct story *st)
 {
 	const struct dline *l = &lay->lines[i], *m;
 
@@ -170,7 +191,8 @@ test_lc_edge(const struct layout *lay, size_t i)
 	if (!(l->flags & (DLINE_UNIT | DLINE_EMERGENCY)) &&
 	    m->text == l->text + l->len &&
 	    (cjk_class(test_u8_last(l->text, l->len)) & CJK_DIGIT) &&
-	    cjk_is_ideo_kana(test_u8_first(m->text, m->len)))
+	    cjk_is_ideo_kana(test_u8_first(m->text, m->len)) &&
+	    !test_lc_zwsp(pg, st, m->block, m->jstart))
 		return "a number split from the Han or kana after it";
 	return NULL;
 }

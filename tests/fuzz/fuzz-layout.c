@@ -34,7 +34,7 @@ fuzz_check_layout(const struct layout *L, const struct page *pg,
 	for (i = 0; i < L->nlines; i++) {
 		const struct dline *d = &L->lines[i];
 
-		why = test_lc_edge(L, i);
+		why = test_lc_edge(L, i, pg, st);
 		FUZZ_CHECK(why == NULL, "lines %zu, %zu (width %d): %s", i,
 		    i + 1, w, why);
 		FUZZ_CHECK(d->len == 0 || d->text != NULL, "line %zu text", i);

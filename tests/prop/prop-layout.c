@@ -227,7 +227,7 @@ check(const struct page *pg, const struct story *st,
 
 		if (l->kind == DLINE_BLANK)
 			continue;
-		if ((why = test_lc_edge(lay, i)) != NULL)
+		if ((why = test_lc_edge(lay, i, pg, st)) != NULL)
 			die(lay, i + 1, "%s", why);
 		if (layout_find(lay, l->block, l->jstart) != i)
 			die(lay, i, "%s", "layout_find disagrees");

@@ -119,7 +119,7 @@ check_layout(const struct layout *lay, int W, const char *const *keep,
 	for (i = 0; i < lay->nlines; i++) {
 		const struct dline *l = &lay->lines[i];
 
-		if ((why = test_lc_edge(lay, i)) != NULL)
+		if ((why = test_lc_edge(lay, i, NULL, NULL)) != NULL)
 			fail_msg("W=%d lines %zu-%zu (%s|%s): %s", W, i, i + 1,
 			    ltext(lay, i), lay->lines[i + 1].text, why);
 		if (l->kind == DLINE_BLANK)
