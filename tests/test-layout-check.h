@@ -59,9 +59,10 @@ test_lc_has_legal_break(const struct layout *lay, size_t i)
 
 	if (l->nspans > 0 && lay->spans[l->span].style == STYLE_DECOR)
 		from = lay->spans[l->span].end + 1;	/* and the first after */
-	/* the line's code points, then 4 of the lines after */
-	cp = malloc((l->len + 4) * sizeof *cp);
-	at = malloc((l->len + 4) * sizeof *at);
+	/* the line's code points, then 4 of the lines after (and a space
+	   where a line's spaces were trimmed) */
+	cp = malloc((l->len + 5) * sizeof *cp);
+	at = malloc((l->len + 5) * sizeof *at);
 	gb = malloc(l->len + 1);
 	if (cp == NULL || at == NULL || gb == NULL)
 		abort();
@@ -71,10 +72,15 @@ test_lc_has_legal_break(const struct layout *lay, size_t i)
 	}
 	nl = n;
 	for (m = i + 1; m < lay->nlines && lay->lines[m].block == l->block &&
-	    lay->lines[m].kind == DLINE_TEXT && n < nl + 4; m++)
+	    lay->lines[m].kind == DLINE_TEXT && n < nl + 4; m++) {
+		/* spaces trimmed at the end of the line before */
+		if (lay->lines[m].text != lay->lines[m - 1].text +
+		    lay->lines[m - 1].len)
+			cp[n++] = ' ';
 		for (k = 0; k < lay->lines[m].len && n < nl + 4; n++)
 			k += (size_t)u8_mbtouc(&cp[n], (const uint8_t *)
 			    lay->lines[m].text + k, lay->lines[m].len - k);
+	}
 	u8_grapheme_breaks(s, l->len, gb);
 	for (j = 1; j < nl && !found; j++) {
 		if (!gb[at[j]] || at[j] < from)
