@@ -472,6 +472,20 @@ pj_md_heads(struct parse_join *J)
 	}
 }
 
+/* True when a unit of text (or a short one) comes after unit i before
+   the page ends. */
+static int
+pj_text_after(const struct parse_join *J, size_t i)
+{
+	size_t	 k;
+
+	for (k = i + 1; k < J->nu; k++)
+		if (J->u[k].type == U_TEXT || J->u[k].type == U_SHORT ||
+		    J->u[k].type == U_FLUSH || J->u[k].type == U_MARKED)
+			return 1;
+	return 0;
+}
+
 /* Find the story heads (pass 2). */
 static void
 parse_join_heads(struct parse_join *J)
@@ -495,6 +509,13 @@ parse_join_heads(struct parse_join *J)
 				continue;
 			}
 			k = pj_before(J, i);
+			if (k != (size_t)-1 && u[k].type == U_TEXT &&
+			    u[k].role == R_NONE && !pj_text_after(J, i)) {
+				/* under the text, with none after it: the
+				   story's closing credit (本报记者  叶传增文) */
+				pj_why(J, &u[i], PS_ROLE, "head-closing-credit");
+				continue;
+			}
 			if ((k != (size_t)-1 && u[k].role != R_NONE &&
 			    u[k].role != R_KICKER) || J->flushheads) {
 				/* a second byline unit, or a byline in the
@@ -824,7 +845,7 @@ parse_join_read(struct parse_join *J)
 	struct parse_unit *u = J->u;
 	struct page	*pg = J->ctx->pg;
 	struct story	*st;
-	size_t		 i, bi;
+	size_t		 i, bi, k;
 	int		 bmode = 0, aside = 0, was_aside;
 
 	for (i = 0; i < J->nu; i++) {
@@ -891,8 +912,15 @@ parse_join_read(struct parse_join *J)
 		case U_BYLINE:
 			if (J->open_valid)
 				J->cs = J->open.story;
-			parse_join_emit(J, &u[i], BLOCK_CAPTION);
+			bi = parse_join_emit(J, &u[i], BLOCK_CAPTION);
 			pj_why(J, &u[i], PS_READ, "read-caption");
+			if (u[i].type == U_BYLINE && J->have)
+				/* a credit: its names are the story's too */
+				for (k = u[i].first; k <= u[i].last; k++)
+					parse_bylines(J->ctx,
+					    &J->ctx->pg->stories[J->cs], bi,
+					    J->ctx->lines[k].start,
+					    J->ctx->lines[k].end);
 			aside = 1;
 			break;
 		case U_SUBTITLE:

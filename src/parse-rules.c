@@ -225,14 +225,20 @@ pc_byline_head(const struct parse_ctx *ctx, size_t i)
 	case PC_HEADLINE: case PC_SUBTITLE_MK: case PC_SUBTITLE:
 	case PC_FLUSH: case PC_SHORT:
 		break;
+	case PC_NOTE:
+		/* a Markdown quote between: > 系列：金台潮声… */
+		if (L[p - 1].md == PM_QUOTE)
+			break;
+		return 0;
 	default:
 		return 0;
 	}
 	while (n < ctx->nlines && (L[n].flags & LF_BLANK))
 		n++;
 	if (n == ctx->nlines || !(L[n].nchars > PT_SHORT ||
-	    (L[n].flags & (LF_ENDP | LF_DATELINE))))
-		return 0;
+	    (L[n].flags & (LF_ENDP | LF_DATELINE)) ||
+	    parse_line_pause(ctx->buf, &L[n])))
+		return 0;	/* no text under it (a standfirst is) */
 	return parse_line_surnamed(ctx->buf, &L[i]);
 }
 
@@ -880,6 +886,7 @@ static const char *const parse_rules_coded[] = {
 	"head-contents",
 	"head-note-above",
 	"head-page-opens",
+	"head-closing-credit",
 	"head-photo-credit",
 	"head-subtitle",
 	"head-subtitle-above",

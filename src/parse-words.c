@@ -82,6 +82,9 @@ static const struct parse_word pw_cap_starts[] = {
 	W("图④"), W("图⑤"), W("图⑥"), W("图⑦"), W("图⑧"), W("图⑨"), W("图⑩"),
 	W("圖為"), W("圖："), W("上圖"), W("下圖"), W("左圖"), W("右圖"),
 	W("圖片："), W("圖①"), W("圖②"), W("圖③"), W("圖④"),
+	/* a chart's source and maker */
+	W("数据来源："), W("数据来源:"), W("資料來源："), W("數據來源："),
+	W("制图："), W("製圖："),
 	WEND
 };
 
@@ -173,9 +176,10 @@ static const struct parse_word pw_boiler[] = {
 
 /* Surnames, compound ones too: a line of names alone right under a head
    is its byline (a commentary's 张子晗) when every name starts with
-   one.  The common surnames only, and not those that mostly start
-   words of a headline (国 和 明 全 党 应 …): a name missed costs less
-   than a headline lost. */
+   one.  The common surnames only (those of bylines seen: 车慧卿, 盛玉雷,
+   沙海龙, 华  兴), and not those that mostly start words of a headline
+   (国 和 明 全 党 应 …): a name missed costs less than a headline
+   lost. */
 static const struct parse_word pw_surnames[] = {
 	W("欧阳"), W("歐陽"), W("司马"), W("司馬"), W("诸葛"), W("諸葛"),
 	W("上官"), W("东方"), W("東方"), W("皇甫"), W("尉迟"), W("尉遲"),
@@ -221,6 +225,10 @@ static const struct parse_word pw_surnames[] = {
 	W("麥"), W("婁"), W("竇"), W("閔"), W("鄔"), W("欒"), W("叢"),
 	W("鞏"), W("遲"), W("鄺"), W("錢"), W("羅"), W("於"), W("範"),
 	W("蔣"),
+	W("车"), W("盛"), W("沙"), W("华"), W("单"), W("季"), W("包"), W("宁"), W("尚"), W("左"), W("甘"), W("申"),
+	W("齐"), W("易"), W("万"), W("文"), W("向"), W("成"), W("毕"), W("童"), W("管"), W("费"), W("冷"), W("边"),
+	W("蓝"), W("纪"), W("古"), W("简"), W("项"), W("连"), W("解"), W("路"), W("游"), W("谷"), W("曲"), W("符"),
+	W("車"), W("單"), W("寧"), W("萬"), W("畢"), W("費"), W("邊"), W("藍"), W("紀"), W("簡"), W("項"), W("連"),
 	WEND
 };
 
