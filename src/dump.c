@@ -24,6 +24,20 @@ dump_repeat(const char *s, int n, FILE *fp)
 		fputs(s, fp);
 }
 
+/* n spaces (a line's indent), a few calls at most: cheaper than a
+   printf per line of a long dump. */
+static void
+dump_spaces(size_t n, FILE *fp)
+{
+	static const char sp[] = "                ";
+	size_t	 k;
+
+	for (; n > 0; n -= k) {
+		k = n < sizeof sp - 1 ? n : sizeof sp - 1;
+		fwrite(sp, 1, k, fp);
+	}
+}
+
 /* The hits of story st: a contiguous run of the page's list. */
 static const struct stat_hit *
 dump_story_hits(const struct doc_page *dp, size_t st, size_t *n)
@@ -64,7 +78,7 @@ dump_story_lines(struct layout_scratch *ls, const struct page *pg,
 		const struct dline *l = &lay->lines[i];
 
 		if (l->kind != DLINE_BLANK) {
-			fprintf(fp, "%*s", (int)l->indent, "");
+			dump_spaces(l->indent, fp);
 			fwrite(l->text, 1, l->len, fp);
 		}
 		fputc('\n', fp);
