@@ -164,10 +164,10 @@ struct lscratch {
 	uint32_t	*cp;		/* joined code points */
 	uint32_t	*off;		/* their joined offsets (cap + 1) */
 	uint32_t	*cls;		/* their class and LX_* bits (cap + 1) */
-	size_t		*sp;		/* indices of the code points that
+	uint32_t	*sp;		/* indices of the code points that
 					   layout_widen looks at, ascending */
 	size_t		 nsp;
-	size_t		*stack;		/* open brackets */
+	uint32_t	*stack;		/* open brackets */
 	size_t		 bcap;		/* bytes */
 	char		*lb;		/* u8_possible_linebreaks / grapheme */
 };
@@ -180,11 +180,10 @@ lscratch_grow(struct lscratch *s, size_t n, size_t bytes)
 	if (n > s->cap) {
 		free(s->mem);
 		s->cap = n + n / 2;
-		s->mem = xreallocarray(NULL, s->cap + 1,
-		    2 * sizeof(size_t) + 3 * sizeof(uint32_t));
+		s->mem = xreallocarray(NULL, s->cap + 1, 5 * sizeof(uint32_t));
 		s->sp = s->mem;
 		s->stack = s->sp + s->cap;
-		s->cp = (uint32_t *)(s->stack + s->cap);
+		s->cp = s->stack + s->cap;
 		s->off = s->cp + s->cap;
 		s->cls = s->off + s->cap + 1;
 	}
@@ -275,9 +274,9 @@ layout_decode(struct lscratch *s, const char *j, size_t jlen)
 			if (c < 0x40 && (c < 0x20 || c == ',' || c == ';' ||
 			    c == ':' || c == '!' || c == '?' || c == '(' ||
 			    c == ')'))
-				s->sp[s->nsp++] = n;
+				s->sp[s->nsp++] = (uint32_t)n;
 			else if (c == 0x7F)
-				s->sp[s->nsp++] = n;
+				s->sp[s->nsp++] = (uint32_t)n;
 		} else if ((*p & 0xF0) == 0xE0 && e - p >= 3 &&
 		    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
 		    (*p != 0xE0 || p[1] >= 0xA0) && (*p != 0xED || p[1] < 0xA0)) {
@@ -285,12 +284,12 @@ layout_decode(struct lscratch *s, const char *j, size_t jlen)
 			    ((ucs4_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
 			p += 3;
 			if (c == 0x200B || c == 0x2028 || c == 0x2029)
-				s->sp[s->nsp++] = n;
+				s->sp[s->nsp++] = (uint32_t)n;
 		} else {
 			l = u8_mbtouc(&c, p, (size_t)(e - p));
 			p += l;
 			if (c >= 0x80 && c < 0xA0)
-				s->sp[s->nsp++] = n;
+				s->sp[s->nsp++] = (uint32_t)n;
 		}
 		cp[n] = c;
 		cls[n] = cjk_class(c);
@@ -370,7 +369,7 @@ layout_widen(struct lscratch *s, size_t lo, size_t hi, unsigned flags)
 		k = s->sp[i];
 		c = s->cp[k];
 		if (c == '(') {
-			s->stack[nst++] = k;
+			s->stack[nst++] = (uint32_t)k;
 		} else if (c == ')' && nst > 0) {
 			o = s->stack[--nst];
 			if (k > o + 1 && (((s->cls[o + 1] & CJK_WIDE) &&
