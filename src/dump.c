@@ -473,6 +473,8 @@ dump_json_story(const struct doc_page *dp, size_t s, FILE *fp)
 		dump_json_cstr(stats_hit_norm(&dp->stats, h), fp);
 		fputs(",\"unit\":", fp);
 		dump_json_cstr(stats_hit_unit(h), fp);
+		fputs(",\"unit_norm\":", fp);
+		dump_json_cstr(stats_hit_unit_norm(h), fp);
 		fprintf(fp, ",\"kind\":\"%s\",\"approx\":%s,\"context\":",
 		    stats_kind_name(h->kind),
 		    (h->flags & STAT_APPROX) ? "true" : "false");
