@@ -22,6 +22,7 @@
 #ifndef DUBAO_SCRIPT_H
 #define DUBAO_SCRIPT_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -63,10 +64,11 @@ void		 script_fold_init(void);
 /* Whether the fold map could be built (all its dictionaries loaded). */
 int		 script_fold_ok(void);
 
-/* The first problem with OpenCC's dictionaries, as one line without a
-   program name ("OpenCC dictionary t2s.json: not found ...; search does
-   not fold ..."), or NULL when there was none.  Each caller that reports
-   it should do so once. */
+/* The problem the building of the fold map had with OpenCC's
+   dictionaries, as one line without a program name ("OpenCC dictionary
+   t2s.json not found (Debian package libopencc-data)"), or NULL when
+   there was none or the map was not needed yet.  Each caller that
+   reports it should do so once (and say what it does without). */
 const char	*script_error(void);
 
 /*
@@ -84,23 +86,31 @@ struct script_seg {
 
 struct script_conv {
 	enum script	 script;
-	const char	*config;	/* the OpenCC configuration used */
+	const char	*config;	/* the OpenCC configuration used first */
+	const char	**configs;	/* per page of the source: its
+					   configuration, or NULL when the page
+					   was in the script already */
 	struct text	 source;	/* the original */
 	struct script_seg *segs;
 	size_t		 nsegs;
 	size_t		 clen;		/* bytes of the converted text */
 };
 
-/* Convert t in place to script s.  When t needs a conversion (a text
+/* Convert t in place to script s, each page from the script it is in
+   (script_is_traditional).  When t needs a conversion (a text
    already in script s, or any text for SCRIPT_ORIGINAL, does not), its
    original moves into a new *conv and t receives the converted text:
    same pages and lines, same encoding and counts.  Otherwise t is left
    alone and *conv is NULL.  Returns 0; -1 when OpenCC could not do it
-   (t unchanged, *conv NULL): *err then receives a malloc'ed one-line
-   message the first time a configuration fails (NULL afterwards).
-   Thread-safe. */
+   (t unchanged, *conv NULL; script_check says why) or when *stop (if
+   stop is not NULL) was set meanwhile, as another thread may do to
+   cancel.  Thread-safe. */
 int		 script_convert(struct text *t, enum script s,
-		    struct script_conv **conv, char **err);
+		    struct script_conv **conv, const atomic_bool *stop);
+/* Load the configurations that converting to s needs (from Simplified
+   and from Traditional text).  Returns 0, or -1 with *err a malloc'ed
+   line naming the dictionary that is missing and the package. */
+int		 script_check(enum script s, char **err);
 void		 script_conv_free(struct script_conv *);
 /* The source byte of converted byte off (off <= converted length). */
 size_t		 script_conv_source(const struct script_conv *, size_t off);

@@ -101,7 +101,6 @@ static struct {
 	opencc_t	 h;
 	int		 state;		/* 0 not tried, 1 open, -1 failed */
 	char		*why;		/* the failure, as one line */
-	int		 told;		/* script_convert gave why out */
 	pthread_mutex_t	 use;		/* one conversion at a time */
 } script_cc[CFG__COUNT];
 static pthread_mutex_t	 script_cc_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -133,7 +132,7 @@ script_cfg_path(enum script_cfg c)
 static opencc_t
 script_cc_get(enum script_cfg c)
 {
-	char		*path, *why;
+	char		*path, *why, *p;
 	const char	*e;
 	size_t		 n;
 	opencc_t	 h;
@@ -151,10 +150,16 @@ script_cc_get(enum script_cfg c)
 			n = strlen(why);
 			while (n > 0 && (why[n - 1] == '.' || why[n - 1] == '\n'))
 				why[--n] = '\0';
-			script_cc[c].why = strstr(why, script_cfg_files[c]) !=
-			    NULL ? xasprintf("OpenCC dictionary: %s (%s)", why,
-			    SCRIPT_PACKAGE) : xasprintf("OpenCC dictionary %s: "
-			    "%s (%s)", path, why, SCRIPT_PACKAGE);
+			/* short, for a status line: "OpenCC dictionary
+			   t2s.json not found (Debian package ...)" */
+			if ((p = strstr(why, " not found")) != NULL)
+				*p = '\0';
+			script_cc[c].why = p != NULL && strstr(why,
+			    script_cfg_files[c]) != NULL ?
+			    xasprintf("OpenCC dictionary %s not found (%s)",
+			    why, SCRIPT_PACKAGE) : xasprintf("OpenCC "
+			    "dictionary %s: %s (%s)", path, why,
+			    SCRIPT_PACKAGE);
 			free(why);
 			script_cc[c].state = -1;
 		} else {
@@ -364,8 +369,7 @@ script_fold_build(void)
 		    SCRIPT_NBMP, step, i == 0 ? tbits : NULL) != 0) {
 			good = 0;
 			if (script_fold_why == NULL)
-				script_fold_why = xasprintf("%s; search does "
-				    "not fold Simplified and Traditional",
+				script_fold_why = xstrdup(
 				    script_cc[cfgs[i]].why != NULL ?
 				    script_cc[cfgs[i]].why : "OpenCC failed");
 		}
@@ -472,7 +476,6 @@ script_error(void)
 {
 	const char *e;
 
-	script_fold_init();
 	pthread_mutex_lock(&script_cc_lock);
 	e = script_fold_why;
 	pthread_mutex_unlock(&script_cc_lock);
@@ -768,68 +771,54 @@ script_cfg_for(enum script s, int trad)
 	}
 }
 
-/* Convert a text. */
+/* Load what converting to s needs. */
 int
-script_convert(struct text *t, enum script s, struct script_conv **convp,
-    char **err)
+script_check(enum script s, char **err)
 {
-	const unsigned char *u = (const unsigned char *)t->buf;
-	struct script_out	 o;
-	struct script_batch	 b;
-	struct script_conv	*cv;
-	struct text		 dst;
-	size_t			 i, k, start, done = 0, page = 1, next, n = t->len;
-	uint32_t		 c;
-	int			 cfg;
+	int	 trad, cfg;
 
-	*convp = NULL;
-	if (err != NULL)
-		*err = NULL;
-	if (s == SCRIPT_ORIGINAL || n == 0)
-		return 0;
-	cfg = script_cfg_for(s, script_is_traditional(t->buf, n));
-	if (cfg < 0)
-		return 0;
-	if (script_cc_get(cfg) == NULL) {
+	*err = NULL;
+	for (trad = 0; trad < 2; trad++) {
+		if ((cfg = script_cfg_for(s, trad)) < 0 ||
+		    script_cc_get(cfg) != NULL)
+			continue;
 		pthread_mutex_lock(&script_cc_lock);
-		if (!script_cc[cfg].told && err != NULL) {
-			*err = xasprintf("%s; showing the text as printed",
-			    script_cc[cfg].why);
-			script_cc[cfg].told = 1;
-		}
+		*err = xstrdup(script_cc[cfg].why);
 		pthread_mutex_unlock(&script_cc_lock);
 		return -1;
 	}
-	memset(&o, 0, sizeof o);
-	memset(&b, 0, sizeof b);
-	o.cap = n + n / 16 + 16;
-	o.buf = xmalloc(o.cap);
-	next = page < t->npages ? t->pages[page].start : (size_t)-1;
-	for (i = 0; i < n; ) {
+	return 0;
+}
+
+/* Queue the units of source bytes [ps, pe) (a page) with configuration
+   cfg, flushing full batches; false when *stop was set. */
+static int
+script_page_units(struct script_out *o, struct script_batch *b, int cfg,
+    const struct text *t, size_t ps, size_t pe, size_t *done,
+    const atomic_bool *stop)
+{
+	const unsigned char *u = (const unsigned char *)t->buf;
+	size_t		 i, k, start;
+	uint32_t	 c;
+
+	for (i = ps; i < pe; ) {
 		if (u[i] < 0xE3) {
 			i++;
 			continue;
 		}
-		k = script_dec(u + i, n - i, &c);
+		k = script_dec(u + i, pe - i, &c);
 		if (!script_is_cjk(c)) {
 			i += k;
 			continue;
 		}
-		/* A unit: CJK characters, and single LFs between them, up to a
-		   page break. */
-		while (i >= next) {
-			page++;
-			next = page < t->npages ? t->pages[page].start :
-			    (size_t)-1;
-		}
+		/* A unit: CJK characters, and single LFs between them. */
 		start = i;
 		for (;;) {
 			i += k;
-			if (i >= n || i == next)
+			if (i >= pe)
 				break;
-			if (u[i] == '\n' && i + 1 < n && i + 1 != next &&
-			    u[i + 1] >= 0xE3) {
-				k = script_dec(u + i + 1, n - i - 1, &c);
+			if (u[i] == '\n' && i + 1 < pe && u[i + 1] >= 0xE3) {
+				k = script_dec(u + i + 1, pe - i - 1, &c);
 				if (!script_is_cjk(c))
 					break;
 				i++;		/* over the LF */
@@ -837,27 +826,84 @@ script_convert(struct text *t, enum script s, struct script_conv **convp,
 			}
 			if (u[i] < 0xE3)
 				break;
-			k = script_dec(u + i, n - i, &c);
+			k = script_dec(u + i, pe - i, &c);
 			if (!script_is_cjk(c))
 				break;
 		}
-		script_queue(&b, t->buf, start, i);
-		if (b.len >= SCRIPT_BATCH)
-			script_flush(&o, &b, cfg, t->buf, &done, done);
+		script_queue(b, t->buf, start, i);
+		if (b->len >= SCRIPT_BATCH) {
+			if (stop != NULL && atomic_load(stop))
+				return 0;
+			script_flush(o, b, cfg, t->buf, done, *done);
+		}
 	}
-	script_flush(&o, &b, cfg, t->buf, &done, n);
+	return 1;
+}
+
+/* Convert a text, page by page: each page from its own script. */
+int
+script_convert(struct text *t, enum script s, struct script_conv **convp,
+    const atomic_bool *stop)
+{
+	struct script_out	 o;
+	struct script_batch	 b;
+	struct script_conv	*cv;
+	struct text		 dst;
+	const char		**configs;
+	size_t			 i, p, ps, pe, done = 0, n = t->len;
+	int			 cfg, bcfg = -1, failed = 0;
+
+	*convp = NULL;
+	if (s == SCRIPT_ORIGINAL || n == 0)
+		return 0;
+	memset(&o, 0, sizeof o);
+	memset(&b, 0, sizeof b);
+	configs = xcalloc(t->npages ? t->npages : 1, sizeof *configs);
+	for (p = 0; p < t->npages; p++) {
+		ps = t->pages[p].start;
+		pe = t->pages[p].end;
+		cfg = script_cfg_for(s, script_is_traditional(t->buf + ps,
+		    pe - ps));
+		if (cfg < 0)
+			continue;
+		if (script_cc_get(cfg) == NULL) {
+			failed = 1;
+			continue;
+		}
+		if (o.buf == NULL) {
+			o.cap = n + n / 16 + 16;
+			o.buf = xmalloc(o.cap);
+		}
+		if (cfg != bcfg && b.n > 0)
+			script_flush(&o, &b, bcfg, t->buf, &done, done);
+		bcfg = cfg;
+		configs[p] = script_cfg_files[cfg];
+		if (!script_page_units(&o, &b, cfg, t, ps, pe, &done, stop))
+			break;
+	}
+	if (bcfg < 0 || (stop != NULL && atomic_load(stop))) {
+		/* nothing to convert, or stopped */
+		free(b.in);
+		free(b.units);
+		free(o.buf);
+		free(o.segs);
+		free(configs);
+		return bcfg < 0 && !failed && (stop == NULL ||
+		    !atomic_load(stop)) ? 0 : -1;
+	}
+	script_flush(&o, &b, bcfg, t->buf, &done, n);
 	free(b.in);
 	free(b.units);
 
 	cv = xcalloc(1, sizeof *cv);
 	cv->script = s;
-	cv->config = script_cfg_files[cfg];
+	cv->configs = configs;
+	for (p = 0; p < t->npages && cv->config == NULL; p++)
+		cv->config = configs[p];
 	cv->segs = o.segs;
 	cv->nsegs = o.nsegs;
 	cv->clen = o.len;
 	memset(&dst, 0, sizeof dst);
-	if (o.buf == NULL)
-		o.buf = xmalloc(1);
 	o.buf[o.len] = '\0';
 	dst.buf = o.buf;
 	dst.len = o.len;
@@ -888,6 +934,7 @@ script_conv_free(struct script_conv *cv)
 		return;
 	text_free(&cv->source);
 	free(cv->segs);
+	free(cv->configs);
 	free(cv);
 }
 

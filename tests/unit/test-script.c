@@ -165,8 +165,9 @@ convert(struct text *t, const char *bytes, enum script s)
 	char			*err = NULL;
 
 	assert_int_equal(text_from_bytes(t, bytes, strlen(bytes), &cause), 0);
-	assert_int_equal(script_convert(t, s, &cv, &err), 0);
+	assert_int_equal(script_check(s, &err), 0);
 	assert_null(err);
+	assert_int_equal(script_convert(t, s, &cv, NULL), 0);
 	return cv;
 }
 
@@ -329,6 +330,33 @@ test_convert_pages(void **state)
 }
 
 static void
+test_convert_mixed(void **state)
+{
+	struct text		 t;
+	struct script_conv	*cv;
+
+	/* Each page from its own script: a Traditional page and a
+	   Simplified one, to Traditional and to Simplified. */
+	cv = convert(&t, "監獄發展，頭髮。\f监狱发展，头发。", SCRIPT_TRADITIONAL);
+	assert_non_null(cv);
+	assert_string_equal(t.buf, "監獄發展，頭髮。監獄發展，頭髮。");
+	assert_null(cv->configs[0]);
+	assert_string_equal(cv->configs[1], "s2t.json");
+	assert_string_equal(cv->config, "s2t.json");
+	check_map(&t, cv);
+	script_conv_free(cv);
+	text_free(&t);
+	cv = convert(&t, "監獄發展，頭髮。\f监狱发展，头发。", SCRIPT_SIMPLIFIED);
+	assert_non_null(cv);
+	assert_string_equal(t.buf, "监狱发展，头发。监狱发展，头发。");
+	assert_string_equal(cv->configs[0], "t2s.json");
+	assert_null(cv->configs[1]);
+	assert_int_equal(t.pages[1].start, strlen("监狱发展，头发。"));
+	script_conv_free(cv);
+	text_free(&t);
+}
+
+static void
 test_text_copy(void **state)
 {
 	struct text	 t, c;
@@ -366,15 +394,15 @@ child_missing(const char *dir)
 		return 3;
 	if (text_from_bytes(&t, "头发", 6, &cause) != 0)
 		return 4;
-	if (script_convert(&t, SCRIPT_TRADITIONAL, &cv, &err) != -1 ||
+	if (script_convert(&t, SCRIPT_TRADITIONAL, &cv, NULL) != -1 ||
 	    cv != NULL || strcmp(t.buf, "头发") != 0)
 		return 5;
-	if (err == NULL || strstr(err, "s2t.json") == NULL)
+	if (script_check(SCRIPT_TRADITIONAL, &err) != -1 || err == NULL ||
+	    strstr(err, "s2t.json") == NULL ||
+	    strstr(err, "libopencc-data") == NULL)
 		return 6;
 	free(err);
-	/* said once */
-	if (script_convert(&t, SCRIPT_TRADITIONAL, &cv, &err) != -1 ||
-	    err != NULL)
+	if (script_check(SCRIPT_ORIGINAL, &err) != 0 || err != NULL)
 		return 7;
 	text_free(&t);
 	return 0;
@@ -414,6 +442,7 @@ main(void)
 		cmocka_unit_test(test_convert_same),
 		cmocka_unit_test(test_convert_regions),
 		cmocka_unit_test(test_convert_pages),
+		cmocka_unit_test(test_convert_mixed),
 		cmocka_unit_test(test_text_copy),
 	};
 
