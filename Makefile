@@ -23,14 +23,17 @@ OPENCC_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags opencc 2>/dev/null || echo -I/us
 OPENCC_LIBS	:= $(shell $(PKG_CONFIG) --libs opencc 2>/dev/null || echo -lopencc)
 # Debian ships no pkg-config file for libunistring.
 UNISTRING_LIBS	:= -lunistring
+MD4C_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags md4c 2>/dev/null)
+MD4C_LIBS	:= $(shell $(PKG_CONFIG) --libs md4c 2>/dev/null || echo -lmd4c)
 
 WARN		= -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 		  -Wwrite-strings -Wno-unused-parameter
 DCPPFLAGS	= -Iinclude -D_GNU_SOURCE -DDUBAO_VERSION='"$(VERSION)"' \
-		  -DDUBAO_DATADIR='"$(DATADIR)"' $(PCRE2_CFLAGS) \
+		  -DDUBAO_DATADIR='"$(DATADIR)"' $(PCRE2_CFLAGS) $(MD4C_CFLAGS) \
 		  $(OPENCC_CFLAGS)
 DCFLAGS		= -std=c11 $(WARN) -MMD -MP
-DLIBS		= $(UNISTRING_LIBS) $(PCRE2_LIBS) $(OPENCC_LIBS) -lpthread
+DLIBS		= $(UNISTRING_LIBS) $(PCRE2_LIBS) $(MD4C_LIBS) $(OPENCC_LIBS) \
+		  -lpthread
 
 ifeq ($(SAN),1)
 BUILD		?= build/san
@@ -64,14 +67,14 @@ endif
 
 # Debian packages: to build and run, and in addition to test.
 RUN_PKGS	= gcc make pkg-config libncurses-dev libunistring-dev libpcre2-dev \
-		  libopencc-dev libopencc-data
+		  libmd4c-dev libopencc-dev libopencc-data
 CHECK_PKGS	= $(RUN_PKGS) libcmocka-dev tmux
 FUZZ_PKGS	= $(CHECK_PKGS) clang libclang-rt-14-dev
 VALGRIND_PKGS	= $(CHECK_PKGS) valgrind
 
 .PHONY: all run check check-unit check-prop check-golden check-e2e \
 	check-layers check-sanitize check-valgrind deps deps-check bench fuzz \
-	fuzz-build check-hostile \
+	fuzz-build check-hostile check-regress fidelity \
 	man-lint install uninstall clean
 
 all: $(PROG)
@@ -100,6 +103,10 @@ $(BUILD)/tests/%.o: tests/prop/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests -c -o $@ $<
 
+$(BUILD)/tests/regress: tests/regress/run.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/regress/run.c $(CORE_LIB) $(DLIBS)
+
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(CORE_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(CORE_LIB) -lcmocka $(DLIBS)
 
@@ -123,7 +130,7 @@ run: deps
 check: deps-check
 	@$(MAKE) --no-print-directory check-all
 
-check-all: $(PROG) $(UNIT_BIN) $(PROP_BIN)
+check-all: $(PROG) $(UNIT_BIN) $(PROP_BIN) $(BUILD)/tests/regress
 	@sh tests/run.sh "$(BUILD)" "$(PROG)"
 
 check-unit: $(UNIT_BIN)
@@ -132,6 +139,8 @@ check-prop: $(PROG) $(PROP_BIN)
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" prop
 check-golden: $(PROG)
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" golden
+check-regress: $(BUILD)/tests/regress
+	@sh tests/run.sh "$(BUILD)" "$(PROG)" regress
 check-e2e: $(PROG)
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" e2e
 check-layers:
@@ -191,21 +200,35 @@ bench: deps $(BUILD)/bench $(BUILD)/bench-search
 	$(BUILD)/bench $(BENCH_ARGS)
 	$(BUILD)/bench-search $(BENCH_ARGS)
 
+# The structure reader scored on real articles with known structure
+# (tests/bench/fidelity.c; the corpus is outside the repository).
+FIDELITY_CORPUS	?= ../shared/corpus/rmrb-2019
+FIDELITY_ARGS	?=
+
+$(BUILD)/fidelity: tests/bench/fidelity.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/bench/fidelity.c $(CORE_LIB) $(DLIBS)
+
+fidelity: deps $(BUILD)/fidelity
+	$(BUILD)/fidelity $(FIDELITY_ARGS) $(FIDELITY_CORPUS)
+
 # ---- install ------------------------------------------------------------
 
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
-	    $(DESTDIR)$(DATADIR)/articles
+	    $(DESTDIR)$(MANPREFIX)/man7 $(DESTDIR)$(DATADIR)/articles
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/dubao
 	install -m 644 man/dubao.1 $(DESTDIR)$(MANPREFIX)/man1/dubao.1
+	install -m 644 man/*.7 $(DESTDIR)$(MANPREFIX)/man7/
 	install -m 644 articles/*.txt $(DESTDIR)$(DATADIR)/articles/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dubao $(DESTDIR)$(MANPREFIX)/man1/dubao.1
+	for m in man/*.7; do rm -f $(DESTDIR)$(MANPREFIX)/man7/$${m#man/}; done
 	rm -rf $(DESTDIR)$(DATADIR)
 
 man-lint:
-	@if command -v mandoc >/dev/null; then mandoc -Tlint -Wwarning man/dubao.1; \
+	@if command -v mandoc >/dev/null; then mandoc -Tlint -Wwarning man/dubao.1 man/*.7; \
 	else echo "man-lint: mandoc not installed (apt-get install mandoc); skipped"; fi
 
 clean:

@@ -78,11 +78,23 @@ struct page {
 					   page metadata, not body text (the
 					   title, the motto, one block per
 					   co-organiser line, page numbers) */
-	int		 marked;	/* read from explicit markup */
+	struct story	 dropped;	/* web debris taken out of the text
+					   (cookie notices, share and print
+					   lines, 责任编辑 …): one
+					   BLOCK_BANNER block per line, never
+					   shown; --json lists it as
+					   boilerplate */
+	size_t		 contents_first; /* banner blocks [contents_first,
+					   contents_first + ncontents) are a
+					   contents list (numbered titles at
+					   the front of a day's file) */
+	size_t		 ncontents;
+	int		 markdown;	/* read as Markdown (md4c) */
 	void		*pool;		/* when not NULL, one allocation that
 					   holds the stories array, the blocks,
-					   bylines and sections of every story
-					   and of the banner, and all pieces
+					   bylines and sections of every story,
+					   of the banner and of dropped, and
+					   all pieces
 					   and names (what parse_page builds);
 					   when NULL, each of these arrays is
 					   allocated on its own */

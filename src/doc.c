@@ -18,25 +18,32 @@
 #include "safe.h"
 #include "xmalloc.h"
 
-/* Parse the pages of file fi and append them. */
+/* Parse the pages of file fi and append them.  A form feed that falls
+   inside a paragraph or a story (parse_soft_break: a typeset PDF's page
+   is not a page of the paper) does not start a new page. */
 static void
 doc_add_pages(struct doc *d, size_t fi)
 {
 	const struct text	*t = &d->files[fi].text;
 	struct doc_page		*dp;
-	size_t			 i;
+	struct range		 span;
+	size_t			 i, j, n = 0;
 
 	if (d->npages + t->npages > d->cap_pages) {
 		d->cap_pages = 2 * (d->npages + t->npages);
 		d->pages = xreallocarray(d->pages, d->cap_pages,
 		    sizeof *d->pages);
 	}
-	for (i = 0; i < t->npages; i++) {
+	for (i = 0; i < t->npages; i = j) {
+		span = t->pages[i];
+		for (j = i + 1; j < t->npages && parse_soft_break(t,
+		    t->pages[j - 1], t->pages[j], NULL); j++)
+			span.end = t->pages[j].end;
 		dp = &d->pages[d->npages++];
 		memset(dp, 0, sizeof *dp);
 		dp->file = fi;
-		parse_page(&dp->page, t, t->pages[i]);
-		dp->page.number = i + 1;
+		parse_page(&dp->page, t, span);
+		dp->page.number = ++n;
 		dp->first_story = d->nstories;
 		d->nstories += dp->page.nstories;
 		stats_page(&dp->page, &dp->stats);
@@ -317,8 +324,9 @@ doc_page_name(const struct doc *d, size_t i)
 	char			*path, *name;
 
 	path = safe_name(strcmp(f->path, "-") == 0 ? "(stdin)" : f->path);
-	if (f->text.npages <= 1)
-		return path;
+	if (!(i > 0 && d->pages[i - 1].file == dp->file) &&
+	    !(i + 1 < d->npages && d->pages[i + 1].file == dp->file))
+		return path;	/* the file's only page */
 	name = xasprintf("%s#%zu", path, dp->page.number);
 	free(path);
 	return name;

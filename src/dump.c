@@ -121,8 +121,12 @@ dump_story_title(const struct page *pg, const struct story *st)
 {
 	const struct block	*b = page_story_headline(st);
 	char			*s, *p;
-	size_t			 len, n, cut;
+	size_t			 len, i, from = 0;
 
+	for (i = 0; b == NULL && i < st->nblocks; i++)
+		if (st->blocks[i].kind == BLOCK_LEAD ||
+		    st->blocks[i].kind == BLOCK_PARAGRAPH)
+			b = &st->blocks[i];
 	if (b == NULL && st->nblocks > 0)
 		b = &st->blocks[0];
 	if (b == NULL)
@@ -130,17 +134,24 @@ dump_story_title(const struct page *pg, const struct story *st)
 	s = page_block_join(pg, b, &len, NULL);
 	if (b->kind == BLOCK_HEADLINE)
 		return s;
-	/* Shorten a borrowed title to 20 characters. */
-	for (p = s, n = 0; *p != '\0' && n < 20; n++) {
-		p++;
-		while ((*p & 0xc0) == 0x80)
-			p++;
-	}
-	if (*p != '\0') {
-		cut = (size_t)(p - s);
-		s = xrealloc(s, cut + 4);
-		memcpy(s + cut, "…", 4);
-	}
+	/* A borrowed title: the first sentence, after the dateline; whole,
+	   never cut (the panels that show it cut it to their width). */
+	if (st->dateline.end > st->dateline.start &&
+	    &st->blocks[st->dateline_block] == b && st->dateline.end <= len)
+		from = st->dateline.end;
+	while (from < len && (s[from] == ' ' || (from + 3 <= len &&
+	    memcmp(s + from, "\xe3\x80\x80", 3) == 0)))
+		from += s[from] == ' ' ? 1 : 3;
+	for (p = s + from; *p != '\0'; p++)
+		if (*p == '!' || *p == '?' || memcmp(p, "。", 3) == 0 ||
+		    memcmp(p, "！", 3) == 0 || memcmp(p, "？", 3) == 0) {
+			p += *p == '!' || *p == '?' ? 1 : 3;
+			break;
+		}
+	if (from == len)
+		from = 0;
+	memmove(s, s + from, (size_t)(p - s) - from);
+	s[(size_t)(p - s) - from] = '\0';
 	return s;
 }
 
@@ -155,7 +166,8 @@ dump_block_text(const struct page *pg, const struct block *b, FILE *fp)
 	free(s);
 }
 
-/* Write the outline. */
+/* Write the outline: never cut (a story without a headline is named by
+   its first sentence). */
 void
 dump_toc(const struct doc *d, FILE *fp)
 {
@@ -538,7 +550,20 @@ dump_json(const struct doc *d, FILE *fp)
 			}
 			fputs("]}", fp);
 		}
-		fputs(",\"stories\":[", fp);
+		fputs(",\"contents\":[", fp);
+		for (i = 0; i < pg->ncontents; i++) {
+			if (i > 0)
+				fputc(',', fp);
+			dump_json_block_text(pg,
+			    &pg->banner.blocks[pg->contents_first + i], fp);
+		}
+		fputs("],\"boilerplate\":[", fp);
+		for (i = 0; i < pg->dropped.nblocks; i++) {
+			if (i > 0)
+				fputc(',', fp);
+			dump_json_block_text(pg, &pg->dropped.blocks[i], fp);
+		}
+		fputs("],\"stories\":[", fp);
 		for (s = 0; s < pg->nstories; s++) {
 			if (s > 0)
 				fputc(',', fp);

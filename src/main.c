@@ -21,6 +21,7 @@
 #include "doc.h"
 #include "doc-quick.h"
 #include "dump.h"
+#include "explain.h"
 #include "grep.h"
 #include "layout.h"
 #include "safe.h"
@@ -35,7 +36,8 @@ enum mode {
 	MODE_TOC,
 	MODE_STATS,
 	MODE_JSON,
-	MODE_GREP
+	MODE_GREP,
+	MODE_EXPLAIN
 };
 
 enum {
@@ -48,6 +50,7 @@ enum {
 	OPT_REGEX,
 	OPT_EXACT,
 	OPT_SCRIPT,
+	OPT_EXPLAIN,
 	OPT_HELP,
 	OPT_VERSION
 };
@@ -69,6 +72,7 @@ static const struct option main_options[] = {
 	{ "regex",	 no_argument,	    NULL, OPT_REGEX },
 	{ "exact",	 no_argument,	    NULL, OPT_EXACT },
 	{ "script",	 required_argument, NULL, OPT_SCRIPT },
+	{ "explain",	 no_argument,	    NULL, OPT_EXPLAIN },
 	{ "help",	 no_argument,	    NULL, OPT_HELP },
 	{ "version",	 no_argument,	    NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
@@ -91,6 +95,7 @@ main_usage(FILE *fp)
 "      --toc             print the outline: stories and sections\n"
 "      --stats           print the statistics as TSV\n"
 "      --json            print the whole structure as JSON\n"
+"      --explain         print why each line was read as it was\n"
 "      --grep=PATTERN    print the matches of PATTERN, one per line\n"
 "      --regex           PATTERN is a regular expression (PCRE2)\n"
 "      --exact           match exactly (no case or width folding)\n"
@@ -337,6 +342,9 @@ main(int argc, char *argv[])
 		case OPT_SCRIPT:
 			script = main_script(optarg);
 			break;
+		case OPT_EXPLAIN:
+			mode = MODE_EXPLAIN;
+			break;
 		case OPT_HELP:
 			main_usage(stdout);
 			return 0;
@@ -438,6 +446,9 @@ main(int argc, char *argv[])
 		break;
 	case MODE_JSON:
 		dump_json(&d, stdout);
+		break;
+	case MODE_EXPLAIN:
+		explain_doc(&d, stdout);
 		break;
 	case MODE_GREP:
 		color_out = uo.color == UI_COLOR_ALWAYS ||

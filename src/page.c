@@ -69,6 +69,7 @@ page_free(struct page *pg)
 	pg->stories = NULL;
 	pg->nstories = 0;
 	page_story_free(&pg->banner, pg->pool != NULL);
+	page_story_free(&pg->dropped, pg->pool != NULL);
 	free(pg->pool);
 	pg->pool = NULL;
 }

@@ -1,6 +1,23 @@
 /*
- * parse-int.h: what parse.c, parse-line.c and parse-join.c share.  Not
- * part of the public interface (see include/parse.h).
+ * parse-int.h: what the files of the structure reader share.  Not part of
+ * the public interface (see include/parse.h).
+ *
+ * The reader works in stages, each a table of named rules tried in order
+ * (dubao --explain names the rule that decided each line; see
+ * dubao-structure(7) for all of them):
+ *
+ *   parse-line.c   lexers: one line's features (LF_*): byline, dateline,
+ *                  column tag, caption marks ...
+ *   parse-md.c     Markdown (md4c): a hint per line (PM_*) and the text
+ *                  runs without the markers
+ *   parse-rules.c  the page's profile, the class of each line (PC_*),
+ *                  where runs of lines are cut into units, the type of
+ *                  each unit (U_*): the rule tables
+ *   parse-join.c   story heads (kicker, headline, subtitle, byline) and
+ *                  the reading of units into stories, re-joining
+ *                  paragraphs the columns cut
+ *   parse-words.c  the word lists
+ *   parse.c        the driver, scratch memory, the page's pool
  */
 #ifndef DUBAO_PARSE_INT_H
 #define DUBAO_PARSE_INT_H
@@ -9,34 +26,153 @@
 #include <stdint.h>
 
 #include "page.h"
+#include "parse.h"
 
-/* Code points counted per line at most: longer lines are just "long". */
-#define PARSE_LONG	4096
+/*
+ * Thresholds, all of them, in characters (code points) unless said.
+ */
+#define PT_LONG		4096	/* lines longer are just "long" */
+#define PT_SHORT	40	/* longest short unit (headline, heading,
+				   caption candidate), tag excluded */
+#define PT_HEADLINE	60	/* longest headline above a byline */
+#define PT_KICKER	30	/* longest kicker in a blank-separated page */
+#define PT_BYLINE	50	/* longest byline line */
+#define PT_NAMES_BYTES	48	/* longest names-only byline line, bytes */
+#define PT_NAME		10	/* longest name */
+#define PT_TAG		48	/* longest column tag inside its brackets */
+#define PT_CAPTION	250	/* longest caption */
+#define PT_SUBTITLE	80	/* longest —— subtitle in a blank-separated
+				   page (any length in an indented one) */
+#define PT_SUBTITLE_ANY	300	/* longest subtitle line in an indented page */
+#define PT_NUMBER	24	/* longest page or list number line, bytes */
+#define PT_SHORTLINE	24	/* a "short" line inside a run */
+#define PT_WIDE_RUN	30	/* runs whose longest line has at least this
+				   many characters are hard-wrapped text */
+#define PT_PAUSE_SHORT	16	/* a short unit of at most this many
+				   characters may hold a comma */
+#define PT_PARA		20	/* a line at least this long is paragraph-
+				   like for the page profile */
+#define PT_PARA_MIN	8	/* ... and one this long that ends a
+				   sentence */
+#define PT_INDENT_PCT	60	/* % of paragraph-like lines indented: the
+				   page indents its paragraphs */
+#define PT_WRAP_PCT	40	/* % of paragraph-like lines indented at
+				   most: ... and hard-wraps them (one line of
+				   a paragraph indented, the others not) */
+#define PT_TOC_MIN	3	/* numbered title lines that make a contents */
+#define PT_TOC_ITEM	80	/* longest contents entry */
+#define PT_BOILER	120	/* longest line that can be web debris */
+#define PT_LEX_SHORT	120	/* longer lines are paragraphs: only the
+				   features that open or close one are
+				   looked for */
+#define PT_META		80	/* longest page label or running head */
 
-/* Flags of one source line (struct parse_line.flags). */
-#define LF_BLANK	0x0001	/* nothing but white space */
-#define LF_ENDP		0x0002	/* ends with sentence-final punctuation */
-#define LF_INDENT	0x0004	/* starts with U+3000 or two spaces */
-#define LF_BYLINE	0x0008	/* role word(s) and names */
-#define LF_NAMES	0x0010	/* names only (a byline continued) */
-#define LF_PHOTO	0x0020	/* byline whose roles are all photo credits */
-#define LF_NUMBER	0x0040	/* a number on its own (page or list) */
-#define LF_SUBTITLE	0x0080	/* starts with —— */
-#define LF_NOTE		0x0100	/* 编者按, 链接 ... */
-#define LF_MDHEAD	0x0200	/* "## heading" in an unmarked page */
-#define LF_CAPSTART	0x0400	/* starts like a caption (图为, ▲) */
-#define LF_CAPEND	0x0800	/* ends like a caption (摄）, 供图) */
-#define LF_DATELINE	0x1000	/* starts with 本报讯, 新华社…电 */
+/* Features of one source line (struct parse_line.flags), set by the
+   lexers of parse-line.c. */
+#define LF_BLANK	0x00000001u	/* nothing but white space */
+#define LF_ENDP		0x00000002u	/* ends with sentence-final punctuation */
+#define LF_INDENT	0x00000004u	/* starts with U+3000 or two spaces */
+#define LF_BYLINE	0x00000008u	/* role word(s) and names */
+#define LF_NAMES	0x00000010u	/* names only (a byline continued) */
+#define LF_PHOTO	0x00000020u	/* byline whose roles are all photo credits */
+#define LF_NUMBER	0x00000040u	/* a number on its own (page or list) */
+#define LF_SUBTITLE	0x00000080u	/* starts with —— */
+#define LF_NOTE		0x00000100u	/* 编者按, 链接 ... */
+#define LF_TAG		0x00000200u	/* ends with a column tag （人民论坛） */
+#define LF_CAPSTART	0x00000400u	/* starts like a caption (图为, ▲) */
+#define LF_CAPEND	0x00000800u	/* ends like a caption (摄）, 供图) */
+#define LF_DATELINE	0x00001000u	/* starts with 本报讯, 新华社…电 */
+#define LF_BOILER	0x00004000u	/* web debris (cookie notice, 责任编辑) */
+#define LF_META		0x00008000u	/* page label, running head */
+#define LF_WIREEND	0x00010000u	/* （編輯：蘇龍麒）1140710 */
+#define LF_TOCITEM	0x00020000u	/* "1. title": a numbered title */
+#define LF_PAGEBRK	0x00040000u	/* first line after a form feed that
+					   did not end the page */
+#define LF_CLOSED	0x00100000u	/* whole line in brackets or quotes */
+#define LF_CONTENTS	0x00200000u	/* LF_TOCITEM in a contents list */
+#define LF_SIGNOFF	0x00400000u	/* ——编者: an editor's note ends */
+#define LF_TOCHEAD	0x00800000u	/* a headline the contents list names */
+
+/* The Markdown hint of a line (struct parse_line.md), from md4c. */
+enum parse_md {
+	PM_NONE,	/* not Markdown, or a plain paragraph line */
+	PM_H1, PM_H2, PM_H3, PM_H4, PM_H5, PM_H6,
+	PM_QUOTE,	/* > */
+	PM_STRONG,	/* a paragraph wholly **bold** */
+	PM_IMAGE,	/* ![alt](…): the alt text */
+	PM_ITEM,	/* a list item */
+	PM_RULE,	/* --- thematic break: a story separator */
+	PM_HTML,	/* markup only: raw HTML, ``` fences, link
+			   references, the --- under a heading */
+	PM_FRONT,	/* a YAML front matter (--- title: … ---) */
+	PM_TEXT		/* a paragraph line of a Markdown page */
+};
+
+/* The class of a line (struct parse_line.cls), decided by the first
+   rule of parse_rules_line that holds. */
+enum parse_class {
+	PC_BLANK,	/* nothing */
+	PC_DROP,	/* web debris: not shown; --json boilerplate */
+	PC_MARKUP,	/* Markdown markup only: not shown */
+	PC_META,	/* page label, running head: page metadata */
+	PC_BREAK,	/* story separator (--- in Markdown) */
+	PC_TOC,		/* an entry of a contents list */
+	PC_HEADLINE,	/* marked: # */
+	PC_KICKER,	/* marked: ### before # */
+	PC_SUBTITLE_MK,	/* marked: ## after # */
+	PC_HEADING,	/* marked section heading: ##, **bold** */
+	PC_WIREEND,	/* wire copy's end line: a story ends */
+	PC_NUMBER,	/* a page or list number */
+	PC_BYLINE,	/* role words and names */
+	PC_NAMES,	/* names continuing a byline */
+	PC_SUBTITLE,	/* —— subtitle */
+	PC_NOTE,	/* editor's note opener, > quote */
+	PC_SIGNOFF,	/* ——编  者: the note above ends */
+	PC_CAPTION,	/* caption opener or ending, image alt */
+	PC_DATELINE,	/* paragraph opening with a dateline */
+	PC_FLUSH,	/* not indented in a page that indents its
+			   paragraphs: head material */
+	PC_SHORT,	/* short, no final punctuation */
+	PC_TEXT,	/* body text */
+	PC__COUNT
+};
+
+/* The profile of a page, decided once from all its lines. */
+enum parse_profile {
+	PP_BLANKS,	/* paragraphs separated by blank lines or by
+			   nothing recognisable (pdftotext of a printed
+			   page, Markdown, most saved pages) */
+	PP_INDENTED,	/* every paragraph one indented line; heads flush
+			   (article collections, e-paper copies) */
+	PP_WRAPPED	/* paragraphs hard-wrapped, their first line
+			   indented (typeset text through pdftotext) */
+};
 
 /* One source line. */
 struct parse_line {
 	size_t		 start;		/* first byte after leading space */
 	size_t		 end;		/* past the last non-space byte */
-	size_t		 skip;		/* marker bytes to skip after start */
 	size_t		 nchars;	/* code points in [start, end), at
-					   most PARSE_LONG */
+					   most PT_LONG */
+	size_t		 tag;		/* code points of a column tag at the
+					   end (LF_TAG), brackets included */
 	uint32_t	 last;		/* last code point, 0 when blank */
+	uint32_t	 piece;		/* Markdown: first text run in
+					   ctx->runs (npieces of them) */
+	uint32_t	 npieces;	/* 0: the line is one piece [start,
+					   end) */
+	struct range	 tail;		/* page metadata glued to the end of
+					   the line (> 本报记者  杨文明《人民日报》
+					   （…第 04 版）), cut off [start, end);
+					   empty when none */
 	unsigned	 flags;		/* LF_* */
+	unsigned char	 md;		/* enum parse_md */
+	unsigned char	 cls;		/* enum parse_class */
+	unsigned char	 rule;		/* index in parse_rules_line of the
+					   rule that gave cls */
+	unsigned char	 cut;		/* index in parse_rules_cut of the
+					   rule that cut it from the line
+					   above, or joined it */
 };
 
 /* One item of a byline line: a role word or a name. */
@@ -46,6 +182,14 @@ struct parse_bl_item {
 };
 
 #define PARSE_BL_MAX	24
+
+/* What a byline line is (parse_line_byline). */
+enum parse_bl_kind {
+	PB_NONE,	/* not a byline */
+	PB_ROLE,	/* starts with a role: 本报记者 王春苗 */
+	PB_NAMES,	/* names only: 陈毅人 (a byline continued) */
+	PB_CREDIT	/* names, then a photo role: 张三 李四 摄 */
+};
 
 /* A byline line taken apart. */
 struct parse_bl {
@@ -64,24 +208,184 @@ struct parse_arena {
 						   through their first word */
 };
 
-/* Parser state shared by the driver and the heuristics. */
+/* Parser state shared by the stages. */
 struct parse_ctx {
 	struct page		*pg;
 	const char		*buf;
 	struct parse_line	*lines;
 	size_t			 nlines;
+	struct range		*runs;		/* Markdown text runs */
+	size_t			 nruns;
+	enum parse_profile	 profile;
+	int			 profile_rule;	/* index in parse_rules_profile */
+	int			 markdown;	/* md4c read the page */
 	struct parse_arena	 arena;
+	struct parse_why	*why;		/* --explain: one per line, or
+						   NULL */
+	size_t			*tochead;	/* per line: first line of the
+						   contents headline it is in,
+						   or -1 (NULL: no contents) */
+	size_t			 ntocheads;	/* headlines the contents list
+						   named */
 };
+
+/* A run of non-blank lines, as the cut rules see it. */
+struct parse_run {
+	size_t		 first, last;	/* line indices, inclusive */
+	size_t		 maxc;		/* characters of its longest line */
+	int		 allendp;	/* every line ends a sentence */
+	int		 chain;		/* the line above is a byline or
+					   names continuing one */
+};
+
+/* The type of a unit (parse_rules_unit). */
+enum parse_unit_type {
+	U_TEXT,		/* body text */
+	U_SHORT,	/* short, no final punctuation: headline, heading,
+			   caption */
+	U_BYLINE,	/* role words and names */
+	U_NUMBER,	/* a number alone */
+	U_MARKED,	/* Markdown heading or bold line: its class says */
+	U_VERT,		/* a column of one- or two-character lines: a
+			   banner's vertical title */
+	U_SUBTITLE,	/* —— subtitle */
+	U_NOTE,		/* editor's note, quote */
+	U_CAPTION,	/* photo caption or credit */
+	U_DROP,		/* web debris */
+	U_MARKUP,	/* markup only */
+	U_META,		/* page label, running head */
+	U_BREAK,	/* story separator */
+	U_TOC,		/* contents entry */
+	U_WIREEND,	/* wire copy's editor line: the story ends */
+	U_FLUSH,	/* head material of a page that indents its
+			   paragraphs */
+	U_SIGNOFF,	/* ——编  者: what came before is an editor's
+			   note */
+	U__COUNT
+};
+
+/* A unit: consecutive lines read as one block. */
+struct parse_unit {
+	size_t		 first, last;	/* line indices, inclusive */
+	size_t		 gap;		/* blank lines before it */
+	size_t		 nchars;	/* code points, capped */
+	int		 type;		/* U_* */
+	int		 role;		/* R_* (parse-join.c) */
+	int		 start;		/* first unit of a story head */
+	int		 endp;		/* last line ends a sentence */
+	unsigned	 flags;		/* flags of the first line */
+	unsigned char	 cls;		/* class of the first line */
+	unsigned char	 trule;		/* index in parse_rules_unit of the
+					   rule that typed it */
+};
+
+/*
+ * The rule tables (parse-rules.c).  A rule has a name (what --explain
+ * prints), a predicate and what it decides; the first rule that holds
+ * decides.
+ */
+struct parse_line_rule {
+	const char	*name;
+	int		(*test)(const struct parse_ctx *, size_t);
+	enum parse_class cls;
+	unsigned	 need;		/* LF_* of which the line must have
+					   one for the rule to hold (0: any
+					   line); PR_MD: a Markdown hint */
+};
+#define PR_MD		0x80000000u
+
+struct parse_cut_rule {
+	const char	*name;
+	int		(*test)(const struct parse_ctx *,
+			    const struct parse_run *, size_t);
+	int		 cut;		/* 1 cuts, 0 joins */
+};
+
+struct parse_unit_rule {
+	const char	*name;
+	int		(*test)(const struct parse_ctx *,
+			    const struct parse_unit *);
+	enum parse_unit_type type;
+	unsigned	 cls;		/* the class of the unit's first
+					   line the rule is for; PC__COUNT:
+					   any */
+};
+
+/* Counts of a page that its profile is chosen from. */
+struct parse_counts {
+	size_t		 para;		/* paragraph-like lines */
+	size_t		 indented;	/* ... indented */
+	size_t		 blank_after;	/* ... followed by a blank line */
+	size_t		 flush;		/* short lines not indented */
+};
+
+struct parse_profile_rule {
+	const char	*name;
+	int		(*test)(const struct parse_counts *);
+	enum parse_profile profile;
+};
+
+extern const struct parse_line_rule	parse_rules_line[];
+extern const struct parse_cut_rule	parse_rules_cut[];
+extern const struct parse_unit_rule	parse_rules_unit[];
+extern const struct parse_profile_rule	parse_rules_profile[];
+
+void	 parse_rules_profile_of(struct parse_ctx *);
+void	 parse_rules_classify(struct parse_ctx *);
+void	 parse_rules_cuts(struct parse_ctx *, unsigned char *);
+void	 parse_rules_type(struct parse_ctx *, struct parse_unit *);
+const char *parse_class_name(enum parse_class);
+const char *parse_profile_name(enum parse_profile);
+
+/* Word lists (parse-words.c). */
+struct parse_word {
+	const char	*s;
+	size_t		 n;		/* bytes */
+	unsigned	 flags;		/* PWF_* */
+};
+#define PWF_PHOTO	0x01	/* role: credits photographs only */
+#define PWF_NOGLUE	0x02	/* role: no name glued to it */
+#define PWF_ALONE	0x04	/* role: a byline by itself; boilerplate:
+				   only as the whole line */
+
+enum parse_wlist {
+	PW_ROLES, PW_NOT_NAMES, PW_NOTES, PW_CAP_STARTS, PW_CAP_ENDS,
+	PW_AGENCIES, PW_COLUMNS, PW_KICKER_ENDS, PW_BOILER, PW__COUNT
+};
+
+void	 parse_words_init(void);
+int	 parse_words_prefix(enum parse_wlist, const char *, size_t, size_t *);
+int	 parse_words_suffix(enum parse_wlist, const char *, size_t, size_t *);
+int	 parse_words_is(enum parse_wlist, const char *, size_t);
+int	 parse_words_starts(enum parse_wlist, uint32_t);
+const struct parse_word *parse_words_get(enum parse_wlist, int);
+unsigned parse_words_first_lists(uint32_t);
+unsigned parse_words_last_lists(uint32_t);
+#define PW_BIT(l)	(1u << (l))
 
 /* parse-line.c */
 size_t	 parse_line_split(const char *, struct range, struct parse_line **,
 	    size_t);
-void	 parse_line_classify(const char *, struct parse_line *);
-int	 parse_line_byline(const char *, size_t, size_t, struct parse_bl *);
+void	 parse_line_lex(const char *, struct parse_line *);
+int	 parse_line_kicker_end(const char *, const struct parse_line *);
+int	 parse_line_pause(const char *, const struct parse_line *);
+enum parse_bl_kind parse_line_byline(const char *, size_t, size_t,
+	    struct parse_bl *);
 size_t	 parse_line_dateline(const char *, size_t, size_t, struct range *);
+size_t	 parse_line_wireend(const char *, size_t, size_t);
 int	 parse_line_is_endp(uint32_t);
+int	 parse_line_is_han(uint32_t);
 size_t	 parse_line_trim_start(const char *, size_t, size_t);
 size_t	 parse_line_trim_end(const char *, size_t, size_t);
+uint32_t parse_line_first(const char *, size_t, size_t);
+size_t	 parse_line_count(const char *, size_t);
+
+/* parse-contents.c */
+void	 parse_contents(struct parse_ctx *);
+
+/* parse-md.c */
+int	 parse_md_page(struct parse_ctx *, struct range);
+int	 parse_md_looks(const struct parse_ctx *);
 
 /* parse.c: scratch memory and page building helpers */
 void	*parse_arena_alloc(struct parse_arena *, size_t);
@@ -94,6 +398,7 @@ void	 parse_block_line(struct parse_ctx *, struct story *, size_t,
 void	 parse_bylines(struct parse_ctx *, struct story *, size_t, size_t,
 	    size_t);
 void	 parse_dateline(struct parse_ctx *, struct story *, size_t);
+void	 parse_why(struct parse_ctx *, size_t, int, const char *);
 
 /* parse-join.c */
 void	 parse_join_page(struct parse_ctx *);

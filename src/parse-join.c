@@ -1,26 +1,37 @@
 /*
- * parse-join: the heuristic reader of unmarked pages (pdftotext output).
+ * parse-join: units, story heads, and the reading of units into stories.
  *
  * 1. Units.  Lines are grouped into units: runs of non-blank lines, cut
- *    further where a run obviously holds several things (a byline line
- *    and the names continuing it, a number, a "## " heading, a caption or
- *    note opener, a short line without final punctuation among long
- *    ones, a line ending a sentence followed by an indented or a
- *    noticeably longer one).  The lines of a unit are the pieces of one
- *    block: pdftotext hard-wraps paragraphs.  A unit after two or more
- *    blank lines starts a new printed region (column, box).
- * 2. Types.  Each unit is typed from its lines: byline, number, vertical
- *    (a column of 1-2 character lines: the banner), subtitle (——),
- *    note (编者按), caption (图为 / ▲ / 摄） / 供图 / 新华社发), short (at
- *    most 40 characters, no final punctuation), or text.
- * 3. Story heads.  A byline unit, together with the short unit above it
- *    (headline), a —— subtitle between them and a short unit starting
- *    the region above the headline (kicker), starts a story; so does a
- *    short unit followed by a subtitle or by a paragraph opening with a
- *    dateline (本报讯, 新华社…电).
- * 4. Reading.  Units are then read in order into the current story:
+ *    where parse_rules_cut says (a byline and the names continuing it, a
+ *    number, a caption or note opener, a short line among long ones, a
+ *    line ending a sentence followed by an indented or a noticeably
+ *    longer one; every line in a page that indents its paragraphs).  The
+ *    lines of a unit are the pieces of one block: pdftotext hard-wraps
+ *    paragraphs.  A unit after two or more blank lines starts a new
+ *    printed region (column, box).  Each unit is typed by
+ *    parse_rules_unit.
+ * 2. Heads.  Units get a role in a story head (kicker, headline,
+ *    subtitle, byline, note), and the first unit of a head starts a
+ *    story.  Three sources, in this order:
+ *    - Markdown: # is the headline, ### above it the kicker, ## below it
+ *      the subtitle ("head-md").
+ *    - A page that indents its paragraphs: the lines that are not
+ *      indented are head material.  Right above its body a head has up
+ *      to three slots, kicker, headline, subtitle, and in article
+ *      collections a blank line holds an empty slot ("slot-*"); where
+ *      the slots do not tell, the words do: a kicker ends with —— or a
+ *      verb of the report (强调), a subtitle starts with ——, a headline
+ *      ends with a column tag （人民论坛） ("cue-*").
+ *    - Any other page: a byline unit, with the short unit above it
+ *      (headline), a —— subtitle between them and a short unit starting
+ *      the region above the headline (kicker) starts a story; so does a
+ *      short unit followed by a subtitle or by a paragraph opening with
+ *      a dateline; and a short line opening the page ("head-*").
+ * 3. Reading.  Units are then read in order into the current story:
  *    - text is a paragraph (the story's first is its lead, where a
- *      dateline opener is recognised);
+ *      dateline opener is recognised); a dateline after the lead starts
+ *      a new story, except in a page whose stories all have flush heads
+ *      (there a dateline opens an item of a round-up);
  *    - a paragraph that does not end a sentence is open: the next text
  *      unit continues it (column break: one block, several pieces);
  *    - an open paragraph interrupted by anything else (another story, a
@@ -37,18 +48,16 @@
  *    - a vertical unit starts the banner: the first vertical unit is the
  *      column title (one block), the following vertical units the motto
  *      (one block), and each line of the short units after them one
- *      block (co-organisers: 浙江省监狱管理局 / 浙江法制报社 / 联办).
+ *      block (co-organisers: 浙江省监狱管理局 / 浙江法制报社 / 联办);
+ *    - page labels and contents entries go to the banner too, web debris
+ *      to the page's list of what was dropped, and a wire story's editor
+ *      line or a Markdown --- ends the story.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "parse-int.h"
 #include "xmalloc.h"
-
-enum parse_join_type {
-	U_TEXT, U_SHORT, U_BYLINE, U_NUMBER, U_MDHEAD, U_VERT, U_SUBTITLE,
-	U_NOTE, U_CAPTION
-};
 
 enum parse_join_role {
 	R_NONE, R_KICKER, R_HEADLINE, R_SUBTITLE, R_BYLINE, R_NOTE
@@ -61,23 +70,6 @@ static const enum block_kind parse_join_role_kind[] = {
 	[R_NOTE] = BLOCK_NOTE,
 };
 
-/* Longest short unit (headline, heading, caption candidate), in chars. */
-#define JOIN_SHORT	40
-/* Longest headline above a byline, in chars. */
-#define JOIN_HEADLINE	60
-
-/* A unit: consecutive lines read as one block. */
-struct parse_join_unit {
-	size_t	 first, last;		/* line indices, inclusive */
-	size_t	 gap;			/* blank lines before it */
-	size_t	 nchars;		/* code points, capped */
-	int	 type;			/* U_* */
-	int	 role;			/* R_* */
-	int	 start;			/* first unit of a story head */
-	int	 endp;			/* last line ends a sentence */
-	unsigned flags;			/* flags of the first line */
-};
-
 /* A block of a story: where an open paragraph lives. */
 struct parse_join_ref {
 	size_t	 story;
@@ -87,143 +79,46 @@ struct parse_join_ref {
 /* State of the reading pass. */
 struct parse_join {
 	struct parse_ctx	*ctx;
-	struct parse_join_unit	*u;
+	struct parse_unit	*u;
 	size_t			 nu;
 	size_t			 cs;		/* current story */
 	int			 have;		/* a story exists */
+	int			 fresh;		/* the next unit starts a story */
+	int			 flushheads;	/* an indented page with flush
+						   heads: stories start there
+						   only */
 	unsigned char		*lead;		/* per story: lead seen */
 	struct parse_join_ref	 open;		/* open paragraph */
 	int			 open_valid;
+	size_t			 open_line;	/* its last line */
 	struct parse_join_ref	*pend;		/* pending open paragraphs */
+	size_t			*pend_line;
 	size_t			 npend;
 	size_t			 prefix;	/* list number line, or -1 */
 	size_t			 motto;		/* banner motto block, or -1 */
 };
 
-/* Mark where runs of non-blank lines must be cut into several units. */
+/* Say why unit u got what it got at stage st. */
 static void
-parse_join_cuts(struct parse_ctx *ctx, unsigned char *cut)
+pj_why(struct parse_join *J, const struct parse_unit *u, int st,
+    const char *rule)
 {
-	struct parse_line *L = ctx->lines;
-	size_t		 a = 0, b, i, maxc;
-	int		 chain, allendp;
-
-	while (a < ctx->nlines) {
-		if (L[a].flags & LF_BLANK) {
-			a++;
-			continue;
-		}
-		maxc = 0;
-		allendp = 1;
-		for (b = a; b < ctx->nlines && !(L[b].flags & LF_BLANK); b++) {
-			if (L[b].nchars > maxc)
-				maxc = L[b].nchars;
-			if (!(L[b].flags & LF_ENDP) || L[b].nchars < 3)
-				allendp = 0;
-		}
-		chain = (L[a].flags & LF_BYLINE) != 0;
-		for (i = a + 1; i < b; i++) {
-			const struct parse_line *p = &L[i - 1], *l = &L[i];
-			int	 c = 0, pshort, lshort;
-
-			pshort = p->nchars <= 24 && p->nchars * 5 < maxc * 3;
-			lshort = l->nchars <= 24 && l->nchars * 5 < maxc * 3;
-			if (chain && (l->flags & LF_NAMES))
-				continue;	/* 陈毅人 after 本报记者 王春苗 */
-			if (chain)
-				c = 1;
-			chain = (l->flags & LF_BYLINE) != 0;
-			if (chain || ((p->flags | l->flags) & (LF_NUMBER |
-			    LF_MDHEAD | LF_SUBTITLE)) ||
-			    (l->flags & (LF_NOTE | LF_CAPSTART | LF_DATELINE)))
-				c = 1;
-			else if (allendp)
-				c = 1;
-			else if ((p->flags & LF_ENDP) && ((l->flags &
-			    LF_INDENT) || p->nchars * 4 < maxc * 3))
-				c = 1;
-			else if (maxc >= 30 && !(p->flags & LF_ENDP) && pshort)
-				c = 1;
-			else if (maxc >= 30 && (p->flags & LF_ENDP) &&
-			    !(l->flags & LF_ENDP) && lshort)
-				c = 1;
-			cut[i] = c;
-		}
-		a = b;
-	}
-}
-
-/* True when a (short) unit holds a comma or the like: a sentence. */
-static int
-parse_join_pauses(struct parse_ctx *ctx, const struct parse_join_unit *u)
-{
-	const char *b = ctx->buf;
-	size_t	 i, k;
-
-	for (i = u->first; i <= u->last; i++)
-		for (k = ctx->lines[i].start; k < ctx->lines[i].end; k++) {
-			if (b[k] == ',' || b[k] == ';')
-				return 1;
-			if (k + 2 < ctx->lines[i].end &&
-			    ((unsigned char)b[k] == 0xef &&
-			    (unsigned char)b[k + 1] == 0xbc &&
-			    ((unsigned char)b[k + 2] == 0x8c ||
-			    (unsigned char)b[k + 2] == 0x9b)))
-				return 1;	/* ， ； */
-			if (k + 2 < ctx->lines[i].end &&
-			    (unsigned char)b[k] == 0xe3 &&
-			    (unsigned char)b[k + 1] == 0x80 &&
-			    (unsigned char)b[k + 2] == 0x81)
-				return 1;	/* 、 */
-		}
-	return 0;
-}
-
-/* Type a unit from its lines. */
-static int
-parse_join_type(struct parse_ctx *ctx, const struct parse_join_unit *u)
-{
-	const struct parse_line *L = ctx->lines;
-	size_t	 i, n = u->last - u->first + 1;
-	int	 vert = n >= 2;
-
-	if (u->flags & LF_BYLINE)
-		return U_BYLINE;
-	if (n == 1 && (u->flags & LF_NUMBER))
-		return U_NUMBER;
-	if (u->flags & LF_MDHEAD)
-		return U_MDHEAD;
-	for (i = u->first; i <= u->last && vert; i++)
-		if (L[i].nchars > 2 || (L[i].flags & (LF_ENDP | LF_NUMBER)))
-			vert = 0;
-	if (vert)
-		return U_VERT;
-	if ((u->flags & LF_SUBTITLE) && u->nchars <= 80)
-		return U_SUBTITLE;
-	if (u->flags & LF_NOTE)
-		return U_NOTE;
-	if (((u->flags & LF_CAPSTART) || (L[u->last].flags & LF_CAPEND)) &&
-	    u->nchars <= 250)
-		return U_CAPTION;
-	if (u->nchars <= JOIN_SHORT && !u->endp &&
-	    (u->nchars <= 16 || !parse_join_pauses(ctx, u)))
-		return U_SHORT;
-	return U_TEXT;
+	parse_why(J->ctx, u->first, st, rule);
 }
 
 /* Build and type the units of the page; their count. */
 static size_t
-parse_join_units(struct parse_ctx *ctx, struct parse_join_unit **out)
+parse_join_units(struct parse_ctx *ctx, struct parse_unit **out)
 {
 	struct parse_line	*L = ctx->lines;
-	struct parse_join_unit	*v, *u = NULL;
+	struct parse_unit	*v, *u = NULL;
 	unsigned char		*cut;
 	size_t			 i, n = 0, gap = 0;
 
 	/* both in the scratch memory of the parse, freed with it */
 	cut = parse_arena_alloc(&ctx->arena, (ctx->nlines + 8) & ~(size_t)7);
 	memset(cut, 0, ctx->nlines + 1);
-	parse_join_cuts(ctx, cut);
+	parse_rules_cuts(ctx, cut);
 	/* not zeroed: a unit is cleared when it is started, and only the
 	   first n are ever read */
 	v = parse_arena_alloc(&ctx->arena, ((ctx->nlines + 1) * sizeof *v +
@@ -234,22 +129,30 @@ parse_join_units(struct parse_ctx *ctx, struct parse_join_unit **out)
 			u = NULL;
 			continue;
 		}
+		if (ctx->why != NULL && u != NULL)
+			parse_why(ctx, i, PS_CUT, parse_rules_cut[L[i].cut].name);
 		if (u == NULL || cut[i]) {
 			u = &v[n++];
 			memset(u, 0, sizeof *u);
 			u->first = i;
 			u->gap = u == v ? 2 : gap;
+			if (L[i].flags & LF_PAGEBRK)
+				u->gap = 2;
 			u->flags = L[i].flags;
+			u->cls = L[i].cls;
 			gap = 0;
 		}
 		u->last = i;
 		u->nchars += L[i].nchars;
-		if (u->nchars > PARSE_LONG)
-			u->nchars = PARSE_LONG;
+		if (u->nchars > PT_LONG)
+			u->nchars = PT_LONG;
 		u->endp = (L[i].flags & LF_ENDP) != 0;
 	}
-	for (i = 0; i < n; i++)
-		v[i].type = parse_join_type(ctx, &v[i]);
+	for (i = 0; i < n; i++) {
+		parse_rules_type(ctx, &v[i]);
+		parse_why(ctx, v[i].first, PS_UNIT,
+		    parse_rules_unit[v[i].trule].name);
+	}
 	*out = v;
 	return n;
 }
@@ -258,15 +161,15 @@ parse_join_units(struct parse_ctx *ctx, struct parse_join_unit **out)
 static int
 parse_join_headline_ok(struct parse_join *J, size_t j)
 {
-	const struct parse_join_unit *u = &J->u[j];
+	const struct parse_unit *u = &J->u[j];
 	uint32_t last = J->ctx->lines[u->last].last;
 
 	if (u->role != R_NONE || u->last - u->first > 2 ||
 	    (u->flags & LF_DATELINE))
 		return 0;
-	if (u->type == U_SHORT || u->type == U_MDHEAD)
+	if (u->type == U_SHORT)
 		return 1;
-	return u->type == U_TEXT && u->nchars <= JOIN_HEADLINE &&
+	return u->type == U_TEXT && u->nchars <= PT_HEADLINE &&
 	    (!u->endp || last == 0xff01 || last == 0xff1f || last == '!' ||
 	    last == '?');
 }
@@ -278,64 +181,307 @@ parse_join_open_text(const struct parse_join *J, size_t j)
 	return J->u[j].type == U_TEXT && !J->u[j].endp;
 }
 
+/* Give unit j role r, as rule says. */
+static void
+pj_role(struct parse_join *J, size_t j, int r, const char *rule)
+{
+	J->u[j].role = r;
+	pj_why(J, &J->u[j], PS_ROLE, rule);
+}
+
+static void	 pj_slots(struct parse_join *, size_t, size_t, size_t, int);
+
+/* The unit before unit i, passing over notes and page metadata set
+   between a headline and its byline (> 系列：…); -1 when none. */
+static size_t
+pj_before(const struct parse_join *J, size_t i)
+{
+	while (i > 0) {
+		i--;
+		if (!(J->u[i].role == R_NONE && (J->u[i].type == U_NOTE ||
+		    J->u[i].type == U_META || J->u[i].type == U_MARKUP ||
+		    J->u[i].type == U_DROP)))
+			return i;
+	}
+	return (size_t)-1;
+}
+
 /* Mark the head (kicker, headline, subtitle) above unit i; first unit. */
 static size_t
 parse_join_head(struct parse_join *J, size_t i)
 {
-	struct parse_join_unit *u = J->u;
-	size_t	 first = i, j = i;
+	struct parse_unit *u = J->u;
+	size_t	 first = i, j = i, k;
+
+	/* two or three short lines stacked right above, no blank line
+	   between them nor under them, after a blank line, a page label or
+	   the page's start: kicker, headline, subtitle, told by their
+	   words */
+	for (k = i; k > 0 && i - k < 3 && u[k].gap == 0 &&
+	    u[k - 1].type == U_SHORT && u[k - 1].role == R_NONE; k--)
+		;
+	if (i - k >= 2 && (k == 0 || u[k].gap >= 1 || u[k - 1].type ==
+	    U_META || u[k - 1].type == U_DROP) &&
+	    !(k > 0 && parse_join_open_text(J, k - 1))) {
+		pj_slots(J, k, i - 1, i, 0);
+		return k;
+	}
 
 	if (j > 0 && u[j - 1].type == U_SUBTITLE && u[j - 1].role == R_NONE &&
 	    u[j].type != U_SUBTITLE) {
-		u[--j].role = R_SUBTITLE;
+		pj_role(J, --j, R_SUBTITLE, "head-subtitle-above");
 		first = j;
 	}
 	if (j > 0 && parse_join_headline_ok(J, j - 1)) {
-		u[--j].role = R_HEADLINE;
+		pj_role(J, --j, R_HEADLINE, "head-headline-above");
 		first = j;
 		if (j > 0 && u[j - 1].type == U_SHORT && u[j - 1].role ==
-		    R_NONE && u[j - 1].nchars <= 30 && u[j].gap <= 1 &&
+		    R_NONE && u[j - 1].nchars <= PT_KICKER && u[j].gap <= 1 &&
 		    (j - 1 == 0 || u[j - 1].gap >= 2) &&
 		    !(j >= 2 && parse_join_open_text(J, j - 2))) {
-			u[--j].role = R_KICKER;
+			pj_role(J, --j, R_KICKER, "head-kicker-region");
+			first = j;
+		} else if (j > 0 && u[j - 1].type == U_SHORT &&
+		    u[j - 1].role == R_NONE && u[j - 1].nchars > u[j].nchars &&
+		    u[j].gap <= 1 && !(j >= 2 && (parse_join_open_text(J,
+		    j - 2) || u[j - 2].type == U_CAPTION))) {
+			/* a short line above a headline and its byline is no
+			   section heading (body text would follow it); a
+			   longer one is its kicker */
+			pj_role(J, --j, R_KICKER, "head-kicker-long");
+			first = j;
+		} else if (j > 0 && u[j - 1].type == U_SHORT &&
+		    u[j - 1].role == R_NONE && u[j - 1].nchars <= PT_SHORT &&
+		    pj_before(J, j - 1) == (size_t)-1) {
+			/* the page's first line, above a headline and its
+			   byline: a kicker, however far apart */
+			pj_role(J, --j, R_KICKER, "head-kicker-first");
 			first = j;
 		}
 	}
 	if (first > 0 && u[first - 1].type == U_NOTE &&
 	    u[first - 1].role == R_NONE) {
 		/* 编者按 above a story introduces it */
-		u[--first].role = R_NOTE;
+		pj_role(J, --first, R_NOTE, "head-note-above");
 	}
 	u[first].start = 1;
 	return first;
 }
 
-/* Find the story heads (pass 3). */
+/* True when unit u's line ends with "——" (a kicker leading into the
+   headline). */
+static int
+pj_dash_end(const struct parse_join *J, const struct parse_unit *u)
+{
+	const struct parse_line *l = &J->ctx->lines[u->last];
+
+	return l->end - l->start >= 6 &&
+	    memcmp(J->ctx->buf + l->end - 6, "——", 6) == 0;
+}
+
+/* A head of two flush lines a (above) and b: 1 when a is the kicker and
+   b the headline, 0 when a is the headline and b the subtitle; the rule
+   in *rule.  blank_before, blank_after: the slots the blank lines around
+   them hold (-1 when blank lines do not count in this page). */
+static int
+pj_pair(struct parse_join *J, size_t a, size_t b, int blank_before,
+    int blank_after, const char **rule)
+{
+	const struct parse_unit *ua = &J->u[a], *ub = &J->u[b];
+
+	if (pj_dash_end(J, ua)) {
+		*rule = "cue-kicker-dash";
+		return 1;
+	}
+	if ((ub->flags & LF_TAG) && !(ua->flags & LF_TAG)) {
+		*rule = "cue-tag-below";
+		return 1;
+	}
+	if ((ua->flags & LF_TAG) && !(ub->flags & LF_TAG)) {
+		*rule = "cue-tag-above";
+		return 0;
+	}
+	if (blank_after > 0 && blank_before <= 0) {
+		*rule = "slot-kicker";
+		return 1;
+	}
+	if (blank_before > 0 && blank_after == 0) {
+		*rule = "slot-subtitle";
+		return 0;
+	}
+	if (parse_line_kicker_end(J->ctx->buf, &J->ctx->lines[ua->last])) {
+		*rule = "cue-kicker-verb";
+		return 1;
+	}
+	if (ub->nchars > ua->nchars + ua->nchars / 2 || (ub->flags & LF_ENDP)) {
+		*rule = "cue-long-subtitle";
+		return 0;
+	}
+	*rule = "cue-pair";
+	return 1;
+}
+
+/* The blank lines right above unit i (the first unit's gap counts as a
+   region's, 2; this counts the lines). */
+static size_t
+pj_blanks_above(const struct parse_join *J, size_t i)
+{
+	size_t	 l = J->u[i].first, n = 0;
+
+	while (l > 0 && (J->ctx->lines[l - 1].flags & LF_BLANK)) {
+		l--;
+		n++;
+	}
+	return n;
+}
+
+/* Give the flush units [a, b] (a head right above unit body, or the
+   page's end) their roles: up to three slots, kicker, headline,
+   subtitle. */
+static void
+pj_slots(struct parse_join *J, size_t a, size_t b, size_t body, int blanks)
+{
+	struct parse_unit *u = J->u;
+	const char	*rule;
+	size_t		 k = b - a + 1, h;
+	int		 before = -1, after = -1;
+
+	/* blank lines hold empty slots where paragraphs are not
+	   separated by them (article collections) */
+	if (blanks) {
+		before = pj_blanks_above(J, a) >= 1;
+		after = body < J->nu ? (u[body].gap >= 1) : 0;
+	}
+	if (k == 1) {
+		pj_role(J, a, R_HEADLINE, "slot-alone");
+		h = a;
+	} else if (k == 2) {
+		if (pj_pair(J, a, b, before, after, &rule)) {
+			pj_role(J, a, R_KICKER, rule);
+			pj_role(J, b, R_HEADLINE, rule);
+			h = b;
+		} else {
+			pj_role(J, a, R_HEADLINE, rule);
+			pj_role(J, b, R_SUBTITLE, rule);
+			h = a;
+		}
+	} else {
+		/* three: kicker, headline, subtitle */
+		pj_role(J, a, R_KICKER, "slot-three");
+		pj_role(J, a + 1, R_HEADLINE, "slot-three");
+		h = a + 1;
+		for (k = h + 1; k <= b; k++)
+			pj_role(J, k, R_SUBTITLE, "slot-three");
+	}
+	(void)h;
+	u[a].start = 1;
+}
+
+/* Heads of a page that indents its paragraphs: each group of flush units
+   between bodies.  Two blank lines, or a blank line after a slot that
+   can only be a headline's, part two heads within a group. */
+static void
+pj_flush_heads(struct parse_join *J)
+{
+	struct parse_unit *u = J->u;
+	size_t		 i = 0, a, b, s;
+
+	while (i < J->nu) {
+		if (u[i].type != U_FLUSH || u[i].role != R_NONE) {
+			i++;
+			continue;
+		}
+		for (b = i; b + 1 < J->nu && u[b + 1].type == U_FLUSH; b++)
+			;
+		/* split the group [i, b] into heads, from the bottom: the
+		   last head is the one right above the body */
+		a = i;
+		while (a <= b) {
+			/* the first unit of the next head: after two blank
+			   lines, or after a blank line when the unit before
+			   it already made a complete head */
+			for (s = a + 1; s <= b; s++)
+				if (u[s].gap >= 2 || (u[s].gap >= 1 && s - a >= 1 &&
+				    !(s - a == 1 && u[s].gap == 1 &&
+				    s + 1 <= b && u[s + 1].gap == 0 &&
+				    0)))
+					break;
+			/* a head has at most three units */
+			if (s - a > 3)
+				s = a + 3;
+			pj_slots(J, a, s - 1, s <= b ? s : b + 1, 1);
+			a = s;
+		}
+		i = b + 1;
+	}
+}
+
+/* Roles of Markdown heads: # starts a story, ### above it is its
+   kicker, ## below its subtitle. */
+static void
+pj_md_heads(struct parse_join *J)
+{
+	struct parse_unit *u = J->u;
+	size_t		 i;
+
+	for (i = 0; i < J->nu; i++) {
+		if (u[i].type != U_MARKED)
+			continue;
+		switch (u[i].cls) {
+		case PC_HEADLINE:
+			pj_role(J, i, R_HEADLINE, J->ctx->lines[u[i].first].flags &
+			    LF_TOCHEAD ? "head-contents" : "head-md");
+			if (!(i > 0 && u[i - 1].role == R_KICKER))
+				u[i].start = 1;
+			break;
+		case PC_KICKER:
+			pj_role(J, i, R_KICKER, "head-md");
+			u[i].start = 1;
+			break;
+		case PC_SUBTITLE_MK:
+			pj_role(J, i, R_SUBTITLE, "head-md");
+			break;
+		}
+	}
+}
+
+/* Find the story heads (pass 2). */
 static void
 parse_join_heads(struct parse_join *J)
 {
-	struct parse_join_unit *u = J->u;
-	size_t	 i;
+	struct parse_unit *u = J->u;
+	size_t	 i, k;
 	int	 body = 0;
 
+	pj_md_heads(J);
+	for (i = 0; i < J->nu && !body; i++)
+		body = u[i].role == R_HEADLINE;	/* a marked headline */
+	if (J->flushheads)
+		pj_flush_heads(J);
 	for (i = 0; i < J->nu; i++) {
 		if (u[i].type == U_BYLINE && u[i].role == R_NONE) {
 			if ((u[i].flags & LF_PHOTO) &&
 			    !(i > 0 && parse_join_headline_ok(J, i - 1)) &&
 			    !(i > 0 && u[i - 1].role != R_NONE)) {
 				u[i].type = U_CAPTION;
+				pj_why(J, &u[i], PS_ROLE, "head-photo-credit");
 				continue;
 			}
-			if (i > 0 && u[i - 1].role != R_NONE &&
-			    u[i - 1].role != R_KICKER) {
-				u[i].role = R_BYLINE;
-				continue;	/* a second byline unit */
+			k = pj_before(J, i);
+			if ((k != (size_t)-1 && u[k].role != R_NONE &&
+			    u[k].role != R_KICKER) || J->flushheads) {
+				/* a second byline unit, or a byline in the
+				   body of an indented page */
+				pj_role(J, i, R_BYLINE, "head-byline-more");
+				continue;
 			}
-			u[i].role = R_BYLINE;
+			pj_role(J, i, R_BYLINE, "head-byline");
 			parse_join_head(J, i);
-		} else if (u[i].type == U_SUBTITLE && u[i].role == R_NONE &&
+		} else if (J->flushheads)
+			;	/* stories start at flush heads only */
+		else if (u[i].type == U_SUBTITLE && u[i].role == R_NONE &&
 		    i > 0 && parse_join_headline_ok(J, i - 1)) {
-			u[i].role = R_SUBTITLE;
+			pj_role(J, i, R_SUBTITLE, "head-subtitle");
 			parse_join_head(J, i);
 		} else if (u[i].type == U_TEXT && u[i].role == R_NONE &&
 		    (u[i].flags & LF_DATELINE) && i > 0 &&
@@ -344,7 +490,7 @@ parse_join_heads(struct parse_join *J)
 		else if (!body && u[i].type == U_SHORT && u[i].role == R_NONE &&
 		    i + 1 < J->nu && u[i + 1].type == U_TEXT) {
 			/* the page opens with a short line: a headline */
-			u[i].role = R_HEADLINE;
+			pj_role(J, i, R_HEADLINE, "head-page-opens");
 			u[i].start = 1;
 		}
 		if (u[i].type == U_TEXT)
@@ -358,6 +504,7 @@ parse_join_story(struct parse_join *J)
 {
 	J->cs = parse_story_new(J->ctx);
 	J->have = 1;
+	J->fresh = 0;
 	J->lead = parse_arena_grow(&J->ctx->arena, J->lead, J->cs, 1);
 	J->lead[J->cs] = 0;
 }
@@ -371,6 +518,9 @@ parse_join_close(struct parse_join *J)
 	/* grown at 0 and powers of two, so never short after pops */
 	J->pend = parse_arena_grow(&J->ctx->arena, J->pend, J->npend,
 	    sizeof *J->pend);
+	J->pend_line = parse_arena_grow(&J->ctx->arena, J->pend_line,
+	    J->npend, sizeof *J->pend_line);
+	J->pend_line[J->npend] = J->open_line;
 	J->pend[J->npend++] = J->open;
 	J->open_valid = 0;
 }
@@ -378,7 +528,7 @@ parse_join_close(struct parse_join *J)
 /* Append the lines of unit u to block bi of story st. */
 static void
 parse_join_lines(struct parse_join *J, struct story *st, size_t bi,
-    const struct parse_join_unit *u)
+    const struct parse_unit *u)
 {
 	size_t	 i;
 
@@ -388,14 +538,14 @@ parse_join_lines(struct parse_join *J, struct story *st, size_t bi,
 
 /* Add unit u as a block of kind k to the current story; its index. */
 static size_t
-parse_join_emit(struct parse_join *J, const struct parse_join_unit *u,
+parse_join_emit(struct parse_join *J, const struct parse_unit *u,
     enum block_kind k)
 {
 	struct story	*st;
 	size_t		 bi;
 
 	parse_join_close(J);
-	if (!J->have)
+	if (!J->have || J->fresh)
 		parse_join_story(J);
 	st = &J->ctx->pg->stories[J->cs];
 	bi = parse_block_new(J->ctx, st, k);
@@ -407,12 +557,12 @@ parse_join_emit(struct parse_join *J, const struct parse_join_unit *u,
 	return bi;
 }
 
-/* Add unit u to the banner, as one block or one block per line. */
+/* Add unit u to story bn (the banner, the dropped lines), as one block
+   or one block per line. */
 static void
-parse_join_banner(struct parse_join *J, const struct parse_join_unit *u,
-    int perline)
+parse_join_banner(struct parse_join *J, struct story *bn,
+    const struct parse_unit *u, int perline)
 {
-	struct story	*bn = &J->ctx->pg->banner;
 	size_t		 i, bi;
 
 	if (!perline) {
@@ -430,13 +580,14 @@ parse_join_banner(struct parse_join *J, const struct parse_join_unit *u,
 static void
 parse_join_text(struct parse_join *J, size_t i, int aside)
 {
-	const struct parse_join_unit *u = &J->u[i];
+	const struct parse_unit *u = &J->u[i];
 	struct story	*st;
 	size_t		 bi;
 	int		 cont = !(u->flags & LF_DATELINE) && !u->start &&
-			    J->prefix == (size_t)-1;
+			    J->prefix == (size_t)-1 && !J->fresh;
 
 	if (cont && !J->open_valid && J->npend > 0 && (u->gap >= 2 || aside)) {
+		J->open_line = J->pend_line[J->npend - 1];
 		J->open = J->pend[--J->npend];
 		J->open_valid = 1;
 		J->cs = J->open.story;
@@ -445,23 +596,38 @@ parse_join_text(struct parse_join *J, size_t i, int aside)
 		st = &J->ctx->pg->stories[J->open.story];
 		parse_join_lines(J, st, J->open.block, u);
 		J->cs = J->open.story;
+		pj_why(J, u, PS_READ, "read-continue");
+		if (J->ctx->why != NULL) {
+			parse_why(J->ctx, u->first, PS_JOIN, u->gap >= 2 ||
+			    aside ? "join-column-cut" : "join-open-paragraph");
+			J->ctx->why[u->first].joined = J->open_line;
+		}
+		J->open_line = u->last;
 		if (u->endp)
 			J->open_valid = 0;
 		return;
 	}
-	if (!J->have || ((u->flags & LF_DATELINE) && J->lead[J->cs]))
+	if (!J->have || ((u->flags & LF_DATELINE) && J->lead[J->cs] &&
+	    !J->flushheads)) {
 		parse_join_story(J);	/* a dateline opens a new story */
+		if (J->have && (u->flags & LF_DATELINE))
+			pj_why(J, u, PS_ROLE, "head-dateline-story");
+	}
 	bi = parse_join_emit(J, u, J->lead[J->cs] ? BLOCK_PARAGRAPH :
 	    BLOCK_LEAD);
+	pj_why(J, u, PS_READ, J->lead[J->cs] ? "read-paragraph" : "read-lead");
 	st = &J->ctx->pg->stories[J->cs];
 	if (!J->lead[J->cs]) {
 		J->lead[J->cs] = 1;
 		parse_dateline(J->ctx, st, bi);
 	}
-	if (!u->endp) {
+	/* in a page that indents its paragraphs every line is a whole
+	   paragraph: none is left open */
+	if (!u->endp && J->ctx->profile != PP_INDENTED) {
 		J->open.story = J->cs;
 		J->open.block = bi;
 		J->open_valid = 1;
+		J->open_line = u->last;
 	}
 }
 
@@ -469,33 +635,153 @@ parse_join_text(struct parse_join *J, size_t i, int aside)
 static void
 parse_join_short(struct parse_join *J, size_t i)
 {
-	const struct parse_join_unit *u = J->u, *next;
+	const struct parse_unit *u = J->u, *next;
 
 	next = i + 1 < J->nu ? &u[i + 1] : NULL;
 	if (J->open_valid) {
 		J->cs = J->open.story;
 		parse_join_emit(J, &u[i], BLOCK_CAPTION);
-	} else if (!J->have) {
+		pj_why(J, &u[i], PS_READ, "read-short-in-open-paragraph");
+	} else if (!J->have || J->fresh) {
 		parse_join_story(J);
 		parse_join_emit(J, &u[i], BLOCK_HEADLINE);
-	} else if (next != NULL && next->start)
+		pj_why(J, &u[i], PS_READ, "read-short-first");
+	} else if (next != NULL && next->start) {
 		parse_join_emit(J, &u[i], BLOCK_CAPTION);
-	else if (next != NULL && (next->type == U_TEXT ||
+		pj_why(J, &u[i], PS_READ, "read-short-before-head");
+	} else if (next != NULL && (next->type == U_TEXT ||
 	    next->type == U_NUMBER || next->type == U_CAPTION ||
-	    next->type == U_NOTE))
+	    next->type == U_NOTE || next->type == U_BYLINE)) {
 		parse_join_emit(J, &u[i], BLOCK_HEADING);
-	else
+		pj_why(J, &u[i], PS_READ, "read-short-heading");
+	} else {
 		parse_join_emit(J, &u[i], J->lead[J->cs] ? BLOCK_PARAGRAPH :
 		    BLOCK_LEAD);
+		pj_why(J, &u[i], PS_READ, "read-short-text");
+	}
 }
 
-/* Read the units in order into stories (pass 4). */
+/* Read a unit with a role in a story head. */
+static void
+parse_join_role(struct parse_join *J, size_t i)
+{
+	struct parse_unit *u = J->u;
+	struct story	*st;
+	size_t		 k, bi;
+
+	if (u[i].start) {
+		parse_join_close(J);
+		parse_join_story(J);
+	}
+	bi = parse_join_emit(J, &u[i], parse_join_role_kind[u[i].role]);
+	pj_why(J, &u[i], PS_READ, u[i].start ? "read-story-head" :
+	    "read-head");
+	if (u[i].role == R_BYLINE) {
+		st = &J->ctx->pg->stories[J->cs];
+		for (k = u[i].first; k <= u[i].last; k++)
+			parse_bylines(J->ctx, st, bi,
+			    J->ctx->lines[k].start, J->ctx->lines[k].end);
+	}
+}
+
+/* Read an editor's sign-off (——编  者): the paragraphs of the current
+   story since its head, or its last heading, were an editor's note; the
+   next paragraph is the lead. */
+static void
+parse_join_signoff(struct parse_join *J, size_t i)
+{
+	struct story	*st;
+	size_t		 b, k, n;
+
+	parse_join_close(J);
+	J->npend = 0;
+	if (J->have && !J->fresh) {
+		st = &J->ctx->pg->stories[J->cs];
+		for (b = st->nblocks; b > 0; b--) {
+			enum block_kind bk = st->blocks[b - 1].kind;
+
+			if (bk != BLOCK_LEAD && bk != BLOCK_PARAGRAPH &&
+			    bk != BLOCK_CAPTION && bk != BLOCK_NOTE)
+				break;
+			if (bk != BLOCK_CAPTION)
+				st->blocks[b - 1].kind = BLOCK_NOTE;
+		}
+		if (st->dateline_block >= b && st->dateline.end >
+		    st->dateline.start) {
+			/* the note had no dateline after all: nor the bylines
+			   of its bracket */
+			for (k = 0, n = 0; k < st->nbylines; k++)
+				if (st->bylines[k].block != st->dateline_block)
+					st->bylines[n++] = st->bylines[k];
+			st->nbylines = n;
+			st->dateline.start = st->dateline.end = 0;
+			st->dateline_block = 0;
+		}
+		J->lead[J->cs] = 0;
+	}
+	parse_join_emit(J, &J->u[i], BLOCK_NOTE);
+	pj_why(J, &J->u[i], PS_READ, "read-note-end");
+}
+
+/* Read a unit that is page metadata, debris or a story boundary;
+   returns 0 for any other unit. */
+static int
+parse_join_aside(struct parse_join *J, size_t i)
+{
+	struct parse_unit *u = J->u;
+	struct page	*pg = J->ctx->pg;
+	size_t		 k;
+
+	switch (u[i].type) {
+	case U_DROP:
+		parse_join_banner(J, &pg->dropped, &u[i], 1);
+		pj_why(J, &u[i], PS_READ, "read-dropped");
+		return 1;
+	case U_MARKUP:
+		pj_why(J, &u[i], PS_READ, "read-markup");
+		return 1;
+	case U_META:
+		parse_join_banner(J, &pg->banner, &u[i], 1);
+		pj_why(J, &u[i], PS_READ, "read-page-metadata");
+		return 1;
+	case U_TOC:
+		if (pg->ncontents == 0)
+			pg->contents_first = pg->banner.nblocks;
+		k = pg->banner.nblocks;
+		parse_join_banner(J, &pg->banner, &u[i], 1);
+		pg->ncontents += pg->banner.nblocks - k;
+		pj_why(J, &u[i], PS_READ, "read-contents");
+		return 1;
+	case U_BREAK:
+		parse_join_close(J);
+		J->npend = 0;
+		J->fresh = 1;
+		pj_why(J, &u[i], PS_READ, "read-story-break");
+		return 1;
+	case U_SIGNOFF:
+		parse_join_signoff(J, i);
+		return 1;
+	case U_WIREEND:
+		if (J->open_valid)
+			J->cs = J->open.story;
+		parse_join_emit(J, &u[i], BLOCK_NOTE);
+		parse_join_close(J);
+		J->npend = 0;
+		J->fresh = 1;
+		pj_why(J, &u[i], PS_READ, "read-wire-end");
+		return 1;
+	}
+	return 0;
+}
+
+/* Read the units in order into stories (pass 3). */
 static void
 parse_join_read(struct parse_join *J)
 {
-	struct parse_join_unit *u = J->u;
+	struct parse_unit *u = J->u;
+	struct page	*pg = J->ctx->pg;
 	struct story	*st;
-	size_t		 i, k, bi;
+	size_t		 i, bi;
 	int		 bmode = 0, aside = 0, was_aside;
 
 	for (i = 0; i < J->nu; i++) {
@@ -503,30 +789,28 @@ parse_join_read(struct parse_join *J)
 		aside = 0;
 		if (u[i].role != R_NONE) {
 			bmode = 0;
-			if (u[i].start)
-				parse_join_close(J), parse_join_story(J);
-			bi = parse_join_emit(J, &u[i],
-			    parse_join_role_kind[u[i].role]);
-			if (u[i].role == R_BYLINE) {
-				st = &J->ctx->pg->stories[J->cs];
-				for (k = u[i].first; k <= u[i].last; k++)
-					parse_bylines(J->ctx, st, bi,
-					    J->ctx->lines[k].start,
-					    J->ctx->lines[k].end);
-			}
+			parse_join_role(J, i);
+			continue;
+		}
+		if (parse_join_aside(J, i)) {
+			aside = 1;
 			continue;
 		}
 		if (bmode && (u[i].type == U_VERT || u[i].type == U_NUMBER ||
-		    (u[i].type == U_SHORT && u[i].nchars <= 16 *
+		    (u[i].type == U_SHORT && u[i].nchars <= PT_PAUSE_SHORT *
 		    (u[i].last - u[i].first + 1)))) {
 			if (u[i].type == U_VERT && J->motto != (size_t)-1) {
-				parse_join_lines(J, &J->ctx->pg->banner,
-				    J->motto, &u[i]);
+				parse_join_lines(J, &pg->banner, J->motto,
+				    &u[i]);
+				pj_why(J, &u[i], PS_READ, "read-banner-motto");
 			} else if (u[i].type == U_VERT) {
-				parse_join_banner(J, &u[i], 0);
-				J->motto = J->ctx->pg->banner.nblocks - 1;
-			} else
-				parse_join_banner(J, &u[i], 1);
+				parse_join_banner(J, &pg->banner, &u[i], 0);
+				J->motto = pg->banner.nblocks - 1;
+				pj_why(J, &u[i], PS_READ, "read-banner-motto");
+			} else {
+				parse_join_banner(J, &pg->banner, &u[i], 1);
+				pj_why(J, &u[i], PS_READ, "read-banner-lines");
+			}
 			aside = 1;
 			continue;
 		}
@@ -534,8 +818,9 @@ parse_join_read(struct parse_join *J)
 		switch (u[i].type) {
 		case U_VERT:
 			bmode = 1;
-			parse_join_banner(J, &u[i], 0);
+			parse_join_banner(J, &pg->banner, &u[i], 0);
 			J->motto = (size_t)-1;
+			pj_why(J, &u[i], PS_READ, "read-banner-title");
 			aside = 1;
 			break;
 		case U_NUMBER:
@@ -544,37 +829,50 @@ parse_join_read(struct parse_join *J)
 			    u[i + 1].type == U_SHORT)) {
 				parse_join_close(J);
 				J->prefix = u[i].first;
+				pj_why(J, &u[i], PS_READ, "read-list-number");
 			} else {
-				parse_join_banner(J, &u[i], 0);
+				parse_join_banner(J, &pg->banner, &u[i], 0);
+				pj_why(J, &u[i], PS_READ, "read-page-number");
 				aside = 1;
 			}
 			break;
-		case U_MDHEAD:
+		case U_MARKED:
 			parse_join_emit(J, &u[i], BLOCK_HEADING);
+			pj_why(J, &u[i], PS_READ, "read-heading");
 			break;
 		case U_NOTE:
 			parse_join_emit(J, &u[i], BLOCK_NOTE);
+			pj_why(J, &u[i], PS_READ, "read-note");
 			break;
 		case U_CAPTION:
 		case U_BYLINE:
 			if (J->open_valid)
 				J->cs = J->open.story;
 			parse_join_emit(J, &u[i], BLOCK_CAPTION);
+			pj_why(J, &u[i], PS_READ, "read-caption");
 			aside = 1;
 			break;
 		case U_SUBTITLE:
 			if (J->have && J->lead[J->cs])
 				parse_join_text(J, i, was_aside);
-			else
+			else {
 				parse_join_emit(J, &u[i], BLOCK_SUBTITLE);
+				pj_why(J, &u[i], PS_READ, "read-subtitle");
+			}
 			break;
 		case U_SHORT:
 			parse_join_short(J, i);
 			if (J->have) {
-				st = &J->ctx->pg->stories[J->cs];
+				st = &pg->stories[J->cs];
 				aside = st->blocks[st->nblocks - 1].kind ==
 				    BLOCK_CAPTION;
 			}
+			break;
+		case U_FLUSH:
+			/* head material that made no head (a fourth line):
+			   a subtitle of the story above */
+			parse_join_emit(J, &u[i], BLOCK_SUBTITLE);
+			pj_why(J, &u[i], PS_READ, "read-subtitle");
 			break;
 		default:
 			parse_join_text(J, i, was_aside);
@@ -583,24 +881,39 @@ parse_join_read(struct parse_join *J)
 	}
 	if (J->prefix != (size_t)-1) {
 		/* a list number with nothing after it */
-		bi = parse_block_new(J->ctx, &J->ctx->pg->banner,
-		    BLOCK_BANNER);
-		parse_block_line(J->ctx, &J->ctx->pg->banner, bi,
+		bi = parse_block_new(J->ctx, &pg->banner, BLOCK_BANNER);
+		parse_block_line(J->ctx, &pg->banner, bi,
 		    &J->ctx->lines[J->prefix]);
 	}
 }
 
-/* Read an unmarked page by the heuristics described above. */
+/* Read a page by the heuristics described above. */
 void
 parse_join_page(struct parse_ctx *ctx)
 {
 	struct parse_join J;
+	size_t		 i;
 
 	memset(&J, 0, sizeof J);
 	J.ctx = ctx;
 	J.prefix = (size_t)-1;
 	J.motto = (size_t)-1;
 	J.nu = parse_join_units(ctx, &J.u);
+	for (i = 0; i < ctx->nlines; i++)
+		if (ctx->lines[i].tail.end > ctx->lines[i].tail.start) {
+			/* page metadata glued to a line: the banner */
+			size_t bi = parse_block_new(ctx, &ctx->pg->banner,
+			    BLOCK_BANNER);
+
+			parse_block_piece(ctx, &ctx->pg->banner.blocks[bi],
+			    ctx->lines[i].tail.start, ctx->lines[i].tail.end);
+		}
+	if (ctx->profile == PP_INDENTED)
+		for (i = 0; i < J.nu && !J.flushheads; i++)
+			J.flushheads = J.u[i].type == U_FLUSH;
+	/* headlines the contents list names start the only stories */
+	if (ctx->ntocheads > 0)
+		J.flushheads = 1;
 	parse_join_heads(&J);
 	parse_join_read(&J);
 }

@@ -1,10 +1,15 @@
 /*
- * parse-line: splitting a page into lines and classifying one line at a
- * time (byline, dateline, number, caption marker ...).  Everything here
- * looks at a bounded number of bytes per line, except the newline search
- * (memchr) and the character count of lines shorter than PARSE_LONG
- * bytes, so a page is classified in linear time.
+ * parse-line: splitting a page into lines, and the lexers that find one
+ * line's features (LF_*): a byline, a dateline, a column tag, a caption
+ * mark, web debris, a page label ...  Features are facts about one line;
+ * what the line *is* is decided later, by the rule tables of
+ * parse-rules.c, from its features and its neighbours.
+ *
+ * Everything here looks at a bounded number of bytes per line, except
+ * the newline search (memchr) and the character count of lines shorter
+ * than PT_LONG bytes, so a page is lexed in linear time.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
@@ -12,61 +17,28 @@
 #include "parse-int.h"
 #include "xmalloc.h"
 
-/* A word and its length in bytes. */
-struct parse_word {
-	const char	*s;
-	size_t		 n;
-};
-#define W(s)	{ s, sizeof(s) - 1 }
+static int	 pl_sentence(const char *, size_t, size_t);
 
-/* Byline role words, longest first (a role is matched by longest prefix). */
-static const struct parse_word parse_line_roles[] = {
-	W("本报特约通讯员"), W("本报特约记者"), W("本报见习记者"), W("本报实习记者"),
-	W("本报摄影记者"), W("人民日报记者"), W("特约通讯员"), W("本报通讯员"),
-	W("本报实习生"), W("新华社记者"), W("中新社记者"), W("特约记者"), W("见习记者"),
-	W("实习记者"), W("摄影记者"), W("本报记者"), W("通讯员"), W("实习生"), W("文/图"),
-	W("图/文"), W("记者"), W("摄影"), W("摄"), { NULL, 0 }
-};
+/* The first place of the k bytes w (k > 1) in s[0..n), or NULL: memchr
+   for the first byte, which for short lines costs less than memmem's
+   set-up. */
+static inline const char *
+pl_find(const char *s, size_t n, const char *w, size_t k)
+{
+	const char *p = s, *e = s + n;
 
-/* Role words that credit photographs only (本报摄影记者 摄影记者 摄影 摄),
-   by their index in parse_line_roles. */
-static const unsigned char parse_line_photo[] = {
-	[4] = 1, [14] = 1, [21] = 1, [22] = 1, [23] = 0
-};
-
-/* Words after 记者 that make a heading, not a name (记者手记). */
-static const struct parse_word parse_line_not_names[] = {
-	W("手记"), W("观察"), W("调查"), W("探访"), W("札记"), W("随笔"), W("述评"), W("来信"),
-	W("节"), W("站"), W("证"), W("会"), { NULL, 0 }
-};
-
-/* Openers of an editor's note or a link box. */
-static const struct parse_word parse_line_notes[] = {
-	W("编者按"), W("【编者按】"), W("编者的话"), W("编后"), W("编辑按"), W("【链接】"),
-	W("相关链接"), W("背景链接"), W("链接："), W("链接:"), { NULL, 0 }
-};
-
-/* Openers of a photo caption. */
-static const struct parse_word parse_line_cap_starts[] = {
-	W("图为"), W("▲"), W("△"), W("图："), W("图:"), W("上图"), W("下图"), W("左图"), W("右图"),
-	W("图片："), { NULL, 0 }
-};
-
-/* Endings of a photo caption. */
-static const struct parse_word parse_line_cap_ends[] = {
-	W("摄）"), W("摄)"), W(" 摄"), W("供图"), W("供图）"), W("供图)"), W("新华社发"),
-	W("资料图片）"), W("资料图片)"), W("视觉中国）"), W("（摄）"), { NULL, 0 }
-};
-
-/* Agencies and papers that open a dateline ending in 电 or 讯. */
-static const struct parse_word parse_line_agencies[] = {
-	W("本报"), W("新华社"), W("据新华社"), W("中新社"), W("中新网"), W("人民网"), W("央视网"),
-	W("新华网"), W("光明网"), W("央广网"), W("据本报"), { NULL, 0 }
-};
+	while (e - p >= (ptrdiff_t)k &&
+	    (p = memchr(p, w[0], (size_t)(e - p) - k + 1)) != NULL) {
+		if (memcmp(p + 1, w + 1, k - 1) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
 
 /* Length of the white space (ASCII, U+3000, NBSP) at s[0..n), or 0. */
 static inline size_t
-parse_line_space(const char *s, size_t n)
+pl_space(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
@@ -88,8 +60,7 @@ parse_line_trim_start(const char *buf, size_t start, size_t end)
 {
 	size_t	 k;
 
-	while (start < end && (k = parse_line_space(buf + start,
-	    end - start)) > 0)
+	while (start < end && (k = pl_space(buf + start, end - start)) > 0)
 		start += k;
 	return start;
 }
@@ -119,7 +90,7 @@ parse_line_trim_end(const char *buf, size_t start, size_t end)
 
 /* Decode the code point at s (n > 0 bytes of valid UTF-8), length in *len. */
 static inline uint32_t
-parse_line_decode(const unsigned char *s, size_t n, size_t *len)
+pl_decode(const unsigned char *s, size_t n, size_t *len)
 {
 	ucs4_t	 uc;
 	int	 k;
@@ -142,32 +113,50 @@ parse_line_decode(const unsigned char *s, size_t n, size_t *len)
 	return uc;
 }
 
-/* The code point ending at byte end (start <= end), or 0. */
-static uint32_t
-parse_line_last(const char *buf, size_t start, size_t end)
-{
-	size_t	 p = end, len;
-
-	if (end <= start)
-		return 0;
-	while (p > start && end - p < 4 &&
-	    ((unsigned char)buf[p - 1] & 0xc0) == 0x80)
-		p--;
-	if (p > start)
-		p--;
-	return parse_line_decode((const unsigned char *)buf + p, end - p,
-	    &len);
-}
-
 /* The code point at s (n bytes left) and its length in *len. */
 static uint32_t
-parse_line_get(const char *s, size_t n, size_t *len)
+pl_get(const char *s, size_t n, size_t *len)
 {
 	if (n == 0) {
 		*len = 0;
 		return 0;
 	}
-	return parse_line_decode((const unsigned char *)s, n, len);
+	return pl_decode((const unsigned char *)s, n, len);
+}
+
+/* The code point at byte s of [s, e), or 0. */
+uint32_t
+parse_line_first(const char *buf, size_t s, size_t e)
+{
+	size_t	 len;
+
+	return pl_get(buf + s, e > s ? e - s : 0, &len);
+}
+
+/* Start of the code point ending at byte end (start <= end). */
+static size_t
+pl_back(const char *buf, size_t start, size_t end)
+{
+	size_t	 p = end;
+
+	while (p > start && end - p < 4 &&
+	    ((unsigned char)buf[p - 1] & 0xc0) == 0x80)
+		p--;
+	if (p > start)
+		p--;
+	return p;
+}
+
+/* The code point ending at byte end (start <= end), or 0. */
+static uint32_t
+pl_last(const char *buf, size_t start, size_t end)
+{
+	size_t	 p, len;
+
+	if (end <= start)
+		return 0;
+	p = pl_back(buf, start, end);
+	return pl_decode((const unsigned char *)buf + p, end - p, &len);
 }
 
 /* True when c ends a sentence (so a paragraph ending in it is closed). */
@@ -185,16 +174,36 @@ parse_line_is_endp(uint32_t c)
 }
 
 /* True for a Han ideograph. */
-static int
+int
 parse_line_is_han(uint32_t c)
 {
 	return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
 	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f);
 }
 
+/* True for a digit, ASCII or full-width. */
+static int
+pl_is_digit(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19);
+}
+
+/* True for a Chinese numeral (一 … 十, 百, 〇, 零). */
+static int
+pl_is_cnum(uint32_t c)
+{
+	switch (c) {
+	case 0x4e00: case 0x4e8c: case 0x4e09: case 0x56db: case 0x4e94:
+	case 0x516d: case 0x4e03: case 0x516b: case 0x4e5d: case 0x5341:
+	case 0x767e: case 0x3007: case 0x96f6:
+		return 1;
+	}
+	return 0;
+}
+
 /* True when the n bytes at s start with the NUL-terminated p. */
 static int
-parse_line_prefix(const char *s, size_t n, const char *p)
+pl_prefix(const char *s, size_t n, const char *p)
 {
 	size_t	 k;
 
@@ -202,31 +211,6 @@ parse_line_prefix(const char *s, size_t n, const char *p)
 		return 0;
 	k = strlen(p);
 	return k <= n && memcmp(s, p, k) == 0;
-}
-
-/* True when the n bytes at s end with w. */
-static int
-parse_line_suffix(const char *s, size_t n, const struct parse_word *w)
-{
-	return w->n <= n && s[n - 1] == w->s[w->n - 1] &&
-	    memcmp(s + n - w->n, w->s, w->n) == 0;
-}
-
-/* Index of the first word of list that s[0..n) starts with, or -1. */
-static int
-parse_line_match(const char *s, size_t n, const struct parse_word *list)
-{
-	int	 i;
-
-	if (n == 0)
-		return -1;
-	for (i = 0; list[i].s != NULL; i++)
-		if (list[i].s[0] == s[0] && list[i].n <= n &&
-		    list[i].s[1] == s[1] && (list[i].n < 3 ||
-		    list[i].s[2] == s[2]) &&
-		    memcmp(s, list[i].s, list[i].n) == 0)
-			return i;
-	return -1;
 }
 
 /* Split span into lines (at \n) with their trimmed ranges; the count.
@@ -270,17 +254,17 @@ parse_line_split(const char *buf, struct range span, struct parse_line **out,
 
 /* True when [s, e) holds only a page or list number ("3", "第3版", "1."). */
 static int
-parse_line_number(const char *buf, size_t s, size_t e)
+pl_number(const char *buf, size_t s, size_t e)
 {
 	size_t	 digits = 0, other = 0, len;
 	uint32_t c;
 
-	if (e - s > 24)
+	if (e - s > PT_NUMBER)
 		return 0;
 	while (s < e) {
-		c = parse_line_get(buf + s, e - s, &len);
+		c = pl_get(buf + s, e - s, &len);
 		s += len;
-		if ((c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19))
+		if (pl_is_digit(c))
 			digits++;
 		else if (c == ' ' || c == '-' || c == 0x2014 || c == '.' ||
 		    c == 0x3001 || c == '(' || c == ')' || c == 0xff08 ||
@@ -295,7 +279,7 @@ parse_line_number(const char *buf, size_t s, size_t e)
 }
 
 /* Code points in the n UTF-8 bytes at s: bytes that are not 10xxxxxx. */
-static size_t
+size_t
 parse_line_count(const char *s, size_t n)
 {
 	const uint64_t hi = 0x8080808080808080ull;
@@ -314,53 +298,60 @@ parse_line_count(const char *s, size_t n)
 	return n - cont;
 }
 
-/* The first characters of the role words, each with the indices in
-   parse_line_roles of the roles starting with it, longest first, -1
-   terminated: only these can match (same order as the whole list, so
-   the same longest match). */
-static const struct {
-	uint32_t	 c;		/* first character */
-	signed char	 roles[9];	/* indices, -1 terminated */
-} parse_line_role_heads[] = {
-	{ 0x672c, { 0, 1, 2, 3, 4, 7, 8, 15, -1 } },	/* 本 */
-	{ 0x4eba, { 5, -1 } },				/* 人 */
-	{ 0x7279, { 6, 11, -1 } },			/* 特 */
-	{ 0x65b0, { 9, -1 } },				/* 新 */
-	{ 0x4e2d, { 10, -1 } },				/* 中 */
-	{ 0x89c1, { 12, -1 } },				/* 见 */
-	{ 0x5b9e, { 13, 17, -1 } },			/* 实 */
-	{ 0x6444, { 14, 21, 22, -1 } },			/* 摄 */
-	{ 0x901a, { 16, -1 } },				/* 通 */
-	{ 0x6587, { 18, -1 } },				/* 文 */
-	{ 0x56fe, { 19, -1 } },				/* 图 */
-	{ 0x8bb0, { 20, -1 } },				/* 记 */
-};
-
-/* The indices of the role words whose first character is c (see
-   parse_line_role_heads), or NULL when no role word starts with c. */
-static inline const signed char *
-parse_line_role_first(uint32_t c)
+/* Length of a posted role (本报驻埃及记者, 本报赴柬埔寨特派记者) at
+   s[0..n), or 0: 本报 and 驻 or 赴, up to eight characters, 记者. */
+static size_t
+pl_posted_role(const char *s, size_t n)
 {
-	size_t	 i;
+	size_t	 p, len, cnt;
+	uint32_t c;
 
-	for (i = 0; i < sizeof parse_line_role_heads /
-	    sizeof parse_line_role_heads[0]; i++)
-		if (parse_line_role_heads[i].c == c)
-			return parse_line_role_heads[i].roles;
-	return NULL;
+	if (!(pl_prefix(s, n, "本报驻") || pl_prefix(s, n, "本报赴") ||
+	    pl_prefix(s, n, "本報駐") || pl_prefix(s, n, "本報赴")))
+		return 0;
+	for (p = 9, cnt = 0; p < n && cnt < 10; cnt++) {
+		if (pl_prefix(s + p, n - p, "记者") ||
+		    pl_prefix(s + p, n - p, "記者"))
+			return cnt >= 1 ? p + 6 : 0;
+		c = pl_get(s + p, n - p, &len);
+		if (!parse_line_is_han(c))
+			return 0;
+		p += len;
+	}
+	return 0;
+}
+
+/* Length of the role word at s[0..n) (longest match), its flags in
+   *flags. */
+static size_t
+pl_role(const char *s, size_t n, unsigned *flags)
+{
+	size_t	 len;
+	int	 i;
+
+	if (n < 3)
+		return 0;
+	if ((len = pl_posted_role(s, n)) > 0) {
+		*flags = 0;
+		return len;
+	}
+	if ((i = parse_words_prefix(PW_ROLES, s, n, &len)) < 0)
+		return 0;
+	*flags = parse_words_get(PW_ROLES, i)->flags;
+	return len;
 }
 
 /*
  * False when the trimmed line s[0..n), last character last, cannot be a
- * byline (parse_line_byline would return 0), from its ends alone.  A
- * byline starts with a role word (1), or with a name, a Han character,
- * and then is either short (names only, 2: at most 48 bytes) or ends
- * with a photo role (摄 摄影 ...记者, 3) and perhaps a colon and
+ * byline (parse_line_byline would return PB_NONE), from its ends alone.
+ * A byline starts with a role word, or with a name, a Han character, and
+ * then is either short (names only: at most PT_NAMES_BYTES bytes) or
+ * ends with a photo role (摄 摄影 ...记者) and perhaps a colon and
  * separators.  A line that starts with a separator is left to
  * parse_line_byline.
  */
 static int
-parse_line_may_byline(const char *s, size_t n, uint32_t last)
+pl_may_byline(const char *s, size_t n, uint32_t last)
 {
 	uint32_t c;
 	size_t	 len;
@@ -368,15 +359,15 @@ parse_line_may_byline(const char *s, size_t n, uint32_t last)
 	if (s[0] == ',' || s[0] == ';' || (unsigned char)s[0] == 0xe3 ||
 	    (unsigned char)s[0] == 0xef)
 		return 1;
-	c = parse_line_decode((const unsigned char *)s, n, &len);
-	if (parse_line_role_first(c) != NULL)
+	c = pl_decode((const unsigned char *)s, n, &len);
+	if (parse_words_starts(PW_ROLES, c))
 		return 1;
 	if (!parse_line_is_han(c))
 		return 0;
-	if (n <= 16 * 3)
+	if (n <= PT_NAMES_BYTES)
 		return 1;
 	switch (last) {
-	case 0x6444: case 0x5f71: case 0x8005:		/* 摄 影 者 */
+	case 0x6444: case 0x5f71: case 0x8005: case 0x651d: /* 摄 影 者 攝 */
 	case ':': case 0xff1a: case 0x3001: case ',': case ';':
 	case 0xff0c: case 0xff1b:			/* ： 、 ， ； */
 		return 1;
@@ -384,111 +375,15 @@ parse_line_may_byline(const char *s, size_t n, uint32_t last)
 	return 0;
 }
 
-/* Set the flags, character count and last character of one line. */
-void
-parse_line_classify(const char *buf, struct parse_line *l)
-{
-	const char	*s = buf + l->start;
-	size_t		 n = l->end - l->start, i;
-	struct parse_bl	 bl;
-	int		 k;
-
-	if (n == 0) {
-		l->flags |= LF_BLANK;
-		return;
-	}
-	if (n < PARSE_LONG) {
-		l->nchars = parse_line_count(s, n);
-	} else
-		l->nchars = PARSE_LONG;
-	l->last = parse_line_last(buf, l->start, l->end);
-	if (parse_line_is_endp(l->last))
-		l->flags |= LF_ENDP;
-	if (n >= 3 && s[0] == '#' && s[1] == '#') {
-		for (i = 2; i < n && i < 6 && s[i] == '#'; i++)
-			;
-		if (i < n && s[i] == ' ') {
-			l->flags |= LF_MDHEAD;
-			l->skip = parse_line_trim_start(buf, l->start + i,
-			    l->end) - l->start;
-			return;
-		}
-	}
-	if (parse_line_number(buf, l->start, l->end)) {
-		l->flags |= LF_NUMBER;
-		return;
-	}
-	if (l->nchars <= 50 && !(l->flags & LF_ENDP) &&
-	    parse_line_may_byline(s, n, l->last) &&
-	    (k = parse_line_byline(buf, l->start, l->end,
-	    &bl)) != 0) {
-		l->flags |= k == 2 ? LF_NAMES : LF_BYLINE;
-		if (bl.photo)
-			l->flags |= LF_PHOTO;
-		return;
-	}
-	if (parse_line_prefix(s, n, "——") || parse_line_prefix(s, n, "--") ||
-	    parse_line_prefix(s, n, "─"))
-		l->flags |= LF_SUBTITLE;
-	/* the word lists are only tried on lines whose first (or last)
-	   character opens (or ends) one of their words */
-	switch (parse_line_get(s, n, &i)) {
-	case 0x7f16: case 0x3010: case 0x76f8: case 0x80cc: case 0x94fe:
-		if (parse_line_match(s, n, parse_line_notes) >= 0)
-			l->flags |= LF_NOTE;	/* 编 【 相 背 链 */
-		break;
-	case 0x56fe: case 0x25b2: case 0x25b3: case 0x4e0a: case 0x4e0b:
-	case 0x5de6: case 0x53f3:
-		if (parse_line_match(s, n, parse_line_cap_starts) >= 0)
-			l->flags |= LF_CAPSTART;	/* 图 ▲ △ 上 下 左 右 */
-		break;
-	case 0x672c: case 0x65b0: case 0x636e: case 0x4e2d: case 0x4eba:
-	case 0x592e: case 0x5149:
-		if (parse_line_dateline(buf, l->start, l->end, NULL) > 0)
-			l->flags |= LF_DATELINE;	/* 本 新 据 中 人 央 光 */
-		break;
-	}
-	switch (l->last) {
-	case 0xff09: case ')': case 0x6444: case 0x56fe: case 0x53d1:
-		for (i = 0; parse_line_cap_ends[i].s != NULL; i++)
-			if (parse_line_suffix(s, n, &parse_line_cap_ends[i]))
-				l->flags |= LF_CAPEND;	/* ） ) 摄 图 发 */
-		break;
-	}
-}
-
-/* Length of the role word at s[0..n) (longest match), its index in *idx. */
-static size_t
-parse_line_role(const char *s, size_t n, int *idx)
-{
-	const signed char *v;
-	size_t	 len, k;
-	int	 i;
-
-	if (n < 3 || (v = parse_line_role_first(parse_line_decode(
-	    (const unsigned char *)s, n, &len))) == NULL)
-		return 0;
-	/* the first character (three bytes) is the role's */
-	for (; (i = *v) >= 0; v++) {
-		k = parse_line_roles[i].n;
-		if (k <= n && memcmp(s + 3, parse_line_roles[i].s + 3,
-		    k - 3) == 0) {
-			*idx = i;
-			return k;
-		}
-	}
-	return 0;
-}
-
 /* Code points of a name at [s, e) if it is one (Han, with ·), else 0. */
 static size_t
-parse_line_name(const char *buf, size_t s, size_t e)
+pl_name(const char *buf, size_t s, size_t e)
 {
 	size_t	 n = 0, len;
 	uint32_t c;
 
 	while (s < e) {
-		c = parse_line_get(buf + s, e - s, &len);
+		c = pl_get(buf + s, e - s, &len);
 		s += len;
 		if (parse_line_is_han(c))
 			n++;
@@ -497,7 +392,7 @@ parse_line_name(const char *buf, size_t s, size_t e)
 			n++;
 		else
 			return 0;
-		if (n > 10)
+		if (n > PT_NAME)
 			return 0;
 	}
 	return n;
@@ -505,39 +400,29 @@ parse_line_name(const char *buf, size_t s, size_t e)
 
 /* Length of a name separator (、 , ， ; ；) at s, or 0. */
 static inline size_t
-parse_line_sep(const char *s, size_t n)
+pl_sep(const char *s, size_t n)
 {
 	if (n == 0 || ((unsigned char)s[0] != ',' && s[0] != ';' &&
 	    (unsigned char)s[0] != 0xe3 && (unsigned char)s[0] != 0xef))
 		return 0;
-	if (n >= 1 && (s[0] == ',' || s[0] == ';'))
+	if (s[0] == ',' || s[0] == ';')
 		return 1;
-	if (parse_line_prefix(s, n, "、") || parse_line_prefix(s, n, "，") ||
-	    parse_line_prefix(s, n, "；"))
+	if (pl_prefix(s, n, "、") || pl_prefix(s, n, "，") ||
+	    pl_prefix(s, n, "；"))
 		return 3;
 	return 0;
 }
 
-/* Bytes that may start white space or a name separator (see
-   parse_line_space and parse_line_sep). */
-static const unsigned char parse_line_stop[256] = {
+/* Bytes that may start white space or a name separator (see pl_space
+   and pl_sep). */
+static const unsigned char pl_stop[256] = {
 	[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1, ['\n'] = 1,
 	[','] = 1, [';'] = 1, [0xc2] = 1, [0xe3] = 1, [0xef] = 1,
 };
 
-/* True when a name may follow role idx without a space (记者王春苗). */
-static int
-parse_line_gluable(int idx)
-{
-	const char *r = parse_line_roles[idx].s;
-
-	return strcmp(r, "摄") != 0 && strcmp(r, "摄影") != 0 &&
-	    strchr(r, '/') == NULL;
-}
-
 /* Add an item to a byline under construction; 0 when full. */
 static int
-parse_line_bl_add(struct parse_bl *bl, size_t s, size_t e, int role)
+pl_bl_add(struct parse_bl *bl, size_t s, size_t e, int role)
 {
 	if (bl->n == PARSE_BL_MAX)
 		return 0;
@@ -551,76 +436,78 @@ parse_line_bl_add(struct parse_bl *bl, size_t s, size_t e, int role)
 /*
  * Take a byline line apart: role words and names, split at white space
  * and 、, single Han characters padded to a 2-character name (倪  弋)
- * joined again.  Returns 1 for a line starting with a role, 3 for names
- * followed by a role (张三 摄), 2 for names only, 0 for no byline.
+ * joined again.  PB_ROLE for a line starting with a role, PB_CREDIT for
+ * names followed by a photo role (张三 摄), PB_NAMES for names only,
+ * PB_NONE for no byline.
  */
-int
+enum parse_bl_kind
 parse_line_byline(const char *buf, size_t start, size_t end,
     struct parse_bl *bl)
 {
 	size_t	 p = start, ts, te, k, i, j, w[PARSE_BL_MAX];
-	int	 idx, sep = 0, nroles = 0, photo = 1;
+	unsigned rf;
+	int	 sep = 0, nroles = 0, photo = 1;
 	int	 sepb[PARSE_BL_MAX];
 
 	bl->n = 0;
 	bl->photo = 0;
 	if (end - start > 200)
-		return 0;
+		return PB_NONE;
 	while (p < end) {
-		if ((k = parse_line_space(buf + p, end - p)) > 0) {
+		if ((k = pl_space(buf + p, end - p)) > 0) {
 			p += k;
 			continue;
 		}
-		if ((k = parse_line_sep(buf + p, end - p)) > 0) {
+		if ((k = pl_sep(buf + p, end - p)) > 0) {
 			p += k;
 			sep = 1;
 			continue;
 		}
 		ts = p;
 		/* to the next space or separator, a character at a time: only
-		   bytes parse_line_stop marks can start one, and no
-		   continuation byte can (buf is valid UTF-8) */
+		   bytes pl_stop marks can start one, and no continuation
+		   byte can (buf is valid UTF-8) */
 		while (p < end) {
 			unsigned char c = (unsigned char)buf[p];
 
-			if (parse_line_stop[c] && (parse_line_space(buf + p,
-			    end - p) || parse_line_sep(buf + p, end - p)))
+			if (pl_stop[c] && (pl_space(buf + p, end - p) ||
+			    pl_sep(buf + p, end - p)))
 				break;
 			k = c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
 			p = k < end - p ? p + k : end;
 		}
 		te = p;
-		if ((k = parse_line_role(buf + ts, te - ts, &idx)) > 0) {
-			if (!parse_line_bl_add(bl, ts, ts + k, 1))
-				return 0;
+		if ((k = pl_role(buf + ts, te - ts, &rf)) > 0) {
+			if (!pl_bl_add(bl, ts, ts + k, 1))
+				return PB_NONE;
 			sepb[bl->n - 1] = 1;
 			w[bl->n - 1] = 0;
 			nroles++;
-			if (!parse_line_photo[idx])
+			if (!(rf & PWF_PHOTO))
 				photo = 0;
 			ts += k;
 			if (ts < te && (buf[ts] == ':'))
 				ts++;
-			else if (parse_line_prefix(buf + ts, te - ts, "："))
+			else if (pl_prefix(buf + ts, te - ts, "："))
 				ts += 3;
 			if (ts == te)
 				continue;
 			/* a name glued to its role: 记者王春苗 */
-			k = parse_line_name(buf, ts, te);
-			if (k < 2 || k > 4 || !parse_line_gluable(idx) ||
-			    parse_line_match(buf + ts, te - ts,
-			    parse_line_not_names) >= 0)
-				return 0;
-		} else if ((k = parse_line_name(buf, ts, te)) == 0)
-			return 0;
-		if (!parse_line_bl_add(bl, ts, te, 0))
-			return 0;
-		w[bl->n - 1] = k;	/* parse_line_name(buf, ts, te) */
+			k = pl_name(buf, ts, te);
+			if (k < 2 || k > 4 || (rf & (PWF_NOGLUE | PWF_ALONE)) ||
+			    parse_words_prefix(PW_NOT_NAMES, buf + ts, te - ts,
+			    NULL) >= 0)
+				return PB_NONE;
+		} else if ((k = pl_name(buf, ts, te)) == 0)
+			return PB_NONE;
+		if (!pl_bl_add(bl, ts, te, 0))
+			return PB_NONE;
+		w[bl->n - 1] = k;	/* pl_name(buf, ts, te) */
 		sepb[bl->n - 1] = sep;
 		sep = 0;
 	}
 	if (bl->n == 0)
-		return 0;
+		return PB_NONE;
 	/* join padded single characters pairwise: 倪  弋 */
 	for (i = 0, j = 0; i < bl->n; i++) {
 		if (!bl->item[i].role && w[i] == 1 && i + 1 < bl->n &&
@@ -636,47 +523,122 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 	bl->n = j;
 	if (nroles == 0) {
 		/* names only: a continuation line of at most 4 names */
-		if (bl->n > 4 || end - start > 16 * 3)
-			return 0;
+		if (bl->n > 4 || end - start > PT_NAMES_BYTES)
+			return PB_NONE;
 		for (i = 0; i < bl->n; i++)
 			if (bl->item[i].r.end - bl->item[i].r.start < 4)
-				return 0;	/* one lone character */
-		return 2;
+				return PB_NONE;	/* one lone character */
+		/* 尹以祜摄: names that credit a photograph */
+		k = bl->item[bl->n - 1].r.end;
+		if (k - bl->item[bl->n - 1].r.start >= 9 &&
+		    (memcmp(buf + k - 3, "摄", 3) == 0 ||
+		    memcmp(buf + k - 3, "攝", 3) == 0)) {
+			bl->photo = 1;
+			return PB_CREDIT;
+		}
+		return PB_NAMES;
 	}
+	/* 新华社记者 方喆摄: the last name carries the photo credit */
+	k = bl->item[bl->n - 1].r.end;
+	if (!bl->item[bl->n - 1].role && k - bl->item[bl->n - 1].r.start >= 6 &&
+	    (memcmp(buf + k - 3, "摄", 3) == 0 ||
+	    memcmp(buf + k - 3, "攝", 3) == 0))
+		photo = 1;
 	bl->photo = photo;
 	if (bl->item[0].role)
-		return 1;
+		return PB_ROLE;
 	/* names then role: only "张三 摄" and the like */
 	if (bl->item[bl->n - 1].role && nroles == 1 && photo)
-		return 3;
+		return PB_CREDIT;
+	return PB_NONE;
+}
+
+/* True for 电 讯 電 訊: what ends a dateline. */
+static int
+pl_is_dianxun(uint32_t c)
+{
+	return c == 0x7535 || c == 0x8baf || c == 0x96fb || c == 0x8a0a;
+}
+
+/* Length of a bracketed dateline at s[0..n): 【本报讯】, 【明報專訊】,
+   【星島日報報道】, （中央社記者郭建伸台北10日電）; 0 when none. */
+static size_t
+pl_bracket_dateline(const char *s, size_t n)
+{
+	size_t	 p, len, cnt, open;
+	uint32_t c, close;
+	int	 cna = 0;
+
+	if (pl_prefix(s, n, "【")) {
+		close = 0x3011;		/* 】 */
+		open = 3;
+	} else if (pl_prefix(s, n, "（") || s[0] == '(') {
+		close = s[0] == '(' ? ')' : 0xff09;
+		open = s[0] == '(' ? 1 : 3;
+		/* (中央社記者…電), (中央社…電) and the like only */
+		if (!pl_prefix(s + open, n - open, "中央社") &&
+		    !pl_prefix(s + open, n - open, "中新社") &&
+		    !pl_prefix(s + open, n - open, "新華社") &&
+		    !pl_prefix(s + open, n - open, "新华社"))
+			return 0;
+		cna = 1;
+	} else
+		return 0;
+	for (p = open, cnt = 0; p < n && cnt < (cna ? 48 : 14); cnt++) {
+		c = pl_get(s + p, n - p, &len);
+		if (c == close) {
+			uint32_t prev = pl_last(s, open, p);
+
+			if (cnt < 2)
+				return 0;
+			/* 讯 訊 电 電 報道 报道 */
+			if (pl_is_dianxun(prev) || (prev == 0x9053 &&
+			    p >= open + 6 && (pl_prefix(s + p - 6, 6, "報道") ||
+			    pl_prefix(s + p - 6, 6, "报道"))))
+				return p + len;
+			return 0;
+		}
+		if (c == 0x3002 || c == 0xff0c)
+			return 0;	/* 。 ， : a sentence */
+		p += len;
+	}
 	return 0;
 }
 
 /*
  * Length in bytes of a dateline opening [start, end): 本报讯, 本报讯（记者
- * 张三）, 新华社北京3月5日电, 本报杭州3月5日讯 (记者 张三) ...; 0 when
- * none.  When paren is not NULL it receives the inside of the bracket
- * that follows, or an empty range.
+ * 张三）, 新华社北京3月5日电, 本报杭州3月5日讯 (记者 张三), 【本報訊】,
+ * （中央社記者…台北10日電） ...; 0 when none.  When paren is not NULL it
+ * receives the inside of the bracket that follows, or an empty range.
  */
 size_t
 parse_line_dateline(const char *buf, size_t start, size_t end,
     struct range *paren)
 {
 	const char	*s = buf + start;
-	size_t		 n = end - start, p = 0, len, q, cnt;
+	size_t		 n = end - start, p = 0, len, q, cnt, alen;
 	uint32_t	 c = 0, prev = 0;
-	int		 i;
 
 	if (paren != NULL)
 		paren->start = paren->end = start;
-	if (parse_line_prefix(s, n, "本报讯"))
+	if (n == 0)
+		return 0;
+	if (pl_prefix(s, n, "本报讯") || pl_prefix(s, n, "本報訊"))
 		p = strlen("本报讯");
-	else if ((i = parse_line_match(s, n, parse_line_agencies)) >= 0) {
-		p = parse_line_agencies[i].n;
+	else if ((p = pl_bracket_dateline(s, n)) > 0) {
+		if (s[0] != (char)0xe3 && paren != NULL) {
+			/* （中央社記者…電）: the names are in it */
+			paren->start = start + (s[0] == '(' ? 1 : 3);
+			paren->end = start + p - (s[p - 1] == ')' ? 1 : 3);
+		}
+		if (s[0] != (char)0xe3)
+			return p;
+	} else if (parse_words_prefix(PW_AGENCIES, s, n, &alen) >= 0) {
+		p = alen;
 		for (cnt = 0; p < n && cnt < 24; cnt++) {
-			c = parse_line_get(s + p, n - p, &len);
+			c = pl_get(s + p, n - p, &len);
 			p += len;
-			if ((c == 0x7535 || c == 0x8baf) && (prev == 0x65e5 ||
+			if (pl_is_dianxun(c) && (prev == 0x65e5 ||
 			    (prev >= '0' && prev <= '9') ||
 			    parse_line_is_han(prev)))
 				break;	/* 电 讯 */
@@ -685,35 +647,586 @@ parse_line_dateline(const char *buf, size_t start, size_t end,
 				return 0;
 			prev = c;
 		}
-		if (cnt == 24 || p > n || !(prev != 0 && (c == 0x7535 ||
-		    c == 0x8baf)))
+		if (cnt == 24 || p > n || !(prev != 0 && pl_is_dianxun(c)))
 			return 0;
 		/* 本报讯 is handled above; the agency must be followed by a
 		   place or a date, not be the whole thing */
-		if (p == parse_line_agencies[i].n + 3)
+		if (p == alen + 3)
 			return 0;
 	} else
 		return 0;
 	q = p;
-	while (q < n && (len = parse_line_space(s + q, n - q)) > 0)
+	while (q < n && (len = pl_space(s + q, n - q)) > 0)
 		q += len;
-	if (q < n && (s[q] == '(' || parse_line_prefix(s + q, n - q, "（"))) {
+	if (q < n && (s[q] == '(' || pl_prefix(s + q, n - q, "（"))) {
 		size_t	 open = q + (s[q] == '(' ? 1 : 3);
 
 		for (q = open, cnt = 0; q < n && cnt < 60; cnt++) {
-			if (s[q] == ')' || parse_line_prefix(s + q, n - q,
-			    "）")) {
+			if (s[q] == ')' || pl_prefix(s + q, n - q, "）")) {
 				if (paren != NULL) {
 					paren->start = start + open;
 					paren->end = start + q;
 				}
 				return q + (s[q] == ')' ? 1 : 3);
 			}
-			c = parse_line_get(s + q, n - q, &len);
+			c = pl_get(s + q, n - q, &len);
 			if (c == 0x3002)
 				break;
 			q += len;
 		}
 	}
 	return p;
+}
+
+/* True for an opening bracket that a column tag starts with. */
+static int
+pl_is_open(uint32_t c)
+{
+	return c == 0xff08 || c == '(';
+}
+
+/* True for a closing bracket that a column tag ends with. */
+static int
+pl_is_close(uint32_t c)
+{
+	return c == 0xff09 || c == ')';
+}
+
+/* Code points of a column tag ending [s, e) (人民论坛）, brackets
+   included: a bracket that closes the line, opened after some text,
+   holding at most PT_TAG characters and no sentence; 0 when none. */
+static size_t
+pl_tag(const char *buf, size_t s, size_t e)
+{
+	size_t	 p = e, q, cnt = 0, len;
+	int	 depth = 0;
+	uint32_t c;
+
+	while (p > s) {
+		q = pl_back(buf, s, p);
+		c = pl_decode((const unsigned char *)buf + q, p - q, &len);
+		p = q;
+		cnt++;
+		if (pl_is_close(c))
+			depth++;
+		else if (pl_is_open(c)) {
+			if (--depth == 0)
+				break;
+		} else if (c == 0x3002 || c == 0xff01 || c == 0xff1f)
+			return 0;	/* 。！？ */
+		if (cnt > PT_TAG + 2)
+			return 0;
+	}
+	if (depth != 0 || cnt < 3)
+		return 0;
+	/* some text before the tag, not itself a bracket */
+	if (parse_line_count(buf + s, p - s) < 2)
+		return 0;
+	return cnt;
+}
+
+/* The byte where the column tag of tag characters ending [s, e)
+   starts. */
+static size_t
+pl_tag_start(const char *buf, size_t s, size_t e, size_t tag)
+{
+	while (tag-- > 0 && e > s)
+		e = pl_back(buf, s, e);
+	return e;
+}
+
+/* Length of a date or time at s[0..n) (2019-02-04, 26/07/2009,
+   2019年2月4日, 08:30:15, and a weekday), 0 when none: at least four
+   digits, only digits, separators and the date words. */
+static size_t
+pl_datetime(const char *s, size_t n)
+{
+	size_t	 p = 0, len, digits = 0, last = 0;
+	uint32_t c;
+
+	while (p < n) {
+		c = pl_get(s + p, n - p, &len);
+		if (pl_is_digit(c))
+			digits++;
+		else if (c == '-' || c == '/' || c == ':' || c == '.' ||
+		    c == ' ' || c == 0x5e74 || c == 0x6708 || c == 0x65e5 ||
+		    c == 0x65f6 || c == 0x5206 || c == 0x79d2 || c == 0xff1a ||
+		    c == 0x3000 || c == 0xa0 || c == 0x6642)
+			;	/* 年 月 日 时 分 秒 ： 時 */
+		else if (c == 0x661f && pl_prefix(s + p, n - p, "星期")) {
+			/* 星期一 … 星期日 */
+			len = 6;
+			if (p + len < n) {
+				size_t	 k2;
+
+				(void)pl_get(s + p + len, n - p - len, &k2);
+				len += k2;
+			}
+		} else
+			break;
+		p += len;
+		last = p;
+	}
+	return digits >= 4 ? last : 0;
+}
+
+/* True when s[0..n) is a row of a site's navigation: five or more words
+   of at most six characters, separated by white space, and nothing
+   else (今日新聞 社論 評論 專題報導 自由廣場 報社簡介 回首頁). */
+static int
+pl_navrow(const char *s, size_t n)
+{
+	size_t	 p = 0, k, len, words = 0, chars;
+	uint32_t c;
+
+	while (p < n) {
+		while (p < n && (k = pl_space(s + p, n - p)) > 0)
+			p += k;
+		if (p == n)
+			break;
+		for (chars = 0; p < n && pl_space(s + p, n - p) == 0;
+		    p += len) {
+			c = pl_get(s + p, n - p, &len);
+			if (!parse_line_is_han(c) && !(c >= 'A' && c <= 'Z') &&
+			    !(c >= 'a' && c <= 'z'))
+				return 0;
+			chars++;
+		}
+		if (chars > 6 || chars < 2)
+			return 0;
+		words++;
+	}
+	/* a byline is no menu: 本报记者 倪  弋 实习生 陈  晨 */
+	return words >= 5 && parse_words_prefix(PW_ROLES, s, n, NULL) < 0;
+}
+
+/* True when [s, e), of nchars characters, is web debris: it opens with
+   a word of the boilerplate list, is a lone date (with perhaps its
+   source), or is a row of table rules (| |, ---). */
+static int
+pl_boiler(const char *buf, size_t s, size_t e, size_t nchars)
+{
+	const char	*p = buf + s, *q;
+	size_t		 n = e - s, k, i;
+
+	if (nchars > PT_BOILER)
+		return 0;
+	if (parse_words_prefix(PW_BOILER, p, n, NULL) >= 0)
+		return 1;
+	if ((k = pl_datetime(p, n)) > 0) {
+		k = parse_line_trim_start(buf, s + k, e) - s;
+		if (k == n)
+			return 1;	/* 26/07/2009 */
+		/* 2019-02-04 08:30 来源：人民网 */
+		if (pl_prefix(p + k, n - k, "来源") ||
+		    pl_prefix(p + k, n - k, "來源") ||
+		    pl_prefix(p + k, n - k, "作者") ||
+		    pl_prefix(p + k, n - k, "编辑") ||
+		    pl_prefix(p + k, n - k, "編輯") ||
+		    pl_prefix(p + k, n - k, "字号") ||
+		    pl_prefix(p + k, n - k, "字號") ||
+		    pl_prefix(p + k, n - k, "发布") ||
+		    pl_prefix(p + k, n - k, "發佈") ||
+		    pl_prefix(p + k, n - k, "|"))
+			return 1;
+	}
+	if (nchars > 60)
+		return 0;
+	if (pl_find(p, n, "©", 2) != NULL || (memchr(p, ' ', n) != NULL &&
+	    pl_navrow(p, n)))
+		return 1;	/* © 2025 …, 首页 新闻 评论 图片 视频 */
+	for (i = 0, k = 0; i < n && (q = memchr(p + i, '|', n - i)) != NULL;
+	    i = (size_t)(q - p) + 1)
+		k++;
+	if (k >= 2 && pl_find(p, n, "。", 3) == NULL)
+		return 1;	/* 2026-03-10 發行 | 訂閱/退訂 | 看歷史報份 */
+	if (p[0] == '|' || (n >= 3 && p[0] == '-' && p[1] == '-')) {
+		/* a row of a table: only rules and empty cells */
+		for (i = 0; i < n; i++)
+			if (p[i] != '|' && p[i] != '-' && p[i] != ':' &&
+			    p[i] != ' ' && p[i] != '+' && p[i] != '=')
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* Where "第N版" (and perhaps a name after a colon) ends in s[0..n), the
+   first such; 0 when there is none. */
+static size_t
+pl_find_page(const char *s, size_t n)
+{
+	const char *p;
+	size_t	 q, len, k;
+	uint32_t c;
+
+	for (p = s; (p = pl_find(p, (size_t)(s + n - p), "第", 3)) != NULL;
+	    p += 3) {
+		q = (size_t)(p - s) + 3;
+		for (k = 0; q < n; k++) {
+			c = pl_get(s + q, n - q, &len);
+			if (!pl_is_digit(c) && !pl_is_cnum(c) && c != ' ' &&
+			    !(k == 0 && c >= 'A' && c <= 'Z'))
+				break;
+			q += len;
+		}
+		if (k > 0 && pl_prefix(s + q, n - q, "版"))
+			return q + 3;
+	}
+	return 0;
+}
+
+/* True when s[0..n) holds a date somewhere (four digits, 年 or -). */
+static int
+pl_datetime_in(const char *s, size_t n)
+{
+	size_t	 k;
+
+	for (k = 0; k < n; k++)
+		if (s[k] >= '0' && s[k] <= '9')
+			return pl_datetime(s + k, n - k) > 0;
+	return 0;
+}
+
+/* True when [s, e), of nchars characters, is a page label, a running
+   head or foot: 第A09版:速览, 《人民日报》（2025年01月02日第 19 版）, 人民日报
+   2019年2月4日 星期一, 第 3 页. */
+static int
+pl_meta(const char *buf, size_t s, size_t e, size_t nchars)
+{
+	const char	*p = buf + s;
+	size_t		 n = e - s, q, len, k;
+	uint32_t	 c;
+
+	if (nchars > PT_META)
+		return 0;
+	if (pl_prefix(p, n, "第") && nchars <= 24) {
+		/* 第A09版 and a name */
+		q = 3;
+		if (q < n && p[q] >= 'A' && p[q] <= 'Z')
+			q++;
+		for (k = 0; q < n; k++) {
+			c = pl_get(p + q, n - q, &len);
+			if (!pl_is_digit(c) && !pl_is_cnum(c) && c != ' ')
+				break;
+			q += len;
+		}
+		/* 第3版, and the foot of a typeset page: 第 3 页 */
+		return k > 0 && (pl_prefix(p + q, n - q, "版") ||
+		    (pl_prefix(p + q, n - q, "页") && q + 3 == n) ||
+		    (pl_prefix(p + q, n - q, "頁") && q + 3 == n));
+	}
+	if ((pl_prefix(p, n, "专栏") || pl_prefix(p, n, "專欄")) &&
+	    nchars <= 16 && (pl_prefix(p + 6, n - 6, "：") ||
+	    pl_prefix(p + 6, n - 6, ":")))
+		return 1;	/* 专栏: the column of an article database */
+	if (pl_prefix(p, n, "《")) {
+		/* 《人民日报》 and a date and a page */
+		for (q = 3, k = 0; q < n && k < 12; k++) {
+			c = pl_get(p + q, n - q, &len);
+			q += len;
+			if (c == 0x300b)
+				break;
+		}
+		if (k == 12 || q >= n)
+			return 0;
+		for (k = 0; q < n; q += len) {
+			c = pl_get(p + q, n - q, &len);
+			if (pl_is_digit(c))
+				k++;
+			else if (c == 0x7248 && k > 0)	/* 版 */
+				return 1;
+		}
+		return 0;
+	}
+	/* a page's date and number: 1951年9月15日人民日报 第1版 */
+	c = pl_last(buf, s, e);
+	if (nchars <= 30 && c == 0x7248 && (q = pl_find_page(p, n)) > 0 &&
+	    q == n && pl_datetime_in(p, n))
+		return 1;
+	/* a running head: a paper's name, a date and a weekday at the
+	   end (人民日报 2019年2月4日 星期一) */
+	if (nchars <= 40 && n >= 9 && (memcmp(p + n - 9, "星期", 6) == 0 ||
+	    memcmp(p + n - 9, "禮拜", 6) == 0)) {
+		for (k = 0; k < n && !(p[k] >= '0' && p[k] <= '9'); k++)
+			;
+		return k < n && pl_datetime(p + k, n - k) > 0;
+	}
+	return 0;
+}
+
+/* Length of a wire story's end at [s, e): （編輯：蘇龍麒）1140710,
+   (编辑：张三) — the editor's credit in brackets and perhaps a date code
+   of up to eight digits; 0 when there is none. */
+size_t
+parse_line_wireend(const char *buf, size_t s, size_t e)
+{
+	const char	*p = buf + s;
+	size_t		 n = e - s, q, len = 0, cnt, d;
+	uint32_t	 c;
+
+	if (pl_prefix(p, n, "（"))
+		q = 3;
+	else if (n > 0 && p[0] == '(')
+		q = 1;
+	else
+		return 0;
+	if (!(pl_prefix(p + q, n - q, "編輯") || pl_prefix(p + q, n - q,
+	    "编辑") || pl_prefix(p + q, n - q, "責任編輯") ||
+	    pl_prefix(p + q, n - q, "责任编辑")))
+		return 0;
+	for (cnt = 0; q < n && cnt < 40; cnt++, q += len) {
+		c = pl_get(p + q, n - q, &len);
+		if (pl_is_close(c))
+			break;
+	}
+	if (q >= n || cnt == 40)
+		return 0;
+	q += len;
+	for (d = 0; q < n && d < 8 && p[q] >= '0' && p[q] <= '9'; d++)
+		q++;
+	return q;
+}
+
+/* True when [s, e) is a whole wire story's end line. */
+static int
+pl_wireend(const char *buf, size_t s, size_t e)
+{
+	return parse_line_wireend(buf, s, e) == e - s;
+}
+
+/* True when [s, e) is an entry of a numbered list of titles: "1. 确保
+   基本实现…", "12、…": one to three digits, a dot or 、, and a short
+   text that does not end a sentence. */
+static int
+pl_tocitem(const char *buf, size_t s, size_t e, size_t nchars, unsigned f)
+{
+	const char	*p = buf + s;
+	size_t		 n = e - s, q = 0;
+
+	(void)f;
+	/* a title may ask or exclaim, it does not end with a full stop */
+	if (nchars > PT_TOC_ITEM || pl_find(buf + s, e - s, "。", 3) != NULL)
+		return 0;
+	while (q < n && q < 3 && p[q] >= '0' && p[q] <= '9')
+		q++;
+	if (q == 0 || q == n)
+		return 0;
+	if (p[q] == '.')
+		q++;
+	else if (pl_prefix(p + q, n - q, "、") || pl_prefix(p + q, n - q,
+	    "．"))
+		q += 3;
+	else
+		return 0;
+	q = parse_line_trim_start(buf, s + q, e) - s;
+	return q < n && parse_line_count(p + q, n - q) >= 2;
+}
+
+/* True when [s, e) holds a pause: a comma, 、 or ； (a sentence, not a
+   title). */
+static int
+pl_pause(const char *buf, size_t s, size_t e)
+{
+	const unsigned char *b = (const unsigned char *)buf;
+	size_t	 k;
+
+	for (k = s; k < e; k++) {
+		if (b[k] == ',' || b[k] == ';')
+			return 1;
+		if (k + 2 < e && b[k] == 0xef && b[k + 1] == 0xbc &&
+		    (b[k + 2] == 0x8c || b[k + 2] == 0x9b))
+			return 1;	/* ， ； */
+		if (k + 2 < e && b[k] == 0xe3 && b[k + 1] == 0x80 &&
+		    b[k + 2] == 0x81)
+			return 1;	/* 、 */
+	}
+	return 0;
+}
+
+/* True when [s, e) holds a sentence end: 。！？ (or ! ?). */
+static int
+pl_sentence(const char *buf, size_t s, size_t e)
+{
+	const unsigned char *b = (const unsigned char *)buf;
+	size_t	 k;
+
+	for (k = s; k < e; k++) {
+		if (b[k] == '!' || b[k] == '?')
+			return 1;
+		if (k + 2 < e && ((b[k] == 0xe3 && b[k + 1] == 0x80 &&
+		    b[k + 2] == 0x82) || (b[k] == 0xef && b[k + 1] == 0xbc &&
+		    (b[k + 2] == 0x81 || b[k + 2] == 0x9f))))
+			return 1;	/* 。 ！ ？ */
+	}
+	return 0;
+}
+
+/* Cut a page label glued to the end of line l (本报记者  杨文明《人民日报》
+   （2025年01月02日第 04 版）) into l->tail; true when there was one. */
+static int
+pl_glued_meta(const char *buf, struct parse_line *l)
+{
+	size_t	 k, e = l->end, nc;
+
+	if (!(pl_last(buf, l->start, e) == 0xff09 || pl_last(buf, l->start,
+	    e) == 0x7248))		/* ） 版 */
+		return 0;
+	for (k = e - 3; k > l->start; k--)
+		if (memcmp(buf + k, "《", 3) == 0)
+			break;
+	if (k <= l->start || e - k > PT_META * 3)
+		return 0;
+	nc = parse_line_count(buf + k, e - k);
+	if (!pl_meta(buf, k, e, nc))
+		return 0;
+	l->tail.start = k;
+	l->tail.end = e;
+	l->end = parse_line_trim_end(buf, l->start, k);
+	return l->end > l->start;
+}
+
+/* True when [s, e) signs off an editor's note: ——编者, ——编  者,
+   ——編者, ——本刊编辑部. */
+static int
+pl_signoff(const char *buf, size_t s, size_t e)
+{
+	char	 w[32];
+	size_t	 k, n = 0, len;
+
+	for (k = s + 6; k < e && n + 4 < sizeof w; k += len) {
+		if ((len = pl_space(buf + k, e - k)) > 0)
+			continue;
+		len = ((unsigned char)buf[k] < 0xc0) ? 1 :
+		    ((unsigned char)buf[k] < 0xe0) ? 2 :
+		    ((unsigned char)buf[k] < 0xf0) ? 3 : 4;
+		if (len > e - k)
+			return 0;
+		memcpy(w + n, buf + k, len);
+		n += len;
+	}
+	if (k < e)
+		return 0;
+	w[n] = '\0';
+	return strcmp(w, "编者") == 0 || strcmp(w, "編者") == 0 ||
+	    strcmp(w, "编辑") == 0 || strcmp(w, "編輯") == 0 ||
+	    strcmp(w, "本报编辑部") == 0 || strcmp(w, "本報編輯部") == 0;
+}
+
+/* Set the features, character count and last character of one line.
+   A line longer than PT_LEX_SHORT characters is a paragraph: only what
+   can open or close one is looked for (a dateline, a note or caption
+   opener, a caption's ending, a —— line); the rest of the lexers are for
+   short lines (heads, bylines, credits, labels, debris). */
+void
+parse_line_lex(const char *buf, struct parse_line *l)
+{
+	const char	*s = buf + l->start;
+	size_t		 n = l->end - l->start, i;
+	uint32_t	 first, c;
+	unsigned	 fl, ll;
+	struct parse_bl	 bl;
+	enum parse_bl_kind k;
+
+	if (n == 0) {
+		l->flags |= LF_BLANK;
+		return;
+	}
+	if (n > 6 && n < PT_META * 4 && pl_glued_meta(buf, l)) {
+		s = buf + l->start;
+		n = l->end - l->start;
+	}
+	l->nchars = n < PT_LONG ? parse_line_count(s, n) : PT_LONG;
+	l->last = pl_last(buf, l->start, l->end);
+	if (parse_line_is_endp(l->last))
+		l->flags |= LF_ENDP;
+	first = pl_get(s, n, &i);
+	fl = parse_words_first_lists(first);
+	ll = parse_words_last_lists(l->last);
+	if (pl_prefix(s, n, "——") || pl_prefix(s, n, "--") ||
+	    pl_prefix(s, n, "─"))
+		l->flags |= LF_SUBTITLE;
+	if ((fl & PW_BIT(PW_NOTES)) &&
+	    parse_words_prefix(PW_NOTES, s, n, NULL) >= 0)
+		l->flags |= LF_NOTE;
+	if ((fl & PW_BIT(PW_CAP_STARTS)) &&
+	    parse_words_prefix(PW_CAP_STARTS, s, n, NULL) >= 0)
+		l->flags |= LF_CAPSTART;
+	if (((fl & PW_BIT(PW_AGENCIES)) || first == 0x3010 ||
+	    first == 0xff08 || first == '(') &&
+	    parse_line_dateline(buf, l->start, l->end, NULL) > 0)
+		l->flags |= LF_DATELINE;	/* 【 （ ( */
+	if ((ll & PW_BIT(PW_CAP_ENDS)) &&
+	    parse_words_suffix(PW_CAP_ENDS, s, n, NULL) >= 0)
+		l->flags |= LF_CAPEND;
+	if (l->nchars > PT_LEX_SHORT)
+		return;
+	if ((l->flags & LF_ENDP) && l->nchars <= PT_SHORT &&
+	    (l->last == 0x201d || l->last == 0x300d || l->last == 0x300f) &&
+	    !pl_sentence(buf, l->start, l->end))
+		l->flags &= ~LF_ENDP;	/* a title in quotes: “我想成为这样的人” */
+	if (pl_number(buf, l->start, l->end)) {
+		l->flags |= LF_NUMBER;
+		return;
+	}
+	if (l->nchars <= PT_BOILER && pl_boiler(buf, l->start, l->end,
+	    l->nchars))
+		l->flags |= LF_BOILER;
+	if (l->nchars <= PT_META && (first == 0x7b2c || first == 0x300a ||
+	    l->nchars <= 40) && pl_meta(buf, l->start, l->end, l->nchars))
+		l->flags |= LF_META;
+	if (l->nchars <= 60 && pl_wireend(buf, l->start, l->end))
+		l->flags |= LF_WIREEND;
+	if (pl_tocitem(buf, l->start, l->end, l->nchars, l->flags))
+		l->flags |= LF_TOCITEM;
+	if ((l->flags & LF_SUBTITLE) && l->nchars <= 12 &&
+	    pl_prefix(s, n, "——") && pl_signoff(buf, l->start, l->end))
+		l->flags |= LF_SIGNOFF;
+	if (l->nchars <= PT_BYLINE && !(l->flags & LF_ENDP) &&
+	    ((fl & PW_BIT(PW_ROLES)) || parse_line_is_han(first) ||
+	    s[0] == ',' || s[0] == ';' || (unsigned char)s[0] == 0xe3 ||
+	    (unsigned char)s[0] == 0xef) && pl_may_byline(s, n, l->last) &&
+	    (k = parse_line_byline(buf, l->start, l->end, &bl)) != PB_NONE) {
+		l->flags |= k == PB_NAMES ? LF_NAMES : LF_BYLINE;
+		if (bl.photo)
+			l->flags |= LF_PHOTO;
+		if (k != PB_NAMES)
+			return;
+		/* names only may still be a credit (…供图) or a title */
+	}
+	if (pl_is_close(l->last) && l->nchars <= PT_SHORT + PT_TAG + 2 &&
+	    (l->tag = pl_tag(buf, l->start, l->end)) > 0) {
+		/* a headline's tag （人民论坛） does not end a sentence; a
+		   credit's agency does not make a tag (张  松摄（影像中国）) */
+		l->flags |= LF_TAG;
+		l->flags &= ~LF_ENDP;
+		i = pl_tag_start(buf, l->start, l->end, l->tag);
+		c = pl_last(buf, l->start, i);
+		if (c == 0x6444 || c == 0x651d || (c == 0x56fe &&
+		    i >= l->start + 6 && memcmp(buf + i - 6, "供图", 6) == 0)) {
+			l->flags &= ~LF_TAG;
+			l->flags |= LF_CAPEND;
+			l->tag = 0;
+		}
+	}
+	if ((first == 0x3010 && l->last == 0x3011) ||
+	    (pl_is_open(first) && pl_is_close(l->last) && l->tag == 0))
+		l->flags |= LF_CLOSED;		/* 【…】 （…） */
+}
+
+/* True when line l ends like a kicker: ——, or a verb of a report's
+   opening (强调); looked at only where a head's lines are sorted. */
+int
+parse_line_kicker_end(const char *buf, const struct parse_line *l)
+{
+	return parse_words_suffix(PW_KICKER_ENDS, buf + l->start,
+	    l->end - l->start, NULL) >= 0;
+}
+
+/* True when line l holds a pause: a comma, 、 or ； (a sentence, not a
+   title). */
+int
+parse_line_pause(const char *buf, const struct parse_line *l)
+{
+	return pl_pause(buf, l->start, l->end);
 }

@@ -1,44 +1,18 @@
 /*
  * parse: raw extracted page text -> struct page (stories, blocks).
  *
- * Two readers.  A page with explicit markup (any line starting with "# ")
- * is read exactly as marked; any other page is read by the heuristics of
- * parse-join.c.  Both are deterministic and linear in the page size, and
- * both keep every block as byte ranges (pieces) of the source.
+ * The driver of the structure reader.  For one page (a span of a
+ * text): split it into lines; when it looks like Markdown, read it
+ * through md4c for a hint per line and the text without the markers
+ * (parse-md.c); find each line's features (parse-line.c); choose the
+ * page's profile and each line's class (parse-rules.c); build units,
+ * heads and stories (parse-join.c); number the sections; move
+ * everything into one allocation.  Deterministic and linear in the
+ * page size; every block is byte ranges (pieces) of the source.
  *
- * MARKUP (copy of the man page section)
- *
- * A page is marked when any of its lines starts with "# " (leading white
- * space ignored).  In a marked page each line is read by its first
- * characters; a marker is followed by a space:
- *
- *   # text    headline; starts a new story (unless the current story so
- *             far holds only kickers, which then stand above it)
- *   ^ text    kicker (引题), the line above a headline; starts a new
- *             story like "# "
- *   #+ text   subtitle (副题), the line below a headline
- *   @ text    byline: role words (本报记者, 通讯员, 记者 ...) and names,
- *             split at white space and 、; "倪  弋" is one name; a "@ "
- *             line without a role word continues the names of the
- *             previous byline
- *   ## text   section heading (小标题)
- *   ! text    photo caption
- *   > text    note set apart from the body (编者按, 链接)
- *   % text    banner line: page metadata (column title, motto,
- *             co-organisers), kept out of the stories
- *   text      body text; the first paragraph of a story is its lead,
- *             and a dateline opener at its start (本报讯, 本报讯（记者
- *             张三）, 新华社北京3月5日电) is recognised
- *   \text     body text starting with a marker character: the backslash
- *             is dropped ("\# 1" is the paragraph "# 1")
- *
- * Consecutive lines with the same marker (or consecutive unmarked lines)
- * form one block whose lines are joined; a blank line, or a line with a
- * different marker, ends the block.  Banner lines ("% ") are one block
- * each.  Text before the first headline forms
- * a story without headline.  Nothing else is guessed in a marked page.
- *
- * HEURISTICS (unmarked pages): see parse-join.c.
+ * dubao's own markers of earlier versions (^ #+ @ ! %) are retired:
+ * Markdown is the markup.  dubao-structure(7) documents every rule;
+ * parse_explain reports, per line, the rules that decided it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -46,32 +20,6 @@
 #include "parse.h"
 #include "parse-int.h"
 #include "xmalloc.h"
-
-/* Markers of the markup, in the order they are tried. */
-enum parse_mk {
-	MK_NONE, MK_TEXT, MK_HEAD, MK_SECTION, MK_KICKER, MK_SUB, MK_BYLINE,
-	MK_CAPTION, MK_NOTE, MK_BANNER
-};
-
-static const struct {
-	const char	*s;
-	enum parse_mk	 mk;
-} parse_markers[] = {
-	{ "## ", MK_SECTION }, { "#+ ", MK_SUB }, { "# ", MK_HEAD },
-	{ "^ ", MK_KICKER }, { "@ ", MK_BYLINE }, { "! ", MK_CAPTION },
-	{ "> ", MK_NOTE }, { "% ", MK_BANNER },
-	{ "##\t", MK_SECTION }, { "#+\t", MK_SUB }, { "#\t", MK_HEAD },
-	{ "^\t", MK_KICKER }, { "@\t", MK_BYLINE }, { "!\t", MK_CAPTION },
-	{ ">\t", MK_NOTE }, { "%\t", MK_BANNER },
-};
-
-/* The block kind of each marker (MK_TEXT: lead or paragraph). */
-static const enum block_kind parse_mk_kind[] = {
-	[MK_HEAD] = BLOCK_HEADLINE, [MK_SECTION] = BLOCK_HEADING,
-	[MK_KICKER] = BLOCK_KICKER, [MK_SUB] = BLOCK_SUBTITLE,
-	[MK_BYLINE] = BLOCK_BYLINE, [MK_CAPTION] = BLOCK_CAPTION,
-	[MK_NOTE] = BLOCK_NOTE, [MK_BANNER] = BLOCK_BANNER,
-};
 
 /* Grow a scratch array p holding n elements so that one more fits. */
 #define PARSE_GROW(ctx, p, n)						\
@@ -172,15 +120,27 @@ parse_block_piece(struct parse_ctx *ctx, struct block *b, size_t s, size_t e)
 	b->npieces++;
 }
 
-/* Append line l (without its marker, trimmed) to block bi of st. */
+/* Append line l (trimmed; a Markdown line's text runs) to block bi of
+   st. */
 void
 parse_block_line(struct parse_ctx *ctx, struct story *st, size_t bi,
     const struct parse_line *l)
 {
-	size_t	 s;
+	size_t	 i, s, e;
 
-	s = parse_line_trim_start(ctx->buf, l->start + l->skip, l->end);
-	parse_block_piece(ctx, &st->blocks[bi], s, l->end);
+	if (l->npieces == 0) {
+		parse_block_piece(ctx, &st->blocks[bi], l->start, l->end);
+		return;
+	}
+	for (i = 0; i < l->npieces; i++) {
+		s = ctx->runs[l->piece + i].start;
+		e = ctx->runs[l->piece + i].end;
+		if (i == 0)
+			s = parse_line_trim_start(ctx->buf, s, e);
+		if (i + 1 == l->npieces)
+			e = parse_line_trim_end(ctx->buf, s, e);
+		parse_block_piece(ctx, &st->blocks[bi], s, e);
+	}
 }
 
 /* Add a byline to st for role r (possibly empty) of block bi. */
@@ -215,12 +175,12 @@ parse_bylines(struct parse_ctx *ctx, struct story *st, size_t bi, size_t s,
 	struct byline	*by = NULL;
 	struct range	 none;
 	size_t		 i, j;
-	int		 k;
+	enum parse_bl_kind k;
 
 	k = parse_line_byline(ctx->buf, s, e, &bl);
-	if (k == 0)
+	if (k == PB_NONE)
 		return;
-	if (k == 3) {
+	if (k == PB_CREDIT) {
 		/* 张三 李四 摄: the role stands after its names */
 		by = parse_byline_new(ctx, st, bl.item[bl.n - 1].r, bi);
 		for (j = 0; j + 1 < bl.n; j++)
@@ -267,90 +227,6 @@ parse_dateline(struct parse_ctx *ctx, struct story *st, size_t bi)
 		    paren.start, paren.end));
 }
 
-/* The marker of line l (setting l->skip), MK_NONE for a blank line. */
-static enum parse_mk
-parse_marker(struct parse_ctx *ctx, struct parse_line *l)
-{
-	const char	*s = ctx->buf + l->start;
-	size_t		 n = l->end - l->start, i, k;
-
-	l->skip = 0;
-	if (n == 0)
-		return MK_NONE;
-	if (s[0] == '\\') {
-		l->skip = 1;
-		return MK_TEXT;
-	}
-	for (i = 0; i < sizeof parse_markers / sizeof parse_markers[0]; i++) {
-		k = strlen(parse_markers[i].s);
-		if (n >= k && memcmp(s, parse_markers[i].s, k) == 0) {
-			l->skip = k;
-			return parse_markers[i].mk;
-		}
-	}
-	return MK_TEXT;
-}
-
-/* Read a marked page exactly as marked. */
-static void
-parse_marked(struct parse_ctx *ctx)
-{
-	struct page	*pg = ctx->pg;
-	struct story	*st;
-	enum parse_mk	 mk, cur = MK_NONE;
-	enum block_kind	 kind;
-	size_t		 i, bi = 0, cs = 0;
-	int		 have = 0, lead = 0, kickers = 0;
-
-	for (i = 0; i < ctx->nlines; i++) {
-		struct parse_line *l = &ctx->lines[i];
-
-		mk = parse_marker(ctx, l);
-		if (mk == MK_NONE) {
-			cur = MK_NONE;
-			continue;
-		}
-		if (mk == cur && mk != MK_BANNER) {
-			st = &pg->stories[cs];
-			parse_block_line(ctx, st, bi, l);
-			if (mk == MK_BYLINE)
-				parse_bylines(ctx, st, bi,
-				    st->blocks[bi].pieces[
-				    st->blocks[bi].npieces - 1].start, l->end);
-			continue;
-		}
-		cur = mk;
-		if (mk != MK_BANNER) {
-			/* a headline or kicker starts a story, unless the
-			   story so far holds only kickers */
-			if (!have || ((mk == MK_HEAD || mk == MK_KICKER) &&
-			    !kickers)) {
-				cs = parse_story_new(ctx);
-				have = 1;
-				lead = 0;
-			}
-			kickers = mk == MK_KICKER;
-		}
-		kind = mk != MK_TEXT ? parse_mk_kind[mk] :
-		    lead ? BLOCK_PARAGRAPH : BLOCK_LEAD;
-		st = mk == MK_BANNER ? &pg->banner : &pg->stories[cs];
-		bi = parse_block_new(ctx, st, kind);
-		parse_block_line(ctx, st, bi, l);
-		if (st->blocks[bi].npieces == 0) {
-			/* "\" alone: an empty block is dropped */
-			st->nblocks--;
-			cur = MK_NONE;
-			continue;
-		}
-		if (kind == BLOCK_LEAD) {
-			lead = 1;
-			parse_dateline(ctx, st, bi);
-		} else if (kind == BLOCK_BYLINE)
-			parse_bylines(ctx, st, bi, st->blocks[bi].pieces[0].start,
-			    l->end);
-	}
-}
-
 /* Number the sections of story st and mark each block's section. */
 static void
 parse_sections(struct parse_ctx *ctx, struct story *st)
@@ -390,22 +266,38 @@ parse_compact(struct page *pg)
 		pg->stories = NULL;
 }
 
-/* Move the stories, and the blocks, pieces, bylines, names and sections
-   of every story and of the banner, from the scratch memory into one
-   allocation, pg->pool. */
+/* The stories of pg and its banner and dropped lines: *n of them, in
+   v (which has room for pg->nstories + 2). */
 static void
-parse_pool(struct page *pg)
+parse_all(struct page *pg, struct story **v, size_t *n)
 {
-	struct story	*st, *sv;
+	size_t	 i;
+
+	for (i = 0; i < pg->nstories; i++)
+		v[i] = &pg->stories[i];
+	v[i++] = &pg->banner;
+	v[i++] = &pg->dropped;
+	*n = i;
+}
+
+/* Move the stories, and the blocks, pieces, bylines, names and sections
+   of every story, of the banner and of the dropped lines, from the
+   scratch memory into one allocation, pg->pool. */
+static void
+parse_pool(struct parse_ctx *ctx, struct page *pg)
+{
+	struct story	*st, *sv, **all;
 	struct block	*b;
 	struct range	*r, *nv;
 	struct byline	*bv;
 	struct section	*cv;
 	char		*pool;
-	size_t		 i, k, nb = 0, np = 0, nby = 0, nn = 0, nsec = 0;
+	size_t		 i, k, n, nb = 0, np = 0, nby = 0, nn = 0, nsec = 0;
 
-	for (i = 0; i <= pg->nstories; i++) {
-		st = i < pg->nstories ? &pg->stories[i] : &pg->banner;
+	all = parse_arena_alloc(&ctx->arena, (pg->nstories + 2) * sizeof *all);
+	parse_all(pg, all, &n);
+	for (i = 0; i < n; i++) {
+		st = all[i];
 		nb += st->nblocks;
 		for (k = 0; k < st->nblocks; k++)
 			np += st->blocks[k].npieces;
@@ -417,8 +309,8 @@ parse_pool(struct page *pg)
 	if (nb == 0) {
 		/* no story is left (parse_compact), and nothing of the
 		   banner may point into the scratch memory */
-		for (i = 0; i <= pg->nstories; i++) {
-			st = i < pg->nstories ? &pg->stories[i] : &pg->banner;
+		for (i = 0; i < n; i++) {
+			st = all[i];
 			st->blocks = NULL;
 			st->bylines = NULL;
 			st->nbylines = 0;
@@ -442,8 +334,9 @@ parse_pool(struct page *pg)
 		memcpy(sv, pg->stories, pg->nstories * sizeof *sv);
 		pg->stories = sv;
 	}
-	for (i = 0; i <= pg->nstories; i++) {
-		st = i < pg->nstories ? &pg->stories[i] : &pg->banner;
+	parse_all(pg, all, &n);
+	for (i = 0; i < n; i++) {
+		st = all[i];
 		if (st->nbylines > 0) {
 			memcpy(bv, st->bylines, st->nbylines * sizeof *bv);
 			st->bylines = bv;
@@ -482,13 +375,199 @@ parse_pool(struct page *pg)
 	}
 }
 
-/* Parse the bytes span of t into pg (which the caller zeroes). */
+/* Record, for --explain, that rule decided stage st of line i. */
 void
-parse_page(struct page *pg, const struct text *t, struct range span)
+parse_why(struct parse_ctx *ctx, size_t i, int st, const char *rule)
+{
+	if (ctx->why == NULL || i >= ctx->nlines)
+		return;
+	/* a name --explain prints is one the manual describes */
+	if (!parse_rule_known(rule))
+		abort();
+	ctx->why[i].rule[st] = rule;
+}
+
+/* The index of the first text page of t that starts after off, or
+   t->npages. */
+static size_t
+parse_page_after(const struct text *t, size_t off)
+{
+	size_t	 lo = 0, hi = t->npages, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (t->pages[mid].start <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Mark the lines that start a text page inside span: form feeds read
+   as column breaks (LF_PAGEBRK). */
+static void
+parse_mark_breaks(struct parse_ctx *ctx, const struct text *t,
+    struct range span)
+{
+	size_t	 p, i = 0, off;
+
+	for (p = parse_page_after(t, span.start); p < t->npages &&
+	    t->pages[p].start < span.end; p++) {
+		off = t->pages[p].start;
+		while (i < ctx->nlines && ctx->lines[i].end < off)
+			i++;
+		/* the first non-blank line at or after the break */
+		while (i < ctx->nlines && (ctx->lines[i].start == ctx->lines[i].end))
+			i++;
+		if (i < ctx->nlines)
+			ctx->lines[i].flags |= LF_PAGEBRK;
+	}
+}
+
+/* The first place of the three-byte character w in s[0..n), or NULL:
+   memchr for its last byte (a continuation byte, one character in 64
+   has it), which costs less than memmem on Chinese text. */
+static const char *
+parse_find3(const char *s, size_t n, const char *w)
+{
+	const char *p = s + 2, *e = s + n;
+
+	if (n < 3)
+		return NULL;
+	while (p < e && (p = memchr(p, w[2], (size_t)(e - p))) != NULL) {
+		if (p[-2] == w[0] && p[-1] == w[1])
+			return p - 2;
+		p++;
+	}
+	return NULL;
+}
+
+/* The start of the wire end (（編輯：…）1140710) inside line l that is
+   not the whole line, or (size_t)-1. */
+static size_t
+parse_wire_in(const struct parse_ctx *ctx, const struct parse_line *l)
+{
+	const char	*b = ctx->buf, *p;
+	size_t		 k, len, w;
+
+	for (k = l->start; k < l->end; k = (size_t)(p - b) + 3) {
+		const char *a = parse_find3(b + k, l->end - k, "輯");
+		const char *c = parse_find3(b + k, l->end - k, "辑");
+
+		p = a == NULL ? c : c == NULL ? a : a < c ? a : c;
+		if (p == NULL)
+			return (size_t)-1;
+		/* （編 or (编, or （責任編 */
+		for (len = 3; len <= 12; len += 3) {
+			size_t s = (size_t)(p - b) - len;
+
+			if ((size_t)(p - b) < l->start + len)
+				break;
+			if (b[s] == '(' || memcmp(b + s, "（", 3) == 0) {
+				w = parse_line_wireend(b, s, l->end);
+				if (w > 0 && !(s == l->start && s + w == l->end))
+					return s;
+			}
+			if (b[s + 2] == '(')
+				if ((w = parse_line_wireend(b, s + 2,
+				    l->end)) > 0 && !(s + 2 == l->start &&
+				    s + 2 + w == l->end))
+					return s + 2;
+		}
+	}
+	return (size_t)-1;
+}
+
+/* Cut lines where a wire story ends inside them (…的案件。（編輯：蘇龍麒）
+   1140710（中央社記者林長順台北10日電）…): the text before, the end,
+   and the next story each become a line of their own. */
+static void
+parse_split_wire(struct parse_ctx *ctx, struct parse_line *stack)
+{
+	struct parse_line *v;
+	size_t		 i, n = 0, k, w, cap;
+	const char	*b = ctx->buf;
+	int		 relex = 0;
+
+	/* only wire copy has them: a page with a bracketed agency
+	   dateline （中央社記者…電） or a line ending like an editor's
+	   credit and its date code */
+	for (i = 0; i < ctx->nlines; i++) {
+		const struct parse_line *l = &ctx->lines[i];
+
+		if (((l->flags & LF_DATELINE) && (b[l->start] == '(' ||
+		    (unsigned char)b[l->start] == 0xef)) ||
+		    (l->flags & LF_WIREEND) || (l->end - l->start > 8 &&
+		    b[l->end - 1] >= '0' && b[l->end - 1] <= '9' &&
+		    b[l->end - 6] >= '0' && b[l->end - 6] <= '9'))
+			break;
+	}
+	if (i == ctx->nlines)
+		return;
+	/* at most two more lines for every line that has a wire end */
+	for (i = 0; i < ctx->nlines; i++)
+		if (parse_wire_in(ctx, &ctx->lines[i]) != (size_t)-1)
+			n++;
+	if (n == 0)
+		return;
+	cap = ctx->nlines + 2 * n;
+	v = xreallocarray(NULL, cap, sizeof *v);
+	for (i = 0, n = 0; i < ctx->nlines; i++) {
+		struct parse_line l = ctx->lines[i], x;
+
+		while ((k = parse_wire_in(ctx, &l)) != (size_t)-1) {
+			w = parse_line_wireend(b, k, l.end);
+			relex = 1;
+			if (k > l.start) {
+				x = l;
+				x.end = parse_line_trim_end(b, l.start, k);
+				v[n++] = x;
+			}
+			x = l;
+			x.start = k;
+			x.end = k + w;
+			x.flags &= ~LF_INDENT;
+			v[n++] = x;
+			l.start = parse_line_trim_start(b, k + w, l.end);
+			l.flags &= ~LF_INDENT;
+			if (l.start == l.end)
+				break;
+			relex = 1;
+			if (n + 2 >= cap) {
+				cap *= 2;
+				v = xreallocarray(v, cap, sizeof *v);
+			}
+		}
+		if (l.start < l.end || k == (size_t)-1)
+			v[n++] = l;
+		if (n + 3 >= cap) {
+			cap *= 2;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+	}
+	if (ctx->lines != stack)
+		free(ctx->lines);
+	ctx->lines = v;
+	ctx->nlines = n;
+	/* the pieces are lines of their own: their features anew */
+	if (relex)
+		for (i = 0; i < n; i++) {
+			unsigned keep = v[i].flags & (LF_INDENT | LF_PAGEBRK);
+
+			v[i].flags = keep;
+			v[i].tag = 0;
+			parse_line_lex(b, &v[i]);
+		}
+}
+
+/* Parse span of t into pg; with why, say why per line. */
+static void
+parse_run(struct page *pg, const struct text *t, struct range span,
+    struct parse_explain *ex)
 {
 	struct parse_ctx ctx;
 	size_t		 i;
-	int		 marked = 0;
 	uint64_t	 stack[PARSE_STACK / 8];
 	struct parse_line lstack[PARSE_LSTACK];
 
@@ -505,28 +584,179 @@ parse_page(struct page *pg, const struct text *t, struct range span)
 	ctx.arena.cap = sizeof stack;
 	ctx.lines = lstack;
 	ctx.nlines = parse_line_split(t->buf, span, &ctx.lines, PARSE_LSTACK);
-	for (i = 0; i < ctx.nlines && !marked; i++) {
-		const struct parse_line *l = &ctx.lines[i];
-
-		if (l->end - l->start >= 2 && t->buf[l->start] == '#' &&
-		    (t->buf[l->start + 1] == ' ' ||
-		    t->buf[l->start + 1] == '\t'))
-			marked = 1;
+	if (parse_md_looks(&ctx))
+		(void)parse_md_page(&ctx, span);
+	pg->markdown = ctx.markdown;
+	for (i = 0; i < ctx.nlines; i++)
+		parse_line_lex(t->buf, &ctx.lines[i]);
+	if (!ctx.markdown)
+		parse_split_wire(&ctx, lstack);
+	if (ex != NULL) {
+		ex->nlines = ctx.nlines;
+		ex->lines = xcalloc(ctx.nlines, sizeof *ex->lines);
+		for (i = 0; i < ctx.nlines; i++) {
+			ex->lines[i].joined = (size_t)-1;
+			ex->lines[i].start = ctx.lines[i].start;
+			ex->lines[i].end = ctx.lines[i].end;
+		}
+		ctx.why = ex->lines;
 	}
-	pg->marked = marked;
-	if (marked)
-		parse_marked(&ctx);
-	else {
+	parse_mark_breaks(&ctx, t, span);
+	parse_rules_profile_of(&ctx);
+	parse_rules_classify(&ctx);
+	if (ex != NULL) {
+		ex->profile = parse_profile_name(ctx.profile);
+		ex->profile_rule = parse_rules_profile[ctx.profile_rule].name;
+		ex->markdown = ctx.markdown;
 		for (i = 0; i < ctx.nlines; i++)
-			parse_line_classify(t->buf, &ctx.lines[i]);
-		parse_join_page(&ctx);
+			ex->lines[i].rule[PS_CLASS] =
+			    parse_rules_line[ctx.lines[i].rule].name;
 	}
+	parse_join_page(&ctx);
 	parse_compact(pg);
 	for (i = 0; i < pg->nstories; i++)
 		parse_sections(&ctx, &pg->stories[i]);
 	parse_sections(&ctx, &pg->banner);
-	parse_pool(pg);
+	parse_pool(&ctx, pg);
 	parse_arena_free(&ctx.arena);
+	free(ctx.runs);
 	if (ctx.lines != lstack)
 		free(ctx.lines);
+}
+
+/* Parse the bytes span of t into pg (which the caller zeroes). */
+void
+parse_page(struct page *pg, const struct text *t, struct range span)
+{
+	parse_run(pg, t, span, NULL);
+}
+
+/* Parse as parse_page, and say why each line was read as it was. */
+void
+parse_explain(struct page *pg, const struct text *t, struct range span,
+    struct parse_explain *ex)
+{
+	memset(ex, 0, sizeof *ex);
+	parse_run(pg, t, span, ex);
+}
+
+void
+parse_explain_free(struct parse_explain *ex)
+{
+	free(ex->lines);
+	memset(ex, 0, sizeof *ex);
+}
+
+static const char *const parse_stage_names[PS__COUNT] = {
+	[PS_CLASS] = "class", [PS_CUT] = "cut", [PS_UNIT] = "unit",
+	[PS_ROLE] = "role", [PS_READ] = "read", [PS_JOIN] = "join",
+};
+
+/* The name of a stage as --explain prints it. */
+const char *
+parse_stage_name(enum parse_stage st)
+{
+	return parse_stage_names[st];
+}
+
+/* The lines of span a of t that are neither blank nor page furniture
+   (a page label, a running head or foot, a page number), from the end
+   (dir -1) or the start (dir 1): the first such line, lexed, in *l;
+   0 when there is none.  At most 8 lines are looked at. */
+static int
+parse_edge_line(const struct text *t, struct range a, int dir,
+    struct parse_line *l)
+{
+	const char	*buf = t->buf;
+	size_t		 p = dir > 0 ? a.start : a.end, s, e, k;
+	const char	*nl;
+
+	for (k = 0; k < 8; k++) {
+		if (dir > 0) {
+			if (p >= a.end)
+				return 0;
+			nl = memchr(buf + p, '\n', a.end - p);
+			s = p;
+			e = nl != NULL ? (size_t)(nl - buf) : a.end;
+			p = e + 1;
+		} else {
+			if (p <= a.start)
+				return 0;
+			e = p;
+			if (e > a.start && buf[e - 1] == '\n')
+				e--;
+			for (s = e; s > a.start && buf[s - 1] != '\n'; s--)
+				;
+			p = s;
+			if (e == p && p == a.start)
+				return 0;
+		}
+		memset(l, 0, sizeof *l);
+		l->start = parse_line_trim_start(buf, s, e);
+		l->end = parse_line_trim_end(buf, l->start, e);
+		if (l->start > s + 1 || (l->start > s &&
+		    (unsigned char)buf[s] == 0xe3))
+			l->flags |= LF_INDENT;
+		parse_line_lex(buf, l);
+		if (!(l->flags & (LF_BLANK | LF_META | LF_NUMBER)))
+			return 1;
+		if (dir < 0 && p == a.start)
+			return 0;
+	}
+	return 0;
+}
+
+/* True when the text opens with a contents list (目录, 1. …, 2. …): a
+   day's articles typeset together, one document. */
+static int
+parse_opens_contents(const struct text *t)
+{
+	struct parse_line l;
+	struct range	 r;
+	size_t		 k, items = 0;
+
+	if (t->npages == 0)
+		return 0;
+	r = t->pages[0];
+	for (k = 0; k < 8; k++) {
+		if (!parse_edge_line(t, r, 1, &l))
+			return 0;
+		if ((l.flags & LF_TOCITEM) && ++items == 2)
+			return 1;
+		if (k == 0 && !(l.flags & LF_TOCITEM) && !(l.nchars <= 4 &&
+		    memmem(t->buf + l.start, l.end - l.start, "目", 3) != NULL))
+			return 0;
+		r.start = l.end;
+	}
+	return 0;
+}
+
+/* Does the form feed between pages a and b of t fall inside a story? */
+int
+parse_soft_break(const struct text *t, struct range a, struct range b,
+    const char **rule)
+{
+	struct parse_line x, y;
+	const char	*why = "break-page";
+	int		 soft = 0;
+
+	if (parse_opens_contents(t)) {
+		why = "soft-contents-file";
+		soft = 1;
+	} else if (!parse_edge_line(t, a, -1, &x) ||
+	    !parse_edge_line(t, b, 1, &y))
+		;	/* a side with nothing but page furniture */
+	else if (!(x.flags & LF_ENDP) && x.nchars >= PT_PARA &&
+	    !(y.flags & (LF_BYLINE | LF_DATELINE))) {
+		why = "soft-open-paragraph";
+		soft = 1;
+	} else if (x.nchars >= PT_PARA && y.nchars >= PT_PARA &&
+	    !(y.flags & (LF_BYLINE | LF_DATELINE | LF_TOCITEM)) &&
+	    !(x.flags & LF_TOCITEM)) {
+		why = "soft-body-goes-on";
+		soft = 1;
+	}
+	if (rule != NULL)
+		*rule = why;
+	return soft;
 }

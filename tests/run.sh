@@ -2,7 +2,7 @@
 # Runs the test suites: run.sh BUILD PROG [unit|prop|golden|e2e|layers]...
 # Prints one line per test and closes with "N passed, N failed".
 BUILD=$1; PROG=$2; shift 2
-[ $# -eq 0 ] && set -- layers unit golden prop hostile e2e
+[ $# -eq 0 ] && set -- layers unit golden regress prop hostile e2e
 export LC_ALL=C.UTF-8
 TOP=$(pwd)
 export DUBAO="$TOP/$PROG" BUILD TOP
@@ -34,6 +34,8 @@ for suite in "$@"; do
 		done ;;
 	golden)
 		run_one golden sh tests/golden/run.sh ;;
+	regress)
+		run_one regress "$BUILD/tests/regress" "$TOP" ;;
 	e2e)
 		for t in tests/e2e/test-*.sh; do
 			[ -f "$t" ] && run_one "e2e/${t##*/}" sh "$t"

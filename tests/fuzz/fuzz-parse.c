@@ -1,7 +1,11 @@
 /*
- * fuzz-parse: text_from_bytes, then parse_page on each page; every block,
- * byline, section and dateline is walked: pieces inside the page span
- * and on character boundaries, indexes in bounds, joined text valid.
+ * fuzz-parse: text_from_bytes, then the pages as doc.c makes them (form
+ * feeds inside a story kept in one page, parse_soft_break) and
+ * parse_page on each; every block, byline, section and dateline is
+ * walked: pieces inside the page span and on character boundaries,
+ * indexes in bounds, joined text valid; the dropped lines and the
+ * contents list too; parse_explain reads the page the same way and
+ * names only rules the manual knows (it aborts otherwise).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -121,23 +125,58 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct text	 t;
-	struct page	 pg;
-	const char	*cause = NULL;
-	size_t		 i, s;
+	struct page	 pg, pe;
+	struct parse_explain ex;
+	struct range	 span;
+	const char	*cause = NULL, *rule;
+	size_t		 i, j, s, k;
 
 	memset(&t, 0, sizeof t);
 	if (text_from_bytes(&t, (const char *)data, size, &cause) != 0)
 		return 0;
-	for (i = 0; i < t.npages; i++) {
+	for (i = 0; i < t.npages; i = j) {
+		span = t.pages[i];
+		for (j = i + 1; j < t.npages; j++) {
+			rule = NULL;
+			if (!parse_soft_break(&t, t.pages[j - 1], t.pages[j],
+			    &rule)) {
+				FUZZ_CHECK(rule != NULL && parse_rule_known(rule),
+				    "form feed rule %s", rule ? rule : "-");
+				break;
+			}
+			FUZZ_CHECK(rule != NULL && parse_rule_known(rule),
+			    "form feed rule %s", rule ? rule : "-");
+			FUZZ_CHECK(t.pages[j].start == span.end,
+			    "pages not contiguous");
+			span.end = t.pages[j].end;
+		}
 		memset(&pg, 0, sizeof pg);
-		parse_page(&pg, &t, t.pages[i]);
+		parse_page(&pg, &t, span);
 		FUZZ_CHECK(pg.text == &t, "page text");
-		FUZZ_CHECK(pg.span.start == t.pages[i].start &&
-		    pg.span.end == t.pages[i].end, "page span changed");
+		FUZZ_CHECK(pg.span.start == span.start &&
+		    pg.span.end == span.end, "page span changed");
 		FUZZ_CHECK(pg.nstories == 0 || pg.stories != NULL, "stories");
 		for (s = 0; s < pg.nstories; s++)
 			fuzz_story(&pg, &pg.stories[s], s);
 		fuzz_story(&pg, &pg.banner, (size_t)-1);
+		fuzz_story(&pg, &pg.dropped, (size_t)-1);
+		FUZZ_CHECK(pg.contents_first + pg.ncontents <= pg.banner.nblocks,
+		    "contents [%zu,+%zu) of %zu banner blocks",
+		    pg.contents_first, pg.ncontents, pg.banner.nblocks);
+		memset(&pe, 0, sizeof pe);
+		parse_explain(&pe, &t, span, &ex);
+		FUZZ_CHECK(pe.nstories == pg.nstories &&
+		    pe.banner.nblocks == pg.banner.nblocks &&
+		    pe.dropped.nblocks == pg.dropped.nblocks,
+		    "explain read the page otherwise: %zu/%zu stories",
+		    pe.nstories, pg.nstories);
+		for (k = 0; k < ex.nlines; k++)
+			FUZZ_CHECK(ex.lines[k].start <= ex.lines[k].end &&
+			    ex.lines[k].end <= span.end &&
+			    ex.lines[k].rule[PS_CLASS] != NULL,
+			    "explain line %zu", k);
+		parse_explain_free(&ex);
+		page_free(&pe);
 		page_free(&pg);
 	}
 	text_free(&t);

@@ -162,38 +162,19 @@ cover_story(const struct page *pg, const struct story *st,
 	}
 }
 
-/* Length of a markup marker at a line start s (marked pages), or 0. */
-static size_t
-marker_len(const char *s, size_t n, int marked)
-{
-	static const char *const mk[] = {
-		"## ", "#+ ", "# ", "^ ", "@ ", "! ", "> ", "% ", "##\t",
-		"#+\t", "#\t", "^\t", "@\t", "!\t", ">\t", "%\t", NULL
-	};
-	size_t	 i, k;
-
-	if (!marked) {
-		/* "## heading" in an unmarked page */
-		for (k = 0; k < n && k < 6 && s[k] == '#'; k++)
-			;
-		return k >= 2 && k < n && s[k] == ' ' ? k : 0;
-	}
-	if (n > 0 && s[0] == '\\')
-		return 1;
-	for (i = 0; mk[i] != NULL; i++)
-		if (strncmp(s, mk[i], strlen(mk[i])) == 0 && strlen(mk[i]) <= n)
-			return strlen(mk[i]);
-	return 0;
-}
-
-/* Check that every non-space character of page pg is in exactly one block. */
+/* Check that every non-space character of page pg is in exactly one block
+   (of a story, of the banner, or of the dropped web debris).  In a
+   Markdown page the markers (ASCII: # > * ! [ ] ( ) and a link's
+   address) are in no block, and a YAML front matter is not text: there
+   every non-ASCII character must be in one block, none in two. */
 static void
 check_cover(const struct page *pg)
 {
 	const struct text *t = pg->text;
 	const unsigned char *b = (const unsigned char *)t->buf;
 	unsigned char	*cnt;
-	size_t		 i, k, s, e, line;
+	size_t		 i, k, s, e, line, lno = 0;
+	int		 front = 0;
 
 	cnt = calloc(t->len + 1, 1);
 	assert_non_null(cnt);
@@ -204,6 +185,7 @@ check_cover(const struct page *pg)
 	for (i = 0; i < pg->banner.nblocks; i++)
 		assert_int_equal(pg->banner.blocks[i].kind, BLOCK_BANNER);
 	cover_story(pg, &pg->banner, cnt);
+	cover_story(pg, &pg->dropped, cnt);
 	line = pg->span.start;
 	while (line < pg->span.end) {
 		const char *nl = memchr(t->buf + line, '\n',
@@ -211,22 +193,27 @@ check_cover(const struct page *pg)
 
 		e = nl != NULL ? (size_t)(nl - t->buf) : pg->span.end;
 		s = line;
+		if (pg->markdown && e - s == 3 && memcmp(b + s, "---", 3) == 0 &&
+		    (lno == 0 || front == 1))
+			front++;	/* a front matter's --- lines */
+		else if (pg->markdown && front == 1)
+			s = e;		/* inside the front matter */
 		while (s < e && (k = space_len(b + s, e - s)) > 0)
 			s += k;
-		if (s < e && cnt[s] == 0)
-			s += marker_len(t->buf + s, e - s, pg->marked);
 		for (i = s; i < e; ) {
 			if ((k = space_len(b + i, e - i)) > 0) {
 				i += k;
 				continue;
 			}
-			if (cnt[i] != 1)
+			if (cnt[i] > 1 || (cnt[i] == 0 && !(pg->markdown &&
+			    b[i] < 0x80) && !(pg->markdown && front == 1)))
 				fail_msg("byte %zu (line %zu) covered %d times: "
 				    "%.12s", i, text_line_of(t, i), cnt[i],
 				    t->buf + i);
 			i++;
 		}
 		line = e + 1;
+		lno++;
 	}
 	free(cnt);
 }
@@ -293,7 +280,7 @@ test_seed(void **state)
 
 	load(&t, TEST_SEED);
 	parse_nth(&pg, &t, 0);
-	assert_false(pg.marked);
+	assert_false(pg.markdown);
 	assert_int_equal(pg.nstories, 2);
 	s1 = &pg.stories[0];
 	s2 = &pg.stories[1];
@@ -563,7 +550,9 @@ test_formfeed(void **state)
 	text_free(&t);
 }
 
-/* The markup, read exactly. */
+/* A Markdown page (tests/data/pages/marked.txt): ### kicker, # headline,
+   ## subtitle, ## heading later, > note, an image's alt text as caption,
+   **bold** inline, \# escaped; bylines and datelines by the heuristics. */
 static void
 test_marked(void **state)
 {
@@ -574,37 +563,51 @@ test_marked(void **state)
 
 	load(&t, "tests/data/pages/marked.txt");
 	parse_nth(&pg, &t, 0);
-	assert_true(pg.marked);
+	check_cover(&pg);
+	assert_true(pg.markdown);
 	assert_int_equal(pg.nstories, 2);
 	s = &pg.stories[0];
 	assert_int_equal(s->blocks[0].kind, BLOCK_KICKER);
+	assert_string_equal(joined(&pg, &s->blocks[0]),
+	    "坚持人民至上 守护万家灯火");
 	assert_int_equal(s->blocks[1].kind, BLOCK_HEADLINE);
 	assert_string_equal(joined(&pg, &s->blocks[1]),
 	    "城市更新让老街区焕发新活力");
 	assert_int_equal(s->blocks[2].kind, BLOCK_SUBTITLE);
+	assert_string_equal(joined(&pg, &s->blocks[2]),
+	    "——来自上海市黄浦区的调查");
 	assert_int_equal(s->blocks[3].kind, BLOCK_BYLINE);
-	assert_int_equal(s->blocks[3].npieces, 2);
+	assert_int_equal(s->blocks[4].kind, BLOCK_BYLINE);
 	assert_string_equal(src(&pg, s->bylines[0].names[0]), "王  珂");
 	assert_string_equal(src(&pg, s->bylines[1].names[0]), "孙  宁");
 	assert_string_equal(src(&pg, s->bylines[1].names[1]), "刘思远");
-	assert_int_equal(s->blocks[4].kind, BLOCK_LEAD);
-	assert_int_equal(s->blocks[4].npieces, 2);
-	assert_int_equal(s->dateline_block, 4);
+	assert_int_equal(s->blocks[5].kind, BLOCK_LEAD);
+	assert_int_equal(s->blocks[5].npieces, 2);
+	assert_int_equal(s->dateline_block, 5);
 	assert_int_equal(s->nsections, 1);
+	assert_string_equal(joined(&pg, &s->blocks[s->sections[0].heading]),
+	    "保留烟火气");
 	assert_non_null(find_block(&pg, s, BLOCK_NOTE, "链接："));
+	/* the lines of one Markdown paragraph are one block, and the
+	   emphasis markers are not text */
 	b = find_block(&pg, s, BLOCK_PARAGRAPH, "居民张阿姨说。据介绍");
 	assert_non_null(b);
-	assert_non_null(find_block(&pg, s, BLOCK_CAPTION, "图为改造后的弄堂"));
+	assert_non_null(strstr(joined(&pg, b), "居民1200余户。"));
+	assert_null(strstr(joined(&pg, b), "*"));
+	b = find_block(&pg, s, BLOCK_CAPTION, "图为改造后的弄堂");
+	assert_non_null(b);
+	assert_null(strstr(joined(&pg, b), "lane.jpg"));
+	assert_null(strstr(joined(&pg, b), "!["));
 	b = &s->blocks[s->nblocks - 1];
 	assert_int_equal(b->kind, BLOCK_PARAGRAPH);
 	assert_string_equal(joined(&pg, b), "# 号楼的居民最先搬回。");
 	s = &pg.stories[1];
 	assert_int_equal(s->nblocks, 2);
+	assert_int_equal(s->blocks[0].kind, BLOCK_HEADLINE);
 	assert_int_equal(s->blocks[1].kind, BLOCK_LEAD);
-	/* Banner lines are one block each. */
-	assert_int_equal(pg.banner.nblocks, 2);
-	assert_string_equal(joined(&pg, &pg.banner.blocks[0]), "第三版");
-	assert_string_equal(joined(&pg, &pg.banner.blocks[1]), "要闻");
+	/* the page label is page metadata */
+	assert_int_equal(pg.banner.nblocks, 1);
+	assert_string_equal(joined(&pg, &pg.banner.blocks[0]), "第三版：要闻");
 	page_free(&pg);
 	text_free(&t);
 }
@@ -659,7 +662,11 @@ test_bylines(void **state)
 	text_free(&t);
 }
 
-/* Markup: escapes, joins, kickers, text before the first headline. */
+/* Markdown is a hint per line, not a mode: a page with one marked
+   headline and unmarked stories after it gives them all; ## right after
+   the headline is its subtitle, later a section; a front matter, a
+   thematic break, raw HTML are no text; dubao's old private markers are
+   plain text. */
 static void
 test_markup_rules(void **state)
 {
@@ -667,32 +674,45 @@ test_markup_rules(void **state)
 	struct page	 pg;
 	const struct story *s;
 
-	parse_str(&t, &pg, "导语在标题前。\n\n^ 引题\n\n^ 第二行引题\n# 主题第一行\n"
-	    "# 第二行\n@ 记者 张三\n@ 李四\n\n新华社北京1月2日电 正文。\n"
-	    "续行ABC\n123 尾。\n\n\\! 不是图片说明\n\n## 小节\n\n! 图片说明\n"
-	    "> 注释\n% 报头\n");
-	assert_true(pg.marked);
-	assert_int_equal(pg.nstories, 2);
-	assert_int_equal(pg.stories[0].nblocks, 1);
-	assert_int_equal(pg.stories[0].blocks[0].kind, BLOCK_LEAD);
-	s = &pg.stories[1];
-	assert_int_equal(s->blocks[0].kind, BLOCK_KICKER);
-	assert_int_equal(s->blocks[1].kind, BLOCK_KICKER);
+	/* after 20250102-19 of leeperfect/PeopleDailyMaterial (People's
+	   Daily 2025-01-02 p. 19), shortened */
+	parse_str(&t, &pg, "---\ntitle: \"法治阳光温暖群众心田\"\n"
+	    "section: \"第19版\"\n---\n\n# 法治阳光温暖群众心田（法治头条）\n\n"
+	    "## ——来自基层一线的法治故事\n\n> 《人民日报》（2025年01月02日第 19 版）\n\n"
+	    "法治，治之端也。社会发展离不开法治护航。\n\n——编  者\n\n涉企检查规范了\n\n"
+	    "本报记者  亓玉昆\n\n岁末年初，在江苏省泰州市兴化市竹泓工业园区，公司员工正在忙碌。\n\n"
+	    "“水葫芦”不见了\n\n本报记者  倪  弋\n\n“‘水葫芦’不见了，水变清了，鱼变多了！”\n\n"
+	    "## 小节\n\n正文。\n");
+	assert_true(pg.markdown);
+	assert_int_equal(pg.nstories, 3);
+	s = &pg.stories[0];
 	assert_string_equal(joined(&pg, page_story_headline(s)),
-	    "主题第一行第二行");
-	assert_int_equal(s->nbylines, 1);
-	assert_int_equal(s->bylines[0].nnames, 2);
-	assert_string_equal(joined(&pg, &s->blocks[4]),
-	    "新华社北京1月2日电 正文。续行ABC 123 尾。");
-	assert_int_equal(s->dateline.end, strlen("新华社北京1月2日电"));
-	assert_string_equal(joined(&pg, &s->blocks[5]), "! 不是图片说明");
-	assert_int_equal(s->blocks[5].kind, BLOCK_PARAGRAPH);
-	assert_int_equal(s->nsections, 1);
-	assert_int_equal(s->blocks[7].kind, BLOCK_CAPTION);
-	assert_int_equal(s->blocks[7].section, 0);
-	assert_int_equal(s->blocks[8].kind, BLOCK_NOTE);
-	assert_int_equal(s->nblocks, 9);
+	    "法治阳光温暖群众心田（法治头条）");
+	assert_int_equal(s->blocks[1].kind, BLOCK_SUBTITLE);
+	assert_string_equal(joined(&pg, page_story_headline(&pg.stories[1])),
+	    "涉企检查规范了");
+	assert_string_equal(joined(&pg, page_story_headline(&pg.stories[2])),
+	    "“水葫芦”不见了");
+	assert_string_equal(src(&pg, pg.stories[2].bylines[0].names[0]),
+	    "倪  弋");
+	assert_int_equal(pg.stories[2].nsections, 1);
+	/* the source line is page metadata */
 	assert_int_equal(pg.banner.nblocks, 1);
+	page_free(&pg);
+	text_free(&t);
+
+	/* old markers are text; a thematic break ends a story; HTML is
+	   markup */
+	parse_str(&t, &pg, "# 主题\n\n^ 不是引题\n\n@ 不是署名\n\n---\n\n"
+	    "<div class=\"x\">\n</div>\n\n后一篇的正文。\n");
+	assert_true(pg.markdown);
+	assert_int_equal(pg.nstories, 2);
+	s = &pg.stories[0];
+	assert_non_null(find_block(&pg, s, -1, "^ 不是引题"));
+	assert_non_null(find_block(&pg, s, -1, "@ 不是署名"));
+	assert_int_equal(pg.stories[1].nblocks, 1);
+	assert_string_equal(joined(&pg, &pg.stories[1].blocks[0]),
+	    "后一篇的正文。");
 	page_free(&pg);
 	text_free(&t);
 }

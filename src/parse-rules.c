@@ -1,0 +1,860 @@
+/*
+ * parse-rules: the rule tables of the structure reader.
+ *
+ * Four tables, each an ordered list of named rules; the first rule that
+ * holds decides, and its name is what `dubao --explain` prints:
+ *
+ *   parse_rules_profile  the page's profile: does it indent its
+ *                        paragraphs, hard-wrap them, or neither?
+ *   parse_rules_line     the class of each line (byline, dateline, web
+ *                        debris, head material, text ...)
+ *   parse_rules_cut      between two lines of a run of non-blank lines:
+ *                        does the lower one start a new unit (block) or
+ *                        continue the one above (a hard-wrapped line)?
+ *   parse_rules_unit     the type of each unit
+ *
+ * The thresholds are in parse-int.h (PT_*), the word lists in
+ * parse-words.c.  Every rule is described in dubao-structure(7) and has
+ * a real excerpt in tests/regress/.  To see why a line was read as it
+ * was: dubao --explain FILE.
+ */
+#include <pthread.h>
+#include <string.h>
+
+#include "parse-int.h"
+#include "xmalloc.h"
+
+/* ---- the page's profile ------------------------------------------- */
+
+/* Most paragraph-like lines are indented, and each is a paragraph. */
+static int
+pp_indented(const struct parse_counts *c)
+{
+	return c->para >= 1 && c->indented * 100 >= PT_INDENT_PCT * c->para;
+}
+
+/* Some paragraph-like lines are indented (a paragraph's first), most not
+   (its others), and blank lines do not separate them. */
+static int
+pp_wrapped(const struct parse_counts *c)
+{
+	return c->para >= 6 && c->indented >= 2 &&
+	    c->indented * 100 <= PT_WRAP_PCT * c->para &&
+	    c->blank_after * 100 < 30 * c->para;
+}
+
+static int
+pp_any(const struct parse_counts *c)
+{
+	(void)c;
+	return 1;
+}
+
+const struct parse_profile_rule parse_rules_profile[] = {
+	{ "profile-indented", pp_indented, PP_INDENTED },
+	{ "profile-wrapped", pp_wrapped, PP_WRAPPED },
+	{ "profile-blanks", pp_any, PP_BLANKS },
+	{ NULL, NULL, PP_BLANKS }
+};
+
+static const char *const parse_profile_names[] = {
+	[PP_BLANKS] = "blank-separated", [PP_INDENTED] = "indented",
+	[PP_WRAPPED] = "wrapped",
+};
+
+/* The name of a profile. */
+const char *
+parse_profile_name(enum parse_profile p)
+{
+	return parse_profile_names[p];
+}
+
+/* Choose the page's profile from its lines (features already set). */
+void
+parse_rules_profile_of(struct parse_ctx *ctx)
+{
+	struct parse_counts	 c;
+	const struct parse_line	*L = ctx->lines;
+	size_t			 i, maxw = 0;
+	int			 r;
+
+	memset(&c, 0, sizeof c);
+	for (i = 0; i < ctx->nlines; i++)
+		if (!(L[i].flags & (LF_BLANK | LF_BOILER | LF_META)) &&
+		    L[i].nchars > maxw)
+			maxw = L[i].nchars;
+	for (i = 0; i < ctx->nlines; i++) {
+		if (L[i].flags & (LF_BLANK | LF_BOILER | LF_META | LF_NUMBER))
+			continue;
+		/* paragraph-like: ends a sentence, or is longer than a
+		   title can be, or fills the width of hard-wrapped text
+		   (four fifths of the longest line) */
+		if (L[i].nchars < PT_PARA_MIN || (!(L[i].flags & LF_ENDP) &&
+		    L[i].nchars - L[i].tag <= PT_SHORT &&
+		    L[i].nchars * 5 < maxw * 4)) {
+			if (!(L[i].flags & LF_INDENT))
+				c.flush++;
+			continue;
+		}
+		c.para++;
+		if (L[i].flags & LF_INDENT)
+			c.indented++;
+		if (i + 1 == ctx->nlines || (L[i + 1].flags & LF_BLANK))
+			c.blank_after++;
+	}
+	for (r = 0; !parse_rules_profile[r].test(&c); r++)
+		;
+	ctx->profile = parse_rules_profile[r].profile;
+	ctx->profile_rule = r;
+}
+
+/* ---- the class of a line ------------------------------------------ */
+
+/* The next (dir 1) or previous (dir -1) non-blank line from i, or -1. */
+static long
+pr_neighbour(const struct parse_ctx *ctx, size_t i, int dir)
+{
+	long	 j = (long)i + dir;
+
+	while (j >= 0 && (size_t)j < ctx->nlines &&
+	    (ctx->lines[j].flags & LF_BLANK))
+		j += dir;
+	return j >= 0 && (size_t)j < ctx->nlines ? j : -1;
+}
+
+#define PR_FLAG(fn, f)							\
+static int								\
+fn(const struct parse_ctx *ctx, size_t i)				\
+{									\
+	return (ctx->lines[i].flags & (f)) != 0;			\
+}
+#define PR_HINT(fn, m)							\
+static int								\
+fn(const struct parse_ctx *ctx, size_t i)				\
+{									\
+	return ctx->lines[i].md == (m);					\
+}
+
+PR_FLAG(pc_blank, LF_BLANK)
+PR_FLAG(pc_meta, LF_META)
+PR_FLAG(pc_boiler, LF_BOILER)
+PR_FLAG(pc_wireend, LF_WIREEND)
+PR_FLAG(pc_number, LF_NUMBER)
+PR_FLAG(pc_contents, LF_CONTENTS)
+PR_FLAG(pc_tochead, LF_TOCHEAD)
+PR_FLAG(pc_byline, LF_BYLINE)
+PR_FLAG(pc_subtitle, LF_SUBTITLE)
+PR_FLAG(pc_signoff, LF_SIGNOFF)
+PR_FLAG(pc_note, LF_NOTE)
+PR_FLAG(pc_caption, LF_CAPSTART | LF_CAPEND)
+PR_FLAG(pc_dateline, LF_DATELINE)
+PR_HINT(pc_md_markup, PM_HTML)
+PR_HINT(pc_md_front, PM_FRONT)
+PR_HINT(pc_md_rule, PM_RULE)
+PR_HINT(pc_md_h1, PM_H1)
+PR_HINT(pc_md_quote, PM_QUOTE)
+PR_HINT(pc_md_image, PM_IMAGE)
+
+/* Names only, right under a byline: the byline goes on (本报记者
+   王春苗 / 陈毅人).  Elsewhere two to ten Han characters are a title as
+   much as a name. */
+static int
+pc_names(const struct parse_ctx *ctx, size_t i)
+{
+	return (ctx->lines[i].flags & LF_NAMES) && i > 0 &&
+	    (ctx->lines[i - 1].flags & (LF_BYLINE | LF_NAMES)) &&
+	    (ctx->lines[i - 1].cls == PC_BYLINE ||
+	    ctx->lines[i - 1].cls == PC_NAMES);
+}
+
+/* ### (or any level below #) right above a # headline: the kicker. */
+static int
+pc_md_kicker(const struct parse_ctx *ctx, size_t i)
+{
+	long	 j;
+
+	if (ctx->lines[i].md < PM_H2 || ctx->lines[i].md > PM_H6)
+		return 0;
+	j = pr_neighbour(ctx, i, 1);
+	return j >= 0 && ctx->lines[j].md == PM_H1;
+}
+
+/* ## (or any level below #) right below a # headline: the subtitle. */
+static int
+pc_md_subtitle(const struct parse_ctx *ctx, size_t i)
+{
+	long	 j;
+
+	if (ctx->lines[i].md < PM_H2 || ctx->lines[i].md > PM_H6)
+		return 0;
+	j = pr_neighbour(ctx, i, -1);
+	return j >= 0 && ctx->lines[j].md == PM_H1;
+}
+
+/* Any other Markdown heading: a section heading. */
+static int
+pc_md_heading(const struct parse_ctx *ctx, size_t i)
+{
+	return ctx->lines[i].md >= PM_H2 && ctx->lines[i].md <= PM_H6;
+}
+
+/* A paragraph wholly in bold, short enough for a heading. */
+static int
+pc_md_bold(const struct parse_ctx *ctx, size_t i)
+{
+	const struct parse_line *l = &ctx->lines[i];
+
+	return l->md == PM_STRONG && l->nchars - l->tag <= PT_SHORT;
+}
+
+/* A line that is not indented, in a page that indents its paragraphs:
+   a kicker, headline or subtitle (any length: subtitles can be whole
+   sentences). */
+static int
+pc_flush(const struct parse_ctx *ctx, size_t i)
+{
+	const struct parse_line *l = &ctx->lines[i];
+
+	return ctx->profile == PP_INDENTED && !(l->flags & LF_INDENT) &&
+	    l->nchars <= PT_SUBTITLE_ANY;
+}
+
+/* A letter's salutation on a line of its own (亲爱的祖国：): text,
+   however it is indented. */
+static int
+pc_salutation(const struct parse_ctx *ctx, size_t i)
+{
+	const struct parse_line *l = &ctx->lines[i];
+	const char *s = ctx->buf + l->start;
+	size_t	 n = l->end - l->start;
+
+	if (!(l->last == 0xff1a || l->last == ':') || l->nchars > 24)
+		return 0;
+	/* 亲爱的…： or a line ending with ： right over an indented
+	   paragraph (澳门街坊总会颐骏中心长者：) */
+	return (n >= 9 && (memcmp(s, "亲爱的", 9) == 0 ||
+	    memcmp(s, "尊敬的", 9) == 0 || memcmp(s, "敬爱的", 9) == 0 ||
+	    memcmp(s, "親愛的", 9) == 0)) || (!(l->flags & LF_INDENT) &&
+	    i + 1 < ctx->nlines && (ctx->lines[i + 1].flags & LF_INDENT) &&
+	    ctx->lines[i + 1].nchars > PT_SHORT);
+}
+
+/* Short, and no final punctuation: a headline, heading or caption. */
+static int
+pc_short(const struct parse_ctx *ctx, size_t i)
+{
+	const struct parse_line *l = &ctx->lines[i];
+
+	return l->nchars - l->tag <= PT_SHORT && !(l->flags & LF_ENDP);
+}
+
+static int
+pc_any(const struct parse_ctx *ctx, size_t i)
+{
+	(void)ctx;
+	(void)i;
+	return 1;
+}
+
+const struct parse_line_rule parse_rules_line[] = {
+	{ "blank", pc_blank, PC_BLANK, LF_BLANK },
+	{ "md-front-matter", pc_md_front, PC_MARKUP, PR_MD },
+	{ "md-markup", pc_md_markup, PC_MARKUP, PR_MD },
+	{ "md-rule", pc_md_rule, PC_BREAK, PR_MD },
+	{ "page-label", pc_meta, PC_META, LF_META },
+	{ "boilerplate", pc_boiler, PC_DROP, LF_BOILER },
+	{ "md-headline", pc_md_h1, PC_HEADLINE, PR_MD },
+	{ "contents-headline", pc_tochead, PC_HEADLINE, LF_TOCHEAD },
+	{ "md-kicker", pc_md_kicker, PC_KICKER, PR_MD },
+	{ "md-subtitle", pc_md_subtitle, PC_SUBTITLE_MK, PR_MD },
+	{ "md-heading", pc_md_heading, PC_HEADING, PR_MD },
+	{ "wire-end", pc_wireend, PC_WIREEND, LF_WIREEND },
+	{ "number", pc_number, PC_NUMBER, LF_NUMBER },
+	{ "contents", pc_contents, PC_TOC, LF_CONTENTS },
+	{ "byline", pc_byline, PC_BYLINE, LF_BYLINE },
+	{ "byline-names", pc_names, PC_NAMES, LF_NAMES },
+	{ "note-signoff", pc_signoff, PC_SIGNOFF, LF_SIGNOFF },
+	{ "subtitle-dash", pc_subtitle, PC_SUBTITLE, LF_SUBTITLE },
+	{ "note-opener", pc_note, PC_NOTE, LF_NOTE },
+	{ "md-quote", pc_md_quote, PC_NOTE, PR_MD },
+	{ "md-image", pc_md_image, PC_CAPTION, PR_MD },
+	{ "caption-mark", pc_caption, PC_CAPTION, LF_CAPSTART | LF_CAPEND },
+	{ "dateline", pc_dateline, PC_DATELINE, LF_DATELINE },
+	{ "md-bold", pc_md_bold, PC_HEADING, PR_MD },
+	{ "salutation", pc_salutation, PC_TEXT, 0 },
+	{ "flush-head", pc_flush, PC_FLUSH, 0 },
+	{ "short", pc_short, PC_SHORT, 0 },
+	{ "text", pc_any, PC_TEXT, 0 },
+	{ NULL, NULL, PC_TEXT, 0 }
+};
+
+static const char *const parse_class_names[PC__COUNT] = {
+	[PC_BLANK] = "blank", [PC_DROP] = "boilerplate",
+	[PC_MARKUP] = "markup", [PC_META] = "page-metadata",
+	[PC_BREAK] = "story-break", [PC_TOC] = "contents",
+	[PC_HEADLINE] = "headline", [PC_KICKER] = "kicker",
+	[PC_SUBTITLE_MK] = "subtitle", [PC_HEADING] = "heading",
+	[PC_WIREEND] = "wire-end", [PC_NUMBER] = "number",
+	[PC_BYLINE] = "byline", [PC_NAMES] = "names",
+	[PC_SUBTITLE] = "subtitle", [PC_NOTE] = "note",
+	[PC_SIGNOFF] = "note-end",
+	[PC_CAPTION] = "caption", [PC_DATELINE] = "dateline",
+	[PC_FLUSH] = "head", [PC_SHORT] = "short", [PC_TEXT] = "text",
+};
+
+/* The name of a class. */
+const char *
+parse_class_name(enum parse_class c)
+{
+	return parse_class_names[c];
+}
+
+/* The features some line rule needs, and the first rule that needs
+   none (computed from the table on first use; benign if two threads
+   both do it). */
+static unsigned	 pr_needs;
+static int	 pr_free;
+
+/* Classify every line: the first rule of parse_rules_line that holds. */
+void
+parse_rules_classify(struct parse_ctx *ctx)
+{
+	size_t	 i;
+	int	 r;
+
+	parse_contents(ctx);
+	if (pr_needs == 0)
+		for (r = 0; parse_rules_line[r].name != NULL; r++) {
+			if (parse_rules_line[r].need != PR_MD)
+				pr_needs |= parse_rules_line[r].need;
+			if (parse_rules_line[r].need == 0 && pr_free == 0)
+				pr_free = r;
+		}
+	for (i = 0; i < ctx->nlines; i++) {
+		const struct parse_line *l = &ctx->lines[i];
+
+		/* a rule that needs a feature the line lacks cannot hold:
+		   it is not asked; a line with none of the features and no
+		   Markdown hint goes straight to the first rule that needs
+		   none */
+		r = !(l->flags & pr_needs) && l->md == PM_NONE ? pr_free : 0;
+		for (; ; r++) {
+			unsigned need = parse_rules_line[r].need;
+
+			if (need == PR_MD ? l->md == PM_NONE :
+			    need != 0 && !(l->flags & need))
+				continue;
+			if (parse_rules_line[r].test(ctx, i))
+				break;
+		}
+		ctx->lines[i].cls = (unsigned char)parse_rules_line[r].cls;
+		ctx->lines[i].rule = (unsigned char)r;
+	}
+}
+
+/* ---- cutting runs of lines into units ------------------------------ */
+
+/* A line that is short in its run: at most PT_SHORTLINE characters and
+   under three fifths of the run's longest. */
+static int
+pr_shortline(const struct parse_line *l, const struct parse_run *r)
+{
+	return l->nchars <= PT_SHORTLINE && l->nchars * 5 < r->maxc * 3;
+}
+
+/* True for a class that is always a unit of its own. */
+static int
+pr_alone(unsigned cls)
+{
+	switch (cls) {
+	case PC_DROP: case PC_MARKUP: case PC_META: case PC_BREAK:
+	case PC_TOC: case PC_HEADLINE: case PC_KICKER: case PC_SUBTITLE_MK:
+	case PC_HEADING: case PC_WIREEND: case PC_FLUSH: case PC_SIGNOFF:
+		return 1;
+	}
+	return 0;
+}
+
+/* Names right under a byline continue it (本报记者 王春苗 / 陈毅人). */
+static int
+pk_names(const struct parse_ctx *ctx, const struct parse_run *r, size_t i)
+{
+	return r->chain && (ctx->lines[i].flags & LF_NAMES);
+}
+
+/* The first line after a form feed that did not end the page: a new
+   region, as after blank lines. */
+static int
+pk_pagebreak(const struct parse_ctx *ctx, const struct parse_run *r, size_t i)
+{
+	(void)r;
+	return (ctx->lines[i].flags & LF_PAGEBRK) != 0;
+}
+
+/* The lines of one headline that the contents list names (set large, a
+   long headline wraps). */
+static int
+pk_tochead(const struct parse_ctx *ctx, const struct parse_run *r, size_t i)
+{
+	(void)r;
+	return ctx->tochead != NULL && ctx->tochead[i] != (size_t)-1 &&
+	    ctx->tochead[i] == ctx->tochead[i - 1];
+}
+
+/* Debris, markup, metadata, contents, marked heads and head lines of an
+   indented page stand alone, and so does what follows them. */
+static int
+pk_alone(const struct parse_ctx *ctx, const struct parse_run *r, size_t i)
+{
+	(void)r;
+	return pr_alone(ctx->lines[i].cls) || pr_alone(ctx->lines[i - 1].cls);
+}
+
+/* A Markdown list item, quote or image starts a block; so does the
+   first line after one. */
+static int
+pk_md_block(const struct parse_ctx *ctx, const struct parse_run *r, size_t i)
+{
+	unsigned a = ctx->lines[i - 1].md, b = ctx->lines[i].md;
+
+	(void)r;
+	return ctx->markdown && (a != b || b == PM_ITEM || b == PM_IMAGE ||
+	    b == PM_STRONG);
+}
+
+/* Each line of a page that indents its paragraphs is a paragraph. */
+static int
+pk_indented(const struct parse_ctx *ctx, const struct parse_run *r, size_t i)
+{
+	(void)r;
+	(void)i;
+	return ctx->profile == PP_INDENTED;
+}
+
+/* In hard-wrapped text an indented line starts a paragraph. */
+static int
+pk_wrapped_indent(const struct parse_ctx *ctx, const struct parse_run *r,
+    size_t i)
+{
+	(void)r;
+	return ctx->profile == PP_WRAPPED && (ctx->lines[i].flags & LF_INDENT);
+}
+
+/* What follows a byline (and its names) is something else. */
+static int
+pk_after_byline(const struct parse_ctx *ctx, const struct parse_run *r,
+    size_t i)
+{
+	(void)ctx;
+	(void)i;
+	return r->chain;
+}
+
+/* A byline line starts a unit. */
+static int
+pk_byline(const struct parse_ctx *ctx, const struct parse_run *r, size_t i)
+{
+	(void)r;
+	return (ctx->lines[i].flags & LF_BYLINE) != 0;
+}
+
+/* A number, or a —— subtitle, is a unit of its own. */
+static int
+pk_number(const struct parse_ctx *ctx, const struct parse_run *r, size_t i)
+{
+	(void)r;
+	return ((ctx->lines[i - 1].flags | ctx->lines[i].flags) &
+	    (LF_NUMBER | LF_SUBTITLE)) != 0;
+}
+
+/* An editor's note, a caption or a dateline opens a unit. */
+static int
+pk_opener(const struct parse_ctx *ctx, const struct parse_run *r, size_t i)
+{
+	(void)r;
+	return (ctx->lines[i].flags & (LF_NOTE | LF_CAPSTART |
+	    LF_DATELINE)) != 0;
+}
+
+/* Two lines of one Markdown paragraph (or quote): one block. */
+static int
+pk_md_para(const struct parse_ctx *ctx, const struct parse_run *r, size_t i)
+{
+	unsigned a = ctx->lines[i - 1].md, b = ctx->lines[i].md;
+
+	(void)r;
+	return ctx->markdown && a == b && (a == PM_TEXT || a == PM_QUOTE);
+}
+
+/* A run whose every line ends a sentence is a run of one-line
+   paragraphs. */
+static int
+pk_all_sentences(const struct parse_ctx *ctx, const struct parse_run *r,
+    size_t i)
+{
+	(void)ctx;
+	(void)i;
+	return r->allendp;
+}
+
+/* A line that ends a sentence and is followed by an indented line, or is
+   itself much shorter than the run's longest, ends its paragraph. */
+static int
+pk_sentence_end(const struct parse_ctx *ctx, const struct parse_run *r,
+    size_t i)
+{
+	const struct parse_line *p = &ctx->lines[i - 1];
+
+	return (p->flags & LF_ENDP) && ((ctx->lines[i].flags & LF_INDENT) ||
+	    p->nchars * 4 < r->maxc * 3);
+}
+
+/* In hard-wrapped text a short line without final punctuation is a
+   title or a heading, not a wrapped line. */
+static int
+pk_short_open(const struct parse_ctx *ctx, const struct parse_run *r,
+    size_t i)
+{
+	const struct parse_line *p = &ctx->lines[i - 1];
+
+	return r->maxc >= PT_WIDE_RUN && !(p->flags & LF_ENDP) &&
+	    pr_shortline(p, r);
+}
+
+/* ... and so is a short line after a sentence. */
+static int
+pk_short_after(const struct parse_ctx *ctx, const struct parse_run *r,
+    size_t i)
+{
+	const struct parse_line *p = &ctx->lines[i - 1], *l = &ctx->lines[i];
+
+	return r->maxc >= PT_WIDE_RUN && (p->flags & LF_ENDP) &&
+	    !(l->flags & LF_ENDP) && pr_shortline(l, r);
+}
+
+static int
+pk_any(const struct parse_ctx *ctx, const struct parse_run *r, size_t i)
+{
+	(void)ctx;
+	(void)r;
+	(void)i;
+	return 1;
+}
+
+const struct parse_cut_rule parse_rules_cut[] = {
+	{ "join-byline-names", pk_names, 0 },
+	{ "join-contents-headline", pk_tochead, 0 },
+	{ "cut-page-break", pk_pagebreak, 1 },
+	{ "cut-alone", pk_alone, 1 },
+	{ "cut-md-block", pk_md_block, 1 },
+	{ "cut-indented", pk_indented, 1 },
+	{ "cut-wrapped-indent", pk_wrapped_indent, 1 },
+	{ "cut-after-byline", pk_after_byline, 1 },
+	{ "cut-byline", pk_byline, 1 },
+	{ "cut-number-subtitle", pk_number, 1 },
+	{ "cut-opener", pk_opener, 1 },
+	{ "join-md-paragraph", pk_md_para, 0 },
+	{ "cut-all-sentences", pk_all_sentences, 1 },
+	{ "cut-sentence-end", pk_sentence_end, 1 },
+	{ "cut-short-open", pk_short_open, 1 },
+	{ "cut-short-after", pk_short_after, 1 },
+	{ "join-wrapped", pk_any, 0 },
+	{ NULL, NULL, 0 }
+};
+
+/* Decide, for every line that follows a non-blank line, whether it
+   starts a new unit: cut[i] = 1 (see parse_rules_cut). */
+void
+parse_rules_cuts(struct parse_ctx *ctx, unsigned char *cut)
+{
+	struct parse_line *L = ctx->lines;
+	struct parse_run r;
+	size_t		 a = 0, b, i;
+	int		 k;
+
+	while (a < ctx->nlines) {
+		if (L[a].flags & LF_BLANK) {
+			a++;
+			continue;
+		}
+		memset(&r, 0, sizeof r);
+		r.first = a;
+		r.allendp = 1;
+		for (b = a; b < ctx->nlines && !(L[b].flags & LF_BLANK); b++) {
+			if (L[b].nchars > r.maxc)
+				r.maxc = L[b].nchars;
+			if (!(L[b].flags & LF_ENDP) || L[b].nchars < 3)
+				r.allendp = 0;
+		}
+		r.last = b - 1;
+		r.chain = (L[a].flags & LF_BYLINE) != 0;
+		for (i = a + 1; i < b; i++) {
+			for (k = 0; !parse_rules_cut[k].test(ctx, &r, i); k++)
+				;
+			cut[i] = (unsigned char)parse_rules_cut[k].cut;
+			L[i].cut = (unsigned char)k;
+			if (parse_rules_cut[k].test == pk_names)
+				continue;	/* the chain goes on */
+			r.chain = (L[i].flags & LF_BYLINE) != 0;
+		}
+		a = b;
+	}
+}
+
+/* ---- the type of a unit -------------------------------------------- */
+
+/* True when a unit holds a pause (a comma, 、, ；): a sentence. */
+static int
+pr_pauses(const struct parse_ctx *ctx, const struct parse_unit *u)
+{
+	size_t	 i;
+
+	for (i = u->first; i <= u->last; i++)
+		if (parse_line_pause(ctx->buf, &ctx->lines[i]))
+			return 1;
+	return 0;
+}
+
+#define PU_CLASS(fn, c)							\
+static int								\
+fn(const struct parse_ctx *ctx, const struct parse_unit *u)		\
+{									\
+	(void)ctx;							\
+	return u->cls == (c);						\
+}
+
+PU_CLASS(pu_drop, PC_DROP)
+PU_CLASS(pu_markup, PC_MARKUP)
+PU_CLASS(pu_meta, PC_META)
+PU_CLASS(pu_break, PC_BREAK)
+PU_CLASS(pu_toc, PC_TOC)
+PU_CLASS(pu_wireend, PC_WIREEND)
+PU_CLASS(pu_flush, PC_FLUSH)
+PU_CLASS(pu_signoff, PC_SIGNOFF)
+PU_CLASS(pu_dateline, PC_DATELINE)
+
+/* A Markdown headline, kicker, subtitle or heading. */
+static int
+pu_marked(const struct parse_ctx *ctx, const struct parse_unit *u)
+{
+	(void)ctx;
+	return u->cls == PC_HEADLINE || u->cls == PC_KICKER ||
+	    u->cls == PC_SUBTITLE_MK || u->cls == PC_HEADING;
+}
+
+static int
+pu_byline(const struct parse_ctx *ctx, const struct parse_unit *u)
+{
+	(void)ctx;
+	return (u->flags & LF_BYLINE) != 0;
+}
+
+static int
+pu_number(const struct parse_ctx *ctx, const struct parse_unit *u)
+{
+	(void)ctx;
+	return u->first == u->last && (u->flags & LF_NUMBER);
+}
+
+/* Two or more lines of at most two characters each: a vertical title. */
+static int
+pu_vert(const struct parse_ctx *ctx, const struct parse_unit *u)
+{
+	size_t	 i;
+
+	if (u->first == u->last)
+		return 0;
+	for (i = u->first; i <= u->last; i++)
+		if (ctx->lines[i].nchars > 2 || (ctx->lines[i].flags &
+		    (LF_ENDP | LF_NUMBER)))
+			return 0;
+	return 1;
+}
+
+static int
+pu_subtitle(const struct parse_ctx *ctx, const struct parse_unit *u)
+{
+	(void)ctx;
+	return (u->flags & LF_SUBTITLE) && u->nchars <= PT_SUBTITLE;
+}
+
+static int
+pu_note(const struct parse_ctx *ctx, const struct parse_unit *u)
+{
+	(void)ctx;
+	return u->cls == PC_NOTE;
+}
+
+/* Opens or ends like a caption, and is not too long. */
+static int
+pu_caption(const struct parse_ctx *ctx, const struct parse_unit *u)
+{
+	return (u->cls == PC_CAPTION || (u->flags & LF_CAPSTART) ||
+	    (ctx->lines[u->last].flags & LF_CAPEND)) &&
+	    u->nchars <= PT_CAPTION;
+}
+
+/* Short, no final punctuation, and no pause unless very short. */
+static int
+pu_short(const struct parse_ctx *ctx, const struct parse_unit *u)
+{
+	size_t	 tag = u->first == u->last ? ctx->lines[u->first].tag : 0;
+
+	return u->nchars - tag <= PT_SHORT && !u->endp &&
+	    (u->nchars <= PT_PAUSE_SHORT || !pr_pauses(ctx, u));
+}
+
+static int
+pu_any(const struct parse_ctx *ctx, const struct parse_unit *u)
+{
+	(void)ctx;
+	(void)u;
+	return 1;
+}
+
+#define PU_ANY	PC__COUNT	/* a rule for units of any class */
+
+const struct parse_unit_rule parse_rules_unit[] = {
+	{ "unit-boilerplate", pu_drop, U_DROP, PC_DROP },
+	{ "unit-markup", pu_markup, U_MARKUP, PC_MARKUP },
+	{ "unit-page-label", pu_meta, U_META, PC_META },
+	{ "unit-story-break", pu_break, U_BREAK, PC_BREAK },
+	{ "unit-contents", pu_toc, U_TOC, PC_TOC },
+	{ "unit-wire-end", pu_wireend, U_WIREEND, PC_WIREEND },
+	{ "unit-note-end", pu_signoff, U_SIGNOFF, PC_SIGNOFF },
+	{ "unit-marked", pu_marked, U_MARKED, PU_ANY },
+	{ "unit-byline", pu_byline, U_BYLINE, PU_ANY },
+	{ "unit-number", pu_number, U_NUMBER, PU_ANY },
+	{ "unit-head", pu_flush, U_FLUSH, PC_FLUSH },
+	{ "unit-vertical", pu_vert, U_VERT, PU_ANY },
+	{ "unit-subtitle", pu_subtitle, U_SUBTITLE, PU_ANY },
+	{ "unit-note", pu_note, U_NOTE, PC_NOTE },
+	{ "unit-caption", pu_caption, U_CAPTION, PU_ANY },
+	{ "unit-dateline", pu_dateline, U_TEXT, PC_DATELINE },
+	{ "unit-short", pu_short, U_SHORT, PU_ANY },
+	{ "unit-text", pu_any, U_TEXT, PU_ANY },
+	{ NULL, NULL, U_TEXT, PU_ANY }
+};
+
+/* Type a unit: the first rule of parse_rules_unit that holds. */
+void
+parse_rules_type(struct parse_ctx *ctx, struct parse_unit *u)
+{
+	int	 r;
+
+	/* a rule for one class is not asked about units of another */
+	for (r = 0; (parse_rules_unit[r].cls != PU_ANY &&
+	    parse_rules_unit[r].cls != u->cls) ||
+	    !parse_rules_unit[r].test(ctx, u); r++)
+		;
+	u->type = parse_rules_unit[r].type;
+	u->trule = (unsigned char)r;
+}
+
+/* ---- every rule's name ---------------------------------------------- */
+
+/* The rules that are decisions in the code (story heads, the reading,
+   column joins, form feeds) rather than rows of a table above: their
+   names, as parse-join.c and parse.c give them to --explain. */
+static const char *const parse_rules_coded[] = {
+	"break-page",
+	"cue-kicker-dash",
+	"cue-kicker-verb",
+	"cue-long-subtitle",
+	"cue-pair",
+	"cue-tag-above",
+	"cue-tag-below",
+	"head-byline",
+	"head-byline-more",
+	"head-dateline-story",
+	"head-headline-above",
+	"head-kicker-first",
+	"head-kicker-long",
+	"head-kicker-region",
+	"head-md",
+	"head-contents",
+	"head-note-above",
+	"head-page-opens",
+	"head-photo-credit",
+	"head-subtitle",
+	"head-subtitle-above",
+	"join-column-cut",
+	"join-open-paragraph",
+	"read-banner-lines",
+	"read-banner-motto",
+	"read-banner-title",
+	"read-caption",
+	"read-contents",
+	"read-continue",
+	"read-dropped",
+	"read-head",
+	"read-heading",
+	"read-lead",
+	"read-list-number",
+	"read-markup",
+	"read-note",
+	"read-note-end",
+	"read-page-metadata",
+	"read-page-number",
+	"read-paragraph",
+	"read-short-before-head",
+	"read-short-first",
+	"read-short-heading",
+	"read-short-in-open-paragraph",
+	"read-short-text",
+	"read-story-break",
+	"read-story-head",
+	"read-subtitle",
+	"read-wire-end",
+	"slot-alone",
+	"slot-kicker",
+	"slot-subtitle",
+	"slot-three",
+	"soft-body-goes-on",
+	"soft-contents-file",
+	"soft-open-paragraph",
+	NULL
+};
+
+static const char	**parse_rules_all;
+static pthread_once_t	  parse_rules_once = PTHREAD_ONCE_INIT;
+
+/* Gather the names of every table and of the coded rules. */
+static void
+parse_rules_gather(void)
+{
+	size_t	 n = 0, i;
+
+	parse_rules_all = xreallocarray(NULL, 512, sizeof *parse_rules_all);
+	for (i = 0; parse_rules_profile[i].name != NULL; i++)
+		parse_rules_all[n++] = parse_rules_profile[i].name;
+	for (i = 0; parse_rules_line[i].name != NULL; i++)
+		parse_rules_all[n++] = parse_rules_line[i].name;
+	for (i = 0; parse_rules_cut[i].name != NULL; i++)
+		parse_rules_all[n++] = parse_rules_cut[i].name;
+	for (i = 0; parse_rules_unit[i].name != NULL; i++)
+		parse_rules_all[n++] = parse_rules_unit[i].name;
+	for (i = 0; parse_rules_coded[i] != NULL; i++)
+		parse_rules_all[n++] = parse_rules_coded[i];
+	parse_rules_all[n] = NULL;
+}
+
+/* Every rule's name, NULL-terminated (see parse.h). */
+const char *const *
+parse_rule_names(void)
+{
+	pthread_once(&parse_rules_once, parse_rules_gather);
+	return parse_rules_all;
+}
+
+/* True when name is a rule's name. */
+int
+parse_rule_known(const char *name)
+{
+	const char *const *v = parse_rule_names();
+
+	for (; *v != NULL; v++)
+		if (strcmp(*v, name) == 0)
+			return 1;
+	return 0;
+}

@@ -1,0 +1,451 @@
+/*
+ * parse-words: the word lists of the structure reader, one table each,
+ * and the index built from them once at start-up (parse_words_init).
+ *
+ * Every list is data: to teach dubao a new role word, agency or column
+ * name, add a row here (Simplified and Traditional forms both), and a
+ * regress excerpt under tests/regress/ that shows it on real text.
+ * dubao-structure(7) says where each list is used.
+ *
+ * Lookups are by the first (or, for endings, the last) character of the
+ * word: the index holds, per list, the words sorted by that character
+ * and, for one character, longest first, so that the first word that
+ * matches is the longest.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "parse-int.h"
+#include "xmalloc.h"
+
+#define W(s)		{ s, sizeof(s) - 1, 0 }
+#define WF(s, f)	{ s, sizeof(s) - 1, f }
+#define WEND		{ NULL, 0, 0 }
+
+/* Byline role words (本报记者 王春苗).  PWF_PHOTO: the role credits
+   photographs only; PWF_NOGLUE: a name never follows it without a space
+   (摄影 is also a word of the text); PWF_ALONE: a byline by itself (本报
+   评论员), no names follow. */
+static const struct parse_word pw_roles[] = {
+	W("本报特约通讯员"), W("本报特约记者"), W("本报见习记者"), W("本报实习记者"),
+	WF("本报摄影记者", PWF_PHOTO), W("人民日报记者"), W("特约通讯员"),
+	W("本报通讯员"), W("本报实习生"), W("新华社记者"), W("中新社记者"),
+	W("人民网记者"), W("光明日报记者"), W("经济日报记者"), W("央视记者"),
+	W("特约记者"), W("见习记者"), W("实习记者"), WF("摄影记者", PWF_PHOTO),
+	W("本报记者"), W("通讯员"), W("实习生"), W("记者"),
+	WF("本报评论员", PWF_ALONE), WF("本报特约评论员", PWF_ALONE),
+	WF("人民日报评论员", PWF_ALONE), WF("人民日报特约评论员", PWF_ALONE),
+	WF("特约评论员", PWF_ALONE), WF("评论员", PWF_ALONE),
+	WF("文/图", PWF_NOGLUE), WF("图/文", PWF_NOGLUE),
+	WF("摄影", PWF_PHOTO | PWF_NOGLUE), WF("摄", PWF_PHOTO | PWF_NOGLUE),
+	W("作者"),
+	/* Traditional */
+	W("本報特約通訊員"), W("本報特約記者"), W("本報見習記者"), W("本報實習記者"),
+	WF("本報攝影記者", PWF_PHOTO), W("特約通訊員"), W("本報通訊員"),
+	W("本報實習生"), W("新華社記者"), W("中新社記者"), W("中央社記者"),
+	W("特約記者"), W("見習記者"), W("實習記者"), WF("攝影記者", PWF_PHOTO),
+	W("本報記者"), W("通訊員"), W("實習生"), W("記者"),
+	WF("本報評論員", PWF_ALONE), WF("特約評論員", PWF_ALONE),
+	WF("文/圖", PWF_NOGLUE), WF("圖/文", PWF_NOGLUE),
+	WF("攝影", PWF_PHOTO | PWF_NOGLUE), WF("攝", PWF_PHOTO | PWF_NOGLUE),
+	WEND
+};
+
+/* Words after 记者 that make a heading, not a name (记者手记). */
+static const struct parse_word pw_not_names[] = {
+	W("手记"), W("观察"), W("调查"), W("探访"), W("札记"), W("随笔"), W("述评"),
+	W("来信"), W("感言"), W("节"), W("站"), W("证"), W("会"),
+	W("手記"), W("觀察"), W("調查"), W("札記"), W("隨筆"), W("述評"), W("來信"),
+	W("節"), W("證"), W("會"),
+	WEND
+};
+
+/* Openers of an editor's note or a box set apart from the body. */
+static const struct parse_word pw_notes[] = {
+	W("编者按"), W("【编者按】"), W("编者的话"), W("开栏的话"), W("开篇的话"),
+	W("编后"), W("编辑按"), W("【链接】"), W("相关链接"), W("背景链接"),
+	W("链接："), W("链接:"),
+	W("編者按"), W("【編者按】"), W("編者的話"), W("開欄的話"), W("編後"),
+	W("【鏈接】"), W("相關鏈接"), W("背景鏈接"),
+	WEND
+};
+
+/* Openers of a photo caption (图①：…, 图为…). */
+static const struct parse_word pw_cap_starts[] = {
+	W("图为"), W("▲"), W("△"), W("图："), W("图:"), W("上图"), W("下图"),
+	W("左图"), W("右图"), W("图片："), W("图①"), W("图②"), W("图③"),
+	W("图④"), W("图⑤"), W("图⑥"), W("图⑦"), W("图⑧"), W("图⑨"), W("图⑩"),
+	W("圖為"), W("圖："), W("上圖"), W("下圖"), W("左圖"), W("右圖"),
+	W("圖片："), W("圖①"), W("圖②"), W("圖③"), W("圖④"),
+	WEND
+};
+
+/* Endings of a photo caption or credit (…摄（人民视觉）). */
+static const struct parse_word pw_cap_ends[] = {
+	W("摄）"), W("摄)"), W(" 摄"), W("供图"), W("供图）"), W("供图)"),
+	W("新华社发"), W("资料图片）"), W("资料图片)"), W("视觉中国）"),
+	W("（摄）"), W("人民视觉）"), W("人民视觉)"), W("（人民视觉）"),
+	W("新华社发）"), W("新华社发)"), W("资料图片"), W("（资料图片）"),
+	W("（影像中国）"), W("（视觉中国）"), W("（新华社发）"),
+	W("攝）"), W("攝)"), W("供圖"), W("供圖）"), W("資料圖片）"), W("資料照片）"),
+	W("中央社檔案照片）"),
+	WEND
+};
+
+/* Agencies and papers that open a dateline ending in 电 or 讯
+   (新华社北京2月3日电, 本报杭州3月5日讯, 中央社台北10日電). */
+static const struct parse_word pw_agencies[] = {
+	W("本报"), W("新华社"), W("据新华社"), W("中新社"), W("中新网"), W("人民网"),
+	W("央视网"), W("新华网"), W("光明网"), W("央广网"), W("据本报"),
+	W("本報"), W("新華社"), W("據新華社"), W("中央社"), W("據中央社"),
+	W("中新網"),
+	WEND
+};
+
+/* Column names known to close a headline in brackets: a tag of this
+   list closes a headline even where its shape alone would not tell
+   (it is short, or the line is long). */
+static const struct parse_word pw_columns[] = {
+	W("人民论坛"), W("人民时评"), W("人民观点"), W("人民观察"), W("人民眼"),
+	W("钟声"), W("评论员观察"), W("今日谈"), W("大家手笔"), W("新论"), W("新语"),
+	W("市场观察"), W("权威发布"), W("国际视点"), W("国际论坛"), W("民生观"),
+	W("环球走笔"), W("域外听风"), W("有的放矢"), W("新知新觉"), W("声音"),
+	W("大使随笔"), W("体坛观澜"), W("艺海观澜"), W("思想纵横"), W("学苑论衡"),
+	W("新春走基层"), W("经济聚焦"), W("一线视角"), W("政策解读"), W("说道"),
+	WEND
+};
+
+/* Endings of a kicker (引题) whose headline follows: verbs of a
+   report's opening (…在座谈会上强调). */
+static const struct parse_word pw_kicker_ends[] = {
+	W("——"), W("强调"), W("时强调"), W("指出"), W("表示"), W("印发"), W("发表"),
+	W("发布"), W("召开"), W("举行"), W("讲话"), W("提出"), W("要求"),
+	W("強調"), W("時強調"), W("表示"), W("印發"), W("發表"), W("發佈"),
+	W("召開"), W("舉行"), W("講話"),
+	WEND
+};
+
+/* Openers of web-page debris: what a saved news page carries around
+   the article (cookie notices, share and print lines, editors' credits,
+   navigation).  A line that starts with one is dropped from the text
+   and kept in --json as boilerplate.  PWF_ALONE: only when the word is
+   the whole line (打印, 关闭 are words of the text too). */
+static const struct parse_word pw_boiler[] = {
+	W("本网站使用"), W("本網站使用"), W("我们使用Cookie"), W("我們使用Cookie"),
+	W("我们使用 Cookie"), W("我們使用 Cookie"), W("本站使用Cookie"),
+	W("本站使用 Cookie"), W("我们会使用cookie"), W("为了给您提供更好"),
+	W("為了給您提供更好"), W("继续浏览即表示"), W("繼續瀏覽即表示"),
+	W("责任编辑："), W("责任编辑:"), W("責任編輯："), W("責任編輯:"),
+	W("【责任编辑"), W("(责任编辑"), W("（责任编辑"), W("【責任編輯"),
+	W("（責任編輯"), W("(責任編輯"), W("责编："), W("责编:"), W("責編："),
+	W("编辑：") , W("編輯："), W("校对："), W("校對："), W("审核："), W("審核："),
+	W("【纠错】"), W("【糾錯】"), W("分享到"), W("分享至"), W("分享："),
+	W("扫一扫"), W("掃一掃"), W("扫描二维码"), W("掃描二維碼"), W("下载客户端"),
+	W("下載客戶端"), W("下载APP"), W("下載APP"), W("打开APP"), W("打開APP"),
+	W("打开App"), W("打開App"), W("返回顶部"), W("返回頂部"), W("上一篇"),
+	W("下一篇"), W("版权所有"), W("版權所有"), W("Copyright"), W("copyright"),
+	W("©"), W("字号："), W("字號："), W("【字体"), W("【字體"), W("字体："),
+	W("来源：人民网"), W("原标题："), W("原標題："),
+	W("当前位置"), W("當前位置"), W("您的位置"), W("您現在的位置"),
+	W("您现在的位置"), W("本页位置"), W("本頁位置"), W("跳到主要內容"),
+	W("跳到主要内容"), W("image placeholder"), W("日期："), W("日期:"),
+	W("发布时间"), W("發佈時間"), W("發布時間"), W("来源:"), W("來源:"),
+	W("来源："), W("來源："), W("字号:"),
+	W("字號:"), W("分享到:"), W("版权声明"), W("版權聲明"), W("版权所有"),
+	W("責任編輯:"), W("责任编辑:"), W("编辑:"), W("編輯:"), W("责编:"),
+	W("【打印】"), W("【关闭】"), W("【關閉】"), W("[打印]"), W("[关闭]"),
+	WF("打印", PWF_ALONE), WF("关闭", PWF_ALONE), WF("關閉", PWF_ALONE),
+	WF("关闭窗口", PWF_ALONE), WF("關閉窗口", PWF_ALONE), WF("收藏", PWF_ALONE),
+	WF("点赞", PWF_ALONE), WF("评论", PWF_ALONE), WF("分享", PWF_ALONE),
+	WF("微信", PWF_ALONE), WF("微博", PWF_ALONE), WF("打印本页", PWF_ALONE),
+	WF("大 中 小", PWF_ALONE), WF("大中小", PWF_ALONE), WF("Top", PWF_ALONE),
+	WF("相关新闻", PWF_ALONE), WF("相關新聞", PWF_ALONE), WF("热门推荐", PWF_ALONE),
+	WF("熱門推薦", PWF_ALONE), WF("推荐阅读", PWF_ALONE), WF("推薦閱讀", PWF_ALONE),
+	WF("延伸阅读", PWF_ALONE), WF("延伸閱讀", PWF_ALONE), WF("更多", PWF_ALONE),
+	WF("返回", PWF_ALONE), WF("首页", PWF_ALONE), WF("首頁", PWF_ALONE),
+	WEND
+};
+
+static const struct parse_word *const pw_lists[PW__COUNT] = {
+	[PW_ROLES] = pw_roles, [PW_NOT_NAMES] = pw_not_names,
+	[PW_NOTES] = pw_notes, [PW_CAP_STARTS] = pw_cap_starts,
+	[PW_CAP_ENDS] = pw_cap_ends, [PW_AGENCIES] = pw_agencies,
+	[PW_COLUMNS] = pw_columns, [PW_KICKER_ENDS] = pw_kicker_ends,
+	[PW_BOILER] = pw_boiler,
+};
+
+/* One index entry: a word of a list by its first or last character. */
+struct pw_entry {
+	uint32_t	 c;		/* first (or last) code point */
+	unsigned short	 i;		/* index in the list */
+	unsigned short	 n;		/* bytes of the word */
+};
+
+/* The index of one list: by first and by last character, and a bit
+   per hash of those characters, which most lines miss (a quick no). */
+struct pw_index {
+	struct pw_entry	*first, *last;
+	size_t		 n;
+	uint64_t	 bfirst[4], blast[4];
+	uint64_t	 bpair[64];	/* first two characters of a word,
+					   or the first of a one-character
+					   word twice */
+};
+
+/* The bit of a character in a 256-bit filter. */
+static inline unsigned
+pw_hash(uint32_t c)
+{
+	return (unsigned)((c * 0x9e3779b1u) >> 24);
+}
+
+#define PW_HAS(b, c)	(((b)[pw_hash(c) >> 6] >> (pw_hash(c) & 63)) & 1)
+#define PW_SET(b, c)	((b)[pw_hash(c) >> 6] |= 1ull << (pw_hash(c) & 63))
+
+/* The bit of two characters in a 4096-bit filter. */
+static inline unsigned
+pw_hash2(uint32_t a, uint32_t b)
+{
+	return (unsigned)(((a * 0x9e3779b1u) ^ (b * 0x85ebca6bu)) >> 20);
+}
+
+static struct pw_index	 pw_index[PW__COUNT];
+static pthread_once_t	 pw_once = PTHREAD_ONCE_INIT;
+/* Per hash of a first (last) character, the lists that have a word
+   starting (ending) with a character of that hash: one load tells a
+   line which lists it need not look in. */
+static uint16_t		 pw_first_lists[256], pw_last_lists[256];
+
+/* Order entries by character, then longest first. */
+static int
+pw_cmp(const void *a, const void *b)
+{
+	const struct pw_entry *x = a, *y = b;
+
+	if (x->c != y->c)
+		return x->c < y->c ? -1 : 1;
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return (int)x->i - (int)y->i;
+}
+
+/* The code point at s (n bytes of valid UTF-8), its length in *len; 0
+   when none. */
+static inline uint32_t
+pw_first(const char *s, size_t n, size_t *len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	ucs4_t	 uc;
+	int	 k;
+
+	if (n == 0) {
+		*len = 0;
+		return 0;
+	}
+	if (u[0] < 0x80) {
+		*len = 1;
+		return u[0];
+	}
+	if (u[0] >= 0xe0 && u[0] < 0xf0 && n >= 3) {
+		*len = 3;
+		return ((uint32_t)(u[0] & 0x0f) << 12) |
+		    ((uint32_t)(u[1] & 0x3f) << 6) | (u[2] & 0x3f);
+	}
+	k = u8_mbtouc(&uc, u, n);
+	*len = k > 0 ? (size_t)k : 1;
+	return uc;
+}
+
+/* The code point ending at s + n; 0 when none. */
+static uint32_t
+pw_last(const char *s, size_t n)
+{
+	size_t	 p = n, len;
+
+	if (n == 0)
+		return 0;
+	while (p > 0 && n - p < 4 && ((unsigned char)s[p - 1] & 0xc0) == 0x80)
+		p--;
+	if (p > 0)
+		p--;
+	return pw_first(s + p, n - p, &len);
+}
+
+/* Build the index of every list. */
+static void
+pw_build(void)
+{
+	const struct parse_word	*w;
+	struct pw_index		*ix;
+	size_t			 l, i, n, len, len2;
+	uint32_t		 c2;
+	unsigned		 k;
+
+	for (l = 0; l < PW__COUNT; l++) {
+		w = pw_lists[l];
+		for (n = 0; w[n].s != NULL; n++)
+			;
+		ix = &pw_index[l];
+		ix->n = n;
+		ix->first = xreallocarray(NULL, n ? n : 1, sizeof *ix->first);
+		ix->last = xreallocarray(NULL, n ? n : 1, sizeof *ix->last);
+		for (i = 0; i < n; i++) {
+			ix->first[i].c = pw_first(w[i].s, w[i].n, &len);
+			ix->last[i].c = pw_last(w[i].s, w[i].n);
+			ix->first[i].i = ix->last[i].i = (unsigned short)i;
+			ix->first[i].n = ix->last[i].n = (unsigned short)w[i].n;
+			PW_SET(ix->bfirst, ix->first[i].c);
+			PW_SET(ix->blast, ix->last[i].c);
+			c2 = len < w[i].n ? pw_first(w[i].s + len, w[i].n - len,
+			    &len2) : ix->first[i].c;
+			k = pw_hash2(ix->first[i].c, c2);
+			ix->bpair[k >> 6] |= 1ull << (k & 63);
+			pw_first_lists[pw_hash(ix->first[i].c)] |= 1u << l;
+			pw_last_lists[pw_hash(ix->last[i].c)] |= 1u << l;
+		}
+		qsort(ix->first, n, sizeof *ix->first, pw_cmp);
+		qsort(ix->last, n, sizeof *ix->last, pw_cmp);
+	}
+}
+
+/* Build the index of the word lists (once; thread-safe). */
+void
+parse_words_init(void)
+{
+	pthread_once(&pw_once, pw_build);
+}
+
+/* The first entry of v[0..n) for character c, or n. */
+static size_t
+pw_find(const struct pw_entry *v, size_t n, uint32_t c)
+{
+	size_t	 lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid].c < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The longest word of list l that s[0..n) starts with: its index, its
+   length in *len (when not NULL); -1 when none. */
+int
+parse_words_prefix(enum parse_wlist l, const char *s, size_t n, size_t *len)
+{
+	const struct parse_word	*w = pw_lists[l];
+	const struct pw_index	*ix = &pw_index[l];
+	uint32_t		 c;
+	size_t			 k, cl;
+	unsigned		 h;
+
+	parse_words_init();
+	if (n == 0)
+		return -1;
+	c = pw_first(s, n, &cl);
+	if (!PW_HAS(ix->bfirst, c))
+		return -1;
+	/* the first two characters, or a one-character word */
+	h = pw_hash2(c, c);
+	if (!((ix->bpair[h >> 6] >> (h & 63)) & 1)) {
+		h = cl < n ? pw_hash2(c, pw_first(s + cl, n - cl, &k)) : 0;
+		if (cl >= n || !((ix->bpair[h >> 6] >> (h & 63)) & 1))
+			return -1;
+	}
+	for (k = pw_find(ix->first, ix->n, c); k < ix->n &&
+	    ix->first[k].c == c; k++) {
+		const struct parse_word *x = &w[ix->first[k].i];
+
+		if (x->n <= n && memcmp(s, x->s, x->n) == 0) {
+			if ((x->flags & PWF_ALONE) && l == PW_BOILER &&
+			    x->n != n)
+				continue;
+			if (len != NULL)
+				*len = x->n;
+			return ix->first[k].i;
+		}
+	}
+	return -1;
+}
+
+/* The longest word of list l that s[0..n) ends with, as
+   parse_words_prefix. */
+int
+parse_words_suffix(enum parse_wlist l, const char *s, size_t n, size_t *len)
+{
+	const struct parse_word	*w = pw_lists[l];
+	const struct pw_index	*ix = &pw_index[l];
+	uint32_t		 c;
+	size_t			 k;
+
+	parse_words_init();
+	if (n == 0)
+		return -1;
+	c = pw_last(s, n);
+	if (!PW_HAS(ix->blast, c))
+		return -1;
+	for (k = pw_find(ix->last, ix->n, c); k < ix->n &&
+	    ix->last[k].c == c; k++) {
+		const struct parse_word *x = &w[ix->last[k].i];
+
+		if (x->n <= n && memcmp(s + n - x->n, x->s, x->n) == 0) {
+			if (len != NULL)
+				*len = x->n;
+			return ix->last[k].i;
+		}
+	}
+	return -1;
+}
+
+/* True when s[0..n) is exactly a word of list l. */
+int
+parse_words_is(enum parse_wlist l, const char *s, size_t n)
+{
+	size_t	 len;
+
+	return parse_words_prefix(l, s, n, &len) >= 0 && len == n;
+}
+
+/* Word i of list l. */
+const struct parse_word *
+parse_words_get(enum parse_wlist l, int i)
+{
+	return &pw_lists[l][i];
+}
+
+/* True when some word of list l starts with code point c (a cheap
+   filter before parse_words_prefix). */
+int
+parse_words_starts(enum parse_wlist l, uint32_t c)
+{
+	const struct pw_index *ix = &pw_index[l];
+	size_t	 k;
+
+	parse_words_init();
+	if (!PW_HAS(ix->bfirst, c))
+		return 0;
+	k = pw_find(ix->first, ix->n, c);
+	return k < ix->n && ix->first[k].c == c;
+}
+
+/* The lists (a bit 1 << PW_* each) that may have a word starting with
+   code point c; a list not in it has none. */
+unsigned
+parse_words_first_lists(uint32_t c)
+{
+	parse_words_init();
+	return pw_first_lists[pw_hash(c)];
+}
+
+/* The lists that may have a word ending with code point c. */
+unsigned
+parse_words_last_lists(uint32_t c)
+{
+	parse_words_init();
+	return pw_last_lists[pw_hash(c)];
+}
