@@ -25,9 +25,12 @@
  */
 #include <opencc.h>
 #include <pthread.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "script.h"
@@ -97,11 +100,20 @@ static const char *const script_cfg_files[CFG__COUNT] = {
 
 #define SCRIPT_PACKAGE	"Debian package libopencc-data"
 
+/* Threads that convert parts of one batch at once, each with a handle
+   of its own (at most; no more than the processors online). */
+#define SCRIPT_THREADS	8
+
 static struct {
 	opencc_t	 h;
 	int		 state;		/* 0 not tried, 1 open, -1 failed */
 	char		*why;		/* the failure, as one line */
 	pthread_mutex_t	 use;		/* one conversion at a time */
+	/* more handles, for the threads of script_cc_par: [k - 1] is
+	   thread k's */
+	opencc_t	 more[SCRIPT_THREADS - 1];
+	int		 mstate[SCRIPT_THREADS - 1];
+	pthread_mutex_t	 muse[SCRIPT_THREADS - 1];
 } script_cc[CFG__COUNT];
 static pthread_mutex_t	 script_cc_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_once_t	 script_cc_once = PTHREAD_ONCE_INIT;
@@ -111,8 +123,13 @@ script_cc_init(void)
 {
 	int	 i;
 
-	for (i = 0; i < CFG__COUNT; i++)
+	int	 k;
+
+	for (i = 0; i < CFG__COUNT; i++) {
 		pthread_mutex_init(&script_cc[i].use, NULL);
+		for (k = 0; k < SCRIPT_THREADS - 1; k++)
+			pthread_mutex_init(&script_cc[i].muse[k], NULL);
+	}
 }
 
 /* The path of a configuration: in $DUBAO_OPENCC_DIR when it is set, else
@@ -189,6 +206,121 @@ script_cc_run(enum script_cfg c, const char *s, size_t n)
 		return NULL;
 	out = xstrdup(r);
 	opencc_convert_utf8_free(r);
+	return out;
+}
+
+/* One part of a batch for a thread of script_cc_par. */
+struct script_part {
+	enum script_cfg	 c;
+	int		 k;		/* thread: 0 the caller's */
+	const char	*s;
+	size_t		 n;
+	char		*out;		/* malloc'ed, or NULL */
+};
+
+/* Convert a part with handle k (k > 0: one of the more handles, opened
+   on first use). */
+static void *
+script_part_run(void *arg)
+{
+	struct script_part *pt = arg;
+	opencc_t	 h = NULL;
+	char		*path, *r;
+	int		 m = pt->k - 1;
+
+	if (pt->k == 0) {
+		pt->out = script_cc_run(pt->c, pt->s, pt->n);
+		return NULL;
+	}
+	pthread_mutex_lock(&script_cc_lock);
+	if (script_cc[pt->c].mstate[m] == 0) {
+		path = script_cfg_path(pt->c);
+		h = opencc_open(path);
+		free(path);
+		script_cc[pt->c].more[m] = h;
+		script_cc[pt->c].mstate[m] = h == (opencc_t)-1 ? -1 : 1;
+	}
+	h = script_cc[pt->c].mstate[m] == 1 ? script_cc[pt->c].more[m] : NULL;
+	pthread_mutex_unlock(&script_cc_lock);
+	if (h == NULL)
+		return NULL;
+	pthread_mutex_lock(&script_cc[pt->c].muse[m]);
+	r = opencc_convert_utf8(h, pt->s, pt->n);
+	pthread_mutex_unlock(&script_cc[pt->c].muse[m]);
+	if (r != NULL) {
+		pt->out = xstrdup(r);
+		opencc_convert_utf8_free(r);
+	}
+	return NULL;
+}
+
+/* Convert n bytes of lines with configuration c as script_cc_run does,
+   cut at line ends into parts that threads convert at once (OpenCC's
+   pace is a few MB/s).  NULL when a part could not be converted. */
+static char *
+script_cc_par(enum script_cfg c, const char *s, size_t n)
+{
+	struct script_part	 pt[SCRIPT_THREADS];
+	pthread_t		 th[SCRIPT_THREADS];
+	bool			 run[SCRIPT_THREADS];
+	sigset_t		 all, old;
+	long			 cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t			 k, np, a, b, len = 0;
+	const char		*nl;
+	char			*out = NULL;
+	int			 ok = 1;
+
+	np = cpus > 1 ? (size_t)cpus : 1;
+	if (np > SCRIPT_THREADS)
+		np = SCRIPT_THREADS;
+	if (np > n / (64 * 1024) + 1)
+		np = n / (64 * 1024) + 1;	/* not for a little text */
+	if (np <= 1)
+		return script_cc_run(c, s, n);
+	memset(pt, 0, sizeof pt);
+	for (k = 0, a = 0; k < np; k++, a = b) {
+		b = k + 1 == np ? n : n / np * (k + 1);
+		if (b < a)
+			b = a;
+		if (b < n && (nl = memchr(s + b, '\n', n - b)) != NULL)
+			b = (size_t)(nl - s) + 1;
+		else
+			b = n;
+		pt[k].c = c;
+		pt[k].k = (int)k;
+		pt[k].s = s + a;
+		pt[k].n = b - a;
+	}
+	/* the threads take no signal: they belong to the caller's thread */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	for (k = 1; k < np; k++)
+		run[k] = pt[k].n > 0 &&
+		    pthread_create(&th[k], NULL, script_part_run, &pt[k]) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	script_part_run(&pt[0]);
+	for (k = 1; k < np; k++) {
+		if (run[k])
+			pthread_join(th[k], NULL);
+		else if (pt[k].n > 0)
+			script_part_run(&pt[k]);	/* no thread */
+	}
+	for (k = 0; k < np; k++) {
+		if (pt[k].n > 0 && pt[k].out == NULL)
+			ok = 0;
+		len += pt[k].out != NULL ? strlen(pt[k].out) : 0;
+	}
+	if (ok) {
+		out = xmalloc(len + 1);
+		for (len = 0, k = 0; k < np; k++)
+			if (pt[k].out != NULL) {
+				memcpy(out + len, pt[k].out, strlen(pt[k].out));
+				len += strlen(pt[k].out);
+			}
+		out[len] = '\0';
+	}
+	for (k = 0; k < np; k++)
+		free(pt[k].out);
 	return out;
 }
 
@@ -687,7 +819,7 @@ script_flush(struct script_out *o, struct script_batch *b, enum script_cfg cfg,
 
 	if (b->n > 0) {
 		b->in[b->len] = '\0';
-		conv = script_cc_run(cfg, b->in, b->len);
+		conv = script_cc_par(cfg, b->in, b->len);
 		if (conv != NULL)
 			for (p = conv; (p = strchr(p, '\n')) != NULL; p++)
 				lines++;
