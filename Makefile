@@ -163,7 +163,8 @@ FUZZ_CORE	= $(CORE_SRC:src/%.c=build/fuzz/core/%.o)
 
 build/fuzz/core/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(DCPPFLAGS) $(CPPFLAGS) -std=c11 $(FUZZ_FLAGS) -c -o $@ $<
+	$(FUZZ_CC) $(DCPPFLAGS) $(CPPFLAGS) -std=c11 -MMD -MP $(FUZZ_FLAGS) \
+	    -c -o $@ $<
 
 build/fuzz/%: tests/fuzz/%.c $(FUZZ_CORE)
 	@mkdir -p $(@D)
@@ -234,4 +235,4 @@ man-lint:
 clean:
 	rm -rf build dubao
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d build/fuzz/core/*.d)
