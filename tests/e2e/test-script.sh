@@ -174,6 +174,18 @@ keys q
 wait_for lacks "script: original, simplified" || fail "q did not close help"
 quit_ok
 
+# The statistics panel groups 個 and 个 as one unit.
+printf '# 標題\n\n本報訊 全區設有3個服務站，另建5个服务站，共12個。\n' \
+    >"$WORK/units.txt"
+start 80 24 --no-remember "$WORK/units.txt"
+ready
+keys s
+expect "Statistics: story" "s did not open the statistics"
+wait_for has "count · 個 (3)" ||
+    fail "the panel does not group 個 and 个 together"
+keys Escape
+quit_ok
+
 # --script in the reader; with the dictionaries missing, c says so once.
 start 80 24 --no-remember --script=simplified "$PAGE"
 ready
