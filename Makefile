@@ -199,6 +199,10 @@ $(BUILD)/bench-search: tests/bench/bench-search.c tests/bench/corpus.c \
 
 bench: deps $(BUILD)/bench $(BUILD)/bench-search
 	$(BUILD)/bench $(BENCH_ARGS)
+	@if [ -d "$(FIDELITY_CORPUS)" ]; then \
+	    echo; echo "$(BUILD)/bench -p -r $(FIDELITY_CORPUS)"; \
+	    $(BUILD)/bench -p -r "$(FIDELITY_CORPUS)"; \
+	else echo "(no $(FIDELITY_CORPUS): real pages not measured)"; fi
 	$(BUILD)/bench-search $(BENCH_ARGS)
 
 # The structure reader scored on real articles with known structure

@@ -49,6 +49,8 @@ pc_title(const struct parse_ctx *ctx, const struct parse_line *l)
 	};
 	size_t	 i, n = l->end - l->start;
 
+	if (n < 6 || n > 12)
+		return 0;	/* the shortest and the longest title */
 	for (i = 0; titles[i] != NULL; i++)
 		if (n == strlen(titles[i]) &&
 		    memcmp(ctx->buf + l->start, titles[i], n) == 0)

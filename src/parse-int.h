@@ -36,6 +36,9 @@
 				   caption candidate), tag excluded */
 #define PT_HEADLINE	60	/* longest headline above a byline */
 #define PT_KICKER	30	/* longest kicker in a blank-separated page */
+#define PT_LABEL	6	/* a head line this short over a much longer
+				   one is its kicker (a column's label: 评论深度,
+				   新春走基层), not a headline over its subtitle */
 #define PT_BYLINE	50	/* longest byline line */
 #define PT_NAMES_BYTES	48	/* longest names-only byline line, bytes */
 #define PT_NAME		10	/* longest name */
@@ -56,6 +59,19 @@
 				   sentence */
 #define PT_INDENT_PCT	60	/* % of paragraph-like lines indented: the
 				   page indents its paragraphs */
+#define PT_LINES_PARA	60	/* a paragraph on one line is longer */
+#define PT_LINES_PCT	70	/* % of paragraph-like lines that end a
+				   sentence and are that long, in a page of
+				   one-line paragraphs */
+#define PT_SPACED_PCT	90	/* % of paragraph-like lines followed by a
+				   blank line, in such a page that puts one
+				   after every line (a web page's copy) */
+#define PT_SPACED_JOINED 5	/* % of lines right over another, at most,
+				   in such a page */
+#define PT_SPACED_LONG_PCT 50	/* % of its paragraph-like lines longer
+				   than PT_LINES_PARA */
+#define PT_SPACED_ENDP_PCT 90	/* % of them that end a sentence (a
+				   column's lines, wrapped, often do not) */
 #define PT_WRAP_PCT	40	/* % of paragraph-like lines indented at
 				   most: ... and hard-wraps them (one line of
 				   a paragraph indented, the others not) */
@@ -92,6 +108,9 @@
 #define LF_CONTENTS	0x00200000u	/* LF_TOCITEM in a contents list */
 #define LF_SIGNOFF	0x00400000u	/* ——编者: an editor's note ends */
 #define LF_TOCHEAD	0x00800000u	/* a headline the contents list names */
+#define LF_MAYNAMES	0x01000000u	/* short and Han: names continuing a
+					   byline, perhaps (parse_line_names
+					   reads them when a byline is above) */
 
 /* The Markdown hint of a line (struct parse_line.md), from md4c. */
 enum parse_md {
@@ -144,8 +163,11 @@ enum parse_profile {
 			   page, Markdown, most saved pages) */
 	PP_INDENTED,	/* every paragraph one indented line; heads flush
 			   (article collections, e-paper copies) */
-	PP_WRAPPED	/* paragraphs hard-wrapped, their first line
+	PP_WRAPPED,	/* paragraphs hard-wrapped, their first line
 			   indented (typeset text through pdftotext) */
+	PP_LINES	/* every paragraph one line, not indented, no
+			   blank line between (collections that dropped
+			   the indent): heads are the short lines */
 };
 
 /* One source line. */
@@ -219,6 +241,9 @@ struct parse_ctx {
 	enum parse_profile	 profile;
 	int			 profile_rule;	/* index in parse_rules_profile */
 	int			 markdown;	/* md4c read the page */
+	int			 spaced;	/* a blank line after every line:
+						   one counts as none (the
+						   profile rule says) */
 	struct parse_arena	 arena;
 	struct parse_why	*why;		/* --explain: one per line, or
 						   NULL */
@@ -316,13 +341,20 @@ struct parse_counts {
 	size_t		 para;		/* paragraph-like lines */
 	size_t		 indented;	/* ... indented */
 	size_t		 blank_after;	/* ... followed by a blank line */
+	size_t		 endp;		/* ... ending a sentence */
+	size_t		 longer;	/* ... longer than PT_LINES_PARA */
 	size_t		 flush;		/* short lines not indented */
+	size_t		 nonblank;	/* lines not blank */
+	size_t		 joined;	/* ... right over another */
+	int		 markdown;	/* md4c read the page */
 };
 
 struct parse_profile_rule {
 	const char	*name;
 	int		(*test)(const struct parse_counts *);
 	enum parse_profile profile;
+	int		 spaced;	/* blank lines are the separator: a
+					   single one counts as none */
 };
 
 extern const struct parse_line_rule	parse_rules_line[];
@@ -350,7 +382,8 @@ struct parse_word {
 
 enum parse_wlist {
 	PW_ROLES, PW_NOT_NAMES, PW_NOTES, PW_CAP_STARTS, PW_CAP_ENDS,
-	PW_AGENCIES, PW_COLUMNS, PW_KICKER_ENDS, PW_BOILER, PW__COUNT
+	PW_AGENCIES, PW_COLUMNS, PW_KICKER_ENDS, PW_BOILER, PW_SURNAMES,
+	PW__COUNT
 };
 
 void	 parse_words_init(void);
@@ -368,6 +401,8 @@ size_t	 parse_line_split(const char *, struct range, struct parse_line **,
 	    size_t);
 void	 parse_line_lex(const char *, struct parse_line *);
 int	 parse_line_kicker_end(const char *, const struct parse_line *);
+int	 parse_line_names(const char *, struct parse_line *);
+int	 parse_line_surnamed(const char *, const struct parse_line *);
 int	 parse_line_pause(const char *, const struct parse_line *);
 enum parse_bl_kind parse_line_byline(const char *, size_t, size_t,
 	    struct parse_bl *);

@@ -135,7 +135,8 @@ parse_join_units(struct parse_ctx *ctx, struct parse_unit **out)
 			u = &v[n++];
 			memset(u, 0, sizeof *u);
 			u->first = i;
-			u->gap = u == v ? 2 : gap;
+			u->gap = u == v ? 2 : ctx->spaced && gap > 0 ?
+			    gap - 1 : gap;
 			if (L[i].flags & LF_PAGEBRK)
 				u->gap = 2;
 			u->flags = L[i].flags;
@@ -313,7 +314,8 @@ pj_pair(struct parse_join *J, size_t a, size_t b, int blank_before,
 		*rule = "cue-kicker-verb";
 		return 1;
 	}
-	if (ub->nchars > ua->nchars + ua->nchars / 2 || (ub->flags & LF_ENDP)) {
+	if ((ub->nchars > ua->nchars + ua->nchars / 2 &&
+	    ua->nchars > PT_LABEL) || (ub->flags & LF_ENDP)) {
 		*rule = "cue-long-subtitle";
 		return 0;
 	}
@@ -393,23 +395,48 @@ pj_flush_heads(struct parse_join *J)
 		}
 		for (b = i; b + 1 < J->nu && u[b + 1].type == U_FLUSH; b++)
 			;
+		if (J->ctx->profile == PP_LINES && i > 0 && ((u[i].gap == 0 &&
+		    (b + 1 >= J->nu || (u[b + 1].gap == 0 &&
+		    u[b + 1].type != U_BYLINE &&
+		    !(u[b + 1].flags & LF_DATELINE)))) || (u[i].gap <= 1 &&
+		    (u[i - 1].role != R_NONE || u[i - 1].type == U_SUBTITLE)))) {
+			/* short lines between paragraphs with no blank line
+			   round them, or right under a head (its slots are
+			   taken): section headings, not a head; but a byline
+			   or a dateline under them makes them a story's */
+			for (a = i; a <= b; a++) {
+				u[a].type = U_SHORT;
+				pj_why(J, &u[a], PS_ROLE, "lines-heading");
+			}
+			i = b + 1;
+			continue;
+		}
 		/* split the group [i, b] into heads, from the bottom: the
 		   last head is the one right above the body */
 		a = i;
 		while (a <= b) {
-			/* the first unit of the next head: after two blank
-			   lines, or after a blank line when the unit before
-			   it already made a complete head */
-			for (s = a + 1; s <= b; s++)
-				if (u[s].gap >= 2 || (u[s].gap >= 1 && s - a >= 1 &&
-				    !(s - a == 1 && u[s].gap == 1 &&
-				    s + 1 <= b && u[s + 1].gap == 0 &&
-				    0)))
-					break;
+			/* in a page of one-line paragraphs, short lines one
+			   blank line under a head are the body's: its slots
+			   are taken */
+			if (a > i && J->ctx->profile == PP_LINES &&
+			    u[a].gap <= 1) {
+				for (; a <= b; a++) {
+					u[a].type = U_SHORT;
+					pj_why(J, &u[a], PS_ROLE,
+					    "lines-heading");
+				}
+				break;
+			}
+			/* the next head starts after a blank line (a blank
+			   line holds a slot: what follows it belongs to
+			   another head) */
+			for (s = a + 1; s <= b && u[s].gap == 0; s++)
+				;
 			/* a head has at most three units */
 			if (s - a > 3)
 				s = a + 3;
-			pj_slots(J, a, s - 1, s <= b ? s : b + 1, 1);
+			pj_slots(J, a, s - 1, s <= b ? s : b + 1,
+			    !J->ctx->spaced);
 			a = s;
 		}
 		i = b + 1;
@@ -445,6 +472,20 @@ pj_md_heads(struct parse_join *J)
 	}
 }
 
+/* True when a unit of text (or a short one) comes after unit i before
+   the page ends. */
+static int
+pj_text_after(const struct parse_join *J, size_t i)
+{
+	size_t	 k;
+
+	for (k = i + 1; k < J->nu; k++)
+		if (J->u[k].type == U_TEXT || J->u[k].type == U_SHORT ||
+		    J->u[k].type == U_FLUSH || J->u[k].type == U_MARKED)
+			return 1;
+	return 0;
+}
+
 /* Find the story heads (pass 2). */
 static void
 parse_join_heads(struct parse_join *J)
@@ -468,6 +509,13 @@ parse_join_heads(struct parse_join *J)
 				continue;
 			}
 			k = pj_before(J, i);
+			if (k != (size_t)-1 && u[k].type == U_TEXT &&
+			    u[k].role == R_NONE && !pj_text_after(J, i)) {
+				/* under the text, with none after it: the
+				   story's closing credit (本报记者  叶传增文) */
+				pj_why(J, &u[i], PS_ROLE, "head-closing-credit");
+				continue;
+			}
 			if ((k != (size_t)-1 && u[k].role != R_NONE &&
 			    u[k].role != R_KICKER) || J->flushheads) {
 				/* a second byline unit, or a byline in the
@@ -576,6 +624,20 @@ parse_join_banner(struct parse_join *J, struct story *bn,
 	}
 }
 
+/* True when story st has a headline: a dateline inside it then opens
+   an item of a round-up, not a story (wire copy has no headlines). */
+static int
+pj_has_headline(const struct parse_join *J, size_t st)
+{
+	const struct story *s = &J->ctx->pg->stories[st];
+	size_t	 b;
+
+	for (b = 0; b < s->nblocks; b++)
+		if (s->blocks[b].kind == BLOCK_HEADLINE)
+			return 1;
+	return 0;
+}
+
 /* Read a text unit: continuation, lead or paragraph. */
 static void
 parse_join_text(struct parse_join *J, size_t i, int aside)
@@ -608,7 +670,7 @@ parse_join_text(struct parse_join *J, size_t i, int aside)
 		return;
 	}
 	if (!J->have || ((u->flags & LF_DATELINE) && J->lead[J->cs] &&
-	    !J->flushheads)) {
+	    !J->flushheads && !pj_has_headline(J, J->cs))) {
 		parse_join_story(J);	/* a dateline opens a new story */
 		if (J->have && (u->flags & LF_DATELINE))
 			pj_why(J, u, PS_ROLE, "head-dateline-story");
@@ -622,8 +684,10 @@ parse_join_text(struct parse_join *J, size_t i, int aside)
 		parse_dateline(J->ctx, st, bi);
 	}
 	/* in a page that indents its paragraphs every line is a whole
-	   paragraph: none is left open */
-	if (!u->endp && J->ctx->profile != PP_INDENTED) {
+	   paragraph: none is left open; nor in Markdown, whose paragraphs
+	   are blocks (a standfirst without a full stop is one) */
+	if (!u->endp && J->ctx->profile != PP_INDENTED &&
+	    J->ctx->profile != PP_LINES && !J->ctx->markdown) {
 		J->open.story = J->cs;
 		J->open.block = bi;
 		J->open_valid = 1;
@@ -781,7 +845,7 @@ parse_join_read(struct parse_join *J)
 	struct parse_unit *u = J->u;
 	struct page	*pg = J->ctx->pg;
 	struct story	*st;
-	size_t		 i, bi;
+	size_t		 i, bi, k;
 	int		 bmode = 0, aside = 0, was_aside;
 
 	for (i = 0; i < J->nu; i++) {
@@ -848,8 +912,15 @@ parse_join_read(struct parse_join *J)
 		case U_BYLINE:
 			if (J->open_valid)
 				J->cs = J->open.story;
-			parse_join_emit(J, &u[i], BLOCK_CAPTION);
+			bi = parse_join_emit(J, &u[i], BLOCK_CAPTION);
 			pj_why(J, &u[i], PS_READ, "read-caption");
+			if (u[i].type == U_BYLINE && J->have)
+				/* a credit: its names are the story's too */
+				for (k = u[i].first; k <= u[i].last; k++)
+					parse_bylines(J->ctx,
+					    &J->ctx->pg->stories[J->cs], bi,
+					    J->ctx->lines[k].start,
+					    J->ctx->lines[k].end);
 			aside = 1;
 			break;
 		case U_SUBTITLE:
@@ -908,7 +979,7 @@ parse_join_page(struct parse_ctx *ctx)
 			parse_block_piece(ctx, &ctx->pg->banner.blocks[bi],
 			    ctx->lines[i].tail.start, ctx->lines[i].tail.end);
 		}
-	if (ctx->profile == PP_INDENTED)
+	if (ctx->profile == PP_INDENTED || ctx->profile == PP_LINES)
 		for (i = 0; i < J.nu && !J.flushheads; i++)
 			J.flushheads = J.u[i].type == U_FLUSH;
 	/* headlines the contents list names start the only stories */

@@ -12,6 +12,9 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <unistr.h>
 
 #include "parse-int.h"
@@ -286,6 +289,23 @@ parse_line_count(const char *s, size_t n)
 	size_t	 i = 0, cont = 0;
 	uint64_t w;
 
+#ifdef __SSE2__
+	/* sixteen bytes at a time: a continuation byte is below -64 as a
+	   signed byte; the compare's -1s are subtracted into byte
+	   counters, added up (psadbw) before any can pass 255 */
+	while (i + 16 <= n) {
+		__m128i	 acc = _mm_setzero_si128(), c0 = _mm_set1_epi8(-64);
+		size_t	 k;
+
+		for (k = 0; k < 255 && i + 16 <= n; k++, i += 16)
+			acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(
+			    _mm_loadu_si128((const __m128i *)(const void *)
+			    (s + i)), c0));
+		acc = _mm_sad_epu8(acc, _mm_setzero_si128());
+		cont += (size_t)_mm_cvtsi128_si32(acc) +
+		    (size_t)_mm_extract_epi16(acc, 4);
+	}
+#endif
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
 		/* continuation: bit 7 set and bit 6 clear; then add the
@@ -364,15 +384,58 @@ pl_may_byline(const char *s, size_t n, uint32_t last)
 		return 1;
 	if (!parse_line_is_han(c))
 		return 0;
-	if (n <= PT_NAMES_BYTES)
-		return 1;
 	switch (last) {
 	case 0x6444: case 0x5f71: case 0x8005: case 0x651d: /* 摄 影 者 攝 */
 	case ':': case 0xff1a: case 0x3001: case ',': case ';':
 	case 0xff0c: case 0xff1b:			/* ： 、 ， ； */
 		return 1;
 	}
-	return 0;
+	/* names only: worth reading only under a byline (parse_line_names) */
+	return n <= PT_NAMES_BYTES ? 2 : 0;
+}
+
+/* Names only, on a line lexed as a possible continuation of a byline
+   (LF_MAYNAMES): read them now; true when they are names. */
+int
+parse_line_names(const char *buf, struct parse_line *l)
+{
+	struct parse_bl	 bl;
+
+	if (!(l->flags & LF_MAYNAMES))
+		return (l->flags & LF_NAMES) != 0;
+	l->flags &= ~LF_MAYNAMES;
+	if (parse_line_byline(buf, l->start, l->end, &bl) == PB_NAMES)
+		l->flags |= LF_NAMES;
+	return (l->flags & LF_NAMES) != 0;
+}
+
+/* True when line l is names alone (one to four, as parse_line_byline
+   reads them) and every name is a surname (PW_SURNAMES) and one or two
+   characters more: 张子晗, 刘  鑫, 张天培  王欣悦, 欧阳晓光 (not 王勇出席,
+   a subtitle). */
+int
+parse_line_surnamed(const char *buf, const struct parse_line *l)
+{
+	struct parse_bl	 bl;
+	size_t		 i, p, e, len, k, n;
+	uint32_t	 c;
+
+	if (!(l->flags & (LF_MAYNAMES | LF_NAMES)) ||
+	    parse_line_byline(buf, l->start, l->end, &bl) != PB_NAMES)
+		return 0;
+	for (i = 0; i < bl.n; i++) {
+		p = bl.item[i].r.start;
+		e = bl.item[i].r.end;
+		if (parse_words_prefix(PW_SURNAMES, buf + p, e - p, &len) < 0)
+			return 0;
+		for (n = 0, k = p + len; k < e; k += len) {
+			c = pl_get(buf + k, e - k, &len);
+			n += parse_line_is_han(c);
+		}
+		if (n < 1 || n > 2)
+			return 0;
+	}
+	return 1;
 }
 
 /* Code points of a name at [s, e) if it is one (Han, with ·), else 0. */
@@ -735,6 +798,21 @@ pl_tag_start(const char *buf, size_t s, size_t e, size_t tag)
 	return e;
 }
 
+/* True when the bracket s[0..n) credits a photograph: (攝影/記者﹕鍾一虹),
+   (摄影 张三), （新华社记者 方喆摄）. */
+static int
+pl_credit_tag(const char *s, size_t n)
+{
+	size_t	 k;
+
+	if (n < 6)
+		return 0;
+	k = (unsigned char)s[0] < 0x80 ? 1 : 3;	/* ( or （ */
+	return pl_prefix(s + k, n - k, "攝影") || pl_prefix(s + k, n - k,
+	    "摄影") || (n >= k + 3 && (memcmp(s + n - k - 3, "摄", 3) == 0 ||
+	    memcmp(s + n - k - 3, "攝", 3) == 0));
+}
+
 /* Length of a date or time at s[0..n) (2019-02-04, 26/07/2009,
    2019年2月4日, 08:30:15, and a weekday), 0 when none: at least four
    digits, only digits, separators and the date words. */
@@ -804,16 +882,17 @@ pl_navrow(const char *s, size_t n)
    a word of the boilerplate list, is a lone date (with perhaps its
    source), or is a row of table rules (| |, ---). */
 static int
-pl_boiler(const char *buf, size_t s, size_t e, size_t nchars)
+pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl)
 {
 	const char	*p = buf + s, *q;
 	size_t		 n = e - s, k, i;
 
 	if (nchars > PT_BOILER)
 		return 0;
-	if (parse_words_prefix(PW_BOILER, p, n, NULL) >= 0)
+	if ((fl & PW_BIT(PW_BOILER)) &&
+	    parse_words_prefix(PW_BOILER, p, n, NULL) >= 0)
 		return 1;
-	if ((k = pl_datetime(p, n)) > 0) {
+	if (p[0] >= '0' && p[0] <= '9' && (k = pl_datetime(p, n)) > 0) {
 		k = parse_line_trim_start(buf, s + k, e) - s;
 		if (k == n)
 			return 1;	/* 26/07/2009 */
@@ -892,7 +971,7 @@ pl_datetime_in(const char *s, size_t n)
    head or foot: 第A09版:速览, 《人民日报》（2025年01月02日第 19 版）, 人民日报
    2019年2月4日 星期一, 第 3 页. */
 static int
-pl_meta(const char *buf, size_t s, size_t e, size_t nchars)
+pl_meta(const char *buf, size_t s, size_t e, size_t nchars, uint32_t last)
 {
 	const char	*p = buf + s;
 	size_t		 n = e - s, q, len, k;
@@ -940,8 +1019,7 @@ pl_meta(const char *buf, size_t s, size_t e, size_t nchars)
 		return 0;
 	}
 	/* a page's date and number: 1951年9月15日人民日报 第1版 */
-	c = pl_last(buf, s, e);
-	if (nchars <= 30 && c == 0x7248 && (q = pl_find_page(p, n)) > 0 &&
+	if (nchars <= 30 && last == 0x7248 && (q = pl_find_page(p, n)) > 0 &&
 	    q == n && pl_datetime_in(p, n))
 		return 1;
 	/* a running head: a paper's name, a date and a weekday at the
@@ -1005,12 +1083,14 @@ pl_tocitem(const char *buf, size_t s, size_t e, size_t nchars, unsigned f)
 	size_t		 n = e - s, q = 0;
 
 	(void)f;
+	if (nchars > PT_TOC_ITEM || n == 0 || p[0] < '0' || p[0] > '9')
+		return 0;
 	/* a title may ask or exclaim, it does not end with a full stop */
-	if (nchars > PT_TOC_ITEM || pl_find(buf + s, e - s, "。", 3) != NULL)
+	if (pl_find(buf + s, e - s, "。", 3) != NULL)
 		return 0;
 	while (q < n && q < 3 && p[q] >= '0' && p[q] <= '9')
 		q++;
-	if (q == 0 || q == n)
+	if (q == n)
 		return 0;
 	if (p[q] == '.')
 		q++;
@@ -1068,9 +1148,15 @@ static int
 pl_glued_meta(const char *buf, struct parse_line *l)
 {
 	size_t	 k, e = l->end, nc;
+	uint32_t c;
 
-	if (!(pl_last(buf, l->start, e) == 0xff09 || pl_last(buf, l->start,
-	    e) == 0x7248))		/* ） 版 */
+	/* ） 版: the bytes of their last two (EF BC 89, E7 89 88) */
+	if (e - l->start < 6 || !(((unsigned char)buf[e - 1] == 0x89 &&
+	    (unsigned char)buf[e - 2] == 0xbc) || ((unsigned char)buf[e - 1] ==
+	    0x88 && (unsigned char)buf[e - 2] == 0x89)))
+		return 0;
+	c = pl_last(buf, l->start, e);
+	if (c != 0xff09 && c != 0x7248)
 		return 0;
 	for (k = e - 3; k > l->start; k--)
 		if (memcmp(buf + k, "《", 3) == 0)
@@ -1078,7 +1164,7 @@ pl_glued_meta(const char *buf, struct parse_line *l)
 	if (k <= l->start || e - k > PT_META * 3)
 		return 0;
 	nc = parse_line_count(buf + k, e - k);
-	if (!pl_meta(buf, k, e, nc))
+	if (!pl_meta(buf, k, e, nc, c))
 		return 0;
 	l->tail.start = k;
 	l->tail.end = e;
@@ -1125,6 +1211,7 @@ parse_line_lex(const char *buf, struct parse_line *l)
 	size_t		 n = l->end - l->start, i;
 	uint32_t	 first, c;
 	unsigned	 fl, ll;
+	int		 may = 0;
 	struct parse_bl	 bl;
 	enum parse_bl_kind k;
 
@@ -1136,7 +1223,11 @@ parse_line_lex(const char *buf, struct parse_line *l)
 		s = buf + l->start;
 		n = l->end - l->start;
 	}
-	l->nchars = n < PT_LONG ? parse_line_count(s, n) : PT_LONG;
+	/* a line of more than PT_LEX_SHORT * 4 bytes has more than
+	   PT_LEX_SHORT characters whatever they are: a paragraph, whose
+	   length is needed only roughly (a third of its bytes) */
+	l->nchars = n <= PT_LEX_SHORT * 4 ? parse_line_count(s, n) :
+	    n / 3 < PT_LONG ? n / 3 : PT_LONG;
 	l->last = pl_last(buf, l->start, l->end);
 	if (parse_line_is_endp(l->last))
 		l->flags |= LF_ENDP;
@@ -1170,10 +1261,11 @@ parse_line_lex(const char *buf, struct parse_line *l)
 		return;
 	}
 	if (l->nchars <= PT_BOILER && pl_boiler(buf, l->start, l->end,
-	    l->nchars))
+	    l->nchars, fl))
 		l->flags |= LF_BOILER;
 	if (l->nchars <= PT_META && (first == 0x7b2c || first == 0x300a ||
-	    l->nchars <= 40) && pl_meta(buf, l->start, l->end, l->nchars))
+	    l->nchars <= 40) && pl_meta(buf, l->start, l->end, l->nchars,
+	    l->last))
 		l->flags |= LF_META;
 	if (l->nchars <= 60 && pl_wireend(buf, l->start, l->end))
 		l->flags |= LF_WIREEND;
@@ -1185,8 +1277,12 @@ parse_line_lex(const char *buf, struct parse_line *l)
 	if (l->nchars <= PT_BYLINE && !(l->flags & LF_ENDP) &&
 	    ((fl & PW_BIT(PW_ROLES)) || parse_line_is_han(first) ||
 	    s[0] == ',' || s[0] == ';' || (unsigned char)s[0] == 0xe3 ||
-	    (unsigned char)s[0] == 0xef) && pl_may_byline(s, n, l->last) &&
-	    (k = parse_line_byline(buf, l->start, l->end, &bl)) != PB_NONE) {
+	    (unsigned char)s[0] == 0xef) && (may = pl_may_byline(s, n,
+	    l->last)) == 2)
+		l->flags |= LF_MAYNAMES;
+	else if (l->nchars <= PT_BYLINE && !(l->flags & LF_ENDP) &&
+	    may == 1 && (k = parse_line_byline(buf, l->start, l->end, &bl)) !=
+	    PB_NONE) {
 		l->flags |= k == PB_NAMES ? LF_NAMES : LF_BYLINE;
 		if (bl.photo)
 			l->flags |= LF_PHOTO;
@@ -1203,9 +1299,15 @@ parse_line_lex(const char *buf, struct parse_line *l)
 		i = pl_tag_start(buf, l->start, l->end, l->tag);
 		c = pl_last(buf, l->start, i);
 		if (c == 0x6444 || c == 0x651d || (c == 0x56fe &&
-		    i >= l->start + 6 && memcmp(buf + i - 6, "供图", 6) == 0)) {
+		    i >= l->start + 6 && memcmp(buf + i - 6, "供图", 6) == 0) ||
+		    pl_credit_tag(buf + i, l->end - i)) {
 			l->flags &= ~LF_TAG;
 			l->flags |= LF_CAPEND;
+			l->tag = 0;
+		} else if (c == 0x3002) {
+			/* a sentence and a bracket after it: no title */
+			l->flags &= ~LF_TAG;
+			l->flags |= LF_ENDP;
 			l->tag = 0;
 		}
 	}

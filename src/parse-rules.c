@@ -43,6 +43,32 @@ pp_wrapped(const struct parse_counts *c)
 	    c->blank_after * 100 < 30 * c->para;
 }
 
+/* Paragraph-like lines are whole paragraphs (long, ending a sentence),
+   neither indented nor separated by blank lines. */
+static int
+pp_lines(const struct parse_counts *c)
+{
+	return c->para >= 2 && c->indented * 5 < c->para &&
+	    c->endp * 100 >= PT_LINES_PCT * c->para &&
+	    c->longer * 100 >= PT_LINES_PCT * c->para &&
+	    c->blank_after * 100 < 30 * c->para;
+}
+
+/* ... and so are they where a blank line follows every line, the head's
+   too (a copy of a web page: 让公共数据供得出、流得动、用得好（人民时评）,
+   a blank line, 张子晗, a blank line, the text); not in Markdown, whose
+   blank lines part blocks, nor where the lines are a printed column's
+   (pdftotext may put a blank line after each: short lines). */
+static int
+pp_spaced(const struct parse_counts *c)
+{
+	return !c->markdown && c->para >= 2 && c->indented * 5 < c->para &&
+	    c->endp * 100 >= PT_SPACED_ENDP_PCT * c->para &&
+	    c->longer * 100 >= PT_SPACED_LONG_PCT * c->para &&
+	    c->blank_after * 100 >= PT_SPACED_PCT * c->para &&
+	    c->joined * 100 <= PT_SPACED_JOINED * c->nonblank;
+}
+
 static int
 pp_any(const struct parse_counts *c)
 {
@@ -51,15 +77,17 @@ pp_any(const struct parse_counts *c)
 }
 
 const struct parse_profile_rule parse_rules_profile[] = {
-	{ "profile-indented", pp_indented, PP_INDENTED },
-	{ "profile-wrapped", pp_wrapped, PP_WRAPPED },
-	{ "profile-blanks", pp_any, PP_BLANKS },
-	{ NULL, NULL, PP_BLANKS }
+	{ "profile-indented", pp_indented, PP_INDENTED, 0 },
+	{ "profile-lines", pp_lines, PP_LINES, 0 },
+	{ "profile-spaced", pp_spaced, PP_LINES, 1 },
+	{ "profile-wrapped", pp_wrapped, PP_WRAPPED, 0 },
+	{ "profile-blanks", pp_any, PP_BLANKS, 0 },
+	{ NULL, NULL, PP_BLANKS, 0 }
 };
 
 static const char *const parse_profile_names[] = {
 	[PP_BLANKS] = "blank-separated", [PP_INDENTED] = "indented",
-	[PP_WRAPPED] = "wrapped",
+	[PP_WRAPPED] = "wrapped", [PP_LINES] = "one-line paragraphs",
 };
 
 /* The name of a profile. */
@@ -79,10 +107,16 @@ parse_rules_profile_of(struct parse_ctx *ctx)
 	int			 r;
 
 	memset(&c, 0, sizeof c);
-	for (i = 0; i < ctx->nlines; i++)
-		if (!(L[i].flags & (LF_BLANK | LF_BOILER | LF_META)) &&
-		    L[i].nchars > maxw)
+	c.markdown = ctx->markdown;
+	for (i = 0; i < ctx->nlines; i++) {
+		if (L[i].flags & LF_BLANK)
+			continue;
+		c.nonblank++;
+		if (i + 1 < ctx->nlines && !(L[i + 1].flags & LF_BLANK))
+			c.joined++;
+		if (!(L[i].flags & (LF_BOILER | LF_META)) && L[i].nchars > maxw)
 			maxw = L[i].nchars;
+	}
 	for (i = 0; i < ctx->nlines; i++) {
 		if (L[i].flags & (LF_BLANK | LF_BOILER | LF_META | LF_NUMBER))
 			continue;
@@ -99,6 +133,10 @@ parse_rules_profile_of(struct parse_ctx *ctx)
 		c.para++;
 		if (L[i].flags & LF_INDENT)
 			c.indented++;
+		if (L[i].flags & LF_ENDP)
+			c.endp++;
+		if (L[i].nchars > PT_LINES_PARA)
+			c.longer++;
 		if (i + 1 == ctx->nlines || (L[i + 1].flags & LF_BLANK))
 			c.blank_after++;
 	}
@@ -106,6 +144,7 @@ parse_rules_profile_of(struct parse_ctx *ctx)
 		;
 	ctx->profile = parse_rules_profile[r].profile;
 	ctx->profile_rule = r;
+	ctx->spaced = parse_rules_profile[r].spaced;
 }
 
 /* ---- the class of a line ------------------------------------------ */
@@ -167,6 +206,42 @@ pc_names(const struct parse_ctx *ctx, size_t i)
 	    ctx->lines[i - 1].cls == PC_NAMES);
 }
 
+/* Names alone right under a head and over the text are its byline, when
+   every name starts with a surname: a commentary's author (让公共数据供
+   得出、流得动、用得好（人民时评） / 张子晗 / 数据是…).  The head above
+   is a line already read as head material, the text below a line that
+   is no head (long, or a sentence, or a dateline). */
+static int
+pc_byline_head(const struct parse_ctx *ctx, size_t i)
+{
+	const struct parse_line *L = ctx->lines;
+	size_t	 p = i, n = i + 1;
+
+	while (p > 0 && (L[p - 1].flags & LF_BLANK))
+		p--;
+	if (p == 0)
+		return 0;
+	switch (L[p - 1].cls) {
+	case PC_HEADLINE: case PC_SUBTITLE_MK: case PC_SUBTITLE:
+	case PC_FLUSH: case PC_SHORT:
+		break;
+	case PC_NOTE:
+		/* a Markdown quote between: > 系列：金台潮声… */
+		if (L[p - 1].md == PM_QUOTE)
+			break;
+		return 0;
+	default:
+		return 0;
+	}
+	while (n < ctx->nlines && (L[n].flags & LF_BLANK))
+		n++;
+	if (n == ctx->nlines || !(L[n].nchars > PT_SHORT ||
+	    (L[n].flags & (LF_ENDP | LF_DATELINE)) ||
+	    parse_line_pause(ctx->buf, &L[n])))
+		return 0;	/* no text under it (a standfirst is) */
+	return parse_line_surnamed(ctx->buf, &L[i]);
+}
+
 /* ### (or any level below #) right above a # headline: the kicker. */
 static int
 pc_md_kicker(const struct parse_ctx *ctx, size_t i)
@@ -215,6 +290,9 @@ pc_flush(const struct parse_ctx *ctx, size_t i)
 {
 	const struct parse_line *l = &ctx->lines[i];
 
+	if (ctx->profile == PP_LINES)
+		return !(l->flags & (LF_ENDP | LF_INDENT)) &&
+		    l->nchars - l->tag <= PT_SHORT;
 	return ctx->profile == PP_INDENTED && !(l->flags & LF_INDENT) &&
 	    l->nchars <= PT_SUBTITLE_ANY;
 }
@@ -273,6 +351,7 @@ const struct parse_line_rule parse_rules_line[] = {
 	{ "contents", pc_contents, PC_TOC, LF_CONTENTS },
 	{ "byline", pc_byline, PC_BYLINE, LF_BYLINE },
 	{ "byline-names", pc_names, PC_NAMES, LF_NAMES },
+	{ "byline-under-head", pc_byline_head, PC_BYLINE, LF_MAYNAMES },
 	{ "note-signoff", pc_signoff, PC_SIGNOFF, LF_SIGNOFF },
 	{ "subtitle-dash", pc_subtitle, PC_SUBTITLE, LF_SUBTITLE },
 	{ "note-opener", pc_note, PC_NOTE, LF_NOTE },
@@ -333,6 +412,10 @@ parse_rules_classify(struct parse_ctx *ctx)
 	for (i = 0; i < ctx->nlines; i++) {
 		const struct parse_line *l = &ctx->lines[i];
 
+		/* names are read only under a byline */
+		if ((l->flags & LF_MAYNAMES) && i > 0 &&
+		    (ctx->lines[i - 1].flags & (LF_BYLINE | LF_NAMES)))
+			(void)parse_line_names(ctx->buf, &ctx->lines[i]);
 		/* a rule that needs a feature the line lacks cannot hold:
 		   it is not asked; a line with none of the features and no
 		   Markdown hint goes straight to the first rule that needs
@@ -349,6 +432,8 @@ parse_rules_classify(struct parse_ctx *ctx)
 		}
 		ctx->lines[i].cls = (unsigned char)parse_rules_line[r].cls;
 		ctx->lines[i].rule = (unsigned char)r;
+		if (parse_rules_line[r].cls == PC_BYLINE)
+			ctx->lines[i].flags |= LF_BYLINE;  /* byline-under-head */
 	}
 }
 
@@ -429,6 +514,15 @@ pk_indented(const struct parse_ctx *ctx, const struct parse_run *r, size_t i)
 	(void)r;
 	(void)i;
 	return ctx->profile == PP_INDENTED;
+}
+
+/* ... and so is each line of a page of one-line paragraphs. */
+static int
+pk_lines(const struct parse_ctx *ctx, const struct parse_run *r, size_t i)
+{
+	(void)r;
+	(void)i;
+	return ctx->profile == PP_LINES;
 }
 
 /* In hard-wrapped text an indented line starts a paragraph. */
@@ -548,6 +642,7 @@ const struct parse_cut_rule parse_rules_cut[] = {
 	{ "cut-alone", pk_alone, 1 },
 	{ "cut-md-block", pk_md_block, 1 },
 	{ "cut-indented", pk_indented, 1 },
+	{ "cut-lines", pk_lines, 1 },
 	{ "cut-wrapped-indent", pk_wrapped_indent, 1 },
 	{ "cut-after-byline", pk_after_byline, 1 },
 	{ "cut-byline", pk_byline, 1 },
@@ -602,6 +697,13 @@ parse_rules_cuts(struct parse_ctx *ctx, unsigned char *cut)
 }
 
 /* ---- the type of a unit -------------------------------------------- */
+
+/* True when line l ends with —— (a kicker's end). */
+static int
+pr_dash_end(const char *buf, const struct parse_line *l)
+{
+	return l->end - l->start > 6 && memcmp(buf + l->end - 6, "——", 6) == 0;
+}
 
 /* True when a unit holds a pause (a comma, 、, ；): a sentence. */
 static int
@@ -694,14 +796,23 @@ pu_caption(const struct parse_ctx *ctx, const struct parse_unit *u)
 	    u->nchars <= PT_CAPTION;
 }
 
-/* Short, no final punctuation, and no pause unless very short. */
+/* Short, no final punctuation, and no pause unless very short, or one
+   line that ends like a head: with a column tag (让公共数据供得出、流得动、
+   用得好（人民时评）) or, a kicker, with —— (糕点联名“悟空”、童车“马卡龙”
+   风、直播手表穿搭——). */
 static int
 pu_short(const struct parse_ctx *ctx, const struct parse_unit *u)
 {
-	size_t	 tag = u->first == u->last ? ctx->lines[u->first].tag : 0;
+	const struct parse_line *l = &ctx->lines[u->first];
+	size_t	 tag = u->first == u->last ? l->tag : 0;
 
-	return u->nchars - tag <= PT_SHORT && !u->endp &&
-	    (u->nchars <= PT_PAUSE_SHORT || !pr_pauses(ctx, u));
+	if (u->nchars - tag > PT_SHORT || u->endp)
+		return 0;
+	if (u->nchars <= PT_PAUSE_SHORT || !pr_pauses(ctx, u))
+		return 1;
+	/* not an indented line: a paragraph's (…序幕——) */
+	return u->first == u->last && !(l->flags & LF_INDENT) &&
+	    (tag > 0 || pr_dash_end(ctx->buf, l));
 }
 
 static int
@@ -775,6 +886,7 @@ static const char *const parse_rules_coded[] = {
 	"head-contents",
 	"head-note-above",
 	"head-page-opens",
+	"head-closing-credit",
 	"head-photo-credit",
 	"head-subtitle",
 	"head-subtitle-above",
@@ -807,6 +919,7 @@ static const char *const parse_rules_coded[] = {
 	"read-subtitle",
 	"read-wire-end",
 	"slot-alone",
+	"lines-heading",
 	"slot-kicker",
 	"slot-subtitle",
 	"slot-three",

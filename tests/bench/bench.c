@@ -2,7 +2,7 @@
  * bench: throughput and memory of the reading engine on a generated
  * corpus.  Not a test: it prints figures and never fails on speed.
  *
- *	bench [-m MB] [-k] [-p] [FILE]
+ *	bench [-m MB | -r DIR] [-k] [-p] [FILE]
  *
  * Without FILE it writes a corpus of at least MB megabytes (default 100)
  * of pages to a temporary file (form feeds between pages; the pages are
@@ -19,10 +19,16 @@
  * stats_page of every page): the time of each and the heap it leaves
  * allocated (glibc mallinfo2: malloc overhead and slack included), and
  * last a pass that does structure and statistics together (parse_page
- * then stats_page, page by page, as doc_open does): its MB/s is the
- * "structure+statistics" figure.
- * -p runs only that pass (for profiling one phase at a time); -k keeps
- * the generated corpus.
+ * then stats_page, page by page, as doc_open does), three times: its
+ * best MB/s is the "structure+statistics" figure.
+ * -p runs only that breakdown (for profiling one phase at a time); -k
+ * keeps the corpus written.
+ * -r DIR measures real pages instead of the generated ones: DIR holds
+ * folders of days of articles, one file each (YYYYMMDD-PP-NN.txt, as
+ * ../shared/corpus/rmrb-2019), and the articles of one page, one after
+ * another, make a page.  The generated pages are the test pages, many of
+ * them small and made to be hard (Markdown, notes, form feeds); real
+ * pages are what readers open.
  */
 #include <dirent.h>
 #include <locale.h>
@@ -69,8 +75,9 @@ bench_phases(const char *path)
 	struct page	*pg;
 	struct stat_list *sl;
 	const char	*cause = NULL;
-	double		 t0, t1, t2, t3, h0, h1, h2, h3, size;
+	double		 t0, t1, t2, t3, h0, h1, h2, h3, size, best;
 	size_t		 p, s, b, k, nblocks = 0, npieces = 0, nhits = 0;
+	int		 r;
 	size_t		 nstories = 0, nbylines = 0, nnames = 0, nsections = 0;
 
 	h0 = bench_heap();
@@ -141,22 +148,28 @@ bench_phases(const char *path)
 	}
 
 	/* structure and statistics together, page by page, as doc_open
-	   does them (the issue's target is for the two) */
-	memset(pg, 0, t.npages * sizeof *pg);
-	memset(sl, 0, t.npages * sizeof *sl);
-	t0 = corpus_now();
-	for (p = 0; p < t.npages; p++) {
-		parse_page(&pg[p], &t, t.pages[p]);
-		stats_page(&pg[p], &sl[p]);
+	   does them (the issue's target is for the two); the best of
+	   three runs, as the machine may be busy */
+	best = 0;
+	for (r = 0; r < 3; r++) {
+		memset(pg, 0, t.npages * sizeof *pg);
+		memset(sl, 0, t.npages * sizeof *sl);
+		t0 = corpus_now();
+		for (p = 0; p < t.npages; p++) {
+			parse_page(&pg[p], &t, t.pages[p]);
+			stats_page(&pg[p], &sl[p]);
+		}
+		t1 = corpus_now();
+		if (r == 0 || t1 - t0 < best)
+			best = t1 - t0;
+		for (p = 0; p < t.npages; p++) {
+			stats_list_free(&sl[p]);
+			page_free(&pg[p]);
+		}
 	}
-	t1 = corpus_now();
 	printf("  structure+statistics:     %.3f s  %.0f MB/s   (target >= "
-	    "300; parse_page+stats_page page by page)\n", t1 - t0,
-	    size / MB / (t1 - t0));
-	for (p = 0; p < t.npages; p++) {
-		stats_list_free(&sl[p]);
-		page_free(&pg[p]);
-	}
+	    "300; parse_page+stats_page page by page, best of 3)\n", best,
+	    size / MB / best);
 	free(sl);
 	free(pg);
 	text_free(&t);
@@ -169,12 +182,13 @@ main(int argc, char *argv[])
 	struct doc	 d;
 	char		 tmpl[] = "/tmp/dubao-bench-XXXXXX";
 	char		*path = NULL;
+	const char	*real = NULL;
 	double		 t0, t1, t2, size, peak_load, lines = 0;
 	size_t		 want = 100, p, s, nhits, i, nstories = 0;
 	int		 ch, keep = 0, phases = 0;
 
 	setlocale(LC_ALL, "C.UTF-8");
-	while ((ch = getopt(argc, argv, "km:p")) != -1) {
+	while ((ch = getopt(argc, argv, "km:pr:")) != -1) {
 		switch (ch) {
 		case 'k':
 			keep = 1;
@@ -185,14 +199,31 @@ main(int argc, char *argv[])
 		case 'p':
 			phases = 1;
 			break;
+		case 'r':
+			real = optarg;
+			break;
 		default:
-			fprintf(stderr, "usage: bench [-kp] [-m MB] [FILE]\n");
+			fprintf(stderr, "usage: bench [-kp] [-m MB | -r DIR] "
+			    "[FILE]\n");
 			return 2;
 		}
 	}
 	if (optind < argc)
 		path = argv[optind];
-	else {
+	else if (real != NULL) {
+		int fd = mkstemp(tmpl);
+
+		if (fd < 0) {
+			perror("bench: mkstemp");
+			return 2;
+		}
+		close(fd);
+		path = tmpl;
+		size = (double)corpus_write_real(path, real, "bench", &p);
+		printf("real pages:                 %s, %zu pages of "
+		    "articles one after another, %.1f MB\n", real, p,
+		    size / MB);
+	} else {
 		path = tmpl;
 		corpus_temp(tmpl, want * 1024 * 1024, "bench");
 	}

@@ -143,3 +143,84 @@ corpus_temp(char *tmpl, size_t want, const char *prog)
 	close(fd);
 	corpus_write(tmpl, want, prog);
 }
+
+/* The entries scandir keeps: all but the hidden ones. */
+static int
+corpus_keep_dir(const struct dirent *de)
+{
+	return de->d_name[0] != '.';
+}
+
+/* The page of an article file: its name up to the second '-'
+   (YYYYMMDD-PP), its length; 0 when the name is not of that form. */
+static size_t
+corpus_page_key(const char *name)
+{
+	const char *a = strchr(name, '-'), *b;
+
+	if (a == NULL || (b = strchr(a + 1, '-')) == NULL)
+		return 0;
+	return (size_t)(b - name);
+}
+
+size_t
+corpus_write_real(const char *path, const char *dir, const char *prog,
+    size_t *npages)
+{
+	struct dirent	**days = NULL, **arts;
+	FILE		*fp;
+	char		*sub, *file, *buf;
+	size_t		 total = 0, len, key, lastkey = 0;
+	char		 last[64] = "";
+	int		 nd, na, i, j;
+
+	*npages = 0;
+	if ((fp = fopen(path, "wb")) == NULL) {
+		fprintf(stderr, "%s: %s: cannot write\n", prog, path);
+		exit(2);
+	}
+	nd = scandir(dir, &days, corpus_keep_dir, alphasort);
+	for (i = 0; i < nd; i++) {
+		sub = xasprintf("%s/%s", dir, days[i]->d_name);
+		na = scandir(sub, &arts, corpus_keep_dir, alphasort);
+		for (j = 0; j < na; j++) {
+			len = strlen(arts[j]->d_name);
+			key = corpus_page_key(arts[j]->d_name);
+			if (len < 5 || strcmp(arts[j]->d_name + len - 4,
+			    ".txt") != 0 || key == 0 || key >= sizeof last) {
+				free(arts[j]);
+				continue;
+			}
+			file = xasprintf("%s/%s", sub, arts[j]->d_name);
+			if ((buf = corpus_slurp(file, &len)) != NULL) {
+				if (key != lastkey || strncmp(last,
+				    arts[j]->d_name, key) != 0) {
+					if (*npages > 0)
+						fputc('\f', fp);
+					memcpy(last, arts[j]->d_name, key);
+					lastkey = key;
+					(*npages)++;
+				}
+				fwrite(buf, 1, len, fp);
+				total += len;
+				free(buf);
+			}
+			free(file);
+			free(arts[j]);
+		}
+		if (na > 0)
+			free(arts);
+		free(sub);
+		free(days[i]);
+	}
+	free(days);
+	if (*npages > 0)
+		fputc('\f', fp);
+	if (fclose(fp) != 0 || total == 0) {
+		fprintf(stderr, "%s: %s: no articles (YYYYMMDD-PP-NN.txt in "
+		    "folders of days)\n", prog, dir);
+		unlink(path);
+		exit(2);
+	}
+	return total;
+}

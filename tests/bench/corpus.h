@@ -22,4 +22,14 @@ size_t	 corpus_write(const char *path, size_t want, const char *prog);
    template tmpl (mkstemp); exits on failure. */
 void	 corpus_temp(char *tmpl, size_t want, const char *prog);
 
+/* Write the real pages of a folder of articles to path: dir holds one
+   folder per day, each holding one article per file named
+   YYYYMMDD-PP-NN.txt (as ../shared/corpus/rmrb-2019, see its README);
+   the articles of one page (PP) are written one after another, as they
+   are, with a form feed after each page.  Exits with a message naming
+   prog when there are none.  Returns the bytes written; *npages the
+   pages. */
+size_t	 corpus_write_real(const char *path, const char *dir,
+	    const char *prog, size_t *npages);
+
 #endif

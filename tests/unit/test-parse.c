@@ -652,6 +652,31 @@ test_bylines(void **state)
 	page_free(&pg);
 	text_free(&t);
 
+	/* names alone right under a head, over the text: its byline when
+	   each starts with a surname; not a subtitle like 王勇出席, not a
+	   word like 核心阅读, not over a heading */
+	parse_str(&t, &pg, "让公共数据供得出、流得动、用得好（人民时评）\n\n"
+	    "张子晗\n\n正文第一段，有逗号。\n");
+	assert_int_equal(pg.nstories, 1);
+	s = &pg.stories[0];
+	assert_non_null(find_block(&pg, s, BLOCK_HEADLINE, "让公共数据供得出、"
+	    "流得动、用得好（人民时评）"));
+	assert_int_equal(s->nbylines, 1);
+	assert_string_equal(src(&pg, s->bylines[0].names[0]), "张子晗");
+	page_free(&pg);
+	text_free(&t);
+	parse_str(&t, &pg, "标题四\n\n王勇出席\n\n正文第一段。\n\n"
+	    "核心阅读\n\n正文第二段。\n");
+	assert_int_equal(pg.stories[0].nbylines, 0);
+	page_free(&pg);
+	text_free(&t);
+	parse_str(&t, &pg, "标题五\n\n本报记者 李四\n\n正文第一段。\n\n"
+	    "本报记者  叶传增文\n");
+	assert_int_equal(pg.nstories, 1);	/* a closing credit */
+	assert_int_equal(pg.stories[0].nbylines, 2);
+	page_free(&pg);
+	text_free(&t);
+
 	/* 记者手记, 摄像头 are no bylines */
 	parse_str(&t, &pg, "标题三\n\n记者 李四\n\n正文第一段。\n\n记者手记\n\n"
 	    "正文第二段。\n\n摄像头\n\n正文第三段。\n");
