@@ -19,6 +19,8 @@ NCURSES_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null || echo -D
 NCURSES_LIBS	:= $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 PCRE2_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE2_LIBS	:= $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
+OPENCC_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags opencc 2>/dev/null || echo -I/usr/include/opencc)
+OPENCC_LIBS	:= $(shell $(PKG_CONFIG) --libs opencc 2>/dev/null || echo -lopencc)
 # Debian ships no pkg-config file for libunistring.
 UNISTRING_LIBS	:= -lunistring
 MD4C_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags md4c 2>/dev/null)
@@ -27,9 +29,11 @@ MD4C_LIBS	:= $(shell $(PKG_CONFIG) --libs md4c 2>/dev/null || echo -lmd4c)
 WARN		= -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 		  -Wwrite-strings -Wno-unused-parameter
 DCPPFLAGS	= -Iinclude -D_GNU_SOURCE -DDUBAO_VERSION='"$(VERSION)"' \
-		  -DDUBAO_DATADIR='"$(DATADIR)"' $(PCRE2_CFLAGS) $(MD4C_CFLAGS)
+		  -DDUBAO_DATADIR='"$(DATADIR)"' $(PCRE2_CFLAGS) $(MD4C_CFLAGS) \
+		  $(OPENCC_CFLAGS)
 DCFLAGS		= -std=c11 $(WARN) -MMD -MP
-DLIBS		= $(UNISTRING_LIBS) $(PCRE2_LIBS) $(MD4C_LIBS) -lpthread
+DLIBS		= $(UNISTRING_LIBS) $(PCRE2_LIBS) $(MD4C_LIBS) $(OPENCC_LIBS) \
+		  -lpthread
 
 ifeq ($(SAN),1)
 BUILD		?= build/san
@@ -54,6 +58,10 @@ UNIT_SRC	= $(wildcard tests/unit/test-*.c)
 UNIT_BIN	= $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 PROP_SRC	= $(wildcard tests/prop/*.c)
 PROP_BIN	= $(PROP_SRC:tests/prop/%.c=$(BUILD)/tests/%)
+# Each libFuzzer driver linked with tests/fuzz/replay.c: every saved
+# input (tests/fuzz/regress, tests/fuzz/corpus) in one process.
+FUZZ_SRC	= $(wildcard tests/fuzz/fuzz-*.c)
+REPLAY_BIN	= $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/replay-%)
 
 ifeq ($(SAN),1)
 PROG		= $(BUILD)/dubao
@@ -63,13 +71,13 @@ endif
 
 # Debian packages: to build and run, and in addition to test.
 RUN_PKGS	= gcc make pkg-config libncurses-dev libunistring-dev libpcre2-dev \
-		  libmd4c-dev
-CHECK_PKGS	= $(RUN_PKGS) libcmocka-dev tmux
+		  libmd4c-dev libopencc-dev libopencc-data
+CHECK_PKGS	= $(RUN_PKGS) libcmocka-dev tmux mandoc
 FUZZ_PKGS	= $(CHECK_PKGS) clang libclang-rt-14-dev
 VALGRIND_PKGS	= $(CHECK_PKGS) valgrind
 
-.PHONY: all run check check-unit check-prop check-golden check-e2e \
-	check-layers check-sanitize check-valgrind deps deps-check bench fuzz \
+.PHONY: all run check check-unit check-prop check-golden check-e2e check-fuzz \
+	check-layers check-man check-sanitize check-valgrind deps deps-check bench fuzz \
 	fuzz-build check-hostile check-regress fidelity \
 	man-lint install uninstall clean
 
@@ -106,6 +114,22 @@ $(BUILD)/tests/regress: tests/regress/run.c $(CORE_LIB)
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(CORE_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(CORE_LIB) -lcmocka $(DLIBS)
 
+$(BUILD)/tests/fuzz-%.o: tests/fuzz/fuzz-%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests -c -o $@ $<
+
+$(BUILD)/tests/replay.o: tests/fuzz/replay.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/hostile-check: tests/hostile/hostile-check.c tests/fuzz/fuzz-json.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests $(ALL_LDFLAGS) -o $@ $< $(UNISTRING_LIBS)
+
+$(BUILD)/tests/replay-%: $(BUILD)/tests/%.o $(BUILD)/tests/replay.o $(CORE_LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/tests/replay.o $(CORE_LIB) \
+	    $(DLIBS)
+
 # ---- dependencies -------------------------------------------------------
 
 # Installs missing Debian packages when run as root, else prints the
@@ -123,14 +147,23 @@ run: deps
 
 # ---- tests --------------------------------------------------------------
 
-check: deps-check
-	@$(MAKE) --no-print-directory check-all
+# The programs are built in parallel (one job per processor); the suites
+# run one after the other.
+NPROC		:= $(shell nproc 2>/dev/null || echo 1)
 
-check-all: $(PROG) $(UNIT_BIN) $(PROP_BIN) $(BUILD)/tests/regress
+check: deps-check
+	@$(MAKE) --no-print-directory -j$(NPROC) check-all
+
+HOSTILE_CHECK	= $(BUILD)/tests/hostile-check
+
+check-all: $(PROG) $(UNIT_BIN) $(PROP_BIN) $(REPLAY_BIN) $(HOSTILE_CHECK) \
+    $(BUILD)/tests/regress
 	@sh tests/run.sh "$(BUILD)" "$(PROG)"
 
 check-unit: $(UNIT_BIN)
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" unit
+check-fuzz: $(REPLAY_BIN)
+	@sh tests/run.sh "$(BUILD)" "$(PROG)" fuzz
 check-prop: $(PROG) $(PROP_BIN)
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" prop
 check-golden: $(PROG)
@@ -141,11 +174,12 @@ check-e2e: $(PROG)
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" e2e
 check-layers:
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" layers
-check-hostile: $(PROG)
+check-man: man-lint
+check-hostile: $(PROG) $(HOSTILE_CHECK)
 	@sh tests/run.sh "$(BUILD)" "$(PROG)" hostile
 
 check-sanitize: deps-check
-	@$(MAKE) --no-print-directory SAN=1 check-all
+	@$(MAKE) --no-print-directory -j$(NPROC) SAN=1 check-all
 
 # ---- fuzzing (libFuzzer, clang) -----------------------------------------
 
@@ -153,18 +187,18 @@ FUZZ_CC		?= clang
 FUZZ_SECONDS	?= 60
 FUZZ_FLAGS	= -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
 		  -fno-sanitize-recover=undefined,float-cast-overflow
-FUZZ_SRC	= $(wildcard tests/fuzz/fuzz-*.c)
 FUZZ_BIN	= $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 FUZZ_CORE	= $(CORE_SRC:src/%.c=build/fuzz/core/%.o)
 
 build/fuzz/core/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(DCPPFLAGS) $(CPPFLAGS) -std=c11 $(FUZZ_FLAGS) -c -o $@ $<
+	$(FUZZ_CC) $(DCPPFLAGS) $(CPPFLAGS) -std=c11 -MMD -MP $(FUZZ_FLAGS) \
+	    -c -o $@ $<
 
 build/fuzz/%: tests/fuzz/%.c $(FUZZ_CORE)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(DCPPFLAGS) $(CPPFLAGS) -Itests -std=c11 $(FUZZ_FLAGS) \
-	    -fsanitize=fuzzer -o $@ $< $(FUZZ_CORE) $(DLIBS)
+	$(FUZZ_CC) $(DCPPFLAGS) $(CPPFLAGS) -Itests -std=c11 -MMD -MP \
+	    $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_CORE) $(DLIBS)
 
 fuzz-build: $(FUZZ_BIN)
 fuzz:
@@ -221,24 +255,28 @@ fidelity: deps $(BUILD)/fidelity
 
 # ---- install ------------------------------------------------------------
 
+# Section 7 pages: the rules dubao follows (dubao-layout.7, ...).
+MAN7		= $(wildcard man/*.7)
+
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
 	    $(DESTDIR)$(MANPREFIX)/man7 $(DESTDIR)$(DATADIR)/articles
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/dubao
 	install -m 644 man/dubao.1 $(DESTDIR)$(MANPREFIX)/man1/dubao.1
-	install -m 644 man/*.7 $(DESTDIR)$(MANPREFIX)/man7/
+	$(if $(MAN7),install -m 644 $(MAN7) $(DESTDIR)$(MANPREFIX)/man7/)
 	install -m 644 articles/*.txt $(DESTDIR)$(DATADIR)/articles/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/dubao $(DESTDIR)$(MANPREFIX)/man1/dubao.1
-	for m in man/*.7; do rm -f $(DESTDIR)$(MANPREFIX)/man7/$${m#man/}; done
+	rm -f $(DESTDIR)$(BINDIR)/dubao $(DESTDIR)$(MANPREFIX)/man1/dubao.1 \
+	    $(MAN7:man/%=$(DESTDIR)$(MANPREFIX)/man7/%)
 	rm -rf $(DESTDIR)$(DATADIR)
 
+# Every page in man/ through mandoc -T lint (also a suite of make check).
 man-lint:
-	@if command -v mandoc >/dev/null; then mandoc -Tlint -Wwarning man/dubao.1 man/*.7; \
-	else echo "man-lint: mandoc not installed (apt-get install mandoc); skipped"; fi
+	@sh tests/run.sh "$(BUILD)" "$(PROG)" man
 
 clean:
 	rm -rf build dubao
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d build/fuzz/core/*.d \
+    build/fuzz/*.d)

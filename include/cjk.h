@@ -31,6 +31,10 @@ uint32_t cjk_fullwidth_punct(uint32_t c);
    cjk_fullwidth_punct), or 0. */
 uint32_t cjk_ascii_punct(uint32_t c);
 
+/* Han (any block) or kana: what a number before it stays with (5000株,
+   54カ所). */
+bool	 cjk_is_ideo_kana(uint32_t c);
+
 /* All the above that layout needs, in one look-up: a set of CJK_* bits. */
 unsigned cjk_class(uint32_t c);
 #define CJK_WIDE	0x001	/* cjk_width() == 2 */
@@ -45,5 +49,10 @@ unsigned cjk_class(uint32_t c);
 #define CJK_SIMPLE	0x200	/* grapheme break property Other: a cluster
 				   of its own next to another SIMPLE one */
 #define CJK_ZERO	0x400	/* cjk_width() == 0 */
+#define CJK_CONNECT	0x800	/* a connector of a range: ～ ~ 〜 — – - － */
+#define CJK_INTERP	0x1000	/* an interpunct: · ・ ‧ */
+#define CJK_NUMSEP	0x2000	/* a separator inside a number: . , : / */
+#define CJK_IDEO	0x4000	/* Han or kana a number stays with
+				   (cjk_is_ideo_kana) */
 
 #endif

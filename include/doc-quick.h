@@ -29,16 +29,17 @@
 
 struct doc_feed;
 
-/* Load into quick (empty) what the first screen of the paths needs,
-   reading at most about budget bytes of the first file.  Of standard
-   input ("-") the first budget bytes are read into the feed in, or what
-   came within DOC_QUICK_WAIT_MS of the first bytes (a slow writer): the
-   full load reads on from there (doc_load_ctl.in); an input that ends
-   first is left whole to it (DOC_QUICK_NONE), and so is standard input
-   when in is NULL.  Special files are not opened (DOC_QUICK_NONE).
-   Messages go to err only when the result is DOC_QUICK_COMPLETE (else
-   the full load reports them).  Returns DOC_QUICK_NONE, DOC_QUICK_PARTIAL
-   or DOC_QUICK_COMPLETE. */
+/* Load into quick (empty but for its script, which is kept) what the
+   first screen of the paths needs, reading at most about budget bytes of
+   the first file.  Of standard input ("-") the first budget bytes are
+   read into the feed in, or what came within DOC_QUICK_WAIT_MS of the
+   first bytes (a slow writer): the full load reads on from there
+   (doc_load_ctl.in); an input that ends first is left whole to it
+   (DOC_QUICK_NONE), and so is standard input when in is NULL.  Special
+   files are not opened (DOC_QUICK_NONE; quick may then have lost its
+   script).  Messages go to err only when the result is
+   DOC_QUICK_COMPLETE (else the full load reports them).  Returns
+   DOC_QUICK_NONE, DOC_QUICK_PARTIAL or DOC_QUICK_COMPLETE. */
 int	 doc_quick_open(struct doc *quick, char *const *paths, size_t npaths,
 	    size_t budget, FILE *err, struct doc_feed *in);
 /* Where to cut a prefix of n bytes of a file so that it holds whole

@@ -69,7 +69,8 @@ struct dline {
 	unsigned char	 kind;		/* enum dline_kind */
 	unsigned char	 style;		/* base style of the line */
 	unsigned char	 flags;		/* how the line ends: */
-#define DLINE_EMERGENCY	0x1		/* inside a run wider than the line */
+#define DLINE_EMERGENCY	0x1		/* inside a run wider than the line (or
+					   where only clreq allows a break) */
 #define DLINE_HARD	0x2		/* at a line break of the source */
 #define DLINE_UNIT	0x4		/* inside a statistic or URL that fits
 					   but not with the marks that cling
@@ -98,9 +99,18 @@ struct layout {
 	size_t		 nspans;
 	struct layout_blines *blines;	/* per block of the story */
 	size_t		 nblocks;
+	size_t		 scanned;	/* display bytes the fit looked at: at
+					   most twice the text (a line restarts
+					   at most one line back), for tests */
 };
 
 struct layout_prep;			/* opaque, width-independent */
+/* Work arrays for layout_prepare_with, which a caller that prepares many
+   stories in a row (the dump, the benchmark) keeps from one call to the
+   next instead of each call allocating its own; grown to the largest
+   block so far (freed again after a block of more than 65,536
+   characters).  One user at a time. */
+struct layout_scratch;
 
 /* Prepare story st of pg.  hits are the statistics of that story (hit.story
    is ignored; hit.block indexes st->blocks); they become STYLE_STAT spans.
@@ -108,7 +118,17 @@ struct layout_prep;			/* opaque, width-independent */
 struct layout_prep *layout_prepare(const struct page *pg,
 	    const struct story *st, const struct stat_hit *hits, size_t nhits,
 	    unsigned flags);
+/* The same with the caller's work arrays (NULL: the call's own). */
+struct layout_prep *layout_prepare_with(struct layout_scratch *,
+	    const struct page *pg, const struct story *st,
+	    const struct stat_hit *hits, size_t nhits, unsigned flags);
+struct layout_scratch *layout_scratch_new(void);
+void	 layout_scratch_free(struct layout_scratch *);
 void	 layout_prep_free(struct layout_prep *);
+/* Bytes of display text handed to libunistring's line breaking while
+   preparing (about the display length: each stretch once), for tests of
+   complexity. */
+size_t	 layout_prep_lbbytes(const struct layout_prep *);
 /* Lay out for width cells (clamped to LAYOUT_MIN_WIDTH..LAYOUT_MAX_WIDTH).
    Blocks are separated by exactly one DLINE_BLANK; no blank line at the
    start or the end. */

@@ -9,8 +9,8 @@
  *
  * The prohibition sets are clreq's "basic" level (W3C Requirements for
  * Chinese Text Layout, "Prohibition Rules for Line Start and Line End"),
- * tables 1.2 and 1.3 of docs/cjk-layout.md, plus the half-width forms
- * found in width-folded text.
+ * plus the half-width forms found in width-folded text; dubao-layout(7)
+ * lists them and says how the layout uses them and the class bits.
  */
 #include <pthread.h>
 #include <stddef.h>
@@ -234,6 +234,20 @@ cjk_ascii_punct(uint32_t c)
 	return 0;
 }
 
+/* Is c Han (the unified blocks, the compatibility block) or kana? */
+bool
+cjk_is_ideo_kana(uint32_t c)
+{
+	if (c >= 0x4E00 && c <= 0x9FFF)
+		return true;
+	if (c < 0x3041)
+		return false;
+	return c <= 0x3096 || (c >= 0x309D && c <= 0x309F) ||
+	    (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FF) ||
+	    (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+	    (c >= 0x20000 && c <= 0x3FFFF);
+}
+
 /* The CJK_* class bits of c, computed from the functions above. */
 static unsigned
 cjk_class_slow(uint32_t c)
@@ -265,6 +279,15 @@ cjk_class_slow(uint32_t c)
 		k |= CJK_CQUOTE | CJK_CPUNCT;
 	if (c == 0x2026 || c == 0x22EF || c == 0x2014 || c == 0x00B7)
 		k |= CJK_CPUNCT;
+	if (c == 0xFF5E || c == '~' || c == 0x301C || c == 0x2014 ||
+	    c == 0x2013 || c == '-' || c == 0xFF0D)
+		k |= CJK_CONNECT;
+	if (c == 0x00B7 || c == 0x30FB || c == 0x2027)
+		k |= CJK_INTERP;
+	if (c == '.' || c == ',' || c == ':' || c == '/')
+		k |= CJK_NUMSEP;
+	if (cjk_is_ideo_kana(c))
+		k |= CJK_IDEO;
 	gbp = uc_graphemeclusterbreak_property(c);
 	if (gbp == GBP_OTHER || (gbp == GBP_CONTROL && c != '\r'))
 		k |= CJK_SIMPLE;
@@ -304,7 +327,7 @@ unsigned
 cjk_class(uint32_t c)
 {
 	if (c >= 0x4E00 && c <= 0x9FFF)
-		return CJK_WIDE | CJK_SIMPLE;
+		return CJK_WIDE | CJK_SIMPLE | CJK_IDEO;
 	pthread_once(&cjk_once, cjk_init);
 	if (c < 128)
 		return cjk_ascii[c];

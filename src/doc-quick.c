@@ -190,8 +190,11 @@ doc_quick_open(struct doc *quick, char *const *paths, size_t npaths,
 	char		*first;
 	size_t		 nnames = 0, skip;
 	int		 all, rv;
+	enum script	 script;
 
+	script = quick->script;		/* the one setting a caller makes */
 	memset(quick, 0, sizeof *quick);
+	quick->script = script;
 	if (npaths > 0 && strcmp(paths[0], "-") == 0)
 		return in != NULL ? doc_quick_stdin(quick, budget, in) :
 		    DOC_QUICK_NONE;

@@ -91,7 +91,7 @@ doc_warn(const char *path, const struct text *t, FILE *err)
 
 /* Take ownership of a decoded text as a new file named path. */
 static void
-doc_add_text(struct doc *d, const char *path, struct text *t,
+doc_add_text_ctl(struct doc *d, const char *path, struct text *t,
     struct doc_load_ctl *ctl)
 {
 	struct doc_file	*f, *old = d->files;
@@ -109,8 +109,20 @@ doc_add_text(struct doc *d, const char *path, struct text *t,
 	}
 	f = &d->files[d->nfiles++];
 	f->path = xstrdup(path);
+	f->conv = NULL;
+	/* (a missing dictionary leaves the text as it is: main and the
+	   reader say so with script_check) */
+	if (d->script != SCRIPT_ORIGINAL)
+		script_convert(t, d->script, &f->conv, NULL);
 	f->text = *t;
 	doc_add_pages(d, d->nfiles - 1, ctl);
+}
+
+/* Take over a decoded text as a new file named path. */
+void
+doc_add_text(struct doc *d, const char *path, struct text *t)
+{
+	doc_add_text_ctl(d, path, t, NULL);
 }
 
 /* Load one file; returns 1 if it was opened, 0 after reporting why not.
@@ -138,7 +150,7 @@ doc_load_file(struct doc *d, const char *path, FILE *err,
 		return 0;
 	}
 	doc_warn(path, &t, err);
-	doc_add_text(d, path, &t, ctl);
+	doc_add_text_ctl(d, path, &t, ctl);
 	return 1;
 }
 
@@ -339,7 +351,7 @@ doc_add_bytes(struct doc *d, const char *name, const char *bytes, size_t n)
 		d->nerrors++;
 		return;
 	}
-	doc_add_text(d, name, &t, NULL);
+	doc_add_text(d, name, &t);
 }
 
 /* Release everything the doc holds. */
@@ -354,6 +366,7 @@ doc_free(struct doc *d)
 	}
 	for (i = 0; i < d->nfiles; i++) {
 		text_free(&d->files[i].text);
+		script_conv_free(d->files[i].conv);
 		free(d->files[i].path);
 	}
 	free(d->pages);

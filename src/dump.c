@@ -24,6 +24,20 @@ dump_repeat(const char *s, int n, FILE *fp)
 		fputs(s, fp);
 }
 
+/* n spaces (a line's indent), a few calls at most: cheaper than a
+   printf per line of a long dump. */
+static void
+dump_spaces(size_t n, FILE *fp)
+{
+	static const char sp[] = "                ";
+	size_t	 k;
+
+	for (; n > 0; n -= k) {
+		k = n < sizeof sp - 1 ? n : sizeof sp - 1;
+		fwrite(sp, 1, k, fp);
+	}
+}
+
 /* The hits of story st: a contiguous run of the page's list. */
 static const struct stat_hit *
 dump_story_hits(const struct doc_page *dp, size_t st, size_t *n)
@@ -44,12 +58,13 @@ dump_story_hits(const struct doc_page *dp, size_t st, size_t *n)
 	while (j < l->n && l->hits[j].story == st)
 		j++;
 	*n = j - i;
-	return l->hits + i;
+	return *n > 0 ? l->hits + i : NULL;	/* (hits may be NULL) */
 }
 
 /* Print the display lines of one story (or the banner). */
 static void
-dump_story_lines(const struct page *pg, const struct story *st,
+dump_story_lines(struct layout_scratch *ls, const struct page *pg,
+    const struct story *st,
     const struct stat_hit *hits, size_t nhits, int width, unsigned flags,
     FILE *fp)
 {
@@ -57,13 +72,13 @@ dump_story_lines(const struct page *pg, const struct story *st,
 	struct layout		*lay;
 	size_t			 i;
 
-	prep = layout_prepare(pg, st, hits, nhits, flags);
+	prep = layout_prepare_with(ls, pg, st, hits, nhits, flags);
 	lay = layout_fit(prep, width);
 	for (i = 0; i < lay->nlines; i++) {
 		const struct dline *l = &lay->lines[i];
 
 		if (l->kind != DLINE_BLANK) {
-			fprintf(fp, "%*s", (int)l->indent, "");
+			dump_spaces(l->indent, fp);
 			fwrite(l->text, 1, l->len, fp);
 		}
 		fputc('\n', fp);
@@ -76,6 +91,7 @@ dump_story_lines(const struct page *pg, const struct story *st,
 void
 dump_text(const struct doc *d, int width, unsigned flags, FILE *fp)
 {
+	struct layout_scratch *ls = layout_scratch_new();
 	size_t	 p, s, nhits;
 	int	 rule, first;
 
@@ -95,8 +111,8 @@ dump_text(const struct doc *d, int width, unsigned flags, FILE *fp)
 		}
 		first = 1;
 		if (pg->banner.nblocks > 0) {
-			dump_story_lines(pg, &pg->banner, NULL, 0, width, flags,
-			    fp);
+			dump_story_lines(ls, pg, &pg->banner, NULL, 0, width,
+			    flags, fp);
 			first = 0;
 		}
 		for (s = 0; s < pg->nstories; s++) {
@@ -109,10 +125,11 @@ dump_text(const struct doc *d, int width, unsigned flags, FILE *fp)
 				fputs("\n\n", fp);
 			}
 			first = 0;
-			dump_story_lines(pg, &pg->stories[s], hits, nhits, width,
-			    flags, fp);
+			dump_story_lines(ls, pg, &pg->stories[s], hits, nhits,
+			    width, flags, fp);
 		}
 	}
+	layout_scratch_free(ls);
 }
 
 /* Make a title for a story. */
@@ -299,8 +316,9 @@ dump_json_name(const struct page *pg, struct range r, FILE *fp)
 		if (buf[i] == ' ')
 			continue;
 		/* U+3000 IDEOGRAPHIC SPACE */
-		if (i + 2 < r.end && memcmp(buf + i, "\xe3\x80\x80", 3) == 0) {
-			i += 2;
+		if (i + 2 < r.end && memcmp(buf + i, "\xe3\x80\x80",
+		    strlen("\xe3\x80\x80")) == 0) {
+			i += strlen("\xe3\x80\x80") - 1;
 			continue;
 		}
 		s[n++] = buf[i];
@@ -485,6 +503,8 @@ dump_json_story(const struct doc_page *dp, size_t s, FILE *fp)
 		dump_json_cstr(stats_hit_norm(&dp->stats, h), fp);
 		fputs(",\"unit\":", fp);
 		dump_json_cstr(stats_hit_unit(h), fp);
+		fputs(",\"unit_norm\":", fp);
+		dump_json_cstr(stats_hit_unit_norm(h), fp);
 		fprintf(fp, ",\"kind\":\"%s\",\"approx\":%s,\"context\":",
 		    stats_kind_name(h->kind),
 		    (h->flags & STAT_APPROX) ? "true" : "false");
@@ -502,7 +522,8 @@ dump_json(const struct doc *d, FILE *fp)
 	size_t	 p, s, i;
 	char	*name;
 
-	fputs("{\"dubao\":\"" DUBAO_VERSION "\",\"pages\":[", fp);
+	fprintf(fp, "{\"dubao\":\"" DUBAO_VERSION "\",\"script\":\"%s\","
+	    "\"pages\":[", script_name(d->script));
 	for (p = 0; p < d->npages; p++) {
 		const struct doc_page	*dp = &d->pages[p];
 		const struct page	*pg = &dp->page;
@@ -520,6 +541,15 @@ dump_json(const struct doc *d, FILE *fp)
 		free(name);
 		fprintf(fp, ",\"page\":%zu,\"encoding\":", pg->number);
 		dump_json_cstr(t->encoding, fp);
+		/* the OpenCC configuration the text was converted with */
+		fputs(",\"opencc\":", fp);
+		if (d->files[dp->file].conv != NULL &&
+		    pg->number - 1 < d->files[dp->file].conv->source.npages &&
+		    d->files[dp->file].conv->configs[pg->number - 1] != NULL)
+			dump_json_cstr(d->files[dp->file].conv->configs[
+			    pg->number - 1], fp);
+		else
+			fputs("null", fp);
 		fprintf(fp, ",\"lines\":[%zu,%zu]", text_line_of(t,
 		    pg->span.start), text_line_of(t, pg->span.end > pg->span.start ?
 		    pg->span.end - 1 : pg->span.start));

@@ -1,8 +1,11 @@
 /*
- * layout: a story laid out for a width in cells.
+ * layout: a story laid out for a width in cells.  The rules, and the
+ * parts of clreq they follow, are in man/dubao-layout.7.
  *
  * layout_prepare() turns each block of a story into a "display text"
- * (struct lblock) once:
+ * (struct lblock) once, in the phases of layout_prepare_block (styles;
+ * the code points shown; the display bytes and the offset map; break
+ * flags; cluster merging; units; style runs):
  *
  *   joined text (page_block_join)
  *     -> leading and trailing spaces stripped, U+200B and controls
@@ -13,34 +16,44 @@
  *        joined bytes and back (one segment per stretch copied as it
  *        is, per widened mark, per dropped run)
  *     -> brk[]: per display byte, LB_* flags: grapheme cluster start,
- *        break allowed before it (u8_possible_linebreaks tailored as
- *        docs/cjk-layout.md section 2.10 says), weak break (inside a
+ *        break allowed before it (u8_possible_linebreaks tailored to
+ *        clreq: the rules are in dubao-layout(7)), weak break (inside a
  *        unit kept whole when it fits: statistic, URL, a page-jump
- *        note such as （下转第二版）), inside a run
- *        (digits, Latin word, ——, ……), space, forced break
+ *        note such as （下转第二版）), inside a run (digits, Latin
+ *        word, ——, ……, a number and the Han or kana after it), the
+ *        seam of a run, against clreq, space, forced break
  *     -> cw[]: cells of the cluster starting at that byte (wcwidth of
  *        its code points, -1 as 1)
  *     -> runs[]: style runs covering d (decoration, dateline, stats)
  *
  * None of that depends on the width.  layout_fit() then walks the
  * clusters of each block once, greedily: remember the last allowed break,
- * and when a cluster does not fit end the line there; with no allowed
- * break on the line, break inside a statistic that does not fit with
- * what clings to it (DLINE_UNIT), else at the last cluster boundary
- * outside a run (or just before the cluster) and flag the line
- * DLINE_EMERGENCY.  A first line that would need an emergency break
- * loses its indent instead if that avoids it.  A line restarts at most
- * one line back, so fitting is linear.
+ * and when a cluster does not fit end the line there.  With no allowed
+ * break on the line, end it at the least bad other place (layout_scan):
+ * where clreq allows a break that UAX #14 does not, then the seam of a
+ * run or unit (after a range's dash, a number's separator, an
+ * interpunct), then between a number and its unit, then inside a
+ * statistic that does not fit with what clings to it (DLINE_UNIT), then
+ * inside a run where clreq allows it; only with none of those against
+ * clreq, or before the cluster (DLINE_EMERGENCY but the UNIT case).  So
+ * no line starts with a closing mark or ends with an opening one unless
+ * no break on it could avoid that.  Text from one allowed break to the
+ * next that is wider than any line is cut at such a place on the line it
+ * starts on, filling it.  A first line that would break worse after its
+ * indent loses the indent instead.  A line restarts at most one line
+ * back, so fitting is linear.
  *
  * Speed (tests/bench corpus, prepare + fit at 80, one core): about
  * 80 instructions per byte (callgrind), 150 MiB/s or more on a quiet
  * machine.  Most of the text is Han after Han: a break is allowed there,
  * no tailoring applies, and u8_possible_linebreaks is called only on the
  * stretches in between (layout_linebreaks); decoding, the break flags and
- * the fit take runs of Han in tight loops.  The work arrays are kept
- * between calls and the blocks of a story share one allocation.
+ * the fit take runs of Han in tight loops.  The work arrays belong to
+ * the caller (layout_prepare_with: the dump keeps one for all its
+ * stories) or to one layout_prepare call; the blocks of a story share
+ * them, sized once for the largest, and one allocation for what they
+ * keep.  No global state: threads may prepare stories at the same time.
  */
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +73,12 @@
 #define LB_FORCE	0x08	/* the line must break before this byte */
 #define LB_SPACE	0x10	/* the cluster is a space: trimmed at line ends */
 #define LB_RUN		0x20	/* inside a run kept whole */
+#define LB_SEAM		0x40	/* in a run, where it is best cut when it
+				   must be (after a range's dash, after an
+				   interpunct) */
+#define LB_BAD		0x80	/* a break here goes against clreq: before a
+				   not-starter, after a not-ender, inside
+				   —— or …… (or the decoration) */
 
 #define LAYOUT_MAX_CLUSTER	6	/* cells; wider clusters are cut */
 
@@ -108,6 +127,7 @@ struct layout_prep {
 	struct lblock	*b;		/* one per block of the story */
 	size_t		 nb;
 	size_t		 cells;		/* total cells, to size a layout */
+	size_t		 lbbytes;	/* bytes given to u8_possible_linebreaks */
 };
 
 /* How each block kind is shown. */
@@ -129,61 +149,78 @@ static const struct {
 	[BLOCK_BANNER] =	{ STYLE_BANNER, 0, 0, 0, NULL },
 };
 
-/* Work arrays of layout_prepare, grown to the largest block and kept
-   from one call to the next (layout_scratch).  cls[] holds cjk_class bits
-   (below 0x10000) and these: */
+/* Work arrays of one layout_prepare call, grown to its largest block
+   and shared by its blocks.  cls[] holds cjk_class bits (below 0x10000)
+   and these: */
 #define LX_CHANGED	0x100000 /* shown as cp[k] (widened mark, tab) */
 #define LX_DROP		0x80000	/* not shown (U+200B, newline, control) */
 #define LX_PFORCE	0x40000	/* a forced break before it (newline) */
 #define LX_POK		0x20000	/* a break allowed before it (U+200B) */
 #define LX_HAN		0x10000	/* U+4E00-9FFF */
-#define LX_HANCLS	(LX_HAN | CJK_WIDE | CJK_SIMPLE)	/* its class */
+#define LX_HANCLS	(LX_HAN | CJK_WIDE | CJK_SIMPLE | CJK_IDEO) /* its class */
 struct lscratch {
+	void		*mem;		/* holds the arrays of code points */
 	size_t		 cap;		/* code points */
 	uint32_t	*cp;		/* joined code points */
 	uint32_t	*off;		/* their joined offsets (cap + 1) */
 	uint32_t	*cls;		/* their class and LX_* bits (cap + 1) */
-	size_t		*sp;		/* indices of the code points that
+	uint32_t	*sp;		/* indices of the code points that
 					   layout_widen looks at, ascending */
 	size_t		 nsp;
-	size_t		*stack;		/* open brackets */
+	uint32_t	*stack;		/* open brackets */
 	size_t		 bcap;		/* bytes */
 	char		*lb;		/* u8_possible_linebreaks / grapheme */
 };
 
+/* Room for n code points and bytes bytes.  What the arrays held is not
+   kept: each block fills them anew (the code points first, lb after). */
 static void
 lscratch_grow(struct lscratch *s, size_t n, size_t bytes)
 {
 	if (n > s->cap) {
+		free(s->mem);
 		s->cap = n + n / 2;
-		s->cp = xreallocarray(s->cp, s->cap, sizeof *s->cp);
-		s->off = xreallocarray(s->off, s->cap + 1, sizeof *s->off);
-		s->cls = xreallocarray(s->cls, s->cap + 1, sizeof *s->cls);
-		s->sp = xreallocarray(s->sp, s->cap, sizeof *s->sp);
-		s->stack = xreallocarray(s->stack, s->cap, sizeof *s->stack);
+		s->mem = xreallocarray(NULL, s->cap + 1, 5 * sizeof(uint32_t));
+		s->sp = s->mem;
+		s->stack = s->sp + s->cap;
+		s->cp = s->stack + s->cap;
+		s->off = s->cp + s->cap;
+		s->cls = s->off + s->cap + 1;
 	}
 	if (bytes > s->bcap) {
+		free(s->lb);
 		s->bcap = bytes + bytes / 2;
-		s->lb = xrealloc(s->lb, s->bcap);
+		s->lb = xmalloc(s->bcap);
 	}
 }
-
-/* The work arrays, kept between calls (one user at a time: another
-   thread meanwhile uses its own), unless a block made them large. */
-static struct lscratch	 layout_scratch;
-static pthread_mutex_t	 layout_scratch_lock = PTHREAD_MUTEX_INITIALIZER;
-#define LAYOUT_SCRATCH_KEEP	65536	/* code points */
 
 static void
 lscratch_free(struct lscratch *s)
 {
-	free(s->cp);
-	free(s->off);
-	free(s->cls);
-	free(s->sp);
-	free(s->stack);
+	free(s->mem);
 	free(s->lb);
 	memset(s, 0, sizeof *s);
+}
+
+/* What a caller keeps (layout.h). */
+struct layout_scratch {
+	struct lscratch	 s;
+};
+#define LAYOUT_SCRATCH_KEEP	65536	/* code points kept between calls */
+
+struct layout_scratch *
+layout_scratch_new(void)
+{
+	return xcalloc(1, sizeof(struct layout_scratch));
+}
+
+void
+layout_scratch_free(struct layout_scratch *ls)
+{
+	if (ls == NULL)
+		return;
+	lscratch_free(&ls->s);
+	free(ls);
 }
 
 /* Cells of a code point of class k. */
@@ -218,26 +255,28 @@ layout_decode(struct lscratch *s, const char *j, size_t jlen)
 
 	s->nsp = 0;
 	while (p < e) {
-		if (e - p >= 3 && (p[1] & 0xC0) == 0x80 &&
-		    (p[2] & 0xC0) == 0x80 && ((unsigned)*p - 0xE5 <= 4 ||
-		    (*p == 0xE4 && p[1] >= 0xB8))) {
-			/* Han, U+4E00-9FFF. */
+		/* Han, U+4E00-9FFF: E4 B8-BF .., E5-E9 .. .. (both trailing
+		   bytes 10xxxxxx); a run of them in one loop. */
+		while (e - p >= 3 && (unsigned)*p - 0xE4 <= 5 &&
+		    (((p[1] ^ 0x80) | (p[2] ^ 0x80)) & 0xC0) == 0 &&
+		    (*p != 0xE4 || p[1] >= 0xB8)) {
 			off[n] = (uint32_t)(p - (const uint8_t *)j);
 			cp[n] = ((uint32_t)(*p & 0x0F) << 12) |
 			    ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
 			cls[n++] = LX_HANCLS;
 			p += 3;
-			continue;
 		}
+		if (p >= e)
+			break;
 		off[n] = (uint32_t)(p - (const uint8_t *)j);
 		if (*p < 0x80) {
 			c = *p++;
 			if (c < 0x40 && (c < 0x20 || c == ',' || c == ';' ||
 			    c == ':' || c == '!' || c == '?' || c == '(' ||
 			    c == ')'))
-				s->sp[s->nsp++] = n;
+				s->sp[s->nsp++] = (uint32_t)n;
 			else if (c == 0x7F)
-				s->sp[s->nsp++] = n;
+				s->sp[s->nsp++] = (uint32_t)n;
 		} else if ((*p & 0xF0) == 0xE0 && e - p >= 3 &&
 		    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
 		    (*p != 0xE0 || p[1] >= 0xA0) && (*p != 0xED || p[1] < 0xA0)) {
@@ -245,12 +284,12 @@ layout_decode(struct lscratch *s, const char *j, size_t jlen)
 			    ((ucs4_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
 			p += 3;
 			if (c == 0x200B || c == 0x2028 || c == 0x2029)
-				s->sp[s->nsp++] = n;
+				s->sp[s->nsp++] = (uint32_t)n;
 		} else {
 			l = u8_mbtouc(&c, p, (size_t)(e - p));
 			p += l;
 			if (c >= 0x80 && c < 0xA0)
-				s->sp[s->nsp++] = n;
+				s->sp[s->nsp++] = (uint32_t)n;
 		}
 		cp[n] = c;
 		cls[n] = cjk_class(c);
@@ -268,19 +307,43 @@ layout_is_blank(uint32_t c, unsigned k)
 	return (k & CJK_SPACE) || c == 0x200B || layout_is_control(c);
 }
 
+/* The entries of s->sp that lie in [lo, hi): sp[*a, *b) (sp ascends). */
+static void
+layout_sp_range(const struct lscratch *s, size_t lo, size_t hi, size_t *a,
+    size_t *b)
+{
+	size_t	 i = 0;
+
+	while (i < s->nsp && s->sp[i] < lo)
+		i++;
+	*a = i;
+	while (i < s->nsp && s->sp[i] < hi)
+		i++;
+	*b = i;
+}
+
+/* Show code point k as c (a widened mark), keeping its break bits. */
+static void
+layout_show_as(struct lscratch *s, size_t k, uint32_t c)
+{
+	s->cp[k] = c;
+	s->cls[k] = cjk_class(c) | LX_CHANGED |
+	    (s->cls[k] & (LX_PFORCE | LX_POK));
+}
+
 /* Change what the code points of s->sp in [lo, hi) show as: drop
    controls and U+200B (leaving a break for the next one), tabs as
    spaces, and ASCII marks between Chinese characters full-width. */
 static void
 layout_widen(struct lscratch *s, size_t lo, size_t hi, unsigned flags)
 {
-	size_t	 i, k, o, nst = 0;
+	size_t	 a, b, i, k, o, nst = 0;
 	uint32_t c, f;
 	unsigned L, R, pend;
 
-	for (i = 0; i < s->nsp; i++) {
-		if ((k = s->sp[i]) < lo || k >= hi)
-			continue;
+	layout_sp_range(s, lo, hi, &a, &b);
+	for (i = a; i < b; i++) {
+		k = s->sp[i];
 		c = s->cp[k];
 		pend = s->cls[k] & (LX_PFORCE | LX_POK);
 		if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) {
@@ -302,44 +365,35 @@ layout_widen(struct lscratch *s, size_t lo, size_t hi, unsigned flags)
 	/* Brackets: a matched ( ) around content that starts and ends
 	   with a wide character, or with a wide character just outside:
 	   计划(2022—2024)》 is set （2022—2024）. */
-	for (i = 0; i < s->nsp; i++) {
-		if ((k = s->sp[i]) < lo || k >= hi)
-			continue;
+	for (i = a; i < b; i++) {
+		k = s->sp[i];
 		c = s->cp[k];
 		if (c == '(') {
-			s->stack[nst++] = k;
+			s->stack[nst++] = (uint32_t)k;
 		} else if (c == ')' && nst > 0) {
 			o = s->stack[--nst];
 			if (k > o + 1 && (((s->cls[o + 1] & CJK_WIDE) &&
 			    (s->cls[k - 1] & CJK_WIDE)) ||
 			    (o > lo && (s->cls[o - 1] & CJK_WIDE)) ||
 			    (k + 1 < hi && (s->cls[k + 1] & CJK_WIDE)))) {
-				s->cp[o] = 0xFF08;
-				s->cp[k] = 0xFF09;
-				s->cls[o] = cjk_class(0xFF08) | LX_CHANGED |
-				    (s->cls[o] & (LX_PFORCE | LX_POK));
-				s->cls[k] = cjk_class(0xFF09) | LX_CHANGED |
-				    (s->cls[k] & (LX_PFORCE | LX_POK));
+				layout_show_as(s, o, 0xFF08);
+				layout_show_as(s, k, 0xFF09);
 			}
 		}
 	}
 	/* , ; : ! ? next to a wide character (or after a Chinese mark):
 	   机制,2021年 is set 机制，2021年.  Never between two narrow
 	   characters, so 1,000 8:30 A,B stay as they are. */
-	for (i = 0; i < s->nsp; i++) {
-		if ((k = s->sp[i]) < lo || k >= hi)
-			continue;
+	for (i = a; i < b; i++) {
+		k = s->sp[i];
 		c = s->cp[k];
 		if (c >= 0x80 || c == '(' || c == ')' ||
 		    (f = cjk_fullwidth_punct(c)) == 0)
 			continue;
 		L = k > lo ? s->cls[k - 1] : 0;
 		R = k + 1 < hi ? s->cls[k + 1] : 0;
-		if ((L & (CJK_WIDE | CJK_CPUNCT)) || (R & CJK_WIDE)) {
-			s->cp[k] = f;
-			s->cls[k] = cjk_class(f) | LX_CHANGED |
-			    (s->cls[k] & (LX_PFORCE | LX_POK));
-		}
+		if ((L & (CJK_WIDE | CJK_CPUNCT)) || (R & CJK_WIDE))
+			layout_show_as(s, k, f);
 	}
 }
 
@@ -378,21 +432,6 @@ layout_put(char *p, uint32_t c)
 	p[2] = (char)(0x80 | ((c >> 6) & 0x3F));
 	p[3] = (char)(0x80 | (c & 0x3F));
 	return 4;
-}
-
-/* A connector mark of a range (2022—2024, 5～10). */
-static inline int
-layout_is_connector(uint32_t c)
-{
-	return c == 0xFF5E || c == '~' || c == 0x301C || c == 0x2014 ||
-	    c == 0x2013 || c == '-' || c == 0xFF0D;
-}
-
-/* An interpunct (· and its substitutes). */
-static inline int
-layout_is_interpunct(uint32_t c)
-{
-	return c == 0x00B7 || c == 0x30FB || c == 0x2027;
 }
 
 /* Length in code points of an ASCII URL starting at k, or 0. */
@@ -499,7 +538,29 @@ layout_unit_cmp(const void *a, const void *b)
 	return x->end < y->end ? -1 : x->end > y->end;
 }
 
-/* Sort and merge the units, measure them and weaken the breaks inside. */
+/* Is display byte q of b the Han or kana after a number (the seam of
+   layout_rule_number)?  Han and kana start with a byte of at least
+   0xE3; most numbers end in an ASCII digit. */
+static int
+layout_number_at(const struct lblock *b, uint32_t q)
+{
+	const uint8_t	*d = (const uint8_t *)b->d;
+	ucs4_t		 c, pc;
+
+	if (q == 0 || d[q] < 0xE3)
+		return 0;
+	if (d[q - 1] < 0x80) {
+		if (d[q - 1] < '0' || d[q - 1] > '9')
+			return 0;
+	} else if (u8_prev(&pc, d + q, d) == NULL ||
+	    !(cjk_class(pc) & CJK_DIGIT))
+		return 0;
+	u8_mbtouc(&c, d + q, b->dlen - q);
+	return (cjk_class(c) & CJK_IDEO) != 0;
+}
+
+/* Sort and merge the units, measure them and weaken the breaks inside;
+   the seam of a number and its unit inside a statistic is no seam. */
 static void
 layout_units(struct lblock *b)
 {
@@ -531,6 +592,8 @@ layout_units(struct lblock *b)
 			if (b->brk[q] & LB_OK)
 				b->brk[q] = (unsigned char)((b->brk[q] & ~LB_OK) |
 				    LB_WEAK);
+			if ((b->brk[q] & LB_SEAM) && layout_number_at(b, q))
+				b->brk[q] &= ~LB_SEAM;	/* 11678|人次 */
 		}
 	}
 }
@@ -712,49 +775,97 @@ larena_alloc(struct larena *a, struct lblock *b, size_t size)
 	return r;
 }
 
-/* Build the display text of a block and everything fit needs. */
-static void
-layout_prepare_block(struct lblock *b, struct lscratch *s, struct larena *a,
-    const char *j,
-    size_t jlen, enum block_kind kind, const struct range *dateline,
-    const struct stat_hit **hits, size_t nhits, unsigned flags)
-{
-	const char	*decor = NULL;
-	size_t		 n, lo, hi, k, i, ul, nseg, ucap = 0, rcap = 0;
-	uint32_t	 o, src, dlen, c, c2, pc = 0, q, cur = 0, decorlen = 0;
-	uint32_t	 da = 0, de = 0, len, cut = 0, lbdone = 0;
-	unsigned	 kb = 0, kb2 = 0, kc, f, w, p;
-	int		 complex = 0, rule, havep = 0;
+/* One block to prepare, as layout_prepare hands it to the phases below. */
+struct lsrc {
+	const char		 *j;		/* joined text */
+	size_t			  jlen;
+	enum block_kind		  kind;
+	const struct range	 *dateline;	/* joined offsets, or NULL */
+	const struct stat_hit	**hits;		/* of this block, by offset */
+	size_t			  nhits;
+	unsigned		  flags;	/* LAYOUT_* */
+};
 
-	if ((unsigned)kind < BLOCK__COUNT) {
+/* One block's preparation: what its phases share. */
+struct lwork {
+	struct lblock		*b;		/* being built */
+	struct lscratch		*s;		/* the caller's work arrays */
+	struct larena		*a;		/* the story's memory */
+	const struct lsrc	*src;
+	const char		*decor;		/* prefix, or NULL */
+	uint32_t		 decorlen;	/* its bytes */
+	size_t			 lo, hi;	/* code points shown: [lo, hi) */
+	size_t			 ucap;		/* units allocated */
+	size_t			 rcap;		/* runs allocated */
+	int			 complex;	/* a code point not CJK_SIMPLE */
+	size_t			 lbbytes;	/* to u8_possible_linebreaks */
+};
+
+/* Phase 1, styles: how a block of its kind is shown. */
+static void
+layout_block_style(struct lwork *w)
+{
+	struct lblock	*b = w->b;
+	unsigned	 kind = (unsigned)w->src->kind;
+
+	w->decor = NULL;
+	if (kind < BLOCK__COUNT) {
 		b->style = layout_kinds[kind].style;
 		b->first = layout_kinds[kind].first;
 		b->rest = layout_kinds[kind].rest;
 		b->center = layout_kinds[kind].center;
-		decor = layout_kinds[kind].decor;
+		w->decor = layout_kinds[kind].decor;
 	} else
 		b->style = STYLE_TEXT;
-	b->jlen = jlen;
-	lscratch_grow(s, jlen + 1, 0);
-	n = layout_decode(s, j, jlen);
+	w->decorlen = w->decor != NULL ? (uint32_t)strlen(w->decor) : 0;
+}
 
-	/* Strip the edges. */
+/* Phase 2, the code points shown: the joined text decoded into the
+   scratch, its blank edges stripped, controls dropped and marks widened
+   (layout_widen).  Returns 0 when nothing is shown. */
+static int
+layout_code_points(struct lwork *w)
+{
+	struct lscratch	*s = w->s;
+	size_t		 n, lo, hi;
+
+	w->b->jlen = w->src->jlen;
+	lscratch_grow(s, w->src->jlen + 1, 0);
+	n = layout_decode(s, w->src->j, w->src->jlen);
 	for (lo = 0; lo < n && layout_is_blank(s->cp[lo], s->cls[lo]); lo++)
 		;
 	for (hi = n; hi > lo && layout_is_blank(s->cp[hi - 1],
 	    s->cls[hi - 1]); hi--)
 		;
+	w->lo = lo;
+	w->hi = hi;
 	if (lo == hi)
-		return;
+		return 0;
 	if (s->nsp > 0)
-		layout_widen(s, lo, hi, flags);
+		layout_widen(s, lo, hi, w->src->flags);
+	return 1;
+}
 
-	/* The display length. */
-	decorlen = decor != NULL ? (uint32_t)strlen(decor) : 0;
+/* Phase 3, the display bytes and the offset map: d[] holds the
+   decoration and the code points shown (widened marks re-encoded,
+   dropped ones left out); the segments map display bytes to joined ones
+   where they correspond one to one, or collapse to a point (decoration,
+   stripped or dropped characters, changed marks).  One arena allocation
+   holds the segments, the runs (4 per statistic, 4 more at most: see
+   layout_style_runs), the bytes, their flags and their cells. */
+static void
+layout_display(struct lwork *w)
+{
+	struct lblock	*b = w->b;
+	struct lscratch	*s = w->s;
+	const char	*j = w->src->j;
+	size_t		 i, k, nseg, lo = w->lo, hi = w->hi, a, z;
+	uint32_t	 dlen, o, src, decorlen = w->decorlen;
+
+	layout_sp_range(s, lo, hi, &a, &z);
 	dlen = decorlen + s->off[hi] - s->off[lo];
-	for (i = 0; i < s->nsp; i++) {
-		if ((k = s->sp[i]) < lo || k >= hi)
-			continue;
+	for (i = a; i < z; i++) {
+		k = s->sp[i];
 		if (s->cls[k] & LX_DROP)
 			dlen -= s->off[k + 1] - s->off[k];
 		else if (s->cls[k] & LX_CHANGED)
@@ -762,23 +873,18 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, struct larena *a,
 			    (s->off[k + 1] - s->off[k]);
 	}
 	b->dlen = dlen;
-	/* One allocation: segments, runs (4 per statistic, 4 more at
-	   most: see below), bytes, flags, cells. */
 	nseg = 2 * s->nsp + 4;
-	rcap = 4 * nhits + 4;
-	b->segs = larena_alloc(a, b, nseg * sizeof *b->segs +
-	    rcap * sizeof *b->runs + (size_t)(dlen + 1) * 3);
+	w->rcap = 4 * w->src->nhits + 4;
+	b->segs = larena_alloc(w->a, b, nseg * sizeof *b->segs +
+	    w->rcap * sizeof *b->runs + (size_t)(dlen + 1) * 3);
 	b->runs = (struct lrun *)(b->segs + nseg);
-	b->d = (char *)(b->runs + rcap);
+	b->d = (char *)(b->runs + w->rcap);
 	b->brk = (unsigned char *)b->d + dlen + 1;
 	b->cw = b->brk + dlen + 1;
 
-	/* The bytes and the offset map: segments where display and joined
-	   bytes correspond one to one, or collapse to a point (decoration,
-	   stripped or dropped characters, changed marks). */
 	nseg = 0;
 	if (decorlen > 0) {
-		memcpy(b->d, decor, decorlen);
+		memcpy(b->d, w->decor, decorlen);
 		layout_seg(b, &nseg, 0, 0, 1);
 	}
 	if (s->off[lo] > 0)
@@ -786,9 +892,8 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, struct larena *a,
 	o = decorlen;
 	src = s->off[lo];
 	layout_seg(b, &nseg, o, src, 0);
-	for (i = 0; i < s->nsp; i++) {
-		if ((k = s->sp[i]) < lo || k >= hi ||
-		    !(s->cls[k] & (LX_DROP | LX_CHANGED)))
+	for (i = a; i < z; i++) {
+		if (!(s->cls[k = s->sp[i]] & (LX_DROP | LX_CHANGED)))
 			continue;
 		memcpy(b->d + o, j + src, s->off[k] - src);
 		o += s->off[k] - src;
@@ -803,259 +908,523 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, struct larena *a,
 	layout_seg(b, &nseg, dlen, s->off[hi], 1);
 	b->d[dlen] = '\0';
 	b->nsegs = nseg;
+}
 
-	/* Break opportunities, tailored (docs/cjk-layout.md 2.10); clusters
-	   and cells.  The decoration stays with the text. */
-	lscratch_grow(s, 0, dlen + 1);
-	memset(b->brk, 0, dlen);
-	for (o = 0; o < decorlen; o += len) {
-		ucs4_t dc;
+/*
+ * The clreq rules, as named predicates (dubao-layout(7), "Where a line
+ * may break";
+ * clreq "Prohibition Rules for Line Start and Line End" and "... for
+ * Unbreakable Marks").  pc is the code point before c, kb and kb2 the
+ * classes (cjk_class and LX_* bits) of the one before c and the one
+ * before that, kc the class of c.
+ */
 
+/* Inside a pair of marks that make one: —— …… ⋯⋯ ⸺⸺ (clreq's
+   unbreakable marks). */
+static inline int
+layout_rule_pair(uint32_t pc, uint32_t c)
+{
+	return pc == c && (c == 0x2014 || c == 0x2026 || c == 0x22EF ||
+	    c == 0x2E3A);
+}
+
+/* A run kept whole: a pair of marks, two digits or two Latin letters (of
+   any width), unless a U+200B stood between. */
+static inline int
+layout_rule_run(uint32_t pc, uint32_t c, unsigned kb, unsigned kc)
+{
+	return (layout_rule_pair(pc, c) ||
+	    (kb & kc & (CJK_DIGIT | CJK_LATIN))) && !(kc & LX_POK);
+}
+
+/* A number stays with the Han or kana right after it, whatever the unit
+   (5000株, 第41條, 1.4万亿斤, 54カ所), unless a U+200B stood between. */
+static inline int
+layout_rule_number(unsigned kb, unsigned kc)
+{
+	return (kb & CJK_DIGIT) && (kc & CJK_IDEO) && !(kc & LX_POK);
+}
+
+/* Kept whole too: a range, digit connector digit (2022—2024, 5～10), and
+   an interpunct between wide characters (比尔·盖茨). */
+static inline int
+layout_rule_joined(unsigned kb2, unsigned kb, unsigned kc)
+{
+	return ((kc & CJK_DIGIT) && (kb & CJK_CONNECT) && (kb2 & CJK_DIGIT)) ||
+	    ((kb & CJK_WIDE) && (kc & CJK_INTERP)) ||
+	    ((kb & CJK_INTERP) && (kc & CJK_WIDE) && (kb2 & CJK_WIDE));
+}
+
+/* Where a run or a unit is best cut when it is wider than a line: after
+   the dash of a range (2022—|2024), after an interpunct (比尔·|盖茨),
+   after the separator of a number or date (2019.|10.|18, 1,|000). */
+static inline int
+layout_rule_seam(unsigned kb2, unsigned kb, unsigned kc)
+{
+	return ((kc & CJK_DIGIT) && (kb2 & CJK_DIGIT) &&
+	    (kb & (CJK_CONNECT | CJK_NUMSEP))) ||
+	    ((kb & CJK_INTERP) && (kc & CJK_WIDE) && (kb2 & CJK_WIDE));
+}
+
+/* c may not start a line (cjk_no_start); but a two-em dash, — followed
+   by — (the next code point shown from k + 1 on), may. */
+static inline int
+layout_rule_no_start(const struct lscratch *s, size_t k, size_t hi,
+    uint32_t c, unsigned kc)
+{
+	size_t	 i;
+
+	if (!(kc & CJK_NOSTART))
+		return 0;
+	if (c != 0x2014)
+		return 1;
+	for (i = k + 1; i < hi; i++)
+		if (!(s->cls[i] & LX_DROP))
+			return s->cp[i] != 0x2014;
+	return 1;
+}
+
+/* The code point before may not end a line (cjk_no_end), nor the last
+   one before spaces (the line would end with it once they are trimmed):
+   kb is the class of the one before, kns of the last one not a space. */
+static inline int
+layout_rule_no_end(unsigned kb, unsigned kns)
+{
+	return (kb & CJK_NOEND) || ((kb & CJK_SPACE) && (kns & CJK_NOEND));
+}
+
+/* Would the next line start with a not-starter if it broke before the
+   space at k (the next line starts after the spaces)? */
+static int
+layout_rule_space_no_start(const struct lscratch *s, size_t k, size_t hi)
+{
+	size_t	 i;
+
+	for (i = k + 1; i < hi; i++)
+		if (!(s->cls[i] & (LX_DROP | CJK_SPACE)))
+			return layout_rule_no_start(s, i, hi, s->cp[i],
+			    s->cls[i]);
+	return 0;
+}
+
+/* Where UAX #14 forbids it, a break is allowed before “ ‘ after a wide
+   character, and after ” ’ before one (what Unicode 16's LB19a and ICU's
+   Chinese tailoring do). */
+static inline int
+layout_rule_quote(unsigned kb, unsigned kc)
+{
+	return ((kc & CJK_OQUOTE) && (kb & CJK_WIDE)) ||
+	    ((kb & CJK_CQUOTE) && (kc & CJK_WIDE));
+}
+
+/* Where the walk of phase 4 is: the code points shown before. */
+struct lwalk {
+	uint32_t	 o;		/* display offset of the next one */
+	uint32_t	 pc;		/* the code point before */
+	unsigned	 kb, kb2;	/* its class, the one before's */
+	unsigned	 kns;		/* the class of the last not a space */
+	uint32_t	 cut;		/* where a Han after Han starts the
+					   next linebreaks stretch */
+	uint32_t	 lbdone;	/* linebreaks known up to here */
+	int		 havep;		/* one came before (a break may) */
+};
+
+/* The LB_OK, LB_RUN, LB_SEAM, LB_BAD and LB_FORCE flags of the break
+   before code point k (c, class kc) at display offset wk->o: UAX #14's
+   answer, tailored. */
+static inline unsigned
+layout_tailor(struct lwork *w, struct lwalk *wk, size_t k, uint32_t c,
+    unsigned kc)
+{
+	struct lscratch	*s = w->s;
+	struct lblock	*b = w->b;
+	unsigned	 f = 0, p;
+	int		 rule = 0, bad;
+
+	if (wk->o >= wk->lbdone) {
+		wk->lbdone = layout_linebreaks(b->d, b->dlen, wk->cut, wk->o,
+		    s->lb);
+		w->lbbytes += wk->lbdone - wk->cut;
+	}
+	p = (unsigned char)s->lb[wk->o];
+	if (p == UC_BREAK_POSSIBLE || p == UC_BREAK_MANDATORY ||
+	    (kc & LX_POK))
+		f |= LB_OK;
+	if (layout_rule_run(wk->pc, c, wk->kb, kc) ||
+	    layout_rule_joined(wk->kb2, wk->kb, kc) ||
+	    layout_rule_number(wk->kb, kc)) {
+		f |= LB_RUN;
+		rule = 1;
+	}
+	bad = layout_rule_no_start(s, k, w->hi, c, kc) ||
+	    layout_rule_no_end(wk->kb, wk->kns) ||
+	    ((kc & CJK_SPACE) && layout_rule_space_no_start(s, k, w->hi));
+	if (bad)
+		rule = 1;
+	if (rule)
+		f &= ~LB_OK;
+	else if (p == UC_BREAK_PROHIBITED && layout_rule_quote(wk->kb, kc))
+		f |= LB_OK;
+	if (bad || layout_rule_pair(wk->pc, c))
+		f |= LB_BAD;
+	else if (layout_rule_seam(wk->kb2, wk->kb, kc) ||
+	    layout_rule_number(wk->kb, kc))
+		f |= LB_SEAM;
+	if (kc & LX_PFORCE)
+		f |= LB_FORCE;
+	return f;
+}
+
+/* Units kept whole that start at code point k (c), display offset o: a
+   URL, a page-jump note. */
+static void
+layout_units_at(struct lwork *w, size_t k, uint32_t c, uint32_t o)
+{
+	size_t	 ul;
+
+	if ((c == 'h' || c == 'w' || c == 'f') &&
+	    (ul = layout_url(w->s, k, w->lo, w->hi)) > 0)
+		layout_add_unit(w->b, &w->ucap, o, o + layout_dbytes(w->s, k,
+		    ul));
+	if (c == 0xFF08 && (ul = layout_jump(w->s, k, w->hi)) > 0)
+		layout_add_unit(w->b, &w->ucap, o, o + layout_dbytes(w->s, k,
+		    ul));
+}
+
+/* The decoration: one cluster per code point, kept with the text. */
+static uint32_t
+layout_decor_flags(struct lwork *w)
+{
+	struct lblock	*b = w->b;
+	uint32_t	 o, len;
+	unsigned	 kc;
+	ucs4_t		 dc;
+
+	for (o = 0; o < w->decorlen; o += len) {
 		len = (uint32_t)u8_mbtouc(&dc, (const uint8_t *)b->d + o,
-		    decorlen - o);
+		    w->decorlen - o);
 		kc = cjk_class(dc);
-		b->brk[o] = (unsigned char)(LB_CLUSTER | (o > 0 ? LB_RUN : 0) |
+		b->brk[o] = (unsigned char)(LB_CLUSTER |
+		    (o > 0 ? LB_RUN | LB_BAD : 0) |
 		    (kc & CJK_SPACE ? LB_SPACE : 0));
 		b->cw[o] = (unsigned char)layout_cells(kc);
 		b->cells += b->cw[o];
 	}
-	for (k = lo; k < hi; k++, o += len) {
-		kc = s->cls[k];
-		if (kc == LX_HANCLS && (kb & LX_HAN)) {
-			/* A run of Han after Han: a break before each (UAX #14
-			   ID ÷ ID), and no tailoring applies. */
-			size_t k0 = k;
+	return o;
+}
 
-			do {
-				b->brk[o] = LB_CLUSTER | LB_OK;
-				b->cw[o] = 2;
-				o += 3;
-			} while (++k < hi && s->cls[k] == LX_HANCLS);
-			b->cells += 2 * (k - k0);
-			cut = o - 3;
-			if (k - k0 > 1)
-				kb2 = LX_HANCLS;
-			else
-				kb2 = kb;
-			kb = LX_HANCLS;
-			pc = s->cp[k - 1];
-			k--;
-			len = 0;
+/* A run of Han after Han from code point k: a break before each (UAX #14
+   ID ÷ ID), and no tailoring applies.  Returns the code point after. */
+static size_t
+layout_han_run(struct lwork *w, struct lwalk *wk, size_t k)
+{
+	struct lblock	*b = w->b;
+	const uint32_t	*cls = w->s->cls;
+	size_t		 k0 = k;
+	uint32_t	 o = wk->o;
+
+	do {
+		b->brk[o] = LB_CLUSTER | LB_OK;
+		b->cw[o] = 2;
+		o += 3;
+	} while (++k < w->hi && cls[k] == LX_HANCLS);
+	b->cells += 2 * (k - k0);
+	wk->o = o;
+	wk->cut = o - 3;
+	wk->kb2 = k - k0 > 1 ? LX_HANCLS : wk->kb;
+	wk->kb = wk->kns = LX_HANCLS;
+	wk->pc = w->s->cp[k - 1];
+	return k;
+}
+
+/* Phase 4, break flags: per display byte, a cluster start, its cells,
+   and whether a line may break before it (layout_tailor), must (a
+   newline), or may only if the unit around is too wide (a URL or a
+   page-jump note found here; statistics in phase 6). */
+static void
+layout_break_flags(struct lwork *w)
+{
+	struct lblock	*b = w->b;
+	struct lscratch	*s = w->s;
+	struct lwalk	 wk;
+	size_t		 k;
+	uint32_t	 c, len;
+	unsigned	 kc, f, cells;
+
+	lscratch_grow(s, 0, b->dlen + 1);
+	memset(b->brk, 0, b->dlen);
+	memset(&wk, 0, sizeof wk);
+	wk.o = layout_decor_flags(w);
+	for (k = w->lo; k < w->hi; ) {
+		kc = s->cls[k];
+		if (kc == LX_HANCLS && (wk.kb & LX_HAN)) {
+			k = layout_han_run(w, &wk, k);
 			continue;
 		}
 		if (kc & LX_DROP) {
-			len = 0;
+			k++;
 			continue;
 		}
 		c = s->cp[k];
-		len = kc & LX_CHANGED ? layout_u8len(c) :
-		    s->off[k + 1] - s->off[k];
-		if ((kc & LX_HAN) && (kb & LX_HAN))
-			cut = o;	/* after a dropped U+200B or newline */
-		w = layout_cells(kc);
+		if ((kc & LX_HAN) && (wk.kb & LX_HAN))
+			wk.cut = wk.o;	/* after a dropped U+200B or newline */
+		cells = layout_cells(kc);
 		f = LB_CLUSTER;
 		if (!(kc & CJK_SIMPLE))
-			complex = 1;
+			w->complex = 1;
 		if (kc & CJK_SPACE)
 			f |= LB_SPACE;
-		b->cw[o] = (unsigned char)w;
-		b->cells += w;
-		if ((c == 'h' || c == 'w' || c == 'f') &&
-		    (ul = layout_url(s, k, lo, hi)) > 0)
-			layout_add_unit(b, &ucap, o, o + layout_dbytes(s, k,
-			    ul));
-		if (c == 0xFF08 && (ul = layout_jump(s, k, hi)) > 0)
-			layout_add_unit(b, &ucap, o, o + layout_dbytes(s, k,
-			    ul));
-		if (havep) {
-			if (o >= lbdone)
-				lbdone = layout_linebreaks(b->d, dlen, cut, o,
-				    s->lb);
-			p = (unsigned char)s->lb[o];
-			rule = 0;
-			if (p == UC_BREAK_POSSIBLE || p == UC_BREAK_MANDATORY ||
-			    (kc & LX_POK))
-				f |= LB_OK;
-			/* 3: inside —— …… ⋯⋯; 4: inside digits, Latin
-			   (unless a U+200B was there). */
-			if (((pc == c && (c == 0x2014 || c == 0x2026 ||
-			    c == 0x22EF || c == 0x2E3A)) ||
-			    (kb & kc & (CJK_DIGIT | CJK_LATIN))) &&
-			    !(kc & LX_POK)) {
-				f |= LB_RUN;
-				rule = 1;
-			}
-			/* Kept whole too: a range (digit, connector, digit)
-			   and an interpunct between Han (尔·盖茨). */
-			if (((kc & CJK_DIGIT) && layout_is_connector(pc) &&
-			    (kb2 & CJK_DIGIT)) ||
-			    ((kb & CJK_WIDE) && layout_is_interpunct(c)) ||
-			    (layout_is_interpunct(pc) && (kc & CJK_WIDE) &&
-			    (kb2 & CJK_WIDE))) {
-				f |= LB_RUN;
-				rule = 1;
-			}
-			/* 1: not-starters (a two-em dash may start). */
-			if (kc & CJK_NOSTART) {
-				c2 = 0;
-				if (c == 0x2014)
-					for (i = k + 1; i < hi && c2 == 0; i++)
-						if (!(s->cls[i] & LX_DROP))
-							c2 = s->cp[i];
-				if (!(c == 0x2014 && c2 == 0x2014))
-					rule = 1;
-			}
-			/* 2: not-enders. */
-			if (kb & CJK_NOEND)
-				rule = 1;
-			if (rule)
-				f &= ~LB_OK;
-			else if (p == UC_BREAK_PROHIBITED &&
-			    (((kc & CJK_OQUOTE) && (kb & CJK_WIDE)) ||
-			    ((kb & CJK_CQUOTE) && (kc & CJK_WIDE))))
-				f |= LB_OK;	/* 5: quotes next to Han */
-			if (kc & LX_PFORCE)
-				f |= LB_FORCE;
-		} else if (decorlen > 0)
-			f |= LB_RUN;
-		b->brk[o] = (unsigned char)f;
-		havep = 1;
-		pc = c;
-		kb2 = kb;
-		kb = kc;
+		b->cw[wk.o] = (unsigned char)cells;
+		b->cells += cells;
+		len = kc & LX_CHANGED ? layout_u8len(c) :
+		    s->off[k + 1] - s->off[k];
+		layout_units_at(w, k, c, wk.o);
+		if (wk.havep)
+			f |= layout_tailor(w, &wk, k, c, kc);
+		else if (w->decorlen > 0)
+			f |= LB_RUN | LB_BAD;
+		b->brk[wk.o] = (unsigned char)f;
+		wk.havep = 1;
+		wk.pc = c;
+		wk.kb2 = wk.kb;
+		wk.kb = kc;
+		if (!(kc & CJK_SPACE))
+			wk.kns = kc;
+		wk.o += len;
+		k++;
 	}
-	if (complex) {
-		/* Clusters of several code points: one width, one flag. */
-		u8_grapheme_breaks((const uint8_t *)b->d, dlen, s->lb);
-		for (o = 0; o < dlen; o++) {
-			if (!(b->brk[o] & LB_CLUSTER))
-				continue;
-			if (o == 0 || s->lb[o] || (b->brk[o] & LB_FORCE) ||
-			    b->cw[cur] + b->cw[o] > LAYOUT_MAX_CLUSTER) {
-				cur = o;
-				continue;
-			}
-			b->cw[cur] = (unsigned char)(b->cw[cur] + b->cw[o]);
-			b->brk[cur] &= ~LB_SPACE;
-			b->brk[o] = 0;
+}
+
+/* Phase 5, cluster merging: clusters of several code points (combining
+   marks, emoji sequences) get one width and one flag, at most
+   LAYOUT_MAX_CLUSTER cells wide.  Only when a code point was not
+   CJK_SIMPLE. */
+static void
+layout_merge_clusters(struct lwork *w)
+{
+	struct lblock	*b = w->b;
+	char		*gb = w->s->lb;
+	uint32_t	 o, cur = 0;
+
+	if (!w->complex)
+		return;
+	u8_grapheme_breaks((const uint8_t *)b->d, b->dlen, gb);
+	for (o = 0; o < b->dlen; o++) {
+		if (!(b->brk[o] & LB_CLUSTER))
+			continue;
+		if (o == 0 || gb[o] || (b->brk[o] & LB_FORCE) ||
+		    b->cw[cur] + b->cw[o] > LAYOUT_MAX_CLUSTER) {
+			cur = o;
+			continue;
 		}
+		b->cw[cur] = (unsigned char)(b->cw[cur] + b->cw[o]);
+		b->brk[cur] &= ~LB_SPACE;
+		b->brk[o] = 0;
 	}
+}
 
-	/* Units kept whole: URLs (above) and statistics. */
-	for (i = 0; i < nhits; i++)
-		layout_add_unit(b, &ucap, layout_j2d(b, hits[i]->start),
-		    layout_j2d(b, hits[i]->end));
-	layout_units(b);
+/* Phase 6, units: the statistics join the URLs and notes of phase 4;
+   then they are merged, measured and the breaks inside them weakened
+   (layout_units). */
+static void
+layout_stat_units(struct lwork *w)
+{
+	size_t	 i;
 
-	/* Style runs: decoration, statistics over dateline over base. */
-	if (dateline != NULL && dateline->end > dateline->start) {
-		da = layout_j2d(b, dateline->start);
-		de = layout_j2d(b, dateline->end);
+	for (i = 0; i < w->src->nhits; i++)
+		layout_add_unit(w->b, &w->ucap,
+		    layout_j2d(w->b, w->src->hits[i]->start),
+		    layout_j2d(w->b, w->src->hits[i]->end));
+	layout_units(w->b);
+}
+
+/* Phase 7, style runs: decoration, then statistics over the dateline
+   over the base style. */
+static void
+layout_style_runs(struct lwork *w)
+{
+	struct lblock		*b = w->b;
+	const struct range	*dl = w->src->dateline;
+	uint32_t		 da = 0, de = 0, q, ha, he;
+	size_t			 i;
+
+	if (dl != NULL && dl->end > dl->start) {
+		da = layout_j2d(b, dl->start);
+		de = layout_j2d(b, dl->end);
 	}
-	layout_add_run(b, &rcap, 0, decorlen, STYLE_DECOR, 0);
-	q = decorlen;
-	for (i = 0; i < nhits; i++) {
-		uint32_t ha = layout_j2d(b, hits[i]->start);
-		uint32_t he = layout_j2d(b, hits[i]->end);
-
+	layout_add_run(b, &w->rcap, 0, w->decorlen, STYLE_DECOR, 0);
+	q = w->decorlen;
+	for (i = 0; i < w->src->nhits; i++) {
+		ha = layout_j2d(b, w->src->hits[i]->start);
+		he = layout_j2d(b, w->src->hits[i]->end);
 		if (ha < q)
 			ha = q;
 		if (he <= ha)
 			continue;
-		layout_gap_runs(b, &rcap, q, ha, da, de);
-		layout_add_run(b, &rcap, ha, he, STYLE_STAT,
-		    (unsigned)hits[i]->kind);
+		layout_gap_runs(b, &w->rcap, q, ha, da, de);
+		layout_add_run(b, &w->rcap, ha, he, STYLE_STAT,
+		    (unsigned)w->src->hits[i]->kind);
 		q = he;
 	}
-	layout_gap_runs(b, &rcap, q, dlen, da, de);
+	layout_gap_runs(b, &w->rcap, q, b->dlen, da, de);
 }
 
-/* Prepare a story for layout_fit. */
-struct layout_prep *
-layout_prepare(const struct page *pg, const struct story *st,
-    const struct stat_hit *hits, size_t nhits, unsigned flags)
+/* Build the display text of a block and everything fit needs, phase by
+   phase; s is scratch the caller owns, a the story's memory.  Returns
+   the bytes handed to u8_possible_linebreaks. */
+static size_t
+layout_prepare_block(struct lblock *b, struct lscratch *s, struct larena *a,
+    const struct lsrc *src)
 {
-	struct layout_prep	 *lp = xcalloc(1, sizeof *lp);
-	struct lscratch		  own, *s = &layout_scratch;
-	struct larena		  a = { NULL, 0, 0 };
+	struct lwork	 w;
+
+	memset(&w, 0, sizeof w);
+	w.b = b;
+	w.s = s;
+	w.a = a;
+	w.src = src;
+	layout_block_style(&w);
+	if (!layout_code_points(&w))
+		return 0;
+	layout_display(&w);
+	layout_break_flags(&w);
+	layout_merge_clusters(&w);
+	layout_stat_units(&w);
+	layout_style_runs(&w);
+	return w.lbbytes;
+}
+
+/* The hits of a story bucketed by block, each bucket sorted by offset:
+   block bi's are (*bh)[bstart[bi] .. bstart[bi + 1]).  Hits of no block
+   or empty are left out.  Both arrays malloc'ed. */
+static void
+layout_bucket_hits(const struct stat_hit *hits, size_t nhits, size_t nb,
+    const struct stat_hit ***bhp, size_t **bstartp)
+{
 	const struct stat_hit	**bh;
-	size_t			 *bstart, i, bi, jlen, pi;
-	const char		 *j;
-	char			 *jfree;
+	size_t			 *bstart, *fill, i, bi, nh;
 
-	if (st == NULL || st->nblocks == 0)
-		return lp;
-	if (pthread_mutex_trylock(&layout_scratch_lock) != 0) {
-		memset(&own, 0, sizeof own);
-		s = &own;
-	}
-	lp->nb = st->nblocks;
-	lp->b = xcalloc(lp->nb, sizeof *lp->b);
-	/* What the blocks will take, about: 4 bytes per source byte (text,
-	   flags, cells, a widened mark now and then), segments and runs. */
-	for (bi = 0; bi < lp->nb; bi++)
-		for (pi = 0; pi < st->blocks[bi].npieces; pi++)
-			if (st->blocks[bi].pieces[pi].end >
-			    st->blocks[bi].pieces[pi].start)
-				a.want += 4 * (st->blocks[bi].pieces[pi].end -
-				    st->blocks[bi].pieces[pi].start);
-	a.want += 160 * lp->nb + 48 * nhits;
-
-	/* Hits bucketed by block, each bucket sorted by offset. */
-	bstart = xcalloc(lp->nb + 1, sizeof *bstart);
+	bstart = xcalloc(2 * nb + 1, sizeof *bstart);	/* and fill */
+	fill = bstart + nb + 1;
 	for (i = 0; i < nhits; i++)
-		if (hits[i].block < lp->nb && hits[i].end > hits[i].start)
+		if (hits[i].block < nb && hits[i].end > hits[i].start)
 			bstart[hits[i].block + 1]++;
-	for (bi = 0; bi < lp->nb; bi++)
+	for (bi = 0; bi < nb; bi++)
 		bstart[bi + 1] += bstart[bi];
-	bh = xcalloc(bstart[lp->nb] + 1, sizeof *bh);
-	{
-		size_t *fill = xcalloc(lp->nb, sizeof *fill);
-
-		for (i = 0; i < nhits; i++)
-			if (hits[i].block < lp->nb &&
-			    hits[i].end > hits[i].start)
-				bh[bstart[hits[i].block] +
-				    fill[hits[i].block]++] = &hits[i];
-		free(fill);
-	}
-	for (bi = 0; bi < lp->nb; bi++) {
-		size_t nh = bstart[bi + 1] - bstart[bi];
-
+	bh = xcalloc(bstart[nb] + 1, sizeof *bh);
+	for (i = 0; i < nhits; i++)
+		if (hits[i].block < nb && hits[i].end > hits[i].start)
+			bh[bstart[hits[i].block] + fill[hits[i].block]++] =
+			    &hits[i];
+	for (bi = 0; bi < nb; bi++) {
+		nh = bstart[bi + 1] - bstart[bi];
 		for (i = 1; i < nh; i++)
 			if (layout_hit_cmp(&bh[bstart[bi] + i - 1],
 			    &bh[bstart[bi] + i]) > 0)
 				break;
 		if (i < nh)
 			qsort(bh + bstart[bi], nh, sizeof *bh, layout_hit_cmp);
-		if (st->blocks[bi].npieces == 1 &&
-		    st->blocks[bi].pieces[0].end >= st->blocks[bi].pieces[0].start) {
+	}
+	*bhp = bh;
+	*bstartp = bstart;
+}
+
+/* What the blocks of a story will take, about: 4 bytes per source byte
+   (text, flags, cells, a widened mark now and then), segments and runs;
+   *most: the source bytes of its largest block. */
+static size_t
+layout_story_bytes(const struct story *st, size_t nhits, size_t *most)
+{
+	const struct range *r;
+	size_t	 bi, pi, want = 0, n;
+
+	*most = 0;
+	for (bi = 0; bi < st->nblocks; bi++) {
+		n = 0;
+		for (pi = 0; pi < st->blocks[bi].npieces; pi++) {
+			r = &st->blocks[bi].pieces[pi];
+			if (r->end > r->start)
+				n += r->end - r->start;
+		}
+		want += 4 * n;
+		if (n > *most)
+			*most = n;
+	}
+	return want + 160 * st->nblocks + 48 * nhits;
+}
+
+/* Prepare a story for layout_fit, with work arrays of its own. */
+struct layout_prep *
+layout_prepare(const struct page *pg, const struct story *st,
+    const struct stat_hit *hits, size_t nhits, unsigned flags)
+{
+	return layout_prepare_with(NULL, pg, st, hits, nhits, flags);
+}
+
+/* Prepare a story for layout_fit.  The work arrays are the caller's
+   (ls), or this call's, shared by its blocks. */
+struct layout_prep *
+layout_prepare_with(struct layout_scratch *ls, const struct page *pg,
+    const struct story *st, const struct stat_hit *hits, size_t nhits,
+    unsigned flags)
+{
+	struct layout_prep	 *lp = xcalloc(1, sizeof *lp);
+	struct layout_scratch	  own;
+	struct lscratch		 *s;
+	struct larena		  a = { NULL, 0, 0 };
+	struct lsrc		  src;
+	const struct stat_hit	**bh;
+	const struct block	 *bl;
+	size_t			 *bstart, bi, most;
+	char			 *jfree;
+
+	if (st == NULL || st->nblocks == 0)
+		return lp;
+	if (ls == NULL) {
+		memset(&own, 0, sizeof own);
+		ls = &own;
+	}
+	s = &ls->s;
+	lp->nb = st->nblocks;
+	lp->b = xcalloc(lp->nb, sizeof *lp->b);
+	a.want = layout_story_bytes(st, nhits, &most);
+	lscratch_grow(s, most + 1, most + 16);	/* once, mostly */
+	layout_bucket_hits(hits, nhits, lp->nb, &bh, &bstart);
+	for (bi = 0; bi < lp->nb; bi++) {
+		bl = &st->blocks[bi];
+		memset(&src, 0, sizeof src);
+		if (bl->npieces == 1 &&
+		    bl->pieces[0].end >= bl->pieces[0].start) {
 			/* The joined text of one piece is the piece. */
-			j = pg->text->buf + st->blocks[bi].pieces[0].start;
-			jlen = st->blocks[bi].pieces[0].end -
-			    st->blocks[bi].pieces[0].start;
+			src.j = pg->text->buf + bl->pieces[0].start;
+			src.jlen = bl->pieces[0].end - bl->pieces[0].start;
 			jfree = NULL;
 		} else
-			j = jfree = page_block_join(pg, &st->blocks[bi], &jlen,
+			src.j = jfree = page_block_join(pg, bl, &src.jlen,
 			    NULL);
-		a.want -= a.want < 4 * jlen + 160 ? a.want : 4 * jlen + 160;
-		layout_prepare_block(&lp->b[bi], s, &a, j, jlen,
-		    st->blocks[bi].kind,
-		    bi == st->dateline_block ? &st->dateline : NULL,
-		    bh + bstart[bi], nh, flags);
+		src.kind = bl->kind;
+		src.dateline = bi == st->dateline_block ? &st->dateline : NULL;
+		src.hits = bh + bstart[bi];
+		src.nhits = bstart[bi + 1] - bstart[bi];
+		src.flags = flags;
+		a.want -= a.want < 4 * src.jlen + 160 ? a.want :
+		    4 * src.jlen + 160;
+		lp->lbbytes += layout_prepare_block(&lp->b[bi], s, &a, &src);
 		lp->cells += lp->b[bi].cells;
 		free(jfree);
 	}
 	free(bh);
 	free(bstart);
-	if (s == &own)
+	if (ls == &own || s->cap > LAYOUT_SCRATCH_KEEP)
 		lscratch_free(s);
-	else {
-		if (s->cap > LAYOUT_SCRATCH_KEEP)
-			lscratch_free(s);
-		pthread_mutex_unlock(&layout_scratch_lock);
-	}
 	return lp;
+}
+
+/* Bytes handed to u8_possible_linebreaks while preparing. */
+size_t
+layout_prep_lbbytes(const struct layout_prep *lp)
+{
+	return lp->lbbytes;
 }
 
 /* Free a prepared story. */
@@ -1143,24 +1512,143 @@ struct lscan {
 	uint32_t	 end;		/* display byte after the line */
 	unsigned	 cells;		/* cells of [ls, end) */
 	int		 flags;		/* DLINE_EMERGENCY, DLINE_HARD */
+	int		 rank;		/* 0: an ordinary break; else 1 + its
+					   LC_* kind, 1 + LC__COUNT when none */
+	uint32_t	 scanned;	/* bytes looked at */
 };
 
-/* Find the end of the line starting at ls: the last allowed break before
-   the first cluster that does not fit; else the last break inside a
-   statistic or URL (DLINE_UNIT: the unit with what clings to it does not
-   fit); else an emergency break, outside runs if possible.  restavail
-   decides whether a break inside a unit is an ordinary one: when the
-   unit alone does not fit in a whole line. */
+/* Where a line may end when no ordinary break fits, best first. */
+enum {
+	LC_OUTSIDE,		/* outside runs and units, where clreq allows
+				   it but UAX #14 does not (”|1月) */
+	LC_SEAM,		/* the seam of a run (after a range's dash) */
+	LC_NUMBER,		/* between a number and its unit (2020|年) */
+	LC_WEAK,		/* inside a unit, with what clings to it too
+				   wide (DLINE_UNIT) */
+	LC_INSIDE,		/* inside a run, where clreq allows it */
+	LC_SOFT,		/* outside runs, against clreq */
+	LC__COUNT
+};
+
+/* The kind of a break that is not an ordinary one, by its flags. */
+static inline int
+layout_cand(unsigned f)
+{
+	if (f & LB_BAD)
+		return f & LB_RUN ? LC__COUNT : LC_SOFT;
+	if (f & LB_SEAM)
+		return LC_SEAM;
+	return f & LB_RUN ? LC_INSIDE : LC_OUTSIDE;
+}
+
+/* Is the text from an ordinary break at ok to the next one wider than a
+   whole line (restavail)?  have: its cells before p, p not such a break.
+   Looks at restavail cells at most. */
+static int
+layout_overwide(const struct lblock *b, uint32_t p, unsigned have,
+    unsigned restavail)
+{
+	const unsigned char *d = (const unsigned char *)b->d;
+
+	for (; p < b->dlen; p += layout_lead_len[d[p] >> 4]) {
+		if (!(b->brk[p] & LB_CLUSTER))
+			continue;
+		if (have > 0 && (b->brk[p] & (LB_OK | LB_FORCE)))
+			return 0;
+		if ((have += b->cw[p]) > restavail)
+			return 1;
+	}
+	return 0;
+}
+
+/* The other places a line may end at, latest of each kind (LC_*), and
+   the last ordinary one. */
+struct lcand {
+	uint32_t	 ok;
+	unsigned	 okcol;
+	uint32_t	 at[LC__COUNT];
+	unsigned	 col[LC__COUNT];
+};
+
+/* Note display byte p (flags f, col cells into the line) as a place the
+   line may end at. */
+static inline void
+layout_note(struct lcand *c, const struct lblock *b, uint32_t p, unsigned f,
+    unsigned col, unsigned restavail)
+{
+	int	 i;
+
+	if ((f & LB_OK) || ((f & LB_WEAK) &&
+	    layout_unit_cells(b, p) > restavail)) {
+		c->ok = p;
+		c->okcol = col;
+		return;
+	}
+	if ((i = layout_cand(f)) == LC_SEAM && layout_number_at(b, p))
+		i = LC_NUMBER;
+	if (i < LC__COUNT) {
+		c->at[i] = p;
+		c->col[i] = col;
+	}
+	if (f & LB_WEAK) {
+		c->at[LC_WEAK] = p;
+		c->col[LC_WEAK] = col;
+	}
+}
+
+/* The end of a line from ls whose cluster at p (col cells in) does not
+   fit: the last ordinary place, unless the text from it is wider than
+   any line and better places come after it; else the best other one. */
+static struct lscan
+layout_overflow(const struct lblock *b, const struct lcand *c, uint32_t ls,
+    uint32_t p, unsigned col, unsigned restavail)
+{
+	static const int cflags[LC__COUNT] = { DLINE_EMERGENCY,
+	    DLINE_EMERGENCY, DLINE_EMERGENCY, DLINE_UNIT, DLINE_EMERGENCY,
+	    DLINE_EMERGENCY };
+	struct lscan	 r = { c->ok, c->okcol, 0, 0, p - ls };
+	int		 i;
+
+	if (c->ok > ls && !((c->at[LC_OUTSIDE] > c->ok ||
+	    c->at[LC_SEAM] > c->ok || c->at[LC_NUMBER] > c->ok) &&
+	    layout_overwide(b, p, col - c->okcol, restavail)))
+		return r;
+	for (i = 0; i < LC__COUNT; i++)
+		if (c->at[i] > ls && c->at[i] > c->ok)
+			break;
+	r.rank = 1 + i;
+	r.flags = DLINE_EMERGENCY;
+	if (i < LC__COUNT) {
+		r.end = c->at[i];
+		r.cells = c->col[i];
+		r.flags = cflags[i];
+	} else {
+		r.end = p;
+		r.cells = col;
+	}
+	return r;
+}
+
+/* Find the end of the line starting at ls (dubao-layout(7), "Fitting the
+   lines"): the last allowed break before the first cluster that does not
+   fit; else the least bad other place (layout_overflow, LC_* in order:
+   where only clreq allows a break, the seam of a run, between a number
+   and its unit, inside a unit with what clings to it too wide
+   (DLINE_UNIT), inside a run, against clreq, before the cluster).
+   restavail decides whether a break inside a unit is an ordinary one:
+   when the unit alone does not fit in a whole line. */
 static struct lscan
 layout_scan(const struct lblock *b, uint32_t ls, unsigned avail,
     unsigned restavail)
 {
 	const unsigned char *brk = b->brk, *cw = b->cw;
 	const unsigned char *d = (const unsigned char *)b->d;
-	struct lscan	 r = { b->dlen, 0, 0 };
-	uint32_t	 n = b->dlen, p = ls, ok = 0, soft = 0, weak = 0, q;
-	unsigned	 col = 0, okcol = 0, softcol = 0, weakcol = 0, f, qcol;
+	struct lscan	 r = { b->dlen, 0, 0, 0, 0 };
+	struct lcand	 c;
+	uint32_t	 n = b->dlen, p = ls, q;
+	unsigned	 col = 0, f, qcol;
 
+	memset(&c, 0, sizeof c);
 	while (p < n) {
 		f = brk[p];
 		if (f == (LB_CLUSTER | LB_OK) && p > ls) {
@@ -1170,6 +1658,7 @@ layout_scan(const struct lblock *b, uint32_t ls, unsigned avail,
 				if (col + cw[p] > avail) {
 					r.end = p;
 					r.cells = col;
+					r.scanned = p - ls;
 					return r;
 				}
 				q = p;
@@ -1177,48 +1666,21 @@ layout_scan(const struct lblock *b, uint32_t ls, unsigned avail,
 				col += cw[p];
 				p += layout_lead_len[d[p] >> 4];
 			} while (p < n && brk[p] == (LB_CLUSTER | LB_OK));
-			ok = soft = q;
-			okcol = softcol = qcol;
+			c.ok = q;
+			c.okcol = qcol;
 		} else {
-			if (p > ls) {
-				if (f & LB_FORCE) {
-					r.end = p;
-					r.cells = col;
-					r.flags = DLINE_HARD;
-					return r;
-				}
-				if ((f & LB_OK) || ((f & LB_WEAK) &&
-				    layout_unit_cells(b, p) > restavail)) {
-					ok = p;
-					okcol = col;
-				} else if (f & LB_WEAK) {
-					weak = p;
-					weakcol = col;
-				}
-				if (!(f & LB_RUN)) {
-					soft = p;
-					softcol = col;
-				}
-			}
-			if (col + cw[p] > avail && !(f & LB_SPACE) && p > ls) {
-				if (ok > ls) {
-					r.end = ok;
-					r.cells = okcol;
-				} else if (weak > ls) {
-					r.end = weak;
-					r.cells = weakcol;
-					r.flags = DLINE_UNIT;
-				} else if (soft > ls) {
-					r.end = soft;
-					r.cells = softcol;
-					r.flags = DLINE_EMERGENCY;
-				} else {
-					r.end = p;
-					r.cells = col;
-					r.flags = DLINE_EMERGENCY;
-				}
+			if (p > ls && (f & LB_FORCE)) {
+				r.end = p;
+				r.cells = col;
+				r.flags = DLINE_HARD;
+				r.scanned = p - ls;
 				return r;
 			}
+			if (p > ls)
+				layout_note(&c, b, p, f, col, restavail);
+			if (col + cw[p] > avail && !(f & LB_SPACE) && p > ls)
+				return layout_overflow(b, &c, ls, p, col,
+				    restavail);
 			col += cw[p];
 			p += layout_lead_len[d[p] >> 4];
 		}
@@ -1227,6 +1689,7 @@ layout_scan(const struct lblock *b, uint32_t ls, unsigned avail,
 			p += layout_lead_len[d[p] >> 4];
 	}
 	r.cells = col;
+	r.scanned = p - ls;
 	return r;
 }
 
@@ -1246,13 +1709,15 @@ layout_fit_block(struct lbuild *lb, const struct lblock *b, size_t bi, int W)
 	while (ls < n) {
 		indent = b->center ? 0 : first ? b->first : b->rest;
 		sc = layout_scan(b, ls, (unsigned)W - indent, restavail);
-		if ((sc.flags & (DLINE_EMERGENCY | DLINE_UNIT)) &&
-		    indent > b->rest) {
+		lb->lay->scanned += sc.scanned;
+		if (sc.rank > 0 && indent > b->rest) {
 			/* What does not fit after the first-line indent
-			   but would on a line of its own: drop the indent
-			   rather than break it. */
+			   but would on a line of its own, or would break
+			   better there: drop the indent rather than break
+			   it. */
 			sc2 = layout_scan(b, ls, restavail, restavail);
-			if (!(sc2.flags & (DLINE_EMERGENCY | DLINE_UNIT))) {
+			lb->lay->scanned += sc2.scanned;
+			if (sc2.rank < sc.rank) {
 				sc = sc2;
 				indent = b->rest;
 			}

@@ -47,7 +47,8 @@ lineedit_insert(struct lineedit *le, const char *s, size_t n)
 
 	while (p < end) {
 		k = u8_mbtouc(&c, p, (size_t)(end - p));
-		if (c == 0xfffd && (k != 3 || memcmp(p, "\xef\xbf\xbd", 3)))
+		if (c == 0xfffd && ((size_t)k != strlen("\xef\xbf\xbd") ||
+		    memcmp(p, "\xef\xbf\xbd", (size_t)k)))
 			goto skip;
 		if (c < 0x20 || (c >= 0x7f && c < 0xa0))
 			goto skip;

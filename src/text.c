@@ -97,6 +97,7 @@
 
 /* UTF-8 of the replacement characters. */
 #define TEXT_FFFD	"\xef\xbf\xbd"		/* U+FFFD REPLACEMENT CHARACTER */
+#define TEXT_FFFD_LEN	(sizeof TEXT_FFFD - 1)
 #define TEXT_GETA	"\xe3\x80\x93"		/* U+3013 GETA MARK */
 
 /* A growing array of byte offsets. */
@@ -285,7 +286,7 @@ text_mostly_utf8(const uint8_t *s, size_t n)
 			continue;
 		}
 		k = u8_mbtouc(&uc, s + i, n - i);
-		if (uc == 0xfffd && (k != 3 || memcmp(s + i, TEXT_FFFD, 3) != 0))
+		if (uc == 0xfffd && (k != 3 || memcmp(s + i, TEXT_FFFD, TEXT_FFFD_LEN) != 0))
 			bad++;
 		else
 			good++;
@@ -324,7 +325,7 @@ text_utf16(const uint8_t *s, size_t n, int le, uint8_t *out,
 		m -= k;
 	}
 	if (i < n) {
-		memcpy(out + len, TEXT_FFFD, 3);
+		memcpy(out + len, TEXT_FFFD, TEXT_FFFD_LEN);
 		len += 3;
 		(*ninvalid)++;
 	}
@@ -588,7 +589,7 @@ text_out_c0(struct text_out *o, uint8_t c, size_t i)
 		if (i + 1 < o->n && o->s[i + 1] == '\n')
 			text_out_replace(o, i, i + 1, NULL, 0);
 		else {
-			text_out_replace(o, i, i + 1, "\n", 1);
+			text_out_replace(o, i, i + 1, "\n", strlen("\n"));
 			o->colpos = o->len;
 			o->col = 0;
 		}
@@ -612,7 +613,7 @@ text_out_c0(struct text_out *o, uint8_t c, size_t i)
 	pic[0] = (char)0xe2;
 	pic[1] = (char)0x90;
 	pic[2] = (char)(0x80 + (c == 0x7f ? 0x21 : c));
-	text_out_replace(o, i, i + 1, pic, 3);
+	text_out_replace(o, i, i + 1, pic, sizeof pic);
 	o->t->ncontrol++;
 	return i + 1;
 }
@@ -636,7 +637,7 @@ text_out_uc(struct text_out *o, ucs4_t uc, int k, size_t i)
 			j = text_string_end(o, i + k);
 			break;
 		default:
-			text_out_replace(o, i, i + k, TEXT_FFFD, 3);
+			text_out_replace(o, i, i + k, TEXT_FFFD, TEXT_FFFD_LEN);
 			o->t->ncontrol++;
 			return i + k;
 		}
@@ -655,8 +656,9 @@ text_out_uc(struct text_out *o, ucs4_t uc, int k, size_t i)
 		return i + k;
 	}
 	if (o->widths && wcwidth((wchar_t)uc) < 0) {
-		text_out_replace(o, i, i + k,
-		    text_is_cjk(uc) ? TEXT_GETA : TEXT_FFFD, 3);
+		const char *r = text_is_cjk(uc) ? TEXT_GETA : TEXT_FFFD;
+
+		text_out_replace(o, i, i + k, r, strlen(r));
 		o->t->nunknown++;
 	}
 	return i + k;
@@ -705,8 +707,8 @@ text_out_run(struct text_out *o)
 		} else {
 			k = u8_mbtouc(&uc, s + i, n - i);
 			if (uc == 0xfffd &&
-			    (k != 3 || memcmp(s + i, TEXT_FFFD, 3) != 0)) {
-				text_out_replace(o, i, i + k, TEXT_FFFD, 3);
+			    (k != 3 || memcmp(s + i, TEXT_FFFD, TEXT_FFFD_LEN) != 0)) {
+				text_out_replace(o, i, i + k, TEXT_FFFD, TEXT_FFFD_LEN);
 				o->t->ninvalid++;
 				i += k;
 				continue;

@@ -178,6 +178,9 @@ struct ui {
 	struct ui_pager_cache pager;
 	struct ui_load	*load;		/* the loading of the document */
 	struct ui_place	*place;		/* reading positions */
+	/* Another script (ui-script.c): the conversion under way. */
+	struct ui_script *script;
+	bool		 fold_told;	/* script_error shown once */
 	long long	 t0;		/* CLOCK_MONOTONIC ns at start */
 };
 
@@ -277,6 +280,16 @@ void	 ui_load_swap(struct ui *);
    the worker is left to end with the process), the messages printed on
    stderr. */
 void	 ui_load_end(struct ui *);
+
+/* ui-script.c: c, the next script. */
+void	 ui_script_next(struct ui *);
+/* Between keys: put the converted document in place when it is ready.
+   True when it did. */
+bool	 ui_script_poll(struct ui *);
+/* At exit: stop the conversion and wait for it. */
+void	 ui_script_end(struct ui *);
+/* After a folded search: say once that the dictionaries are missing. */
+void	 ui_script_fold_note(struct ui *);
 
 /* ui-draw.c: the only code that writes text cells. */
 void	 ui_draw_init(bool color);

@@ -64,6 +64,7 @@ struct ui_load_job {
 					   shown as they come */
 	bool		 reload;	/* the files again (F, v): no progress
 					   shown */
+	enum script	 script;	/* the script of the documents made */
 	FILE		*err;		/* its messages (memory stream) */
 	char		*errbuf;
 	size_t		 errlen;
@@ -152,6 +153,7 @@ ui_load_all(struct ui_load_job *j)
 {
 	struct doc	*d = xcalloc(1, sizeof *d);
 
+	d->script = j->script;		/* --script, c */
 	doc_load(d, j->paths, j->npaths, j->err, &j->ctl);
 	return d;
 }
@@ -184,6 +186,7 @@ ui_load_stream(struct ui_load_job *j)
 		if (whole <= shown)
 			continue;
 		d = xcalloc(1, sizeof *d);
+		d->script = j->script;
 		if (doc_feed_doc(f, d, whole) != 0) {
 			doc_free(d);	/* not text: the full load says so */
 			free(d);
@@ -224,6 +227,7 @@ ui_load_run(struct ui *ui, bool reload)
 
 	j = xcalloc(1, sizeof *j);
 	j->reload = reload;
+	j->script = ui->doc->script;
 	j->paths = l->paths;
 	j->npaths = l->npaths;
 	j->err = open_memstream(&j->errbuf, &j->errlen);

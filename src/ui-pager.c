@@ -440,8 +440,11 @@ ui_pager_status(struct ui *ui)
 		snprintf(f.where, sizeof f.where, "loading…");
 	else if (ui_load_following(ui))
 		snprintf(f.where, sizeof f.where, "following (Esc: stop)");
-	else
-		snprintf(f.where, sizeof f.where, "%3d%%", view_percent(v));
+	else	/* the script shown, when not the original: 繁, 简 */
+		snprintf(f.where, sizeof f.where, "%s%s%3d%%",
+		    script_tag(ui->doc->script),
+		    *script_tag(ui->doc->script) != '\0' ? " " : "",
+		    view_percent(v));
 	if (ui_search_waiting(ui)) {
 		/* Until the search lands: how far the text is. */
 		if ((pct = ui_load_percent(ui)) >= 0)
@@ -712,6 +715,9 @@ ui_pager_key(struct ui *ui, wint_t ch, bool fkey, long count)
 		return true;
 	case UI_CMD_HELP:
 		ui_open(ui, &ui_help_mode);
+		return true;
+	case UI_CMD_SCRIPT:
+		ui_script_next(ui);
 		return true;
 	case UI_CMD_CLOSE:
 		if (ui_search_waiting(ui)) {

@@ -426,8 +426,8 @@ ui_get_key(struct ui_session *s, wint_t *ch, int *fast_errs)
 	/* While loading, look for the full document between keys (a key
 	   is still read the moment it comes); while following, at the
 	   files. */
-	wtimeout(stdscr, ui_load_running(&s->ui) ? 50 :
-	    ui_load_following(&s->ui) ? 250 : 1000);
+	wtimeout(stdscr, ui_load_running(&s->ui) || s->ui.script != NULL ?
+	    50 : ui_load_following(&s->ui) ? 250 : 1000);
 	t_wait = ui_now_ns();
 	r = get_wch(ch);
 	if (r != ERR) {
@@ -478,6 +478,7 @@ ui_loop(struct ui_session *s)
 		}
 		if (ui_load_ready(ui))
 			ui_swap(ui);
+		ui_script_poll(ui);
 		ui_place_note(ui);
 		ui_draw(ui);
 		if (first) {
@@ -541,6 +542,7 @@ ui_end(struct ui_session *s, int r)
 		sigaction(SIGTSTP, &s->old_tstp, NULL);
 	}
 	ui_place_close(ui);
+	ui_script_end(ui);
 	ui_search_free(ui);
 	ui_pager_forget(ui);
 	view_free(&ui->view);

@@ -180,6 +180,7 @@ int
 main(int argc, char *argv[])
 {
 	struct doc	 d;
+	struct layout_scratch *ls;
 	char		 tmpl[] = "/tmp/dubao-bench-XXXXXX";
 	char		*path = NULL;
 	const char	*real = NULL;
@@ -239,6 +240,7 @@ main(int argc, char *argv[])
 	t1 = corpus_now();
 	size = (double)d.files[0].text.len;
 	peak_load = bench_peak();
+	ls = layout_scratch_new();	/* as the dump keeps it */
 	for (p = 0; p < d.npages; p++) {
 		const struct doc_page *dp = &d.pages[p];
 
@@ -252,8 +254,8 @@ main(int argc, char *argv[])
 			for (nhits = 0; i + nhits < dp->stats.n &&
 			    h[nhits].story == s; nhits++)
 				;
-			prep = layout_prepare(&dp->page, &dp->page.stories[s],
-			    h, nhits, 0);
+			prep = layout_prepare_with(ls, &dp->page,
+			    &dp->page.stories[s], h, nhits, 0);
 			lay = layout_fit(prep, 80);
 			lines += lay->nlines;
 			layout_free(lay);
@@ -262,6 +264,7 @@ main(int argc, char *argv[])
 		}
 	}
 	t2 = corpus_now();
+	layout_scratch_free(ls);
 
 	for (nhits = 0, p = 0; p < d.npages; p++)
 		nhits += d.pages[p].stats.n;

@@ -145,6 +145,10 @@ settled() {
 }
 settle() { wait_for settled; }
 
+# in_curses: the program in the pane has taken the terminal (tmux's
+# alternate screen is on), at whatever size, even 1x1.
+in_curses() { [ "$(t display -p '#{alternate_on}')" = 1 ]; }
+
 # Run to the reader: wait for the status line's help hint.
 ready() { wait_for status_has "h:help" || fail "the reader did not start"; }
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# make install puts the binary, the man page and the articles under
+# make install puts the binary, the man pages and the articles under
 # PREFIX (and DESTDIR); the installed binary, run with no argument on a
 # terminal, opens its installed articles.
 set -u
@@ -12,6 +12,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 cd "$TOP" || exit 2
 make -s install PREFIX="$tmp/usr" >"$tmp/log" 2>&1 || { cat "$tmp/log"; fail "make install"; }
 for f in usr/bin/dubao usr/share/man/man1/dubao.1 \
+    usr/share/man/man7/dubao-layout.7 \
     usr/share/dubao/articles/000_2ebc2c4d283361d3.txt; do
 	[ -f "$tmp/$f" ] || fail "not installed: $f"
 done
@@ -30,4 +31,6 @@ make -s install DESTDIR="$tmp/stage" PREFIX=/usr >"$tmp/log" 2>&1 || fail "make 
 [ -x "$tmp/stage/usr/bin/dubao" ] || fail "DESTDIR ignored"
 make -s uninstall DESTDIR="$tmp/stage" PREFIX=/usr >/dev/null 2>&1 || fail "make uninstall"
 [ ! -e "$tmp/stage/usr/bin/dubao" ] || fail "uninstall left the binary"
+[ ! -e "$tmp/stage/usr/share/man/man7/dubao-layout.7" ] ||
+    fail "uninstall left dubao-layout.7"
 echo ok

@@ -49,7 +49,9 @@ for wh in 1x1 1x40 40x1 400x120 2x2 20x6; do
 	w=${wh%x*} h=${wh#*x}
 	start "$w" "$h" --no-remember "$SEED"
 	wait_for test -s "$WORK/pid" || fail "no pid at $wh"
-	sleep 0.5
+	# drawn at that size (curses on, the pane still) before the resize
+	wait_for in_curses || fail "dubao did not take the terminal at $wh"
+	settle
 	alive || fail "dubao died when started at $wh"
 	t resize-window -x 80 -y 24
 	wait_for fits 80 || fail "started at $wh, no reader at 80x24"
@@ -60,13 +62,14 @@ done
 fresh 400 120 "$WORK/fresh.400x120"
 start 1 1 --no-remember "$SEED"
 wait_for test -s "$WORK/pid" || fail "no pid"
-sleep 0.3
+wait_for in_curses || fail "dubao did not take the terminal at 1x1"
+settle
 for wh in 1x40 40x1 400x120 1x1 2x3 19x5 20x6 300x2 3x100 80x24 400x1 1x120 400x120; do
 	w=${wh%x*} h=${wh#*x}
 	t resize-window -x "$w" -y "$h"
 	[ "$w" -ge 20 ] && [ "$h" -ge 6 ] && { wait_for fits "$w" ||
 	    fail "no redraw at $wh"; }
-	sleep 0.1
+	settle
 	alive || fail "dubao died at $wh"
 done
 wait_for fits 400 || fail "no redraw at 400x120"

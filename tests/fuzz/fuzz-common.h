@@ -55,10 +55,12 @@ fuzz_boundary(const char *s, size_t n, size_t off)
 }
 
 /* Check that s[0..n) is valid UTF-8 with nothing that acts on a
-   terminal: no C0 control (newline allowed when nl), no DEL, no C1
-   (U+0080-U+009F, bytes C2 80-C2 9F). */
+   terminal: no C0 control (but newline and tab when allowed), no DEL,
+   no C1 (U+0080-U+009F, bytes C2 80-C2 9F). */
+#define FUZZ_NL		0x1	/* newlines allowed */
+#define FUZZ_TAB	0x2	/* tabs allowed */
 static inline void
-fuzz_check_clean(const char *what, const char *s, size_t n, int nl)
+fuzz_check_clean(const char *what, const char *s, size_t n, unsigned allow)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i;
@@ -66,7 +68,8 @@ fuzz_check_clean(const char *what, const char *s, size_t n, int nl)
 	FUZZ_CHECK(u8_check(p, n) == NULL, "%s: invalid UTF-8 at byte %zu",
 	    what, (size_t)((const unsigned char *)u8_check(p, n) - p));
 	for (i = 0; i < n; i++) {
-		FUZZ_CHECK(p[i] >= 0x20 || (nl && p[i] == '\n'),
+		FUZZ_CHECK(p[i] >= 0x20 || ((allow & FUZZ_NL) && p[i] == '\n') ||
+		    ((allow & FUZZ_TAB) && p[i] == '\t'),
 		    "%s: control byte 0x%02x at %zu", what, p[i], i);
 		FUZZ_CHECK(p[i] != 0x7f, "%s: DEL at %zu", what, i);
 		FUZZ_CHECK(!(p[i] == 0xc2 && i + 1 < n && p[i + 1] >= 0x80 &&

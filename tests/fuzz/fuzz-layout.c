@@ -2,10 +2,11 @@
  * fuzz-layout: doc_add_bytes, then every story (and the banner) of every
  * page prepared and laid out at a width taken from the first two input
  * bytes (10..500; the third byte's low bit asks for LAYOUT_RAW_PUNCT).
- * Every display line: cells <= width, the cells its text really takes
- * (wcwidth per code point, -1 as 1, plus the indent) <= width, no byte
- * below 0x20, no DEL, no C1, valid UTF-8; spans cover the text in
- * order; the lines of each block partition its joined text.
+ * Every display line: the invariants of tests/test-layout-check.h (cells
+ * <= width and what its text takes, spans covering the text, blank
+ * lines, the clreq rules at line edges: no closing mark at a line start,
+ * no opening mark at a line end, unless no break could avoid it), no
+ * C1, valid UTF-8; the lines of each block partition its joined text.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -13,6 +14,7 @@
 #include "doc.h"
 #include "fuzz-common.h"
 #include "layout.h"
+#include "test-layout-check.h"
 #include "test-u8.h"
 
 /* Check a layout of story st (nblocks blocks) for width w. */
@@ -20,56 +22,31 @@ static void
 fuzz_check_layout(const struct layout *L, const struct page *pg,
     const struct story *st, int w)
 {
+	const char *why;
 	size_t	 i, k, b, pos, jlen;
 	char	*j;
 
 	FUZZ_CHECK(L->width == w, "width %d asked %d", L->width, w);
 	FUZZ_CHECK(L->nblocks == st->nblocks, "nblocks %zu of %zu",
 	    L->nblocks, st->nblocks);
+	why = test_lc_lines(L, w, &i);
+	FUZZ_CHECK(why == NULL, "line %zu: %s", i, why);
 	for (i = 0; i < L->nlines; i++) {
 		const struct dline *d = &L->lines[i];
 
-		FUZZ_CHECK(d->cells <= w, "line %zu: %u cells > width %d", i,
-		    d->cells, w);
-		FUZZ_CHECK(d->indent <= d->cells, "line %zu: indent %u > "
-		    "cells %u", i, d->indent, d->cells);
+		why = test_lc_edge(L, i, pg, st);
+		FUZZ_CHECK(why == NULL, "lines %zu, %zu (width %d): %s", i,
+		    i + 1, w, why);
 		FUZZ_CHECK(d->len == 0 || d->text != NULL, "line %zu text", i);
 		fuzz_check_clean("dline", d->text, d->len, 0);
-		FUZZ_CHECK(d->indent + test_u8_cells(d->text, d->len) <= w,
-		    "line %zu: text takes %d cells + indent %u > width %d "
-		    "(cells says %u)", i, test_u8_cells(d->text, d->len),
-		    d->indent, w, d->cells);
-		FUZZ_CHECK(d->kind <= DLINE_BLANK, "line %zu kind %u", i, d->kind);
 		FUZZ_CHECK(d->style < STYLE__COUNT, "line %zu style", i);
-		FUZZ_CHECK(d->kind != DLINE_BLANK || d->len == 0,
-		    "blank line %zu has text", i);
-		FUZZ_CHECK(i == 0 || i + 1 == L->nlines ||
-		    d->kind != DLINE_BLANK ||
-		    L->lines[i - 1].kind != DLINE_BLANK,
-		    "two blank lines at %zu", i);
-		if (i == 0 || i + 1 == L->nlines)
-			FUZZ_CHECK(d->kind != DLINE_BLANK,
-			    "blank line at start or end (%zu of %zu)", i,
-			    L->nlines);
-		/* Spans cover the text exactly, in order. */
 		FUZZ_CHECK(d->span + d->nspans <= L->nspans,
 		    "line %zu spans %zu+%zu of %zu", i, d->span, d->nspans,
 		    L->nspans);
-		pos = 0;
-		for (k = 0; k < d->nspans; k++) {
-			const struct dspan *sp = &L->spans[d->span + k];
-
-			FUZZ_CHECK(sp->start == pos && sp->end >= sp->start &&
-			    sp->end <= d->len, "line %zu span %zu [%u,%u) at "
-			    "%zu, len %u", i, k, sp->start, sp->end, pos,
-			    d->len);
-			FUZZ_CHECK(fuzz_boundary(d->text, d->len, sp->end),
+		for (k = 0; k < d->nspans; k++)
+			FUZZ_CHECK(fuzz_boundary(d->text, d->len,
+			    L->spans[d->span + k].end),
 			    "line %zu span %zu splits a character", i, k);
-			FUZZ_CHECK(sp->style < STYLE__COUNT, "span style");
-			pos = sp->end;
-		}
-		FUZZ_CHECK(d->nspans == 0 ? d->len == 0 : pos == d->len,
-		    "line %zu: spans cover %zu of %u bytes", i, pos, d->len);
 		FUZZ_CHECK(d->block == LAYOUT_NOBLOCK || d->block < st->nblocks,
 		    "line %zu block %zu", i, d->block);
 		FUZZ_CHECK(d->jstart <= d->jend, "line %zu joined [%zu,%zu)",

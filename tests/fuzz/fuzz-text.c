@@ -27,7 +27,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(strlen(t.buf) == t.len, "NUL byte at %zu of %zu",
 	    strlen(t.buf), t.len);
 	FUZZ_CHECK(t.encoding != NULL, "no encoding");
-	fuzz_check_clean("text.buf", t.buf, t.len, 1);
+	fuzz_check_clean("text.buf", t.buf, t.len, FUZZ_NL);
 	for (i = 0; i < t.len; i++) {
 		FUZZ_CHECK(t.buf[i] != '\r' && t.buf[i] != '\f' &&
 		    t.buf[i] != '\t', "CR, FF or TAB left at %zu", i);

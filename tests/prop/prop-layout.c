@@ -1,14 +1,22 @@
 /*
- * Layout properties over every page of articles/ and tests/data/ (or the
- * paths given as arguments), every story and the banner, at every width
+ * Layout properties over every page of articles/, tests/data/ and
+ * tests/prop/pages/ (units and closing marks, numbers before Han and
+ * kana, in Simplified, Traditional and Japanese: see its README), or the
+ * paths given as arguments, every story and the banner, at every width
  * 10..120, with full-width marks and with LAYOUT_RAW_PUNCT:
  *
  *   - no line wider than the width; cells = indent + wcwidth of the text;
  *     no control character in a line; spans cover each line's text;
- *   - no line starts with a clreq not-starter or ends with a not-ender,
- *     unless the break there was an emergency (or a source line break);
+ *   - no line starts with a clreq not-starter or ends with a not-ender
+ *     (a two-em dash may start one), unless the break was a source line
+ *     break or the line before has no cluster boundary where clreq
+ *     allows a break (then no break could keep the rules): a unit wider
+ *     than the line, （2022—2024）》， at width 16, is cut where the rules
+ *     allow, not before its closing marks;
  *   - no digit run, Latin word or statistic (STYLE_STAT span) split across
- *     two lines when it fits in a line;
+ *     two lines when it fits in a line, nor a number from the Han or kana
+ *     after it (5000株, 54カ所) unless the layout says the line could not
+ *     hold them (DLINE_UNIT, DLINE_EMERGENCY);
  *   - every non-space character of each block's joined text shown exactly
  *     once, in order (decorations aside; full-width marks compared as
  *     their ASCII source, exactly with LAYOUT_RAW_PUNCT);
@@ -31,6 +39,7 @@
 #include "cjk.h"
 #include "doc.h"
 #include "layout.h"
+#include "test-layout-check.h"
 #include "test-u8.h"
 #include "xmalloc.h"
 
@@ -128,16 +137,48 @@ rest_indent(const struct dline *l)
 	return l->style == STYLE_HEADING || l->style == STYLE_CAPTION ? 2 : 0;
 }
 
-/* Length in cells of the run of characters with class bit k around the
-   line boundary between lines i and i+1 (0 if there is none). */
+/* Cells of the marks that cling to what ends at p (not-starters from p
+   on) or to what starts at p (not-enders before p), in s[0, n). */
 static int
-run_cells(const struct layout *lay, size_t i, unsigned k)
+cling_after(const char *s, size_t n, size_t p)
+{
+	const uint8_t	*u = (const uint8_t *)s;
+	ucs4_t		 c;
+	int		 w = 0;
+
+	while (p < n) {
+		p += (size_t)u8_mbtouc(&c, u + p, n - p);
+		if (!cjk_no_start(c))
+			break;
+		w += cjk_width(cjk_fullwidth_punct(c) ? cjk_fullwidth_punct(c) : c);
+	}
+	return w;
+}
+
+static int
+cling_before(const char *s, size_t p)
+{
+	const uint8_t	*u = (const uint8_t *)s, *q = u + p;
+	ucs4_t		 c;
+	int		 w = 0;
+
+	while ((q = u8_prev(&c, q, u)) != NULL && cjk_no_end(c))
+		w += cjk_width(cjk_fullwidth_punct(c) ? cjk_fullwidth_punct(c) : c);
+	return w;
+}
+
+/* Length in cells of the run of characters with class bit k around the
+   line boundary between lines i and i+1 (0 if there is none); *cling:
+   the cells of the marks that cling to it on either side. */
+static int
+run_cells(const struct layout *lay, size_t i, unsigned k, int *cling)
 {
 	const struct dline *a = &lay->lines[i], *b = &lay->lines[i + 1];
 	const uint8_t	*s, *p;
 	ucs4_t		 c;
 	int		 w = 0;
 
+	*cling = 0;
 	if (!(cjk_class(test_u8_last(a->text, a->len)) & k) ||
 	    !(cjk_class(test_u8_first(b->text, b->len)) & k))
 		return 0;
@@ -151,6 +192,7 @@ run_cells(const struct layout *lay, size_t i, unsigned k)
 		w += cjk_width(c);
 		p = q;
 	}
+	*cling = cling_before(a->text, (size_t)(p - s));
 	s = (const uint8_t *)b->text;
 	p = s;
 	while (p < s + b->len) {
@@ -161,6 +203,7 @@ run_cells(const struct layout *lay, size_t i, unsigned k)
 		w += cjk_width(c);
 		p += l;
 	}
+	*cling += cling_after(b->text, b->len, (size_t)(p - s));
 	return w;
 }
 
@@ -172,56 +215,20 @@ check(const struct page *pg, const struct story *st,
 {
 	size_t	 i, k, bi, cap = 0, n1, n2, cap2 = 0;
 	uint32_t *a = NULL, *b = NULL;
-	int	 exact = (cur_flags & LAYOUT_RAW_PUNCT) != 0, c0, c1;
+	int	 exact = (cur_flags & LAYOUT_RAW_PUNCT) != 0, c0, c1, rw, cl;
+	const char *why;
 
 	if (lay->width != W)
 		die(lay, 0, "width %s", "not kept");
-	if (lay->nlines > 0 && (lay->lines[0].kind == DLINE_BLANK ||
-	    lay->lines[lay->nlines - 1].kind == DLINE_BLANK))
-		die(lay, 0, "%s", "blank line at start or end");
+	if ((why = test_lc_lines(lay, W, &i)) != NULL)
+		die(lay, i, "%s", why);
 	for (i = 0; i < lay->nlines; i++) {
 		const struct dline *l = &lay->lines[i];
-		size_t sp = 0;
 
-		if (l->cells > W)
-			die(lay, i, "%s", "line wider than the width");
-		if (l->kind == DLINE_BLANK) {
-			if (i + 1 < lay->nlines &&
-			    lay->lines[i + 1].kind == DLINE_BLANK)
-				die(lay, i, "%s", "two blank lines");
-			if (i > 0 && lay->lines[i - 1].block ==
-			    lay->lines[i + 1].block)
-				die(lay, i, "%s", "blank line inside a block");
+		if (l->kind == DLINE_BLANK)
 			continue;
-		}
-		if (i > 0 && lay->lines[i - 1].kind == DLINE_TEXT &&
-		    lay->lines[i - 1].block != l->block)
-			die(lay, i, "%s", "blocks not separated");
-		if (l->cells != l->indent + test_u8_cells(l->text, l->len))
-			die(lay, i, "%s", "cells miscounted");
-		if (l->len == 0)
-			die(lay, i, "%s", "empty text line");
-		for (k = 0; k < l->len; k++)
-			if ((unsigned char)l->text[k] < 0x20 ||
-			    l->text[k] == 0x7F)
-				die(lay, i, "%s", "control character");
-		for (k = 0; k < l->nspans; k++) {
-			const struct dspan *s = &lay->spans[l->span + k];
-
-			if (s->start != sp || s->end <= s->start)
-				die(lay, i, "%s", "spans do not cover the line");
-			sp = s->end;
-		}
-		if (sp != l->len)
-			die(lay, i, "%s", "spans do not cover the line");
-		if (!(l->flags & DLINE_EMERGENCY) &&
-		    cjk_no_end(test_u8_last(l->text, l->len)))
-			die(lay, i, "%s", "line ends with a not-ender");
-		if (i > 0 && lay->lines[i - 1].block == l->block &&
-		    !(lay->lines[i - 1].flags & (DLINE_EMERGENCY | DLINE_HARD)) &&
-		    cjk_no_start(test_u8_first(l->text, l->len)) &&
-		    strncmp(l->text, "——", strlen("——")) != 0)
-			die(lay, i, "%s", "line starts with a not-starter");
+		if ((why = test_lc_edge(lay, i, pg, st)) != NULL)
+			die(lay, i + 1, "%s", why);
 		if (layout_find(lay, l->block, l->jstart) != i)
 			die(lay, i, "%s", "layout_find disagrees");
 		if (i + 1 < lay->nlines && lay->lines[i + 1].kind == DLINE_TEXT) {
@@ -230,11 +237,14 @@ check(const struct page *pg, const struct story *st,
 
 			if (m->jstart != l->jend)
 				die(lay, i, "%s", "lines do not partition");
-			if (run_cells(lay, i, CJK_DIGIT) > 0 &&
-			    run_cells(lay, i, CJK_DIGIT) <= avail)
+			/* (unless the marks that cling to it would have
+			   to start or end a line; a space between the
+			   lines, trimmed, is no split) */
+			rw = run_cells(lay, i, CJK_DIGIT, &cl);
+			if (rw > 0 && rw + cl <= avail && m->text == l->text + l->len)
 				die(lay, i, "%s", "digit run split");
-			if (run_cells(lay, i, CJK_LATIN) > 0 &&
-			    run_cells(lay, i, CJK_LATIN) <= avail)
+			rw = run_cells(lay, i, CJK_LATIN, &cl);
+			if (rw > 0 && rw + cl <= avail && m->text == l->text + l->len)
 				die(lay, i, "%s", "Latin word split");
 		}
 	}
@@ -273,15 +283,8 @@ check(const struct page *pg, const struct story *st,
 				break;
 		if (i < l1) {
 			/* allowed if what clings to it makes it too wide */
-			uint32_t nc = h->end < jl ? test_u8_first(j + h->end,
-			    jl - h->end) : 0, pc = test_u8_last(j, h->start);
-			int ext = w;
-
-			if (nc != 0 && cjk_no_start(nc))
-				ext += cjk_width(cjk_fullwidth_punct(nc) ?
-				    cjk_fullwidth_punct(nc) : nc);
-			if (pc != 0 && cjk_no_end(pc))
-				ext += cjk_width(pc);
+			int ext = w + cling_after(j, jl, h->end) +
+			    cling_before(j, h->start);
 			if (ext > W - rest_indent(&lay->lines[l1])) {
 				free(j);
 				continue;
@@ -398,10 +401,11 @@ check_doc(const struct doc *dp0, size_t *nlayouts)
 int
 main(int argc, char *argv[])
 {
-	static char d0[] = "articles", d1[] = "tests/data";
-	char	*defaults[] = { d0, d1 };
+	static char d0[] = "articles", d1[] = "tests/data",
+	    d2[] = "tests/prop/pages";
+	char	*defaults[] = { d0, d1, d2 };
 	char	**paths = NULL, **roots = argc > 1 ? argv + 1 : defaults;
-	size_t	 npaths = 0, nroots = argc > 1 ? (size_t)argc - 1 : 2;
+	size_t	 npaths = 0, nroots = argc > 1 ? (size_t)argc - 1 : 3;
 	size_t	 i, fi, npages = 0, nlayouts = 0;
 	struct doc d;
 

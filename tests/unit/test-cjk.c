@@ -173,6 +173,44 @@ test_class(void **state)
 	assert_false(cjk_class(0x1F1E8) & CJK_SIMPLE);	/* RI */
 	assert_false(cjk_class(0x302A) & CJK_SIMPLE);
 	assert_false(cjk_class(0x302A) & CJK_WIDE);
+	/* connectors of ranges, interpuncts, separators of numbers */
+	assert_true(cjk_class(0x2014) & CJK_CONNECT);	/* — */
+	assert_true(cjk_class(0xFF5E) & CJK_CONNECT);	/* ～ */
+	assert_true(cjk_class('-') & CJK_CONNECT);
+	assert_false(cjk_class(0x2026) & CJK_CONNECT);	/* … */
+	assert_true(cjk_class(0xB7) & CJK_INTERP);	/* · */
+	assert_true(cjk_class(0x30FB) & CJK_INTERP);	/* ・ */
+	assert_true(cjk_class('.') & CJK_NUMSEP);
+	assert_true(cjk_class(':') & CJK_NUMSEP);
+	assert_false(cjk_class(0xFF0C) & CJK_NUMSEP);	/* ， is a comma */
+}
+
+/* What a number stays with: Han of every block and kana, not kana
+   punctuation or CJK marks; the class bit agrees everywhere. */
+static void
+test_ideo_kana(void **state)
+{
+	uint32_t c;
+	int bad = 0;
+
+	assert_true(cjk_is_ideo_kana(0x682A));		/* 株 */
+	assert_true(cjk_is_ideo_kana(0x6B73));		/* 歳 */
+	assert_true(cjk_is_ideo_kana(0x6B72));		/* 歲 */
+	assert_true(cjk_is_ideo_kana(0x3042));		/* あ */
+	assert_true(cjk_is_ideo_kana(0x30AB));		/* カ */
+	assert_true(cjk_is_ideo_kana(0x30FC));		/* ー */
+	assert_true(cjk_is_ideo_kana(0x3400));		/* Ext. A */
+	assert_true(cjk_is_ideo_kana(0x20000));		/* Ext. B */
+	assert_true(cjk_is_ideo_kana(0xF900));		/* compatibility */
+	assert_false(cjk_is_ideo_kana(0x30FB));		/* ・ */
+	assert_false(cjk_is_ideo_kana(0x3002));		/* 。 */
+	assert_false(cjk_is_ideo_kana(0xFF08));		/* （ */
+	assert_false(cjk_is_ideo_kana('a'));
+	assert_false(cjk_is_ideo_kana(0xAC00));		/* Hangul */
+	for (c = 0; c <= 0x3FFFF; c++)
+		if (((cjk_class(c) & CJK_IDEO) != 0) != cjk_is_ideo_kana(c))
+			bad++;
+	assert_int_equal(bad, 0);
 }
 
 int
@@ -186,6 +224,7 @@ main(void)
 		cmocka_unit_test(test_digit_latin),
 		cmocka_unit_test(test_fullwidth_punct),
 		cmocka_unit_test(test_class),
+		cmocka_unit_test(test_ideo_kana),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {
