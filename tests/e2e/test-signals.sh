@@ -64,8 +64,9 @@ if command -v bash >/dev/null; then
 	keys q
 	wait_for has 'PROMPT$' || fail "no prompt after q"
 	wait_for gone || fail "dubao left after q"
-	keys "stty -g > '$WORK/stty.after'; echo DONE" Enter
-	wait_for has DONE || fail "shell did not answer"
+	# (the marker is computed: the typed command line holds no DONE-1)
+	keys "stty -g > '$WORK/stty.after'; echo DONE-\$((0+1))" Enter
+	wait_for has 'DONE-1' || fail "shell did not answer"
 	stty_same
 
 	# SIGTERM while stopped, then SIGCONT: dies, terminal restored.
@@ -83,8 +84,8 @@ if command -v bash >/dev/null; then
 		keys "fg" Enter
 		wait_for gone || fail "SIGTERM + SIGCONT + fg: the reader is still there"
 	fi
-	keys "stty -g > '$WORK/stty.after2'; echo DONE2" Enter
-	wait_for has DONE2 || fail "shell did not answer"
+	keys "stty -g > '$WORK/stty.after2'; echo DONE-\$((1+1))" Enter
+	wait_for has 'DONE-2' || fail "shell did not answer"
 	cmp -s "$WORK/stty.before" "$WORK/stty.after2" ||
 	    fail "terminal modes changed after SIGTERM to a stopped reader"
 else

@@ -24,7 +24,8 @@ ready
 expect "推进监地协作" "the reader did not redraw after fg"
 keys q
 wait_for has 'PROMPT$' || fail "no prompt after q"
-keys "stty -g > '$WORK/stty.after'; echo DONE" Enter
-wait_for has DONE || fail "shell did not answer"
+# (the marker is computed: the typed command line holds no DONE-1)
+keys "stty -g > '$WORK/stty.after'; echo DONE-\$((0+1))" Enter
+wait_for has 'DONE-1' || fail "shell did not answer"
 stty_same
 echo ok
