@@ -14,6 +14,7 @@
 #include "dump.h"
 #include "layout.h"
 #include "safe.h"
+#include "view.h"
 #include "xmalloc.h"
 
 /* Print n copies of a UTF-8 string. */
@@ -172,21 +173,42 @@ dump_story_title(const struct page *pg, const struct story *st)
 	return s;
 }
 
-/* Print a block's joined text. */
-static void
-dump_block_text(const struct page *pg, const struct block *b, FILE *fp)
+/* A story's title as the text shows it (，not , next to Chinese, unless
+   flags has LAYOUT_RAW_PUNCT): its headline, or the sentence
+   dump_story_title borrows, shown alike from the block it comes from.
+   Malloc'ed; for the outline of the reader and of --toc. */
+char *
+dump_story_title_shown(const struct page *pg, const struct story *st,
+    unsigned flags)
 {
-	size_t	 len;
-	char	*s = page_block_join(pg, b, &len, NULL);
+	const struct block	*hb;
+	char			*raw, *j, *p, *t;
+	size_t			 i, len;
 
-	fwrite(s, 1, len, fp);
-	free(s);
+	if ((hb = page_story_headline(st)) != NULL)
+		return layout_block_text(pg, hb, flags);
+	raw = dump_story_title(pg, st);
+	for (i = 0; i < st->nblocks && *raw != '\0'; i++) {
+		j = page_block_join(pg, &st->blocks[i], &len, NULL);
+		p = strstr(j, raw);
+		if (p != NULL) {
+			t = view_span_text(pg, &st->blocks[i], (size_t)(p - j),
+			    (size_t)(p - j) + strlen(raw), 0, 0, flags, NULL,
+			    NULL);
+			free(j);
+			free(raw);
+			return t;
+		}
+		free(j);
+	}
+	return raw;
 }
 
 /* Write the outline: never cut (a story without a headline is named by
-   its first sentence). */
+   its first sentence), the titles and headings as the text shows them
+   (flags as for dump_text). */
 void
-dump_toc(const struct doc *d, FILE *fp)
+dump_toc(const struct doc *d, unsigned flags, FILE *fp)
 {
 	size_t	 p, s, k;
 	char	*name, *title;
@@ -203,15 +225,15 @@ dump_toc(const struct doc *d, FILE *fp)
 		for (s = 0; s < pg->nstories; s++) {
 			const struct story *st = &pg->stories[s];
 
-			title = dump_story_title(pg, st);
+			title = dump_story_title_shown(pg, st, flags);
 			fprintf(fp, "%zu\t%s\n", dp->first_story + s + 1, title);
 			free(title);
 			for (k = 0; k < st->nsections; k++) {
-				fprintf(fp, "%zu.%zu\t", dp->first_story + s + 1,
-				    k + 1);
-				dump_block_text(pg,
-				    &st->blocks[st->sections[k].heading], fp);
-				fputc('\n', fp);
+				title = layout_block_text(pg,
+				    &st->blocks[st->sections[k].heading], flags);
+				fprintf(fp, "%zu.%zu\t%s\n", dp->first_story + s +
+				    1, k + 1, title);
+				free(title);
 			}
 		}
 	}

@@ -543,7 +543,7 @@ main(int argc, char *argv[])
 		dump_text(&d, width, flags, stdout);
 		break;
 	case MODE_TOC:
-		dump_toc(&d, stdout);
+		dump_toc(&d, flags, stdout);
 		break;
 	case MODE_STATS:
 		dump_stats(&d, stdout);

@@ -36,9 +36,6 @@ ui_unit_title(struct ui *ui, size_t unit)
 	const struct view_unit	*vu;
 	const struct page	*pg;
 	const struct story	*st;
-	const struct block	*hb;
-	char			*raw, *j, *p, *t;
-	size_t			 i, len;
 
 	if (unit >= ui->view.nunits)
 		return xstrdup("");
@@ -47,26 +44,7 @@ ui_unit_title(struct ui *ui, size_t unit)
 		return doc_page_name(ui->doc, vu->page);
 	pg = &ui->doc->pages[vu->page].page;
 	st = &pg->stories[vu->story];
-	/* the headline as the text shows it (，not ,) */
-	if ((hb = page_story_headline(st)) != NULL)
-		return layout_block_text(pg, hb, ui->opts->flags);
-	/* A borrowed title (the first sentence): shown alike, from the
-	   block it was taken from. */
-	raw = dump_story_title(pg, st);
-	for (i = 0; i < st->nblocks && *raw != '\0'; i++) {
-		j = page_block_join(pg, &st->blocks[i], &len, NULL);
-		p = strstr(j, raw);
-		if (p != NULL) {
-			t = view_span_text(pg, &st->blocks[i], (size_t)(p - j),
-			    (size_t)(p - j) + strlen(raw), 0, 0,
-			    ui->opts->flags, NULL, NULL);
-			free(j);
-			free(raw);
-			return t;
-		}
-		free(j);
-	}
-	return raw;
+	return dump_story_title_shown(pg, st, ui->opts->flags);
 }
 
 /* Recompute the geometry and the text width. */

@@ -151,7 +151,7 @@ fuzz_modes(const struct doc *d)
 		free(o.buf);
 	}
 	fuzz_out_open(&o);
-	dump_toc(d, o.fp);
+	dump_toc(d, 0, o.fp);
 	fuzz_out_close(&o);
 	fuzz_check_clean("--toc", o.buf, o.len, FUZZ_NL | FUZZ_TAB);
 	free(o.buf);

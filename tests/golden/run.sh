@@ -35,6 +35,7 @@ for w in 24 40 80; do
 done
 check seed.raw.w40.txt "$DUBAO" --dump --raw-punct -w 40 "$seed"
 check seed.toc "$DUBAO" --toc "$seed"
+check seed.raw.toc "$DUBAO" --toc --raw-punct "$seed"
 check seed.stats.tsv "$DUBAO" --stats "$seed"
 check seed.json "$DUBAO" --json "$seed"
 for f in tests/data/pages/*.txt; do

@@ -148,7 +148,7 @@ regress_one(const char *path)
 	doc_open(&d, paths, 1, NULL);
 	if ((f = open_memstream(&toc, &tlen)) == NULL)
 		return 0;
-	dump_toc(&d, f);
+	dump_toc(&d, 0, f);
 	fclose(f);
 	if ((f = open_memstream(&ex, &elen)) == NULL)
 		return 0;
