@@ -394,38 +394,54 @@ pl_may_byline(const char *s, size_t n, uint32_t last)
 	return n <= PT_NAMES_BYTES ? 2 : 0;
 }
 
-/* Names only, on a line lexed as a possible continuation of a byline
-   (LF_MAYNAMES): read them now; true when they are names. */
+/* Names only, on line i lexed as a possible continuation of a byline
+   (LF_MAYNAMES): read them now (and keep the reading, parse_memo_byline);
+   true when they are names. */
 int
-parse_line_names(const char *buf, struct parse_line *l)
+parse_line_names(struct parse_ctx *ctx, size_t i)
 {
-	struct parse_bl	 bl;
+	struct parse_line *l = &ctx->lines[i];
 
 	if (!(l->flags & LF_MAYNAMES))
 		return (l->flags & LF_NAMES) != 0;
 	l->flags &= ~LF_MAYNAMES;
-	if (parse_line_byline(buf, l->start, l->end, &bl) == PB_NAMES)
+	if (parse_memo_byline(ctx, i)->blkind == PB_NAMES)
 		l->flags |= LF_NAMES;
 	return (l->flags & LF_NAMES) != 0;
 }
 
-/* True when line l is names alone (one to four, as parse_line_byline
+/* True when line li is names alone (one to four, as parse_line_byline
    reads them) and every name is a surname (PW_SURNAMES) and one or two
    characters more: 张子晗, 刘  鑫, 张天培  王欣悦, 欧阳晓光 (not 王勇出席,
    a subtitle). */
 int
-parse_line_surnamed(const char *buf, const struct parse_line *l)
+parse_line_surnamed(const struct parse_ctx *ctx, size_t li)
 {
-	struct parse_bl	 bl;
-	size_t		 i, p, e, len, k, n;
-	uint32_t	 c;
+	const char		*buf = ctx->buf;
+	const struct parse_line	*l = &ctx->lines[li];
+	const struct parse_memo	*m = parse_memo_of(ctx, li);
+	const struct parse_bl_item *item;
+	struct parse_bl		 bl;
+	size_t			 i, p, e, len, k, n, nitem;
+	uint32_t		 c;
 
-	if (!(l->flags & (LF_MAYNAMES | LF_NAMES)) ||
-	    parse_line_byline(buf, l->start, l->end, &bl) != PB_NAMES)
+	if (!(l->flags & (LF_MAYNAMES | LF_NAMES)))
 		return 0;
-	for (i = 0; i < bl.n; i++) {
-		p = bl.item[i].r.start;
-		e = bl.item[i].r.end;
+	if (m != NULL && m->blread) {
+		/* read already: by the lexer, or as names under a byline */
+		if (m->blkind != PB_NAMES)
+			return 0;
+		item = m->item;
+		nitem = m->n;
+	} else {
+		if (parse_line_byline(buf, l->start, l->end, &bl) != PB_NAMES)
+			return 0;
+		item = bl.item;
+		nitem = bl.n;
+	}
+	for (i = 0; i < nitem; i++) {
+		p = item[i].r.start;
+		e = item[i].r.end;
 		if (parse_words_prefix(PW_SURNAMES, buf + p, e - p, &len) < 0)
 			return 0;
 		for (n = 0, k = p + len; k < e; k += len) {
@@ -1199,22 +1215,42 @@ pl_signoff(const char *buf, size_t s, size_t e)
 	    strcmp(w, "本报编辑部") == 0 || strcmp(w, "本報編輯部") == 0;
 }
 
+/* Read line l as a byline into bl, and say so in x (when not NULL). */
+static enum parse_bl_kind
+pl_byline_read(const char *buf, const struct parse_line *l,
+    struct parse_bl *bl, struct parse_lexed *x)
+{
+	enum parse_bl_kind k = parse_line_byline(buf, l->start, l->end, bl);
+
+	if (x != NULL) {
+		x->blread = 1;
+		x->blkind = k;
+	}
+	return k;
+}
+
 /* Set the features, character count and last character of one line.
    A line longer than PT_LEX_SHORT characters is a paragraph: only what
    can open or close one is looked for (a dateline, a note or caption
    opener, a caption's ending, a —— line); the rest of the lexers are for
-   short lines (heads, bylines, credits, labels, debris). */
+   short lines (heads, bylines, credits, labels, debris).  When x is not
+   NULL it receives the dateline and the byline read on the way. */
 void
-parse_line_lex(const char *buf, struct parse_line *l)
+parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 {
 	const char	*s = buf + l->start;
-	size_t		 n = l->end - l->start, i;
+	size_t		 n = l->end - l->start, i, dl;
 	uint32_t	 first, c;
 	unsigned	 fl, ll;
 	int		 may = 0;
-	struct parse_bl	 bl;
+	struct parse_bl	 own, *bl = x != NULL ? &x->bl : &own;
+	struct range	 paren;
 	enum parse_bl_kind k;
 
+	if (x != NULL) {
+		x->dateline = 0;
+		x->blread = 0;
+	}
 	if (n == 0) {
 		l->flags |= LF_BLANK;
 		return;
@@ -1243,10 +1279,16 @@ parse_line_lex(const char *buf, struct parse_line *l)
 	if ((fl & PW_BIT(PW_CAP_STARTS)) &&
 	    parse_words_prefix(PW_CAP_STARTS, s, n, NULL) >= 0)
 		l->flags |= LF_CAPSTART;
+	/* no dateline opens otherwise (parse_line_dateline): 【 （ ( */
 	if (((fl & PW_BIT(PW_AGENCIES)) || first == 0x3010 ||
 	    first == 0xff08 || first == '(') &&
-	    parse_line_dateline(buf, l->start, l->end, NULL) > 0)
-		l->flags |= LF_DATELINE;	/* 【 （ ( */
+	    (dl = parse_line_dateline(buf, l->start, l->end, &paren)) > 0) {
+		l->flags |= LF_DATELINE;
+		if (x != NULL) {
+			x->dateline = dl;
+			x->paren = paren;
+		}
+	}
 	if ((ll & PW_BIT(PW_CAP_ENDS)) &&
 	    parse_words_suffix(PW_CAP_ENDS, s, n, NULL) >= 0)
 		l->flags |= LF_CAPEND;
@@ -1281,10 +1323,9 @@ parse_line_lex(const char *buf, struct parse_line *l)
 	    l->last)) == 2)
 		l->flags |= LF_MAYNAMES;
 	else if (l->nchars <= PT_BYLINE && !(l->flags & LF_ENDP) &&
-	    may == 1 && (k = parse_line_byline(buf, l->start, l->end, &bl)) !=
-	    PB_NONE) {
+	    may == 1 && (k = pl_byline_read(buf, l, bl, x)) != PB_NONE) {
 		l->flags |= k == PB_NAMES ? LF_NAMES : LF_BYLINE;
-		if (bl.photo)
+		if (bl->photo)
 			l->flags |= LF_PHOTO;
 		if (k != PB_NAMES)
 			return;

@@ -239,7 +239,7 @@ pc_byline_head(const struct parse_ctx *ctx, size_t i)
 	    (L[n].flags & (LF_ENDP | LF_DATELINE)) ||
 	    parse_line_pause(ctx->buf, &L[n])))
 		return 0;	/* no text under it (a standfirst is) */
-	return parse_line_surnamed(ctx->buf, &L[i]);
+	return parse_line_surnamed(ctx, i);
 }
 
 /* ### (or any level below #) right above a # headline: the kicker. */
@@ -415,7 +415,7 @@ parse_rules_classify(struct parse_ctx *ctx)
 		/* names are read only under a byline */
 		if ((l->flags & LF_MAYNAMES) && i > 0 &&
 		    (ctx->lines[i - 1].flags & (LF_BYLINE | LF_NAMES)))
-			(void)parse_line_names(ctx->buf, &ctx->lines[i]);
+			(void)parse_line_names(ctx, i);
 		/* a rule that needs a feature the line lacks cannot hold:
 		   it is not asked; a line with none of the features and no
 		   Markdown hint goes straight to the first rule that needs
