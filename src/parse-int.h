@@ -347,9 +347,11 @@ struct parse_line_rule {
 	enum parse_class cls;
 	unsigned	 need;		/* LF_* of which the line must have
 					   one for the rule to hold (0: any
-					   line); PR_MD: a Markdown hint */
+					   line) */
+	unsigned	 md;		/* PR_MD(hint)s of which the line
+					   must have one instead (0: none) */
 };
-#define PR_MD		0x80000000u
+#define PR_MD(h)	(1u << (h))
 
 struct parse_cut_rule {
 	const char	*name;
