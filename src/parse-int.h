@@ -459,7 +459,24 @@ int	 parse_md_looks(const struct parse_ctx *);
 
 /* parse.c: scratch memory and page building helpers */
 void	*parse_arena_alloc(struct parse_arena *, size_t);
-void	*parse_arena_grow(struct parse_arena *, void *, size_t, size_t);
+void	*parse_arena_regrow(struct parse_arena *, void *, size_t, size_t);
+
+/* Elements a scratch array has room for at first: most of a page's
+   arrays (the pieces of a block, the names of a byline) stay that short,
+   and are then allocated once. */
+#define PARSE_GROW_MIN	4
+
+/* Grow a scratch array v of n elements of sz bytes so that one more
+   fits: it is (re)allocated when n is 0 (for PARSE_GROW_MIN elements) or
+   a power of two at least PARSE_GROW_MIN (for twice as many), and has
+   room enough otherwise. */
+static inline void *
+parse_arena_grow(struct parse_arena *a, void *v, size_t n, size_t sz)
+{
+	if (n != 0 && (n < PARSE_GROW_MIN || (n & (n - 1)) != 0))
+		return v;
+	return parse_arena_regrow(a, v, n, sz);
+}
 size_t	 parse_story_new(struct parse_ctx *);
 size_t	 parse_block_new(struct parse_ctx *, struct story *, enum block_kind);
 void	 parse_block_piece(struct parse_ctx *, struct block *, size_t, size_t);

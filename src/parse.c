@@ -64,16 +64,14 @@ parse_arena_free(struct parse_arena *a)
 	memset(a, 0, sizeof *a);
 }
 
-/* Grow a scratch array of n elements of sz bytes when n is 0 or a power
-   of two, so that one more fits. */
+/* The allocating part of parse_arena_grow (see parse-int.h). */
 void *
-parse_arena_grow(struct parse_arena *a, void *v, size_t n, size_t sz)
+parse_arena_regrow(struct parse_arena *a, void *v, size_t n, size_t sz)
 {
 	void	*p;
 
-	if (n != 0 && (n & (n - 1)) != 0)
-		return v;
-	p = parse_arena_alloc(a, ((n ? 2 * n : 1) * sz + 7) & ~(size_t)7);
+	p = parse_arena_alloc(a, ((n ? 2 * n : PARSE_GROW_MIN) * sz + 7) &
+	    ~(size_t)7);
 	if (n > 0)
 		memcpy(p, v, n * sz);
 	return p;
