@@ -281,11 +281,38 @@ pl_number(const char *buf, size_t s, size_t e)
 	return digits >= 1 && digits <= 4 && other <= 4;
 }
 
-/* Code points in the n UTF-8 bytes at s: bytes that are not 10xxxxxx. */
+/* Continuation bytes (10xxxxxx) among the eight bytes w, those of the
+   top (last) k of them only. */
+static inline size_t
+pl_cont8(uint64_t w, unsigned k)
+{
+	const uint64_t hi = 0x8080808080808080ull;
+
+	/* bit 7 set and bit 6 clear; the 0/1 bytes added up with one
+	   multiplication */
+	w = (w & ~(w << 1) & hi) >> 7;
+	if (k < 8)
+		w &= ~(uint64_t)0 << (8 * (8 - k));
+	return (size_t)((w * 0x0101010101010101ull) >> 56);
+}
+
+#ifdef __SSE2__
+/* Sixteen zero bytes, then sixteen 0xff: from offset k, a mask of the
+   last k bytes of sixteen. */
+static const unsigned char pl_tailmask[32] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255,
+};
+#endif
+
+/* Code points in the n UTF-8 bytes at s: bytes that are not 10xxxxxx.
+   The bytes that do not fill a block of sixteen (or eight) are counted
+   by loading the last block of the line again, its bytes counted
+   already masked off: no byte loop. */
 size_t
 parse_line_count(const char *s, size_t n)
 {
-	const uint64_t hi = 0x8080808080808080ull;
 	size_t	 i = 0, cont = 0;
 	uint64_t w;
 
@@ -293,26 +320,49 @@ parse_line_count(const char *s, size_t n)
 	/* sixteen bytes at a time: a continuation byte is below -64 as a
 	   signed byte; the compare's -1s are subtracted into byte
 	   counters, added up (psadbw) before any can pass 255 */
-	while (i + 16 <= n) {
-		__m128i	 acc = _mm_setzero_si128(), c0 = _mm_set1_epi8(-64);
-		size_t	 k;
+	if (n >= 16) {
+		const __m128i c0 = _mm_set1_epi8(-64);
 
-		for (k = 0; k < 255 && i + 16 <= n; k++, i += 16)
-			acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(
+		while (i + 16 <= n) {
+			__m128i	 acc = _mm_setzero_si128();
+			size_t	 k;
+
+			for (k = 0; k < 255 && i + 16 <= n; k++, i += 16)
+				acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(
+				    _mm_loadu_si128((const __m128i *)
+				    (const void *)(s + i)), c0));
+			acc = _mm_sad_epu8(acc, _mm_setzero_si128());
+			cont += (size_t)_mm_cvtsi128_si32(acc) +
+			    (size_t)_mm_extract_epi16(acc, 4);
+		}
+		if (i < n) {
+			/* the last n - i bytes, in the last block */
+			__m128i	 t = _mm_sub_epi8(_mm_setzero_si128(),
+			    _mm_and_si128(_mm_cmplt_epi8(_mm_loadu_si128(
+			    (const __m128i *)(const void *)(s + n - 16)), c0),
 			    _mm_loadu_si128((const __m128i *)(const void *)
-			    (s + i)), c0));
-		acc = _mm_sad_epu8(acc, _mm_setzero_si128());
-		cont += (size_t)_mm_cvtsi128_si32(acc) +
-		    (size_t)_mm_extract_epi16(acc, 4);
+			    (pl_tailmask + (n - i)))));
+
+			t = _mm_sad_epu8(t, _mm_setzero_si128());
+			cont += (size_t)_mm_cvtsi128_si32(t) +
+			    (size_t)_mm_extract_epi16(t, 4);
+		}
+		return n - cont;
 	}
 #endif
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
-		/* continuation: bit 7 set and bit 6 clear; then add the
-		   0/1 bytes up with one multiplication */
-		w = (w & ~(w << 1) & hi) >> 7;
-		cont += (size_t)((w * 0x0101010101010101ull) >> 56);
+		cont += pl_cont8(w, 8);
 	}
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (i < n && n >= 8) {
+		/* the last n - i bytes, in the last eight (little-endian:
+		   the last bytes are the top ones) */
+		memcpy(&w, s + n - 8, 8);
+		cont += pl_cont8(w, (unsigned)(n - i));
+		i = n;
+	}
+#endif
 	for (; i < n; i++)
 		cont += ((unsigned char)s[i] & 0xc0) == 0x80;
 	return n - cont;
