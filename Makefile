@@ -19,6 +19,8 @@ NCURSES_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null || echo -D
 NCURSES_LIBS	:= $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 PCRE2_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE2_LIBS	:= $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
+OPENCC_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags opencc 2>/dev/null || echo -I/usr/include/opencc)
+OPENCC_LIBS	:= $(shell $(PKG_CONFIG) --libs opencc 2>/dev/null || echo -lopencc)
 # Debian ships no pkg-config file for libunistring.
 UNISTRING_LIBS	:= -lunistring
 MD4C_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags md4c 2>/dev/null)
@@ -27,9 +29,11 @@ MD4C_LIBS	:= $(shell $(PKG_CONFIG) --libs md4c 2>/dev/null || echo -lmd4c)
 WARN		= -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 		  -Wwrite-strings -Wno-unused-parameter
 DCPPFLAGS	= -Iinclude -D_GNU_SOURCE -DDUBAO_VERSION='"$(VERSION)"' \
-		  -DDUBAO_DATADIR='"$(DATADIR)"' $(PCRE2_CFLAGS) $(MD4C_CFLAGS)
+		  -DDUBAO_DATADIR='"$(DATADIR)"' $(PCRE2_CFLAGS) $(MD4C_CFLAGS) \
+		  $(OPENCC_CFLAGS)
 DCFLAGS		= -std=c11 $(WARN) -MMD -MP
-DLIBS		= $(UNISTRING_LIBS) $(PCRE2_LIBS) $(MD4C_LIBS) -lpthread
+DLIBS		= $(UNISTRING_LIBS) $(PCRE2_LIBS) $(MD4C_LIBS) $(OPENCC_LIBS) \
+		  -lpthread
 
 ifeq ($(SAN),1)
 BUILD		?= build/san
@@ -63,7 +67,7 @@ endif
 
 # Debian packages: to build and run, and in addition to test.
 RUN_PKGS	= gcc make pkg-config libncurses-dev libunistring-dev libpcre2-dev \
-		  libmd4c-dev
+		  libmd4c-dev libopencc-dev libopencc-data
 CHECK_PKGS	= $(RUN_PKGS) libcmocka-dev tmux
 FUZZ_PKGS	= $(CHECK_PKGS) clang libclang-rt-14-dev
 VALGRIND_PKGS	= $(CHECK_PKGS) valgrind
@@ -159,7 +163,8 @@ FUZZ_CORE	= $(CORE_SRC:src/%.c=build/fuzz/core/%.o)
 
 build/fuzz/core/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(DCPPFLAGS) $(CPPFLAGS) -std=c11 $(FUZZ_FLAGS) -c -o $@ $<
+	$(FUZZ_CC) $(DCPPFLAGS) $(CPPFLAGS) -std=c11 -MMD -MP $(FUZZ_FLAGS) \
+	    -c -o $@ $<
 
 build/fuzz/%: tests/fuzz/%.c $(FUZZ_CORE)
 	@mkdir -p $(@D)
@@ -234,4 +239,4 @@ man-lint:
 clean:
 	rm -rf build dubao
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d build/fuzz/core/*.d)

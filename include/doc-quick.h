@@ -40,8 +40,9 @@ struct doc_quick_progress {
 					   the current file */
 };
 
-/* Load into quick (empty) what the first screen of the paths needs,
-   reading at most about budget bytes of the first file.  Of standard
+/* Load into quick (empty but for its script, which is kept) what the
+   first screen of the paths needs, reading at most about budget bytes of
+   the first file.  Of standard
    input ("-") the first budget bytes are read, or what came within
    DOC_QUICK_WAIT_MS of the first bytes (a slow writer), and given back
    for the full load (text_stdin_unread); an input that ends first is

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "page.h"
+#include "script.h"
 #include "stats.h"
 #include "text.h"
 
@@ -17,7 +18,11 @@ struct doc_file {
 	char		*path;		/* as given, or the directory entry */
 	struct text	 text;		/* loaded by doc_open with
 					   text_load_lazy: text.lines is NULL
-					   until text_lines builds it */
+					   until text_lines builds it; in
+					   doc.script when conv is not NULL */
+	struct script_conv *conv;	/* the conversion, which holds the
+					   source text, or NULL: text is the
+					   source */
 };
 
 struct doc_page {
@@ -36,6 +41,8 @@ struct doc {
 	size_t		 cap_pages;	/* allocated entries of pages */
 	size_t		 nstories;	/* across all pages */
 	int		 nerrors;	/* paths that could not be opened */
+	enum script	 script;	/* set before opening: every text is
+					   converted to it (script_convert) */
 };
 
 /* Open each path (a file, a directory of *.txt pages, or "-" for stdin)
@@ -64,6 +71,9 @@ char	*doc_join_path(const char *dir, const char *name);
 /* Open decoded bytes as a file named name (for tests and fuzzers). */
 void	 doc_add_bytes(struct doc *d, const char *name, const char *bytes,
 	    size_t n);
+/* Take over a decoded text as a new file named path: converted to
+   d->script, split into pages, parsed, its statistics found. */
+void	 doc_add_text(struct doc *d, const char *path, struct text *t);
 void	 doc_free(struct doc *d);
 /* The page holding global story index gs; *st receives the story index
    within that page.  NULL when gs is out of range. */

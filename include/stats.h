@@ -83,8 +83,11 @@ void	 stats_page(const struct page *pg, struct stat_list *list);
 void	 stats_scan(const char *s, size_t len, size_t story, size_t block,
 	    struct stat_list *list);
 void	 stats_list_free(struct stat_list *);
-/* The unit or measure word of h (UTF-8, "" when none). */
+/* The unit or measure word of h as written (UTF-8, "" when none). */
 const char *stats_hit_unit(const struct stat_hit *h);
+/* Its Simplified form (个 for 個, 万元 stays 元): what groups hits of
+   both scripts together. */
+const char *stats_hit_unit_norm(const struct stat_hit *h);
 /* The normalised value of h, a hit of list l. */
 const char *stats_hit_norm(const struct stat_list *l,
 	    const struct stat_hit *h);

@@ -156,6 +156,9 @@ struct ui {
 	enum { UI_GO_NONE, UI_GO_END, UI_GO_STORY } go_pending;
 	size_t		 go_story;
 	struct view_pos	 go_pos;	/* view.pos after the first try */
+	/* Another script (ui-script.c): the conversion under way. */
+	struct ui_script *script;
+	bool		 fold_told;	/* script_error shown once */
 	struct state	*state;		/* positions store, for ui_restore */
 	const char	*state_key;
 	long long	 t0;		/* CLOCK_MONOTONIC ns at start */
@@ -191,6 +194,16 @@ bool	 ui_load_progress(struct ui *, size_t *done, size_t *total);
 /* At exit: take the full document if it is ready, else leave the worker
    to be ended with the process. */
 void	 ui_load_end(struct ui *);
+
+/* ui-script.c: c, the next script. */
+void	 ui_script_next(struct ui *);
+/* Between keys: put the converted document in place when it is ready.
+   True when it did. */
+bool	 ui_script_poll(struct ui *);
+/* At exit: stop the conversion and wait for it. */
+void	 ui_script_end(struct ui *);
+/* After a folded search: say once that the dictionaries are missing. */
+void	 ui_script_fold_note(struct ui *);
 
 /* ui-draw.c: the only code that writes text cells. */
 void	 ui_draw_init(bool color);

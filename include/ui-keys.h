@@ -36,6 +36,7 @@ enum ui_cmd {
 	UI_CMD_SEARCH_PREV,
 	UI_CMD_SEARCH_LIST,		/* & : every match in a list */
 	UI_CMD_FILTER,			/* / in a list: filter it */
+	UI_CMD_SCRIPT,			/* c: the next script */
 	UI_CMD_HELP,
 	UI_CMD_CLOSE,			/* Esc: close the panel */
 	UI_CMD_REDRAW,

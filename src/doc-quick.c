@@ -253,8 +253,11 @@ doc_quick_open(struct doc *quick, char *const *paths, size_t npaths,
 	char		*name, *first;
 	size_t		 nnames = 0;
 	int		 all, rv;
+	enum script	 script;
 
+	script = quick->script;		/* the one setting a caller makes */
 	memset(quick, 0, sizeof *quick);
+	quick->script = script;
 	if (npaths > 0 && strcmp(paths[0], "-") == 0)
 		return doc_quick_stdin(quick, budget);
 	if (npaths == 0 || stat(paths[0], &sb) != 0)

@@ -81,7 +81,7 @@ doc_warn(const char *path, const struct text *t, FILE *err)
 }
 
 /* Take ownership of a decoded text as a new file named path. */
-static void
+void
 doc_add_text(struct doc *d, const char *path, struct text *t)
 {
 	struct doc_file	*f, *old = d->files;
@@ -99,6 +99,11 @@ doc_add_text(struct doc *d, const char *path, struct text *t)
 	}
 	f = &d->files[d->nfiles++];
 	f->path = xstrdup(path);
+	f->conv = NULL;
+	/* (a missing dictionary leaves the text as it is: main and the
+	   reader say so with script_check) */
+	if (d->script != SCRIPT_ORIGINAL)
+		script_convert(t, d->script, &f->conv, NULL);
 	f->text = *t;
 	doc_add_pages(d, d->nfiles - 1);
 }
@@ -276,6 +281,7 @@ doc_free(struct doc *d)
 	}
 	for (i = 0; i < d->nfiles; i++) {
 		text_free(&d->files[i].text);
+		script_conv_free(d->files[i].conv);
 		free(d->files[i].path);
 	}
 	free(d->pages);

@@ -485,6 +485,8 @@ dump_json_story(const struct doc_page *dp, size_t s, FILE *fp)
 		dump_json_cstr(stats_hit_norm(&dp->stats, h), fp);
 		fputs(",\"unit\":", fp);
 		dump_json_cstr(stats_hit_unit(h), fp);
+		fputs(",\"unit_norm\":", fp);
+		dump_json_cstr(stats_hit_unit_norm(h), fp);
 		fprintf(fp, ",\"kind\":\"%s\",\"approx\":%s,\"context\":",
 		    stats_kind_name(h->kind),
 		    (h->flags & STAT_APPROX) ? "true" : "false");
@@ -502,7 +504,8 @@ dump_json(const struct doc *d, FILE *fp)
 	size_t	 p, s, i;
 	char	*name;
 
-	fputs("{\"dubao\":\"" DUBAO_VERSION "\",\"pages\":[", fp);
+	fprintf(fp, "{\"dubao\":\"" DUBAO_VERSION "\",\"script\":\"%s\","
+	    "\"pages\":[", script_name(d->script));
 	for (p = 0; p < d->npages; p++) {
 		const struct doc_page	*dp = &d->pages[p];
 		const struct page	*pg = &dp->page;
@@ -520,6 +523,15 @@ dump_json(const struct doc *d, FILE *fp)
 		free(name);
 		fprintf(fp, ",\"page\":%zu,\"encoding\":", pg->number);
 		dump_json_cstr(t->encoding, fp);
+		/* the OpenCC configuration the text was converted with */
+		fputs(",\"opencc\":", fp);
+		if (d->files[dp->file].conv != NULL &&
+		    pg->number - 1 < d->files[dp->file].conv->source.npages &&
+		    d->files[dp->file].conv->configs[pg->number - 1] != NULL)
+			dump_json_cstr(d->files[dp->file].conv->configs[
+			    pg->number - 1], fp);
+		else
+			fputs("null", fp);
 		fprintf(fp, ",\"lines\":[%zu,%zu]", text_line_of(t,
 		    pg->span.start), text_line_of(t, pg->span.end > pg->span.start ?
 		    pg->span.end - 1 : pg->span.start));

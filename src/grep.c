@@ -9,6 +9,7 @@
 
 #include "doc.h"
 #include "grep.h"
+#include "script.h"
 #include "search.h"
 #include "xmalloc.h"
 
@@ -55,6 +56,7 @@ grep_run(const struct doc *d, const char *pattern, unsigned flags,
 	struct search_index	*idx;
 	struct search_hit	*hits;
 	char			*cause = NULL, *name = NULL;
+	const char		*e;
 	size_t			 n, i, page = (size_t)-1;
 
 	if ((s = search_compile(pattern, flags, &cause)) == NULL) {
@@ -66,6 +68,11 @@ grep_run(const struct doc *d, const char *pattern, unsigned flags,
 	}
 	idx = search_index_doc(d);
 	n = search_doc(idx, s, &hits);
+	/* a missing dictionary: folded all the same, without the scripts */
+	if (!(flags & SEARCH_EXACT) && err != NULL &&
+	    (e = script_error()) != NULL)
+		fprintf(err, "dubao: %s; search does not fold Simplified "
+		    "and Traditional\n", e);
 	for (i = 0; i < n; i++) {
 		if (hits[i].page != page) {
 			free(name);

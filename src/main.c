@@ -25,6 +25,7 @@
 #include "grep.h"
 #include "layout.h"
 #include "safe.h"
+#include "script.h"
 #include "search.h"
 #include "ui.h"
 #include "xmalloc.h"
@@ -48,6 +49,7 @@ enum {
 	OPT_GREP,
 	OPT_REGEX,
 	OPT_EXACT,
+	OPT_SCRIPT,
 	OPT_EXPLAIN,
 	OPT_HELP,
 	OPT_VERSION
@@ -69,6 +71,7 @@ static const struct option main_options[] = {
 	{ "grep",	 required_argument, NULL, OPT_GREP },
 	{ "regex",	 no_argument,	    NULL, OPT_REGEX },
 	{ "exact",	 no_argument,	    NULL, OPT_EXACT },
+	{ "script",	 required_argument, NULL, OPT_SCRIPT },
 	{ "explain",	 no_argument,	    NULL, OPT_EXPLAIN },
 	{ "help",	 no_argument,	    NULL, OPT_HELP },
 	{ "version",	 no_argument,	    NULL, OPT_VERSION },
@@ -97,6 +100,8 @@ main_usage(FILE *fp)
 "      --regex           PATTERN is a regular expression (PCRE2)\n"
 "      --exact           match exactly (no case or width folding)\n"
 "      --raw-punct       show ASCII punctuation as in the source\n"
+"      --script=SCRIPT   show the text in original (default), simplified,\n"
+"                        traditional, taiwan or hongkong characters\n"
 "  -s, --story=N         open the reader at story N\n"
 "      --measure=N       text width in the reader (default 80; 0: all)\n"
 "      --no-remember     do not restore or save the reading position\n"
@@ -148,6 +153,22 @@ main_color(const char *s)
 	shown = safe_name(s);
 	fprintf(stderr, "dubao: --color: expected never, always or auto, "
 	    "got '%s'\n", shown);
+	free(shown);
+	exit(2);
+}
+
+/* Parse the word of --script or die with a message. */
+static enum script
+main_script(const char *s)
+{
+	enum script	 sc;
+	char		*shown;
+
+	if (script_parse(s, &sc) == 0)
+		return sc;
+	shown = safe_name(s);
+	fprintf(stderr, "dubao: --script: expected original, simplified, "
+	    "traditional, taiwan or hongkong, got '%s'\n", shown);
 	free(shown);
 	exit(2);
 }
@@ -255,9 +276,11 @@ main(int argc, char *argv[])
 	enum mode	 mode = MODE_AUTO;
 	const char	*pattern = NULL;
 	char		*articles = NULL, *stdin_path[] = { (char *)"-" };
+	char		*cause = NULL;
 	char *const	*paths;
 	size_t		 npaths;
 	unsigned	 flags = 0, sflags = 0;
+	enum script	 script = SCRIPT_ORIGINAL;
 	int		 width = 0, ch, rc = 0, color_out, quick, reader;
 	struct timespec	 t0;
 
@@ -316,6 +339,9 @@ main(int argc, char *argv[])
 		case OPT_EXACT:
 			sflags |= SEARCH_EXACT;
 			break;
+		case OPT_SCRIPT:
+			script = main_script(optarg);
+			break;
 		case OPT_EXPLAIN:
 			mode = MODE_EXPLAIN;
 			break;
@@ -346,9 +372,18 @@ main(int argc, char *argv[])
 		npaths = 1;
 	}
 
+	/* A missing OpenCC dictionary: said once, and the text is shown as
+	   printed. */
+	if (script != SCRIPT_ORIGINAL && script_check(script, &cause) != 0) {
+		fprintf(stderr, "dubao: %s; showing the text as printed\n",
+		    cause);
+		free(cause);
+	}
+
 	/* The reader first loads only what its first screen needs and the
 	   rest in the background (doc-quick.h); the output modes load all. */
 	memset(&d, 0, sizeof d);
+	d.script = script;
 	reader = mode == MODE_AUTO && isatty(STDOUT_FILENO) &&
 	    main_term_usable();
 	quick = DOC_QUICK_NONE;
@@ -372,6 +407,7 @@ main(int argc, char *argv[])
 		}
 		if (quick == DOC_QUICK_PARTIAL) {
 			doc_free(&d);
+			d.script = script;
 			if (doc_open(&d, paths, npaths, stderr) == 0) {
 				rc = 2;
 				goto out;

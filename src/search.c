@@ -14,9 +14,12 @@
  *
  * The folded text, fold, is built on first use: the same units, each
  * character (or a character with the combining marks that follow it)
- * replaced by its NFKC case folding.  A list of segments maps folded
+ * replaced by its NFKC case folding and then, for Chinese characters, by
+ * its Simplified representative (script_fold: 監 -> 监, 峰 -> 峯, from
+ * OpenCC's dictionaries), so that Simplified, Traditional and variant
+ * forms find each other.  A list of segments maps folded
  * bytes back to raw bytes.  In an identity segment every character has the
- * same length in both (ASCII, Han, Ä -> ä): raw = seg.r + (f - seg.f).
+ * same length in both (ASCII, Han, 監 -> 监, Ä -> ä): raw = seg.r + (f - seg.f).
  * Any other character or combining sequence is a segment of its own whose
  * folded bytes all map to its whole raw bytes.  So a folded hit always
  * maps to whole characters of the joined text.
@@ -37,6 +40,7 @@
 
 #include "doc.h"
 #include "page.h"
+#include "script.h"
 #include "search.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -177,6 +181,35 @@ search_fold_extends(uint32_t c)
 	return uc_combining_class(c) != 0;
 }
 
+/* Note that n > 0 folded bytes from fo->len on stand for raw bytes from
+   r on (identity bytes, or a group of their own). */
+static void
+search_fold_seg(struct search_fold *fo, size_t r, int ident)
+{
+	if (!ident || !fo->ident) {
+		if (fo->nsegs == fo->segcap) {
+			fo->segcap = fo->segcap ? fo->segcap * 2 : 64;
+			fo->segs = xreallocarray(fo->segs, fo->segcap,
+			    sizeof *fo->segs);
+		}
+		fo->segs[fo->nsegs].f = fo->len;
+		fo->segs[fo->nsegs].r = r | (ident ? SEARCH_SEG_IDENT : 0);
+		fo->nsegs++;
+		fo->ident = ident;
+	}
+}
+
+/* Make room for n more folded bytes (and a NUL). */
+static void
+search_fold_reserve(struct search_fold *fo, size_t n)
+{
+	if (fo->len + n + 1 > fo->cap) {
+		while (fo->len + n + 1 > fo->cap)
+			fo->cap = fo->cap ? fo->cap * 2 : 256;
+		fo->out = xrealloc(fo->out, fo->cap);
+	}
+}
+
 /* Append n folded bytes s standing for raw bytes from r on. */
 static void
 search_fold_put(struct search_fold *fo, const char *s, size_t n, size_t r,
@@ -187,23 +220,9 @@ search_fold_put(struct search_fold *fo, const char *s, size_t n, size_t r,
 			fo->ident = 0;	/* the next group starts a segment */
 			return;
 		}
-		if (!ident || !fo->ident) {
-			if (fo->nsegs == fo->segcap) {
-				fo->segcap = fo->segcap ? fo->segcap * 2 : 64;
-				fo->segs = xreallocarray(fo->segs, fo->segcap,
-				    sizeof *fo->segs);
-			}
-			fo->segs[fo->nsegs].f = fo->len;
-			fo->segs[fo->nsegs].r = r | (ident ? SEARCH_SEG_IDENT : 0);
-			fo->nsegs++;
-			fo->ident = ident;
-		}
+		search_fold_seg(fo, r, ident);
 	}
-	if (fo->len + n + 1 > fo->cap) {
-		while (fo->len + n + 1 > fo->cap)
-			fo->cap = fo->cap ? fo->cap * 2 : 256;
-		fo->out = xrealloc(fo->out, fo->cap);
-	}
+	search_fold_reserve(fo, n);
 	memcpy(fo->out + fo->len, s, n);
 	fo->len += n;
 }
@@ -235,6 +254,41 @@ search_fold_put_folded(struct search_fold *fo, const char *s, size_t n,
 	}
 }
 
+/* Apply the script fold to the Chinese characters of o[0..*olen), a
+   folding made by libunistring into buf (of size cap) or malloc'ed; the
+   result is o or a new buffer (o freed unless it is buf). */
+static uint8_t *
+search_fold_script(uint8_t *o, size_t *olen, uint8_t *buf, size_t cap)
+{
+	uint8_t		*r;
+	size_t		 i, k, n = *olen, m = 0;
+	uint32_t	 c, f;
+	int		 changed = 0;
+
+	for (i = 0; i < n; i += k) {
+		k = search_u8dec(o + i, n - i, &c);
+		if (c >= 0x3007 && script_fold(c) != c)
+			changed = 1;
+	}
+	if (!changed)
+		return o;
+	r = xmalloc(n * 2 + 4);
+	for (i = 0; i < n; i += k) {
+		k = search_u8dec(o + i, n - i, &c);
+		f = c >= 0x3007 && k > 1 ? script_fold(c) : c;
+		if (f == c) {
+			memcpy(r + m, o + i, k);
+			m += k;
+		} else
+			m += u8_uctomb(r + m, f, 4);
+	}
+	if (o != buf)
+		free(o);
+	(void)cap;
+	*olen = m;
+	return r;
+}
+
 /* Fold a group of characters with libunistring. */
 static void
 search_fold_group(struct search_fold *fo, const char *s, size_t n, size_t r,
@@ -260,6 +314,7 @@ search_fold_group(struct search_fold *fo, const char *s, size_t n, size_t r,
 		search_fold_put(fo, s, n, r, 0);
 		return;
 	}
+	o = search_fold_script(o, &olen, buf, sizeof buf);
 	ident = olen == n && search_u8dec(o, olen, &c0) == olen;
 	search_fold_put_folded(fo, (const char *)o, olen, r, ident);
 	if (e != NULL && olen <= sizeof e->out) {
@@ -271,25 +326,54 @@ search_fold_group(struct search_fold *fo, const char *s, size_t n, size_t r,
 		free(o);
 }
 
-/* The end of the run from i on of ASCII and Han characters (which fold
-   to themselves, ASCII letters to lower case) that no combining mark
-   follows. */
+/* Fold the run from i on of ASCII and Han characters that no combining
+   mark follows, and whose folds have their length (ASCII letters to lower
+   case unless in a regular expression, Han characters by the script
+   fold), into fo as identity bytes from raw byte r + i on.  Returns where
+   the run ends. */
 static size_t
-search_fold_plain(const unsigned char *u, size_t n, size_t i)
+search_fold_plain(struct search_fold *fo, const unsigned char *u, size_t n,
+    size_t i, size_t r)
 {
-	size_t	 start = i, last = i;
-	uint32_t c;
+	const uint32_t	*tab = NULL;
+	size_t		 start = i, last = i;
+	unsigned char	*o;
+	uint32_t	 c, f;
 
+	search_fold_reserve(fo, n - i);
+	o = (unsigned char *)fo->out + fo->len - start;
 	while (i < n) {
 		if (u[i] < 0x80) {
+			o[i] = (unsigned char)(u[i] >= 'A' && u[i] <= 'Z' &&
+			    !fo->regex ? u[i] + ('a' - 'A') : u[i]);
 			last = i++;
 			continue;
 		}
-		if (u[i] >= 0xE3 && u[i] <= 0xE9 && search_u8dec(u + i, n - i,
-		    &c) == 3 && search_is_han(c)) {
-			last = i;
-			i += 3;
-			continue;
+		if (u[i] >= 0xE3 && u[i] <= 0xE9 && i + 2 < n &&
+		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+			c = (uint32_t)(u[i] & 0x0F) << 12 |
+			    (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+			if (search_is_han(c)) {
+				if (tab == NULL)
+					tab = script_fold_table();
+				f = tab[c - SCRIPT_FOLD_LO];
+				if (f == c) {
+					o[i] = u[i];
+					o[i + 1] = u[i + 1];
+					o[i + 2] = u[i + 2];
+				} else if (f >= 0x800 && f < 0x10000 &&
+				    !(f >= 0xD800 && f <= 0xDFFF)) {
+					o[i] = (unsigned char)(0xE0 | f >> 12);
+					o[i + 1] = (unsigned char)(0x80 |
+					    (f >> 6 & 0x3F));
+					o[i + 2] = (unsigned char)(0x80 |
+					    (f & 0x3F));
+				} else
+					break;	/* not three bytes: a group */
+				last = i;
+				i += 3;
+				continue;
+			}
 		}
 		break;
 	}
@@ -297,6 +381,11 @@ search_fold_plain(const unsigned char *u, size_t n, size_t i)
 		search_u8dec(u + i, n - i, &c);
 		if (search_fold_extends(c))
 			i = last;	/* the mark goes with the last one */
+	}
+	if (i > start) {
+		if (fo->map)
+			search_fold_seg(fo, r + start, 1);
+		fo->len += i - start;
 	}
 	return i;
 }
@@ -306,17 +395,12 @@ static void
 search_fold_run(struct search_fold *fo, const char *s, size_t n, size_t r)
 {
 	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 i = 0, j, l, k;
+	size_t			 i = 0, j, l;
 	uint32_t		 c, c2;
 
 	while (i < n) {
-		j = search_fold_plain(u, n, i);
+		j = search_fold_plain(fo, u, n, i, r);
 		if (j > i) {
-			search_fold_put(fo, s + i, j - i, r + i, 1);
-			if (!fo->regex)
-				for (k = fo->len - (j - i); k < fo->len; k++)
-					if (fo->out[k] >= 'A' && fo->out[k] <= 'Z')
-						fo->out[k] += 'a' - 'A';
 			i = j;
 			continue;
 		}
@@ -329,8 +413,7 @@ search_fold_run(struct search_fold *fo, const char *s, size_t n, size_t r)
 				break;
 			j += l2;
 		}
-		if (j == i + l && (c < 0x80 || search_is_han(c) ||
-		    (c == 0xFFFD && l == 1)))
+		if (j == i + l && (c < 0x80 || (c == 0xFFFD && l == 1)))
 			search_fold_put(fo, s + i, l, r + i, 1);
 		else
 			search_fold_group(fo, s + i, j - i, r + i, c, j == i + l);

@@ -29,7 +29,16 @@
  *
  * Conservative by design: a number is not a statistic after 第, inside a
  * Latin word or code (G60, COVID-19, 1.2.3, 5G), with more than 15
- * digits, or (Chinese) in the idioms of stats_idioms.
+ * digits, inside a title in 《》 (《三年行动计划（2022—2024）》 names a
+ * plan), or (Chinese) in the idioms of stats_idioms and in a quoted set
+ * phrase (“两个确保”, 「兩個確保」: a numeral right after the opening
+ * quote, a measure word, at most six characters to the closing quote).
+ *
+ * Traditional text: the units, multipliers and numerals have their
+ * Traditional forms in the tables (個 歲 條 萬 億 兩 ...); a hit reports the
+ * unit as written and its Simplified form (stats_hit_unit_norm), so that
+ * both group together.  A number of years followed by months (28年6月徒刑,
+ * 二十六年八月, 1年6个月) is one duration, in years.
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -64,15 +73,22 @@ struct unit {
 	const char	*s;		/* as written */
 	size_t		 len;		/* bytes of s */
 	const char	*name;		/* the unit reported */
+	const char	*norm;		/* its Simplified form */
 	enum stat_kind	 kind;
 	unsigned	 flags;		/* U_* */
 	enum unit_special sp;
 };
 
-#define U(s, name, kind, f, sp)	{ s, sizeof(s) - 1, name, kind, f, sp }
+#define U(s, name, kind, f, sp)	{ s, sizeof(s) - 1, name, name, kind, f, sp }
 #define C(s, f)		U(s, s, STAT_COUNT, f, SP_NONE)
 #define D(s, f)		U(s, s, STAT_DURATION, f | U_MORE, SP_NONE)
 #define M(s, f)		U(s, s, STAT_MEASURE, f | U_MORE, SP_NONE)
+/* Traditional forms: reported as written, with their Simplified norm. */
+#define TU(s, name, norm, kind, f, sp) \
+			{ s, sizeof(s) - 1, name, norm, kind, f, sp }
+#define TC(s, n, f)	TU(s, s, n, STAT_COUNT, f, SP_NONE)
+#define TD(s, n, f)	TU(s, s, n, STAT_DURATION, f | U_MORE, SP_NONE)
+#define TM(s, n, f)	TU(s, s, n, STAT_MEASURE, f | U_MORE, SP_NONE)
 
 /* Units and measure words; the longest match wins. */
 static const struct unit stats_units[] = {
@@ -128,15 +144,57 @@ static const struct unit stats_units[] = {
 	U("港元", "港元", STAT_MONEY, U_CN, SP_NONE),
 	U("澳元", "澳元", STAT_MONEY, U_CN, SP_NONE),
 	U("块钱", "元", STAT_MONEY, U_CN, SP_NONE),
+	/* Traditional (Taiwan, Hong Kong): 中央社 "每日5萬噸", 自由時報
+	   "逾6萬1600人", 東網 "判囚16個月", 香港電台 "一名24歲本地男子",
+	   新聞公報 "兩間指定…中心"; see tests/unit/test-stats.c */
+	TC("個", "个", U_CN | U_WORD), TC("項", "项", U_CN),
+	TC("類", "类", U_CN), TC("場次", "场次", U_CN), TC("場", "场", U_CN),
+	TC("戶次", "户次", 0), TC("戶", "户", U_CN), TC("部門", "部门", U_CN),
+	TC("臺", "台", U_CN | U_WORD), TC("輛", "辆", U_CN),
+	TC("條", "条", U_CN), TC("張", "张", U_CN), TC("屆", "届", 0),
+	TC("棟", "栋", U_CN), TC("間", "间", U_CN), TC("處", "处", 0),
+	TC("隻", "只", U_CN), TC("種", "种", U_CN), TC("輪", "轮", U_CN),
+	TC("層", "层", 0), TC("門", "门", U_CN), TC("節", "节", U_CN),
+	TC("冊", "册", U_CN), TC("頁", "页", 0), TC("筆", "笔", U_CN),
+	TC("劑次", "剂次", 0), TC("劑", "剂", U_CN), TC("車次", "车次", 0),
+	TC("歲", "岁", U_CN), TC("週歲", "周岁", U_CN),
+	TC("週年", "周年", U_CN), TC("個單位", "个单位", U_CN),
+	TC("個部門", "个部门", U_CN),
+	TU("點", "點", "点", STAT_COUNT, 0, SP_POINT),
+	TU("時", "時", "时", STAT_TIME, 0, SP_HOUR),
+	TD("個月", "个月", U_CN), TD("小時", "小时", U_CN),
+	TD("個小時", "个小时", U_CN), TD("分鐘", "分钟", U_CN),
+	TD("秒鐘", "秒钟", 0), TD("週", "周", U_CN),
+	TD("個星期", "个星期", U_CN), TD("個工作日", "个工作日", U_CN),
+	TD("個季度", "个季度", U_CN),
+	TU("個多月", "個月", "个月", STAT_DURATION, U_CN | U_APPROX, SP_NONE),
+	TU("個多小時", "小時", "小时", STAT_DURATION, U_CN | U_APPROX,
+	    SP_NONE),
+	TU("個多星期", "星期", "星期", STAT_DURATION, U_CN | U_APPROX,
+	    SP_NONE),
+	TM("釐米", "厘米", 0), TM("公頃", "公顷", U_CN), TM("畝", "亩", U_CN),
+	TM("噸", "吨", U_CN), TM("公噸", "公吨", U_CN), M("公吨", U_CN),
+	TM("千瓦時", "千瓦时", 0), TM("分貝", "分贝", 0),
+	TU("個百分點", "百分點", "百分点", STAT_PERCENT, U_CN, SP_NONE),
+	TU("百分點", "百分點", "百分点", STAT_PERCENT, 0, SP_NONE),
+	TU("歐元", "歐元", "欧元", STAT_MONEY, U_CN, SP_NONE),
+	TU("英鎊", "英鎊", "英镑", STAT_MONEY, U_CN, SP_NONE),
+	TU("日圓", "日圓", "日元", STAT_MONEY, U_CN | U_CNMULT, SP_NONE),
+	TU("塊錢", "元", "元", STAT_MONEY, U_CN, SP_NONE),
 };
 #undef U
 #undef C
 #undef D
 #undef M
+#undef TU
+#undef TC
+#undef TD
+#undef TM
 
 /* A unit followed by one of these is a different word: 3年级, 80年代. */
 static const char *const stats_notunit[] = {
 	"年级", "年代", "人民", "台湾", "天津", "个体", "名单", "家长",
+	"年級", "台灣", "臺灣", "個體", "名單", "家長",
 };
 
 /* Idioms and set political phrases (提法) whose numerals are not
@@ -158,6 +216,16 @@ static const struct {
 	{ "两个务必", "" }, { "三个倡导", "" }, { "两个大局", "" },
 	{ "三严三实", "" }, { "四个伟大", "" }, { "两个一百", "" },
 	{ "四下基层", "" },
+	/* the same in Traditional characters */
+	{ "三天兩頭", "" }, { "三年五載", "" }, { "三位一體", "" },
+	{ "三天打魚", "" }, { "一年半載", "" }, { "兩面三刀", "" },
+	{ "三頭六臂", "" }, { "七年之癢", "" },
+	{ "三個代表", "團處隊" }, { "兩個維護", "" }, { "四個意識", "" },
+	{ "四個自信", "" }, { "兩個確立", "" }, { "四個全面", "" },
+	{ "八項規定", "" }, { "五位一體", "" }, { "三個務必", "" },
+	{ "兩個務必", "" }, { "三個倡導", "" }, { "兩個大局", "" },
+	{ "三嚴三實", "" }, { "四個偉大", "" }, { "兩個一百", "" },
+	{ "四下基層", "" },
 };
 
 /* Multipliers after Arabic digits, longest first. */
@@ -166,15 +234,18 @@ static const struct {
 	size_t		 len;
 	double		 m;
 } stats_mults[] = {
-	{ "万亿", 6, 1e12 }, { "千万", 6, 1e7 }, { "百万", 6, 1e6 },
-	{ "亿", 3, 1e8 }, { "万", 3, 1e4 }, { "千", 3, 1e3 }, { "百", 3, 1e2 },
+	{ "万亿", 6, 1e12 }, { "萬億", 6, 1e12 }, { "千万", 6, 1e7 },
+	{ "千萬", 6, 1e7 }, { "百万", 6, 1e6 }, { "百萬", 6, 1e6 },
+	{ "亿", 3, 1e8 }, { "億", 3, 1e8 }, { "万", 3, 1e4 }, { "萬", 3, 1e4 },
+	{ "千", 3, 1e3 }, { "百", 3, 1e2 },
 };
 
 #define NMULTS	(sizeof(stats_mults) / sizeof(stats_mults[0]))
 
 /* Approximation words before a number, longest first. */
 static const char *const stats_before[] = {
-	"大约", "将近", "接近", "超过", "约", "近", "超", "逾",
+	"大约", "将近", "接近", "超过", "大約", "將近", "超過", "约", "約",
+	"近", "超", "逾",
 };
 
 /* Times of day (two three-byte characters each); pm adds 12 hours to a
@@ -186,6 +257,7 @@ static const struct {
 	{ "上午", 0 }, { "下午", 1 }, { "中午", 2 }, { "晚上", 1 },
 	{ "凌晨", 0 }, { "早上", 0 }, { "傍晚", 1 }, { "清晨", 0 },
 	{ "早晨", 0 }, { "夜间", 1 }, { "夜里", 1 }, { "晚间", 1 },
+	{ "夜間", 1 }, { "夜裡", 1 }, { "夜裏", 1 }, { "晚間", 1 },
 };
 
 /*
@@ -196,15 +268,17 @@ static const struct {
 #define B(n)	((uint64_t)1 << (n))
 #define K(lead, second)	((lead) * 64 + (second))
 static const uint64_t stats_cand[16 * 64] = {
-	[K(0x3, 0x00)] = B(0x07) | B(0x02),			/* 〇。 */
+	[K(0x3, 0x00)] = B(0x07) | B(0x02) | B(0x0A),		/* 〇。《 */
 	[K(0x4, 0x38)] = B(0x00) | B(0x03) | B(0x07) | B(0x09) | B(0x24),
 								/* 一七万三两 */
 	[K(0x4, 0x39)] = B(0x1D),				/* 九 */
 	[K(0x4, 0x3A)] = B(0x0C) | B(0x14) | B(0x3F),		/* 二五亿 */
-	[K(0x5, 0x05)] = B(0x2B) | B(0x2D),			/* 八六 */
+	[K(0x5, 0x04)] = B(0x04),				/* 億 */
+	[K(0x5, 0x05)] = B(0x2B) | B(0x2D) | B(0x29),		/* 八六兩 */
 	[K(0x5, 0x0D)] = B(0x01) | B(0x03),			/* 十千 */
 	[K(0x5, 0x1B)] = B(0x1B),				/* 四 */
 	[K(0x7, 0x19)] = B(0x3E),				/* 百 */
+	[K(0x8, 0x10)] = B(0x2C),				/* 萬 */
 	[K(0x9, 0x1B)] = B(0x36),				/* 零 */
 	[K(0xF, 0x3C)] = 0x3FF0000 | B(0x0C) | B(0x1B) | B(0x01) | B(0x1F),
 								/* ０-９，；！？ */
@@ -222,7 +296,8 @@ static const uint64_t stats_cand[16 * 64] = {
    stats_cand[(lead & 0xF) * 64 + (second & 0x3F)] != 0 for some lead. */
 static const uint8_t stats_second[256] = {
 	[0x80] = 1, [0xB8] = 1, [0xB9] = 1, [0xBA] = 1, [0x85] = 1,
-	[0x8D] = 1, [0x9B] = 1, [0x99] = 1, [0xBC] = 1,
+	[0x8D] = 1, [0x9B] = 1, [0x99] = 1, [0xBC] = 1, [0x84] = 1,
+	[0x90] = 1,
 };
 
 /* ASCII bytes: 1 a digit, 2 a clause mark. */
@@ -281,6 +356,7 @@ struct cnum {
 struct tail {
 	size_t		 end;
 	double		 mult;
+	double		 add;		/* 6萬0552: 552 after the 萬 */
 	int		 hasmult;
 	unsigned	 flags;		/* STAT_APPROX */
 	const struct unit *u;
@@ -396,7 +472,7 @@ stats_cndigit(ucs4_t c)
 	switch (c) {
 	case 0x96F6: case 0x3007: return 0;	/* 零 〇 */
 	case 0x4E00: return 1;
-	case 0x4E8C: case 0x4E24: return 2;	/* 二 两 */
+	case 0x4E8C: case 0x4E24: case 0x5169: return 2;	/* 二 两 兩 */
 	case 0x4E09: return 3;
 	case 0x56DB: return 4;
 	case 0x4E94: return 5;
@@ -416,8 +492,8 @@ stats_cnmult(ucs4_t c)
 	case 0x5341: return 10;
 	case 0x767E: return 100;
 	case 0x5343: return 1000;
-	case 0x4E07: return 1e4;
-	case 0x4EBF: return 1e8;
+	case 0x4E07: case 0x842C: return 1e4;	/* 万 萬 */
+	case 0x4EBF: case 0x5104: return 1e8;	/* 亿 億 */
 	}
 	return 0;
 }
@@ -610,15 +686,19 @@ static uint8_t		 stats_uorder[NUNITS];
 static uint32_t		 stats_ukeys[NUNITS];
 /* Open hash of the first characters of the units: the slot of a key
    holds 1 + its first index in stats_ukeys, 0 when empty. */
-static uint8_t		 stats_uslot[256];
-#define STATS_UHASH(key)	((uint32_t)((key) * 0x9E3779B1u) >> 24)
+#define STATS_USLOTS	512		/* at most half full */
+static uint8_t		 stats_uslot[STATS_USLOTS];
+#define STATS_UHASH(key)	((uint32_t)((key) * 0x9E3779B1u) >> 23)
 _Static_assert(NUNITS < 255, "stats_uslot holds unit indices in a byte");
 /* The distinct unit names that hits report (index 0: none), and the
    index of each unit's name; built once. */
 static const char	*stats_unames[NUNITS + 4];
+static const char	*stats_unorms[NUNITS + 4];	/* their Simplified
+							   forms */
 static uint16_t		 stats_nunames;
 static uint16_t		 stats_unit_uid[NUNITS];
 static uint16_t		 stats_uid_yuan, stats_uid_pct, stats_uid_permille;
+static uint16_t		 stats_uid_year;
 static pthread_once_t	 stats_once = PTHREAD_ONCE_INIT;
 
 /* The key of the character at p (at most avail bytes): its bytes as one
@@ -639,9 +719,10 @@ stats_key(const uint8_t *p, size_t avail)
 	return key;
 }
 
-/* The index of unit name s in stats_unames, added if new. */
+/* The index of unit name s (Simplified form norm) in stats_unames,
+   added if new. */
 static uint16_t
-stats_uname(const char *s)
+stats_uname(const char *s, const char *norm)
 {
 	uint16_t i;
 
@@ -649,6 +730,7 @@ stats_uname(const char *s)
 		if (strcmp(stats_unames[i], s) == 0)
 			return i;
 	stats_unames[stats_nunames] = s;
+	stats_unorms[stats_nunames] = norm;
 	return stats_nunames++;
 }
 
@@ -660,12 +742,14 @@ stats_index(void)
 	uint8_t		 t;
 	uint32_t	 tk;
 
-	stats_uname("");
+	stats_uname("", "");
 	for (i = 0; i < NUNITS; i++)
-		stats_unit_uid[i] = stats_uname(stats_units[i].name);
-	stats_uid_yuan = stats_uname("元");
-	stats_uid_pct = stats_uname("%");
-	stats_uid_permille = stats_uname("‰");
+		stats_unit_uid[i] = stats_uname(stats_units[i].name,
+		    stats_units[i].norm);
+	stats_uid_yuan = stats_uname("元", "元");
+	stats_uid_pct = stats_uname("%", "%");
+	stats_uid_permille = stats_uname("‰", "‰");
+	stats_uid_year = stats_uname("年", "年");
 
 	for (i = 0; i < NUNITS; i++) {
 		stats_uorder[i] = (uint8_t)i;
@@ -692,7 +776,7 @@ stats_index(void)
 		    stats_ukeys[i - 1] == stats_ukeys[i]))
 			continue;
 		for (h = STATS_UHASH(stats_ukeys[i]); stats_uslot[h] != 0;
-		    h = (h + 1) & 0xFF)
+		    h = (h + 1) & (STATS_USLOTS - 1))
 			;
 		stats_uslot[h] = (uint8_t)(i + 1);
 	}
@@ -723,7 +807,8 @@ stats_unit(const struct scan *sc, size_t j, int cn)
 	else
 		kl = key < 0x10000 ? 2 : 3;
 	for (h = STATS_UHASH(key); stats_uslot[h] != 0 &&
-	    stats_ukeys[stats_uslot[h] - 1] != key; h = (h + 1) & 0xFF)
+	    stats_ukeys[stats_uslot[h] - 1] != key;
+	    h = (h + 1) & (STATS_USLOTS - 1))
 		;
 	if (stats_uslot[h] == 0)
 		return NULL;
@@ -753,6 +838,39 @@ stats_unit(const struct scan *sc, size_t j, int cn)
 	return u;
 }
 
+/* After a multiplier 万 or 亿 ending at k: a smaller number that adds to
+   it (6萬0552人 is 60552, 1亿2000万 120000000), unless it is a date's
+   year, month or day (3万2018年).  Returns where the tail goes on. */
+static size_t
+stats_mult_rest(const struct scan *sc, size_t k, struct tail *t)
+{
+	struct num	 nm;
+	size_t		 e, n;
+	double		 add;
+	int		 dn;
+	ucs4_t		 c;
+
+	if ((t->mult != 1e4 && t->mult != 1e8) || stats_digit(sc, k, &dn) < 0)
+		return k;
+	stats_num(sc, k, &nm);
+	if (nm.bad || nm.frac || nm.sep || nm.nint > (t->mult == 1e4 ? 4 : 8))
+		return k;
+	e = nm.end;
+	add = nm.v;
+	if (t->mult == 1e8 && ((n = stats_lit(sc, e, "万")) ||
+	    (n = stats_lit(sc, e, "萬")))) {
+		add *= 1e4;
+		e += n;
+	}
+	c = stats_cp(sc, e, &dn);
+	if (add >= t->mult || c == 0x5E74 || c == 0x6708 || c == 0x65E5 ||
+	    c == 0x53F7 || c == 0x865F ||		/* 年月日号號 */
+	    (c < 0x80 && (stats_alpha((int)c) || c == '.' || c == ':')))
+		return k;
+	t->add = add;
+	return e;
+}
+
 /* Read approximation, multiplier and unit after a number ending at j. */
 static void
 stats_tail(const struct scan *sc, size_t j, double v, int cn, int cnmult,
@@ -768,13 +886,15 @@ stats_tail(const struct scan *sc, size_t j, double v, int cn, int cnmult,
 	/* 30余, 30多, 三十来 */
 	k = j;
 	c = stats_cp(sc, k, &cl);
-	if (c == 0x4F59 || c == 0x591A || c == 0x6765) {	/* 余多来 */
+	if (c == 0x4F59 || c == 0x591A || c == 0x6765 ||	/* 余多来 */
+	    c == 0x9918 || c == 0x4F86) {			/* 餘來 */
 		k += cl;
 		t->flags |= STAT_APPROX;
 		c = stats_cp(sc, k, &cl);
 	}
 	/* 3.5万, 2亿; but 5千米 is a unit */
-	if (!cn && (c == 0x4E07 || c == 0x4EBF || c == 0x5343 || c == 0x767E)) {
+	if (!cn && (c == 0x4E07 || c == 0x4EBF || c == 0x5343 || c == 0x767E ||
+	    c == 0x842C || c == 0x5104)) {	/* 万亿千百萬億 */
 		for (i = 0; i < NMULTS; i++) {
 			if (!stats_litn(sc, k, stats_mults[i].s,
 			    stats_mults[i].len))
@@ -787,10 +907,12 @@ stats_tail(const struct scan *sc, size_t j, double v, int cn, int cnmult,
 			t->mult = stats_mults[i].m;
 			t->hasmult = 1;
 			k += stats_mults[i].len;
+			k = stats_mult_rest(sc, k, t);
 			break;
 		}
 		if (t->hasmult && !(t->flags & STAT_APPROX) &&
 		    ((n = stats_lit(sc, k, "余")) ||
+		    (n = stats_lit(sc, k, "餘")) ||
 		    (n = stats_lit(sc, k, "多")))) {
 			k += n;
 			t->flags |= STAT_APPROX;
@@ -820,7 +942,8 @@ stats_tail(const struct scan *sc, size_t j, double v, int cn, int cnmult,
 		t->flags |= STAT_APPROX;
 	c = stats_cp(sc, k, &cl);
 	if ((c == 0x5DE6 && (n = stats_lit(sc, k, "左右"))) ||	/* 左 */
-	    (c == 0x8BB8 && (n = stats_lit(sc, k, "许")))) {		/* 许 */
+	    (c == 0x8BB8 && (n = stats_lit(sc, k, "许"))) ||		/* 许 */
+	    (c == 0x8A31 && (n = stats_lit(sc, k, "許")))) {		/* 許 */
 		k += n;
 		t->flags |= STAT_APPROX;
 	} else if (c == 0x591A && (u->flags & U_MORE) &&		/* 多 */
@@ -1046,29 +1169,35 @@ stats_prefix(const struct scan *sc, size_t i, unsigned *flags)
 	size_t	 k, n;
 	ucs4_t	 p;
 
-	/* last bytes of 约 近 超 逾 过 */
+	/* last bytes of 约 近 超 逾 过 約 過 */
 	if (i < 3 || (sc->s[i - 1] != 0xA6 && sc->s[i - 1] != 0x91 &&
 	    sc->s[i - 1] != 0x85 && sc->s[i - 1] != 0xBE &&
-	    sc->s[i - 1] != 0x87))
+	    sc->s[i - 1] != 0x87 && sc->s[i - 1] != 0x84 &&
+	    sc->s[i - 1] != 0x8E))
 		return i;
 	for (k = 0; k < sizeof(stats_before) / sizeof(stats_before[0]); k++) {
 		if ((n = stats_litbefore(sc, i, stats_before[k])) == 0)
 			continue;
 		if (n == 3 && strcmp(stats_before[k], "近") == 0) {
 			p = stats_prevcp(sc, i - 3);
-			/* 最近 附近 邻近 临近 靠近 就近 亲近 */
+			/* 最近 附近 邻近 临近 靠近 就近 亲近 鄰近 臨近
+			   親近 */
 			if (p == 0x6700 || p == 0x9644 || p == 0x90BB ||
 			    p == 0x4E34 || p == 0x9760 || p == 0x5C31 ||
-			    p == 0x4EB2)
+			    p == 0x4EB2 || p == 0x9130 || p == 0x81E8 ||
+			    p == 0x89AA)
 				return i;
 		}
-		if (n == 3 && strcmp(stats_before[k], "约") == 0) {
+		if (n == 3 && (strcmp(stats_before[k], "约") == 0 ||
+		    strcmp(stats_before[k], "約") == 0)) {
 			p = stats_prevcp(sc, i - 3);
-			/* 节约 制约 预约 签约 邀约 公约 条约 合约 违约 履约 */
+			/* 节约 制约 预约 签约 邀约 公约 条约 合约 违约 履约,
+			   節約 預約 簽約 條約 違約 */
 			if (p == 0x8282 || p == 0x5236 || p == 0x9884 ||
 			    p == 0x7B7E || p == 0x9080 || p == 0x516C ||
 			    p == 0x6761 || p == 0x5408 || p == 0x8FDD ||
-			    p == 0x5C65)
+			    p == 0x5C65 || p == 0x7BC0 || p == 0x9810 ||
+			    p == 0x7C3D || p == 0x689D || p == 0x9055)
 				return i;
 		}
 		*flags |= STAT_APPROX;
@@ -1084,12 +1213,12 @@ stats_todbefore(const struct scan *sc, size_t i)
 	size_t	k;
 	uint8_t	c;
 
-	/* last bytes of 午 上 晨 晚 间 里 */
+	/* last bytes of 午 上 晨 晚 间 里 間 裡 裏 */
 	if (i < 6)
 		return -1;
 	c = sc->s[i - 1];
 	if (c != 0x88 && c != 0x8A && c != 0xA8 && c != 0x9A && c != 0xB4 &&
-	    c != 0x8C)
+	    c != 0x8C && c != 0x93 && c != 0xA1 && c != 0x8F)
 		return -1;
 	for (k = 0; k < sizeof(stats_tods) / sizeof(stats_tods[0]); k++)
 		if (stats_litbefore(sc, i, stats_tods[k].s))
@@ -1135,8 +1264,10 @@ stats_clock(const struct scan *sc, size_t j, int tod, int *hh, int *mm,
 		    stats_digits(sc, e + n, 2, &e2, &dn) >= 0 && dn == 2)
 			e = e2;
 	} else if ((n = stats_lit(sc, e, "时")) ||
-	    (n = stats_lit(sc, e, "点"))) {
-		*weak = stats_lit(sc, e, "点") != 0;
+	    (n = stats_lit(sc, e, "点")) || (n = stats_lit(sc, e, "時")) ||
+	    (n = stats_lit(sc, e, "點"))) {
+		*weak = stats_lit(sc, e, "点") != 0 ||
+		    stats_lit(sc, e, "點") != 0;
 		e += n;
 		if ((n = stats_lit(sc, e, "半"))) {
 			m = 30;
@@ -1145,12 +1276,14 @@ stats_clock(const struct scan *sc, size_t j, int tod, int *hh, int *mm,
 		} else if ((m = stats_int(sc, e, 0, 2, &e2)) >= 0 && m <= 59 &&
 		    (n = stats_lit(sc, e2, "分"))) {
 			e = e2 + n;
-			if ((n = stats_lit(sc, e, "钟")))
+			if ((n = stats_lit(sc, e, "钟")) ||
+			    (n = stats_lit(sc, e, "鐘")))
 				e += n;
 			*weak = 0;
 		} else
 			m = 0;
-		if ((n = stats_lit(sc, e, "许"))) {
+		if ((n = stats_lit(sc, e, "许")) ||
+		    (n = stats_lit(sc, e, "許"))) {
 			e += n;
 			*flags |= STAT_APPROX;
 		}
@@ -1182,7 +1315,8 @@ stats_date(const struct scan *sc, size_t i, size_t e0, long v, int cn,
 	unsigned tflags = 0;
 
 	if (yearlike && stats_lit(sc, j, "年") &&
-	    !stats_lit(sc, j, "年级") && !stats_lit(sc, j, "年代")) {
+	    !stats_lit(sc, j, "年级") && !stats_lit(sc, j, "年級") &&
+	    !stats_lit(sc, j, "年代")) {
 		year = v;
 		j += 3;
 		if ((k = stats_int(sc, j, cn, 2, &e)) >= 1 && k <= 12 &&
@@ -1199,7 +1333,8 @@ stats_date(const struct scan *sc, size_t i, size_t e0, long v, int cn,
 	} else
 		return 0;
 	if (mon > 0 && (k = stats_int(sc, j, cn, 2, &e)) >= 1 && k <= 31 &&
-	    ((n = stats_lit(sc, e, "日")) || (n = stats_lit(sc, e, "号")))) {
+	    ((n = stats_lit(sc, e, "日")) || (n = stats_lit(sc, e, "号")) ||
+	    (n = stats_lit(sc, e, "號")))) {
 		day = k;
 		j = e + n;
 	}
@@ -1366,7 +1501,7 @@ stats_quantity(const struct scan *sc, size_t i, const struct num *nm,
 	double		 v, v2 = 0;
 
 	stats_tail(sc, nm->end, nm->v, 0, 0, &t);
-	v = nm->v * t.mult;
+	v = nm->v * t.mult + t.add;
 	u = t.u;
 	j = t.end;
 	/* 2022—2024, 5～10米, 5-10, 3—5万元 */
@@ -1374,12 +1509,12 @@ stats_quantity(const struct scan *sc, size_t i, const struct num *nm,
 	    stats_digit(sc, j + c, &dn) >= 0) {
 		stats_num(sc, j + c, &n2);
 		stats_tail(sc, n2.end, n2.v, 0, 0, &t2);
-		v2 = n2.v * t2.mult;
+		v2 = n2.v * t2.mult + t2.add;
 		if (!t.hasmult && t2.hasmult && u == NULL)
 			v = nm->v * t2.mult;
 		range = !n2.bad && v2 > v && !stats_latinafter(sc, n2.end) &&
 		    (u == NULL || t2.u == NULL ||
-		    strcmp(u->name, t2.u->name) == 0) &&
+		    strcmp(u->norm, t2.u->norm) == 0) &&
 		    (!word || u != NULL || t2.u != NULL) &&
 		    (!weak || (!nm->lead0 && !n2.lead0 &&
 		    !stats_lit(sc, t2.end, "-") &&
@@ -1421,6 +1556,140 @@ stats_quantity(const struct scan *sc, size_t i, const struct num *nm,
 	return 1;
 }
 
+/* A number of years v (its numeral ending at e0, before 年) and then
+   months: 28年6月 (a sentence, in Taiwan), 二十六年八月, 1年6个月 are one
+   duration, in years.  Not when a day follows (111年7月25日: a date in
+   the Republic of China's calendar), nor after 民國 / 民国, nor for more
+   than 99 years (113年2月 is a month of 2024 in Taiwan). */
+static int
+stats_yearmonth(const struct scan *sc, size_t start, size_t i, size_t e0,
+    double v, int cn, unsigned flags, struct q *q)
+{
+	size_t	 j, e, e2, n;
+	long	 m;
+	char	 tmp[32];
+
+	if (v < 1 || v > 99 || !stats_lit(sc, e0, "年") ||
+	    stats_litbefore(sc, i, "民國") || stats_litbefore(sc, i, "民国"))
+		return 0;
+	j = e0 + 3;
+	if ((m = stats_int(sc, j, cn, 2, &e)) < 1 || m > 11)
+		return 0;
+	if ((n = stats_lit(sc, e, "个月")) || (n = stats_lit(sc, e, "個月")))
+		e += n;
+	else if ((n = stats_lit(sc, e, "月"))) {
+		e += n;
+		if (stats_int(sc, e, cn, 2, &e2) >= 1 &&
+		    (stats_lit(sc, e2, "日") || stats_lit(sc, e2, "号") ||
+		    stats_lit(sc, e2, "號")))
+			return 0;
+	} else
+		return 0;
+	q->start = start;
+	q->end = e;
+	q->kind = STAT_DURATION;
+	q->uid = stats_uid_year;
+	q->flags = flags | (cn ? STAT_CHINESE : 0);
+	q->v = q->v2 = v + m / 12.0;
+	/* the norm in years, to two decimals: 28.5, 5.67 */
+	stats_fmt(tmp, sizeof(tmp), (double)(long long)(q->v * 100 + 0.5) /
+	    100);
+	memcpy(q->norm, tmp, sizeof(q->norm) < sizeof(tmp) ?
+	    sizeof(q->norm) : sizeof(tmp));
+	q->norm[sizeof(q->norm) - 1] = '\0';
+	return 1;
+}
+
+/* Is the number at i, its digits ending at e0 before 年, a year of the
+   Republic of China's calendar (Taiwan)?  2 after 民國 (民國111年), 1 when
+   a month and a day follow (111年7月25日), else 0. */
+static int
+stats_roc(const struct scan *sc, size_t i, size_t e0)
+{
+	size_t	 e, e2;
+	long	 m, d;
+
+	if (stats_litbefore(sc, i, "民國") || stats_litbefore(sc, i, "民国"))
+		return 2;
+	if (!stats_lit(sc, e0, "年"))
+		return 0;
+	if ((m = stats_int(sc, e0 + 3, 0, 2, &e)) < 1 || m > 12 ||
+	    !stats_lit(sc, e, "月"))
+		return 0;
+	if ((d = stats_int(sc, e + 3, 0, 2, &e2)) < 1 || d > 31)
+		return 0;
+	return stats_lit(sc, e2, "日") || stats_lit(sc, e2, "號") ||
+	    stats_lit(sc, e2, "号");
+}
+
+/* The length of an opening quotation mark just before i, or 0. */
+static size_t
+stats_openquote(const struct scan *sc, size_t i)
+{
+	ucs4_t	 c = stats_prevcp(sc, i);
+
+	if (c == '"')
+		return 1;
+	/* “ ‘ 「 『 */
+	return c == 0x201C || c == 0x2018 || c == 0x300C || c == 0x300E ? 3 : 0;
+}
+
+/* Whether the numeral at i, whose measure word ends at e, begins a quoted
+   set phrase: “两个确保”, “九个必须坚持”, 「兩個確保」; at most six
+   characters, none of them a mark, between e and the closing quote. */
+static int
+stats_setphrase(const struct scan *sc, size_t i, size_t e)
+{
+	size_t	 k;
+	int	 n, cl;
+	ucs4_t	 c;
+
+	if (stats_openquote(sc, i) == 0)
+		return 0;
+	for (k = e, n = 0; n <= 6; n++) {
+		c = stats_cp(sc, k, &cl);
+		if (cl == 0)
+			return 0;
+		/* ” ’ 」 』 " */
+		if (c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F ||
+		    c == '"')
+			return 1;
+		if (c < 0x80 ? !stats_alnum((int)c) : (c >= 0x3000 &&
+		    c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF0F) ||
+		    (c >= 0xFF1A && c <= 0xFF20) || c == 0x2014 || c == 0x2026)
+			return 0;		/* a mark: not a name */
+		k += (size_t)cl;
+	}
+	return 0;
+}
+
+/* Longest title in 《》 that hides its numbers, in characters. */
+#define STATS_TITLE_MAX	100
+
+/* A title at i (《): where it ends (past its 》), when it closes within
+   STATS_TITLE_MAX characters and the sentence; else past the 《.  The
+   numbers in a title are part of its name: 《全省监（所）地协作三年行动计划
+   （2022—2024）》 gives no duration and no range. */
+static size_t
+stats_title(const struct scan *sc, size_t i)
+{
+	size_t	 j = i + 3;
+	int	 depth = 1, n, cl;
+	ucs4_t	 c;
+
+	for (n = 0; n < STATS_TITLE_MAX && j < sc->len; n++, j += (size_t)cl) {
+		c = stats_cp(sc, j, &cl);
+		if (c == 0x300A)			/* 《 */
+			depth++;
+		else if (c == 0x300B && --depth == 0)	/* 》 */
+			return j + (size_t)cl;
+		else if (c == '\n' || c == 0x3002 || c == 0xFF01 ||
+		    c == 0xFF1F)			/* 。！？ */
+			break;
+	}
+	return i + 3;
+}
+
 /* Handle the Arabic or full-width number at i; returns where to go on. */
 static size_t
 stats_arabic(struct scan *sc, size_t i)
@@ -1429,7 +1698,7 @@ stats_arabic(struct scan *sc, size_t i)
 	struct q	 q;
 	size_t		 pstart, e, n;
 	unsigned	 pflags = 0;
-	int		 money = 0, tod, hh, mm, weak, yearlike, nl;
+	int		 money = 0, tod, hh, mm, weak, yearlike, nl, roc;
 	ucs4_t		 nc;
 	char		*p;
 
@@ -1445,7 +1714,8 @@ stats_arabic(struct scan *sc, size_t i)
 		return nm.end;
 	/* clocks: 8:30, 5时, 下午5点 */
 	nc = stats_cp(sc, nm.end, &nl);
-	if ((nc == ':' || nc == 0xFF1A || nc == 0x65F6 || nc == 0x70B9) &&
+	if ((nc == ':' || nc == 0xFF1A || nc == 0x65F6 || nc == 0x70B9 ||
+	    nc == 0x6642 || nc == 0x9EDE) &&		/* 時 點 */
 	    !nm.frac && !nm.sep &&
 	    stats_clock(sc, i, tod = stats_todbefore(sc, i), &hh, &mm, &e,
 	    &q.flags, &weak) && !weak) {
@@ -1470,6 +1740,18 @@ stats_arabic(struct scan *sc, size_t i)
 	}
 	yearlike = nm.nint == 4 && !nm.sep && !nm.frac && nm.v >= 1000 &&
 	    nm.v <= 2999 && !(pflags & STAT_APPROX);
+	/* 民國111年7月25日 is 2022-07-25 */
+	if (nc == 0x5E74 && !yearlike && !nm.frac && !nm.sep && !money &&
+	    !(pflags & STAT_APPROX) && nm.nint <= 3 && nm.v >= 1 &&
+	    (roc = stats_roc(sc, i, nm.end)) != 0 &&
+	    stats_date(sc, i, nm.end, (long)nm.v + 1911, 0, 1, &q)) {
+		if (roc == 2)
+			q.start = i - 6;
+		goto hit;
+	}
+	if (nc == 0x5E74 && !yearlike && !nm.frac && !nm.sep && !money &&
+	    stats_yearmonth(sc, pstart, i, nm.end, nm.v, 0, pflags, &q))
+		goto hit;
 	if ((nc == 0x5E74 || nc == 0x6708 || nc == 0x65E5) &&	/* 年月日 */
 	    !nm.frac && !nm.sep && !money && !(pflags & STAT_APPROX) &&
 	    nm.nint <= 4 && stats_date(sc, i, nm.end, (long)nm.v, 0, yearlike,
@@ -1530,7 +1812,8 @@ stats_cnpercent(const struct scan *sc, size_t i, struct q *q)
 		v = c.v;
 		k = c.end;
 		/* 百分之三点五 */
-		if ((n = stats_lit(sc, k, "点")) && stats_cnum(sc, k + n, &c) &&
+		if (((n = stats_lit(sc, k, "点")) ||
+		    (n = stats_lit(sc, k, "點"))) && stats_cnum(sc, k + n, &c) &&
 		    c.digits) {
 			k += n;
 			scale = 0.1;
@@ -1573,9 +1856,9 @@ stats_chinese(struct scan *sc, size_t i)
 	if (!stats_cnum(sc, i, &c))
 		return i + 1;
 	p = stats_prevcp(sc, i);
-	/* 第三 初三 周三 星期三 礼拜三 */
+	/* 第三 初三 周三 星期三 礼拜三 週三 */
 	if (p == 0x7B2C || p == 0x521D || p == 0x5468 || p == 0x671F ||
-	    p == 0x62DC)
+	    p == 0x62DC || p == 0x9031)
 		return c.end;
 	/* 二〇二一年 */
 	if (c.digits && c.nchars == 4 && stats_lit(sc, c.end, "年") &&
@@ -1583,6 +1866,11 @@ stats_chinese(struct scan *sc, size_t i)
 		goto hit;
 	if (c.seq)
 		return c.end;
+	pstart = stats_prefix(sc, i, &pflags);
+	if (!c.lone && stats_yearmonth(sc, pstart, i, c.end, c.v, 1, pflags,
+	    &q))
+		goto hit;
+	pflags = 0;
 	/* one counts nothing; a bare 二 is an ordinal (二次会议): two of
 	   something is 两 */
 	if ((c.v < 2 && !c.mult) || (c.nchars == 1 && stats_lit(sc, i, "二")))
@@ -1593,7 +1881,7 @@ stats_chinese(struct scan *sc, size_t i)
 		goto hit;
 	stats_tail(sc, c.end, c.v, 1, c.mult, &t);
 	if (t.u == NULL || (c.lone && !(t.flags & STAT_APPROX)) ||
-	    stats_idiom(sc, i))
+	    stats_idiom(sc, i) || stats_setphrase(sc, i, t.end))
 		return c.end;
 	q.start = pstart;
 	q.end = t.end;
@@ -1686,7 +1974,9 @@ stats_scan_in(const char *text, size_t len, size_t story, size_t block,
 		else if (c == 0xEF || (c == 0xE3 && c3 == 0x82)) {
 			stats_mark(&sc, i, 3);		/* ，；！？。 */
 			i += 3;
-		} else
+		} else if (c == 0xE3 && c3 == 0x8A)
+			i = stats_title(&sc, i);	/* 《 */
+		else
 			i = stats_chinese(&sc, i);
 	}
 	stats_mark(&sc, len, 0);
@@ -1801,6 +2091,14 @@ stats_hit_unit(const struct stat_hit *h)
 {
 	pthread_once(&stats_once, stats_index);
 	return h->unit < stats_nunames ? stats_unames[h->unit] : "";
+}
+
+/* The Simplified form of the unit of a hit. */
+const char *
+stats_hit_unit_norm(const struct stat_hit *h)
+{
+	pthread_once(&stats_once, stats_index);
+	return h->unit < stats_nunames ? stats_unorms[h->unit] : "";
 }
 
 /* The normalised value of a hit of list l. */

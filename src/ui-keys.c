@@ -59,6 +59,7 @@ const struct ui_key ui_keys[] = {
 	K('N', UI_CTX_TEXT, UI_CMD_SEARCH_PREV),
 	K('&', UI_CTX_TEXT, UI_CMD_SEARCH_LIST),
 	K('/', UI_CTX_LIST, UI_CMD_FILTER),
+	K('c', UI_CTX_TEXT, UI_CMD_SCRIPT),
 	K('h', UI_CTX_ANY, UI_CMD_HELP),
 	F(KEY_F(1), UI_CTX_ANY, UI_CMD_HELP),
 	K(0x1b, UI_CTX_ANY, UI_CMD_CLOSE),
@@ -116,6 +117,8 @@ static const char *const ui_keys_help[UI_CMD__COUNT] = {
 	[UI_CMD_SEARCH_PREV] = "previous match",
 	[UI_CMD_SEARCH_LIST] = "list every match (Enter: go there)",
 	[UI_CMD_FILTER] = "filter the entries (Esc: clear)",
+	[UI_CMD_SCRIPT] = "script: original, simplified, traditional, "
+	    "taiwan, hongkong (OpenCC)",
 	[UI_CMD_HELP] = "this help",
 	[UI_CMD_CLOSE] = "close the panel; clear the highlights",
 	[UI_CMD_REDRAW] = "redraw the screen",

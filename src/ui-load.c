@@ -66,6 +66,7 @@ ui_load_start(struct ui *ui, char *const *paths, size_t npaths)
 
 	l->paths = paths;
 	l->npaths = npaths;
+	l->doc.script = ui->doc->script;	/* --script */
 	l->err = open_memstream(&l->errbuf, &l->errlen);
 	atomic_init(&l->pr.files, 0);
 	atomic_init(&l->pr.total, 0);

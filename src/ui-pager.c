@@ -239,13 +239,16 @@ ui_pager_status(struct ui *ui)
 	struct view	*v = &ui->view;
 	int		 y = ui->lines - 1, attr = ui_draw_attr(UI_STYLE_STATUS);
 	int		 rw, room, fixed, nw, tw;
-	char		 right[80], pos[48], *left;
+	char		 right[80], pos[48], tag[16], *left;
 	const char	*name, *title, *secname;
 	size_t		 gs, st, done, total, keep;
 	bool		 cut;
 	const struct doc_page *dp;
 
 	ui_draw_fill(y, 0, ui->cols, attr);
+	/* the script shown, when not the original: 繁, 简 */
+	snprintf(tag, sizeof tag, "%s%s", script_tag(ui->doc->script),
+	    *script_tag(ui->doc->script) != '\0' ? " " : "");
 	if (ui_load_progress(ui, &done, &total)) {
 		/* The percentage would be of the first pages only. */
 		char	 m[48] = "";
@@ -260,10 +263,10 @@ ui_pager_status(struct ui *ui)
 			snprintf(right, sizeof right, "%s loading…  h:help ",
 			    m);
 	} else if (ui->search.shown && ui->search.have_cur)
-		snprintf(right, sizeof right, " match %zu/%zu  %3d%%  h:help ",
-		    ui->search.i, ui->search.n, view_percent(v));
+		snprintf(right, sizeof right, " match %zu/%zu  %s%3d%%  h:help ",
+		    ui->search.i, ui->search.n, tag, view_percent(v));
 	else
-		snprintf(right, sizeof right, " %3d%%  h:help ",
+		snprintf(right, sizeof right, " %s%3d%%  h:help ", tag,
 		    view_percent(v));
 	rw = ui_draw_width(right, strlen(right));
 	if (rw > ui->cols - 1)
@@ -454,6 +457,9 @@ ui_pager_key(struct ui *ui, wint_t ch, bool fkey, long count)
 		return true;
 	case UI_CMD_HELP:
 		ui_open(ui, &ui_help_mode);
+		return true;
+	case UI_CMD_SCRIPT:
+		ui_script_next(ui);
 		return true;
 	case UI_CMD_CLOSE:
 		view_hl_clear(&ui->view, VIEW_HL_STAT);

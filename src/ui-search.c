@@ -337,6 +337,7 @@ ui_search_change(struct ui *ui, void *arg, const char *text)
 		return;
 	}
 	s->n = search_count(ui_search_index(ui), s->re);
+	ui_script_fold_note(ui);
 	if (s->n == 0) {
 		snprintf(s->note, sizeof s->note, "not found");
 		s->note_error = true;

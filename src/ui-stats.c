@@ -52,7 +52,9 @@ ui_stats_cmp(const void *a, const void *b)
 
 	if (x->hit->kind != y->hit->kind)
 		return x->hit->kind < y->hit->kind ? -1 : 1;
-	if ((c = strcmp(stats_hit_unit(x->hit), stats_hit_unit(y->hit))) != 0)
+	/* 個 and 个 together: by the unit's Simplified form */
+	if ((c = strcmp(stats_hit_unit_norm(x->hit),
+	    stats_hit_unit_norm(y->hit))) != 0)
 		return c;
 	return x->order < y->order ? -1 : x->order > y->order;
 }
@@ -131,8 +133,8 @@ ui_stats_build(struct ui *ui, struct ui_stats *s)
 		double	 max = 0;
 
 		for (j = i; j < nh && hits[j].hit->kind == hits[i].hit->kind &&
-		    strcmp(stats_hit_unit(hits[j].hit),
-		    stats_hit_unit(hits[i].hit)) == 0; j++)
+		    strcmp(stats_hit_unit_norm(hits[j].hit),
+		    stats_hit_unit_norm(hits[i].hit)) == 0; j++)
 			if (hits[j].high > max)
 				max = hits[j].high;
 		it = &s->items[s->n++];

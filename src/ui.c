@@ -522,6 +522,7 @@ ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
 			continue;
 		}
 		ui_load_poll(&ui);
+		ui_script_poll(&ui);
 		ui_draw(&ui);
 		if (first) {
 			ui_timing(&ui, "first");
@@ -531,7 +532,8 @@ ui_run_paths(struct doc *d, char *const *paths, size_t npaths,
 		}
 		/* While loading, look for the full document between keys
 		   (a key is still read the moment it comes). */
-		wtimeout(stdscr, ui.load != NULL ? 50 : 1000);
+		wtimeout(stdscr, ui.load != NULL || ui.script != NULL ? 50 :
+		    1000);
 		t_wait = ui_now_ns();
 		r = get_wch(&ch);
 		if (r == ERR) {
@@ -594,6 +596,7 @@ out:
 		    err);
 	free(err);
 	free(warn);
+	ui_script_end(&ui);
 	ui_search_free(&ui);
 	ui_pager_forget(&ui);
 	view_free(&ui.view);

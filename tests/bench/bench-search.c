@@ -12,12 +12,19 @@
  * same options to both benchmarks.)  Then, on one core:
  *   - doc_open (not part of the search figures)
  *   - search_index_doc: building the index, MB/s of the corpus
- *   - search_index_fold: the one-time folding (NFKC + case folding)
+ *   - script_fold_init: the Simplified/Traditional fold map, made once
+ *     per process from OpenCC's dictionaries (part of the first fold)
+ *   - search_index_fold: the one-time folding (NFKC + case folding +
+ *     the script fold), the map already made
  *   - search_count, MB/s of the indexed text and matches, for an exact
- *     literal (监狱, and the rare 法雨春风), the same folded, and the
- *     regular expression \d+人次 (folded);
+ *     literal (监狱, and the rare 法雨春风), the same folded, the folded
+ *     Traditional 監獄 and mixed 监獄 (the same matches across scripts),
+ *     and the regular expression \d+人次 (folded);
  *   - grep -F -c 监狱 FILE, fork/exec'ed and timed, its count, and the
  *     ratio of the exact search to it (target: within 3x);
+ *   - script_convert (--script, c in the reader) of the first pages (at
+ *     least 4 MB) to Traditional (s2t) and of that back to Simplified
+ *     (t2s): OpenCC's phrase conversion, which sets its pace;
  * with the targets printed next to the figures.
  */
 #include <dirent.h>
@@ -31,6 +38,7 @@
 #include <wchar.h>
 
 #include "doc.h"
+#include "script.h"
 #include "search.h"
 #include "corpus.h"
 #include "xmalloc.h"
@@ -119,6 +127,54 @@ bench_grep(const char *pattern, const char *path, long *count)
 	return best;
 }
 
+/* Convert the first pages of t (at least 4 MB) to Traditional and back. */
+static void
+bench_convert(const struct text *full)
+{
+	static const struct {
+		const char	*label;
+		enum script	 to;
+	} steps[] = {
+		{ "to traditional (s2t)", SCRIPT_TRADITIONAL },
+		{ "back to simplified (t2s)", SCRIPT_SIMPLIFIED },
+	};
+	struct script_conv	*cv, *cv2 = NULL;
+	struct text		 t, *cur = &t;
+	size_t			 p, i;
+	double			 t0, dt;
+
+	for (p = 0; p < full->npages && full->pages[p].end < 4 * MB; p++)
+		;
+	if (p == full->npages)
+		p = full->npages - 1;
+	script_text_copy(&t, full);
+	t.len = full->pages[p].end;
+	t.buf[t.len] = '\0';
+	t.npages = p + 1;
+	t.nlines = 1;
+	for (i = 0; i < t.len; i++)
+		t.nlines += t.buf[i] == '\n' && i + 1 < t.len;
+	printf("script conversion of %.1f MB (%zu pages):\n",
+	    (double)t.len / MB, t.npages);
+	for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		t0 = corpus_now();
+		if (script_convert(cur, steps[i].to, &cv, NULL) != 0 ||
+		    cv == NULL) {
+			printf("  %s: not converted (dictionaries?)\n",
+			    steps[i].label);
+			break;
+		}
+		dt = corpus_now() - t0;
+		printf("  %s%*s %.3f s  %6.1f MB/s\n", steps[i].label,
+		    28 - bench_width(steps[i].label), "", dt,
+		    (double)cv->source.len / MB / dt);
+		script_conv_free(cv2);
+		cv2 = cv;
+	}
+	script_conv_free(cv2);
+	text_free(cur);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -132,6 +188,8 @@ main(int argc, char *argv[])
 		{ "exact literal 法雨春风", "法雨春风", SEARCH_EXACT, 0 },
 		{ "folded literal 监狱", "监狱", 0, 300 },
 		{ "folded literal 法雨春风", "法雨春风", 0, 300 },
+		{ "folded Traditional 監獄", "監獄", 0, 300 },
+		{ "folded mixed 监獄", "监獄", 0, 300 },
 		{ "regex \\d+人次 (folded)", "\\d+人次", SEARCH_REGEX, 0 },
 	};
 	struct doc		 d;
@@ -187,6 +245,12 @@ main(int argc, char *argv[])
 	printf("index build (search_index_doc): %.3f s  %.0f MB/s of corpus "
 	    "(%.1f MB of joined text)\n", t, size / MB / t, isize / MB);
 	t0 = corpus_now();
+	script_fold_init();
+	t = corpus_now() - t0;
+	printf("script fold map (OpenCC, once): %.3f s%s\n", t,
+	    script_fold_ok() ? "" : "  (dictionaries missing: no script "
+	    "fold)");
+	t0 = corpus_now();
 	search_index_fold(idx);
 	t = corpus_now() - t0;
 	printf("fold, once (search_index_fold): %.3f s  %.0f MB/s\n", t,
@@ -217,6 +281,8 @@ main(int argc, char *argv[])
 		printf("exact 监狱 / grep -F time:  %.2fx   (target <= 3x: %s)\n",
 		    exact / g, exact / g <= 3 ? "met" : "NOT met");
 	}
+
+	bench_convert(&d.files[0].text);
 
 	search_index_free(idx);
 	doc_free(&d);

@@ -23,5 +23,9 @@ hostile_run "unknown option" 2 --no-such-option "$page"
 # made harmless.
 hostile_run "--width with ESC" 2 --dump -w "$(printf '\033]0;pwn\007\302\233')" "$page"
 hostile_run "--color with ESC" 2 --color "$(printf '\033[31m')" --grep x "$page"
+hostile_run "--script bogus" 2 --script zh_TW --dump "$page"
+hostile_run "--script empty" 2 --script '' --dump "$page"
+hostile_run "--script with ESC" 2 --script "$(printf '\033]0;pwn\007')" --dump "$page"
+hostile_run "--script traditional" 0 --script traditional --dump "$page"
 
 hostile_done

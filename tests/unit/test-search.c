@@ -886,6 +886,91 @@ test_fold_expansion(void **state)
 	doc_free(&d);
 }
 
+/* ---- Simplified and Traditional ---------------------------------------- */
+
+/* Two lines of 自由時報, 2025-09-05, "全國矯正機關超收1000多人" (Traditional,
+   Taiwan), one of the seed page (Simplified), and a line mixing both with
+   a variant (峯) and a character of Extension B (𠗣, whose Simplified form
+   㓆 is three bytes). */
+static const char scripts_text[] =
+	"全國矯正機關目前超收1000多人，最終還是希望透過監獄內部教化。\n"
+	"\n"
+	"近年来，浙江监狱一直没有停下推进监地协作的脚步。\n"
+	"\n"
+	"监獄与山峯，𠗣監獄ABC。\n";
+
+static void
+test_scripts(void **state)
+{
+	static const char *const pats[] = { "监狱", "監獄", "监獄", "監狱" };
+	struct doc		 d;
+	struct search_index	*idx;
+	struct search_hit	*hits;
+	struct range		 src;
+	char			*t;
+	size_t			 i, k, len;
+	const char		*j;
+
+	memset(&d, 0, sizeof d);
+	doc_add_bytes(&d, "s.txt", scripts_text, strlen(scripts_text));
+	idx = search_index_doc(&d);
+	/* Every spelling finds all four, each in its own spelling. */
+	for (i = 0; i < sizeof pats / sizeof *pats; i++) {
+		static const char *const want[] = { "監獄", "监狱", "监獄",
+		    "監獄" };
+
+		assert_int_equal(find(idx, pats[i], 0, &hits), 4);
+		for (k = 0; k < 4; k++) {
+			t = hit_text(idx, &hits[k]);
+			assert_string_equal(t, want[k]);
+			free(t);
+		}
+		free(hits);
+		/* and so does a regular expression */
+		assert_int_equal(find(idx, pats[i], SEARCH_REGEX, &hits), 4);
+		free(hits);
+	}
+	/* Exact matching does not fold. */
+	assert_int_equal(find(idx, "监狱", SEARCH_EXACT, &hits), 1);
+	free(hits);
+	assert_int_equal(find(idx, "監獄", SEARCH_EXACT, &hits), 2);
+	free(hits);
+	/* The hit's offsets are the original's: after the four-byte 𠗣. */
+	assert_int_equal(find(idx, "监狱abc", 0, &hits), 1);
+	j = search_joined(idx, hits[0].page, hits[0].story, hits[0].block,
+	    &len);
+	assert_int_equal(hits[0].start, strstr(j, "監獄ABC") - j);
+	assert_int_equal(hits[0].end - hits[0].start, strlen("監獄ABC"));
+	assert_int_equal(search_hit_source(idx, &hits[0], &src), 0);
+	assert_int_equal(src.start, strstr(d.files[0].text.buf, "監獄ABC") -
+	    d.files[0].text.buf);
+	free(hits);
+	/* 𠗣 by its Simplified form, and itself, as one character. */
+	assert_int_equal(find(idx, "㓆", 0, &hits), 1);
+	t = hit_text(idx, &hits[0]);
+	assert_string_equal(t, "𠗣");
+	free(t);
+	free(hits);
+	assert_int_equal(find(idx, "𠗣监", 0, &hits), 1);
+	free(hits);
+	/* Variants: 峰 finds 峯; a character without a mapping only itself. */
+	assert_int_equal(find(idx, "山峰", 0, &hits), 1);
+	free(hits);
+	assert_int_equal(find(idx, "的", 0, &hits), 1);
+	free(hits);
+	/* 協作 and 协作, 機關 in the Taiwan line */
+	assert_int_equal(find(idx, "监地協作", 0, &hits), 1);
+	free(hits);
+	assert_int_equal(find(idx, "矫正机关", 0, &hits), 1);
+	free(hits);
+	/* the fold of a pattern */
+	t = search_fold("監獄ＡＢＣ", strlen("監獄ＡＢＣ"), &len);
+	assert_string_equal(t, "监狱abc");
+	free(t);
+	search_index_free(idx);
+	doc_free(&d);
+}
+
 int
 main(void)
 {
@@ -912,6 +997,7 @@ main(void)
 		cmocka_unit_test(test_seed_scripts),
 		cmocka_unit_test(test_common_bytes),
 		cmocka_unit_test(test_fold_expansion),
+		cmocka_unit_test(test_scripts),
 	};
 	int fails;
 
