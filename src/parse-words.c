@@ -242,24 +242,46 @@ static const struct parse_word *const pw_lists[PW__COUNT] = {
 
 /* One index entry: a word of a list by its first or last character. */
 struct pw_entry {
-	uint64_t	 key;		/* the word's first (last) eight
-					   bytes, zero-padded */
-	uint64_t	 mask;		/* the bytes of key that count */
+	uint64_t	 key[2];	/* the word's first sixteen bytes,
+					   zero-padded */
+	uint64_t	 mask[2];	/* the bytes of key that count */
 	uint32_t	 c;		/* first (or last) code point */
 	unsigned short	 i;		/* index in the list */
 	unsigned short	 n;		/* bytes of the word */
 };
 
-/* The index of one list: by first and by last character, and a bit
-   per hash of those characters, which most lines miss (a quick no). */
+/* A slot of an index by character: the entries of the words starting
+   (ending) with character c, v[lo .. lo + n); n is 0 in an empty slot. */
+struct pw_slot {
+	uint32_t	 c;
+	unsigned short	 lo, n;
+};
+
+/* An open-addressed table of slots, a power of two of them, at most
+   half full: a character is found (or missed, on an empty slot) in one
+   or two probes, where a binary search over a list took seven or
+   eight. */
+struct pw_table {
+	struct pw_slot	*v;
+	uint32_t	 mask;		/* slots - 1 */
+	unsigned	 shift;		/* 32 - log2(slots) */
+};
+
+/* The index of one list: by first and by last character, and a bit per
+   hash of a word's first two characters, which tells a line starting
+   with a common character (本) which words to try only when its second
+   character may follow (本报, not 本届). */
 struct pw_index {
 	struct pw_entry	*first, *last;
+	struct pw_table	 tfirst, tlast;
 	size_t		 n;
-	uint64_t	 bfirst[4], blast[4];
 	uint64_t	 bpair[64];	/* first two characters of a word,
 					   or the first of a one-character
 					   word twice */
 };
+
+/* A slot holding more entries than this is worth the pair filter. */
+#define PW_PAIR_MIN	4
 
 /* The bit of a character in a 256-bit filter. */
 static inline unsigned
@@ -267,9 +289,6 @@ pw_hash(uint32_t c)
 {
 	return (unsigned)((c * 0x9e3779b1u) >> 24);
 }
-
-#define PW_HAS(b, c)	(((b)[pw_hash(c) >> 6] >> (pw_hash(c) & 63)) & 1)
-#define PW_SET(b, c)	((b)[pw_hash(c) >> 6] |= 1ull << (pw_hash(c) & 63))
 
 /* The bit of two characters in a 4096-bit filter. */
 static inline unsigned
@@ -341,14 +360,36 @@ pw_last(const char *s, size_t n)
 	return pw_first(s + p, n - p, &len);
 }
 
-/* The first (at most eight) of the n bytes at s, zero-padded: the
-   key of an entry, or of a text to compare with one. */
+/* The first (at most eight) of the n bytes at s, zero-padded
+   (little-endian: the first byte lowest): a part of the key of an
+   entry, or of a text to compare with one.  Fewer than eight bytes are
+   two loads that overlap, not a memcpy of variable length (a call);
+   no byte past s + n is read. */
 static inline uint64_t
 pw_head(const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	uint64_t k = 0;
+	uint32_t a, b;
 
-	memcpy(&k, s, n < 8 ? n : 8);
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+	for (a = 0; a < n && a < 8; a++)
+		k |= (uint64_t)u[a] << (8 * a);
+	(void)b;
+	return k;
+#endif
+	if (n >= 8) {
+		memcpy(&k, s, 8);
+		return k;
+	}
+	if (n >= 4) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		return (uint64_t)a | (uint64_t)b << (8 * (n - 4));
+	}
+	if (n > 0)
+		k = (uint64_t)u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) |
+		    (uint64_t)u[n - 1] << (8 * (n - 1));
 	return k;
 }
 
@@ -359,14 +400,66 @@ pw_mask(size_t n)
 	return n >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
 }
 
-/* True when the n bytes at s (n >= e->n) start with the word of entry e
-   whose text is w: eight bytes compared at once, the rest by memcmp. */
-static inline int
-pw_starts(const struct pw_entry *e, uint64_t head, const char *s,
-    const char *w)
+/* The slot of a table for character c, the first to probe. */
+static inline uint32_t
+pw_probe(const struct pw_table *t, uint32_t c)
 {
-	return (head & e->mask) == e->key &&
-	    (e->n <= 8 || memcmp(s + 8, w + 8, e->n - 8u) == 0);
+	return (c * 0x9e3779b1u) >> t->shift & t->mask;
+}
+
+/* The slot of character c in t, or NULL. */
+static inline const struct pw_slot *
+pw_lookup(const struct pw_table *t, uint32_t c)
+{
+	uint32_t h;
+
+	for (h = pw_probe(t, c); t->v[h].n != 0; h = (h + 1) & t->mask)
+		if (t->v[h].c == c)
+			return &t->v[h];
+	return NULL;
+}
+
+/* Build table t over the n entries v (sorted by character). */
+static void
+pw_table_build(struct pw_table *t, const struct pw_entry *v, size_t n)
+{
+	size_t	 slots = 4, i, j;
+	unsigned bits = 2;
+	uint32_t h;
+
+	while (slots < 2 * n) {
+		slots *= 2;
+		bits++;
+	}
+	t->v = xcalloc(slots, sizeof *t->v);
+	t->mask = (uint32_t)slots - 1;
+	t->shift = 32 - bits;
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && v[j].c == v[i].c; j++)
+			;
+		for (h = pw_probe(t, v[i].c); t->v[h].n != 0;
+		    h = (h + 1) & t->mask)
+			;
+		t->v[h].c = v[i].c;
+		t->v[h].lo = (unsigned short)i;
+		t->v[h].n = (unsigned short)(j - i);
+	}
+}
+
+/* Fill entry e for word i of list w, keyed by character c. */
+static void
+pw_entry_set(struct pw_entry *e, const struct parse_word *w, size_t i,
+    uint32_t c)
+{
+	size_t	 n = w[i].n;
+
+	e->c = c;
+	e->i = (unsigned short)i;
+	e->n = (unsigned short)n;
+	e->key[0] = pw_head(w[i].s, n);
+	e->mask[0] = pw_mask(n);
+	e->key[1] = n > 8 ? pw_head(w[i].s + 8, n - 8) : 0;
+	e->mask[1] = n > 8 ? pw_mask(n - 8) : 0;
 }
 
 /* Build the index of every list. */
@@ -376,7 +469,7 @@ pw_build(void)
 	const struct parse_word	*w;
 	struct pw_index		*ix;
 	size_t			 l, i, n, len, len2;
-	uint32_t		 c2;
+	uint32_t		 c, c2;
 	unsigned		 k;
 
 	for (l = 0; l < PW__COUNT; l++) {
@@ -388,24 +481,21 @@ pw_build(void)
 		ix->first = xreallocarray(NULL, n ? n : 1, sizeof *ix->first);
 		ix->last = xreallocarray(NULL, n ? n : 1, sizeof *ix->last);
 		for (i = 0; i < n; i++) {
-			ix->first[i].c = pw_first(w[i].s, w[i].n, &len);
-			ix->last[i].c = pw_last(w[i].s, w[i].n);
-			ix->first[i].i = ix->last[i].i = (unsigned short)i;
-			ix->first[i].n = ix->last[i].n = (unsigned short)w[i].n;
-			ix->first[i].key = pw_head(w[i].s, w[i].n);
-			ix->last[i].key = pw_head(w[i].s, w[i].n);
-			ix->first[i].mask = ix->last[i].mask = pw_mask(w[i].n);
-			PW_SET(ix->bfirst, ix->first[i].c);
-			PW_SET(ix->blast, ix->last[i].c);
+			c = pw_first(w[i].s, w[i].n, &len);
+			pw_entry_set(&ix->first[i], w, i, c);
+			pw_entry_set(&ix->last[i], w, i,
+			    pw_last(w[i].s, w[i].n));
 			c2 = len < w[i].n ? pw_first(w[i].s + len, w[i].n - len,
-			    &len2) : ix->first[i].c;
-			k = pw_hash2(ix->first[i].c, c2);
+			    &len2) : c;
+			k = pw_hash2(c, c2);
 			ix->bpair[k >> 6] |= 1ull << (k & 63);
-			pw_first_lists[pw_hash(ix->first[i].c)] |= 1u << l;
+			pw_first_lists[pw_hash(c)] |= 1u << l;
 			pw_last_lists[pw_hash(ix->last[i].c)] |= 1u << l;
 		}
 		qsort(ix->first, n, sizeof *ix->first, pw_cmp);
 		qsort(ix->last, n, sizeof *ix->last, pw_cmp);
+		pw_table_build(&ix->tfirst, ix->first, n);
+		pw_table_build(&ix->tlast, ix->last, n);
 	}
 }
 
@@ -424,60 +514,58 @@ parse_words_init(void)
 		pthread_once(&pw_once, pw_build_once);
 }
 
-/* The first entry of v[0..n) for character c, or n. */
-static size_t
-pw_find(const struct pw_entry *v, size_t n, uint32_t c)
+/* True when no word of list ix starting with c, cl bytes at s[0..n),
+   can start s: its first two characters are no word's (see bpair). */
+static int
+pw_no_pair(const struct pw_index *ix, uint32_t c, const char *s, size_t n,
+    size_t cl)
 {
-	size_t	 lo = 0, hi = n, mid;
+	unsigned h = pw_hash2(c, c);
+	size_t	 k;
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (v[mid].c < c)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	/* a one-character word starting with c matches whatever follows */
+	if ((ix->bpair[h >> 6] >> (h & 63)) & 1)
+		return 0;
+	if (cl >= n)
+		return 1;
+	h = pw_hash2(c, pw_first(s + cl, n - cl, &k));
+	return !((ix->bpair[h >> 6] >> (h & 63)) & 1);
 }
 
 /* The longest word of list l that s[0..n) starts with: its index, its
-   length in *len (when not NULL); -1 when none. */
+   length in *len (when not NULL); -1 when none.  The words are compared
+   sixteen bytes at a time, masked (a memcmp only for longer ones). */
 int
 parse_words_prefix(enum parse_wlist l, const char *s, size_t n, size_t *len)
 {
-	const struct parse_word	*w = pw_lists[l];
 	const struct pw_index	*ix = &pw_index[l];
+	const struct pw_slot	*sl;
+	const struct pw_entry	*e, *end;
 	uint32_t		 c;
-	size_t			 k, cl;
-	unsigned		 h;
-	uint64_t		 head;
+	size_t			 cl;
+	uint64_t		 h0, h1;
 
 	parse_words_init();
 	if (n == 0)
 		return -1;
 	c = pw_first(s, n, &cl);
-	if (!PW_HAS(ix->bfirst, c))
+	if ((sl = pw_lookup(&ix->tfirst, c)) == NULL)
 		return -1;
-	/* the first two characters, or a one-character word */
-	h = pw_hash2(c, c);
-	if (!((ix->bpair[h >> 6] >> (h & 63)) & 1)) {
-		h = cl < n ? pw_hash2(c, pw_first(s + cl, n - cl, &k)) : 0;
-		if (cl >= n || !((ix->bpair[h >> 6] >> (h & 63)) & 1))
-			return -1;
-	}
-	head = pw_head(s, n);
-	for (k = pw_find(ix->first, ix->n, c); k < ix->n &&
-	    ix->first[k].c == c; k++) {
-		const struct parse_word *x = &w[ix->first[k].i];
-
-		if (x->n <= n && pw_starts(&ix->first[k], head, s, x->s)) {
-			if ((x->flags & PWF_ALONE) && l == PW_BOILER &&
-			    x->n != n)
-				continue;
-			if (len != NULL)
-				*len = x->n;
-			return ix->first[k].i;
-		}
+	if (sl->n > PW_PAIR_MIN && pw_no_pair(ix, c, s, n, cl))
+		return -1;
+	h0 = pw_head(s, n);
+	h1 = n > 8 ? pw_head(s + 8, n - 8) : 0;
+	for (e = ix->first + sl->lo, end = e + sl->n; e < end; e++) {
+		if (e->n > n || (h0 & e->mask[0]) != e->key[0] ||
+		    (h1 & e->mask[1]) != e->key[1] || (e->n > 16 &&
+		    memcmp(s + 16, pw_lists[l][e->i].s + 16, e->n - 16u) != 0))
+			continue;
+		if (e->n != n && l == PW_BOILER &&
+		    (pw_lists[l][e->i].flags & PWF_ALONE))
+			continue;
+		if (len != NULL)
+			*len = e->n;
+		return e->i;
 	}
 	return -1;
 }
@@ -487,25 +575,21 @@ parse_words_prefix(enum parse_wlist l, const char *s, size_t n, size_t *len)
 int
 parse_words_suffix(enum parse_wlist l, const char *s, size_t n, size_t *len)
 {
-	const struct parse_word	*w = pw_lists[l];
 	const struct pw_index	*ix = &pw_index[l];
-	uint32_t		 c;
-	size_t			 k;
+	const struct pw_slot	*sl;
+	const struct pw_entry	*e, *end;
 
 	parse_words_init();
 	if (n == 0)
 		return -1;
-	c = pw_last(s, n);
-	if (!PW_HAS(ix->blast, c))
+	if ((sl = pw_lookup(&ix->tlast, pw_last(s, n))) == NULL)
 		return -1;
-	for (k = pw_find(ix->last, ix->n, c); k < ix->n &&
-	    ix->last[k].c == c; k++) {
-		const struct parse_word *x = &w[ix->last[k].i];
-
-		if (x->n <= n && memcmp(s + n - x->n, x->s, x->n) == 0) {
+	for (e = ix->last + sl->lo, end = e + sl->n; e < end; e++) {
+		if (e->n <= n && memcmp(s + n - e->n, pw_lists[l][e->i].s,
+		    e->n) == 0) {
 			if (len != NULL)
-				*len = x->n;
-			return ix->last[k].i;
+				*len = e->n;
+			return e->i;
 		}
 	}
 	return -1;
@@ -532,14 +616,8 @@ parse_words_get(enum parse_wlist l, int i)
 int
 parse_words_starts(enum parse_wlist l, uint32_t c)
 {
-	const struct pw_index *ix = &pw_index[l];
-	size_t	 k;
-
 	parse_words_init();
-	if (!PW_HAS(ix->bfirst, c))
-		return 0;
-	k = pw_find(ix->first, ix->n, c);
-	return k < ix->n && ix->first[k].c == c;
+	return pw_lookup(&pw_index[l].tfirst, c) != NULL;
 }
 
 /* The lists (a bit 1 << PW_* each) that may have a word starting with
