@@ -358,7 +358,20 @@ struct parse_cut_rule {
 	int		(*test)(const struct parse_ctx *,
 			    const struct parse_run *, size_t);
 	int		 cut;		/* 1 cuts, 0 joins */
+	unsigned	 need;		/* LF_* of which the lower line must
+					   have one for the rule to hold (0:
+					   any line) */
+	unsigned	 prev;		/* ... and the line above (0: any) */
+	unsigned	 page;		/* PK_* of which the page must have
+					   one (0: any page) */
 };
+
+/* What a page is, as the cut rules ask (parse_cut_rule.page). */
+#define PK_MARKDOWN	0x01u	/* md4c read it */
+#define PK_INDENTED	0x02u	/* profile PP_INDENTED */
+#define PK_LINES	0x04u	/* profile PP_LINES */
+#define PK_WRAPPED	0x08u	/* profile PP_WRAPPED */
+#define PK_CONTENTS	0x10u	/* it has a contents list (ctx->tochead) */
 
 struct parse_unit_rule {
 	const char	*name;

@@ -693,26 +693,122 @@ pk_any(const struct parse_ctx *ctx, const struct parse_run *r, size_t i)
 }
 
 const struct parse_cut_rule parse_rules_cut[] = {
-	{ "join-byline-names", pk_names, 0 },
-	{ "join-contents-headline", pk_tochead, 0 },
-	{ "cut-page-break", pk_pagebreak, 1 },
-	{ "cut-alone", pk_alone, 1 },
-	{ "cut-md-block", pk_md_block, 1 },
-	{ "cut-indented", pk_indented, 1 },
-	{ "cut-lines", pk_lines, 1 },
-	{ "cut-wrapped-indent", pk_wrapped_indent, 1 },
-	{ "cut-after-byline", pk_after_byline, 1 },
-	{ "cut-byline", pk_byline, 1 },
-	{ "cut-number-subtitle", pk_number, 1 },
-	{ "cut-opener", pk_opener, 1 },
-	{ "join-md-paragraph", pk_md_para, 0 },
-	{ "cut-all-sentences", pk_all_sentences, 1 },
-	{ "cut-sentence-end", pk_sentence_end, 1 },
-	{ "cut-short-open", pk_short_open, 1 },
-	{ "cut-short-after", pk_short_after, 1 },
-	{ "join-wrapped", pk_any, 0 },
-	{ NULL, NULL, 0 }
+	{ "join-byline-names", pk_names, 0, LF_NAMES, 0, 0 },
+	{ "join-contents-headline", pk_tochead, 0, 0, 0, PK_CONTENTS },
+	{ "cut-page-break", pk_pagebreak, 1, LF_PAGEBRK, 0, 0 },
+	{ "cut-alone", pk_alone, 1, 0, 0, 0 },
+	{ "cut-md-block", pk_md_block, 1, 0, 0, PK_MARKDOWN },
+	{ "cut-indented", pk_indented, 1, 0, 0, PK_INDENTED },
+	{ "cut-lines", pk_lines, 1, 0, 0, PK_LINES },
+	{ "cut-wrapped-indent", pk_wrapped_indent, 1, LF_INDENT, 0,
+	    PK_WRAPPED },
+	{ "cut-after-byline", pk_after_byline, 1, 0, 0, 0 },
+	{ "cut-byline", pk_byline, 1, LF_BYLINE, 0, 0 },
+	{ "cut-number-subtitle", pk_number, 1, 0, 0, 0 },
+	{ "cut-opener", pk_opener, 1, LF_NOTE | LF_CAPSTART | LF_DATELINE, 0,
+	    0 },
+	{ "join-md-paragraph", pk_md_para, 0, 0, 0, PK_MARKDOWN },
+	{ "cut-all-sentences", pk_all_sentences, 1, 0, 0, 0 },
+	{ "cut-sentence-end", pk_sentence_end, 1, 0, LF_ENDP, 0 },
+	{ "cut-short-open", pk_short_open, 1, 0, 0, 0 },
+	{ "cut-short-after", pk_short_after, 1, 0, LF_ENDP, 0 },
+	{ "join-wrapped", pk_any, 0, 0, 0, 0 },
+	{ NULL, NULL, 0, 0, 0, 0 }
 };
+
+_Static_assert(sizeof parse_rules_cut / sizeof *parse_rules_cut <= 33,
+    "parse_rules_cut has at most 32 rules");
+
+/*
+ * Which rules of parse_rules_cut can hold between a line and the one
+ * above it, as a mask, the way struct pr_index does it for the class
+ * rules: a rule that needs a feature of the lower line, or of the upper
+ * one, or a kind of page, that is not there is not asked.  Built from
+ * the table once.
+ */
+struct pk_index {
+	uint32_t	 anyline;	/* rules that need no feature of the
+					   lower line */
+	uint32_t	 anyprev;	/* ... of the upper line */
+	uint32_t	 need[32];	/* per LF_* bit, rules needing it
+					   below */
+	uint32_t	 prev[32];	/* ... above */
+	uint32_t	 page[8];	/* per PK_* bit, rules needing it */
+	uint32_t	 anypage;	/* rules for any page */
+	unsigned	 needs, prevs;	/* every LF_* some rule needs */
+};
+
+static struct pk_index	 pk_index;
+
+static void
+pk_index_build(void)
+{
+	struct pk_index *x = &pk_index;
+	const struct parse_cut_rule *k;
+	unsigned	 b;
+	int		 r;
+
+	for (r = 0; parse_rules_cut[r].name != NULL; r++) {
+		k = &parse_rules_cut[r];
+		if (k->need == 0)
+			x->anyline |= 1u << r;
+		if (k->prev == 0)
+			x->anyprev |= 1u << r;
+		if (k->page == 0)
+			x->anypage |= 1u << r;
+		for (b = 0; b < 32; b++) {
+			if (k->need & (1u << b))
+				x->need[b] |= 1u << r;
+			if (k->prev & (1u << b))
+				x->prev[b] |= 1u << r;
+			if (b < 8 && (k->page & (1u << b)))
+				x->page[b] |= 1u << r;
+		}
+		x->needs |= k->need;
+		x->prevs |= k->prev;
+	}
+}
+
+/* The rules of a mask m (per LF_* or PK_* bit) that a set of bits f
+   lets hold. */
+static inline uint32_t
+pk_of(const uint32_t *m, unsigned f)
+{
+	uint32_t r = 0;
+
+	for (; f != 0; f &= f - 1)
+		r |= m[pr_lowest(f)];
+	return r;
+}
+
+/* The rules of parse_rules_cut that can hold on this page. */
+static uint32_t
+pk_page(const struct parse_ctx *ctx)
+{
+	unsigned f = 0;
+
+	if (ctx->markdown)
+		f |= PK_MARKDOWN;
+	if (ctx->profile == PP_INDENTED)
+		f |= PK_INDENTED;
+	if (ctx->profile == PP_LINES)
+		f |= PK_LINES;
+	if (ctx->profile == PP_WRAPPED)
+		f |= PK_WRAPPED;
+	if (ctx->tochead != NULL)
+		f |= PK_CONTENTS;
+	return pk_index.anypage | pk_of(pk_index.page, f);
+}
+
+/* The rules that can hold between line i and the line above it, on a
+   page whose rules are page. */
+static inline uint32_t
+pk_candidates(const struct parse_line *L, size_t i, uint32_t page)
+{
+	return page & (pk_index.anyline | pk_of(pk_index.need, L[i].flags &
+	    pk_index.needs)) & (pk_index.anyprev | pk_of(pk_index.prev,
+	    L[i - 1].flags & pk_index.prevs));
+}
 
 /* Decide, for every line that follows a non-blank line, whether it
    starts a new unit: cut[i] = 1 (see parse_rules_cut). */
@@ -722,8 +818,11 @@ parse_rules_cuts(struct parse_ctx *ctx, unsigned char *cut)
 	struct parse_line *L = ctx->lines;
 	struct parse_run r;
 	size_t		 a = 0, b, i;
+	uint32_t	 page, m;
 	int		 k;
 
+	pr_init();
+	page = pk_page(ctx);
 	while (a < ctx->nlines) {
 		if (L[a].flags & LF_BLANK) {
 			a++;
@@ -741,8 +840,13 @@ parse_rules_cuts(struct parse_ctx *ctx, unsigned char *cut)
 		r.last = b - 1;
 		r.chain = (L[a].flags & LF_BYLINE) != 0;
 		for (i = a + 1; i < b; i++) {
-			for (k = 0; !parse_rules_cut[k].test(ctx, &r, i); k++)
-				;
+			/* the last rule ("join-wrapped") holds for any
+			   line */
+			for (m = pk_candidates(L, i, page); ; m &= m - 1) {
+				k = pr_lowest(m);
+				if (parse_rules_cut[k].test(ctx, &r, i))
+					break;
+			}
 			cut[i] = (unsigned char)parse_rules_cut[k].cut;
 			L[i].cut = (unsigned char)k;
 			if (parse_rules_cut[k].test == pk_names)
@@ -931,6 +1035,7 @@ static void
 pr_build_once(void)
 {
 	pr_index_build();
+	pk_index_build();
 	pu_index_build();
 	__atomic_store_n(&pr_ready, 1, __ATOMIC_RELEASE);
 }
