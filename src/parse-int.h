@@ -378,10 +378,15 @@ struct parse_unit_rule {
 	int		(*test)(const struct parse_ctx *,
 			    const struct parse_unit *);
 	enum parse_unit_type type;
-	unsigned	 cls;		/* the class of the unit's first
-					   line the rule is for; PC__COUNT:
-					   any */
+	unsigned	 classes;	/* the classes of the unit's first
+					   line the rule is for, PU_C(c)
+					   each; PU_ANY: any */
+	unsigned	 need;		/* LF_* of which the unit's first line
+					   must have one (0: any unit) */
 };
+#define PU_C(c)		(1u << (c))
+#define PU_ANY		(~0u)
+_Static_assert(PC__COUNT <= 32, "a class is a bit of parse_unit_rule");
 
 /* Counts of a page that its profile is chosen from. */
 struct parse_counts {

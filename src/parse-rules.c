@@ -984,48 +984,62 @@ pu_any(const struct parse_ctx *ctx, const struct parse_unit *u)
 	return 1;
 }
 
-#define PU_ANY	PC__COUNT	/* a rule for units of any class */
+/* A Markdown headline, kicker, subtitle or heading. */
+#define PU_MARKED	(PU_C(PC_HEADLINE) | PU_C(PC_KICKER) | \
+			 PU_C(PC_SUBTITLE_MK) | PU_C(PC_HEADING))
 
 const struct parse_unit_rule parse_rules_unit[] = {
-	{ "unit-boilerplate", pu_drop, U_DROP, PC_DROP },
-	{ "unit-markup", pu_markup, U_MARKUP, PC_MARKUP },
-	{ "unit-page-label", pu_meta, U_META, PC_META },
-	{ "unit-story-break", pu_break, U_BREAK, PC_BREAK },
-	{ "unit-contents", pu_toc, U_TOC, PC_TOC },
-	{ "unit-wire-end", pu_wireend, U_WIREEND, PC_WIREEND },
-	{ "unit-note-end", pu_signoff, U_SIGNOFF, PC_SIGNOFF },
-	{ "unit-marked", pu_marked, U_MARKED, PU_ANY },
-	{ "unit-byline", pu_byline, U_BYLINE, PU_ANY },
-	{ "unit-number", pu_number, U_NUMBER, PU_ANY },
-	{ "unit-head", pu_flush, U_FLUSH, PC_FLUSH },
-	{ "unit-vertical", pu_vert, U_VERT, PU_ANY },
-	{ "unit-subtitle", pu_subtitle, U_SUBTITLE, PU_ANY },
-	{ "unit-note", pu_note, U_NOTE, PC_NOTE },
-	{ "unit-caption", pu_caption, U_CAPTION, PU_ANY },
-	{ "unit-dateline", pu_dateline, U_TEXT, PC_DATELINE },
-	{ "unit-short", pu_short, U_SHORT, PU_ANY },
-	{ "unit-text", pu_any, U_TEXT, PU_ANY },
-	{ NULL, NULL, U_TEXT, PU_ANY }
+	{ "unit-boilerplate", pu_drop, U_DROP, PU_C(PC_DROP), 0 },
+	{ "unit-markup", pu_markup, U_MARKUP, PU_C(PC_MARKUP), 0 },
+	{ "unit-page-label", pu_meta, U_META, PU_C(PC_META), 0 },
+	{ "unit-story-break", pu_break, U_BREAK, PU_C(PC_BREAK), 0 },
+	{ "unit-contents", pu_toc, U_TOC, PU_C(PC_TOC), 0 },
+	{ "unit-wire-end", pu_wireend, U_WIREEND, PU_C(PC_WIREEND), 0 },
+	{ "unit-note-end", pu_signoff, U_SIGNOFF, PU_C(PC_SIGNOFF), 0 },
+	{ "unit-marked", pu_marked, U_MARKED, PU_MARKED, 0 },
+	{ "unit-byline", pu_byline, U_BYLINE, PU_ANY, LF_BYLINE },
+	{ "unit-number", pu_number, U_NUMBER, PU_ANY, LF_NUMBER },
+	{ "unit-head", pu_flush, U_FLUSH, PU_C(PC_FLUSH), 0 },
+	{ "unit-vertical", pu_vert, U_VERT, PU_ANY, 0 },
+	{ "unit-subtitle", pu_subtitle, U_SUBTITLE, PU_ANY, LF_SUBTITLE },
+	{ "unit-note", pu_note, U_NOTE, PU_C(PC_NOTE), 0 },
+	{ "unit-caption", pu_caption, U_CAPTION, PU_ANY, 0 },
+	{ "unit-dateline", pu_dateline, U_TEXT, PU_C(PC_DATELINE), 0 },
+	{ "unit-short", pu_short, U_SHORT, PU_ANY, 0 },
+	{ "unit-text", pu_any, U_TEXT, PU_ANY, 0 },
+	{ NULL, NULL, U_TEXT, PU_ANY, 0 }
 };
 
 _Static_assert(sizeof parse_rules_unit / sizeof *parse_rules_unit <= 33,
     "parse_rules_unit has at most 32 rules");
 
 /* Per class of a unit's first line, the rules of parse_rules_unit that
-   are for it (a bit each): a rule for one class is not asked about
-   units of another.  Built from the table once (pr_init). */
+   are for it (a bit each), and per feature of that line the rules that
+   need it: a rule for other classes, or needing a feature the line
+   lacks, is not asked.  Built from the table once (pr_init). */
 static uint32_t		 pu_index[PC__COUNT];
+static uint32_t		 pu_need[32], pu_anyneed;
+static unsigned		 pu_needs;
 
 static void
 pu_index_build(void)
 {
+	const struct parse_unit_rule *u;
+	unsigned b;
 	int	 r, c;
 
-	for (r = 0; parse_rules_unit[r].name != NULL; r++)
+	for (r = 0; parse_rules_unit[r].name != NULL; r++) {
+		u = &parse_rules_unit[r];
 		for (c = 0; c < PC__COUNT; c++)
-			if (parse_rules_unit[r].cls == PU_ANY ||
-			    parse_rules_unit[r].cls == (unsigned)c)
+			if (u->classes & PU_C(c))
 				pu_index[c] |= 1u << r;
+		if (u->need == 0)
+			pu_anyneed |= 1u << r;
+		for (b = 0; b < 32; b++)
+			if (u->need & (1u << b))
+				pu_need[b] |= 1u << r;
+		pu_needs |= u->need;
+	}
 }
 
 static pthread_once_t	 pr_once = PTHREAD_ONCE_INIT;
@@ -1057,7 +1071,8 @@ parse_rules_type(struct parse_ctx *ctx, struct parse_unit *u)
 
 	pr_init();
 	/* the last rule ("unit-text") is for any class and holds */
-	for (m = pu_index[u->cls]; ; m &= m - 1) {
+	for (m = pu_index[u->cls] & (pu_anyneed | pk_of(pu_need, u->flags &
+	    pu_needs)); ; m &= m - 1) {
 		r = pr_lowest(m);
 		if (parse_rules_unit[r].test(ctx, u))
 			break;
