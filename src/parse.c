@@ -282,6 +282,12 @@ parse_lex(struct parse_ctx *ctx, size_t i)
 	struct parse_lexed x;
 
 	ctx->lines[i].memo = 0;
+	if (ctx->lines[i].start == ctx->lines[i].end) {
+		/* a blank line (a page's every other one): nothing to
+		   read, nor to keep */
+		ctx->lines[i].flags |= LF_BLANK;
+		return;
+	}
 	parse_line_lex(ctx->buf, &ctx->lines[i], &x);
 	/* not worth keeping: the join reads the bylines of byline and
 	   names lines (a line not kept is read anew) */
