@@ -1099,6 +1099,19 @@ pl_meta(const char *buf, size_t s, size_t e, size_t nchars, uint32_t last)
 	return 0;
 }
 
+/* False when the n bytes s, first character first and last last, can
+   be no page label nor running head, from their ends alone: pl_meta
+   holds only for a line opening with 第 专栏 專欄 《, or ending with 版
+   or a weekday (星期一, 禮拜日).  Most lines are neither: no call. */
+static inline int
+pl_may_meta(const char *s, size_t n, uint32_t first, uint32_t last)
+{
+	return first == 0x7b2c || first == 0x4e13 || first == 0x5c08 ||
+	    first == 0x300a || last == 0x7248 || (n >= 9 &&
+	    (memcmp(s + n - 9, "星期", 6) == 0 ||
+	    memcmp(s + n - 9, "禮拜", 6) == 0));
+}
+
 /* Length of a wire story's end at [s, e): （編輯：蘇龍麒）1140710,
    (编辑：张三) — the editor's credit in brackets and perhaps a date code
    of up to eight digits; 0 when there is none. */
@@ -1356,10 +1369,12 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	    l->nchars, fl))
 		l->flags |= LF_BOILER;
 	if (l->nchars <= PT_META && (first == 0x7b2c || first == 0x300a ||
-	    l->nchars <= 40) && pl_meta(buf, l->start, l->end, l->nchars,
-	    l->last))
+	    l->nchars <= 40) && pl_may_meta(s, n, first, l->last) &&
+	    pl_meta(buf, l->start, l->end, l->nchars, l->last))
 		l->flags |= LF_META;
-	if (l->nchars <= 60 && pl_wireend(buf, l->start, l->end))
+	/* a wire end opens with a bracket (parse_line_wireend) */
+	if (l->nchars <= 60 && (first == 0xff08 || first == '(') &&
+	    pl_wireend(buf, l->start, l->end))
 		l->flags |= LF_WIREEND;
 	if (pl_tocitem(buf, l->start, l->end, l->nchars, l->flags))
 		l->flags |= LF_TOCITEM;
