@@ -282,6 +282,10 @@ struct parse_ctx {
 						   or -1 (NULL: no contents) */
 	size_t			 ntocheads;	/* headlines the contents list
 						   named */
+	int			 tails;		/* some line had page metadata
+						   glued to it (parse_line.tail;
+						   set by parse_lex, which every
+						   line with one goes through) */
 	struct parse_memo	**memo;		/* see parse_line.memo */
 	size_t			 nmemo;
 };

@@ -968,7 +968,7 @@ parse_join_page(struct parse_ctx *ctx)
 	J.prefix = (size_t)-1;
 	J.motto = (size_t)-1;
 	J.nu = parse_join_units(ctx, &J.u);
-	for (i = 0; i < ctx->nlines; i++)
+	for (i = 0; ctx->tails && i < ctx->nlines; i++)
 		if (ctx->lines[i].tail.end > ctx->lines[i].tail.start) {
 			/* page metadata glued to a line: the banner */
 			size_t bi = parse_block_new(ctx, &ctx->pg->banner,

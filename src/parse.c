@@ -289,6 +289,8 @@ parse_lex(struct parse_ctx *ctx, size_t i)
 		return;
 	}
 	parse_line_lex(ctx->buf, &ctx->lines[i], &x);
+	if (ctx->lines[i].tail.end > ctx->lines[i].tail.start)
+		ctx->tails = 1;
 	/* not worth keeping: the join reads the bylines of byline and
 	   names lines (a line not kept is read anew) */
 	if (x.blread && x.blkind == PB_NONE)
