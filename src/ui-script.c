@@ -68,8 +68,8 @@ ui_script_next(struct ui *ui)
 	if (ui_load_busy(ui) || ui_load_running(ui)) {
 		/* The worker converts the document shown, which the loader
 		   is still to replace. */
-		ui_message(ui, false, "(c: not while loading: the text to "
-		    "convert is not all here yet)");
+		ui_message(ui, false, "(c converts the whole text: not while "
+		    "loading)");
 		return;
 	}
 	to = script_next(ui->doc->script);

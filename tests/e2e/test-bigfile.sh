@@ -107,6 +107,10 @@ status_has "loading" || fail "pipe: the reader does not say it is loading"
 first=$(text_rows | head -n 1)
 keys j
 wait_for top_lacks "$first" || fail "pipe: j did not move while the input is open"
+# c while loading says why it waits.
+keys c
+wait_for status_has "c converts the whole text: not while loading" ||
+    fail "pipe: c while loading does not say why not"
 # 300g while only the first part is there: story 300 once it comes.
 keys 3 0 0 g
 wait_for status_has "still loading" || fail "pipe: 300g beyond the loaded part says nothing"
