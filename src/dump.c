@@ -133,6 +133,10 @@ dump_text(const struct doc *d, int width, unsigned flags, FILE *fp)
 	layout_scratch_free(ls);
 }
 
+/* Bytes of a character of the CJK blocks in UTF-8 (U+3000 … U+FFEF):
+   the marks dump_story_title looks for. */
+#define DUMP_CJK_LEN	(sizeof("\u3000") - 1)
+
 /* Make a title for a story. */
 char *
 dump_story_title(const struct page *pg, const struct story *st)
@@ -157,13 +161,14 @@ dump_story_title(const struct page *pg, const struct story *st)
 	if (st->dateline.end > st->dateline.start &&
 	    &st->blocks[st->dateline_block] == b && st->dateline.end <= len)
 		from = st->dateline.end;
-	while (from < len && (s[from] == ' ' || (from + 3 <= len &&
-	    memcmp(s + from, "\xe3\x80\x80", 3) == 0)))
-		from += s[from] == ' ' ? 1 : 3;
+	while (from < len && (s[from] == ' ' || (from + DUMP_CJK_LEN <= len &&
+	    memcmp(s + from, "\u3000", DUMP_CJK_LEN) == 0)))
+		from += s[from] == ' ' ? 1 : DUMP_CJK_LEN;
 	for (p = s + from; *p != '\0'; p++)
-		if (*p == '!' || *p == '?' || memcmp(p, "。", 3) == 0 ||
-		    memcmp(p, "！", 3) == 0 || memcmp(p, "？", 3) == 0) {
-			p += *p == '!' || *p == '?' ? 1 : 3;
+		if (*p == '!' || *p == '?' || memcmp(p, "。", DUMP_CJK_LEN) ==
+		    0 || memcmp(p, "！", DUMP_CJK_LEN) == 0 ||
+		    memcmp(p, "？", DUMP_CJK_LEN) == 0) {
+			p += *p == '!' || *p == '?' ? 1 : DUMP_CJK_LEN;
 			break;
 		}
 	if (from == len)

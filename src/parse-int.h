@@ -183,6 +183,9 @@ struct parse_line {
 					   ctx->runs (npieces of them) */
 	uint32_t	 npieces;	/* 0: the line is one piece [start,
 					   end) */
+	uint32_t	 memo;		/* 1 + index in ctx->memo of what was
+					   read of the line that costs to read
+					   again; 0: nothing (parse_memo_of) */
 	struct range	 tail;		/* page metadata glued to the end of
 					   the line (> 本报记者  杨文明《人民日报》
 					   （…第 04 版）), cut off [start, end);
@@ -220,6 +223,33 @@ struct parse_bl {
 	int			 photo;	/* every role is a photo credit */
 };
 
+/* What parse_line_lex read of a line on the way that costs to read
+   again later: the dateline opener, the byline taken apart. */
+struct parse_lexed {
+	size_t			 dateline;	/* parse_line_dateline: bytes,
+						   0 when none */
+	struct range		 paren;		/* ... the inside of the
+						   bracket after it */
+	int			 blread;	/* the line was read as a
+						   byline: */
+	enum parse_bl_kind	 blkind;	/* ... what it is */
+	struct parse_bl		 bl;		/* ... its items */
+};
+
+/* The same, kept per line for the later stages (parse_memo_of): the
+   join reads the bylines and the dateline of a story from the lines
+   that the lexer (or the class rules) have read already, instead of
+   reading them again.  In the scratch memory, n items long. */
+struct parse_memo {
+	size_t			 dateline;
+	struct range		 paren;
+	int			 blread;	/* 0: not read as a byline */
+	enum parse_bl_kind	 blkind;
+	int			 photo;
+	size_t			 n;
+	struct parse_bl_item	 item[];
+};
+
 /* Scratch memory of one parse: blocks and pieces while they grow.  Freed
    (all at once) when parse_page ends; what it held is then copied into
    the page's pool. */
@@ -252,6 +282,8 @@ struct parse_ctx {
 						   or -1 (NULL: no contents) */
 	size_t			 ntocheads;	/* headlines the contents list
 						   named */
+	struct parse_memo	**memo;		/* see parse_line.memo */
+	size_t			 nmemo;
 };
 
 /* A run of non-blank lines, as the cut rules see it. */
@@ -315,9 +347,11 @@ struct parse_line_rule {
 	enum parse_class cls;
 	unsigned	 need;		/* LF_* of which the line must have
 					   one for the rule to hold (0: any
-					   line); PR_MD: a Markdown hint */
+					   line) */
+	unsigned	 md;		/* PR_MD(hint)s of which the line
+					   must have one instead (0: none) */
 };
-#define PR_MD		0x80000000u
+#define PR_MD(h)	(1u << (h))
 
 struct parse_cut_rule {
 	const char	*name;
@@ -399,10 +433,11 @@ unsigned parse_words_last_lists(uint32_t);
 /* parse-line.c */
 size_t	 parse_line_split(const char *, struct range, struct parse_line **,
 	    size_t);
-void	 parse_line_lex(const char *, struct parse_line *);
+void	 parse_line_lex(const char *, struct parse_line *,
+	    struct parse_lexed *);
 int	 parse_line_kicker_end(const char *, const struct parse_line *);
-int	 parse_line_names(const char *, struct parse_line *);
-int	 parse_line_surnamed(const char *, const struct parse_line *);
+int	 parse_line_names(struct parse_ctx *, size_t);
+int	 parse_line_surnamed(const struct parse_ctx *, size_t);
 int	 parse_line_pause(const char *, const struct parse_line *);
 enum parse_bl_kind parse_line_byline(const char *, size_t, size_t,
 	    struct parse_bl *);
@@ -424,7 +459,24 @@ int	 parse_md_looks(const struct parse_ctx *);
 
 /* parse.c: scratch memory and page building helpers */
 void	*parse_arena_alloc(struct parse_arena *, size_t);
-void	*parse_arena_grow(struct parse_arena *, void *, size_t, size_t);
+void	*parse_arena_regrow(struct parse_arena *, void *, size_t, size_t);
+
+/* Elements a scratch array has room for at first: most of a page's
+   arrays (the pieces of a block, the names of a byline) stay that short,
+   and are then allocated once. */
+#define PARSE_GROW_MIN	4
+
+/* Grow a scratch array v of n elements of sz bytes so that one more
+   fits: it is (re)allocated when n is 0 (for PARSE_GROW_MIN elements) or
+   a power of two at least PARSE_GROW_MIN (for twice as many), and has
+   room enough otherwise. */
+static inline void *
+parse_arena_grow(struct parse_arena *a, void *v, size_t n, size_t sz)
+{
+	if (n != 0 && (n < PARSE_GROW_MIN || (n & (n - 1)) != 0))
+		return v;
+	return parse_arena_regrow(a, v, n, sz);
+}
 size_t	 parse_story_new(struct parse_ctx *);
 size_t	 parse_block_new(struct parse_ctx *, struct story *, enum block_kind);
 void	 parse_block_piece(struct parse_ctx *, struct block *, size_t, size_t);
@@ -432,7 +484,11 @@ void	 parse_block_line(struct parse_ctx *, struct story *, size_t,
 	    const struct parse_line *);
 void	 parse_bylines(struct parse_ctx *, struct story *, size_t, size_t,
 	    size_t);
-void	 parse_dateline(struct parse_ctx *, struct story *, size_t);
+void	 parse_bylines_line(struct parse_ctx *, struct story *, size_t,
+	    size_t);
+void	 parse_dateline(struct parse_ctx *, struct story *, size_t, size_t);
+const struct parse_memo *parse_memo_of(const struct parse_ctx *, size_t);
+const struct parse_memo *parse_memo_byline(struct parse_ctx *, size_t);
 void	 parse_why(struct parse_ctx *, size_t, int, const char *);
 
 /* parse-join.c */

@@ -681,7 +681,7 @@ parse_join_text(struct parse_join *J, size_t i, int aside)
 	st = &J->ctx->pg->stories[J->cs];
 	if (!J->lead[J->cs]) {
 		J->lead[J->cs] = 1;
-		parse_dateline(J->ctx, st, bi);
+		parse_dateline(J->ctx, st, bi, u->first);
 	}
 	/* in a page that indents its paragraphs every line is a whole
 	   paragraph: none is left open; nor in Markdown, whose paragraphs
@@ -743,8 +743,7 @@ parse_join_role(struct parse_join *J, size_t i)
 	if (u[i].role == R_BYLINE) {
 		st = &J->ctx->pg->stories[J->cs];
 		for (k = u[i].first; k <= u[i].last; k++)
-			parse_bylines(J->ctx, st, bi,
-			    J->ctx->lines[k].start, J->ctx->lines[k].end);
+			parse_bylines_line(J->ctx, st, bi, k);
 	}
 }
 
@@ -917,10 +916,9 @@ parse_join_read(struct parse_join *J)
 			if (u[i].type == U_BYLINE && J->have)
 				/* a credit: its names are the story's too */
 				for (k = u[i].first; k <= u[i].last; k++)
-					parse_bylines(J->ctx,
+					parse_bylines_line(J->ctx,
 					    &J->ctx->pg->stories[J->cs], bi,
-					    J->ctx->lines[k].start,
-					    J->ctx->lines[k].end);
+					    k);
 			aside = 1;
 			break;
 		case U_SUBTITLE:

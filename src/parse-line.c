@@ -281,11 +281,38 @@ pl_number(const char *buf, size_t s, size_t e)
 	return digits >= 1 && digits <= 4 && other <= 4;
 }
 
-/* Code points in the n UTF-8 bytes at s: bytes that are not 10xxxxxx. */
+/* Continuation bytes (10xxxxxx) among the eight bytes w, those of the
+   top (last) k of them only. */
+static inline size_t
+pl_cont8(uint64_t w, unsigned k)
+{
+	const uint64_t hi = 0x8080808080808080ull;
+
+	/* bit 7 set and bit 6 clear; the 0/1 bytes added up with one
+	   multiplication */
+	w = (w & ~(w << 1) & hi) >> 7;
+	if (k < 8)
+		w &= ~(uint64_t)0 << (8 * (8 - k));
+	return (size_t)((w * 0x0101010101010101ull) >> 56);
+}
+
+#ifdef __SSE2__
+/* Sixteen zero bytes, then sixteen 0xff: from offset k, a mask of the
+   last k bytes of sixteen. */
+static const unsigned char pl_tailmask[32] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255,
+};
+#endif
+
+/* Code points in the n UTF-8 bytes at s: bytes that are not 10xxxxxx.
+   The bytes that do not fill a block of sixteen (or eight) are counted
+   by loading the last block of the line again, its bytes counted
+   already masked off: no byte loop. */
 size_t
 parse_line_count(const char *s, size_t n)
 {
-	const uint64_t hi = 0x8080808080808080ull;
 	size_t	 i = 0, cont = 0;
 	uint64_t w;
 
@@ -293,26 +320,49 @@ parse_line_count(const char *s, size_t n)
 	/* sixteen bytes at a time: a continuation byte is below -64 as a
 	   signed byte; the compare's -1s are subtracted into byte
 	   counters, added up (psadbw) before any can pass 255 */
-	while (i + 16 <= n) {
-		__m128i	 acc = _mm_setzero_si128(), c0 = _mm_set1_epi8(-64);
-		size_t	 k;
+	if (n >= 16) {
+		const __m128i c0 = _mm_set1_epi8(-64);
 
-		for (k = 0; k < 255 && i + 16 <= n; k++, i += 16)
-			acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(
+		while (i + 16 <= n) {
+			__m128i	 acc = _mm_setzero_si128();
+			size_t	 k;
+
+			for (k = 0; k < 255 && i + 16 <= n; k++, i += 16)
+				acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(
+				    _mm_loadu_si128((const __m128i *)
+				    (const void *)(s + i)), c0));
+			acc = _mm_sad_epu8(acc, _mm_setzero_si128());
+			cont += (size_t)_mm_cvtsi128_si32(acc) +
+			    (size_t)_mm_extract_epi16(acc, 4);
+		}
+		if (i < n) {
+			/* the last n - i bytes, in the last block */
+			__m128i	 t = _mm_sub_epi8(_mm_setzero_si128(),
+			    _mm_and_si128(_mm_cmplt_epi8(_mm_loadu_si128(
+			    (const __m128i *)(const void *)(s + n - 16)), c0),
 			    _mm_loadu_si128((const __m128i *)(const void *)
-			    (s + i)), c0));
-		acc = _mm_sad_epu8(acc, _mm_setzero_si128());
-		cont += (size_t)_mm_cvtsi128_si32(acc) +
-		    (size_t)_mm_extract_epi16(acc, 4);
+			    (pl_tailmask + (n - i)))));
+
+			t = _mm_sad_epu8(t, _mm_setzero_si128());
+			cont += (size_t)_mm_cvtsi128_si32(t) +
+			    (size_t)_mm_extract_epi16(t, 4);
+		}
+		return n - cont;
 	}
 #endif
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
-		/* continuation: bit 7 set and bit 6 clear; then add the
-		   0/1 bytes up with one multiplication */
-		w = (w & ~(w << 1) & hi) >> 7;
-		cont += (size_t)((w * 0x0101010101010101ull) >> 56);
+		cont += pl_cont8(w, 8);
 	}
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (i < n && n >= 8) {
+		/* the last n - i bytes, in the last eight (little-endian:
+		   the last bytes are the top ones) */
+		memcpy(&w, s + n - 8, 8);
+		cont += pl_cont8(w, (unsigned)(n - i));
+		i = n;
+	}
+#endif
 	for (; i < n; i++)
 		cont += ((unsigned char)s[i] & 0xc0) == 0x80;
 	return n - cont;
@@ -394,38 +444,54 @@ pl_may_byline(const char *s, size_t n, uint32_t last)
 	return n <= PT_NAMES_BYTES ? 2 : 0;
 }
 
-/* Names only, on a line lexed as a possible continuation of a byline
-   (LF_MAYNAMES): read them now; true when they are names. */
+/* Names only, on line i lexed as a possible continuation of a byline
+   (LF_MAYNAMES): read them now (and keep the reading, parse_memo_byline);
+   true when they are names. */
 int
-parse_line_names(const char *buf, struct parse_line *l)
+parse_line_names(struct parse_ctx *ctx, size_t i)
 {
-	struct parse_bl	 bl;
+	struct parse_line *l = &ctx->lines[i];
 
 	if (!(l->flags & LF_MAYNAMES))
 		return (l->flags & LF_NAMES) != 0;
 	l->flags &= ~LF_MAYNAMES;
-	if (parse_line_byline(buf, l->start, l->end, &bl) == PB_NAMES)
+	if (parse_memo_byline(ctx, i)->blkind == PB_NAMES)
 		l->flags |= LF_NAMES;
 	return (l->flags & LF_NAMES) != 0;
 }
 
-/* True when line l is names alone (one to four, as parse_line_byline
+/* True when line li is names alone (one to four, as parse_line_byline
    reads them) and every name is a surname (PW_SURNAMES) and one or two
    characters more: 张子晗, 刘  鑫, 张天培  王欣悦, 欧阳晓光 (not 王勇出席,
    a subtitle). */
 int
-parse_line_surnamed(const char *buf, const struct parse_line *l)
+parse_line_surnamed(const struct parse_ctx *ctx, size_t li)
 {
-	struct parse_bl	 bl;
-	size_t		 i, p, e, len, k, n;
-	uint32_t	 c;
+	const char		*buf = ctx->buf;
+	const struct parse_line	*l = &ctx->lines[li];
+	const struct parse_memo	*m = parse_memo_of(ctx, li);
+	const struct parse_bl_item *item;
+	struct parse_bl		 bl;
+	size_t			 i, p, e, len, k, n, nitem;
+	uint32_t		 c;
 
-	if (!(l->flags & (LF_MAYNAMES | LF_NAMES)) ||
-	    parse_line_byline(buf, l->start, l->end, &bl) != PB_NAMES)
+	if (!(l->flags & (LF_MAYNAMES | LF_NAMES)))
 		return 0;
-	for (i = 0; i < bl.n; i++) {
-		p = bl.item[i].r.start;
-		e = bl.item[i].r.end;
+	if (m != NULL && m->blread) {
+		/* read already: by the lexer, or as names under a byline */
+		if (m->blkind != PB_NAMES)
+			return 0;
+		item = m->item;
+		nitem = m->n;
+	} else {
+		if (parse_line_byline(buf, l->start, l->end, &bl) != PB_NAMES)
+			return 0;
+		item = bl.item;
+		nitem = bl.n;
+	}
+	for (i = 0; i < nitem; i++) {
+		p = item[i].r.start;
+		e = item[i].r.end;
 		if (parse_words_prefix(PW_SURNAMES, buf + p, e - p, &len) < 0)
 			return 0;
 		for (n = 0, k = p + len; k < e; k += len) {
@@ -1199,22 +1265,42 @@ pl_signoff(const char *buf, size_t s, size_t e)
 	    strcmp(w, "本报编辑部") == 0 || strcmp(w, "本報編輯部") == 0;
 }
 
+/* Read line l as a byline into bl, and say so in x (when not NULL). */
+static enum parse_bl_kind
+pl_byline_read(const char *buf, const struct parse_line *l,
+    struct parse_bl *bl, struct parse_lexed *x)
+{
+	enum parse_bl_kind k = parse_line_byline(buf, l->start, l->end, bl);
+
+	if (x != NULL) {
+		x->blread = 1;
+		x->blkind = k;
+	}
+	return k;
+}
+
 /* Set the features, character count and last character of one line.
    A line longer than PT_LEX_SHORT characters is a paragraph: only what
    can open or close one is looked for (a dateline, a note or caption
    opener, a caption's ending, a —— line); the rest of the lexers are for
-   short lines (heads, bylines, credits, labels, debris). */
+   short lines (heads, bylines, credits, labels, debris).  When x is not
+   NULL it receives the dateline and the byline read on the way. */
 void
-parse_line_lex(const char *buf, struct parse_line *l)
+parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 {
 	const char	*s = buf + l->start;
-	size_t		 n = l->end - l->start, i;
+	size_t		 n = l->end - l->start, i, dl;
 	uint32_t	 first, c;
 	unsigned	 fl, ll;
 	int		 may = 0;
-	struct parse_bl	 bl;
+	struct parse_bl	 own, *bl = x != NULL ? &x->bl : &own;
+	struct range	 paren;
 	enum parse_bl_kind k;
 
+	if (x != NULL) {
+		x->dateline = 0;
+		x->blread = 0;
+	}
 	if (n == 0) {
 		l->flags |= LF_BLANK;
 		return;
@@ -1243,10 +1329,16 @@ parse_line_lex(const char *buf, struct parse_line *l)
 	if ((fl & PW_BIT(PW_CAP_STARTS)) &&
 	    parse_words_prefix(PW_CAP_STARTS, s, n, NULL) >= 0)
 		l->flags |= LF_CAPSTART;
+	/* no dateline opens otherwise (parse_line_dateline): 【 （ ( */
 	if (((fl & PW_BIT(PW_AGENCIES)) || first == 0x3010 ||
 	    first == 0xff08 || first == '(') &&
-	    parse_line_dateline(buf, l->start, l->end, NULL) > 0)
-		l->flags |= LF_DATELINE;	/* 【 （ ( */
+	    (dl = parse_line_dateline(buf, l->start, l->end, &paren)) > 0) {
+		l->flags |= LF_DATELINE;
+		if (x != NULL) {
+			x->dateline = dl;
+			x->paren = paren;
+		}
+	}
 	if ((ll & PW_BIT(PW_CAP_ENDS)) &&
 	    parse_words_suffix(PW_CAP_ENDS, s, n, NULL) >= 0)
 		l->flags |= LF_CAPEND;
@@ -1281,10 +1373,9 @@ parse_line_lex(const char *buf, struct parse_line *l)
 	    l->last)) == 2)
 		l->flags |= LF_MAYNAMES;
 	else if (l->nchars <= PT_BYLINE && !(l->flags & LF_ENDP) &&
-	    may == 1 && (k = parse_line_byline(buf, l->start, l->end, &bl)) !=
-	    PB_NONE) {
+	    may == 1 && (k = pl_byline_read(buf, l, bl, x)) != PB_NONE) {
 		l->flags |= k == PB_NAMES ? LF_NAMES : LF_BYLINE;
-		if (bl.photo)
+		if (bl->photo)
 			l->flags |= LF_PHOTO;
 		if (k != PB_NAMES)
 			return;

@@ -239,8 +239,12 @@ pc_byline_head(const struct parse_ctx *ctx, size_t i)
 	    (L[n].flags & (LF_ENDP | LF_DATELINE)) ||
 	    parse_line_pause(ctx->buf, &L[n])))
 		return 0;	/* no text under it (a standfirst is) */
-	return parse_line_surnamed(ctx->buf, &L[i]);
+	return parse_line_surnamed(ctx, i);
 }
+
+/* The hints of a Markdown heading below #. */
+#define PR_MD_SUB	(PR_MD(PM_H2) | PR_MD(PM_H3) | PR_MD(PM_H4) | \
+			 PR_MD(PM_H5) | PR_MD(PM_H6))
 
 /* ### (or any level below #) right above a # headline: the kicker. */
 static int
@@ -335,37 +339,42 @@ pc_any(const struct parse_ctx *ctx, size_t i)
 }
 
 const struct parse_line_rule parse_rules_line[] = {
-	{ "blank", pc_blank, PC_BLANK, LF_BLANK },
-	{ "md-front-matter", pc_md_front, PC_MARKUP, PR_MD },
-	{ "md-markup", pc_md_markup, PC_MARKUP, PR_MD },
-	{ "md-rule", pc_md_rule, PC_BREAK, PR_MD },
-	{ "page-label", pc_meta, PC_META, LF_META },
-	{ "boilerplate", pc_boiler, PC_DROP, LF_BOILER },
-	{ "md-headline", pc_md_h1, PC_HEADLINE, PR_MD },
-	{ "contents-headline", pc_tochead, PC_HEADLINE, LF_TOCHEAD },
-	{ "md-kicker", pc_md_kicker, PC_KICKER, PR_MD },
-	{ "md-subtitle", pc_md_subtitle, PC_SUBTITLE_MK, PR_MD },
-	{ "md-heading", pc_md_heading, PC_HEADING, PR_MD },
-	{ "wire-end", pc_wireend, PC_WIREEND, LF_WIREEND },
-	{ "number", pc_number, PC_NUMBER, LF_NUMBER },
-	{ "contents", pc_contents, PC_TOC, LF_CONTENTS },
-	{ "byline", pc_byline, PC_BYLINE, LF_BYLINE },
-	{ "byline-names", pc_names, PC_NAMES, LF_NAMES },
-	{ "byline-under-head", pc_byline_head, PC_BYLINE, LF_MAYNAMES },
-	{ "note-signoff", pc_signoff, PC_SIGNOFF, LF_SIGNOFF },
-	{ "subtitle-dash", pc_subtitle, PC_SUBTITLE, LF_SUBTITLE },
-	{ "note-opener", pc_note, PC_NOTE, LF_NOTE },
-	{ "md-quote", pc_md_quote, PC_NOTE, PR_MD },
-	{ "md-image", pc_md_image, PC_CAPTION, PR_MD },
-	{ "caption-mark", pc_caption, PC_CAPTION, LF_CAPSTART | LF_CAPEND },
-	{ "dateline", pc_dateline, PC_DATELINE, LF_DATELINE },
-	{ "md-bold", pc_md_bold, PC_HEADING, PR_MD },
-	{ "salutation", pc_salutation, PC_TEXT, 0 },
-	{ "flush-head", pc_flush, PC_FLUSH, 0 },
-	{ "short", pc_short, PC_SHORT, 0 },
-	{ "text", pc_any, PC_TEXT, 0 },
-	{ NULL, NULL, PC_TEXT, 0 }
+	{ "blank", pc_blank, PC_BLANK, LF_BLANK, 0 },
+	{ "md-front-matter", pc_md_front, PC_MARKUP, 0, PR_MD(PM_FRONT) },
+	{ "md-markup", pc_md_markup, PC_MARKUP, 0, PR_MD(PM_HTML) },
+	{ "md-rule", pc_md_rule, PC_BREAK, 0, PR_MD(PM_RULE) },
+	{ "page-label", pc_meta, PC_META, LF_META, 0 },
+	{ "boilerplate", pc_boiler, PC_DROP, LF_BOILER, 0 },
+	{ "md-headline", pc_md_h1, PC_HEADLINE, 0, PR_MD(PM_H1) },
+	{ "contents-headline", pc_tochead, PC_HEADLINE, LF_TOCHEAD, 0 },
+	{ "md-kicker", pc_md_kicker, PC_KICKER, 0, PR_MD_SUB },
+	{ "md-subtitle", pc_md_subtitle, PC_SUBTITLE_MK, 0, PR_MD_SUB },
+	{ "md-heading", pc_md_heading, PC_HEADING, 0, PR_MD_SUB },
+	{ "wire-end", pc_wireend, PC_WIREEND, LF_WIREEND, 0 },
+	{ "number", pc_number, PC_NUMBER, LF_NUMBER, 0 },
+	{ "contents", pc_contents, PC_TOC, LF_CONTENTS, 0 },
+	{ "byline", pc_byline, PC_BYLINE, LF_BYLINE, 0 },
+	{ "byline-names", pc_names, PC_NAMES, LF_NAMES, 0 },
+	{ "byline-under-head", pc_byline_head, PC_BYLINE, LF_MAYNAMES, 0 },
+	{ "note-signoff", pc_signoff, PC_SIGNOFF, LF_SIGNOFF, 0 },
+	{ "subtitle-dash", pc_subtitle, PC_SUBTITLE, LF_SUBTITLE, 0 },
+	{ "note-opener", pc_note, PC_NOTE, LF_NOTE, 0 },
+	{ "md-quote", pc_md_quote, PC_NOTE, 0, PR_MD(PM_QUOTE) },
+	{ "md-image", pc_md_image, PC_CAPTION, 0, PR_MD(PM_IMAGE) },
+	{ "caption-mark", pc_caption, PC_CAPTION, LF_CAPSTART | LF_CAPEND, 0 },
+	{ "dateline", pc_dateline, PC_DATELINE, LF_DATELINE, 0 },
+	{ "md-bold", pc_md_bold, PC_HEADING, 0, PR_MD(PM_STRONG) },
+	{ "salutation", pc_salutation, PC_TEXT, 0, 0 },
+	{ "flush-head", pc_flush, PC_FLUSH, 0, 0 },
+	{ "short", pc_short, PC_SHORT, 0, 0 },
+	{ "text", pc_any, PC_TEXT, 0, 0 },
+	{ NULL, NULL, PC_TEXT, 0, 0 }
 };
+
+/* The rules of parse_rules_line, a bit each, fit in the masks of
+   struct pr_index. */
+_Static_assert(sizeof parse_rules_line / sizeof *parse_rules_line <= 33,
+    "parse_rules_line has at most 32 rules");
 
 static const char *const parse_class_names[PC__COUNT] = {
 	[PC_BLANK] = "blank", [PC_DROP] = "boilerplate",
@@ -388,45 +397,93 @@ parse_class_name(enum parse_class c)
 	return parse_class_names[c];
 }
 
-/* The features some line rule needs, and the first rule that needs
-   none (computed from the table on first use; benign if two threads
-   both do it). */
-static unsigned	 pr_needs;
-static int	 pr_free;
+/*
+ * Which rules of parse_rules_line can hold for a line, as a mask (bit r
+ * for rule r): a rule that needs a feature (an LF_* bit) or a Markdown
+ * hint the line lacks cannot, and is not asked.  The masks per feature
+ * and per hint are built from the table once; a line's rules are then
+ * those that need nothing, and those of its features and of its hint.
+ */
+struct pr_index {
+	uint32_t	 free;		/* rules that need nothing */
+	uint32_t	 flag[32];	/* per LF_* bit, rules needing it */
+	uint32_t	 md[32];	/* per hint (PM_*), rules needing it */
+	unsigned	 needs;		/* every LF_* some rule needs */
+};
+
+static struct pr_index	 pr_index;
+static void	 pr_init(void);
+
+static void
+pr_index_build(void)
+{
+	struct pr_index *x = &pr_index;
+	unsigned	 b;
+	int		 r;
+
+	for (r = 0; parse_rules_line[r].name != NULL; r++) {
+		if (parse_rules_line[r].need == 0 &&
+		    parse_rules_line[r].md == 0)
+			x->free |= 1u << r;
+		for (b = 0; b < 32; b++) {
+			if (parse_rules_line[r].need & (1u << b))
+				x->flag[b] |= 1u << r;
+			if (parse_rules_line[r].md & (1u << b))
+				x->md[b] |= 1u << r;
+		}
+		x->needs |= parse_rules_line[r].need;
+	}
+}
+
+/* The index of the lowest bit set in m (m != 0). */
+static inline int
+pr_lowest(uint32_t m)
+{
+#if defined(__GNUC__)
+	return __builtin_ctz(m);
+#else
+	int	 r = 0;
+
+	while (!(m & 1)) {
+		m >>= 1;
+		r++;
+	}
+	return r;
+#endif
+}
+
+/* The rules that can hold for line l (see struct pr_index). */
+static uint32_t
+pr_candidates(const struct parse_line *l)
+{
+	uint32_t m = pr_index.free | pr_index.md[l->md];
+	unsigned f;
+
+	for (f = l->flags & pr_index.needs; f != 0; f &= f - 1)
+		m |= pr_index.flag[pr_lowest(f)];
+	return m;
+}
 
 /* Classify every line: the first rule of parse_rules_line that holds. */
 void
 parse_rules_classify(struct parse_ctx *ctx)
 {
 	size_t	 i;
+	uint32_t m;
 	int	 r;
 
 	parse_contents(ctx);
-	if (pr_needs == 0)
-		for (r = 0; parse_rules_line[r].name != NULL; r++) {
-			if (parse_rules_line[r].need != PR_MD)
-				pr_needs |= parse_rules_line[r].need;
-			if (parse_rules_line[r].need == 0 && pr_free == 0)
-				pr_free = r;
-		}
+	pr_init();
 	for (i = 0; i < ctx->nlines; i++) {
 		const struct parse_line *l = &ctx->lines[i];
 
 		/* names are read only under a byline */
 		if ((l->flags & LF_MAYNAMES) && i > 0 &&
 		    (ctx->lines[i - 1].flags & (LF_BYLINE | LF_NAMES)))
-			(void)parse_line_names(ctx->buf, &ctx->lines[i]);
-		/* a rule that needs a feature the line lacks cannot hold:
-		   it is not asked; a line with none of the features and no
-		   Markdown hint goes straight to the first rule that needs
-		   none */
-		r = !(l->flags & pr_needs) && l->md == PM_NONE ? pr_free : 0;
-		for (; ; r++) {
-			unsigned need = parse_rules_line[r].need;
-
-			if (need == PR_MD ? l->md == PM_NONE :
-			    need != 0 && !(l->flags & need))
-				continue;
+			(void)parse_line_names(ctx, i);
+		/* the last rule ("text") needs nothing and always holds */
+		for (m = pr_candidates(l); ; m &= m - 1) {
+			r = pr_lowest(m);
 			if (parse_rules_line[r].test(ctx, i))
 				break;
 		}
@@ -847,17 +904,59 @@ const struct parse_unit_rule parse_rules_unit[] = {
 	{ NULL, NULL, U_TEXT, PU_ANY }
 };
 
+_Static_assert(sizeof parse_rules_unit / sizeof *parse_rules_unit <= 33,
+    "parse_rules_unit has at most 32 rules");
+
+/* Per class of a unit's first line, the rules of parse_rules_unit that
+   are for it (a bit each): a rule for one class is not asked about
+   units of another.  Built from the table once (pr_init). */
+static uint32_t		 pu_index[PC__COUNT];
+
+static void
+pu_index_build(void)
+{
+	int	 r, c;
+
+	for (r = 0; parse_rules_unit[r].name != NULL; r++)
+		for (c = 0; c < PC__COUNT; c++)
+			if (parse_rules_unit[r].cls == PU_ANY ||
+			    parse_rules_unit[r].cls == (unsigned)c)
+				pu_index[c] |= 1u << r;
+}
+
+static pthread_once_t	 pr_once = PTHREAD_ONCE_INIT;
+static int		 pr_ready;	/* set (release) when built */
+
+static void
+pr_build_once(void)
+{
+	pr_index_build();
+	pu_index_build();
+	__atomic_store_n(&pr_ready, 1, __ATOMIC_RELEASE);
+}
+
+/* Build the rule indexes (once; thread-safe, a load once built). */
+static void
+pr_init(void)
+{
+	if (!__atomic_load_n(&pr_ready, __ATOMIC_ACQUIRE))
+		pthread_once(&pr_once, pr_build_once);
+}
+
 /* Type a unit: the first rule of parse_rules_unit that holds. */
 void
 parse_rules_type(struct parse_ctx *ctx, struct parse_unit *u)
 {
+	uint32_t m;
 	int	 r;
 
-	/* a rule for one class is not asked about units of another */
-	for (r = 0; (parse_rules_unit[r].cls != PU_ANY &&
-	    parse_rules_unit[r].cls != u->cls) ||
-	    !parse_rules_unit[r].test(ctx, u); r++)
-		;
+	pr_init();
+	/* the last rule ("unit-text") is for any class and holds */
+	for (m = pu_index[u->cls]; ; m &= m - 1) {
+		r = pr_lowest(m);
+		if (parse_rules_unit[r].test(ctx, u))
+			break;
+	}
 	u->type = parse_rules_unit[r].type;
 	u->trule = (unsigned char)r;
 }

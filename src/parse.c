@@ -64,16 +64,14 @@ parse_arena_free(struct parse_arena *a)
 	memset(a, 0, sizeof *a);
 }
 
-/* Grow a scratch array of n elements of sz bytes when n is 0 or a power
-   of two, so that one more fits. */
+/* The allocating part of parse_arena_grow (see parse-int.h). */
 void *
-parse_arena_grow(struct parse_arena *a, void *v, size_t n, size_t sz)
+parse_arena_regrow(struct parse_arena *a, void *v, size_t n, size_t sz)
 {
 	void	*p;
 
-	if (n != 0 && (n & (n - 1)) != 0)
-		return v;
-	p = parse_arena_alloc(a, ((n ? 2 * n : 1) * sz + 7) & ~(size_t)7);
+	p = parse_arena_alloc(a, ((n ? 2 * n : PARSE_GROW_MIN) * sz + 7) &
+	    ~(size_t)7);
 	if (n > 0)
 		memcpy(p, v, n * sz);
 	return p;
@@ -166,56 +164,157 @@ parse_byline_name(struct parse_ctx *ctx, struct byline *by, struct range r)
 	by->names[by->nnames++] = r;
 }
 
-/* Record the bylines of the source bytes [s, e), a line of block bi. */
-void
-parse_bylines(struct parse_ctx *ctx, struct story *st, size_t bi, size_t s,
-    size_t e)
+/* Record the bylines of a byline line of block bi taken apart (kind k,
+   items v[0..n)). */
+static void
+parse_bylines_of(struct parse_ctx *ctx, struct story *st, size_t bi,
+    enum parse_bl_kind k, const struct parse_bl_item *v, size_t n)
 {
-	struct parse_bl	 bl;
 	struct byline	*by = NULL;
 	struct range	 none;
 	size_t		 i, j;
-	enum parse_bl_kind k;
 
-	k = parse_line_byline(ctx->buf, s, e, &bl);
 	if (k == PB_NONE)
 		return;
 	if (k == PB_CREDIT) {
 		/* 张三 李四 摄: the role stands after its names */
-		by = parse_byline_new(ctx, st, bl.item[bl.n - 1].r, bi);
-		for (j = 0; j + 1 < bl.n; j++)
-			parse_byline_name(ctx, by, bl.item[j].r);
+		by = parse_byline_new(ctx, st, v[n - 1].r, bi);
+		for (j = 0; j + 1 < n; j++)
+			parse_byline_name(ctx, by, v[j].r);
 		return;
 	}
-	for (i = 0; i < bl.n; i++) {
-		if (bl.item[i].role) {
-			by = parse_byline_new(ctx, st, bl.item[i].r, bi);
+	for (i = 0; i < n; i++) {
+		if (v[i].role) {
+			by = parse_byline_new(ctx, st, v[i].r, bi);
 			continue;
 		}
 		if (by == NULL) {
 			if (st->nbylines > 0)
 				by = &st->bylines[st->nbylines - 1];
 			else {
-				none.start = none.end = bl.item[i].r.start;
+				none.start = none.end = v[i].r.start;
 				by = parse_byline_new(ctx, st, none, bi);
 			}
 		}
-		parse_byline_name(ctx, by, bl.item[i].r);
+		parse_byline_name(ctx, by, v[i].r);
 	}
 }
 
-/* Recognise a dateline opener at the start of lead block bi of st. */
+/* Record the bylines of the source bytes [s, e), a line of block bi. */
 void
-parse_dateline(struct parse_ctx *ctx, struct story *st, size_t bi)
+parse_bylines(struct parse_ctx *ctx, struct story *st, size_t bi, size_t s,
+    size_t e)
+{
+	struct parse_bl	 bl;
+	enum parse_bl_kind k;
+
+	k = parse_line_byline(ctx->buf, s, e, &bl);
+	parse_bylines_of(ctx, st, bi, k, bl.item, bl.n);
+}
+
+/* Record the bylines of line i, a line of block bi. */
+void
+parse_bylines_line(struct parse_ctx *ctx, struct story *st, size_t bi,
+    size_t i)
+{
+	const struct parse_memo *m = parse_memo_byline(ctx, i);
+
+	parse_bylines_of(ctx, st, bi, m->blkind, m->item, m->n);
+}
+
+/* Keep what was read of line i (see struct parse_memo): the dateline
+   dl and its bracket paren, and when bl is not NULL the byline of kind
+   k. */
+static void
+parse_memo_keep(struct parse_ctx *ctx, size_t i, size_t dl,
+    struct range paren, const struct parse_bl *bl, enum parse_bl_kind k)
+{
+	struct parse_memo *m;
+	size_t		 n = bl != NULL ? bl->n : 0;
+
+	m = parse_arena_alloc(&ctx->arena, (sizeof *m + n * sizeof *m->item +
+	    7) & ~(size_t)7);
+	m->dateline = dl;
+	m->paren = paren;
+	m->blread = bl != NULL;
+	m->blkind = k;
+	m->photo = bl != NULL && bl->photo;
+	m->n = n;
+	if (n > 0)
+		memcpy(m->item, bl->item, n * sizeof *m->item);
+	PARSE_GROW(ctx, ctx->memo, ctx->nmemo);
+	ctx->memo[ctx->nmemo++] = m;
+	ctx->lines[i].memo = (uint32_t)ctx->nmemo;
+}
+
+/* What was kept of line i, or NULL. */
+const struct parse_memo *
+parse_memo_of(const struct parse_ctx *ctx, size_t i)
+{
+	uint32_t k = ctx->lines[i].memo;
+
+	return k > 0 ? ctx->memo[k - 1] : NULL;
+}
+
+/* Line i read as a byline: as kept, or read now and kept. */
+const struct parse_memo *
+parse_memo_byline(struct parse_ctx *ctx, size_t i)
+{
+	const struct parse_memo *m = parse_memo_of(ctx, i);
+	struct parse_line *l = &ctx->lines[i];
+	struct parse_bl	 bl;
+	struct range	 none;
+	enum parse_bl_kind k;
+
+	if (m != NULL && m->blread)
+		return m;
+	k = parse_line_byline(ctx->buf, l->start, l->end, &bl);
+	none.start = none.end = l->start;
+	parse_memo_keep(ctx, i, m != NULL ? m->dateline : 0, m != NULL ?
+	    m->paren : none, &bl, k);
+	return parse_memo_of(ctx, i);
+}
+
+/* Lex line i, and keep what the lexer read that costs to read again. */
+static void
+parse_lex(struct parse_ctx *ctx, size_t i)
+{
+	struct parse_lexed x;
+
+	ctx->lines[i].memo = 0;
+	parse_line_lex(ctx->buf, &ctx->lines[i], &x);
+	/* not worth keeping: the join reads the bylines of byline and
+	   names lines (a line not kept is read anew) */
+	if (x.blread && x.blkind == PB_NONE)
+		x.blread = 0;
+	if (x.dateline > 0 || x.blread)
+		parse_memo_keep(ctx, i, x.dateline, x.paren, x.blread ?
+		    &x.bl : NULL, x.blread ? x.blkind : PB_NONE);
+}
+
+/* Recognise a dateline opener at the start of lead block bi of st, whose
+   first line is line li. */
+void
+parse_dateline(struct parse_ctx *ctx, struct story *st, size_t bi, size_t li)
 {
 	struct block	*b = &st->blocks[bi];
+	const struct parse_memo *m;
 	struct range	 paren;
 	size_t		 len, s;
 
 	if (b->npieces == 0 || st->dateline.end > st->dateline.start)
 		return;
 	s = b->pieces[0].start;
-	len = parse_line_dateline(ctx->buf, s, b->pieces[0].end, &paren);
+	if (li < ctx->nlines && ctx->lines[li].start == s &&
+	    ctx->lines[li].end == b->pieces[0].end) {
+		/* the whole line: the lexer has read its dateline (it
+		   reads every line that can open with one) */
+		m = parse_memo_of(ctx, li);
+		len = m != NULL ? m->dateline : 0;
+		paren = m != NULL ? m->paren : b->pieces[0];
+	} else
+		len = parse_line_dateline(ctx->buf, s, b->pieces[0].end,
+		    &paren);
 	if (len == 0)
 		return;
 	st->dateline.start = 0;
@@ -557,7 +656,7 @@ parse_split_wire(struct parse_ctx *ctx, struct parse_line *stack)
 
 			v[i].flags = keep;
 			v[i].tag = 0;
-			parse_line_lex(b, &v[i]);
+			parse_lex(ctx, i);
 		}
 }
 
@@ -588,7 +687,7 @@ parse_run(struct page *pg, const struct text *t, struct range span,
 		(void)parse_md_page(&ctx, span);
 	pg->markdown = ctx.markdown;
 	for (i = 0; i < ctx.nlines; i++)
-		parse_line_lex(t->buf, &ctx.lines[i]);
+		parse_lex(&ctx, i);
 	if (!ctx.markdown)
 		parse_split_wire(&ctx, lstack);
 	if (ex != NULL) {
@@ -697,7 +796,7 @@ parse_edge_line(const struct text *t, struct range a, int dir,
 		if (l->start > s + 1 || (l->start > s &&
 		    (unsigned char)buf[s] == 0xe3))
 			l->flags |= LF_INDENT;
-		parse_line_lex(buf, l);
+		parse_line_lex(buf, l, NULL);
 		if (!(l->flags & (LF_BLANK | LF_META | LF_NUMBER)))
 			return 1;
 		if (dir < 0 && p == a.start)
