@@ -1,7 +1,8 @@
 /*
  * ui: curses setup and teardown and the event loop: ui_run_paths is
  * ui_start (the terminal, the signals, the first place), ui_loop (keys,
- * resizes, the mouse, the swap to the full document) and ui_end (the
+ * resizes, the mouse, the swaps of the document: to the full one, to
+ * one in another script) and ui_end (the
  * position saved, the terminal given back).  The services the rest of
  * the reader calls are in ui-base.c.
  *
