@@ -701,6 +701,15 @@ static uint16_t		 stats_uid_yuan, stats_uid_pct, stats_uid_permille;
 static uint16_t		 stats_uid_year;
 static pthread_once_t	 stats_once = PTHREAD_ONCE_INIT;
 
+#define NIDIOMS	(sizeof(stats_idioms) / sizeof(stats_idioms[0]))
+/* Open hash of stats_idioms by their twelve bytes: the slot of an idiom
+   holds 1 + its index, 0 when empty; built once.  A numeral asks four
+   slots (it is the first, second, third or fourth character), not every
+   idiom at every place. */
+#define STATS_ISLOTS	128		/* at most half full */
+static uint8_t		 stats_islot[STATS_ISLOTS];
+_Static_assert(NIDIOMS < STATS_ISLOTS / 2, "stats_islot at most half full");
+
 /* The key of the character at p (at most avail bytes): its bytes as one
    number, 0 when it cannot start a unit. */
 static uint32_t
@@ -734,7 +743,31 @@ stats_uname(const char *s, const char *norm)
 	return stats_nunames++;
 }
 
-/* Build stats_uorder, stats_ukeys and the unit names. */
+/* The hash of the twelve bytes at p, an idiom's four three-byte
+   characters: from their last bytes, which differ the most. */
+static uint32_t
+stats_ihash(const uint8_t *p)
+{
+	uint32_t key = (uint32_t)p[2] | (uint32_t)p[5] << 8 |
+	    (uint32_t)p[8] << 16 | (uint32_t)p[11] << 24;
+
+	return (uint32_t)(key * 0x9E3779B1u) >> 25;
+}
+
+/* The index of the idiom that is the twelve bytes at p, or -1. */
+static int
+stats_idiom_at(const uint8_t *p)
+{
+	uint32_t h;
+
+	for (h = stats_ihash(p); stats_islot[h] != 0;
+	    h = (h + 1) & (STATS_ISLOTS - 1))
+		if (memcmp(p, stats_idioms[stats_islot[h] - 1].s, 12) == 0)
+			return stats_islot[h] - 1;
+	return -1;
+}
+
+/* Build stats_uorder, stats_ukeys, the unit names and stats_islot. */
 static void
 stats_index(void)
 {
@@ -779,6 +812,14 @@ stats_index(void)
 		    h = (h + 1) & (STATS_USLOTS - 1))
 			;
 		stats_uslot[h] = (uint8_t)(i + 1);
+	}
+	for (i = 0; i < NIDIOMS; i++) {
+		uint32_t h;
+
+		for (h = stats_ihash((const uint8_t *)stats_idioms[i].s);
+		    stats_islot[h] != 0; h = (h + 1) & (STATS_ISLOTS - 1))
+			;
+		stats_islot[h] = (uint8_t)(i + 1);
 	}
 }
 
@@ -1765,23 +1806,28 @@ hit:
 	return q.end > i ? q.end : nm.end;
 }
 
-/* Whether the numeral at i is inside one of stats_idioms. */
+/* Whether the numeral at i is inside one of stats_idioms: the first
+   idiom of the table that holds it decides (三个代表团 is a count). */
 static int
 stats_idiom(const struct scan *sc, size_t i)
 {
-	size_t		 k, off;
+	size_t		 off, at = 0;
+	int		 k, best = -1;
 	const char	*u;
 
-	for (k = 0; k < sizeof(stats_idioms) / sizeof(stats_idioms[0]); k++)
-		for (off = 0; off <= 9 && off <= i; off += 3) {
-			if (!stats_litn(sc, i - off, stats_idioms[k].s, 12))
-				continue;
-			for (u = stats_idioms[k].unless; *u != '\0'; u += 3)
-				if (stats_litn(sc, i - off + 12, u, 3))
-					return 0;
-			return 1;
+	for (off = 0; off <= 9 && off <= i; off += 3)
+		if (sc->len - (i - off) >= 12 &&
+		    (k = stats_idiom_at(sc->s + i - off)) >= 0 &&
+		    (best < 0 || k < best)) {
+			best = k;
+			at = i - off;
 		}
-	return 0;
+	if (best < 0)
+		return 0;
+	for (u = stats_idioms[best].unless; *u != '\0'; u += 3)
+		if (stats_litn(sc, at + 12, u, 3))
+			return 0;
+	return 1;
 }
 
 /* Read 百分之三十 or 千分之五 at i. */
