@@ -1896,11 +1896,15 @@ stats_chinese(struct scan *sc, size_t i)
 	unsigned	 pflags = 0;
 	ucs4_t		 p;
 
-	memset(&q, 0, sizeof(q));
-	if (stats_cnpercent(sc, i, &q))
-		goto hit;
 	if (!stats_cnum(sc, i, &c))
 		return i + 1;
+	/* the common case, 一 in a word (统一, 一些): a value below 2 without
+	   十百千万亿 is a statistic only as years and months (一年六个月) */
+	if (c.v < 2 && !c.mult && !stats_lit(sc, c.end, "年"))
+		return c.end;
+	memset(&q, 0, sizeof(q));
+	if (c.mult && stats_cnpercent(sc, i, &q))	/* 百分之, 千分之 */
+		goto hit;
 	p = stats_prevcp(sc, i);
 	/* 第三 初三 周三 星期三 礼拜三 週三 */
 	if (p == 0x7B2C || p == 0x521D || p == 0x5468 || p == 0x671F ||
