@@ -1210,12 +1210,18 @@ stats_prefix(const struct scan *sc, size_t i, unsigned *flags)
 	size_t	 k, n;
 	ucs4_t	 p;
 
-	/* last bytes of 约 近 超 逾 过 約 過 */
-	if (i < 3 || (sc->s[i - 1] != 0xA6 && sc->s[i - 1] != 0x91 &&
-	    sc->s[i - 1] != 0x85 && sc->s[i - 1] != 0xBE &&
-	    sc->s[i - 1] != 0x87 && sc->s[i - 1] != 0x84 &&
-	    sc->s[i - 1] != 0x8E))
+	/* every word of stats_before ends in 约 近 超 逾 过 約 過 (the last
+	   byte alone lets 的 through) */
+	if (i < 3)
 		return i;
+	switch ((uint32_t)sc->s[i - 3] << 16 | (uint32_t)sc->s[i - 2] << 8 |
+	    sc->s[i - 1]) {
+	case 0xE7BAA6: case 0xE8BF91: case 0xE8B685: case 0xE980BE:
+	case 0xE8BF87: case 0xE7B484: case 0xE9818E:
+		break;
+	default:
+		return i;
+	}
 	for (k = 0; k < sizeof(stats_before) / sizeof(stats_before[0]); k++) {
 		if ((n = stats_litbefore(sc, i, stats_before[k])) == 0)
 			continue;
