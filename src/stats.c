@@ -434,7 +434,7 @@ stats_prevcp(const struct scan *sc, size_t i)
 }
 
 /* The digit at i (ASCII or full-width), its length in *n; -1 if none. */
-static int
+static inline int
 stats_digit(const struct scan *sc, size_t i, int *n)
 {
 	const uint8_t *s = sc->s;
@@ -1753,7 +1753,7 @@ stats_arabic(struct scan *sc, size_t i)
 	if (nm.end <= i)
 		return i + 1;
 	memset(&q, 0, sizeof(q));
-	if (stats_latinbefore(sc, i) || stats_prevcp(sc, i) == 0x7B2C)	/* 第 */
+	if (stats_latinbefore(sc, i) || stats_litbefore(sc, i, "第"))
 		return nm.end;
 	if (stats_isodate(sc, i, &nm, &q))
 		goto hit;
