@@ -1011,10 +1011,10 @@ stats_blank(const struct scan *sc, size_t i)
 	return 0;
 }
 
-/* A clause mark (or the end of the text) at i, n bytes long: the pending
-   hits' clause ends there, and the next clause starts after it. */
+/* The clause of the pending hits ends at i (a mark or the end of the
+   text). */
 static void
-stats_mark(struct scan *sc, size_t i, size_t n)
+stats_clause_end(struct scan *sc, size_t i)
 {
 	struct stat_hit	*h;
 	size_t		 e;
@@ -1033,6 +1033,16 @@ stats_mark(struct scan *sc, size_t i, size_t n)
 		}
 		h->ctx_end = (uint32_t)e;
 	}
+}
+
+/* A clause mark (or the end of the text) at i, n bytes long: the pending
+   hits' clause ends there, and the next clause starts after it.  Most
+   clauses have no hit: inline, and no call for them. */
+static inline void
+stats_mark(struct scan *sc, size_t i, size_t n)
+{
+	if (sc->pending < sc->list->n)
+		stats_clause_end(sc, i);
 	sc->cs = i + n;
 }
 
