@@ -1289,8 +1289,12 @@ stats_todat(const struct scan *sc, size_t i)
 {
 	size_t	k;
 
+	if (i > sc->len || sc->len - i < 6)
+		return -1;
+	/* the third bytes first: most dates have no time of day */
 	for (k = 0; k < sizeof(stats_tods) / sizeof(stats_tods[0]); k++)
-		if (stats_litn(sc, i, stats_tods[k].s, 6))
+		if (sc->s[i + 2] == (uint8_t)stats_tods[k].s[2] &&
+		    stats_litn(sc, i, stats_tods[k].s, 6))
 			return (int)k;
 	return -1;
 }
