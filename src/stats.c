@@ -1940,12 +1940,10 @@ stats_chinese(struct scan *sc, size_t i)
 	if (!c.lone && stats_yearmonth(sc, pstart, i, c.end, c.v, 1, pflags,
 	    &q))
 		goto hit;
-	pflags = 0;
 	/* one counts nothing; a bare 二 is an ordinal (二次会议): two of
 	   something is 两 */
 	if ((c.v < 2 && !c.mult) || (c.nchars == 1 && stats_lit(sc, i, "二")))
 		return c.end;
-	pstart = stats_prefix(sc, i, &pflags);
 	if (!(pflags & STAT_APPROX) && !c.lone &&
 	    stats_date(sc, i, c.end, stats_small(c.v), 1, 0, &q))
 		goto hit;
