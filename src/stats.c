@@ -937,7 +937,9 @@ stats_tail(const struct scan *sc, size_t j, double v, int cn, int cnmult,
 	if (!cn && (c == 0x4E07 || c == 0x4EBF || c == 0x5343 || c == 0x767E ||
 	    c == 0x842C || c == 0x5104)) {	/* 万亿千百萬億 */
 		for (i = 0; i < NMULTS; i++) {
-			if (!stats_litn(sc, k, stats_mults[i].s,
+			/* the third byte first: 万亿千百萬億 differ there */
+			if (sc->s[k + 2] != (uint8_t)stats_mults[i].s[2] ||
+			    !stats_litn(sc, k, stats_mults[i].s,
 			    stats_mults[i].len))
 				continue;
 			if ((u = stats_unit(sc, k, 0)) != NULL &&
