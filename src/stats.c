@@ -228,6 +228,22 @@ static const struct {
 	{ "四下基層", "" },
 };
 
+/* Chinese numerals: the digits and the multipliers 十百千万亿, in both
+   scripts. */
+static const struct {
+	const char	*s;
+	int		 digit;		/* its value; -1 for a multiplier */
+	double		 mult;		/* its value; 0 for a digit */
+} stats_numerals[] = {
+	{ "零", 0, 0 }, { "〇", 0, 0 }, { "一", 1, 0 }, { "二", 2, 0 },
+	{ "两", 2, 0 }, { "兩", 2, 0 }, { "三", 3, 0 }, { "四", 4, 0 },
+	{ "五", 5, 0 }, { "六", 6, 0 }, { "七", 7, 0 }, { "八", 8, 0 },
+	{ "九", 9, 0 },
+	{ "十", -1, 10 }, { "百", -1, 100 }, { "千", -1, 1000 },
+	{ "万", -1, 1e4 }, { "萬", -1, 1e4 }, { "亿", -1, 1e8 },
+	{ "億", -1, 1e8 },
+};
+
 /* Multipliers after Arabic digits, longest first. */
 static const struct {
 	const char	*s;
@@ -465,37 +481,37 @@ stats_alnum(int c)
 	return stats_alpha(c) || (c >= '0' && c <= '9');
 }
 
+#define NNUMERALS	(sizeof(stats_numerals) / sizeof(stats_numerals[0]))
+/* The code points of stats_numerals and an open hash of them (the slot
+   of one holds 1 + its index, 0 when empty); built once.  A numeral is
+   known by one hash and a compare, where a switch per kind took a
+   dozen. */
+static ucs4_t		 stats_numcp[NNUMERALS];
+#define STATS_NSLOTS	64		/* at most half full */
+static uint8_t		 stats_nslot[STATS_NSLOTS];
+#define STATS_NHASH(c)	((uint32_t)((c) * 0x9E3779B1u) >> 26)
+_Static_assert(NNUMERALS < STATS_NSLOTS / 2, "stats_nslot at most half full");
+
+/* The index of code point c in stats_numerals, or -1. */
+static inline int
+stats_numeral(ucs4_t c)
+{
+	uint32_t h;
+
+	for (h = STATS_NHASH(c); stats_nslot[h] != 0;
+	    h = (h + 1) & (STATS_NSLOTS - 1))
+		if (stats_numcp[stats_nslot[h] - 1] == c)
+			return stats_nslot[h] - 1;
+	return -1;
+}
+
 /* The value of a Chinese digit, or -1. */
 static int
 stats_cndigit(ucs4_t c)
 {
-	switch (c) {
-	case 0x96F6: case 0x3007: return 0;	/* 零 〇 */
-	case 0x4E00: return 1;
-	case 0x4E8C: case 0x4E24: case 0x5169: return 2;	/* 二 两 兩 */
-	case 0x4E09: return 3;
-	case 0x56DB: return 4;
-	case 0x4E94: return 5;
-	case 0x516D: return 6;
-	case 0x4E03: return 7;
-	case 0x516B: return 8;
-	case 0x4E5D: return 9;
-	}
-	return -1;
-}
+	int	k = stats_numeral(c);
 
-/* The value of a Chinese multiplier (十百千万亿), or 0. */
-static double
-stats_cnmult(ucs4_t c)
-{
-	switch (c) {
-	case 0x5341: return 10;
-	case 0x767E: return 100;
-	case 0x5343: return 1000;
-	case 0x4E07: case 0x842C: return 1e4;	/* 万 萬 */
-	case 0x4EBF: case 0x5104: return 1e8;	/* 亿 億 */
-	}
-	return 0;
+	return k >= 0 ? stats_numerals[k].digit : -1;
 }
 
 /* Read the run of Chinese numerals at i into cn; 0 if there is none. */
@@ -503,7 +519,7 @@ static int
 stats_cnum(const struct scan *sc, size_t i, struct cnum *cn)
 {
 	double	 total = 0, section = 0, lastm = 0, m, pos = 0;
-	int	 cur = -1, prevdigit = 0, prevmult = 0, zero = 0, d, n;
+	int	 cur = -1, prevdigit = 0, prevmult = 0, zero = 0, d, n, k;
 	int	 lonechar = 0, tail = 0;
 	size_t	 j = i;
 	ucs4_t	 c;
@@ -514,7 +530,9 @@ stats_cnum(const struct scan *sc, size_t i, struct cnum *cn)
 		c = stats_cp(sc, j, &n);
 		if (n == 0)
 			break;
-		if ((d = stats_cndigit(c)) >= 0) {
+		if ((k = stats_numeral(c)) < 0)
+			break;
+		if ((d = stats_numerals[k].digit) >= 0) {
 			if (prevdigit && !zero)
 				cn->seq = 1;
 			tail = prevmult && d > 0;
@@ -525,7 +543,8 @@ stats_cnum(const struct scan *sc, size_t i, struct cnum *cn)
 				pos = pos * 10 + d;
 			prevdigit = 1;
 			prevmult = 0;
-		} else if ((m = stats_cnmult(c)) > 0) {
+		} else {
+			m = stats_numerals[k].mult;
 			cn->digits = 0;
 			cn->mult = 1;
 			if (m != 10 && cur < 0 && section == 0 && total == 0)
@@ -545,8 +564,7 @@ stats_cnum(const struct scan *sc, size_t i, struct cnum *cn)
 			lastm = m;
 			prevdigit = zero = tail = 0;
 			prevmult = 1;
-		} else
-			break;
+		}
 		cn->nchars++;
 		j += n;
 	}
@@ -767,7 +785,8 @@ stats_idiom_at(const uint8_t *p)
 	return -1;
 }
 
-/* Build stats_uorder, stats_ukeys, the unit names and stats_islot. */
+/* Build stats_uorder, stats_ukeys, the unit names, stats_nslot and
+   stats_islot. */
 static void
 stats_index(void)
 {
@@ -812,6 +831,17 @@ stats_index(void)
 		    h = (h + 1) & (STATS_USLOTS - 1))
 			;
 		stats_uslot[h] = (uint8_t)(i + 1);
+	}
+	for (i = 0; i < NNUMERALS; i++) {
+		uint32_t h;
+
+		u8_mbtouc_unsafe(&stats_numcp[i],
+		    (const uint8_t *)stats_numerals[i].s,
+		    strlen(stats_numerals[i].s));
+		for (h = STATS_NHASH(stats_numcp[i]); stats_nslot[h] != 0;
+		    h = (h + 1) & (STATS_NSLOTS - 1))
+			;
+		stats_nslot[h] = (uint8_t)(i + 1);
 	}
 	for (i = 0; i < NIDIOMS; i++) {
 		uint32_t h;
