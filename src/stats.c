@@ -1947,6 +1947,7 @@ stats_chinese(struct scan *sc, size_t i)
 	size_t		 pstart;
 	unsigned	 pflags = 0;
 	ucs4_t		 p;
+	int		 cl;
 
 	if (!stats_cnum(sc, i, &c))
 		return i + 1;
@@ -1957,6 +1958,14 @@ stats_chinese(struct scan *sc, size_t i)
 	memset(&q, 0, sizeof(q));
 	if (c.mult && stats_cnpercent(sc, i, &q))	/* 百分之, 千分之 */
 		goto hit;
+	/* what follows a numeral decides first: a statistic needs 年 or 月
+	   (a date, years and months), an approximation (余 多 来) or a
+	   measure word; most numerals (三农, 百姓, 千万) have none */
+	p = stats_cp(sc, c.end, &cl);
+	if (p != 0x5E74 && p != 0x6708 && p != 0x4F59 && p != 0x591A &&
+	    p != 0x6765 && p != 0x9918 && p != 0x4F86 &&	/* 年月余多来餘來 */
+	    stats_unit(sc, c.end, 1) == NULL)
+		return c.end;
 	p = stats_prevcp(sc, i);
 	/* 第三 初三 周三 星期三 礼拜三 週三 */
 	if (p == 0x7B2C || p == 0x521D || p == 0x5468 || p == 0x671F ||
@@ -2027,18 +2036,27 @@ stats_scan_in(const char *text, size_t len, size_t story, size_t block,
 		   at); stats_second spares most of them the full test.  It
 		   stops before a candidate and before anything else, which
 		   the code below handles */
-		while (i + 8 <= len) {
+		if (i + 8 <= len) {
+			const uint8_t *p = s + i, *last = s + len - 8;
 			uint64_t w;
 
-			memcpy(&w, s + i, 8);
-			if ((w & 0xC0C0F0C0C0F0ull) != 0x8080E08080E0ull ||
-			    (stats_second[w >> 8 & 0xFF] && STATS_CAND_W(w)))
-				break;
-			if (stats_second[w >> 32 & 0xFF] && STATS_CAND_W(w >> 24)) {
-				i += 3;
-				break;
-			}
-			i += 6;
+			/* a pointer, not an index: the loop has no other
+			   variable to keep */
+			do {
+				memcpy(&w, p, 8);
+				if ((w & 0xC0C0F0C0C0F0ull) !=
+				    0x8080E08080E0ull ||
+				    (stats_second[w >> 8 & 0xFF] &&
+				    STATS_CAND_W(w)))
+					break;
+				if (stats_second[w >> 32 & 0xFF] &&
+				    STATS_CAND_W(w >> 24)) {
+					p += 3;
+					break;
+				}
+				p += 6;
+			} while (p <= last);
+			i = (size_t)(p - s);
 		}
 #endif
 		c = s[i];
