@@ -717,6 +717,8 @@ static uint16_t		 stats_nunames;
 static uint16_t		 stats_unit_uid[NUNITS];
 static uint16_t		 stats_uid_yuan, stats_uid_pct, stats_uid_permille;
 static uint16_t		 stats_uid_year;
+/* The last bytes (& 0x3F) of the words of stats_notunit, as bits. */
+static uint64_t		 stats_notlast;
 static pthread_once_t	 stats_once = PTHREAD_ONCE_INIT;
 
 #define NIDIOMS	(sizeof(stats_idioms) / sizeof(stats_idioms[0]))
@@ -832,6 +834,8 @@ stats_index(void)
 			;
 		stats_uslot[h] = (uint8_t)(i + 1);
 	}
+	for (i = 0; i < sizeof(stats_notunit) / sizeof(stats_notunit[0]); i++)
+		stats_notlast |= (uint64_t)1 << (stats_notunit[i][5] & 0x3F);
 	for (i = 0; i < NNUMERALS; i++) {
 		uint32_t h;
 
@@ -900,8 +904,10 @@ stats_unit(const struct scan *sc, size_t j, int cn)
 	if ((u->flags & U_LATIN) && j + u->len < sc->len &&
 	    stats_alnum(sc->s[j + u->len]))
 		return NULL;
-	/* every word of stats_notunit is two three-byte characters */
-	if ((u->flags & U_WORD) && sc->len - j >= 6)
+	/* every word of stats_notunit is two three-byte characters; most
+	   characters after a unit end in a byte none of them ends in */
+	if ((u->flags & U_WORD) && sc->len - j >= 6 &&
+	    (stats_notlast >> (sc->s[j + 5] & 0x3F) & 1))
 		for (i = 0; i < sizeof(stats_notunit) / sizeof(stats_notunit[0]);
 		    i++)
 			if (memcmp(sc->s + j, stats_notunit[i], 6) == 0)
