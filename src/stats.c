@@ -2013,7 +2013,8 @@ hit:
 }
 
 /* Append the statistics of one joined block text; hstack and nstack
-   are stats_page's stack arrays (or NULL). */
+   are stats_page's stack arrays (or NULL).  The caller has built the
+   index (stats_once): a page asks once, not once a block. */
 static void
 stats_scan_in(const char *text, size_t len, size_t story, size_t block,
     struct stat_list *list, const void *hstack, const void *nstack)
@@ -2023,7 +2024,6 @@ stats_scan_in(const char *text, size_t len, size_t story, size_t block,
 	size_t		 i = 0;
 	uint8_t		 c, c2, c3;
 
-	pthread_once(&stats_once, stats_index);
 	if (len > UINT32_MAX)
 		len = UINT32_MAX;	/* hits hold 32-bit offsets */
 	memset(&sc, 0, sizeof(sc));
@@ -2111,6 +2111,7 @@ void
 stats_scan(const char *text, size_t len, size_t story, size_t block,
     struct stat_list *list)
 {
+	pthread_once(&stats_once, stats_index);
 	stats_scan_in(text, len, story, block, list, NULL, NULL);
 }
 
@@ -2131,6 +2132,7 @@ stats_page(const struct page *pg, struct stat_list *list)
 	char		 nstack[STATS_NSTACK];
 	struct stat_list tmp, *l = list;
 
+	pthread_once(&stats_once, stats_index);
 	if (list->n == 0 && list->hits == NULL && list->norms == NULL) {
 		/* the common case, a new list: on the stack first */
 		memset(&tmp, 0, sizeof(tmp));
