@@ -308,6 +308,11 @@ static const uint64_t stats_cand[16 * 64] = {
 #define STATS_CAND_W(w)	(stats_cand[((w) & 0xF) << 6 | ((w) >> 8 & 0x3F)] >> \
 	((w) >> 16 & 0x3F) & 1)
 
+/* Whether the candidate in the low bytes of w is a clause mark: a
+   full-width one but the digits (，；！？), or 。. */
+#define STATS_MARK_W(w)	(((w) & 0xFF) == 0xEF ? ((w) >> 16 & 0xFF) < 0x90 || \
+	((w) >> 16 & 0xFF) > 0x99 : ((w) & 0xFF) == 0xE3 && ((w) >> 16 & 0xFF) == 0x82)
+
 /* Second bytes (0x80-0xBF) that some lead byte makes a candidate with:
    stats_cand[(lead & 0xF) * 64 + (second & 0x3F)] != 0 for some lead. */
 static const uint8_t stats_second[256] = {
@@ -2040,7 +2045,8 @@ stats_scan_in(const char *text, size_t len, size_t story, size_t block,
 		/* the common case, a run of three-byte characters that are
 		   no candidate: two at a time (eight bytes read, six looked
 		   at); stats_second spares most of them the full test.  It
-		   stops before a candidate and before anything else, which
+		   takes the full-width clause marks in its stride and stops
+		   before any other candidate and before anything else, which
 		   the code below handles */
 		if (i + 8 <= len) {
 			const uint8_t *p = s + i, *last = s + len - 8;
@@ -2051,14 +2057,26 @@ stats_scan_in(const char *text, size_t len, size_t story, size_t block,
 			do {
 				memcpy(&w, p, 8);
 				if ((w & 0xC0C0F0C0C0F0ull) !=
-				    0x8080E08080E0ull ||
-				    (stats_second[w >> 8 & 0xFF] &&
-				    STATS_CAND_W(w)))
+				    0x8080E08080E0ull)
 					break;
+				if (stats_second[w >> 8 & 0xFF] &&
+				    STATS_CAND_W(w)) {
+					/* a clause mark (，。) ends most
+					   runs: taken here, without leaving
+					   the run */
+					if (!STATS_MARK_W(w))
+						break;
+					stats_mark(&sc, (size_t)(p - s), 3);
+					p += 3;
+					continue;
+				}
 				if (stats_second[w >> 32 & 0xFF] &&
 				    STATS_CAND_W(w >> 24)) {
-					p += 3;
-					break;
+					if (!STATS_MARK_W(w >> 24)) {
+						p += 3;
+						break;
+					}
+					stats_mark(&sc, (size_t)(p + 3 - s), 3);
 				}
 				p += 6;
 			} while (p <= last);
