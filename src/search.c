@@ -1265,35 +1265,52 @@ search_hit_line(const struct search_index *idx, const struct search_hit *h)
 	return text_line_of(idx->pages[h->page]->text, src.start);
 }
 
+/* A string literal and its length in bytes. */
+struct search_lit {
+	const char	*s;
+	size_t		 len;
+};
+#define SEARCH_LIT(s)	{ (s), sizeof(s) - 1 }
+
+/* The length of the literal of lits[0..n) that s[0..len) starts with,
+   or 0. */
+static size_t
+search_lit_at(const char *s, size_t len, const struct search_lit *lits,
+    size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (len >= lits[i].len && memcmp(s, lits[i].s, lits[i].len) == 0)
+			return lits[i].len;
+	return 0;
+}
+
 /* Does the character at s end a sentence? */
 static int
 search_is_stop(const char *s, size_t n)
 {
-	static const char *const stops[] = { "。", "！", "？", "；", "…" };
-	size_t	 i;
+	static const struct search_lit stops[] = { SEARCH_LIT("。"),
+	    SEARCH_LIT("！"), SEARCH_LIT("？"), SEARCH_LIT("；"),
+	    SEARCH_LIT("…") };
 
 	if (n > 0 && (*s == '!' || *s == '?' || *s == ';'))
 		return 1;
-	for (i = 0; i < sizeof stops / sizeof *stops; i++)
-		if (n >= 3 && memcmp(s, stops[i], 3) == 0)
-			return 1;
-	return 0;
+	return search_lit_at(s, n, stops, sizeof stops / sizeof *stops) > 0;
 }
 
 /* The length of the closing mark (quote, bracket) at s, or 0. */
 static size_t
 search_close_len(const char *s, size_t n)
 {
-	static const char *const marks[] = { "”", "’", "」", "』", "）", "】",
-	    "》", "〉" };
-	size_t	 i;
+	static const struct search_lit marks[] = { SEARCH_LIT("”"),
+	    SEARCH_LIT("’"), SEARCH_LIT("」"), SEARCH_LIT("』"),
+	    SEARCH_LIT("）"), SEARCH_LIT("】"), SEARCH_LIT("》"),
+	    SEARCH_LIT("〉") };
 
 	if (n > 0 && (*s == ')' || *s == '"' || *s == '\''))
 		return 1;
-	for (i = 0; i < sizeof marks / sizeof *marks; i++)
-		if (n >= 3 && memcmp(s, marks[i], 3) == 0)
-			return 3;
-	return 0;
+	return search_lit_at(s, n, marks, sizeof marks / sizeof *marks);
 }
 
 /* Start of the character before byte i of s. */

@@ -191,42 +191,53 @@ static const struct unit stats_units[] = {
 #undef TD
 #undef TM
 
+/* A string literal and its length in bytes, for the tables below. */
+#define STATS_LIT(s)	(s), (sizeof(s) - 1)
+
 /* A unit followed by one of these is a different word: 3年级, 80年代. */
-static const char *const stats_notunit[] = {
-	"年级", "年代", "人民", "台湾", "天津", "个体", "名单", "家长",
-	"年級", "台灣", "臺灣", "個體", "名單", "家長",
+static const struct {
+	const char	*s;
+	size_t		 len;
+} stats_notunit[] = {
+	{ STATS_LIT("年级") }, { STATS_LIT("年代") }, { STATS_LIT("人民") },
+	{ STATS_LIT("台湾") }, { STATS_LIT("天津") }, { STATS_LIT("个体") },
+	{ STATS_LIT("名单") }, { STATS_LIT("家长") }, { STATS_LIT("年級") },
+	{ STATS_LIT("台灣") }, { STATS_LIT("臺灣") }, { STATS_LIT("個體") },
+	{ STATS_LIT("名單") }, { STATS_LIT("家長") },
 };
 
 /* Idioms and set political phrases (提法) whose numerals are not
-   statistics (checked around a hit); four three-byte characters each,
-   and the characters that, right after one, make it a count after all
-   (三个代表团: three delegations). */
+   statistics (checked around a hit), and the characters that, right
+   after one, make it a count after all (三个代表团: three delegations). */
+#define I(s, unless)	{ STATS_LIT(s), (unless) }
 static const struct {
 	const char	*s;
+	size_t		 len;
 	const char	*unless;
 } stats_idioms[] = {
-	{ "三番五次", "" }, { "三天两头", "" }, { "三年五载", "" },
-	{ "三位一体", "" }, { "三人成虎", "" }, { "三天打鱼", "" },
-	{ "十年寒窗", "" }, { "一年半载", "" }, { "两面三刀", "" },
-	{ "三头六臂", "" }, { "七年之痒", "" }, { "十年磨一", "" },
-	{ "四面八方", "" }, { "五湖四海", "" },
-	{ "三个代表", "团处队" }, { "两个维护", "" }, { "四个意识", "" },
-	{ "四个自信", "" }, { "两个确立", "" }, { "四个全面", "" },
-	{ "八项规定", "" }, { "五位一体", "" }, { "三个务必", "" },
-	{ "两个务必", "" }, { "三个倡导", "" }, { "两个大局", "" },
-	{ "三严三实", "" }, { "四个伟大", "" }, { "两个一百", "" },
-	{ "四下基层", "" },
+	I("三番五次", ""), I("三天两头", ""), I("三年五载", ""),
+	I("三位一体", ""), I("三人成虎", ""), I("三天打鱼", ""),
+	I("十年寒窗", ""), I("一年半载", ""), I("两面三刀", ""),
+	I("三头六臂", ""), I("七年之痒", ""), I("十年磨一", ""),
+	I("四面八方", ""), I("五湖四海", ""),
+	I("三个代表", "团处队"), I("两个维护", ""), I("四个意识", ""),
+	I("四个自信", ""), I("两个确立", ""), I("四个全面", ""),
+	I("八项规定", ""), I("五位一体", ""), I("三个务必", ""),
+	I("两个务必", ""), I("三个倡导", ""), I("两个大局", ""),
+	I("三严三实", ""), I("四个伟大", ""), I("两个一百", ""),
+	I("四下基层", ""),
 	/* the same in Traditional characters */
-	{ "三天兩頭", "" }, { "三年五載", "" }, { "三位一體", "" },
-	{ "三天打魚", "" }, { "一年半載", "" }, { "兩面三刀", "" },
-	{ "三頭六臂", "" }, { "七年之癢", "" },
-	{ "三個代表", "團處隊" }, { "兩個維護", "" }, { "四個意識", "" },
-	{ "四個自信", "" }, { "兩個確立", "" }, { "四個全面", "" },
-	{ "八項規定", "" }, { "五位一體", "" }, { "三個務必", "" },
-	{ "兩個務必", "" }, { "三個倡導", "" }, { "兩個大局", "" },
-	{ "三嚴三實", "" }, { "四個偉大", "" }, { "兩個一百", "" },
-	{ "四下基層", "" },
+	I("三天兩頭", ""), I("三年五載", ""), I("三位一體", ""),
+	I("三天打魚", ""), I("一年半載", ""), I("兩面三刀", ""),
+	I("三頭六臂", ""), I("七年之癢", ""),
+	I("三個代表", "團處隊"), I("兩個維護", ""), I("四個意識", ""),
+	I("四個自信", ""), I("兩個確立", ""), I("四個全面", ""),
+	I("八項規定", ""), I("五位一體", ""), I("三個務必", ""),
+	I("兩個務必", ""), I("三個倡導", ""), I("兩個大局", ""),
+	I("三嚴三實", ""), I("四個偉大", ""), I("兩個一百", ""),
+	I("四下基層", ""),
 };
+#undef I
 
 /* Chinese numerals: the digits and the multipliers 十百千万亿, in both
    scripts. */
@@ -250,10 +261,12 @@ static const struct {
 	size_t		 len;
 	double		 m;
 } stats_mults[] = {
-	{ "万亿", 6, 1e12 }, { "萬億", 6, 1e12 }, { "千万", 6, 1e7 },
-	{ "千萬", 6, 1e7 }, { "百万", 6, 1e6 }, { "百萬", 6, 1e6 },
-	{ "亿", 3, 1e8 }, { "億", 3, 1e8 }, { "万", 3, 1e4 }, { "萬", 3, 1e4 },
-	{ "千", 3, 1e3 }, { "百", 3, 1e2 },
+	{ STATS_LIT("万亿"), 1e12 }, { STATS_LIT("萬億"), 1e12 },
+	{ STATS_LIT("千万"), 1e7 }, { STATS_LIT("千萬"), 1e7 },
+	{ STATS_LIT("百万"), 1e6 }, { STATS_LIT("百萬"), 1e6 },
+	{ STATS_LIT("亿"), 1e8 }, { STATS_LIT("億"), 1e8 },
+	{ STATS_LIT("万"), 1e4 }, { STATS_LIT("萬"), 1e4 },
+	{ STATS_LIT("千"), 1e3 }, { STATS_LIT("百"), 1e2 },
 };
 
 #define NMULTS	(sizeof(stats_mults) / sizeof(stats_mults[0]))
@@ -264,16 +277,20 @@ static const char *const stats_before[] = {
 	"近", "超", "逾",
 };
 
-/* Times of day (two three-byte characters each); pm adds 12 hours to a
-   clock below 12. */
+/* Times of day; pm adds 12 hours to a clock below 12. */
 static const struct {
 	const char	*s;
+	size_t		 len;
 	int		 pm;
 } stats_tods[] = {
-	{ "上午", 0 }, { "下午", 1 }, { "中午", 2 }, { "晚上", 1 },
-	{ "凌晨", 0 }, { "早上", 0 }, { "傍晚", 1 }, { "清晨", 0 },
-	{ "早晨", 0 }, { "夜间", 1 }, { "夜里", 1 }, { "晚间", 1 },
-	{ "夜間", 1 }, { "夜裡", 1 }, { "夜裏", 1 }, { "晚間", 1 },
+	{ STATS_LIT("上午"), 0 }, { STATS_LIT("下午"), 1 },
+	{ STATS_LIT("中午"), 2 }, { STATS_LIT("晚上"), 1 },
+	{ STATS_LIT("凌晨"), 0 }, { STATS_LIT("早上"), 0 },
+	{ STATS_LIT("傍晚"), 1 }, { STATS_LIT("清晨"), 0 },
+	{ STATS_LIT("早晨"), 0 }, { STATS_LIT("夜间"), 1 },
+	{ STATS_LIT("夜里"), 1 }, { STATS_LIT("晚间"), 1 },
+	{ STATS_LIT("夜間"), 1 }, { STATS_LIT("夜裡"), 1 },
+	{ STATS_LIT("夜裏"), 1 }, { STATS_LIT("晚間"), 1 },
 };
 
 /*
@@ -722,18 +739,24 @@ static uint16_t		 stats_nunames;
 static uint16_t		 stats_unit_uid[NUNITS];
 static uint16_t		 stats_uid_yuan, stats_uid_pct, stats_uid_permille;
 static uint16_t		 stats_uid_year;
-/* The last bytes (& 0x3F) of the words of stats_notunit, as bits. */
+/* The last bytes (& 0x3F) of the words of stats_notunit, as bits, and
+   their length when they all have one (else 0). */
 static uint64_t		 stats_notlast;
+static size_t		 stats_notlen;
 static pthread_once_t	 stats_once = PTHREAD_ONCE_INIT;
 
 #define NIDIOMS	(sizeof(stats_idioms) / sizeof(stats_idioms[0]))
-/* Open hash of stats_idioms by their twelve bytes: the slot of an idiom
-   holds 1 + its index, 0 when empty; built once.  A numeral asks four
-   slots (it is the first, second, third or fourth character), not every
-   idiom at every place. */
+/* Open hash of stats_idioms by their bytes: the slot of an idiom holds
+   1 + its index, 0 when empty; built once.  A numeral asks a slot for
+   each character it may be (the first to the fourth) and each length
+   of idiom, not every idiom at every place. */
 #define STATS_ISLOTS	128		/* at most half full */
 static uint8_t		 stats_islot[STATS_ISLOTS];
 _Static_assert(NIDIOMS < STATS_ISLOTS / 2, "stats_islot at most half full");
+/* The lengths of the idioms in bytes, ascending, without repeats (the
+   rest zero-filled at the front: the last is the longest). */
+#define STATS_ILENS	4
+static size_t		 stats_ilens[STATS_ILENS];
 
 /* The key of the character at p (at most avail bytes): its bytes as one
    number, 0 when it cannot start a unit. */
@@ -768,28 +791,49 @@ stats_uname(const char *s, const char *norm)
 	return stats_nunames++;
 }
 
-/* The hash of the twelve bytes at p, an idiom's four three-byte
-   characters: from their last bytes, which differ the most. */
+/* The hash of the n bytes at p (FNV-1a), a slot of stats_islot. */
 static uint32_t
-stats_ihash(const uint8_t *p)
+stats_ihash(const uint8_t *p, size_t n)
 {
-	uint32_t key = (uint32_t)p[2] | (uint32_t)p[5] << 8 |
-	    (uint32_t)p[8] << 16 | (uint32_t)p[11] << 24;
+	uint32_t h = 2166136261u;
 
-	return (uint32_t)(key * 0x9E3779B1u) >> 25;
+	while (n-- > 0)
+		h = (h ^ *p++) * 16777619u;
+	return h >> 25;
 }
 
-/* The index of the idiom that is the twelve bytes at p, or -1. */
+/* The index of the idiom that is the n bytes at p, or -1. */
 static int
-stats_idiom_at(const uint8_t *p)
+stats_idiom_at(const uint8_t *p, size_t n)
 {
 	uint32_t h;
+	int	 k;
 
-	for (h = stats_ihash(p); stats_islot[h] != 0;
-	    h = (h + 1) & (STATS_ISLOTS - 1))
-		if (memcmp(p, stats_idioms[stats_islot[h] - 1].s, 12) == 0)
-			return stats_islot[h] - 1;
+	for (h = stats_ihash(p, n); stats_islot[h] != 0;
+	    h = (h + 1) & (STATS_ISLOTS - 1)) {
+		k = stats_islot[h] - 1;
+		if (stats_idioms[k].len == n &&
+		    memcmp(p, stats_idioms[k].s, n) == 0)
+			return k;
+	}
 	return -1;
+}
+
+/* Add an idiom length to stats_ilens (kept ascending, without repeats;
+   a table with more lengths than it holds fails to build). */
+static void
+stats_ilen(size_t n)
+{
+	size_t	 k;
+
+	for (k = 0; k < STATS_ILENS; k++)
+		if (stats_ilens[k] == n)
+			return;
+	if (stats_ilens[0] != 0)
+		abort();	/* more lengths than STATS_ILENS */
+	for (k = 0; k + 1 < STATS_ILENS && stats_ilens[k + 1] < n; k++)
+		stats_ilens[k] = stats_ilens[k + 1];
+	stats_ilens[k] = n;
 }
 
 /* Build stats_uorder, stats_ukeys, the unit names, stats_nslot and
@@ -839,8 +883,13 @@ stats_index(void)
 			;
 		stats_uslot[h] = (uint8_t)(i + 1);
 	}
-	for (i = 0; i < sizeof(stats_notunit) / sizeof(stats_notunit[0]); i++)
-		stats_notlast |= (uint64_t)1 << (stats_notunit[i][5] & 0x3F);
+	stats_notlen = stats_notunit[0].len;
+	for (i = 0; i < sizeof(stats_notunit) / sizeof(stats_notunit[0]); i++) {
+		stats_notlast |= (uint64_t)1 <<
+		    (stats_notunit[i].s[stats_notunit[i].len - 1] & 0x3F);
+		if (stats_notunit[i].len != stats_notlen)
+			stats_notlen = 0;
+	}
 	for (i = 0; i < NNUMERALS; i++) {
 		uint32_t h;
 
@@ -855,10 +904,12 @@ stats_index(void)
 	for (i = 0; i < NIDIOMS; i++) {
 		uint32_t h;
 
-		for (h = stats_ihash((const uint8_t *)stats_idioms[i].s);
-		    stats_islot[h] != 0; h = (h + 1) & (STATS_ISLOTS - 1))
+		for (h = stats_ihash((const uint8_t *)stats_idioms[i].s,
+		    stats_idioms[i].len); stats_islot[h] != 0;
+		    h = (h + 1) & (STATS_ISLOTS - 1))
 			;
 		stats_islot[h] = (uint8_t)(i + 1);
+		stats_ilen(stats_idioms[i].len);
 	}
 }
 
@@ -909,13 +960,18 @@ stats_unit(const struct scan *sc, size_t j, int cn)
 	if ((u->flags & U_LATIN) && j + u->len < sc->len &&
 	    stats_alnum(sc->s[j + u->len]))
 		return NULL;
-	/* every word of stats_notunit is two three-byte characters; most
-	   characters after a unit end in a byte none of them ends in */
-	if ((u->flags & U_WORD) && sc->len - j >= 6 &&
-	    (stats_notlast >> (sc->s[j + 5] & 0x3F) & 1))
+	/* most characters after a unit end in a byte that no word of
+	   stats_notunit ends in (when the words have one length) */
+	if ((u->flags & U_WORD) && (stats_notlen == 0 ||
+	    (sc->len - j >= stats_notlen &&
+	    (stats_notlast >> (sc->s[j + stats_notlen - 1] & 0x3F) & 1))))
 		for (i = 0; i < sizeof(stats_notunit) / sizeof(stats_notunit[0]);
 		    i++)
-			if (memcmp(sc->s + j, stats_notunit[i], 6) == 0)
+			if (stats_notunit[i].len <= sc->len - j &&
+			    sc->s[j + stats_notunit[i].len - 1] ==
+			    (uint8_t)stats_notunit[i].s[stats_notunit[i].len - 1] &&
+			    stats_litn(sc, j, stats_notunit[i].s,
+			    stats_notunit[i].len))
 				return NULL;
 	return u;
 }
@@ -1278,8 +1334,8 @@ stats_prefix(const struct scan *sc, size_t i, unsigned *flags)
 	for (k = 0; k < sizeof(stats_before) / sizeof(stats_before[0]); k++) {
 		if ((n = stats_litbefore(sc, i, stats_before[k])) == 0)
 			continue;
-		if (n == 3 && strcmp(stats_before[k], "近") == 0) {
-			p = stats_prevcp(sc, i - 3);
+		if (strcmp(stats_before[k], "近") == 0) {
+			p = stats_prevcp(sc, i - n);
 			/* 最近 附近 邻近 临近 靠近 就近 亲近 鄰近 臨近
 			   親近 */
 			if (p == 0x6700 || p == 0x9644 || p == 0x90BB ||
@@ -1288,9 +1344,9 @@ stats_prefix(const struct scan *sc, size_t i, unsigned *flags)
 			    p == 0x89AA)
 				return i;
 		}
-		if (n == 3 && (strcmp(stats_before[k], "约") == 0 ||
-		    strcmp(stats_before[k], "約") == 0)) {
-			p = stats_prevcp(sc, i - 3);
+		if (strcmp(stats_before[k], "约") == 0 ||
+		    strcmp(stats_before[k], "約") == 0) {
+			p = stats_prevcp(sc, i - n);
 			/* 节约 制约 预约 签约 邀约 公约 条约 合约 违约 履约,
 			   節約 預約 簽約 條約 違約 */
 			if (p == 0x8282 || p == 0x5236 || p == 0x9884 ||
@@ -1314,7 +1370,7 @@ stats_todbefore(const struct scan *sc, size_t i)
 	uint8_t	c;
 
 	/* last bytes of 午 上 晨 晚 间 里 間 裡 裏 */
-	if (i < 6)
+	if (i == 0)
 		return -1;
 	c = sc->s[i - 1];
 	if (c != 0x88 && c != 0x8A && c != 0xA8 && c != 0x9A && c != 0xB4 &&
@@ -1332,12 +1388,14 @@ stats_todat(const struct scan *sc, size_t i)
 {
 	size_t	k;
 
-	if (i > sc->len || sc->len - i < 6)
+	if (i > sc->len)
 		return -1;
-	/* the third bytes first: most dates have no time of day */
+	/* the last byte first: most dates have no time of day */
 	for (k = 0; k < sizeof(stats_tods) / sizeof(stats_tods[0]); k++)
-		if (sc->s[i + 2] == (uint8_t)stats_tods[k].s[2] &&
-		    stats_litn(sc, i, stats_tods[k].s, 6))
+		if (stats_tods[k].len <= sc->len - i &&
+		    sc->s[i + stats_tods[k].len - 1] ==
+		    (uint8_t)stats_tods[k].s[stats_tods[k].len - 1] &&
+		    stats_litn(sc, i, stats_tods[k].s, stats_tods[k].len))
 			return (int)k;
 	return -1;
 }
@@ -1874,22 +1932,29 @@ hit:
 static int
 stats_idiom(const struct scan *sc, size_t i)
 {
-	size_t		 off, at = 0;
+	size_t		 off, at = 0, l, n;
 	int		 k, best = -1;
 	const char	*u;
 
-	for (off = 0; off <= 9 && off <= i; off += 3)
-		if (sc->len - (i - off) >= 12 &&
-		    (k = stats_idiom_at(sc->s + i - off)) >= 0 &&
-		    (best < 0 || k < best)) {
-			best = k;
-			at = i - off;
-		}
+	/* the numeral may be any character of the idiom: off goes back over
+	   them (three bytes each, as every character of these); an idiom of
+	   each length is asked for by its hash */
+	for (off = 0; off < stats_ilens[STATS_ILENS - 1] && off <= i; off += 3)
+		for (l = 0; l < STATS_ILENS; l++)
+			if (stats_ilens[l] > off &&
+			    stats_ilens[l] <= sc->len - (i - off) &&
+			    (k = stats_idiom_at(sc->s + i - off,
+			    stats_ilens[l])) >= 0 && (best < 0 || k < best)) {
+				best = k;
+				at = i - off;
+			}
 	if (best < 0)
 		return 0;
-	for (u = stats_idioms[best].unless; *u != '\0'; u += 3)
-		if (stats_litn(sc, at + 12, u, 3))
+	for (u = stats_idioms[best].unless; *u != '\0'; u += n) {
+		n = (size_t)u8_mblen((const uint8_t *)u, strlen(u));
+		if (stats_litn(sc, at + stats_idioms[best].len, u, n))
 			return 0;
+	}
 	return 1;
 }
 

@@ -50,18 +50,31 @@ enum ui_style {
 
 struct ui;
 
-/* What a panel keeps when the document is swapped for a fuller one
-   (ui.c: ui_swap): it is made again on the new document with the same
-   filter, scope and entry (found by its place in the text). */
+/* A place in the document shown, kept across a swap of the document
+   (ui.c: ui_swap): a panel's entry, the marked statistic, the current
+   match.  A fuller document shares it; a document in another script has
+   it found again through the source byte it shows (ui-script.c). */
+struct ui_at {
+	bool		 set;		/* false: no place */
+	size_t		 page;		/* index in doc.pages */
+	size_t		 pstory;	/* story in the page (or VIEW_BANNER) */
+	size_t		 block;		/* block (or LAYOUT_NOBLOCK) */
+	size_t		 off;		/* joined offset in the block */
+	/* ui_script_swap: where it comes from */
+	bool		 src_ok;
+	size_t		 file, src;	/* file (index) and source byte */
+};
+
+/* What a panel keeps when the document is swapped (ui.c: ui_swap) for
+   a fuller one or one in another script: it is made again on the new
+   document with the same filter, scope and entry (found by its place in
+   the text). */
 struct ui_keep {
 	char		*filter;	/* the list's filter, or NULL */
 	long		 row;		/* the selection's row on screen */
 	bool		 all;		/* statistics: all pages */
 	size_t		 story;		/* statistics: the story shown */
-	bool		 sel;		/* an entry was selected, at: */
-	size_t		 page;		/* its page, */
-	size_t		 pstory;	/* story in the page (or VIEW_BANNER), */
-	size_t		 block, off;	/* block (or LAYOUT_NOBLOCK), offset */
+	struct ui_at	 at;		/* the entry selected (at.set) */
 };
 
 /* A mode: a panel drawn over or beside the text.  key returns true when
@@ -281,15 +294,20 @@ void	 ui_load_swap(struct ui *);
    stderr. */
 void	 ui_load_end(struct ui *);
 
-/* ui-script.c: c, the next script. */
+/* ui-script.c: c, the next script: the document converted by a worker
+   thread, then put in place between keys. */
 void	 ui_script_next(struct ui *);
-/* Between keys: put the converted document in place when it is ready.
-   True when it did. */
-bool	 ui_script_poll(struct ui *);
+/* Is the converted document there to be put in place (and no line is
+   being typed, whose state refers to the document)? */
+bool	 ui_script_ready(const struct ui *);
+/* Put it in place of the one shown: the view keeps the line at its top,
+   and the places at[0..n) of the old document (those set) become the
+   same places in the new one, or are unset when it has none.  The
+   caller drops and rebuilds what pointed into the old document (ui.c:
+   ui_swap). */
+void	 ui_script_swap(struct ui *, struct ui_at *const *at, size_t n);
 /* At exit: stop the conversion and wait for it. */
 void	 ui_script_end(struct ui *);
-/* After a folded search: say once that the dictionaries are missing. */
-void	 ui_script_fold_note(struct ui *);
 
 /* ui-draw.c: the only code that writes text cells. */
 void	 ui_draw_init(bool color);
@@ -392,6 +410,12 @@ bool	 ui_list_panel_key(struct ui *, struct ui_list *, wint_t ch,
 void	 ui_list_panel_click(struct ui *, void *, int y, int x);
 void	 ui_list_panel_wheel(struct ui *, void *, int n);
 
+/* ui-stats.c: the statistic marked from the panel, kept across a swap
+   of the document as a place (at->set false: none), and marked again on
+   the statistic at that place in the new one. */
+void	 ui_stats_mark_keep(const struct ui *, struct ui_at *);
+void	 ui_stats_mark_restore(struct ui *, const struct ui_at *);
+
 /* The modes. */
 extern const struct ui_mode ui_toc_mode;
 extern const struct ui_mode ui_stats_mode;
@@ -462,9 +486,13 @@ struct search_index *ui_search_index(struct ui *);
 void	 ui_search_free(struct ui *);
 /* The document is about to change: drop the index and the highlights. */
 void	 ui_search_drop_index(struct ui *);
-/* The document changed: count the matches of the search again, and go
-   on with a search that waits for more text. */
-void	 ui_search_recount(struct ui *);
+/* The document is about to change: the current match's place (at->set
+   false when there is none). */
+void	 ui_search_keep(const struct ui *, struct ui_at *);
+/* The document changed: the current match is the match at the place
+   kept (or none), the matches are counted again, and a search that
+   waits for more text goes on. */
+void	 ui_search_recount(struct ui *, const struct ui_at *cur);
 /* Is a search waiting for more text? */
 bool	 ui_search_waiting(const struct ui *);
 /* Esc: stop waiting. */

@@ -19,7 +19,8 @@
  * under way and, between keys, once ui_load_ready says so, has
  * ui_load_swap put the document of the slot in place of the one shown
  * (ui.c: ui_swap drops and rebuilds around it what pointed into the old
- * one: the search index, the status texts, the open panel).  Here the
+ * one: the search index, the status texts, the open panel, the marked
+ * statistic).  Here the
  * view is rebased (view_rebase keeps the story, block and offset on
  * top), and a place asked for beyond the old document is gone to.  The
  * swap waits while a line is being typed (a prompt, a list filter),

@@ -263,11 +263,11 @@ ui_results_keep(struct ui *ui, void *arg, struct ui_keep *k)
 	ui_list_keep(&r->list, k);
 	if (i == (size_t)-1)
 		return;
-	k->sel = true;
-	k->page = r->hits[i].page;
-	k->pstory = r->hits[i].story;
-	k->block = r->hits[i].block;
-	k->off = r->hits[i].start;
+	k->at.set = true;
+	k->at.page = r->hits[i].page;
+	k->at.pstory = r->hits[i].story;
+	k->at.block = r->hits[i].block;
+	k->at.off = r->hits[i].start;
 }
 
 /* The same match on the new document (which may have more). */
@@ -277,10 +277,15 @@ ui_results_restore(struct ui *ui, void *arg, const struct ui_keep *k)
 	struct ui_results	*r = arg;
 	size_t			 i, found = (size_t)-1;
 
-	for (i = 0; k->sel && i < r->n; i++)
-		if (r->hits[i].page == k->page && r->hits[i].story ==
-		    k->pstory && r->hits[i].block == k->block &&
-		    r->hits[i].start == k->off) {
+	/* The match at the place: it starts there in a fuller document, and
+	   covers it in another script (a phrase converted as a whole may
+	   move its start). */
+	for (i = 0; k->at.set && i < r->n; i++)
+		if (r->hits[i].page == k->at.page && r->hits[i].story ==
+		    k->at.pstory && r->hits[i].block == k->at.block &&
+		    r->hits[i].start <= k->at.off &&
+		    (k->at.off < r->hits[i].end ||
+		    r->hits[i].start == k->at.off)) {
 			found = i;
 			break;
 		}

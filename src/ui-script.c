@@ -4,17 +4,21 @@
  * c cycles original → simplified → traditional → taiwan → hongkong.  A
  * worker thread makes the document in the new script (doc_script_copy:
  * every file converted from its source, parsed, its statistics found)
- * while the reader stays live and says "converting…"; between keys
- * ui_script_poll puts it in place.  Everything that pointed into the old
- * document is rebuilt, as after a load: the view (on the same place:
- * the source byte at the top of the screen is found in the new
- * document), the open panel, the search index, its count and current
- * match (found again through its source byte), the highlights.
+ * while the reader stays live and says "converting…"; between keys the
+ * loop (ui.c: ui_swap) has ui_script_swap put it in place and rebuilds
+ * around it what pointed into the old document, as after a load: the
+ * open panel, the marked statistic, the search's index, current match and
+ * count.  Here the view is kept on the same place (the source byte at the
+ * top of the screen is found in the new document), and so are the places
+ * the loop keeps (a panel's entry, the marked statistic, the current
+ * match): each is taken back to the source byte it shows and found again
+ * in the converted text, whose stories, blocks and offsets may differ.
  *
  * The worker only reads the shown document, which does not change while
- * it runs: no switch while the full document is still loading, and the
- * reader waits for the worker (telling it to stop) before it frees
- * anything.
+ * it runs: no switch while the full document is still loading (the
+ * loader is still to replace it), no swap of a loaded one until the
+ * converted one is in place, and the reader waits for the worker
+ * (telling it to stop) before it frees anything.
  */
 #include <pthread.h>
 #include <signal.h>
@@ -62,7 +66,10 @@ ui_script_next(struct ui *ui)
 		return;
 	}
 	if (ui_load_busy(ui) || ui_load_running(ui)) {
-		ui_message(ui, false, "(still loading: c once it is loaded)");
+		/* The worker converts the document shown, which the loader
+		   is still to replace. */
+		ui_message(ui, false, "(c converts the whole text: not while "
+		    "loading)");
 		return;
 	}
 	to = script_next(ui->doc->script);
@@ -89,101 +96,82 @@ ui_script_next(struct ui *ui)
 	ui_message(ui, false, "converting to %s…", script_name(to));
 }
 
-/* The search's current match, found again in the new document. */
-static void
-ui_script_search(struct ui *ui, bool had, size_t file, size_t src)
+/* Is the converted document there, and may it be put in place? */
+bool
+ui_script_ready(const struct ui *ui)
 {
-	struct ui_search *s = &ui->search;
-	struct search_pos p;
-	struct search_hit h;
-	struct doc_page	*dp;
-	size_t		 gs, st;
+	const struct ui_script *j = ui->script;
 
-	if (s->re == NULL)
+	return j != NULL && atomic_load(&j->done) &&
+	    !((ui->panel != NULL && ui->panel->line) || ui->typing ||
+	    ui->search.typing);		/* not while a line is typed */
+}
+
+/* Before the swap: the source of a place in the old document.  A banner
+   is no story of the source map: it keeps its page and block. */
+static void
+ui_script_from(const struct doc *d, struct ui_at *at)
+{
+	at->src_ok = at->set && at->pstory != VIEW_BANNER &&
+	    at->page < d->npages &&
+	    doc_script_where(d, d->pages[at->page].first_story + at->pstory,
+	    at->block, at->off, &at->file, &at->src);
+}
+
+/* After it: the place in the new document.  A place naming no block (a
+   story's title) names none in the new one either. */
+static void
+ui_script_to(const struct doc *d, struct ui_at *at)
+{
+	const struct doc_page	*dp;
+	size_t			 gs, b, off, st;
+
+	if (!at->set || at->pstory == VIEW_BANNER) {
+		at->set = at->set && at->page < d->npages;
 		return;
-	if (had && doc_script_find(ui->doc, file, src, &gs, &p.block,
-	    &p.off) && (dp = doc_story(ui->doc, gs, &st)) != NULL) {
-		p.page = (size_t)(dp - ui->doc->pages);
-		p.story = st;
-		if (search_next(ui_search_index(ui), s->re, &p, 0, &h) !=
-		    SEARCH_NONE)
-			s->cur = h;
-		else
-			s->have_cur = false;
-	} else
-		s->have_cur = false;
-	ui_search_recount(ui);
+	}
+	if (!at->src_ok || !doc_script_find(d, at->file, at->src, &gs, &b,
+	    &off) || (dp = doc_story(d, gs, &st)) == NULL) {
+		at->set = false;
+		return;
+	}
+	at->page = (size_t)(dp - d->pages);
+	at->pstory = st;
+	if (at->block != LAYOUT_NOBLOCK) {
+		at->block = b;
+		at->off = off;
+	}
 }
 
 /* Put the converted document in place. */
-static void
-ui_script_swap(struct ui *ui, struct ui_script *j)
+void
+ui_script_swap(struct ui *ui, struct ui_at *const *at, size_t n)
 {
-	const struct ui_mode	*m = ui->panel;
-	struct ui_search	*s = &ui->search;
+	struct ui_script	*j = ui->script;
 	struct doc		 old;
-	size_t			 gs, b, off, file = 0, src = 0, cfile = 0;
-	size_t			 csrc = 0, cgs;
-	bool			 at, cur = false;
-
-	/* Where the top of the screen and the current match come from. */
-	at = view_where(&ui->view, &gs, &b, &off) &&
-	    doc_script_where(ui->doc, gs, b, off, &file, &src);
-	if (s->re != NULL && s->have_cur && s->cur.story != SEARCH_BANNER)
-		cur = doc_script_where(ui->doc,
-		    ui->doc->pages[s->cur.page].first_story + s->cur.story,
-		    s->cur.block, s->cur.start, &cfile, &csrc);
-	if (m != NULL) {
-		m->free(ui, ui->panel_data);
-		ui->panel = NULL;
-		ui->panel_data = NULL;
-	}
-	ui_search_drop_index(ui);
-	ui_pager_forget(ui);
-	old = *ui->doc;
-	*ui->doc = j->doc;
-	memset(&j->doc, 0, sizeof j->doc);
-	view_rebase(&ui->view, ui->doc);
-	if (at && doc_script_find(ui->doc, file, src, &cgs, &b, &off))
-		view_restore(&ui->view, cgs, b, off);
-	ui_script_search(ui, cur, cfile, csrc);
-	doc_free(&old);
-	if (m != NULL)
-		ui_open(ui, m);
-	ui_message(ui, false, "script: %s", script_name(ui->doc->script));
-}
-
-/* Between keys: the converted document, when it is there. */
-bool
-ui_script_poll(struct ui *ui)
-{
-	struct ui_script *j = ui->script;
+	size_t			 gs, b, off, file = 0, src = 0, i;
+	bool			 top;
 
 	if (j == NULL || !atomic_load(&j->done))
-		return false;
-	if ((ui->panel != NULL && ui->panel->line) || ui->typing ||
-	    ui->search.typing)
-		return false;		/* not while a line is typed */
+		return;
 	if (j->started)
 		pthread_join(j->thread, NULL);
-	ui_script_swap(ui, j);
+	/* Where the top of the screen and the places come from. */
+	top = view_where(&ui->view, &gs, &b, &off) &&
+	    doc_script_where(ui->doc, gs, b, off, &file, &src);
+	for (i = 0; i < n; i++)
+		ui_script_from(ui->doc, at[i]);
+	old = *ui->doc;
+	*ui->doc = j->doc;
 	free(j);
 	ui->script = NULL;
-	return true;
-}
-
-/* After a folded search: the missing dictionaries, said once. */
-void
-ui_script_fold_note(struct ui *ui)
-{
-	const char *e;
-
-	if (ui->fold_told || (ui->search.re != NULL &&
-	    (search_flags(ui->search.re) & SEARCH_EXACT)) ||
-	    (e = script_error()) == NULL)
-		return;
-	ui->fold_told = true;
-	ui_message(ui, true, "%s", e);
+	view_rebase(&ui->view, ui->doc);
+	if (top && doc_script_find(ui->doc, file, src, &gs, &b, &off))
+		view_restore(&ui->view, gs, b, off);
+	for (i = 0; i < n; i++)
+		ui_script_to(ui->doc, at[i]);
+	doc_free(&old);
+	ui_message(ui, false, "script: %s", script_name(ui->doc->script));
 }
 
 /* At exit: stop the worker and wait for it (it reads the document). */

@@ -383,6 +383,21 @@ ui_search_drop_live(struct ui *ui)
 	view_set_pos(&ui->view, &s->origin);
 }
 
+/* After a folded search: the missing dictionaries of the script fold
+   (script_error), said once. */
+static void
+ui_search_fold_note(struct ui *ui)
+{
+	const char *e;
+
+	if (ui->fold_told || (ui->search.re != NULL &&
+	    (search_flags(ui->search.re) & SEARCH_EXACT)) ||
+	    (e = script_error()) == NULL)
+		return;
+	ui->fold_told = true;
+	ui_message(ui, true, "%s", e);
+}
+
 /* The text changed: search again from the origin. */
 static void
 ui_search_change(struct ui *ui, void *arg, const char *text)
@@ -407,7 +422,7 @@ ui_search_change(struct ui *ui, void *arg, const char *text)
 		return;
 	}
 	s->n = search_count(ui_search_index(ui), s->re);
-	ui_script_fold_note(ui);
+	ui_search_fold_note(ui);
 	if (s->n == 0) {
 		/* Not about text still to come. */
 		snprintf(s->note, sizeof s->note, "%s", ui_load_busy(ui) ?
@@ -597,10 +612,48 @@ ui_search_drop_index(struct ui *ui)
 	s->index = NULL;
 }
 
-/* The document changed: count the matches again (the current match keeps
-   its page, story and block, which the fuller document shares). */
+/* The document is about to change: where the current match is. */
 void
-ui_search_recount(struct ui *ui)
+ui_search_keep(const struct ui *ui, struct ui_at *at)
+{
+	const struct ui_search *s = &ui->search;
+
+	memset(at, 0, sizeof *at);
+	if (s->re == NULL || !s->have_cur)
+		return;
+	at->set = true;
+	at->page = s->cur.page;
+	at->pstory = s->cur.story;
+	at->block = s->cur.block;
+	at->off = s->cur.start;
+}
+
+/* The match at a place: the one starting there (a fuller document shares
+   the place) or covering it (another script: the place of the source of
+   its first character, which a phrase converted as a whole may have moved
+   into the match), else the first after it in its block. */
+static bool
+ui_search_at(struct ui *ui, const struct ui_at *at, struct search_hit *h)
+{
+	struct search_index	*ix = ui_search_index(ui);
+	const struct search	*re = ui->search.re;
+	struct search_pos	 p = { at->page, at->pstory, at->block,
+				    at->off + 1 };
+
+	if (search_next(ix, re, &p, 1, h) != SEARCH_NONE &&
+	    h->page == at->page && h->story == at->pstory &&
+	    h->block == at->block && h->start <= at->off && at->off < h->end)
+		return true;
+	p.off = at->off;
+	return search_next(ix, re, &p, 0, h) != SEARCH_NONE &&
+	    h->page == at->page && h->story == at->pstory &&
+	    h->block == at->block;
+}
+
+/* The document changed: the current match found again at its place,
+   the matches counted again. */
+void
+ui_search_recount(struct ui *ui, const struct ui_at *cur)
 {
 	struct ui_search *s = &ui->search;
 	struct search_pos p;
@@ -608,6 +661,7 @@ ui_search_recount(struct ui *ui)
 	if (s->re == NULL)
 		return;
 	s->n = search_count(ui_search_index(ui), s->re);
+	s->have_cur = cur->set && ui_search_at(ui, cur, &s->cur);
 	if (s->have_cur) {
 		p.page = s->cur.page;
 		p.story = s->cur.story;

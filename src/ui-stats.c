@@ -323,6 +323,63 @@ ui_stats_key(struct ui *ui, void *arg, wint_t ch, bool fkey, long count)
 	    UI_CMD_STATS);
 }
 
+/* Is the statistic h at the place (in its story)?  It starts there in
+   a fuller document; in another script the place is the source of its
+   first character found in the converted text, which the statistic found
+   there covers (a phrase converted as a whole may move its start). */
+static bool
+ui_stats_at(const struct stat_hit *h, const struct ui_at *at)
+{
+	return h->story == at->pstory && h->block == at->block &&
+	    h->start <= at->off && (at->off < h->end || h->start == at->off);
+}
+
+/* Before a swap: the marked statistic's place.  It is kept by its place
+   in the text, not by its story, kind, value and rank among its like:
+   that place is what the swap of a script can follow (through the
+   source byte it shows, which both documents share), while the parse of
+   the other script may count stories or statistics differently (a
+   duration in one script may be read as a year and a date in the
+   other). */
+void
+ui_stats_mark_keep(const struct ui *ui, struct ui_at *at)
+{
+	const struct view	*v = &ui->view;
+	size_t			 i;
+
+	memset(at, 0, sizeof *at);
+	for (i = 0; i < v->nhl; i++)
+		if (v->hl[i].kind == VIEW_HL_STAT &&
+		    v->units[v->hl[i].unit].story != VIEW_BANNER) {
+			at->set = true;
+			at->page = v->units[v->hl[i].unit].page;
+			at->pstory = v->units[v->hl[i].unit].story;
+			at->block = v->hl[i].block;
+			at->off = v->hl[i].start;
+			return;		/* one is marked (ui_stats_go) */
+		}
+}
+
+/* After a swap: mark the statistic at the place kept, if there is one. */
+void
+ui_stats_mark_restore(struct ui *ui, const struct ui_at *at)
+{
+	const struct doc_page	*dp;
+	size_t			 i, u;
+
+	if (!at->set || at->page >= ui->doc->npages)
+		return;
+	dp = &ui->doc->pages[at->page];
+	for (i = 0; i < dp->stats.n; i++)
+		if (ui_stats_at(&dp->stats.hits[i], at))
+			break;
+	if (i == dp->stats.n ||
+	    (u = view_unit_of(&ui->view, at->page, at->pstory)) == (size_t)-1)
+		return;
+	view_hl_add(&ui->view, u, dp->stats.hits[i].block,
+	    dp->stats.hits[i].start, dp->stats.hits[i].end, VIEW_HL_STAT);
+}
+
 /* Keep the scope, the filter and the statistic selected. */
 static void
 ui_stats_keep(struct ui *ui, void *arg, struct ui_keep *k)
@@ -335,11 +392,11 @@ ui_stats_keep(struct ui *ui, void *arg, struct ui_keep *k)
 	k->story = s->story;
 	if (i == (size_t)-1 || s->items[i].hit == NULL)
 		return;
-	k->sel = true;
-	k->page = s->items[i].page;
-	k->pstory = s->items[i].hit->story;
-	k->block = s->items[i].hit->block;
-	k->off = s->items[i].hit->start;
+	k->at.set = true;
+	k->at.page = s->items[i].page;
+	k->at.pstory = s->items[i].hit->story;
+	k->at.block = s->items[i].hit->block;
+	k->at.off = s->items[i].hit->start;
 }
 
 /* The same scope and statistic on the new document. */
@@ -354,12 +411,11 @@ ui_stats_restore(struct ui *ui, void *arg, const struct ui_keep *k)
 		s->story = k->story;
 		ui_stats_build(ui, s);
 	}
-	for (i = 0; k->sel && i < s->n; i++) {
+	for (i = 0; k->at.set && i < s->n; i++) {
 		const struct ui_stats_item *it = &s->items[i];
 
-		if (it->hit != NULL && it->page == k->page &&
-		    it->hit->story == k->pstory && it->hit->block == k->block &&
-		    it->hit->start == k->off) {
+		if (it->hit != NULL && it->page == k->at.page &&
+		    ui_stats_at(it->hit, &k->at)) {
 			found = i;
 			break;
 		}

@@ -211,10 +211,10 @@ ui_toc_keep(struct ui *ui, void *arg, struct ui_keep *k)
 	ui_list_keep(&t->list, k);
 	if (i == (size_t)-1)
 		return;
-	k->sel = true;
-	k->page = ui->view.units[t->items[i].unit].page;
-	k->pstory = ui->view.units[t->items[i].unit].story;
-	k->block = t->items[i].block;
+	k->at.set = true;
+	k->at.page = ui->view.units[t->items[i].unit].page;
+	k->at.pstory = ui->view.units[t->items[i].unit].story;
+	k->at.block = t->items[i].block;
 }
 
 /* The same entry on the new document. */
@@ -224,11 +224,11 @@ ui_toc_restore(struct ui *ui, void *arg, const struct ui_keep *k)
 	struct ui_toc	*t = arg;
 	size_t		 i, found = (size_t)-1;
 
-	for (i = 0; k->sel && i < t->n; i++) {
+	for (i = 0; k->at.set && i < t->n; i++) {
 		const struct view_unit *vu = &ui->view.units[t->items[i].unit];
 
-		if (vu->page == k->page && vu->story == k->pstory &&
-		    t->items[i].block == k->block) {
+		if (vu->page == k->at.page && vu->story == k->at.pstory &&
+		    t->items[i].block == k->at.block) {
 			found = i;
 			break;
 		}

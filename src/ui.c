@@ -1,7 +1,8 @@
 /*
  * ui: curses setup and teardown and the event loop: ui_run_paths is
  * ui_start (the terminal, the signals, the first place), ui_loop (keys,
- * resizes, the mouse, the swap to the full document) and ui_end (the
+ * resizes, the mouse, the swaps of the document: to the full one, to
+ * one in another script) and ui_end (the
  * position saved, the terminal given back).  The services the rest of
  * the reader calls are in ui-base.c.
  *
@@ -382,16 +383,22 @@ ui_start(struct ui_session *s, const struct ui_input *in,
 	return 0;
 }
 
-/* The full document came: put it in place and rebuild what pointed into
-   the quick one. */
+/* A new document in place of the one shown: the full one after the
+   quick one (ui-load.c), or the text in another script (script: the
+   converted one, ui-script.c).  What pointed into the old document is
+   dropped and made again on the new one: the open panel with its filter,
+   scope and entry, the marked statistic, the search's index, current
+   match and count, the status texts.  The entry, the statistic and the
+   match are kept as places in the text; a fuller document shares them,
+   the script swap finds them again in the converted text. */
 static void
-ui_swap(struct ui *ui)
+ui_swap(struct ui *ui, bool script)
 {
 	const struct ui_mode	*m = ui->panel;
 	struct ui_keep		 k;
+	struct ui_at		 mark, cur;
+	struct ui_at *const	 at[] = { &k.at, &mark, &cur };
 
-	/* A panel on the document is made again on the new one, with its
-	   filter, scope and entry. */
 	memset(&k, 0, sizeof k);
 	if (m != NULL && !m->ondoc)
 		m = NULL;
@@ -402,16 +409,22 @@ ui_swap(struct ui *ui)
 		ui->panel = NULL;
 		ui->panel_data = NULL;
 	}
+	ui_stats_mark_keep(ui, &mark);
+	ui_search_keep(ui, &cur);
 	ui_search_drop_index(ui);
 	ui_pager_forget(ui);
-	ui_load_swap(ui);
+	if (script)
+		ui_script_swap(ui, at, sizeof at / sizeof at[0]);
+	else
+		ui_load_swap(ui);
 	if (m != NULL) {
 		ui_open(ui, m);
 		if (m->restore != NULL)
 			m->restore(ui, ui->panel_data, &k);
 	}
 	free(k.filter);
-	ui_search_recount(ui);
+	ui_stats_mark_restore(ui, &mark);
+	ui_search_recount(ui, &cur);
 }
 
 /* Wait for a key (or a timeout, a signal).  Returns what get_wch
@@ -476,9 +489,12 @@ ui_loop(struct ui_session *s)
 			clearok(curscr, TRUE);
 			continue;
 		}
-		if (ui_load_ready(ui))
-			ui_swap(ui);
-		ui_script_poll(ui);
+		/* A loaded document waits while the worker of c converts
+		   the one shown (it reads it). */
+		if (ui->script == NULL && ui_load_ready(ui))
+			ui_swap(ui, false);
+		if (ui_script_ready(ui))
+			ui_swap(ui, true);
 		ui_place_note(ui);
 		ui_draw(ui);
 		if (first) {

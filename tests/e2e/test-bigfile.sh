@@ -107,6 +107,10 @@ status_has "loading" || fail "pipe: the reader does not say it is loading"
 first=$(text_rows | head -n 1)
 keys j
 wait_for top_lacks "$first" || fail "pipe: j did not move while the input is open"
+# c while loading says why it waits.
+keys c
+wait_for status_has "c converts the whole text: not while loading" ||
+    fail "pipe: c while loading does not say why not"
 # 300g while only the first part is there: story 300 once it comes.
 keys 3 0 0 g
 wait_for status_has "still loading" || fail "pipe: 300g beyond the loaded part says nothing"
@@ -119,10 +123,17 @@ quit_ok
 
 # A panel open when a fuller document comes shows the same entry, scope
 # and filter after it: the outline's 16th entry, its filter, the
-# statistics of all pages.  The pages the pipe held back come when the
-# test says; the first part is all in (256 stories, still loading) when
-# the panel opens.
-for panel in outline filter stats; do
+# statistics of all pages; and a statistic marked in the text stays
+# marked.  The pages the pipe held back come when the test says; the
+# first part is all in (256 stories, still loading) when the panel opens.
+ESC=$(printf '\033')
+# marked: 11678人次 bold and reversed in the text, as a statistic marked
+# from the panel.
+marked() {
+	t capture-pane -p -e |
+	    grep -q "${ESC}\[1;7m\(${ESC}\[[0-9;]*m\)*11678人次"
+}
+for panel in outline filter stats mark; do
 	rm -f "$WORK/go"
 	start_cmd 80 24 "{ cat '$part'; while [ ! -e '$WORK/go' ]; do sleep 0.05; done; cat '$part'; } | \"\$DUBAO\" --no-remember"
 	ready
@@ -156,6 +167,17 @@ for panel in outline filter stats; do
 		touch "$WORK/go"
 		wait_long full_count 512 || fail "stats: the rest never came"
 		has "Statistics: all pages" || fail "stats: back to the story after the rest came"
+		;;
+	mark)
+		keys s
+		expect "Statistics: story" "mark: s did not open the statistics"
+		choose "11678人次"
+		keys Enter
+		wait_for lacks "Statistics: story" || fail "mark: Enter did not close the panel"
+		wait_for marked || fail "mark: Enter did not mark 11678人次"
+		touch "$WORK/go"
+		wait_long full_count 512 || fail "mark: the rest never came"
+		marked || fail "mark: the marked statistic lost when the rest came"
 		;;
 	esac
 	keys Q

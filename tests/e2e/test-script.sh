@@ -9,7 +9,9 @@
 #   one line naming the file and libopencc-data, the text as printed;
 # - the reader: /监狱 highlights 監獄 at its cells; c converts the text
 #   keeping the line at the top, the search and its count; the status
-#   line shows the script; five c's come back to the original; with the
+#   line shows the script; five c's come back to the original; c keeps
+#   the outline's filter and entry, the statistics panel's entry and the
+#   statistic marked in the text (on the seed, to traditional); with the
 #   dictionaries missing c says so and the reader goes on.
 . "$(dirname "$0")/lib.sh"
 
@@ -172,6 +174,53 @@ done
 has "script: original, simplified" || fail "the help does not list c"
 keys q
 wait_for lacks "script: original, simplified" || fail "q did not close help"
+quit_ok
+
+# c keeps the open panel as the load's swap does, with its filter and
+# entry, and the statistic marked in the text, on the converted text (the
+# seed is Simplified: c twice, to traditional).
+start 130 30 --no-remember "$SEED"
+ready
+keys t
+expect "Outline" "t did not open the outline"
+keys / 协作 Enter
+wait_for has "/协作" || fail "the outline's filter did not come"
+choose "监地协作助共富"
+keys c
+wait_for status_has "简" || fail "c (outline open) did not switch to simplified"
+keys c
+wait_for status_has "繁 " || fail "c (outline open) did not switch to traditional"
+wait_for has "監地協作助共富" || fail "c: the outline is not in traditional"
+has "/协作" || fail "c dropped the outline's filter"
+screen | grep '^>' | grep -q "監地協作助共富" ||
+    fail "c moved the outline's selection: $(screen | grep '^>')"
+keys Escape Escape		# the filter, then the panel
+wait_for lacks "Outline" || fail "Esc did not close the outline"
+quit_ok
+
+# marked: the text (right of the sidebar's border) shows 11678人次 bold
+# and reversed, as a statistic marked from the panel.
+marked() {
+	t capture-pane -p -e | sed 's/^.*│//' |
+	    grep -q "${ESC}\[1;7m\(${ESC}\[[0-9;]*m\)*11678人次"
+}
+start 130 30 --no-remember "$SEED"
+ready
+keys s
+expect "Statistics: story" "s did not open the statistics"
+choose "11678人次"
+keys Enter
+wait_for marked || fail "Enter did not mark 11678人次 in the text"
+keys c
+wait_for status_has "简" || fail "c (statistics open) did not switch to simplified"
+keys c
+wait_for status_has "繁 " || fail "c (statistics open) did not switch to traditional"
+wait_for has "就診罪犯11678人次" || fail "c: the statistics are not in traditional"
+screen | grep '^>' | grep -q "11678人次" ||
+    fail "c moved the statistics' selection: $(screen | grep '^>')"
+marked || fail "c dropped the statistic marked in the text"
+keys Escape
+wait_for lacks "Statistics: story" || fail "Esc did not close the statistics"
 quit_ok
 
 # The statistics panel groups 個 and 个 as one unit.
