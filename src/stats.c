@@ -239,6 +239,22 @@ static const struct {
 };
 #undef I
 
+/* Chinese numerals: the digits and the multipliers 十百千万亿, in both
+   scripts. */
+static const struct {
+	const char	*s;
+	int		 digit;		/* its value; -1 for a multiplier */
+	double		 mult;		/* its value; 0 for a digit */
+} stats_numerals[] = {
+	{ "零", 0, 0 }, { "〇", 0, 0 }, { "一", 1, 0 }, { "二", 2, 0 },
+	{ "两", 2, 0 }, { "兩", 2, 0 }, { "三", 3, 0 }, { "四", 4, 0 },
+	{ "五", 5, 0 }, { "六", 6, 0 }, { "七", 7, 0 }, { "八", 8, 0 },
+	{ "九", 9, 0 },
+	{ "十", -1, 10 }, { "百", -1, 100 }, { "千", -1, 1000 },
+	{ "万", -1, 1e4 }, { "萬", -1, 1e4 }, { "亿", -1, 1e8 },
+	{ "億", -1, 1e8 },
+};
+
 /* Multipliers after Arabic digits, longest first. */
 static const struct {
 	const char	*s;
@@ -308,6 +324,11 @@ static const uint64_t stats_cand[16 * 64] = {
    third & 0x3F) of stats_cand. */
 #define STATS_CAND_W(w)	(stats_cand[((w) & 0xF) << 6 | ((w) >> 8 & 0x3F)] >> \
 	((w) >> 16 & 0x3F) & 1)
+
+/* Whether the candidate in the low bytes of w is a clause mark: a
+   full-width one but the digits (，；！？), or 。. */
+#define STATS_MARK_W(w)	(((w) & 0xFF) == 0xEF ? ((w) >> 16 & 0xFF) < 0x90 || \
+	((w) >> 16 & 0xFF) > 0x99 : ((w) & 0xFF) == 0xE3 && ((w) >> 16 & 0xFF) == 0x82)
 
 /* Second bytes (0x80-0xBF) that some lead byte makes a candidate with:
    stats_cand[(lead & 0xF) * 64 + (second & 0x3F)] != 0 for some lead. */
@@ -451,7 +472,7 @@ stats_prevcp(const struct scan *sc, size_t i)
 }
 
 /* The digit at i (ASCII or full-width), its length in *n; -1 if none. */
-static int
+static inline int
 stats_digit(const struct scan *sc, size_t i, int *n)
 {
 	const uint8_t *s = sc->s;
@@ -482,37 +503,37 @@ stats_alnum(int c)
 	return stats_alpha(c) || (c >= '0' && c <= '9');
 }
 
+#define NNUMERALS	(sizeof(stats_numerals) / sizeof(stats_numerals[0]))
+/* The code points of stats_numerals and an open hash of them (the slot
+   of one holds 1 + its index, 0 when empty); built once.  A numeral is
+   known by one hash and a compare, where a switch per kind took a
+   dozen. */
+static ucs4_t		 stats_numcp[NNUMERALS];
+#define STATS_NSLOTS	64		/* at most half full */
+static uint8_t		 stats_nslot[STATS_NSLOTS];
+#define STATS_NHASH(c)	((uint32_t)((c) * 0x9E3779B1u) >> 26)
+_Static_assert(NNUMERALS < STATS_NSLOTS / 2, "stats_nslot at most half full");
+
+/* The index of code point c in stats_numerals, or -1. */
+static inline int
+stats_numeral(ucs4_t c)
+{
+	uint32_t h;
+
+	for (h = STATS_NHASH(c); stats_nslot[h] != 0;
+	    h = (h + 1) & (STATS_NSLOTS - 1))
+		if (stats_numcp[stats_nslot[h] - 1] == c)
+			return stats_nslot[h] - 1;
+	return -1;
+}
+
 /* The value of a Chinese digit, or -1. */
 static int
 stats_cndigit(ucs4_t c)
 {
-	switch (c) {
-	case 0x96F6: case 0x3007: return 0;	/* 零 〇 */
-	case 0x4E00: return 1;
-	case 0x4E8C: case 0x4E24: case 0x5169: return 2;	/* 二 两 兩 */
-	case 0x4E09: return 3;
-	case 0x56DB: return 4;
-	case 0x4E94: return 5;
-	case 0x516D: return 6;
-	case 0x4E03: return 7;
-	case 0x516B: return 8;
-	case 0x4E5D: return 9;
-	}
-	return -1;
-}
+	int	k = stats_numeral(c);
 
-/* The value of a Chinese multiplier (十百千万亿), or 0. */
-static double
-stats_cnmult(ucs4_t c)
-{
-	switch (c) {
-	case 0x5341: return 10;
-	case 0x767E: return 100;
-	case 0x5343: return 1000;
-	case 0x4E07: case 0x842C: return 1e4;	/* 万 萬 */
-	case 0x4EBF: case 0x5104: return 1e8;	/* 亿 億 */
-	}
-	return 0;
+	return k >= 0 ? stats_numerals[k].digit : -1;
 }
 
 /* Read the run of Chinese numerals at i into cn; 0 if there is none. */
@@ -520,7 +541,7 @@ static int
 stats_cnum(const struct scan *sc, size_t i, struct cnum *cn)
 {
 	double	 total = 0, section = 0, lastm = 0, m, pos = 0;
-	int	 cur = -1, prevdigit = 0, prevmult = 0, zero = 0, d, n;
+	int	 cur = -1, prevdigit = 0, prevmult = 0, zero = 0, d, n, k;
 	int	 lonechar = 0, tail = 0;
 	size_t	 j = i;
 	ucs4_t	 c;
@@ -531,7 +552,9 @@ stats_cnum(const struct scan *sc, size_t i, struct cnum *cn)
 		c = stats_cp(sc, j, &n);
 		if (n == 0)
 			break;
-		if ((d = stats_cndigit(c)) >= 0) {
+		if ((k = stats_numeral(c)) < 0)
+			break;
+		if ((d = stats_numerals[k].digit) >= 0) {
 			if (prevdigit && !zero)
 				cn->seq = 1;
 			tail = prevmult && d > 0;
@@ -542,7 +565,8 @@ stats_cnum(const struct scan *sc, size_t i, struct cnum *cn)
 				pos = pos * 10 + d;
 			prevdigit = 1;
 			prevmult = 0;
-		} else if ((m = stats_cnmult(c)) > 0) {
+		} else {
+			m = stats_numerals[k].mult;
 			cn->digits = 0;
 			cn->mult = 1;
 			if (m != 10 && cur < 0 && section == 0 && total == 0)
@@ -562,8 +586,7 @@ stats_cnum(const struct scan *sc, size_t i, struct cnum *cn)
 			lastm = m;
 			prevdigit = zero = tail = 0;
 			prevmult = 1;
-		} else
-			break;
+		}
 		cn->nchars++;
 		j += n;
 	}
@@ -716,7 +739,24 @@ static uint16_t		 stats_nunames;
 static uint16_t		 stats_unit_uid[NUNITS];
 static uint16_t		 stats_uid_yuan, stats_uid_pct, stats_uid_permille;
 static uint16_t		 stats_uid_year;
+/* The last bytes (& 0x3F) of the words of stats_notunit, as bits, and
+   their length when they all have one (else 0). */
+static uint64_t		 stats_notlast;
+static size_t		 stats_notlen;
 static pthread_once_t	 stats_once = PTHREAD_ONCE_INIT;
+
+#define NIDIOMS	(sizeof(stats_idioms) / sizeof(stats_idioms[0]))
+/* Open hash of stats_idioms by their bytes: the slot of an idiom holds
+   1 + its index, 0 when empty; built once.  A numeral asks a slot for
+   each character it may be (the first to the fourth) and each length
+   of idiom, not every idiom at every place. */
+#define STATS_ISLOTS	128		/* at most half full */
+static uint8_t		 stats_islot[STATS_ISLOTS];
+_Static_assert(NIDIOMS < STATS_ISLOTS / 2, "stats_islot at most half full");
+/* The lengths of the idioms in bytes, ascending, without repeats (the
+   rest zero-filled at the front: the last is the longest). */
+#define STATS_ILENS	4
+static size_t		 stats_ilens[STATS_ILENS];
 
 /* The key of the character at p (at most avail bytes): its bytes as one
    number, 0 when it cannot start a unit. */
@@ -751,7 +791,53 @@ stats_uname(const char *s, const char *norm)
 	return stats_nunames++;
 }
 
-/* Build stats_uorder, stats_ukeys and the unit names. */
+/* The hash of the n bytes at p (FNV-1a), a slot of stats_islot. */
+static uint32_t
+stats_ihash(const uint8_t *p, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	while (n-- > 0)
+		h = (h ^ *p++) * 16777619u;
+	return h >> 25;
+}
+
+/* The index of the idiom that is the n bytes at p, or -1. */
+static int
+stats_idiom_at(const uint8_t *p, size_t n)
+{
+	uint32_t h;
+	int	 k;
+
+	for (h = stats_ihash(p, n); stats_islot[h] != 0;
+	    h = (h + 1) & (STATS_ISLOTS - 1)) {
+		k = stats_islot[h] - 1;
+		if (stats_idioms[k].len == n &&
+		    memcmp(p, stats_idioms[k].s, n) == 0)
+			return k;
+	}
+	return -1;
+}
+
+/* Add an idiom length to stats_ilens (kept ascending, without repeats;
+   a table with more lengths than it holds fails to build). */
+static void
+stats_ilen(size_t n)
+{
+	size_t	 k;
+
+	for (k = 0; k < STATS_ILENS; k++)
+		if (stats_ilens[k] == n)
+			return;
+	if (stats_ilens[0] != 0)
+		abort();	/* more lengths than STATS_ILENS */
+	for (k = 0; k + 1 < STATS_ILENS && stats_ilens[k + 1] < n; k++)
+		stats_ilens[k] = stats_ilens[k + 1];
+	stats_ilens[k] = n;
+}
+
+/* Build stats_uorder, stats_ukeys, the unit names, stats_nslot and
+   stats_islot. */
 static void
 stats_index(void)
 {
@@ -796,6 +882,34 @@ stats_index(void)
 		    h = (h + 1) & (STATS_USLOTS - 1))
 			;
 		stats_uslot[h] = (uint8_t)(i + 1);
+	}
+	stats_notlen = stats_notunit[0].len;
+	for (i = 0; i < sizeof(stats_notunit) / sizeof(stats_notunit[0]); i++) {
+		stats_notlast |= (uint64_t)1 <<
+		    (stats_notunit[i].s[stats_notunit[i].len - 1] & 0x3F);
+		if (stats_notunit[i].len != stats_notlen)
+			stats_notlen = 0;
+	}
+	for (i = 0; i < NNUMERALS; i++) {
+		uint32_t h;
+
+		u8_mbtouc_unsafe(&stats_numcp[i],
+		    (const uint8_t *)stats_numerals[i].s,
+		    strlen(stats_numerals[i].s));
+		for (h = STATS_NHASH(stats_numcp[i]); stats_nslot[h] != 0;
+		    h = (h + 1) & (STATS_NSLOTS - 1))
+			;
+		stats_nslot[h] = (uint8_t)(i + 1);
+	}
+	for (i = 0; i < NIDIOMS; i++) {
+		uint32_t h;
+
+		for (h = stats_ihash((const uint8_t *)stats_idioms[i].s,
+		    stats_idioms[i].len); stats_islot[h] != 0;
+		    h = (h + 1) & (STATS_ISLOTS - 1))
+			;
+		stats_islot[h] = (uint8_t)(i + 1);
+		stats_ilen(stats_idioms[i].len);
 	}
 }
 
@@ -846,10 +960,17 @@ stats_unit(const struct scan *sc, size_t j, int cn)
 	if ((u->flags & U_LATIN) && j + u->len < sc->len &&
 	    stats_alnum(sc->s[j + u->len]))
 		return NULL;
-	if (u->flags & U_WORD)
+	/* most characters after a unit end in a byte that no word of
+	   stats_notunit ends in (when the words have one length) */
+	if ((u->flags & U_WORD) && (stats_notlen == 0 ||
+	    (sc->len - j >= stats_notlen &&
+	    (stats_notlast >> (sc->s[j + stats_notlen - 1] & 0x3F) & 1))))
 		for (i = 0; i < sizeof(stats_notunit) / sizeof(stats_notunit[0]);
 		    i++)
-			if (stats_litn(sc, j, stats_notunit[i].s,
+			if (stats_notunit[i].len <= sc->len - j &&
+			    sc->s[j + stats_notunit[i].len - 1] ==
+			    (uint8_t)stats_notunit[i].s[stats_notunit[i].len - 1] &&
+			    stats_litn(sc, j, stats_notunit[i].s,
 			    stats_notunit[i].len))
 				return NULL;
 	return u;
@@ -913,7 +1034,9 @@ stats_tail(const struct scan *sc, size_t j, double v, int cn, int cnmult,
 	if (!cn && (c == 0x4E07 || c == 0x4EBF || c == 0x5343 || c == 0x767E ||
 	    c == 0x842C || c == 0x5104)) {	/* 万亿千百萬億 */
 		for (i = 0; i < NMULTS; i++) {
-			if (!stats_litn(sc, k, stats_mults[i].s,
+			/* the third byte first: 万亿千百萬億 differ there */
+			if (sc->s[k + 2] != (uint8_t)stats_mults[i].s[2] ||
+			    !stats_litn(sc, k, stats_mults[i].s,
 			    stats_mults[i].len))
 				continue;
 			if ((u = stats_unit(sc, k, 0)) != NULL &&
@@ -987,10 +1110,10 @@ stats_blank(const struct scan *sc, size_t i)
 	return 0;
 }
 
-/* A clause mark (or the end of the text) at i, n bytes long: the pending
-   hits' clause ends there, and the next clause starts after it. */
+/* The clause of the pending hits ends at i (a mark or the end of the
+   text). */
 static void
-stats_mark(struct scan *sc, size_t i, size_t n)
+stats_clause_end(struct scan *sc, size_t i)
 {
 	struct stat_hit	*h;
 	size_t		 e;
@@ -1009,6 +1132,16 @@ stats_mark(struct scan *sc, size_t i, size_t n)
 		}
 		h->ctx_end = (uint32_t)e;
 	}
+}
+
+/* A clause mark (or the end of the text) at i, n bytes long: the pending
+   hits' clause ends there, and the next clause starts after it.  Most
+   clauses have no hit: inline, and no call for them. */
+static inline void
+stats_mark(struct scan *sc, size_t i, size_t n)
+{
+	if (sc->pending < sc->list->n)
+		stats_clause_end(sc, i);
 	sc->cs = i + n;
 }
 
@@ -1186,12 +1319,18 @@ stats_prefix(const struct scan *sc, size_t i, unsigned *flags)
 	size_t	 k, n;
 	ucs4_t	 p;
 
-	/* last bytes of 约 近 超 逾 过 約 過 */
-	if (i < 3 || (sc->s[i - 1] != 0xA6 && sc->s[i - 1] != 0x91 &&
-	    sc->s[i - 1] != 0x85 && sc->s[i - 1] != 0xBE &&
-	    sc->s[i - 1] != 0x87 && sc->s[i - 1] != 0x84 &&
-	    sc->s[i - 1] != 0x8E))
+	/* every word of stats_before ends in 约 近 超 逾 过 約 過 (the last
+	   byte alone lets 的 through) */
+	if (i < 3)
 		return i;
+	switch ((uint32_t)sc->s[i - 3] << 16 | (uint32_t)sc->s[i - 2] << 8 |
+	    sc->s[i - 1]) {
+	case 0xE7BAA6: case 0xE8BF91: case 0xE8B685: case 0xE980BE:
+	case 0xE8BF87: case 0xE7B484: case 0xE9818E:
+		break;
+	default:
+		return i;
+	}
 	for (k = 0; k < sizeof(stats_before) / sizeof(stats_before[0]); k++) {
 		if ((n = stats_litbefore(sc, i, stats_before[k])) == 0)
 			continue;
@@ -1249,8 +1388,14 @@ stats_todat(const struct scan *sc, size_t i)
 {
 	size_t	k;
 
+	if (i > sc->len)
+		return -1;
+	/* the last byte first: most dates have no time of day */
 	for (k = 0; k < sizeof(stats_tods) / sizeof(stats_tods[0]); k++)
-		if (stats_litn(sc, i, stats_tods[k].s, stats_tods[k].len))
+		if (stats_tods[k].len <= sc->len - i &&
+		    sc->s[i + stats_tods[k].len - 1] ==
+		    (uint8_t)stats_tods[k].s[stats_tods[k].len - 1] &&
+		    stats_litn(sc, i, stats_tods[k].s, stats_tods[k].len))
 			return (int)k;
 	return -1;
 }
@@ -1723,7 +1868,7 @@ stats_arabic(struct scan *sc, size_t i)
 	if (nm.end <= i)
 		return i + 1;
 	memset(&q, 0, sizeof(q));
-	if (stats_latinbefore(sc, i) || stats_prevcp(sc, i) == 0x7B2C)	/* 第 */
+	if (stats_latinbefore(sc, i) || stats_litbefore(sc, i, "第"))
 		return nm.end;
 	if (stats_isodate(sc, i, &nm, &q))
 		goto hit;
@@ -1782,31 +1927,35 @@ hit:
 	return q.end > i ? q.end : nm.end;
 }
 
-/* Whether the numeral at i is inside one of stats_idioms. */
+/* Whether the numeral at i is inside one of stats_idioms: the first
+   idiom of the table that holds it decides (三个代表团 is a count). */
 static int
 stats_idiom(const struct scan *sc, size_t i)
 {
-	size_t		 k, off, n;
+	size_t		 off, at = 0, l, n;
+	int		 k, best = -1;
 	const char	*u;
 
 	/* the numeral may be any character of the idiom: off goes back over
-	   them (three bytes each, as every character of these) */
-	for (k = 0; k < sizeof(stats_idioms) / sizeof(stats_idioms[0]); k++)
-		for (off = 0; off < stats_idioms[k].len && off <= i;
-		    off += 3) {
-			if (!stats_litn(sc, i - off, stats_idioms[k].s,
-			    stats_idioms[k].len))
-				continue;
-			for (u = stats_idioms[k].unless; *u != '\0'; u += n) {
-				n = (size_t)u8_mblen((const uint8_t *)u,
-				    strlen(u));
-				if (stats_litn(sc, i - off + stats_idioms[k].len,
-				    u, n))
-					return 0;
+	   them (three bytes each, as every character of these); an idiom of
+	   each length is asked for by its hash */
+	for (off = 0; off < stats_ilens[STATS_ILENS - 1] && off <= i; off += 3)
+		for (l = 0; l < STATS_ILENS; l++)
+			if (stats_ilens[l] > off &&
+			    stats_ilens[l] <= sc->len - (i - off) &&
+			    (k = stats_idiom_at(sc->s + i - off,
+			    stats_ilens[l])) >= 0 && (best < 0 || k < best)) {
+				best = k;
+				at = i - off;
 			}
-			return 1;
-		}
-	return 0;
+	if (best < 0)
+		return 0;
+	for (u = stats_idioms[best].unless; *u != '\0'; u += n) {
+		n = (size_t)u8_mblen((const uint8_t *)u, strlen(u));
+		if (stats_litn(sc, at + stats_idioms[best].len, u, n))
+			return 0;
+	}
+	return 1;
 }
 
 /* Read 百分之三十 or 千分之五 at i. */
@@ -1874,12 +2023,25 @@ stats_chinese(struct scan *sc, size_t i)
 	size_t		 pstart;
 	unsigned	 pflags = 0;
 	ucs4_t		 p;
+	int		 cl;
 
-	memset(&q, 0, sizeof(q));
-	if (stats_cnpercent(sc, i, &q))
-		goto hit;
 	if (!stats_cnum(sc, i, &c))
 		return i + 1;
+	/* the common case, 一 in a word (统一, 一些): a value below 2 without
+	   十百千万亿 is a statistic only as years and months (一年六个月) */
+	if (c.v < 2 && !c.mult && !stats_lit(sc, c.end, "年"))
+		return c.end;
+	memset(&q, 0, sizeof(q));
+	if (c.mult && stats_cnpercent(sc, i, &q))	/* 百分之, 千分之 */
+		goto hit;
+	/* what follows a numeral decides first: a statistic needs 年 or 月
+	   (a date, years and months), an approximation (余 多 来) or a
+	   measure word; most numerals (三农, 百姓, 千万) have none */
+	p = stats_cp(sc, c.end, &cl);
+	if (p != 0x5E74 && p != 0x6708 && p != 0x4F59 && p != 0x591A &&
+	    p != 0x6765 && p != 0x9918 && p != 0x4F86 &&	/* 年月余多来餘來 */
+	    stats_unit(sc, c.end, 1) == NULL)
+		return c.end;
 	p = stats_prevcp(sc, i);
 	/* 第三 初三 周三 星期三 礼拜三 週三 */
 	if (p == 0x7B2C || p == 0x521D || p == 0x5468 || p == 0x671F ||
@@ -1895,12 +2057,10 @@ stats_chinese(struct scan *sc, size_t i)
 	if (!c.lone && stats_yearmonth(sc, pstart, i, c.end, c.v, 1, pflags,
 	    &q))
 		goto hit;
-	pflags = 0;
 	/* one counts nothing; a bare 二 is an ordinal (二次会议): two of
 	   something is 两 */
 	if ((c.v < 2 && !c.mult) || (c.nchars == 1 && stats_lit(sc, i, "二")))
 		return c.end;
-	pstart = stats_prefix(sc, i, &pflags);
 	if (!(pflags & STAT_APPROX) && !c.lone &&
 	    stats_date(sc, i, c.end, stats_small(c.v), 1, 0, &q))
 		goto hit;
@@ -1923,7 +2083,8 @@ hit:
 }
 
 /* Append the statistics of one joined block text; hstack and nstack
-   are stats_page's stack arrays (or NULL). */
+   are stats_page's stack arrays (or NULL).  The caller has built the
+   index (stats_once): a page asks once, not once a block. */
 static void
 stats_scan_in(const char *text, size_t len, size_t story, size_t block,
     struct stat_list *list, const void *hstack, const void *nstack)
@@ -1933,7 +2094,6 @@ stats_scan_in(const char *text, size_t len, size_t story, size_t block,
 	size_t		 i = 0;
 	uint8_t		 c, c2, c3;
 
-	pthread_once(&stats_once, stats_index);
 	if (len > UINT32_MAX)
 		len = UINT32_MAX;	/* hits hold 32-bit offsets */
 	memset(&sc, 0, sizeof(sc));
@@ -1950,20 +2110,42 @@ stats_scan_in(const char *text, size_t len, size_t story, size_t block,
 		/* the common case, a run of three-byte characters that are
 		   no candidate: two at a time (eight bytes read, six looked
 		   at); stats_second spares most of them the full test.  It
-		   stops before a candidate and before anything else, which
+		   takes the full-width clause marks in its stride and stops
+		   before any other candidate and before anything else, which
 		   the code below handles */
-		while (i + 8 <= len) {
+		if (i + 8 <= len) {
+			const uint8_t *p = s + i, *last = s + len - 8;
 			uint64_t w;
 
-			memcpy(&w, s + i, 8);
-			if ((w & 0xC0C0F0C0C0F0ull) != 0x8080E08080E0ull ||
-			    (stats_second[w >> 8 & 0xFF] && STATS_CAND_W(w)))
-				break;
-			if (stats_second[w >> 32 & 0xFF] && STATS_CAND_W(w >> 24)) {
-				i += 3;
-				break;
-			}
-			i += 6;
+			/* a pointer, not an index: the loop has no other
+			   variable to keep */
+			do {
+				memcpy(&w, p, 8);
+				if ((w & 0xC0C0F0C0C0F0ull) !=
+				    0x8080E08080E0ull)
+					break;
+				if (stats_second[w >> 8 & 0xFF] &&
+				    STATS_CAND_W(w)) {
+					/* a clause mark (，。) ends most
+					   runs: taken here, without leaving
+					   the run */
+					if (!STATS_MARK_W(w))
+						break;
+					stats_mark(&sc, (size_t)(p - s), 3);
+					p += 3;
+					continue;
+				}
+				if (stats_second[w >> 32 & 0xFF] &&
+				    STATS_CAND_W(w >> 24)) {
+					if (!STATS_MARK_W(w >> 24)) {
+						p += 3;
+						break;
+					}
+					stats_mark(&sc, (size_t)(p + 3 - s), 3);
+				}
+				p += 6;
+			} while (p <= last);
+			i = (size_t)(p - s);
 		}
 #endif
 		c = s[i];
@@ -2012,6 +2194,7 @@ void
 stats_scan(const char *text, size_t len, size_t story, size_t block,
     struct stat_list *list)
 {
+	pthread_once(&stats_once, stats_index);
 	stats_scan_in(text, len, story, block, list, NULL, NULL);
 }
 
@@ -2032,6 +2215,7 @@ stats_page(const struct page *pg, struct stat_list *list)
 	char		 nstack[STATS_NSTACK];
 	struct stat_list tmp, *l = list;
 
+	pthread_once(&stats_once, stats_index);
 	if (list->n == 0 && list->hits == NULL && list->norms == NULL) {
 		/* the common case, a new list: on the stack first */
 		memset(&tmp, 0, sizeof(tmp));
