@@ -91,6 +91,7 @@ void	 doc_free(struct doc *d);
 struct doc_page *doc_story(const struct doc *d, size_t gs, size_t *st);
 /* The global index of the first story of file f (of the first story
    after it when it has none). */
+size_t	 doc_file_first_page(const struct doc *d, size_t f);
 size_t	 doc_file_first_story(const struct doc *d, size_t f);
 /* The file whose path is path, or (size_t)-1. */
 size_t	 doc_file_of_path(const struct doc *d, const char *path);

@@ -400,10 +400,10 @@ doc_story(const struct doc *d, size_t gs, size_t *st)
 	return &d->pages[lo];
 }
 
-/* The first story of file f: of its first page (pages are in file
-   order). */
+/* The first page of file f, or of the first file after it; npages when
+   none (pages are in file order). */
 size_t
-doc_file_first_story(const struct doc *d, size_t f)
+doc_file_first_page(const struct doc *d, size_t f)
 {
 	size_t	 lo = 0, hi = d->npages, mid;
 
@@ -414,7 +414,16 @@ doc_file_first_story(const struct doc *d, size_t f)
 		else
 			hi = mid;
 	}
-	return lo < d->npages ? d->pages[lo].first_story : d->nstories;
+	return lo;
+}
+
+/* The first story of file f: of its first page. */
+size_t
+doc_file_first_story(const struct doc *d, size_t f)
+{
+	size_t	 p = doc_file_first_page(d, f);
+
+	return p < d->npages ? d->pages[p].first_story : d->nstories;
 }
 
 /* The file loaded from path. */

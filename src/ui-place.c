@@ -296,15 +296,8 @@ static size_t
 ui_place_file_unit(struct ui *ui, size_t f)
 {
 	const struct doc	*d = ui->doc;
-	size_t			 lo = 0, hi = d->npages, mid;
+	size_t			 lo = doc_file_first_page(d, f);
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (d->pages[mid].file < f)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	if (lo >= d->npages || d->pages[lo].file != f)
 		return (size_t)-1;
 	if (d->pages[lo].page.banner.nblocks > 0)
