@@ -89,9 +89,11 @@ void	 doc_free(struct doc *d);
 /* The page holding global story index gs; *st receives the story index
    within that page.  NULL when gs is out of range. */
 struct doc_page *doc_story(const struct doc *d, size_t gs, size_t *st);
+/* The index of the first page of file f (of the first page after it
+   when it has none; npages at the end). */
+size_t	 doc_file_first_page(const struct doc *d, size_t f);
 /* The global index of the first story of file f (of the first story
    after it when it has none). */
-size_t	 doc_file_first_page(const struct doc *d, size_t f);
 size_t	 doc_file_first_story(const struct doc *d, size_t f);
 /* The file whose path is path, or (size_t)-1. */
 size_t	 doc_file_of_path(const struct doc *d, const char *path);
