@@ -241,11 +241,17 @@ parse_line_split(const char *buf, struct range span, struct parse_line **out,
 				v = xreallocarray(v, cap, sizeof *v);
 		}
 		memset(&v[n], 0, sizeof v[n]);
-		v[n].start = parse_line_trim_start(buf, p, e);
-		v[n].end = parse_line_trim_end(buf, v[n].start, e);
-		if (v[n].start > p + 1 || (v[n].start > p &&
-		    (unsigned char)buf[p] == 0xe3))
-			v[n].flags |= LF_INDENT;
+		if (e == p) {
+			/* an empty line (one in two of a page): nothing to
+			   trim */
+			v[n].start = v[n].end = p;
+		} else {
+			v[n].start = parse_line_trim_start(buf, p, e);
+			v[n].end = parse_line_trim_end(buf, v[n].start, e);
+			if (v[n].start > p + 1 || (v[n].start > p &&
+			    (unsigned char)buf[p] == 0xe3))
+				v[n].flags |= LF_INDENT;
+		}
 		n++;
 		if (nl == NULL)
 			break;
