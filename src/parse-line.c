@@ -150,9 +150,10 @@ pl_back(const char *buf, size_t start, size_t end)
 	return p;
 }
 
-/* The code point ending at byte end (start <= end), or 0. */
+/* The code point ending at byte end (start <= end), or 0: pl_last's
+   general case. */
 static uint32_t
-pl_last(const char *buf, size_t start, size_t end)
+pl_last_any(const char *buf, size_t start, size_t end)
 {
 	size_t	 p, len;
 
@@ -160,6 +161,24 @@ pl_last(const char *buf, size_t start, size_t end)
 		return 0;
 	p = pl_back(buf, start, end);
 	return pl_decode((const unsigned char *)buf + p, end - p, &len);
+}
+
+/* The code point ending at byte end (start <= end), or 0.  An ASCII
+   byte, or a three-byte character (a lead byte, two continuation bytes:
+   where pl_back stops), is decoded here as pl_last_any would, without a
+   call. */
+static inline uint32_t
+pl_last(const char *buf, size_t start, size_t end)
+{
+	const unsigned char *u = (const unsigned char *)buf;
+
+	if (end > start && u[end - 1] < 0x80)
+		return u[end - 1];
+	if (end >= start + 3 && (u[end - 3] & 0xf0) == 0xe0 &&
+	    (u[end - 2] & 0xc0) == 0x80 && (u[end - 1] & 0xc0) == 0x80)
+		return ((uint32_t)(u[end - 3] & 0x0f) << 12) |
+		    ((uint32_t)(u[end - 2] & 0x3f) << 6) | (u[end - 1] & 0x3f);
+	return pl_last_any(buf, start, end);
 }
 
 /* True when c ends a sentence (so a paragraph ending in it is closed). */
