@@ -448,9 +448,38 @@ int	 parse_words_suffix(enum parse_wlist, const char *, size_t, size_t *);
 int	 parse_words_is(enum parse_wlist, const char *, size_t);
 int	 parse_words_starts(enum parse_wlist, uint32_t);
 const struct parse_word *parse_words_get(enum parse_wlist, int);
-unsigned parse_words_first_lists(uint32_t);
-unsigned parse_words_last_lists(uint32_t);
 #define PW_BIT(l)	(1u << (l))
+
+/* The index's filters by one character (parse-words.c), inline: they are
+   asked for every line. */
+extern int	 parse_words_ready;
+extern uint16_t	 parse_words_first_tab[256], parse_words_last_tab[256];
+
+/* The bit of a character in a 256-bit filter. */
+static inline unsigned
+parse_words_hash(uint32_t c)
+{
+	return (unsigned)((c * 0x9e3779b1u) >> 24);
+}
+
+/* The lists (a bit 1 << PW_* each) that may have a word starting with
+   code point c; a list not in it has none. */
+static inline unsigned
+parse_words_first_lists(uint32_t c)
+{
+	if (!__atomic_load_n(&parse_words_ready, __ATOMIC_ACQUIRE))
+		parse_words_init();
+	return parse_words_first_tab[parse_words_hash(c)];
+}
+
+/* The lists that may have a word ending with code point c. */
+static inline unsigned
+parse_words_last_lists(uint32_t c)
+{
+	if (!__atomic_load_n(&parse_words_ready, __ATOMIC_ACQUIRE))
+		parse_words_init();
+	return parse_words_last_tab[parse_words_hash(c)];
+}
 
 /* parse-line.c */
 size_t	 parse_line_split(const char *, struct range, struct parse_line **,

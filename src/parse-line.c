@@ -437,8 +437,9 @@ pl_role(const char *s, size_t n, unsigned *flags)
 }
 
 /*
- * False when the trimmed line s[0..n), last character last, cannot be a
- * byline (parse_line_byline would return PB_NONE), from its ends alone.
+ * False when the trimmed line s[0..n), last character last, lists of its
+ * first character fl (parse_words_first_lists), cannot be a byline
+ * (parse_line_byline would return PB_NONE), from its ends alone.
  * A byline starts with a role word, or with a name, a Han character, and
  * then is either short (names only: at most PT_NAMES_BYTES bytes) or
  * ends with a photo role (摄 摄影 ...记者) and perhaps a colon and
@@ -446,7 +447,7 @@ pl_role(const char *s, size_t n, unsigned *flags)
  * parse_line_byline.
  */
 static int
-pl_may_byline(const char *s, size_t n, uint32_t last)
+pl_may_byline(const char *s, size_t n, uint32_t last, unsigned fl)
 {
 	uint32_t c;
 	size_t	 len;
@@ -455,7 +456,9 @@ pl_may_byline(const char *s, size_t n, uint32_t last)
 	    (unsigned char)s[0] == 0xef)
 		return 1;
 	c = pl_decode((const unsigned char *)s, n, &len);
-	if (parse_words_starts(PW_ROLES, c))
+	/* fl, the lists of the first character (parse_words_first_lists):
+	   without PW_ROLES no role starts with it, and no lookup */
+	if ((fl & PW_BIT(PW_ROLES)) && parse_words_starts(PW_ROLES, c))
 		return 1;
 	if (!parse_line_is_han(c))
 		return 0;
@@ -1410,7 +1413,7 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	    ((fl & PW_BIT(PW_ROLES)) || parse_line_is_han(first) ||
 	    s[0] == ',' || s[0] == ';' || (unsigned char)s[0] == 0xe3 ||
 	    (unsigned char)s[0] == 0xef) && (may = pl_may_byline(s, n,
-	    l->last)) == 2)
+	    l->last, fl)) == 2)
 		l->flags |= LF_MAYNAMES;
 	else if (l->nchars <= PT_BYLINE && !(l->flags & LF_ENDP) &&
 	    may == 1 && (k = pl_byline_read(buf, l, bl, x)) != PB_NONE) {

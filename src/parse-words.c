@@ -283,13 +283,6 @@ struct pw_index {
 /* A slot holding more entries than this is worth the pair filter. */
 #define PW_PAIR_MIN	4
 
-/* The bit of a character in a 256-bit filter. */
-static inline unsigned
-pw_hash(uint32_t c)
-{
-	return (unsigned)((c * 0x9e3779b1u) >> 24);
-}
-
 /* The bit of two characters in a 4096-bit filter. */
 static inline unsigned
 pw_hash2(uint32_t a, uint32_t b)
@@ -299,11 +292,13 @@ pw_hash2(uint32_t a, uint32_t b)
 
 static struct pw_index	 pw_index[PW__COUNT];
 static pthread_once_t	 pw_once = PTHREAD_ONCE_INIT;
-static int		 pw_ready;	/* set (release) when built */
+int			 parse_words_ready;	/* set (release) when
+						   built */
 /* Per hash of a first (last) character, the lists that have a word
    starting (ending) with a character of that hash: one load tells a
-   line which lists it need not look in. */
-static uint16_t		 pw_first_lists[256], pw_last_lists[256];
+   line which lists it need not look in (parse_words_first_lists,
+   parse_words_last_lists in parse-int.h). */
+uint16_t		 parse_words_first_tab[256], parse_words_last_tab[256];
 
 /* Order entries by character, then longest first. */
 static int
@@ -489,8 +484,9 @@ pw_build(void)
 			    &len2) : c;
 			k = pw_hash2(c, c2);
 			ix->bpair[k >> 6] |= 1ull << (k & 63);
-			pw_first_lists[pw_hash(c)] |= 1u << l;
-			pw_last_lists[pw_hash(ix->last[i].c)] |= 1u << l;
+			parse_words_first_tab[parse_words_hash(c)] |= 1u << l;
+			parse_words_last_tab[parse_words_hash(ix->last[i].c)]
+			    |= 1u << l;
 		}
 		qsort(ix->first, n, sizeof *ix->first, pw_cmp);
 		qsort(ix->last, n, sizeof *ix->last, pw_cmp);
@@ -504,13 +500,13 @@ static void
 pw_build_once(void)
 {
 	pw_build();
-	__atomic_store_n(&pw_ready, 1, __ATOMIC_RELEASE);
+	__atomic_store_n(&parse_words_ready, 1, __ATOMIC_RELEASE);
 }
 
 void
 parse_words_init(void)
 {
-	if (!__atomic_load_n(&pw_ready, __ATOMIC_ACQUIRE))
+	if (!__atomic_load_n(&parse_words_ready, __ATOMIC_ACQUIRE))
 		pthread_once(&pw_once, pw_build_once);
 }
 
@@ -618,21 +614,4 @@ parse_words_starts(enum parse_wlist l, uint32_t c)
 {
 	parse_words_init();
 	return pw_lookup(&pw_index[l].tfirst, c) != NULL;
-}
-
-/* The lists (a bit 1 << PW_* each) that may have a word starting with
-   code point c; a list not in it has none. */
-unsigned
-parse_words_first_lists(uint32_t c)
-{
-	parse_words_init();
-	return pw_first_lists[pw_hash(c)];
-}
-
-/* The lists that may have a word ending with code point c. */
-unsigned
-parse_words_last_lists(uint32_t c)
-{
-	parse_words_init();
-	return pw_last_lists[pw_hash(c)];
 }
