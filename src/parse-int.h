@@ -452,14 +452,19 @@ const struct parse_word *parse_words_get(enum parse_wlist, int);
 
 /* The index's filters by one character (parse-words.c), inline: they are
    asked for every line. */
+#define PW_HASH_BITS	10	/* the filters have 1 << PW_HASH_BITS slots:
+				   with 256, one line in three starting with
+				   no word of the boilerplate list still
+				   looked in it */
 extern int	 parse_words_ready;
-extern uint16_t	 parse_words_first_tab[256], parse_words_last_tab[256];
+extern uint16_t	 parse_words_first_tab[1u << PW_HASH_BITS],
+		 parse_words_last_tab[1u << PW_HASH_BITS];
 
-/* The bit of a character in a 256-bit filter. */
+/* The slot of a character in the filters. */
 static inline unsigned
 parse_words_hash(uint32_t c)
 {
-	return (unsigned)((c * 0x9e3779b1u) >> 24);
+	return (unsigned)((c * 0x9e3779b1u) >> (32 - PW_HASH_BITS));
 }
 
 /* The lists (a bit 1 << PW_* each) that may have a word starting with

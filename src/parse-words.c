@@ -298,7 +298,8 @@ int			 parse_words_ready;	/* set (release) when
    starting (ending) with a character of that hash: one load tells a
    line which lists it need not look in (parse_words_first_lists,
    parse_words_last_lists in parse-int.h). */
-uint16_t		 parse_words_first_tab[256], parse_words_last_tab[256];
+uint16_t		 parse_words_first_tab[1u << PW_HASH_BITS],
+			 parse_words_last_tab[1u << PW_HASH_BITS];
 
 /* Order entries by character, then longest first. */
 static int
