@@ -342,35 +342,43 @@ parse_line_count(const char *s, size_t n)
 	uint64_t w;
 
 #ifdef __SSE2__
-	/* sixteen bytes at a time: a continuation byte is below -64 as a
-	   signed byte; the compare's -1s are subtracted into byte
-	   counters, added up (psadbw) before any can pass 255 */
+	/* sixteen bytes at a time, two blocks a step: a continuation byte
+	   is below -64 as a signed byte; the compare's -1s are subtracted
+	   into byte counters, added up (psadbw) before any can pass 255
+	   (2 * 126 + 1 + 1 at most) */
 	if (n >= 16) {
-		const __m128i c0 = _mm_set1_epi8(-64);
+		const __m128i c0 = _mm_set1_epi8(-64), z = _mm_setzero_si128();
+		__m128i	 acc;
+		size_t	 k;
 
-		while (i + 16 <= n) {
-			__m128i	 acc = _mm_setzero_si128();
-			size_t	 k;
-
-			for (k = 0; k < 255 && i + 16 <= n; k++, i += 16)
+		while (i < n) {
+			acc = z;
+			for (k = 0; k < 127 && i + 32 <= n; k++, i += 32)
+				acc = _mm_sub_epi8(_mm_sub_epi8(acc,
+				    _mm_cmplt_epi8(_mm_loadu_si128(
+				    (const __m128i *)(const void *)(s + i)),
+				    c0)), _mm_cmplt_epi8(_mm_loadu_si128(
+				    (const __m128i *)(const void *)(s + i + 16)),
+				    c0));
+			if (k < 127 && i + 16 <= n) {
 				acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(
 				    _mm_loadu_si128((const __m128i *)
 				    (const void *)(s + i)), c0));
-			acc = _mm_sad_epu8(acc, _mm_setzero_si128());
+				i += 16;
+			}
+			if (k < 127 && i < n) {
+				/* the last n - i bytes, in the last block */
+				acc = _mm_sub_epi8(acc, _mm_and_si128(
+				    _mm_cmplt_epi8(_mm_loadu_si128(
+				    (const __m128i *)(const void *)
+				    (s + n - 16)), c0), _mm_loadu_si128(
+				    (const __m128i *)(const void *)
+				    (pl_tailmask + (n - i)))));
+				i = n;
+			}
+			acc = _mm_sad_epu8(acc, z);
 			cont += (size_t)_mm_cvtsi128_si32(acc) +
 			    (size_t)_mm_extract_epi16(acc, 4);
-		}
-		if (i < n) {
-			/* the last n - i bytes, in the last block */
-			__m128i	 t = _mm_sub_epi8(_mm_setzero_si128(),
-			    _mm_and_si128(_mm_cmplt_epi8(_mm_loadu_si128(
-			    (const __m128i *)(const void *)(s + n - 16)), c0),
-			    _mm_loadu_si128((const __m128i *)(const void *)
-			    (pl_tailmask + (n - i)))));
-
-			t = _mm_sad_epu8(t, _mm_setzero_si128());
-			cont += (size_t)_mm_cvtsi128_si32(t) +
-			    (size_t)_mm_extract_epi16(t, 4);
 		}
 		return n - cont;
 	}
