@@ -438,7 +438,11 @@ pl_role(const char *s, size_t n, unsigned *flags)
 		*flags = 0;
 		return len;
 	}
-	if ((i = parse_words_prefix(PW_ROLES, s, n, &len)) < 0)
+	/* most tokens are names: their first character's lists
+	   (parse_words_first_lists) tell that no role starts with it */
+	if (!(parse_words_first_lists(pl_decode((const unsigned char *)s, n,
+	    &len)) & PW_BIT(PW_ROLES)) ||
+	    (i = parse_words_prefix(PW_ROLES, s, n, &len)) < 0)
 		return 0;
 	*flags = parse_words_get(PW_ROLES, i)->flags;
 	return len;
