@@ -106,12 +106,19 @@ static size_t
 md_line_of(struct parse_mdst *m, size_t off)
 {
 	const struct parse_line *L = m->ctx->lines;
-	size_t	 lo = 0, hi = m->ctx->nlines, mid;
+	size_t	 lo = 0, hi = m->ctx->nlines, mid, k;
 
-	/* text comes in order: try the last line first */
-	if (m->hint < m->ctx->nlines && L[m->hint].start <= off &&
-	    (m->hint + 1 == m->ctx->nlines || L[m->hint + 1].start > off))
-		return m->hint;
+	/* text comes in order: from the line last looked up, a few lines
+	   forward (to the last line that starts at or before off, as the
+	   search below finds it; the next text is most often on the line
+	   after a blank one) */
+	if (m->hint < m->ctx->nlines && L[m->hint].start <= off)
+		for (k = 0; k < 4; k++) {
+			if (m->hint + 1 == m->ctx->nlines ||
+			    L[m->hint + 1].start > off)
+				return m->hint;
+			m->hint++;
+		}
 	while (hi - lo > 1) {
 		mid = lo + (hi - lo) / 2;
 		if (L[mid].start <= off)
@@ -316,7 +323,7 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *arg)
 	}
 	if (m->strong > 0 || m->image > 0)
 		m->bold = 1;
-	else if (parse_line_trim_start(buf, s, e) < e)
+	else if (!m->plain && parse_line_trim_start(buf, s, e) < e)
 		m->plain = 1;
 	md_run(m, s, e);
 	return 0;
