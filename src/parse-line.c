@@ -249,7 +249,9 @@ parse_line_split(const char *buf, struct range span, struct parse_line **out,
 		const char	*nl;
 		size_t		 e;
 
-		nl = p < span.end ? memchr(buf + p, '\n', span.end - p) : NULL;
+		/* an empty line (one in two of a page) without a call */
+		nl = p >= span.end ? NULL : buf[p] == '\n' ? buf + p :
+		    memchr(buf + p, '\n', span.end - p);
 		e = nl != NULL ? (size_t)(nl - buf) : span.end;
 		if (n == cap) {
 			cap *= 2;
