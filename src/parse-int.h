@@ -286,6 +286,9 @@ struct parse_ctx {
 						   glued to it (parse_line.tail;
 						   set by parse_lex, which every
 						   line with one goes through) */
+	int			 wire;		/* some line is a sign of wire
+						   copy (set by parse_lex:
+						   parse_wire_sign) */
 	struct parse_memo	**memo;		/* see parse_line.memo */
 	size_t			 nmemo;
 };

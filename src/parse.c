@@ -275,6 +275,20 @@ parse_memo_byline(struct parse_ctx *ctx, size_t i)
 	return parse_memo_of(ctx, i);
 }
 
+/* True when lexed line l is a sign of wire copy, whose lines may hold
+   the end of a story (parse_split_wire): a bracketed agency dateline
+   （中央社記者…電）, a wire end line, or a line ending like an editor's
+   credit and its date code. */
+static int
+parse_wire_sign(const char *b, const struct parse_line *l)
+{
+	return ((l->flags & LF_DATELINE) && (b[l->start] == '(' ||
+	    (unsigned char)b[l->start] == 0xef)) ||
+	    (l->flags & LF_WIREEND) || (l->end - l->start > 8 &&
+	    b[l->end - 1] >= '0' && b[l->end - 1] <= '9' &&
+	    b[l->end - 6] >= '0' && b[l->end - 6] <= '9');
+}
+
 /* Lex line i, and keep what the lexer read that costs to read again. */
 static void
 parse_lex(struct parse_ctx *ctx, size_t i)
@@ -291,6 +305,8 @@ parse_lex(struct parse_ctx *ctx, size_t i)
 	parse_line_lex(ctx->buf, &ctx->lines[i], &x);
 	if (ctx->lines[i].tail.end > ctx->lines[i].tail.start)
 		ctx->tails = 1;
+	if (parse_wire_sign(ctx->buf, &ctx->lines[i]))
+		ctx->wire = 1;
 	/* not worth keeping: the join reads the bylines of byline and
 	   names lines (a line not kept is read anew) */
 	if (x.blread && x.blkind == PB_NONE)
@@ -597,20 +613,9 @@ parse_split_wire(struct parse_ctx *ctx, struct parse_line *stack)
 	const char	*b = ctx->buf;
 	int		 relex = 0;
 
-	/* only wire copy has them: a page with a bracketed agency
-	   dateline （中央社記者…電） or a line ending like an editor's
-	   credit and its date code */
-	for (i = 0; i < ctx->nlines; i++) {
-		const struct parse_line *l = &ctx->lines[i];
-
-		if (((l->flags & LF_DATELINE) && (b[l->start] == '(' ||
-		    (unsigned char)b[l->start] == 0xef)) ||
-		    (l->flags & LF_WIREEND) || (l->end - l->start > 8 &&
-		    b[l->end - 1] >= '0' && b[l->end - 1] <= '9' &&
-		    b[l->end - 6] >= '0' && b[l->end - 6] <= '9'))
-			break;
-	}
-	if (i == ctx->nlines)
+	/* only wire copy has them: a page with a line that is a sign of
+	   it (parse_wire_sign, asked by parse_lex) */
+	if (!ctx->wire)
 		return;
 	/* at most two more lines for every line that has a wire end */
 	for (i = 0; i < ctx->nlines; i++)
