@@ -289,19 +289,13 @@ parse_wire_sign(const char *b, const struct parse_line *l)
 	    b[l->end - 6] >= '0' && b[l->end - 6] <= '9');
 }
 
-/* Lex line i, and keep what the lexer read that costs to read again. */
+/* Lex line i, not blank, and keep what the lexer read that costs to read
+   again (see parse_lex). */
 static void
-parse_lex(struct parse_ctx *ctx, size_t i)
+parse_lex_text(struct parse_ctx *ctx, size_t i)
 {
 	struct parse_lexed x;
 
-	ctx->lines[i].memo = 0;
-	if (ctx->lines[i].start == ctx->lines[i].end) {
-		/* a blank line (a page's every other one): nothing to
-		   read, nor to keep */
-		ctx->lines[i].flags |= LF_BLANK;
-		return;
-	}
 	parse_line_lex(ctx->buf, &ctx->lines[i], &x);
 	if (ctx->lines[i].tail.end > ctx->lines[i].tail.start)
 		ctx->tails = 1;
@@ -314,6 +308,20 @@ parse_lex(struct parse_ctx *ctx, size_t i)
 	if (x.dateline > 0 || x.blread)
 		parse_memo_keep(ctx, i, x.dateline, x.paren, x.blread ?
 		    &x.bl : NULL, x.blread ? x.blkind : PB_NONE);
+}
+
+/* Lex line i, and keep what the lexer read that costs to read again. */
+static inline void
+parse_lex(struct parse_ctx *ctx, size_t i)
+{
+	ctx->lines[i].memo = 0;
+	if (ctx->lines[i].start == ctx->lines[i].end) {
+		/* a blank line (a page's every other one): nothing to
+		   read, nor to keep, and no call */
+		ctx->lines[i].flags |= LF_BLANK;
+		return;
+	}
+	parse_lex_text(ctx, i);
 }
 
 /* Recognise a dateline opener at the start of lead block bi of st, whose
