@@ -351,6 +351,7 @@ struct parse_unit {
 struct parse_line_rule {
 	const char	*name;
 	int		(*test)(const struct parse_ctx *, size_t);
+					/* PR_NEEDED: none */
 	enum parse_class cls;
 	unsigned	 need;		/* LF_* of which the line must have
 					   one for the rule to hold (0: any
@@ -359,6 +360,11 @@ struct parse_line_rule {
 					   must have one instead (0: none) */
 };
 #define PR_MD(h)	(1u << (h))
+/* The test of a line rule that holds for every line that has what it
+   needs (one of its LF_* need, or its hint md; any line when it names
+   neither): a line is asked only the rules whose need or hint it has,
+   so there is nothing more to test. */
+#define PR_NEEDED	NULL
 
 struct parse_cut_rule {
 	const char	*name;

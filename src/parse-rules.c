@@ -161,38 +161,6 @@ pr_neighbour(const struct parse_ctx *ctx, size_t i, int dir)
 	return j >= 0 && (size_t)j < ctx->nlines ? j : -1;
 }
 
-#define PR_FLAG(fn, f)							\
-static int								\
-fn(const struct parse_ctx *ctx, size_t i)				\
-{									\
-	return (ctx->lines[i].flags & (f)) != 0;			\
-}
-#define PR_HINT(fn, m)							\
-static int								\
-fn(const struct parse_ctx *ctx, size_t i)				\
-{									\
-	return ctx->lines[i].md == (m);					\
-}
-
-PR_FLAG(pc_blank, LF_BLANK)
-PR_FLAG(pc_meta, LF_META)
-PR_FLAG(pc_boiler, LF_BOILER)
-PR_FLAG(pc_wireend, LF_WIREEND)
-PR_FLAG(pc_number, LF_NUMBER)
-PR_FLAG(pc_contents, LF_CONTENTS)
-PR_FLAG(pc_tochead, LF_TOCHEAD)
-PR_FLAG(pc_byline, LF_BYLINE)
-PR_FLAG(pc_subtitle, LF_SUBTITLE)
-PR_FLAG(pc_signoff, LF_SIGNOFF)
-PR_FLAG(pc_note, LF_NOTE)
-PR_FLAG(pc_caption, LF_CAPSTART | LF_CAPEND)
-PR_FLAG(pc_dateline, LF_DATELINE)
-PR_HINT(pc_md_markup, PM_HTML)
-PR_HINT(pc_md_front, PM_FRONT)
-PR_HINT(pc_md_rule, PM_RULE)
-PR_HINT(pc_md_h1, PM_H1)
-PR_HINT(pc_md_quote, PM_QUOTE)
-PR_HINT(pc_md_image, PM_IMAGE)
 
 /* Names only, right under a byline: the byline goes on (本报记者
    王春苗 / 陈毅人).  Elsewhere two to ten Han characters are a title as
@@ -330,44 +298,36 @@ pc_short(const struct parse_ctx *ctx, size_t i)
 	return l->nchars - l->tag <= PT_SHORT && !(l->flags & LF_ENDP);
 }
 
-static int
-pc_any(const struct parse_ctx *ctx, size_t i)
-{
-	(void)ctx;
-	(void)i;
-	return 1;
-}
-
 const struct parse_line_rule parse_rules_line[] = {
-	{ "blank", pc_blank, PC_BLANK, LF_BLANK, 0 },
-	{ "md-front-matter", pc_md_front, PC_MARKUP, 0, PR_MD(PM_FRONT) },
-	{ "md-markup", pc_md_markup, PC_MARKUP, 0, PR_MD(PM_HTML) },
-	{ "md-rule", pc_md_rule, PC_BREAK, 0, PR_MD(PM_RULE) },
-	{ "page-label", pc_meta, PC_META, LF_META, 0 },
-	{ "boilerplate", pc_boiler, PC_DROP, LF_BOILER, 0 },
-	{ "md-headline", pc_md_h1, PC_HEADLINE, 0, PR_MD(PM_H1) },
-	{ "contents-headline", pc_tochead, PC_HEADLINE, LF_TOCHEAD, 0 },
+	{ "blank", PR_NEEDED, PC_BLANK, LF_BLANK, 0 },
+	{ "md-front-matter", PR_NEEDED, PC_MARKUP, 0, PR_MD(PM_FRONT) },
+	{ "md-markup", PR_NEEDED, PC_MARKUP, 0, PR_MD(PM_HTML) },
+	{ "md-rule", PR_NEEDED, PC_BREAK, 0, PR_MD(PM_RULE) },
+	{ "page-label", PR_NEEDED, PC_META, LF_META, 0 },
+	{ "boilerplate", PR_NEEDED, PC_DROP, LF_BOILER, 0 },
+	{ "md-headline", PR_NEEDED, PC_HEADLINE, 0, PR_MD(PM_H1) },
+	{ "contents-headline", PR_NEEDED, PC_HEADLINE, LF_TOCHEAD, 0 },
 	{ "md-kicker", pc_md_kicker, PC_KICKER, 0, PR_MD_SUB },
 	{ "md-subtitle", pc_md_subtitle, PC_SUBTITLE_MK, 0, PR_MD_SUB },
 	{ "md-heading", pc_md_heading, PC_HEADING, 0, PR_MD_SUB },
-	{ "wire-end", pc_wireend, PC_WIREEND, LF_WIREEND, 0 },
-	{ "number", pc_number, PC_NUMBER, LF_NUMBER, 0 },
-	{ "contents", pc_contents, PC_TOC, LF_CONTENTS, 0 },
-	{ "byline", pc_byline, PC_BYLINE, LF_BYLINE, 0 },
+	{ "wire-end", PR_NEEDED, PC_WIREEND, LF_WIREEND, 0 },
+	{ "number", PR_NEEDED, PC_NUMBER, LF_NUMBER, 0 },
+	{ "contents", PR_NEEDED, PC_TOC, LF_CONTENTS, 0 },
+	{ "byline", PR_NEEDED, PC_BYLINE, LF_BYLINE, 0 },
 	{ "byline-names", pc_names, PC_NAMES, LF_NAMES, 0 },
 	{ "byline-under-head", pc_byline_head, PC_BYLINE, LF_MAYNAMES, 0 },
-	{ "note-signoff", pc_signoff, PC_SIGNOFF, LF_SIGNOFF, 0 },
-	{ "subtitle-dash", pc_subtitle, PC_SUBTITLE, LF_SUBTITLE, 0 },
-	{ "note-opener", pc_note, PC_NOTE, LF_NOTE, 0 },
-	{ "md-quote", pc_md_quote, PC_NOTE, 0, PR_MD(PM_QUOTE) },
-	{ "md-image", pc_md_image, PC_CAPTION, 0, PR_MD(PM_IMAGE) },
-	{ "caption-mark", pc_caption, PC_CAPTION, LF_CAPSTART | LF_CAPEND, 0 },
-	{ "dateline", pc_dateline, PC_DATELINE, LF_DATELINE, 0 },
+	{ "note-signoff", PR_NEEDED, PC_SIGNOFF, LF_SIGNOFF, 0 },
+	{ "subtitle-dash", PR_NEEDED, PC_SUBTITLE, LF_SUBTITLE, 0 },
+	{ "note-opener", PR_NEEDED, PC_NOTE, LF_NOTE, 0 },
+	{ "md-quote", PR_NEEDED, PC_NOTE, 0, PR_MD(PM_QUOTE) },
+	{ "md-image", PR_NEEDED, PC_CAPTION, 0, PR_MD(PM_IMAGE) },
+	{ "caption-mark", PR_NEEDED, PC_CAPTION, LF_CAPSTART | LF_CAPEND, 0 },
+	{ "dateline", PR_NEEDED, PC_DATELINE, LF_DATELINE, 0 },
 	{ "md-bold", pc_md_bold, PC_HEADING, 0, PR_MD(PM_STRONG) },
 	{ "salutation", pc_salutation, PC_TEXT, 0, 0 },
 	{ "flush-head", pc_flush, PC_FLUSH, 0, 0 },
 	{ "short", pc_short, PC_SHORT, 0, 0 },
-	{ "text", pc_any, PC_TEXT, 0, 0 },
+	{ "text", PR_NEEDED, PC_TEXT, 0, 0 },
 	{ NULL, NULL, PC_TEXT, 0, 0 }
 };
 
@@ -484,7 +444,8 @@ parse_rules_classify(struct parse_ctx *ctx)
 		/* the last rule ("text") needs nothing and always holds */
 		for (m = pr_candidates(l); ; m &= m - 1) {
 			r = pr_lowest(m);
-			if (parse_rules_line[r].test(ctx, i))
+			if (parse_rules_line[r].test == PR_NEEDED ||
+			    parse_rules_line[r].test(ctx, i))
 				break;
 		}
 		ctx->lines[i].cls = (unsigned char)parse_rules_line[r].cls;
