@@ -358,6 +358,8 @@ struct parse_line_rule {
 					   line) */
 	unsigned	 md;		/* PR_MD(hint)s of which the line
 					   must have one instead (0: none) */
+	unsigned	 page;		/* PK_* of which the page must have
+					   one (0: any page) */
 };
 #define PR_MD(h)	(1u << (h))
 /* The test of a line rule that holds for every line that has what it

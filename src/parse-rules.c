@@ -299,36 +299,38 @@ pc_short(const struct parse_ctx *ctx, size_t i)
 }
 
 const struct parse_line_rule parse_rules_line[] = {
-	{ "blank", PR_NEEDED, PC_BLANK, LF_BLANK, 0 },
-	{ "md-front-matter", PR_NEEDED, PC_MARKUP, 0, PR_MD(PM_FRONT) },
-	{ "md-markup", PR_NEEDED, PC_MARKUP, 0, PR_MD(PM_HTML) },
-	{ "md-rule", PR_NEEDED, PC_BREAK, 0, PR_MD(PM_RULE) },
-	{ "page-label", PR_NEEDED, PC_META, LF_META, 0 },
-	{ "boilerplate", PR_NEEDED, PC_DROP, LF_BOILER, 0 },
-	{ "md-headline", PR_NEEDED, PC_HEADLINE, 0, PR_MD(PM_H1) },
-	{ "contents-headline", PR_NEEDED, PC_HEADLINE, LF_TOCHEAD, 0 },
-	{ "md-kicker", pc_md_kicker, PC_KICKER, 0, PR_MD_SUB },
-	{ "md-subtitle", pc_md_subtitle, PC_SUBTITLE_MK, 0, PR_MD_SUB },
-	{ "md-heading", pc_md_heading, PC_HEADING, 0, PR_MD_SUB },
-	{ "wire-end", PR_NEEDED, PC_WIREEND, LF_WIREEND, 0 },
-	{ "number", PR_NEEDED, PC_NUMBER, LF_NUMBER, 0 },
-	{ "contents", PR_NEEDED, PC_TOC, LF_CONTENTS, 0 },
-	{ "byline", PR_NEEDED, PC_BYLINE, LF_BYLINE, 0 },
-	{ "byline-names", pc_names, PC_NAMES, LF_NAMES, 0 },
-	{ "byline-under-head", pc_byline_head, PC_BYLINE, LF_MAYNAMES, 0 },
-	{ "note-signoff", PR_NEEDED, PC_SIGNOFF, LF_SIGNOFF, 0 },
-	{ "subtitle-dash", PR_NEEDED, PC_SUBTITLE, LF_SUBTITLE, 0 },
-	{ "note-opener", PR_NEEDED, PC_NOTE, LF_NOTE, 0 },
-	{ "md-quote", PR_NEEDED, PC_NOTE, 0, PR_MD(PM_QUOTE) },
-	{ "md-image", PR_NEEDED, PC_CAPTION, 0, PR_MD(PM_IMAGE) },
-	{ "caption-mark", PR_NEEDED, PC_CAPTION, LF_CAPSTART | LF_CAPEND, 0 },
-	{ "dateline", PR_NEEDED, PC_DATELINE, LF_DATELINE, 0 },
-	{ "md-bold", pc_md_bold, PC_HEADING, 0, PR_MD(PM_STRONG) },
-	{ "salutation", pc_salutation, PC_TEXT, 0, 0 },
-	{ "flush-head", pc_flush, PC_FLUSH, 0, 0 },
-	{ "short", pc_short, PC_SHORT, 0, 0 },
-	{ "text", PR_NEEDED, PC_TEXT, 0, 0 },
-	{ NULL, NULL, PC_TEXT, 0, 0 }
+	{ "blank", PR_NEEDED, PC_BLANK, LF_BLANK, 0, 0 },
+	{ "md-front-matter", PR_NEEDED, PC_MARKUP, 0, PR_MD(PM_FRONT), 0 },
+	{ "md-markup", PR_NEEDED, PC_MARKUP, 0, PR_MD(PM_HTML), 0 },
+	{ "md-rule", PR_NEEDED, PC_BREAK, 0, PR_MD(PM_RULE), 0 },
+	{ "page-label", PR_NEEDED, PC_META, LF_META, 0, 0 },
+	{ "boilerplate", PR_NEEDED, PC_DROP, LF_BOILER, 0, 0 },
+	{ "md-headline", PR_NEEDED, PC_HEADLINE, 0, PR_MD(PM_H1), 0 },
+	{ "contents-headline", PR_NEEDED, PC_HEADLINE, LF_TOCHEAD, 0, 0 },
+	{ "md-kicker", pc_md_kicker, PC_KICKER, 0, PR_MD_SUB, 0 },
+	{ "md-subtitle", pc_md_subtitle, PC_SUBTITLE_MK, 0, PR_MD_SUB, 0 },
+	{ "md-heading", pc_md_heading, PC_HEADING, 0, PR_MD_SUB, 0 },
+	{ "wire-end", PR_NEEDED, PC_WIREEND, LF_WIREEND, 0, 0 },
+	{ "number", PR_NEEDED, PC_NUMBER, LF_NUMBER, 0, 0 },
+	{ "contents", PR_NEEDED, PC_TOC, LF_CONTENTS, 0, 0 },
+	{ "byline", PR_NEEDED, PC_BYLINE, LF_BYLINE, 0, 0 },
+	{ "byline-names", pc_names, PC_NAMES, LF_NAMES, 0, 0 },
+	{ "byline-under-head", pc_byline_head, PC_BYLINE, LF_MAYNAMES, 0, 0 },
+	{ "note-signoff", PR_NEEDED, PC_SIGNOFF, LF_SIGNOFF, 0, 0 },
+	{ "subtitle-dash", PR_NEEDED, PC_SUBTITLE, LF_SUBTITLE, 0, 0 },
+	{ "note-opener", PR_NEEDED, PC_NOTE, LF_NOTE, 0, 0 },
+	{ "md-quote", PR_NEEDED, PC_NOTE, 0, PR_MD(PM_QUOTE), 0 },
+	{ "md-image", PR_NEEDED, PC_CAPTION, 0, PR_MD(PM_IMAGE), 0 },
+	{ "caption-mark", PR_NEEDED, PC_CAPTION, LF_CAPSTART | LF_CAPEND, 0,
+	    0 },
+	{ "dateline", PR_NEEDED, PC_DATELINE, LF_DATELINE, 0, 0 },
+	{ "md-bold", pc_md_bold, PC_HEADING, 0, PR_MD(PM_STRONG), 0 },
+	{ "salutation", pc_salutation, PC_TEXT, 0, 0, 0 },
+	{ "flush-head", pc_flush, PC_FLUSH, 0, 0,
+	    PK_INDENTED | PK_LINES },
+	{ "short", pc_short, PC_SHORT, 0, 0, 0 },
+	{ "text", PR_NEEDED, PC_TEXT, 0, 0, 0 },
+	{ NULL, NULL, PC_TEXT, 0, 0, 0 }
 };
 
 /* The rules of parse_rules_line, a bit each, fit in the masks of
@@ -369,6 +371,8 @@ struct pr_index {
 	uint32_t	 flag[32];	/* per LF_* bit, rules needing it */
 	uint32_t	 md[32];	/* per hint (PM_*), rules needing it */
 	unsigned	 needs;		/* every LF_* some rule needs */
+	uint32_t	 page[8];	/* per PK_* bit, rules for such pages */
+	uint32_t	 anypage;	/* rules for any page */
 };
 
 static struct pr_index	 pr_index;
@@ -392,6 +396,11 @@ pr_index_build(void)
 				x->md[b] |= 1u << r;
 		}
 		x->needs |= parse_rules_line[r].need;
+		if (parse_rules_line[r].page == 0)
+			x->anypage |= 1u << r;
+		for (b = 0; b < 8; b++)
+			if (parse_rules_line[r].page & (1u << b))
+				x->page[b] |= 1u << r;
 	}
 }
 
@@ -424,16 +433,50 @@ pr_candidates(const struct parse_line *l)
 	return m;
 }
 
+/* The rules of a mask m (per LF_* or PK_* bit) that a set of bits f
+   lets hold. */
+static inline uint32_t
+pk_of(const uint32_t *m, unsigned f)
+{
+	uint32_t r = 0;
+
+	for (; f != 0; f &= f - 1)
+		r |= m[pr_lowest(f)];
+	return r;
+}
+
+/* What the page is, as the rules ask (PK_*). */
+static unsigned
+pr_kind(const struct parse_ctx *ctx)
+{
+	unsigned f = 0;
+
+	if (ctx->markdown)
+		f |= PK_MARKDOWN;
+	if (ctx->profile == PP_INDENTED)
+		f |= PK_INDENTED;
+	if (ctx->profile == PP_LINES)
+		f |= PK_LINES;
+	if (ctx->profile == PP_WRAPPED)
+		f |= PK_WRAPPED;
+	if (ctx->tochead != NULL)
+		f |= PK_CONTENTS;
+	return f;
+}
+
 /* Classify every line: the first rule of parse_rules_line that holds. */
 void
 parse_rules_classify(struct parse_ctx *ctx)
 {
 	size_t	 i;
-	uint32_t m;
+	uint32_t m, page;
 	int	 r;
 
 	parse_contents(ctx);
 	pr_init();
+	/* the rules for this kind of page (after parse_contents, which
+	   finds a contents list) */
+	page = pr_index.anypage | pk_of(pr_index.page, pr_kind(ctx));
 	for (i = 0; i < ctx->nlines; i++) {
 		const struct parse_line *l = &ctx->lines[i];
 
@@ -442,7 +485,7 @@ parse_rules_classify(struct parse_ctx *ctx)
 		    (ctx->lines[i - 1].flags & (LF_BYLINE | LF_NAMES)))
 			(void)parse_line_names(ctx, i);
 		/* the last rule ("text") needs nothing and always holds */
-		for (m = pr_candidates(l); ; m &= m - 1) {
+		for (m = pr_candidates(l) & page; ; m &= m - 1) {
 			r = pr_lowest(m);
 			if (parse_rules_line[r].test == PR_NEEDED ||
 			    parse_rules_line[r].test(ctx, i))
@@ -730,35 +773,11 @@ pk_index_build(void)
 	}
 }
 
-/* The rules of a mask m (per LF_* or PK_* bit) that a set of bits f
-   lets hold. */
-static inline uint32_t
-pk_of(const uint32_t *m, unsigned f)
-{
-	uint32_t r = 0;
-
-	for (; f != 0; f &= f - 1)
-		r |= m[pr_lowest(f)];
-	return r;
-}
-
 /* The rules of parse_rules_cut that can hold on this page. */
 static uint32_t
 pk_page(const struct parse_ctx *ctx)
 {
-	unsigned f = 0;
-
-	if (ctx->markdown)
-		f |= PK_MARKDOWN;
-	if (ctx->profile == PP_INDENTED)
-		f |= PK_INDENTED;
-	if (ctx->profile == PP_LINES)
-		f |= PK_LINES;
-	if (ctx->profile == PP_WRAPPED)
-		f |= PK_WRAPPED;
-	if (ctx->tochead != NULL)
-		f |= PK_CONTENTS;
-	return pk_index.anypage | pk_of(pk_index.page, f);
+	return pk_index.anypage | pk_of(pk_index.page, pr_kind(ctx));
 }
 
 /* The rules that can hold between line i and the line above it, on a
