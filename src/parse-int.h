@@ -98,6 +98,7 @@
 #define LF_CAPSTART	0x00000400u	/* starts like a caption (图为, ▲) */
 #define LF_CAPEND	0x00000800u	/* ends like a caption (摄）, 供图) */
 #define LF_DATELINE	0x00001000u	/* starts with 本报讯, 新华社…电 */
+#define LF_COLON	0x00002000u	/* ends with ： or : */
 #define LF_BOILER	0x00004000u	/* web debris (cookie notice, 责任编辑) */
 #define LF_META		0x00008000u	/* page label, running head */
 #define LF_WIREEND	0x00010000u	/* （編輯：蘇龍麒）1140710 */

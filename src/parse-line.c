@@ -1372,6 +1372,8 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	l->last = pl_last(buf, l->start, l->end);
 	if (parse_line_is_endp(l->last))
 		l->flags |= LF_ENDP;
+	if (l->last == 0xff1a || l->last == ':')
+		l->flags |= LF_COLON;
 	first = pl_get(s, n, &i);
 	fl = parse_words_first_lists(first);
 	ll = parse_words_last_lists(l->last);

@@ -278,7 +278,8 @@ pc_salutation(const struct parse_ctx *ctx, size_t i)
 	const char *s = ctx->buf + l->start;
 	size_t	 n = l->end - l->start;
 
-	if (!(l->last == 0xff1a || l->last == ':') || l->nchars > 24)
+	/* it ends with a colon (LF_COLON, which the rule needs) */
+	if (l->nchars > 24)
 		return 0;
 	/* 亲爱的…： or a line ending with ： right over an indented
 	   paragraph (澳门街坊总会颐骏中心长者：) */
@@ -325,7 +326,7 @@ const struct parse_line_rule parse_rules_line[] = {
 	    0 },
 	{ "dateline", PR_NEEDED, PC_DATELINE, LF_DATELINE, 0, 0 },
 	{ "md-bold", pc_md_bold, PC_HEADING, 0, PR_MD(PM_STRONG), 0 },
-	{ "salutation", pc_salutation, PC_TEXT, 0, 0, 0 },
+	{ "salutation", pc_salutation, PC_TEXT, LF_COLON, 0, 0 },
 	{ "flush-head", pc_flush, PC_FLUSH, 0, 0,
 	    PK_INDENTED | PK_LINES },
 	{ "short", pc_short, PC_SHORT, 0, 0, 0 },
