@@ -557,7 +557,16 @@ void	 parse_bylines_line(struct parse_ctx *, struct story *, size_t,
 void	 parse_dateline(struct parse_ctx *, struct story *, size_t, size_t);
 const struct parse_memo *parse_memo_of(const struct parse_ctx *, size_t);
 const struct parse_memo *parse_memo_byline(struct parse_ctx *, size_t);
-void	 parse_why(struct parse_ctx *, size_t, int, const char *);
+void	 parse_why_set(struct parse_ctx *, size_t, int, const char *);
+
+/* Record, for --explain, that rule decided stage st of line i: a call
+   only under --explain (ctx->why). */
+static inline void
+parse_why(struct parse_ctx *ctx, size_t i, int st, const char *rule)
+{
+	if (ctx->why != NULL)
+		parse_why_set(ctx, i, st, rule);
+}
 
 /* parse-join.c */
 void	 parse_join_page(struct parse_ctx *);

@@ -506,9 +506,10 @@ parse_pool(struct parse_ctx *ctx, struct page *pg)
 	}
 }
 
-/* Record, for --explain, that rule decided stage st of line i. */
+/* Record, for --explain, that rule decided stage st of line i (see
+   parse_why). */
 void
-parse_why(struct parse_ctx *ctx, size_t i, int st, const char *rule)
+parse_why_set(struct parse_ctx *ctx, size_t i, int st, const char *rule)
 {
 	if (ctx->why == NULL || i >= ctx->nlines)
 		return;
