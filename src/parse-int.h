@@ -511,8 +511,6 @@ enum parse_bl_kind parse_line_byline(const char *, size_t, size_t,
 	    struct parse_bl *);
 size_t	 parse_line_dateline(const char *, size_t, size_t, struct range *);
 size_t	 parse_line_wireend(const char *, size_t, size_t);
-int	 parse_line_is_endp(uint32_t);
-int	 parse_line_is_han(uint32_t);
 size_t	 parse_line_trim_start(const char *, size_t, size_t);
 size_t	 parse_line_trim_end(const char *, size_t, size_t);
 uint32_t parse_line_first(const char *, size_t, size_t);

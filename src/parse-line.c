@@ -182,7 +182,7 @@ pl_last(const char *buf, size_t start, size_t end)
 }
 
 /* True when c ends a sentence (so a paragraph ending in it is closed). */
-int
+static inline int
 parse_line_is_endp(uint32_t c)
 {
 	switch (c) {
@@ -196,7 +196,7 @@ parse_line_is_endp(uint32_t c)
 }
 
 /* True for a Han ideograph. */
-int
+static inline int
 parse_line_is_han(uint32_t c)
 {
 	return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
