@@ -499,7 +499,10 @@ parse_pool(struct parse_ctx *ctx, struct page *pg)
 				b->pieces = NULL;
 				continue;
 			}
-			memcpy(r, b->pieces, b->npieces * sizeof *r);
+			if (b->npieces == 1)
+				*r = b->pieces[0];	/* most blocks: no call */
+			else
+				memcpy(r, b->pieces, b->npieces * sizeof *r);
 			b->pieces = r;
 			r += b->npieces;
 		}
