@@ -970,15 +970,21 @@ pl_navrow(const char *s, size_t n)
 			p += k;
 		if (p == n)
 			break;
-		for (chars = 0; p < n && pl_space(s + p, n - p) == 0;
-		    p += len) {
+		/* a word: Han or Latin letters up to white space (which is
+		   neither), at most six */
+		for (chars = 0; p < n; p += len) {
 			c = pl_get(s + p, n - p, &len);
-			if (!parse_line_is_han(c) && !(c >= 'A' && c <= 'Z') &&
-			    !(c >= 'a' && c <= 'z'))
-				return 0;
-			chars++;
+			if (parse_line_is_han(c) || (c >= 'A' && c <= 'Z') ||
+			    (c >= 'a' && c <= 'z')) {
+				if (++chars > 6)
+					return 0;
+				continue;
+			}
+			if (pl_space(s + p, n - p) > 0)
+				break;
+			return 0;
 		}
-		if (chars > 6 || chars < 2)
+		if (chars < 2)
 			return 0;
 		words++;
 	}
