@@ -124,6 +124,7 @@ enum parse_md {
 	PM_HTML,	/* markup only: raw HTML, ``` fences, link
 			   references, the --- under a heading */
 	PM_FRONT,	/* a YAML front matter (--- title: … ---) */
+	PM_TITLE,	/* its title: value, when no # headline follows */
 	PM_TEXT		/* a paragraph line of a Markdown page */
 };
 

@@ -189,10 +189,33 @@ PR_FLAG(pc_caption, LF_CAPSTART | LF_CAPEND)
 PR_FLAG(pc_dateline, LF_DATELINE)
 PR_HINT(pc_md_markup, PM_HTML)
 PR_HINT(pc_md_front, PM_FRONT)
-PR_HINT(pc_md_rule, PM_RULE)
+PR_HINT(pc_md_title, PM_TITLE)
 PR_HINT(pc_md_h1, PM_H1)
 PR_HINT(pc_md_quote, PM_QUOTE)
 PR_HINT(pc_md_image, PM_IMAGE)
+
+/* A thematic break (---) between stories: what follows it opens a story,
+   a head (a Markdown heading or bold line, or a line short enough for a
+   head and no sentence).  A break over a paragraph only rules off the
+   matter above it in the same story: a copy's source and author lines
+   (原文链接：财新网 … / > 作者：萧辉 / --- / 【财新网】（记者萧辉…）李闰苟家的
+   年夜饭…): md-rule-in-story. */
+static int
+pc_md_rule(const struct parse_ctx *ctx, size_t i)
+{
+	const struct parse_line *n;
+	long	 j;
+
+	if (ctx->lines[i].md != PM_RULE)
+		return 0;
+	if ((j = pr_neighbour(ctx, i, 1)) < 0)
+		return 1;
+	n = &ctx->lines[j];
+	return (n->md >= PM_H1 && n->md <= PM_H6) || n->md == PM_STRONG ||
+	    (n->nchars <= PT_SHORT && !(n->flags & LF_ENDP));
+}
+
+PR_HINT(pc_md_rule_in, PM_RULE)
 
 /* Names only, right under a byline: the byline goes on (本报记者
    王春苗 / 陈毅人).  Elsewhere two to ten Han characters are a title as
@@ -270,11 +293,18 @@ pc_md_subtitle(const struct parse_ctx *ctx, size_t i)
 	return j >= 0 && ctx->lines[j].md == PM_H1;
 }
 
-/* Any other Markdown heading: a section heading. */
+/* Any other Markdown heading: a section heading; but not a sentence
+   longer than a heading, which a copy underlined with --- to rule it
+   off (CommonMark reads that as a heading): a note over the story
+   (稿件被毙后，南方周末记者王瑞锋 1 月 19 日刊载在个人公众号…两日后被删除。
+   / ---).  That reads on as text. */
 static int
 pc_md_heading(const struct parse_ctx *ctx, size_t i)
 {
-	return ctx->lines[i].md >= PM_H2 && ctx->lines[i].md <= PM_H6;
+	const struct parse_line *l = &ctx->lines[i];
+
+	return l->md >= PM_H2 && l->md <= PM_H6 &&
+	    !(l->nchars > PT_SHORT && (l->flags & LF_ENDP));
 }
 
 /* A paragraph wholly in bold, short enough for a heading. */
@@ -341,8 +371,10 @@ pc_any(const struct parse_ctx *ctx, size_t i)
 const struct parse_line_rule parse_rules_line[] = {
 	{ "blank", pc_blank, PC_BLANK, LF_BLANK, 0 },
 	{ "md-front-matter", pc_md_front, PC_MARKUP, 0, PR_MD(PM_FRONT) },
+	{ "md-front-title", pc_md_title, PC_HEADLINE, 0, PR_MD(PM_TITLE) },
 	{ "md-markup", pc_md_markup, PC_MARKUP, 0, PR_MD(PM_HTML) },
 	{ "md-rule", pc_md_rule, PC_BREAK, 0, PR_MD(PM_RULE) },
+	{ "md-rule-in-story", pc_md_rule_in, PC_MARKUP, 0, PR_MD(PM_RULE) },
 	{ "page-label", pc_meta, PC_META, LF_META, 0 },
 	{ "boilerplate", pc_boiler, PC_DROP, LF_BOILER, 0 },
 	{ "md-headline", pc_md_h1, PC_HEADLINE, 0, PR_MD(PM_H1) },
