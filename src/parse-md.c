@@ -77,7 +77,7 @@ static void
 md_front_title(struct parse_ctx *ctx, size_t k)
 {
 	const char	*b = ctx->buf;
-	size_t		 i, s, e;
+	size_t		 i, j, s, e;
 
 	for (i = k; i < ctx->nlines; i++)
 		if (ctx->lines[i].md == PM_H1)
@@ -97,6 +97,20 @@ md_front_title(struct parse_ctx *ctx, size_t k)
 		}
 		if (s == e)
 			return;
+		/* a heading further down that says the title again, over
+		   the byline (## 专访“北大教授性侵事件”举报人：…), is not
+		   shown: the headline says it */
+		for (j = k; j < ctx->nlines; j++) {
+			struct parse_line *h = &ctx->lines[j];
+			const struct range *r = &ctx->runs[h->piece];
+
+			if (h->md >= PM_H2 && h->md <= PM_H6 &&
+			    h->npieces == 1 && r->end - r->start == e - s &&
+			    memcmp(b + r->start, b + s, e - s) == 0) {
+				h->md = PM_HTML;
+				h->npieces = 0;
+			}
+		}
 		l->start = s;
 		l->end = e;
 		l->md = PM_TITLE;
@@ -404,15 +418,13 @@ md_is_rule(const char *s, size_t n)
 	return k >= 3;
 }
 
-/* True when s[0..n) is a file name of a picture: letters, digits and
-   - _ . only, ending in one of the picture suffixes. */
+/* True when an image's alt text s[0..n) is a file name or a slug, which
+   says nothing to a reader of Chinese: letters, digits and - _ . only
+   (10-01-caixin.jpg, gaoyaninuniversity, wangAo). */
 static int
-md_is_file_name(const char *s, size_t n)
+md_alt_slug(const char *s, size_t n)
 {
-	static const char *const sfx[] = {
-		".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", NULL
-	};
-	size_t	 i, k;
+	size_t	 i;
 
 	for (i = 0; i < n; i++)
 		if (!((s[i] >= 'a' && s[i] <= 'z') ||
@@ -420,12 +432,40 @@ md_is_file_name(const char *s, size_t n)
 		    (s[i] >= '0' && s[i] <= '9') ||
 		    s[i] == '-' || s[i] == '_' || s[i] == '.'))
 			return 0;
-	for (i = 0; sfx[i] != NULL; i++) {
-		k = strlen(sfx[i]);
-		if (n > k && strncasecmp(s + n - k, sfx[i], k) == 0)
-			return 1;
-	}
-	return 0;
+	return n > 0;
+}
+
+/* The line after line i, blank lines aside, or nlines. */
+static size_t
+md_next(const struct parse_ctx *ctx, size_t i)
+{
+	for (i++; i < ctx->nlines && ctx->lines[i].start ==
+	    ctx->lines[i].end; i++)
+		;
+	return i;
+}
+
+/* A paragraph line right under a picture and wholly in brackets is its
+   caption: （大学时代的高岩。图片来源于网络。） and （王敖。图/《诗人文摘》）
+   under the two pictures of a 中国新闻周刊 interview. */
+static void
+md_bracket_caption(struct parse_ctx *ctx, size_t i)
+{
+	static const char open[] = "（", close[] = "）";
+	const struct range *r;
+	const char	*s;
+	size_t		 n;
+
+	if ((i = md_next(ctx, i)) >= ctx->nlines ||
+	    ctx->lines[i].md != PM_TEXT || ctx->lines[i].npieces != 1)
+		return;
+	r = &ctx->runs[ctx->lines[i].piece];
+	s = ctx->buf + r->start;
+	n = r->end - r->start;
+	if ((n > 2 * (sizeof open - 1) && memcmp(s, open, sizeof open - 1) ==
+	    0 && memcmp(s + n - (sizeof close - 1), close, sizeof close - 1) ==
+	    0) || (n > 2 && s[0] == '(' && s[n - 1] == ')'))
+		ctx->lines[i].md = PM_IMAGE;
 }
 
 /* Read the page span through md4c: the hint and the text runs of every
@@ -491,14 +531,18 @@ parse_md_page(struct parse_ctx *ctx, struct range span)
 			continue;
 		}
 		/* an image whose alt text is its file name says nothing:
-		   ![10-01-caixin.jpg](https://…) */
+		   ![10-01-caixin.jpg](https://…); a bracketed line under it
+		   may */
 		if (l->md == PM_IMAGE && l->npieces == 1 &&
-		    md_is_file_name(ctx->buf + ctx->runs[l->piece].start,
+		    md_alt_slug(ctx->buf + ctx->runs[l->piece].start,
 		    ctx->runs[l->piece].end - ctx->runs[l->piece].start)) {
 			l->md = PM_HTML;
 			l->npieces = 0;
+			md_bracket_caption(ctx, i);
 			continue;
 		}
+		if (l->md == PM_IMAGE)
+			md_bracket_caption(ctx, i);
 		/* the line's text: from its first run to its last */
 		l->start = ctx->runs[l->piece].start;
 		l->end = ctx->runs[l->piece + l->npieces - 1].end;

@@ -199,7 +199,8 @@ PR_HINT(pc_md_image, PM_IMAGE)
    head and no sentence).  A break over a paragraph only rules off the
    matter above it in the same story: a copy's source and author lines
    (原文链接：财新网 … / > 作者：萧辉 / --- / 【财新网】（记者萧辉…）李闰苟家的
-   年夜饭…): md-rule-in-story. */
+   年夜饭…), and so does a break over a quote or a picture (原文出自「中国
+   新闻周刊」… / --- / > “我们发声至今才十几个小时): md-rule-in-story. */
 static int
 pc_md_rule(const struct parse_ctx *ctx, size_t i)
 {
@@ -208,11 +209,15 @@ pc_md_rule(const struct parse_ctx *ctx, size_t i)
 
 	if (ctx->lines[i].md != PM_RULE)
 		return 0;
-	if ((j = pr_neighbour(ctx, i, 1)) < 0)
-		return 1;
+	j = (long)i;
+	do
+		if ((j = pr_neighbour(ctx, (size_t)j, 1)) < 0)
+			return 1;
+	while (ctx->lines[j].md == PM_HTML);	/* markup between */
 	n = &ctx->lines[j];
 	return (n->md >= PM_H1 && n->md <= PM_H6) || n->md == PM_STRONG ||
-	    (n->nchars <= PT_SHORT && !(n->flags & LF_ENDP));
+	    (n->md == PM_TEXT && n->nchars <= PT_SHORT &&
+	    !(n->flags & LF_ENDP));
 }
 
 PR_HINT(pc_md_rule_in, PM_RULE)

@@ -726,18 +726,28 @@ test_markup_rules(void **state)
 	page_free(&pg);
 	text_free(&t);
 
-	/* old markers are text; a thematic break ends a story; HTML is
-	   markup */
+	/* old markers are text; a thematic break over a head ends a story
+	   (markup between aside); HTML is markup */
 	parse_str(&t, &pg, "# 主题\n\n^ 不是引题\n\n@ 不是署名\n\n---\n\n"
-	    "<div class=\"x\">\n</div>\n\n后一篇的正文。\n");
+	    "<div class=\"x\">\n</div>\n\n后一篇\n\n后一篇的正文。\n");
 	assert_true(pg.markdown);
 	assert_int_equal(pg.nstories, 2);
 	s = &pg.stories[0];
 	assert_non_null(find_block(&pg, s, -1, "^ 不是引题"));
 	assert_non_null(find_block(&pg, s, -1, "@ 不是署名"));
-	assert_int_equal(pg.stories[1].nblocks, 1);
-	assert_string_equal(joined(&pg, &pg.stories[1].blocks[0]),
-	    "后一篇的正文。");
+	assert_string_equal(joined(&pg, page_story_headline(&pg.stories[1])),
+	    "后一篇");
+	page_free(&pg);
+	text_free(&t);
+
+	/* a thematic break over a paragraph only rules it off: one story
+	   (md-rule-in-story) */
+	parse_str(&t, &pg, "# 主题\n\n作者：某某\n\n---\n\n"
+	    "<div class=\"x\">\n</div>\n\n正文的第一段，说了一件事。\n");
+	assert_true(pg.markdown);
+	assert_int_equal(pg.nstories, 1);
+	assert_non_null(find_block(&pg, &pg.stories[0], -1,
+	    "正文的第一段，说了一件事。"));
 	page_free(&pg);
 	text_free(&t);
 }
