@@ -82,6 +82,14 @@
 				   features that open or close one are
 				   looked for */
 #define PT_META		80	/* longest page label or running head */
+#define PT_MENU_ITEM	6	/* longest item of a menu, one a line */
+#define PT_MENU_RUN	8	/* fewest items in a row that make one */
+#define PT_MENU_WIDE	2	/* ... of which at least this many have
+				   three characters or more (a column
+				   banner's lines have one or two) */
+#define PT_MENU_GAP	4	/* most lines between two menus that are
+				   menu too ... */
+#define PT_MENU_BRIDGE	12	/* ... when this short and bare */
 
 /* Features of one source line (struct parse_line.flags), set by the
    lexers of parse-line.c. */
@@ -98,6 +106,8 @@
 #define LF_CAPSTART	0x00000400u	/* starts like a caption (图为, ▲) */
 #define LF_CAPEND	0x00000800u	/* ends like a caption (摄）, 供图) */
 #define LF_DATELINE	0x00001000u	/* starts with 本报讯, 新华社…电 */
+#define LF_MENU		0x00002000u	/* an item of a web page's menu, one
+					   item a line (parse_rules_menus) */
 #define LF_BOILER	0x00004000u	/* web debris (cookie notice, 责任编辑) */
 #define LF_META		0x00008000u	/* page label, running head */
 #define LF_WIREEND	0x00010000u	/* （編輯：蘇龍麒）1140710 */
@@ -419,6 +429,7 @@ extern const struct parse_cut_rule	parse_rules_cut[];
 extern const struct parse_unit_rule	parse_rules_unit[];
 extern const struct parse_profile_rule	parse_rules_profile[];
 
+void	 parse_rules_menus(struct parse_ctx *);
 void	 parse_rules_profile_of(struct parse_ctx *);
 void	 parse_rules_classify(struct parse_ctx *);
 void	 parse_rules_cuts(struct parse_ctx *, unsigned char *);

@@ -701,6 +701,12 @@ pl_bracket_dateline(const char *s, size_t n)
 	if (pl_prefix(s, n, "【")) {
 		close = 0x3011;		/* 】 */
 		open = 3;
+	} else if (pl_prefix(s, n, "〔")) {
+		/* 〔記者方韋傑／台北報導〕 (自由時報): the reporter, a slash,
+		   the place, 報導 */
+		close = 0x3015;		/* 〕 */
+		open = 3;
+		cna = 1;
 	} else if (pl_prefix(s, n, "（") || s[0] == '(') {
 		close = s[0] == '(' ? ')' : 0xff09;
 		open = s[0] == '(' ? 1 : 3;
@@ -720,7 +726,15 @@ pl_bracket_dateline(const char *s, size_t n)
 
 			if (cnt < 2)
 				return 0;
-			/* 讯 訊 电 電 報道 报道 */
+			/* 讯 訊 电 電 報道 报道; 〔…報導〕 */
+			if (close == 0x3015)
+				return p >= open + 6 && (pl_prefix(s + p - 6,
+				    6, "報導") || pl_prefix(s + p - 6, 6,
+				    "报导") || pl_prefix(s + p - 6, 6, "报道") ||
+				    pl_prefix(s + p - 6, 6, "報道")) &&
+				    (pl_find(s + open, p - open, "／", 3) !=
+				    NULL || memchr(s + open, '/', p - open) !=
+				    NULL) ? p + len : 0;
 			if (pl_is_dianxun(prev) || (prev == 0x9053 &&
 			    p >= open + 6 && (pl_prefix(s + p - 6, 6, "報道") ||
 			    pl_prefix(s + p - 6, 6, "报道"))))
@@ -755,12 +769,15 @@ parse_line_dateline(const char *buf, size_t start, size_t end,
 	if (pl_prefix(s, n, "本报讯") || pl_prefix(s, n, "本報訊"))
 		p = strlen("本报讯");
 	else if ((p = pl_bracket_dateline(s, n)) > 0) {
-		if (s[0] != (char)0xe3 && paren != NULL) {
-			/* （中央社記者…電）: the names are in it */
+		int inside = s[0] != (char)0xe3 || pl_prefix(s, n, "〔");
+
+		if (inside && paren != NULL) {
+			/* （中央社記者…電）, 〔記者…／…報導〕: the names are
+			   in it */
 			paren->start = start + (s[0] == '(' ? 1 : 3);
 			paren->end = start + p - (s[p - 1] == ')' ? 1 : 3);
 		}
-		if (s[0] != (char)0xe3)
+		if (inside)
 			return p;
 	} else if (parse_words_prefix(PW_AGENCIES, s, n, &alen) >= 0) {
 		p = alen;
@@ -980,6 +997,9 @@ pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl)
 	if (pl_find(p, n, "©", 2) != NULL || (memchr(p, ' ', n) != NULL &&
 	    pl_navrow(p, n)))
 		return 1;	/* © 2025 …, 首页 新闻 评论 图片 视频 */
+	if (nchars <= PT_SHORT && (pl_find(p, n, "版權所有", 12) != NULL ||
+	    pl_find(p, n, "版权所有", 12) != NULL))
+		return 1;	/* 自由時報版權所有不得轉載 */
 	for (i = 0, k = 0; i < n && (q = memchr(p + i, '|', n - i)) != NULL;
 	    i = (size_t)(q - p) + 1)
 		k++;
@@ -1342,9 +1362,9 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	if ((fl & PW_BIT(PW_CAP_STARTS)) &&
 	    parse_words_prefix(PW_CAP_STARTS, s, n, NULL) >= 0)
 		l->flags |= LF_CAPSTART;
-	/* no dateline opens otherwise (parse_line_dateline): 【 （ ( */
+	/* no dateline opens otherwise (parse_line_dateline): 【 〔 （ ( */
 	if (((fl & PW_BIT(PW_AGENCIES)) || first == 0x3010 ||
-	    first == 0xff08 || first == '(') &&
+	    first == 0x3014 || first == 0xff08 || first == '(') &&
 	    (dl = parse_line_dateline(buf, l->start, l->end, &paren)) > 0) {
 		l->flags |= LF_DATELINE;
 		if (x != NULL) {
