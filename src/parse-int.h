@@ -82,6 +82,9 @@
 				   features that open or close one are
 				   looked for */
 #define PT_META		80	/* longest page label or running head */
+#define PT_PLACE	12	/* longest place (and paper) after a
+				   byline's slash: 記者林河名／台北報導; and
+				   longest paper's name in 《》 before one */
 #define PT_MENU_ITEM	6	/* longest item of a menu, one a line */
 #define PT_MENU_RUN	8	/* fewest items in a row that make one */
 #define PT_MENU_WIDE	2	/* ... of which at least this many have

@@ -516,6 +516,12 @@ parse_join_heads(struct parse_join *J)
 				pj_why(J, &u[i], PS_ROLE, "head-closing-credit");
 				continue;
 			}
+			/* a picture between the head and its byline: the
+			   byline is still the head's (a copy's head, a pull
+			   quote and a picture, then 《中国新闻周刊》记者/…) */
+			while (k != (size_t)-1 && u[k].type == U_CAPTION &&
+			    u[k].role == R_NONE)
+				k = pj_before(J, k);
 			if ((k != (size_t)-1 && u[k].role != R_NONE &&
 			    u[k].role != R_KICKER) || J->flushheads) {
 				/* a second byline unit, or a byline in the

@@ -549,6 +549,48 @@ static const unsigned char pl_stop[256] = {
 	[','] = 1, [';'] = 1, [0xc2] = 1, [0xe3] = 1, [0xef] = 1,
 };
 
+/* The end of a byline's names when the line ends with a slash, a place
+   and 報導 or the paper (聯合報: 記者劉懿萱、屈彥辰、廖士鋒/台北聯合報,
+   特派記者賴錦宏/北京報導聯合報; 記者林河名／台北報導): the slash.  Else
+   end.  At most PT_PLACE characters after the slash. */
+static size_t
+pl_byline_place(const char *buf, size_t start, size_t end)
+{
+	size_t	 i, cut = end, k;
+	uint32_t c;
+
+	for (i = start; i < end; i++)
+		if (buf[i] == '/')
+			cut = i;
+		else if (pl_prefix(buf + i, end - i, "／"))
+			cut = i;
+	if (cut == end || cut == start)
+		return end;
+	k = cut + (buf[cut] == '/' ? 1 : 3);
+	if (parse_line_count(buf + k, end - k) > PT_PLACE)
+		return end;
+	c = pl_last(buf, k, end);
+	/* 報 报: 報導 报道 or the paper's name; 導 导 道 */
+	return c == 0x5831 || c == 0x62a5 || c == 0x5c0e || c == 0x5bfc ||
+	    (c == 0x9053 && end - k >= 6 && (pl_prefix(buf + end - 6, 6,
+	    "報道") || pl_prefix(buf + end - 6, 6, "报道"))) ? cut : end;
+}
+
+/* Where a byline's role starts when the line opens with a paper's name
+   in 《》 (《中国新闻周刊》记者/毛翊君): after it.  Else start. */
+static size_t
+pl_byline_paper(const char *buf, size_t start, size_t end)
+{
+	size_t	 i;
+
+	if (!pl_prefix(buf + start, end - start, "《"))
+		return start;
+	for (i = start + 3; i < end && i - start <= 3 * PT_PLACE; i++)
+		if (pl_prefix(buf + i, end - i, "》"))
+			return i + 3 < end ? i + 3 : start;
+	return start;
+}
+
 /* Add an item to a byline under construction; 0 when full. */
 static int
 pl_bl_add(struct parse_bl *bl, size_t s, size_t e, int role)
@@ -582,6 +624,8 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 	bl->photo = 0;
 	if (end - start > 200)
 		return PB_NONE;
+	end = pl_byline_place(buf, start, end);
+	p = start = pl_byline_paper(buf, start, end);
 	while (p < end) {
 		if ((k = pl_space(buf + p, end - p)) > 0) {
 			p += k;
@@ -615,9 +659,10 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 			if (!(rf & PWF_PHOTO))
 				photo = 0;
 			ts += k;
-			if (ts < te && (buf[ts] == ':'))
-				ts++;
-			else if (pl_prefix(buf + ts, te - ts, "："))
+			if (ts < te && (buf[ts] == ':' || buf[ts] == '/'))
+				ts++;	/* 记者/毛翊君 */
+			else if (pl_prefix(buf + ts, te - ts, "：") ||
+			    pl_prefix(buf + ts, te - ts, "／"))
 				ts += 3;
 			if (ts == te)
 				continue;

@@ -217,6 +217,31 @@ pr_menu_again(const struct parse_ctx *ctx, size_t i, size_t j)
 	return 0;
 }
 
+/* A line of its own that says an item of the page's menu again is the
+   label of the section over a story (聯合電子報: 今日頭條 over 夏王會 促
+   兩岸交流正常化): page metadata (LF_META, rule page-label). */
+static void
+pr_menu_labels(struct parse_ctx *ctx)
+{
+	struct parse_line *L = ctx->lines;
+	size_t	 i, k, n;
+
+	for (i = 0; i < ctx->nlines; i++) {
+		if ((L[i].flags & (LF_MENU | LF_BLANK)) ||
+		    pr_han_width(&L[i]) > PT_MENU_ITEM)
+			continue;
+		n = L[i].end - L[i].start;
+		for (k = 0; k < ctx->nlines; k++)
+			if ((L[k].flags & LF_MENU) &&
+			    L[k].end - L[k].start == n &&
+			    memcmp(ctx->buf + L[k].start, ctx->buf +
+			    L[i].start, n) == 0) {
+				L[i].flags |= LF_META;
+				break;
+			}
+	}
+}
+
 /* Menus of a web page saved as text, one item a line: PT_MENU_RUN lines
    or more in a row, none blank, each of PT_MENU_ITEM characters or fewer
    (pr_han_width) and without punctuation, PT_MENU_WIDE of them of three
@@ -237,6 +262,7 @@ parse_rules_menus(struct parse_ctx *ctx)
 {
 	struct parse_line *L = ctx->lines;
 	size_t	 i, j, k, wide, first = ctx->nlines, last = 0;
+	int	 any = 0;
 
 	for (i = 0; i < ctx->nlines; i++)
 		if (!(L[i].flags & (LF_BLANK | LF_BOILER)) &&
@@ -258,9 +284,12 @@ parse_rules_menus(struct parse_ctx *ctx)
 			continue;
 		for (k = i; k < j; k++)
 			L[k].flags |= LF_MENU;
+		any = 1;
 	}
-	pr_menu_bridge(ctx);
 	pr_page_title(ctx);
+	if (!any)
+		return;
+	pr_menu_bridge(ctx);
 	/* between the last paragraph and a menu under it: links, ads and
 	   calls to subscribe (一手掌握經濟脈動 / 點我下載APP / 相關新聞 / …),
 	   all but what may end a story (a byline, a credit, a note) */
@@ -273,6 +302,7 @@ parse_rules_menus(struct parse_ctx *ctx)
 			    LF_CAPEND | LF_DATELINE | LF_WIREEND | LF_NOTE |
 			    LF_SIGNOFF)))
 				L[k].flags |= LF_MENU;
+	pr_menu_labels(ctx);
 }
 
 void
