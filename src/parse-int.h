@@ -410,7 +410,9 @@ _Static_assert(PC__COUNT <= 32, "a class is a bit of parse_unit_rule");
 struct parse_counts {
 	size_t		 para;		/* paragraph-like lines */
 	size_t		 indented;	/* ... indented */
-	size_t		 blank_after;	/* ... followed by a blank line */
+	size_t		 inner;		/* ... but the page's last line */
+	size_t		 blank_after;	/* ... of these, followed by a blank
+					   line */
 	size_t		 endp;		/* ... ending a sentence */
 	size_t		 longer;	/* ... longer than PT_LINES_PARA */
 	size_t		 flush;		/* short lines not indented */

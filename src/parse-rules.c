@@ -40,7 +40,7 @@ pp_wrapped(const struct parse_counts *c)
 {
 	return c->para >= 6 && c->indented >= 2 &&
 	    c->indented * 100 <= PT_WRAP_PCT * c->para &&
-	    c->blank_after * 100 < 30 * c->para;
+	    c->blank_after * 100 < 30 * c->inner;
 }
 
 /* Paragraph-like lines are whole paragraphs (long, ending a sentence),
@@ -51,7 +51,7 @@ pp_lines(const struct parse_counts *c)
 	return c->para >= 2 && c->indented * 5 < c->para &&
 	    c->endp * 100 >= PT_LINES_PCT * c->para &&
 	    c->longer * 100 >= PT_LINES_PCT * c->para &&
-	    c->blank_after * 100 < 30 * c->para;
+	    c->blank_after * 100 < 30 * c->inner;
 }
 
 /* ... and so are they where a blank line follows every line, the head's
@@ -65,7 +65,7 @@ pp_spaced(const struct parse_counts *c)
 	return !c->markdown && c->para >= 2 && c->indented * 5 < c->para &&
 	    c->endp * 100 >= PT_SPACED_ENDP_PCT * c->para &&
 	    c->longer * 100 >= PT_SPACED_LONG_PCT * c->para &&
-	    c->blank_after * 100 >= PT_SPACED_PCT * c->para &&
+	    c->blank_after * 100 >= PT_SPACED_PCT * c->inner &&
 	    c->joined * 100 <= PT_SPACED_JOINED * c->nonblank;
 }
 
@@ -310,7 +310,7 @@ parse_rules_profile_of(struct parse_ctx *ctx)
 {
 	struct parse_counts	 c;
 	const struct parse_line	*L = ctx->lines;
-	size_t			 i, maxw = 0;
+	size_t			 i, maxw = 0, last = 0;
 	int			 r;
 
 	memset(&c, 0, sizeof c);
@@ -318,6 +318,7 @@ parse_rules_profile_of(struct parse_ctx *ctx)
 	for (i = 0; i < ctx->nlines; i++) {
 		if (L[i].flags & LF_BLANK)
 			continue;
+		last = i;
 		c.nonblank++;
 		if (i + 1 < ctx->nlines && !(L[i + 1].flags & LF_BLANK))
 			c.joined++;
@@ -344,7 +345,13 @@ parse_rules_profile_of(struct parse_ctx *ctx)
 			c.endp++;
 		if (L[i].nchars > PT_LINES_PARA)
 			c.longer++;
-		if (i + 1 == ctx->nlines || (L[i + 1].flags & LF_BLANK))
+		/* what follows the page's last line says nothing (an
+		   article of two paragraphs, each on its line, is no
+		   blank-separated page) */
+		if (i == last)
+			continue;
+		c.inner++;
+		if (L[i + 1].flags & LF_BLANK)
 			c.blank_after++;
 	}
 	for (r = 0; !parse_rules_profile[r].test(&c); r++)
