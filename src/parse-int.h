@@ -59,7 +59,8 @@
 				   sentence */
 #define PT_INDENT_PCT	60	/* % of paragraph-like lines indented: the
 				   page indents its paragraphs */
-#define PT_LINES_PARA	60	/* a paragraph on one line is longer */
+#define PT_LINES_PARA	40	/* a paragraph on one line is longer (a
+				   head is not: PT_SHORT) */
 #define PT_LINES_PCT	70	/* % of paragraph-like lines that end a
 				   sentence and are that long, in a page of
 				   one-line paragraphs */
@@ -68,8 +69,10 @@
 				   after every line (a web page's copy) */
 #define PT_SPACED_JOINED 5	/* % of lines right over another, at most,
 				   in such a page */
+#define PT_SPACED_PARA	60	/* a paragraph on one line of such a
+				   page is longer */
 #define PT_SPACED_LONG_PCT 50	/* % of its paragraph-like lines longer
-				   than PT_LINES_PARA */
+				   than PT_SPACED_PARA */
 #define PT_SPACED_ENDP_PCT 90	/* % of them that end a sentence (a
 				   column's lines, wrapped, often do not) */
 #define PT_WRAP_PCT	40	/* % of paragraph-like lines indented at
@@ -415,6 +418,7 @@ struct parse_counts {
 					   line */
 	size_t		 endp;		/* ... ending a sentence */
 	size_t		 longer;	/* ... longer than PT_LINES_PARA */
+	size_t		 spaced;	/* ... longer than PT_SPACED_PARA */
 	size_t		 flush;		/* short lines not indented */
 	size_t		 nonblank;	/* lines not blank */
 	size_t		 joined;	/* ... right over another */

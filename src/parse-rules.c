@@ -64,7 +64,7 @@ pp_spaced(const struct parse_counts *c)
 {
 	return !c->markdown && c->para >= 2 && c->indented * 5 < c->para &&
 	    c->endp * 100 >= PT_SPACED_ENDP_PCT * c->para &&
-	    c->longer * 100 >= PT_SPACED_LONG_PCT * c->para &&
+	    c->spaced * 100 >= PT_SPACED_LONG_PCT * c->para &&
 	    c->blank_after * 100 >= PT_SPACED_PCT * c->inner &&
 	    c->joined * 100 <= PT_SPACED_JOINED * c->nonblank;
 }
@@ -345,6 +345,8 @@ parse_rules_profile_of(struct parse_ctx *ctx)
 			c.endp++;
 		if (L[i].nchars > PT_LINES_PARA)
 			c.longer++;
+		if (L[i].nchars > PT_SPACED_PARA)
+			c.spaced++;
 		/* what follows the page's last line says nothing (an
 		   article of two paragraphs, each on its line, is no
 		   blank-separated page) */
