@@ -294,6 +294,12 @@ pj_pair(struct parse_join *J, size_t a, size_t b, int blank_before,
 		*rule = "cue-kicker-dash";
 		return 1;
 	}
+	if (J->ctx->lines[ua->last].last == 0xff1a ||
+	    J->ctx->lines[ua->last].last == ':') {
+		/* 张军： over 严格公正司法  做实定分止争 (pr_colon_kicker) */
+		*rule = "cue-kicker-colon";
+		return 1;
+	}
 	if ((ub->flags & LF_TAG) && !(ua->flags & LF_TAG)) {
 		*rule = "cue-tag-below";
 		return 1;

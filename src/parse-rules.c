@@ -538,6 +538,26 @@ pc_md_bold(const struct parse_ctx *ctx, size_t i)
 	return l->md == PM_STRONG && l->nchars - l->tag <= PT_SHORT;
 }
 
+/* The page's first line ending with a colon, over a head line (short,
+   no punctuation at its end), is a kicker that names the speaker or the
+   source (张军： / 严格公正司法  做实定分止争; 两单位联合发布消费提示： /
+   正规渠道选购果蔬并关注检测指标: People's Daily 2025-01-14 p.6 and
+   2025-05-21 p.4), not a sentence; a colon elsewhere opens what follows
+   (这正是： over verses ending with ，). */
+static int
+pr_colon_kicker(const struct parse_ctx *ctx, size_t i)
+{
+	const struct parse_line *l = &ctx->lines[i], *n;
+	long	 j;
+
+	if (!(l->last == 0xff1a || l->last == ':') || l->nchars > PT_SHORT ||
+	    pr_neighbour(ctx, i, -1) >= 0 || (j = pr_neighbour(ctx, i, 1)) < 0)
+		return 0;
+	n = &ctx->lines[j];
+	return n->nchars - n->tag <= PT_SHORT && !(n->flags & LF_ENDP) &&
+	    n->last != 0xff0c && n->last != 0x3001 && n->last != ',';
+}
+
 /* A line that is not indented, in a page that indents its paragraphs:
    a kicker, headline or subtitle (any length: subtitles can be whole
    sentences). */
@@ -547,8 +567,8 @@ pc_flush(const struct parse_ctx *ctx, size_t i)
 	const struct parse_line *l = &ctx->lines[i];
 
 	if (ctx->profile == PP_LINES)
-		return !(l->flags & (LF_ENDP | LF_INDENT)) &&
-		    l->nchars - l->tag <= PT_SHORT;
+		return (!(l->flags & (LF_ENDP | LF_INDENT)) &&
+		    l->nchars - l->tag <= PT_SHORT) || pr_colon_kicker(ctx, i);
 	return ctx->profile == PP_INDENTED && !(l->flags & LF_INDENT) &&
 	    l->nchars <= PT_SUBTITLE_ANY;
 }
@@ -562,7 +582,8 @@ pc_salutation(const struct parse_ctx *ctx, size_t i)
 	const char *s = ctx->buf + l->start;
 	size_t	 n = l->end - l->start;
 
-	if (!(l->last == 0xff1a || l->last == ':') || l->nchars > 24)
+	if (!(l->last == 0xff1a || l->last == ':') || l->nchars > 24 ||
+	    pr_colon_kicker(ctx, i))
 		return 0;
 	/* 亲爱的…： or a line ending with ： right over an indented
 	   paragraph (澳门街坊总会颐骏中心长者：) */
@@ -579,7 +600,8 @@ pc_short(const struct parse_ctx *ctx, size_t i)
 {
 	const struct parse_line *l = &ctx->lines[i];
 
-	return l->nchars - l->tag <= PT_SHORT && !(l->flags & LF_ENDP);
+	return (l->nchars - l->tag <= PT_SHORT && !(l->flags & LF_ENDP)) ||
+	    pr_colon_kicker(ctx, i);
 }
 
 static int
@@ -1343,6 +1365,7 @@ parse_rules_type(struct parse_ctx *ctx, struct parse_unit *u)
    names, as parse-join.c and parse.c give them to --explain. */
 static const char *const parse_rules_coded[] = {
 	"break-page",
+	"cue-kicker-colon",
 	"cue-kicker-dash",
 	"cue-kicker-verb",
 	"cue-long-subtitle",
