@@ -36,9 +36,6 @@
 				   caption candidate), tag excluded */
 #define PT_HEADLINE	60	/* longest headline above a byline */
 #define PT_KICKER	30	/* longest kicker in a blank-separated page */
-#define PT_LABEL	6	/* a head line this short over a much longer
-				   one is its kicker (a column's label: 评论深度,
-				   新春走基层), not a headline over its subtitle */
 #define PT_BYLINE	50	/* longest byline line */
 #define PT_NAMES_BYTES	48	/* longest names-only byline line, bytes */
 #define PT_NAME		10	/* longest name */
