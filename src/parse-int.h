@@ -36,6 +36,8 @@
 				   caption candidate), tag excluded */
 #define PT_HEADLINE	60	/* longest headline above a byline */
 #define PT_KICKER	30	/* longest kicker in a blank-separated page */
+#define PT_KICKER_TEXT	60	/* longest kicker on the page's first line,
+				   a sentence maybe, over a tagged headline */
 #define PT_BYLINE	50	/* longest byline line */
 #define PT_NAMES_BYTES	48	/* longest names-only byline line, bytes */
 #define PT_NAME		10	/* longest name */

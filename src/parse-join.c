@@ -207,6 +207,30 @@ pj_before(const struct parse_join *J, size_t i)
 	return (size_t)-1;
 }
 
+/* The page's first unit, when it is the kicker of headline j: a short
+   unit, or one line of text of at most PT_KICKER_TEXT characters that
+   opens no story (no dateline) over a headline with a column tag (a
+   long kicker: 无障碍环境建设从“有没有”向“好不好”转变，记者在浙江杭州、
+   山东临沂、重庆渝中探访 / 设施无障碍  出行更有爱（人民眼·无障碍环境建
+   设）).  Its index, or -1. */
+static size_t
+pj_kicker_first(const struct parse_join *J, size_t j)
+{
+	const struct parse_unit *u = J->u;
+	size_t	 k = pj_before(J, j);
+
+	if (k == (size_t)-1 || pj_before(J, k) != (size_t)-1 ||
+	    u[k].role != R_NONE)
+		return (size_t)-1;
+	if (u[k].type == U_SHORT && u[k].nchars <= PT_SHORT)
+		return k;
+	if (u[k].type == U_TEXT && u[k].first == u[k].last &&
+	    u[k].nchars <= PT_KICKER_TEXT && !(u[k].flags & LF_DATELINE) &&
+	    (u[j].flags & LF_TAG))
+		return k;
+	return (size_t)-1;
+}
+
 /* Mark the head (kicker, headline, subtitle) above unit i; first unit. */
 static size_t
 parse_join_head(struct parse_join *J, size_t i)
@@ -251,13 +275,11 @@ parse_join_head(struct parse_join *J, size_t i)
 			   longer one is its kicker */
 			pj_role(J, --j, R_KICKER, "head-kicker-long");
 			first = j;
-		} else if (j > 0 && u[j - 1].type == U_SHORT &&
-		    u[j - 1].role == R_NONE && u[j - 1].nchars <= PT_SHORT &&
-		    pj_before(J, j - 1) == (size_t)-1) {
+		} else if ((k = pj_kicker_first(J, j)) != (size_t)-1) {
 			/* the page's first line, above a headline and its
 			   byline: a kicker, however far apart */
-			pj_role(J, --j, R_KICKER, "head-kicker-first");
-			first = j;
+			pj_role(J, k, R_KICKER, "head-kicker-first");
+			first = j = k;
 		}
 	}
 	if (first > 0 && u[first - 1].type == U_NOTE &&
@@ -367,6 +389,12 @@ pj_slots(struct parse_join *J, size_t a, size_t b, size_t body, int blanks)
 	if (k == 1) {
 		pj_role(J, a, R_HEADLINE, "slot-alone");
 		h = a;
+		if ((u[a].flags & LF_TAG) &&
+		    (k = pj_kicker_first(J, a)) != (size_t)-1) {
+			/* the page's first line of text over it */
+			pj_role(J, k, R_KICKER, "head-kicker-first");
+			a = k;
+		}
 	} else if (k == 2) {
 		if (pj_pair(J, a, b, before, after, &rule)) {
 			pj_role(J, a, R_KICKER, rule);
@@ -553,9 +581,16 @@ parse_join_heads(struct parse_join *J)
 			parse_join_head(J, i);
 		else if (!body && u[i].type == U_SHORT && u[i].role == R_NONE &&
 		    i + 1 < J->nu && u[i + 1].type == U_TEXT) {
-			/* the page opens with a short line: a headline */
+			/* the page opens with a short line: a headline, and
+			   the first line above it its kicker when it may be */
 			pj_role(J, i, R_HEADLINE, "head-page-opens");
 			u[i].start = 1;
+			if ((u[i].flags & LF_TAG) &&
+			    (k = pj_kicker_first(J, i)) != (size_t)-1) {
+				pj_role(J, k, R_KICKER, "head-kicker-first");
+				u[i].start = 0;
+				u[k].start = 1;
+			}
 		}
 		if (u[i].type == U_TEXT)
 			body = 1;
