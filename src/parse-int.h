@@ -36,6 +36,8 @@
 				   caption candidate), tag excluded */
 #define PT_HEADLINE	60	/* longest headline above a byline */
 #define PT_KICKER	30	/* longest kicker in a blank-separated page */
+#define PT_PLACE_DASH	8	/* a place's name and ——, at most: an item
+				   of a round-up, not a kicker */
 #define PT_KICKER_TEXT	60	/* longest kicker on the page's first line,
 				   a sentence maybe, over a tagged headline */
 #define PT_BYLINE	50	/* longest byline line */

@@ -417,6 +417,28 @@ pj_slots(struct parse_join *J, size_t a, size_t b, size_t body, int blanks)
 	u[a].start = 1;
 }
 
+/* The last unit of a head that opens the flush units [i, b] of a page
+   of one-line paragraphs, by the marks only heads have: a kicker ending
+   with —— over its headline (天津基层党建述职评议会勇于揭短亮丑—— / 就是
+   要让水流到地头; not a place's name and ——, which opens an item of a
+   round-up: 布鲁塞尔—— / 中西音乐盛宴迎新春), or a column tag on one of the first two lines (让公众
+   感受历史的魅力（人民论坛））; -1 when there are none (section
+   headings).  A web copy of a page that has a blank line after every
+   line parts its stories no other way. */
+static size_t
+pj_head_marks(const struct parse_join *J, size_t i, size_t b)
+{
+	const struct parse_unit *u = J->u;
+
+	if (i < b && pj_dash_end(J, &u[i]) && u[i].nchars > PT_PLACE_DASH)
+		return i + 1;	/* not a place: 布鲁塞尔—— opens an item */
+	if (u[i].flags & LF_TAG)
+		return i;
+	if (i < b && (u[i + 1].flags & LF_TAG))
+		return i + 1;
+	return (size_t)-1;
+}
+
 /* Heads of a page that indents its paragraphs: each group of flush units
    between bodies.  Two blank lines, or a blank line after a slot that
    can only be a headline's, part two heads within a group. */
@@ -441,7 +463,15 @@ pj_flush_heads(struct parse_join *J)
 			/* short lines between paragraphs with no blank line
 			   round them, or right under a head (its slots are
 			   taken): section headings, not a head; but a byline
-			   or a dateline under them makes them a story's */
+			   or a dateline under them makes them a story's, and
+			   so do a head's own marks in its first two lines
+			   (pj_head_marks) */
+			if (u[i].gap == 0 && (s = pj_head_marks(J, i, b)) !=
+			    (size_t)-1) {
+				pj_slots(J, i, s, s + 1, 0);
+				i = s + 1;
+				continue;
+			}
 			for (a = i; a <= b; a++) {
 				u[a].type = U_SHORT;
 				pj_why(J, &u[a], PS_ROLE, "lines-heading");

@@ -43,9 +43,6 @@ static const struct {
 	  "test_marked" },
 	{ "join-md-paragraph", "the copies found put every paragraph on one "
 	  "line; test_marked" },
-	{ "cue-kicker-verb", "from the rmrb-2019 heads (76 kickers end with "
-	  "强调), but needed only where slots and tags do not tell, which no "
-	  "quotable real page shows; make fidelity" },
 	{ "head-kicker-region", "a printed page's 引题 over its headline in "
 	  "another region: no pdftotext of such a page in reach; "
 	  "tests/data/pages/multi-story.txt (made by hand)" },
