@@ -34,23 +34,15 @@ static const struct {
 	const char	*rule;
 	const char	*why;
 } regress_skip[] = {
-	{ "md-markup", "the Markdown copies found (People's Daily 2025, "
-	  "leeperfect/PeopleDailyMaterial) use no raw HTML or code fences; "
-	  "test-parse.c test_markup_rules" },
-	{ "md-rule", "no --- between stories in the copies found; "
-	  "test_markup_rules" },
+	{ "md-rule", "no --- between stories in the copies found (the "
+	  "archive copies rule off their source lines inside a story: "
+	  "md-rule-in-story); test_markup_rules" },
 	{ "unit-story-break", "as md-rule" },
 	{ "read-story-break", "as md-rule" },
-	{ "md-heading", "the copies found mark sections **bold**, never ## "
-	  "later in the body; test-parse.c test_marked, marked.txt" },
-	{ "md-image", "the copies found carry no images; test_marked" },
 	{ "cut-md-block", "no list items or images in the copies found; "
 	  "test_marked" },
 	{ "join-md-paragraph", "the copies found put every paragraph on one "
 	  "line; test_marked" },
-	{ "cue-kicker-verb", "from the rmrb-2019 heads (76 kickers end with "
-	  "强调), but needed only where slots and tags do not tell, which no "
-	  "quotable real page shows; make fidelity" },
 	{ "head-kicker-region", "a printed page's 引题 over its headline in "
 	  "another region: no pdftotext of such a page in reach; "
 	  "tests/data/pages/multi-story.txt (made by hand)" },
