@@ -615,9 +615,19 @@ parse_join_heads(struct parse_join *J)
 			   the first line above it its kicker when it may be */
 			pj_role(J, i, R_HEADLINE, "head-page-opens");
 			u[i].start = 1;
-			if ((u[i].flags & LF_TAG) &&
-			    (k = pj_kicker_first(J, i)) != (size_t)-1) {
-				pj_role(J, k, R_KICKER, "head-kicker-first");
+			if ((k = pj_kicker_first(J, i)) != (size_t)-1) {
+				/* the page's first line above it: the two are
+				   a pair (习近平在河南考察时强调 / 坚定信心推动
+				   高质量发展…), told as flush pairs are */
+				const char *rule;
+
+				if (pj_pair(J, k, i, -1, -1, &rule)) {
+					pj_role(J, k, R_KICKER, rule);
+					pj_role(J, i, R_HEADLINE, rule);
+				} else {
+					pj_role(J, k, R_HEADLINE, rule);
+					pj_role(J, i, R_SUBTITLE, rule);
+				}
 				u[i].start = 0;
 				u[k].start = 1;
 			}
