@@ -169,21 +169,24 @@ pr_page_title(struct parse_ctx *ctx)
 {
 	static const char *const seps[] = { " - ", " | ", "_", NULL };
 	struct parse_line *L = ctx->lines, *t;
-	const char	*b = ctx->buf, *p;
-	size_t		 i, k, n;
+	const char	*b = ctx->buf, *p, *q, *e;
+	size_t		 i, k, n, sl;
 
 	for (i = 0; i < ctx->nlines && (L[i].flags & LF_BLANK); i++)
 		;
 	if (i == ctx->nlines || L[i].nchars > PT_META)
 		return;
 	t = &L[i];
+	e = b + t->end;
 	for (k = 0; seps[k] != NULL; k++) {
+		/* from one place of its first byte to the next (memchr:
+		   most lines have none) */
+		sl = strlen(seps[k]);
 		p = NULL;
-		for (n = t->start; n < t->end; n++)
-			if (b[n] == seps[k][0] && (size_t)(t->end - n) >
-			    strlen(seps[k]) && memcmp(b + n, seps[k],
-			    strlen(seps[k])) == 0)
-				p = b + n;	/* the last one */
+		for (q = b + t->start; (q = memchr(q, seps[k][0],
+		    (size_t)(e - q))) != NULL; q++)
+			if ((size_t)(e - q) > sl && memcmp(q, seps[k], sl) == 0)
+				p = q;	/* the last one */
 		if (p == NULL || p == b + t->start)
 			continue;
 		n = (size_t)(p - b) - t->start;
