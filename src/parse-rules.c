@@ -264,17 +264,24 @@ void
 parse_rules_menus(struct parse_ctx *ctx)
 {
 	struct parse_line *L = ctx->lines;
-	size_t	 i, j, k, wide, first = ctx->nlines, last = 0;
+	size_t	 i, j, k, wide, first = ctx->nlines, last = 0, items = 0;
 	int	 any = 0;
 
-	for (i = 0; i < ctx->nlines; i++)
+	for (i = 0; i < ctx->nlines; i++) {
 		if (!(L[i].flags & (LF_BLANK | LF_BOILER)) &&
 		    (L[i].nchars > PT_SHORT || (L[i].flags & LF_ENDP))) {
 			if (first == ctx->nlines)
 				first = i;
 			last = i + 1;
 		}
-	for (i = 0; i < ctx->nlines; i = j > i ? j : i + 1) {
+		if (!(L[i].flags & LF_BLANK) && L[i].nchars <= PT_LEX_SHORT &&
+		    pr_han_width(&L[i]) <= PT_MENU_ITEM)
+			items++;	/* may be an item (as below) */
+	}
+	/* runs of items: none on a page with fewer lines that may be one
+	   than a run needs */
+	for (i = 0; items >= PT_MENU_RUN && i < ctx->nlines;
+	    i = j > i ? j : i + 1) {
 		for (j = i, wide = 0; j < ctx->nlines &&
 		    !(L[j].flags & LF_BLANK) && L[j].nchars <= PT_LEX_SHORT &&
 		    pr_han_width(&L[j]) <= PT_MENU_ITEM &&
