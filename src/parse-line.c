@@ -598,14 +598,20 @@ static const unsigned char pl_stop[256] = {
 static size_t
 pl_byline_place(const char *buf, size_t start, size_t end)
 {
-	size_t	 i, cut = end, k;
+	const char *q, *e = buf + end;
+	size_t	 cut = end, k;
 	uint32_t c;
 
-	for (i = start; i < end; i++)
-		if (buf[i] == '/')
-			cut = i;
-		else if (pl_prefix(buf + i, end - i, "／"))
-			cut = i;
+	/* the last / or ／, from one place of its first byte to the next
+	   (memchr: most bylines have none) */
+	for (q = buf + start; (q = memchr(q, '/', (size_t)(e - q))) != NULL;
+	    q++)
+		cut = (size_t)(q - buf);
+	for (q = buf + start; (q = memchr(q, "／"[0], (size_t)(e - q))) !=
+	    NULL; q++)
+		if (pl_prefix(q, (size_t)(e - q), "／") &&
+		    (cut == end || (size_t)(q - buf) > cut))
+			cut = (size_t)(q - buf);
 	if (cut == end || cut == start)
 		return end;
 	k = cut + (buf[cut] == '/' ? 1 : 3);
