@@ -1096,9 +1096,14 @@ pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl)
 	if (pl_find(p, n, "©", 2) != NULL || (memchr(p, ' ', n) != NULL &&
 	    pl_navrow(p, n)))
 		return 1;	/* © 2025 …, 首页 新闻 评论 图片 视频 */
-	if (nchars <= PT_SHORT && (pl_find(p, n, "版權所有", 12) != NULL ||
-	    pl_find(p, n, "版权所有", 12) != NULL))
-		return 1;	/* 自由時報版權所有不得轉載 */
+	if (nchars <= PT_SHORT)
+		/* 版權所有 or 版权所有: from one 版 to the next, once */
+		for (q = p; (q = pl_find(q, (size_t)(p + n - q), "版", 3)) !=
+		    NULL; q += 3)
+			if (pl_prefix(q + 3, (size_t)(p + n - q - 3),
+			    "權所有") || pl_prefix(q + 3, (size_t)(p + n -
+			    q - 3), "权所有"))
+				return 1;	/* 自由時報版權所有不得轉載 */
 	for (i = 0, k = 0; i < n && (q = memchr(p + i, '|', n - i)) != NULL;
 	    i = (size_t)(q - p) + 1)
 		k++;
