@@ -110,8 +110,11 @@ pr_bare(const char *str, size_t n)
 
 	for (i = 0; i < n; i++) {
 		if (s[i] < 0x80) {
-			if (memchr(",.;:!?()\"'", s[i], 10) != NULL)
+			switch (s[i]) {
+			case ',': case '.': case ';': case ':': case '!':
+			case '?': case '(': case ')': case '"': case '\'':
 				return 0;
+			}
 		} else if (i + 2 < n && ((s[i] == 0xe2 && s[i + 1] == 0x80) ||
 		    (s[i] == 0xe3 && s[i + 1] == 0x80 && s[i + 2] != 0x80) ||
 		    (s[i] == 0xef && s[i + 1] == 0xbc && (s[i + 2] <= 0x8f ||
