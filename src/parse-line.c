@@ -1060,6 +1060,55 @@ pl_navrow(const char *s, size_t n)
 	return words >= 5 && parse_words_prefix(PW_ROLES, s, n, NULL) < 0;
 }
 
+/* Bytes pl_boiler looks for in a short line (pl_seen). */
+#define PL_SEEN_SPACE	0x01u	/* ' ': a navigation row's words */
+#define PL_SEEN_BAR	0x02u	/* '|': a row of a table or of links */
+#define PL_SEEN_C2	0x04u	/* 0xc2, the first byte of ©, and of the
+				   rest of U+0080 to U+00BF: rare */
+
+/* Which of ' ', '|' and 0xc2 the n bytes at s hold (PL_SEEN_*): one pass,
+   sixteen bytes at a time, where a memchr for each costs a call. */
+static unsigned
+pl_seen(const char *s, size_t n)
+{
+	unsigned m = 0, k;
+	size_t	 i = 0;
+
+#ifdef __SSE2__
+	if (n >= 16) {
+		const __m128i sp = _mm_set1_epi8(' '), bar = _mm_set1_epi8('|'),
+		    c2 = _mm_set1_epi8((char)0xc2);
+		__m128i	 a = _mm_setzero_si128(), b = a, c = a, x;
+
+		/* the last block may overlap the one before: a byte seen
+		   twice is seen all the same */
+		for (;;) {
+			x = _mm_loadu_si128((const __m128i *)(const void *)
+			    (s + i));
+			a = _mm_or_si128(a, _mm_cmpeq_epi8(x, sp));
+			b = _mm_or_si128(b, _mm_cmpeq_epi8(x, bar));
+			c = _mm_or_si128(c, _mm_cmpeq_epi8(x, c2));
+			if (i + 16 == n)
+				break;
+			i = i + 32 <= n ? i + 16 : n - 16;
+		}
+		if (_mm_movemask_epi8(a))
+			m |= PL_SEEN_SPACE;
+		if (_mm_movemask_epi8(b))
+			m |= PL_SEEN_BAR;
+		if (_mm_movemask_epi8(c))
+			m |= PL_SEEN_C2;
+		return m;
+	}
+#endif
+	for (; i < n; i++) {
+		k = (unsigned char)s[i];
+		m |= k == ' ' ? PL_SEEN_SPACE : k == '|' ? PL_SEEN_BAR :
+		    k == 0xc2 ? PL_SEEN_C2 : 0;
+	}
+	return m;
+}
+
 /* True when [s, e), of nchars characters, is web debris: it opens with
    a word of the boilerplate list, is a lone date (with perhaps its
    source), or is a row of table rules (| |, ---). */
@@ -1068,6 +1117,7 @@ pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl)
 {
 	const char	*p = buf + s, *q;
 	size_t		 n = e - s, k, i;
+	unsigned	 seen;
 
 	if (nchars > PT_BOILER)
 		return 0;
@@ -1093,8 +1143,9 @@ pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl)
 	}
 	if (nchars > 60)
 		return 0;
-	if (pl_find(p, n, "©", 2) != NULL || (memchr(p, ' ', n) != NULL &&
-	    pl_navrow(p, n)))
+	seen = pl_seen(p, n);
+	if (((seen & PL_SEEN_C2) && pl_find(p, n, "©", 2) != NULL) ||
+	    ((seen & PL_SEEN_SPACE) && pl_navrow(p, n)))
 		return 1;	/* © 2025 …, 首页 新闻 评论 图片 视频 */
 	if (nchars <= PT_SHORT)
 		/* 版權所有 or 版权所有: from one 版 to the next, once */
@@ -1104,9 +1155,11 @@ pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl)
 			    "權所有") || pl_prefix(q + 3, (size_t)(p + n -
 			    q - 3), "权所有"))
 				return 1;	/* 自由時報版權所有不得轉載 */
-	for (i = 0, k = 0; i < n && (q = memchr(p + i, '|', n - i)) != NULL;
-	    i = (size_t)(q - p) + 1)
-		k++;
+	k = 0;
+	if (seen & PL_SEEN_BAR)
+		for (i = 0; i < n && (q = memchr(p + i, '|', n - i)) != NULL;
+		    i = (size_t)(q - p) + 1)
+			k++;
 	if (k >= 2 && pl_find(p, n, "。", 3) == NULL)
 		return 1;	/* 2026-03-10 發行 | 訂閱/退訂 | 看歷史報份 */
 	if (p[0] == '|' || (n >= 3 && p[0] == '-' && p[1] == '-')) {
