@@ -134,7 +134,8 @@ parse_md_looks(const struct parse_ctx *ctx)
 		const char *s = b + l->start;
 
 		n = l->end - l->start;
-		if (n < 2)
+		/* every mark below is ASCII: most lines start with Chinese */
+		if (n < 2 || (unsigned char)s[0] >= 0x80)
 			continue;
 		if (s[0] == '#') {
 			for (k = 1; k < n && k < 6 && s[k] == '#'; k++)
