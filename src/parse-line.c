@@ -556,13 +556,18 @@ static const unsigned char pl_stop[256] = {
 static size_t
 pl_byline_place(const char *buf, size_t start, size_t end)
 {
+	const unsigned char *u = (const unsigned char *)buf;
 	size_t	 i, cut = end, k;
 	uint32_t c;
 
+	/* the line's end first: most bylines end with a name */
+	c = pl_last(buf, start, end);
+	if (c != 0x5831 && c != 0x62a5 && c != 0x5c0e && c != 0x5bfc &&
+	    c != 0x9053)
+		return end;
 	for (i = start; i < end; i++)
-		if (buf[i] == '/')
-			cut = i;
-		else if (pl_prefix(buf + i, end - i, "／"))
+		if (u[i] == '/' || (u[i] == 0xef && i + 2 < end &&
+		    u[i + 1] == 0xbc && u[i + 2] == 0x8f))	/* ／ */
 			cut = i;
 	if (cut == end || cut == start)
 		return end;
@@ -1042,9 +1047,12 @@ pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl)
 	if (pl_find(p, n, "©", 2) != NULL || (memchr(p, ' ', n) != NULL &&
 	    pl_navrow(p, n)))
 		return 1;	/* © 2025 …, 首页 新闻 评论 图片 视频 */
-	if (nchars <= PT_SHORT && (pl_find(p, n, "版權所有", 12) != NULL ||
-	    pl_find(p, n, "版权所有", 12) != NULL))
-		return 1;	/* 自由時報版權所有不得轉載 */
+	if (nchars <= PT_SHORT && n >= 12 && (memcmp(p + n - 3, "有", 3) == 0 ||
+	    memcmp(p + n - 3, "載", 3) == 0 || memcmp(p + n - 3, "载", 3) ==
+	    0) && (q = memmem(p, n, "所有", 6)) != NULL &&
+	    q - p >= 6 && (memcmp(q - 6, "版權", 6) == 0 ||
+	    memcmp(q - 6, "版权", 6) == 0))
+		return 1;	/* 自由時報版權所有不得轉載: …所有 or …轉載 */
 	for (i = 0, k = 0; i < n && (q = memchr(p + i, '|', n - i)) != NULL;
 	    i = (size_t)(q - p) + 1)
 		k++;
