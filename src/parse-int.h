@@ -293,6 +293,9 @@ struct parse_ctx {
 	int			 spaced;	/* a blank line after every line:
 						   one counts as none (the
 						   profile rule says) */
+	size_t			 joined;	/* non-blank lines right over
+						   another (the profile counts
+						   them) */
 	struct parse_arena	 arena;
 	struct parse_why	*why;		/* --explain: one per line, or
 						   NULL */

@@ -598,20 +598,19 @@ static const unsigned char pl_stop[256] = {
 static size_t
 pl_byline_place(const char *buf, size_t start, size_t end)
 {
-	const char *q, *e = buf + end;
-	size_t	 cut = end, k;
+	const unsigned char *u = (const unsigned char *)buf;
+	size_t	 i, cut = end, k;
 	uint32_t c;
 
-	/* the last / or ／, from one place of its first byte to the next
-	   (memchr: most bylines have none) */
-	for (q = buf + start; (q = memchr(q, '/', (size_t)(e - q))) != NULL;
-	    q++)
-		cut = (size_t)(q - buf);
-	for (q = buf + start; (q = memchr(q, "／"[0], (size_t)(e - q))) !=
-	    NULL; q++)
-		if (pl_prefix(q, (size_t)(e - q), "／") &&
-		    (cut == end || (size_t)(q - buf) > cut))
-			cut = (size_t)(q - buf);
+	/* the line's end first: most bylines end with a name */
+	c = pl_last(buf, start, end);
+	if (c != 0x5831 && c != 0x62a5 && c != 0x5c0e && c != 0x5bfc &&
+	    c != 0x9053)
+		return end;
+	for (i = start; i < end; i++)
+		if (u[i] == '/' || (u[i] == 0xef && i + 2 < end &&
+		    u[i + 1] == 0xbc && u[i + 2] == 0x8f))	/* ／ */
+			cut = i;
 	if (cut == end || cut == start)
 		return end;
 	k = cut + (buf[cut] == '/' ? 1 : 3);
@@ -1147,14 +1146,12 @@ pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl)
 	if (((seen & PL_SEEN_C2) && pl_find(p, n, "©", 2) != NULL) ||
 	    ((seen & PL_SEEN_SPACE) && pl_navrow(p, n)))
 		return 1;	/* © 2025 …, 首页 新闻 评论 图片 视频 */
-	if (nchars <= PT_SHORT)
-		/* 版權所有 or 版权所有: from one 版 to the next, once */
-		for (q = p; (q = pl_find(q, (size_t)(p + n - q), "版", 3)) !=
-		    NULL; q += 3)
-			if (pl_prefix(q + 3, (size_t)(p + n - q - 3),
-			    "權所有") || pl_prefix(q + 3, (size_t)(p + n -
-			    q - 3), "权所有"))
-				return 1;	/* 自由時報版權所有不得轉載 */
+	if (nchars <= PT_SHORT && n >= 12 && (memcmp(p + n - 3, "有", 3) == 0 ||
+	    memcmp(p + n - 3, "載", 3) == 0 || memcmp(p + n - 3, "载", 3) ==
+	    0) && (q = memmem(p, n, "所有", 6)) != NULL &&
+	    q - p >= 6 && (memcmp(q - 6, "版權", 6) == 0 ||
+	    memcmp(q - 6, "版权", 6) == 0))
+		return 1;	/* 自由時報版權所有不得轉載: …所有 or …轉載 */
 	k = 0;
 	if (seen & PL_SEEN_BAR)
 		for (i = 0; i < n && (q = memchr(p + i, '|', n - i)) != NULL;

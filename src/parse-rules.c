@@ -170,27 +170,26 @@ pr_menu_bridge(struct parse_ctx *ctx)
 static void
 pr_page_title(struct parse_ctx *ctx)
 {
-	static const char *const seps[] = { " - ", " | ", "_", NULL };
+	static const char seps[] = "-|_";	/* " - ", " | ", "_" */
 	struct parse_line *L = ctx->lines, *t;
-	const char	*b = ctx->buf, *p, *q, *e;
-	size_t		 i, k, n, sl;
+	const char	*b = ctx->buf, *p;
+	size_t		 i, k, n;
 
 	for (i = 0; i < ctx->nlines && (L[i].flags & LF_BLANK); i++)
 		;
 	if (i == ctx->nlines || L[i].nchars > PT_META)
 		return;
 	t = &L[i];
-	e = b + t->end;
-	for (k = 0; seps[k] != NULL; k++) {
-		/* from one place of its first byte to the next (memchr:
-		   most lines have none) */
-		sl = strlen(seps[k]);
-		p = NULL;
-		for (q = b + t->start; (q = memchr(q, seps[k][0],
-		    (size_t)(e - q))) != NULL; q++)
-			if ((size_t)(e - q) > sl && memcmp(q, seps[k], sl) == 0)
-				p = q;	/* the last one */
-		if (p == NULL || p == b + t->start)
+	for (k = 0; seps[k] != '\0'; k++) {
+		/* the last one (memrchr: one call, not a loop a byte) */
+		p = memrchr(b + t->start, seps[k], t->end - t->start);
+		if (p == NULL || (seps[k] != '_' && (p - b < (ptrdiff_t)t->start
+		    + 2 || p[-1] != ' ' || p + 1 >= b + t->end ||
+		    p[1] != ' ')))
+			continue;
+		if (seps[k] != '_')
+			p--;		/* the space before it */
+		if (p == b + t->start)
 			continue;
 		n = (size_t)(p - b) - t->start;
 		for (i++; i < ctx->nlines; i++)
@@ -248,6 +247,34 @@ pr_menu_labels(struct parse_ctx *ctx)
 	}
 }
 
+/* True when line l may be an item of a menu by its size alone. */
+static int
+pr_menu_fits(const struct parse_line *l)
+{
+	return !(l->flags & LF_BLANK) && l->nchars <= PT_LEX_SHORT &&
+	    l->md == PM_NONE && pr_han_width(l) <= PT_MENU_ITEM;
+}
+
+/* The page's first paragraph line and the line past its last (a line
+   longer than a head, or a sentence; debris aside): *first = nlines when
+   there is none. */
+static void
+pr_paragraphs(const struct parse_ctx *ctx, size_t *first, size_t *last)
+{
+	const struct parse_line *L = ctx->lines;
+	size_t	 i;
+
+	*first = ctx->nlines;
+	*last = 0;
+	for (i = 0; i < ctx->nlines; i++)
+		if (!(L[i].flags & (LF_BLANK | LF_BOILER)) &&
+		    (L[i].nchars > PT_SHORT || (L[i].flags & LF_ENDP))) {
+			if (*first == ctx->nlines)
+				*first = i;
+			*last = i + 1;
+		}
+}
+
 /* Menus of a web page saved as text, one item a line: PT_MENU_RUN lines
    or more in a row, none blank, each of PT_MENU_ITEM characters or fewer
    (pr_han_width) and without punctuation, PT_MENU_WIDE of them of three
@@ -257,47 +284,48 @@ pr_menu_labels(struct parse_ctx *ctx)
    (pr_menu_again).  Their lines get LF_MENU (rule web-frame: dropped,
    kept as boilerplate), and so do a few longer items between two menus,
    the page's title line (pr_menu_bridge, pr_page_title) and the short
-   lines between the last paragraph and a menu under it.  From a
-   自由時報 page (即時 / 熱門 / 政治 / 財富自由 / 軍武 … 40 items, then the
-   story, then 注目新聞 / 財經即時 / 財經政策 …) and 聯合報 pages (今日頭條 /
-   專題 / 話題 / 焦點新聞 …); no run of eight such lines stands in the
-   3,898 articles of rmrb-2019 (a folk song's lines have seven
-   characters, a contents list's eight). */
+   lines between the last paragraph and a menu under it.  Asked after
+   the profile (parse_rules_profile_of), which counts the lines right
+   over another.  From a 自由時報 page (即時 / 熱門 / 政治 / 財富自由 /
+   軍武 … 40 items, then the story, then 注目新聞 / 財經即時 / 財經政策 …)
+   and 聯合報 pages (今日頭條 / 專題 / 話題 / 焦點新聞 …); no run of eight
+   such lines stands in the 3,898 articles of rmrb-2019 (a folk song's
+   lines have seven characters, a contents list's eight). */
 void
 parse_rules_menus(struct parse_ctx *ctx)
 {
 	struct parse_line *L = ctx->lines;
-	size_t	 i, j, k, wide, first = ctx->nlines, last = 0, items = 0;
-	int	 any = 0;
+	size_t	 i, j, a, b, k, wide, first = 0, last = 0;
+	int	 any = 0, para = 0;
 
-	for (i = 0; i < ctx->nlines; i++) {
-		if (!(L[i].flags & (LF_BLANK | LF_BOILER)) &&
-		    (L[i].nchars > PT_SHORT || (L[i].flags & LF_ENDP))) {
-			if (first == ctx->nlines)
-				first = i;
-			last = i + 1;
-		}
-		if (!(L[i].flags & LF_BLANK) && L[i].nchars <= PT_LEX_SHORT &&
-		    pr_han_width(&L[i]) <= PT_MENU_ITEM)
-			items++;	/* may be an item (as below) */
-	}
-	/* runs of items: none on a page with fewer lines that may be one
-	   than a run needs */
-	for (i = 0; items >= PT_MENU_RUN && i < ctx->nlines;
-	    i = j > i ? j : i + 1) {
-		for (j = i, wide = 0; j < ctx->nlines &&
-		    !(L[j].flags & LF_BLANK) && L[j].nchars <= PT_LEX_SHORT &&
-		    pr_han_width(&L[j]) <= PT_MENU_ITEM &&
-		    L[j].md == PM_NONE && pr_bare(ctx->buf + L[j].start,
-		    L[j].end - L[j].start); j++)
-			if (pr_han_width(&L[j]) >= 3)
-				wide++;
-		if (j - i < PT_MENU_RUN || wide < PT_MENU_WIDE ||
-		    (j > first && i < last && !pr_menu_again(ctx, i, j)))
+	/* a menu is PT_MENU_RUN lines in a row: most pages have no such
+	   run of lines at all (the profile counted the lines right over
+	   another) */
+	for (i = ctx->joined + 1 < PT_MENU_RUN ? ctx->nlines : 0;
+	    i < ctx->nlines; i = j + 1) {
+		/* a run of lines short enough, by their size alone */
+		for (j = i; j < ctx->nlines && pr_menu_fits(&L[j]); j++)
+			;
+		if (j - i < PT_MENU_RUN)
 			continue;
-		for (k = i; k < j; k++)
-			L[k].flags |= LF_MENU;
-		any = 1;
+		/* within it, the runs of items without punctuation */
+		for (a = i; a < j; a = b + 1) {
+			for (b = a, wide = 0; b < j && pr_bare(ctx->buf +
+			    L[b].start, L[b].end - L[b].start); b++)
+				if (pr_han_width(&L[b]) >= 3)
+					wide++;
+			if (b - a < PT_MENU_RUN || wide < PT_MENU_WIDE)
+				continue;
+			if (!para) {
+				pr_paragraphs(ctx, &first, &last);
+				para = 1;
+			}
+			if (b > first && a < last && !pr_menu_again(ctx, a, b))
+				continue;
+			for (k = a; k < b; k++)
+				L[k].flags |= LF_MENU;
+			any = 1;
+		}
 	}
 	pr_page_title(ctx);
 	if (!any)
@@ -373,6 +401,7 @@ parse_rules_profile_of(struct parse_ctx *ctx)
 		;
 	ctx->profile = parse_rules_profile[r].profile;
 	ctx->profile_rule = r;
+	ctx->joined = c.joined;
 	ctx->spaced = parse_rules_profile[r].spaced;
 }
 

@@ -726,8 +726,8 @@ parse_run(struct page *pg, const struct text *t, struct range span,
 		ctx.why = ex->lines;
 	}
 	parse_mark_breaks(&ctx, t, span);
-	parse_rules_menus(&ctx);
 	parse_rules_profile_of(&ctx);
+	parse_rules_menus(&ctx);
 	parse_rules_classify(&ctx);
 	if (ex != NULL) {
 		ex->profile = parse_profile_name(ctx.profile);
