@@ -267,8 +267,17 @@ parse_line_split(const char *buf, struct range span, struct parse_line **out,
 			   trim */
 			v[n].start = v[n].end = p;
 		} else {
-			v[n].start = parse_line_trim_start(buf, p, e);
-			v[n].end = parse_line_trim_end(buf, v[n].start, e);
+			unsigned char a = (unsigned char)buf[p];
+			unsigned char c = (unsigned char)buf[e - 1];
+
+			/* no call when the first byte starts no white space
+			   (pl_space: ASCII space or control, the first byte
+			   of U+3000 or of NBSP), nor when the last ends none
+			   (parse_line_trim_end: the last byte of them) */
+			v[n].start = a > ' ' && a != 0xe3 && a != 0xc2 ? p :
+			    parse_line_trim_start(buf, p, e);
+			v[n].end = c > ' ' && c != 0x80 && c != 0xa0 ? e :
+			    parse_line_trim_end(buf, v[n].start, e);
 			if (v[n].start > p + 1 || (v[n].start > p &&
 			    (unsigned char)buf[p] == 0xe3))
 				v[n].flags |= LF_INDENT;
