@@ -94,6 +94,8 @@
 #define PT_MENU_WIDE	2	/* ... of which at least this many have
 				   three characters or more (a column
 				   banner's lines have one or two) */
+#define PT_MENU_ASK	64	/* menu items compared with the other
+				   lines, at most (bounded work) */
 #define PT_MENU_GAP	4	/* most lines between two menus that are
 				   menu too ... */
 #define PT_MENU_BRIDGE	12	/* ... when this short and bare */

@@ -211,6 +211,10 @@ pr_menu_again(const struct parse_ctx *ctx, size_t i, size_t j)
 	const struct parse_line *L = ctx->lines;
 	size_t	 a, k, n;
 
+	/* the first few items are enough to ask: a page of a million
+	   short lines must not cost a million squared comparisons */
+	if (j - i > PT_MENU_ASK)
+		j = i + PT_MENU_ASK;
 	for (a = i; a < j; a++) {
 		n = L[a].end - L[a].start;
 		for (k = 0; k < ctx->nlines; k++)
@@ -229,17 +233,20 @@ static void
 pr_menu_labels(struct parse_ctx *ctx)
 {
 	struct parse_line *L = ctx->lines;
-	size_t	 i, k, n;
+	size_t	 i, k, n, menu[PT_MENU_ASK], nmenu = 0;
 
+	/* the first PT_MENU_ASK items of the menus (bounded work) */
+	for (k = 0; k < ctx->nlines && nmenu < PT_MENU_ASK; k++)
+		if (L[k].flags & LF_MENU)
+			menu[nmenu++] = k;
 	for (i = 0; i < ctx->nlines; i++) {
 		if ((L[i].flags & (LF_MENU | LF_BLANK)) ||
 		    pr_han_width(&L[i]) > PT_MENU_ITEM)
 			continue;
 		n = L[i].end - L[i].start;
-		for (k = 0; k < ctx->nlines; k++)
-			if ((L[k].flags & LF_MENU) &&
-			    L[k].end - L[k].start == n &&
-			    memcmp(ctx->buf + L[k].start, ctx->buf +
+		for (k = 0; k < nmenu; k++)
+			if (L[menu[k]].end - L[menu[k]].start == n &&
+			    memcmp(ctx->buf + L[menu[k]].start, ctx->buf +
 			    L[i].start, n) == 0) {
 				L[i].flags |= LF_META;
 				break;
