@@ -5,8 +5,9 @@
  * ASCII character and at one table entry per three-byte character: it
  * stops only at an ASCII digit, a full-width digit (U+FF10-FF19), a
  * Chinese numeral (一二两三...十百千万亿零〇) or a clause mark, found by a
- * (lead, second byte) table of 64-bit masks of third bytes.  Only there is
- * the text decoded (u8_mbtouc_unsafe) and a candidate read:
+ * table indexed by a character's second and third bytes (stats_pair),
+ * five characters at a time.  Only there is the text decoded
+ * (u8_mbtouc_unsafe) and a candidate read:
  *
  *   [prefix] number [余|多|来] [万|亿|千万...] [余|多] [unit] [左右|多]
  *
@@ -293,50 +294,43 @@ static const struct {
 	{ STATS_LIT("夜裏"), 1 }, { STATS_LIT("晚間"), 1 },
 };
 
+/* The three-byte characters the scan stops at besides the Chinese
+   numerals of stats_numerals: the full-width digits and the 《 that
+   opens a title; and the three-byte clause marks, which the scan takes
+   without leaving its run. */
+static const char stats_stops[] = "０１２３４５６７８９《";
+static const char stats_marks[] = "，；！？。";
+
 /*
  * Candidate characters, three bytes long: stats_cand[(lead & 0xF) * 64 +
- * (second & 0x3F)] is the mask of the third bytes (& 0x3F) that make a Chinese
- * numeral, a full-width digit or a full-width clause mark.
+ * (second & 0x3F)] is the mask of the third bytes (& 0x3F) that make a
+ * Chinese numeral, one of stats_stops or one of stats_marks; built once
+ * from those tables (stats_index).
  */
-#define B(n)	((uint64_t)1 << (n))
-#define K(lead, second)	((lead) * 64 + (second))
-static const uint64_t stats_cand[16 * 64] = {
-	[K(0x3, 0x00)] = B(0x07) | B(0x02) | B(0x0A),		/* 〇。《 */
-	[K(0x4, 0x38)] = B(0x00) | B(0x03) | B(0x07) | B(0x09) | B(0x24),
-								/* 一七万三两 */
-	[K(0x4, 0x39)] = B(0x1D),				/* 九 */
-	[K(0x4, 0x3A)] = B(0x0C) | B(0x14) | B(0x3F),		/* 二五亿 */
-	[K(0x5, 0x04)] = B(0x04),				/* 億 */
-	[K(0x5, 0x05)] = B(0x2B) | B(0x2D) | B(0x29),		/* 八六兩 */
-	[K(0x5, 0x0D)] = B(0x01) | B(0x03),			/* 十千 */
-	[K(0x5, 0x1B)] = B(0x1B),				/* 四 */
-	[K(0x7, 0x19)] = B(0x3E),				/* 百 */
-	[K(0x8, 0x10)] = B(0x2C),				/* 萬 */
-	[K(0x9, 0x1B)] = B(0x36),				/* 零 */
-	[K(0xF, 0x3C)] = 0x3FF0000 | B(0x0C) | B(0x1B) | B(0x01) | B(0x1F),
-								/* ０-９，；！？ */
-};
-#undef K
-#undef B
+static uint64_t		 stats_cand[16 * 64];
 
-/* Whether the three-byte character in the low bytes of w (little-endian
-   order, lead first) is a candidate: bit (lead & 0xF, second & 0x3F,
-   third & 0x3F) of stats_cand. */
-#define STATS_CAND_W(w)	(stats_cand[((w) & 0xF) << 6 | ((w) >> 8 & 0x3F)] >> \
-	((w) >> 16 & 0x3F) & 1)
+/* The candidates by their second and third bytes: stats_pair[x] is the
+   lead byte of the candidate whose two bytes have the 16-bit value x (in
+   memory order, as memcpy reads them), with STATS_PAIR_MARK set when it
+   is one of stats_marks; 0 when no candidate has them.  Built once from
+   the same tables as stats_cand; that fails when two candidates share
+   their last two bytes.  Most characters are known by one load here;
+   one that shares a candidate's last bytes (适 those of 。) differs in
+   its lead. */
+static uint8_t		 stats_pair[1 << 16];
+/* A bit that no lead byte of a three-byte character (0xE0-0xEF) has. */
+#define STATS_PAIR_MARK	0x10
 
-/* Whether the candidate in the low bytes of w is a clause mark: a
-   full-width one but the digits (，；！？), or 。. */
-#define STATS_MARK_W(w)	(((w) & 0xFF) == 0xEF ? ((w) >> 16 & 0xFF) < 0x90 || \
-	((w) >> 16 & 0xFF) > 0x99 : ((w) & 0xFF) == 0xE3 && ((w) >> 16 & 0xFF) == 0x82)
+/* The entry of stats_pair for the second and third bytes of the
+   character at p. */
+static inline uint8_t
+stats_pair_at(const uint8_t *p)
+{
+	uint16_t pair;
 
-/* Second bytes (0x80-0xBF) that some lead byte makes a candidate with:
-   stats_cand[(lead & 0xF) * 64 + (second & 0x3F)] != 0 for some lead. */
-static const uint8_t stats_second[256] = {
-	[0x80] = 1, [0xB8] = 1, [0xB9] = 1, [0xBA] = 1, [0x85] = 1,
-	[0x8D] = 1, [0x9B] = 1, [0x99] = 1, [0xBC] = 1, [0x84] = 1,
-	[0x90] = 1,
-};
+	memcpy(&pair, p + 1, sizeof(pair));
+	return stats_pair[pair];
+}
 
 /* ASCII bytes: 1 a digit, 2 a clause mark. */
 static const uint8_t stats_ascii[128] = {
@@ -836,8 +830,29 @@ stats_ilen(size_t n)
 	stats_ilens[k] = n;
 }
 
-/* Build stats_uorder, stats_ukeys, the unit names, stats_nslot and
-   stats_islot. */
+/* Make the character at p (avail bytes there) a candidate of the scan,
+   a clause mark when mark is STATS_PAIR_MARK: its bit in stats_cand, its
+   entry in stats_pair; returns its length.  The scan's tables hold
+   three-byte characters: any other fails to build. */
+static size_t
+stats_candadd(const uint8_t *p, size_t avail, uint8_t mark)
+{
+	uint16_t pair;
+	int	 n = u8_mblen(p, avail);
+
+	if (n != 3 || (p[0] & STATS_PAIR_MARK) != 0)
+		abort();
+	stats_cand[(p[0] & 0xF) << 6 | (p[1] & 0x3F)] |=
+	    (uint64_t)1 << (p[2] & 0x3F);
+	memcpy(&pair, p + 1, sizeof(pair));
+	if (stats_pair[pair] != 0)
+		abort();	/* two candidates with the same last bytes */
+	stats_pair[pair] = p[0] | mark;
+	return (size_t)n;
+}
+
+/* Build stats_uorder, stats_ukeys, the unit names, stats_nslot,
+   stats_islot, and the scan's candidates (stats_cand, stats_pair). */
 static void
 stats_index(void)
 {
@@ -900,7 +915,15 @@ stats_index(void)
 		    h = (h + 1) & (STATS_NSLOTS - 1))
 			;
 		stats_nslot[h] = (uint8_t)(i + 1);
+		stats_candadd((const uint8_t *)stats_numerals[i].s,
+		    strlen(stats_numerals[i].s), 0);
 	}
+	for (i = 0; i < sizeof(stats_stops) - 1;)
+		i += stats_candadd((const uint8_t *)stats_stops + i,
+		    sizeof(stats_stops) - 1 - i, 0);
+	for (i = 0; i < sizeof(stats_marks) - 1;)
+		i += stats_candadd((const uint8_t *)stats_marks + i,
+		    sizeof(stats_marks) - 1 - i, STATS_PAIR_MARK);
 	for (i = 0; i < NIDIOMS; i++) {
 		uint32_t h;
 
@@ -1143,6 +1166,21 @@ stats_mark(struct scan *sc, size_t i, size_t n)
 	if (sc->pending < sc->list->n)
 		stats_clause_end(sc, i);
 	sc->cs = i + n;
+}
+
+/* Whether the scan's run of three-byte characters stops at p, a
+   character with a lead byte and two continuation bytes, whose last two
+   have the entry e != 0 in stats_pair: a candidate but a clause mark
+   stops it; a clause mark is taken here, without leaving the run. */
+static inline int
+stats_run_stop(struct scan *sc, const uint8_t *p, uint8_t e)
+{
+	if ((p[0] | STATS_PAIR_MARK) != (e | STATS_PAIR_MARK))
+		return 0;	/* another lead: no candidate */
+	if (!(e & STATS_PAIR_MARK))
+		return 1;
+	stats_mark(sc, (size_t)(p - sc->s), 3);
+	return 0;
 }
 
 /* Write v >= 0 in decimal, zero-padded to width digits, at p (no NUL);
@@ -2108,43 +2146,52 @@ stats_scan_in(const char *text, size_t len, size_t story, size_t block,
 	while (i < len) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 		/* the common case, a run of three-byte characters that are
-		   no candidate: two at a time (eight bytes read, six looked
-		   at); stats_second spares most of them the full test.  It
-		   takes the full-width clause marks in its stride and stops
-		   before any other candidate and before anything else, which
-		   the code below handles */
-		if (i + 8 <= len) {
-			const uint8_t *p = s + i, *last = s + len - 8;
-			uint64_t w;
+		   no candidate: five at a time (sixteen bytes read, fifteen
+		   looked at).  Two words say which of the five have a lead
+		   and two continuation bytes; of those, each character's
+		   second and third bytes are looked up in stats_pair, and
+		   the few that are a candidate's asked stats_cand.  It takes
+		   the clause marks (，。) in its stride and stops before
+		   any other candidate and before anything but a three-byte
+		   character, which the code below handles */
+		if (i + 16 <= len) {
+			const uint8_t *p = s + i, *last = s + len - 16;
+			uint64_t w0, w1, bad;
+			size_t	 k, n;
+			uint8_t	 e;
 
-			/* a pointer, not an index: the loop has no other
-			   variable to keep */
-			do {
-				memcpy(&w, p, 8);
-				if ((w & 0xC0C0F0C0C0F0ull) !=
-				    0x8080E08080E0ull)
+			for (;;) {
+				memcpy(&w0, p, 8);
+				memcpy(&w1, p + 8, 8);
+				/* n: the bytes of the characters before the
+				   first byte out of the pattern lead, cont,
+				   cont (byte 15 is the next character's) */
+				if ((bad = (w0 & 0xC0F0C0C0F0C0C0F0ull) ^
+				    0x80E08080E08080E0ull) != 0)
+					n = (size_t)__builtin_ctzll(bad) / 8 /
+					    3 * 3;
+				else if ((bad = (w1 & 0x00C0C0F0C0C0F0C0ull) ^
+				    0x008080E08080E080ull) != 0)
+					n = (8 + (size_t)__builtin_ctzll(bad) /
+					    8) / 3 * 3;
+				else
+					n = 15;
+				if (n == 15) {
+					/* the common case: unrolled */
+#pragma GCC unroll 5
+					for (k = 0; k < 15; k += 3)
+						if ((e = stats_pair_at(p + k)) &&
+						    stats_run_stop(&sc, p + k, e))
+							break;
+				} else
+					for (k = 0; k < n; k += 3)
+						if ((e = stats_pair_at(p + k)) &&
+						    stats_run_stop(&sc, p + k, e))
+							break;
+				p += k;
+				if (k < 15 || p > last)
 					break;
-				if (stats_second[w >> 8 & 0xFF] &&
-				    STATS_CAND_W(w)) {
-					/* a clause mark (，。) ends most
-					   runs: taken here, without leaving
-					   the run */
-					if (!STATS_MARK_W(w))
-						break;
-					stats_mark(&sc, (size_t)(p - s), 3);
-					p += 3;
-					continue;
-				}
-				if (stats_second[w >> 32 & 0xFF] &&
-				    STATS_CAND_W(w >> 24)) {
-					if (!STATS_MARK_W(w >> 24)) {
-						p += 3;
-						break;
-					}
-					stats_mark(&sc, (size_t)(p + 3 - s), 3);
-				}
-				p += 6;
-			} while (p <= last);
+			}
 			i = (size_t)(p - s);
 		}
 #endif
@@ -2178,7 +2225,7 @@ stats_scan_in(const char *text, size_t len, size_t story, size_t block,
 		}
 		if (c == 0xEF && c3 >= 0x90 && c3 <= 0x99)
 			i = stats_arabic(&sc, i);
-		else if (c == 0xEF || (c == 0xE3 && c3 == 0x82)) {
+		else if (stats_pair_at(s + i) & STATS_PAIR_MARK) {
 			stats_mark(&sc, i, 3);		/* ，；！？。 */
 			i += 3;
 		} else if (c == 0xE3 && c3 == 0x8A)
