@@ -301,22 +301,14 @@ static const struct {
 static const char stats_stops[] = "０１２３４５６７８９《";
 static const char stats_marks[] = "，；！？。";
 
-/*
- * Candidate characters, three bytes long: stats_cand[(lead & 0xF) * 64 +
- * (second & 0x3F)] is the mask of the third bytes (& 0x3F) that make a
- * Chinese numeral, one of stats_stops or one of stats_marks; built once
- * from those tables (stats_index).
- */
-static uint64_t		 stats_cand[16 * 64];
-
 /* The candidates by their second and third bytes: stats_pair[x] is the
    lead byte of the candidate whose two bytes have the 16-bit value x (in
    memory order, as memcpy reads them), with STATS_PAIR_MARK set when it
    is one of stats_marks; 0 when no candidate has them.  Built once from
-   the same tables as stats_cand; that fails when two candidates share
-   their last two bytes.  Most characters are known by one load here;
-   one that shares a candidate's last bytes (适 those of 。) differs in
-   its lead. */
+   stats_numerals, stats_stops and stats_marks; that fails when two
+   candidates share their last two bytes.  Most characters are known by
+   one load here; one that shares a candidate's last bytes (适 those of
+   。) differs in its lead. */
 static uint8_t		 stats_pair[1 << 16];
 /* A bit that no lead byte of a three-byte character (0xE0-0xEF) has. */
 #define STATS_PAIR_MARK	0x10
@@ -831,8 +823,8 @@ stats_ilen(size_t n)
 }
 
 /* Make the character at p (avail bytes there) a candidate of the scan,
-   a clause mark when mark is STATS_PAIR_MARK: its bit in stats_cand, its
-   entry in stats_pair; returns its length.  The scan's tables hold
+   a clause mark when mark is STATS_PAIR_MARK: its entry in stats_pair;
+   returns its length.  The scan's tables hold
    three-byte characters: any other fails to build. */
 static size_t
 stats_candadd(const uint8_t *p, size_t avail, uint8_t mark)
@@ -842,8 +834,6 @@ stats_candadd(const uint8_t *p, size_t avail, uint8_t mark)
 
 	if (n != 3 || (p[0] & STATS_PAIR_MARK) != 0)
 		abort();
-	stats_cand[(p[0] & 0xF) << 6 | (p[1] & 0x3F)] |=
-	    (uint64_t)1 << (p[2] & 0x3F);
 	memcpy(&pair, p + 1, sizeof(pair));
 	if (stats_pair[pair] != 0)
 		abort();	/* two candidates with the same last bytes */
@@ -852,7 +842,7 @@ stats_candadd(const uint8_t *p, size_t avail, uint8_t mark)
 }
 
 /* Build stats_uorder, stats_ukeys, the unit names, stats_nslot,
-   stats_islot, and the scan's candidates (stats_cand, stats_pair). */
+   stats_islot, and the scan's candidates (stats_pair). */
 static void
 stats_index(void)
 {
@@ -2120,6 +2110,60 @@ hit:
 	return q.end > i ? q.end : i + 1;
 }
 
+/* The run of three-byte characters that are no candidate from i: where
+   it ends, at a candidate but a clause mark or at anything but a
+   three-byte character, which stats_scan_in handles.  The clause marks
+   (，。 end most runs) are taken in its stride. */
+static inline size_t
+stats_run(struct scan *sc, size_t i)
+{
+	const uint8_t	*s = sc->s, *p = s + i, *end = s + sc->len;
+	uint8_t		 e;
+	size_t		 k, n;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* five at a time (sixteen bytes read, fifteen looked at): two words
+	   say which of the five have a lead and two continuation bytes; of
+	   those, each is looked up in stats_pair by its last two bytes */
+	while (end - p >= 16) {
+		uint64_t w0, w1, bad;
+
+		memcpy(&w0, p, 8);
+		memcpy(&w1, p + 8, 8);
+		/* n: the bytes of the characters before the first byte out
+		   of the pattern lead, cont, cont (byte 15 is the next
+		   character's) */
+		if ((bad = (w0 & 0xC0F0C0C0F0C0C0F0ull) ^
+		    0x80E08080E08080E0ull) != 0)
+			n = (size_t)__builtin_ctzll(bad) / 8 / 3 * 3;
+		else if ((bad = (w1 & 0x00C0C0F0C0C0F0C0ull) ^
+		    0x008080E08080E080ull) != 0)
+			n = (8 + (size_t)__builtin_ctzll(bad) / 8) / 3 * 3;
+		else {
+			/* the common case: unrolled */
+#pragma GCC unroll 5
+			for (k = 0; k < 15; k += 3)
+				if ((e = stats_pair_at(p + k)) &&
+				    stats_run_stop(sc, p + k, e))
+					return (size_t)(p + k - s);
+			p += 15;
+			continue;
+		}
+		for (k = 0; k < n; k += 3)
+			if ((e = stats_pair_at(p + k)) &&
+			    stats_run_stop(sc, p + k, e))
+				break;
+		return (size_t)(p + k - s);
+	}
+#endif
+	/* one at a time: the end of a text, or without the words */
+	while (end - p >= 3 && (p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 &&
+	    (p[2] & 0xC0) == 0x80 &&
+	    !((e = stats_pair_at(p)) && stats_run_stop(sc, p, e)))
+		p += 3;
+	return (size_t)(p - s);
+}
+
 /* Append the statistics of one joined block text; hstack and nstack
    are stats_page's stack arrays (or NULL).  The caller has built the
    index (stats_once): a page asks once, not once a block. */
@@ -2130,7 +2174,7 @@ stats_scan_in(const char *text, size_t len, size_t story, size_t block,
 	struct scan	 sc;
 	const uint8_t	*s = (const uint8_t *)text;
 	size_t		 i = 0;
-	uint8_t		 c, c2, c3;
+	uint8_t		 c, c2, c3, e;
 
 	if (len > UINT32_MAX)
 		len = UINT32_MAX;	/* hits hold 32-bit offsets */
@@ -2144,57 +2188,9 @@ stats_scan_in(const char *text, size_t len, size_t story, size_t block,
 	sc.hstack = hstack;
 	sc.nstack = nstack;
 	while (i < len) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-		/* the common case, a run of three-byte characters that are
-		   no candidate: five at a time (sixteen bytes read, fifteen
-		   looked at).  Two words say which of the five have a lead
-		   and two continuation bytes; of those, each character's
-		   second and third bytes are looked up in stats_pair, and
-		   the few that are a candidate's asked stats_cand.  It takes
-		   the clause marks (，。) in its stride and stops before
-		   any other candidate and before anything but a three-byte
-		   character, which the code below handles */
-		if (i + 16 <= len) {
-			const uint8_t *p = s + i, *last = s + len - 16;
-			uint64_t w0, w1, bad;
-			size_t	 k, n;
-			uint8_t	 e;
-
-			for (;;) {
-				memcpy(&w0, p, 8);
-				memcpy(&w1, p + 8, 8);
-				/* n: the bytes of the characters before the
-				   first byte out of the pattern lead, cont,
-				   cont (byte 15 is the next character's) */
-				if ((bad = (w0 & 0xC0F0C0C0F0C0C0F0ull) ^
-				    0x80E08080E08080E0ull) != 0)
-					n = (size_t)__builtin_ctzll(bad) / 8 /
-					    3 * 3;
-				else if ((bad = (w1 & 0x00C0C0F0C0C0F0C0ull) ^
-				    0x008080E08080E080ull) != 0)
-					n = (8 + (size_t)__builtin_ctzll(bad) /
-					    8) / 3 * 3;
-				else
-					n = 15;
-				if (n == 15) {
-					/* the common case: unrolled */
-#pragma GCC unroll 5
-					for (k = 0; k < 15; k += 3)
-						if ((e = stats_pair_at(p + k)) &&
-						    stats_run_stop(&sc, p + k, e))
-							break;
-				} else
-					for (k = 0; k < n; k += 3)
-						if ((e = stats_pair_at(p + k)) &&
-						    stats_run_stop(&sc, p + k, e))
-							break;
-				p += k;
-				if (k < 15 || p > last)
-					break;
-			}
-			i = (size_t)(p - s);
-		}
-#endif
+		i = stats_run(&sc, i);
+		if (i >= len)
+			break;
 		c = s[i];
 		if (c < 0x80) {
 			switch (stats_ascii[c]) {
@@ -2216,16 +2212,17 @@ stats_scan_in(const char *text, size_t len, size_t story, size_t block,
 		}
 		c2 = s[i + 1];
 		c3 = s[i + 2];
-		/* without branches but one: most characters are no candidate */
-		if (!(stats_cand[(c & 0x0F) << 6 | (c2 & 0x3F)] >> (c3 & 0x3F) & 1 &
-		    ((c2 & 0xC0) == 0x80) & ((c3 & 0xC0) == 0x80))) {
-			/* a digit is never a byte >= 0x80: skipping is safe */
+		if ((c2 & 0xC0) != 0x80 || (c3 & 0xC0) != 0x80 ||
+		    ((e = stats_pair_at(s + i)) | STATS_PAIR_MARK) !=
+		    (c | STATS_PAIR_MARK)) {
+			/* no candidate; a digit is never a byte >= 0x80:
+			   skipping is safe */
 			i += 1 + ((c2 & c3 & 0x80) >> 6);
 			continue;
 		}
 		if (c == 0xEF && c3 >= 0x90 && c3 <= 0x99)
 			i = stats_arabic(&sc, i);
-		else if (stats_pair_at(s + i) & STATS_PAIR_MARK) {
+		else if (e & STATS_PAIR_MARK) {
 			stats_mark(&sc, i, 3);		/* ，；！？。 */
 			i += 3;
 		} else if (c == 0xE3 && c3 == 0x8A)
