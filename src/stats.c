@@ -324,6 +324,17 @@ stats_pair_at(const uint8_t *p)
 	return stats_pair[pair];
 }
 
+/* Whether the character at p (at least three bytes there) is a
+   candidate of the scan but a clause mark: a Chinese numeral or one of
+   stats_stops. */
+static inline int
+stats_stop_at(const uint8_t *p)
+{
+	uint8_t e = stats_pair_at(p);
+
+	return e != 0 && e == p[0];
+}
+
 /* ASCII bytes: 1 a digit, 2 a clause mark. */
 static const uint8_t stats_ascii[128] = {
 	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
@@ -534,10 +545,10 @@ stats_cnum(const struct scan *sc, size_t i, struct cnum *cn)
 
 	memset(cn, 0, sizeof(*cn));
 	cn->digits = 1;
-	for (;;) {
+	/* a numeral is a candidate of the scan (stats_pair): most
+	   characters after one are known by a load, without decoding */
+	while (j + 3 <= sc->len && stats_stop_at(sc->s + j)) {
 		c = stats_cp(sc, j, &n);
-		if (n == 0)
-			break;
 		if ((k = stats_numeral(c)) < 0)
 			break;
 		if ((d = stats_numerals[k].digit) >= 0) {
@@ -2051,12 +2062,19 @@ stats_chinese(struct scan *sc, size_t i)
 	size_t		 pstart;
 	unsigned	 pflags = 0;
 	ucs4_t		 p;
-	int		 cl;
+	int		 cl, k;
 
+	/* the common case, 一 in a word (统一, 一些): a value below 2 without
+	   十百千万亿 is a statistic only as years and months (一年六个月).
+	   A numeral alone (no candidate after it) is one of these when it is
+	   a digit below 2: known without stats_cnum */
+	if ((i + 6 > sc->len || !stats_stop_at(sc->s + i + 3)) &&
+	    (k = stats_numeral(stats_cp(sc, i, &cl))) >= 0 &&
+	    stats_numerals[k].digit >= 0 && stats_numerals[k].digit < 2 &&
+	    !stats_lit(sc, i + cl, "年"))
+		return i + (size_t)cl;
 	if (!stats_cnum(sc, i, &c))
 		return i + 1;
-	/* the common case, 一 in a word (统一, 一些): a value below 2 without
-	   十百千万亿 is a statistic only as years and months (一年六个月) */
 	if (c.v < 2 && !c.mult && !stats_lit(sc, c.end, "年"))
 		return c.end;
 	memset(&q, 0, sizeof(q));
