@@ -727,6 +727,15 @@ static uint32_t		 stats_ukeys[NUNITS];
 static uint8_t		 stats_uslot[STATS_USLOTS];
 #define STATS_UHASH(key)	((uint32_t)((key) * 0x9E3779B1u) >> 23)
 _Static_assert(NUNITS < 255, "stats_uslot holds unit indices in a byte");
+/* Of the units with the first character of stats_ukeys[i], at the first
+   such i: the third bytes (& 0x3F) of their second characters, as bits,
+   when each longer one's second character has three bytes (else all
+   bits); and the index of the first of them with one character (after
+   the longer ones; after all of them when none has one).  Most
+   characters after a unit's first are no unit's second: one bit tells,
+   and only the units of one character are compared. */
+static uint64_t		 stats_ulong[NUNITS];
+static uint8_t		 stats_ushort[NUNITS];
 /* The distinct unit names that hits report (index 0: none), and the
    index of each unit's name; built once. */
 static const char	*stats_unames[NUNITS + 4];
@@ -857,7 +866,7 @@ stats_candadd(const uint8_t *p, size_t avail, uint8_t mark)
 static void
 stats_index(void)
 {
-	size_t		 i, j;
+	size_t		 i, j, k;
 	uint8_t		 t;
 	uint32_t	 tk;
 
@@ -898,6 +907,28 @@ stats_index(void)
 		    h = (h + 1) & (STATS_USLOTS - 1))
 			;
 		stats_uslot[h] = (uint8_t)(i + 1);
+	}
+	for (i = 0; i < NUNITS; i = j) {
+		const struct unit *u = &stats_units[stats_uorder[i]];
+		size_t	 kl = (size_t)u8_mblen((const uint8_t *)u->s, u->len);
+		uint64_t mask = 0;
+		int	 all3 = 1;
+
+		for (j = i; j < NUNITS && stats_ukeys[j] == stats_ukeys[i];
+		    j++) {
+			u = &stats_units[stats_uorder[j]];
+			if (u->len == kl)
+				continue;
+			if (u8_mblen((const uint8_t *)u->s + kl,
+			    u->len - kl) == 3)
+				mask |= (uint64_t)1 << (u->s[kl + 2] & 0x3F);
+			else
+				all3 = 0;
+		}
+		stats_ulong[i] = all3 ? mask : ~(uint64_t)0;
+		for (k = i; k < j && stats_units[stats_uorder[k]].len > kl; k++)
+			;
+		stats_ushort[i] = (uint8_t)k;
 	}
 	stats_notlen = stats_notunit[0].len;
 	for (i = 0; i < sizeof(stats_notunit) / sizeof(stats_notunit[0]); i++) {
@@ -968,8 +999,10 @@ stats_unit(const struct scan *sc, size_t j, int cn)
 	if (stats_uslot[h] == 0)
 		return NULL;
 	/* the first character matches: compare the rest */
-	for (lo = stats_uslot[h] - 1u; lo < NUNITS && stats_ukeys[lo] == key;
-	    lo++) {
+	lo = stats_uslot[h] - 1u;
+	if (avail >= kl + 3 && !(stats_ulong[lo] >> (p[kl + 2] & 0x3F) & 1))
+		lo = stats_ushort[lo];
+	for (; lo < NUNITS && stats_ukeys[lo] == key; lo++) {
 		u = &stats_units[stats_uorder[lo]];
 		if ((!cn || (u->flags & U_CN)) && u->len <= avail) {
 			for (i = kl; i < u->len && p[i] == (uint8_t)u->s[i]; i++)
