@@ -412,7 +412,7 @@ stats_litn(const struct scan *sc, size_t i, const char *lit, size_t n)
 #define stats_lit(sc, i, lit)	stats_litn((sc), (i), (lit), strlen(lit))
 
 /* Whether the bytes just before i are lit; returns its length, else 0. */
-static size_t
+static inline size_t
 stats_litbefore(const struct scan *sc, size_t i, const char *lit)
 {
 	size_t	n = strlen(lit), k;
@@ -449,6 +449,15 @@ stats_cp(const struct scan *sc, size_t i, int *n)
 	}
 	*n = u8_mbtouc_unsafe(&uc, p, sc->len - i);
 	return uc;
+}
+
+/* The code point of the three-byte character at p, which the caller
+   knows to be one (a candidate of the scan: stats_stop_at). */
+static inline ucs4_t
+stats_cp3(const uint8_t *p)
+{
+	return (ucs4_t)(p[0] & 0x0F) << 12 | (ucs4_t)(p[1] & 0x3F) << 6 |
+	    (p[2] & 0x3F);
 }
 
 /* The code point ending at i (0 at the start). */
@@ -548,7 +557,8 @@ stats_cnum(const struct scan *sc, size_t i, struct cnum *cn)
 	/* a numeral is a candidate of the scan (stats_pair): most
 	   characters after one are known by a load, without decoding */
 	while (j + 3 <= sc->len && stats_stop_at(sc->s + j)) {
-		c = stats_cp(sc, j, &n);
+		c = stats_cp3(sc->s + j);
+		n = 3;
 		if ((k = stats_numeral(c)) < 0)
 			break;
 		if ((d = stats_numerals[k].digit) >= 0) {
@@ -2085,7 +2095,8 @@ stats_cnpercent(const struct scan *sc, size_t i, struct q *q)
 	return 1;
 }
 
-/* Handle the Chinese numeral at i; returns where to go on. */
+/* Handle the Chinese numeral at i, a candidate of the scan (three bytes,
+   stats_stop_at); returns where to go on. */
 static size_t
 stats_chinese(struct scan *sc, size_t i)
 {
@@ -2102,10 +2113,10 @@ stats_chinese(struct scan *sc, size_t i)
 	   A numeral alone (no candidate after it) is one of these when it is
 	   a digit below 2: known without stats_cnum */
 	if ((i + 6 > sc->len || !stats_stop_at(sc->s + i + 3)) &&
-	    (k = stats_numeral(stats_cp(sc, i, &cl))) >= 0 &&
+	    (k = stats_numeral(stats_cp3(sc->s + i))) >= 0 &&
 	    stats_numerals[k].digit >= 0 && stats_numerals[k].digit < 2 &&
-	    !stats_lit(sc, i + cl, "年"))
-		return i + (size_t)cl;
+	    !stats_lit(sc, i + 3, "年"))
+		return i + 3;
 	if (!stats_cnum(sc, i, &c))
 		return i + 1;
 	if (c.v < 2 && !c.mult && !stats_lit(sc, c.end, "年"))
