@@ -1364,16 +1364,21 @@ stats_add(struct scan *sc, const struct q *q)
 {
 	struct stat_list *l = sc->list;
 	struct stat_hit	*h;
+	char		*d;
 	size_t		 n, b, x;
 
 	/* A range's high end goes after its norm (stats_hit_value2). */
 	x = q->kind == STAT_RANGE ? sizeof(q->v2) : 0;
-	n = strnlen(q->norm, sizeof(q->norm) - 1);
-	if (l->cnorms - l->nnorms < n + 1 + x || l->n == l->cap)
-		stats_grow(sc, n + 1 + x);
-	memcpy(l->norms + l->nnorms, q->norm, n);
-	l->norms[l->nnorms + n] = '\0';
-	memcpy(l->norms + l->nnorms + n + 1, &q->v2, x);
+	/* room for the longest norm, so that the norm (a few bytes) is
+	   copied as it is measured, without a call for each */
+	if (l->cnorms - l->nnorms < sizeof(q->norm) + x || l->n == l->cap)
+		stats_grow(sc, sizeof(q->norm) + x);
+	d = l->norms + l->nnorms;
+	for (n = 0; n < sizeof(q->norm) - 1 && q->norm[n] != '\0'; n++)
+		d[n] = q->norm[n];
+	d[n] = '\0';
+	if (x != 0)
+		memcpy(d + n + 1, &q->v2, sizeof(q->v2));
 	h = &l->hits[l->n++];
 	memset(h, 0, sizeof(*h));
 	h->norm = (uint32_t)l->nnorms;
