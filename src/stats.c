@@ -1235,6 +1235,12 @@ stats_put(char *p, long v, int width)
 	char	 tmp[24];
 	int	 k = 0;
 
+	/* months, days, hours and minutes: two digits */
+	if (width == 2 && v >= 0 && v < 100) {
+		p[0] = (char)('0' + v / 10);
+		p[1] = (char)('0' + v % 10);
+		return p + 2;
+	}
 	do
 		tmp[k++] = (char)('0' + v % 10);
 	while ((v /= 10) > 0);
@@ -1293,6 +1299,9 @@ stats_fmt_frac(char *buf, size_t n, double v)
 static void
 stats_fmt(char *buf, size_t n, double v)
 {
+	/* the powers of ten below 1e15, past which snprintf writes */
+	static const unsigned long long p10[] = { 1, 1e1, 1e2, 1e3, 1e4,
+	    1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14 };
 	char		 tmp[24];
 	unsigned long long u;
 	size_t		 k = 0;
@@ -1305,8 +1314,18 @@ stats_fmt(char *buf, size_t n, double v)
 		stats_fmt_frac(buf, n, v);
 		return;
 	}
-	/* integers, the common case, without printf */
+	/* integers, the common case, without printf: the digits written
+	   from the last, in place when they fit */
 	u = (unsigned long long)v;
+	for (k = 1; k < sizeof(p10) / sizeof(p10[0]) && u >= p10[k]; k++)
+		;
+	if (k < n) {
+		buf[k] = '\0';
+		do
+			buf[--k] = (char)('0' + u % 10);
+		while ((u /= 10) > 0);
+		return;
+	}
 	do
 		tmp[k++] = '0' + u % 10;
 	while ((u /= 10) > 0);
