@@ -47,6 +47,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "stats.h"
 #include "xmalloc.h"
@@ -2196,6 +2199,50 @@ hit:
 	return q.end > i ? q.end : i + 1;
 }
 
+#ifdef __SSE2__
+/* The pattern of five three-byte characters in sixteen bytes: lead,
+   continuation, continuation (the sixteenth byte masked off). */
+static const uint8_t stats_run_mask[16] = {
+	0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0,
+	0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0,
+};
+static const uint8_t stats_run_bits[16] = {
+	0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80,
+	0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0,
+};
+
+/* The bytes of the three-byte characters at p (sixteen bytes there)
+   before the first byte out of the pattern: 15 for five. */
+static inline size_t
+stats_run_len(const uint8_t *p)
+{
+	unsigned m;
+
+	m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(
+	    _mm_loadu_si128((const __m128i *)(const void *)p),
+	    _mm_loadu_si128((const __m128i *)(const void *)stats_run_mask)),
+	    _mm_loadu_si128((const __m128i *)(const void *)stats_run_bits)));
+	if (m == 0xFFFF)
+		return 15;
+	return (size_t)__builtin_ctz(~m) / 3 * 3;
+}
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The same with two words. */
+static inline size_t
+stats_run_len(const uint8_t *p)
+{
+	uint64_t w0, w1, bad;
+
+	memcpy(&w0, p, 8);
+	memcpy(&w1, p + 8, 8);
+	if ((bad = (w0 & 0xC0F0C0C0F0C0C0F0ull) ^ 0x80E08080E08080E0ull) != 0)
+		return (size_t)__builtin_ctzll(bad) / 8 / 3 * 3;
+	if ((bad = (w1 & 0x00C0C0F0C0C0F0C0ull) ^ 0x008080E08080E080ull) != 0)
+		return (8 + (size_t)__builtin_ctzll(bad) / 8) / 3 * 3;
+	return 15;
+}
+#endif
+
 /* The run of three-byte characters that are no candidate from i: where
    it ends, at a candidate but a clause mark or at anything but a
    three-byte character, which stats_scan_in handles.  The clause marks
@@ -2207,25 +2254,22 @@ stats_run(struct scan *sc, size_t i)
 	uint8_t		 e;
 	size_t		 k, n;
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	/* five at a time (sixteen bytes read, fifteen looked at): two words
-	   say which of the five have a lead and two continuation bytes; of
-	   those, each is looked up in stats_pair by its last two bytes */
-	while (end - p >= 16) {
-		uint64_t w0, w1, bad;
+#if defined(__SSE2__) || (defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+	/* five at a time (sixteen bytes read, fifteen looked at): which of
+	   the five have a lead and two continuation bytes (stats_run_len);
+	   of those, each is looked up in stats_pair by its last two bytes */
+	if (end - p >= 16) {
+		const uint8_t *last = end - 16;
 
-		memcpy(&w0, p, 8);
-		memcpy(&w1, p + 8, 8);
-		/* n: the bytes of the characters before the first byte out
-		   of the pattern lead, cont, cont (byte 15 is the next
-		   character's) */
-		if ((bad = (w0 & 0xC0F0C0C0F0C0C0F0ull) ^
-		    0x80E08080E08080E0ull) != 0)
-			n = (size_t)__builtin_ctzll(bad) / 8 / 3 * 3;
-		else if ((bad = (w1 & 0x00C0C0F0C0C0F0C0ull) ^
-		    0x008080E08080E080ull) != 0)
-			n = (8 + (size_t)__builtin_ctzll(bad) / 8) / 3 * 3;
-		else {
+		do {
+			if ((n = stats_run_len(p)) != 15) {
+				for (k = 0; k < n; k += 3)
+					if ((e = stats_pair_at(p + k)) &&
+					    stats_run_stop(sc, p + k, e))
+						break;
+				return (size_t)(p + k - s);
+			}
 			/* the common case: unrolled */
 #pragma GCC unroll 5
 			for (k = 0; k < 15; k += 3)
@@ -2233,13 +2277,7 @@ stats_run(struct scan *sc, size_t i)
 				    stats_run_stop(sc, p + k, e))
 					return (size_t)(p + k - s);
 			p += 15;
-			continue;
-		}
-		for (k = 0; k < n; k += 3)
-			if ((e = stats_pair_at(p + k)) &&
-			    stats_run_stop(sc, p + k, e))
-				break;
-		return (size_t)(p + k - s);
+		} while (p <= last);
 	}
 #endif
 	/* one at a time: the end of a text, or without the words */
