@@ -625,19 +625,21 @@ static void
 stats_num(const struct scan *sc, size_t i, struct num *nm)
 {
 	const uint8_t *s = sc->s;
-	double	 scale;
+	double	 scale, v;
 	size_t	 j = i, k;
-	int	 d, n, first = -1;
+	int	 d, n, nint, first = -1;
 
 	memset(nm, 0, sizeof(*nm));
-	while ((d = stats_digit(sc, j, &n)) >= 0) {
+	/* in locals: the text's bytes may alias *nm */
+	for (v = 0, nint = 0; (d = stats_digit(sc, j, &n)) >= 0; nint++) {
 		if (first < 0)
 			first = d;
-		if (nm->nint < 18)
-			nm->v = nm->v * 10 + d;
-		nm->nint++;
+		if (nint < 18)
+			v = v * 10 + d;
 		j += n;
 	}
+	nm->v = v;
+	nm->nint = nint;
 	nm->lead0 = first == 0 && nm->nint > 1;
 	/* 11,678: groups of exactly three ASCII digits */
 	if (nm->nint <= 3 && !nm->lead0 && s[i] < 0x80) {
