@@ -1240,11 +1240,18 @@ stats_put(char *p, long v, int width)
 	char	 tmp[24];
 	int	 k = 0;
 
-	/* months, days, hours and minutes: two digits */
+	/* months, days, hours and minutes: two digits; years four */
 	if (width == 2 && v >= 0 && v < 100) {
 		p[0] = (char)('0' + v / 10);
 		p[1] = (char)('0' + v % 10);
 		return p + 2;
+	}
+	if (width == 4 && v >= 1000 && v < 10000) {
+		p[0] = (char)('0' + v / 1000);
+		p[1] = (char)('0' + v / 100 % 10);
+		p[2] = (char)('0' + v / 10 % 10);
+		p[3] = (char)('0' + v % 10);
+		return p + 4;
 	}
 	do
 		tmp[k++] = (char)('0' + v % 10);
