@@ -398,6 +398,9 @@ struct tail {
 	int		 hasmult;
 	unsigned	 flags;		/* STAT_APPROX */
 	const struct unit *u;
+	ucs4_t		 next;		/* the character at end, when */
+	int		 nextlen;	/* known: its length (stats_cp),
+					   else -1 */
 };
 
 /* Whether the bytes at i are the n bytes lit; returns n, else 0. */
@@ -1081,21 +1084,23 @@ stats_mult_rest(const struct scan *sc, size_t k, struct tail *t)
 	return e;
 }
 
-/* Read approximation, multiplier and unit after a number ending at j. */
+/* Read approximation, multiplier and unit after a number ending at j,
+   where the character is c0, cl0 bytes long (stats_cp: the caller has
+   read it already). */
 static void
-stats_tail(const struct scan *sc, size_t j, double v, int cn, int cnmult,
-    struct tail *t)
+stats_tail(const struct scan *sc, size_t j, ucs4_t c0, int cl0, double v,
+    int cn, int cnmult, struct tail *t)
 {
 	const struct unit *u;
 	size_t	 k, n, i;
-	ucs4_t	 c;
-	int	 cl;
+	ucs4_t	 c = c0;
+	int	 cl = cl0;
 
 	memset(t, 0, sizeof(*t));
 	t->mult = 1;
+	t->nextlen = -1;
 	/* 30余, 30多, 三十来 */
 	k = j;
-	c = stats_cp(sc, k, &cl);
 	if (c == 0x4F59 || c == 0x591A || c == 0x6765 ||	/* 余多来 */
 	    c == 0x9918 || c == 0x4F86) {			/* 餘來 */
 		k += cl;
@@ -1146,6 +1151,10 @@ stats_tail(const struct scan *sc, size_t j, double v, int cn, int cnmult,
 			t->end = j;
 		} else
 			t->end = k;
+		if (t->end == j) {
+			t->next = c0;
+			t->nextlen = cl0;
+		}
 		return;
 	}
 	t->u = u;
@@ -1164,6 +1173,9 @@ stats_tail(const struct scan *sc, size_t j, double v, int cn, int cnmult,
 	    !stats_lit(sc, k + n, "方") && !stats_lit(sc, k + n, "样")) {
 		k += n;
 		t->flags |= STAT_APPROX;
+	} else {
+		t->next = c;
+		t->nextlen = cl;
 	}
 	t->end = k;
 }
@@ -1713,15 +1725,14 @@ stats_isodate(const struct scan *sc, size_t i, const struct num *nm,
 }
 
 /* Length of a range mark at j (— – ～ ~ 〜 - － 至 到), or 0; *weak for
-   the ASCII hyphen, *word for 至 and 到. */
+   the ASCII hyphen, *word for 至 and 到.  The character at j is c, n
+   bytes long (stats_cp). */
 static size_t
-stats_rangemark(const struct scan *sc, size_t j, int *weak, int *word)
+stats_rangemark(const struct scan *sc, size_t j, ucs4_t c, int n, int *weak,
+    int *word)
 {
-	ucs4_t	 c;
-	int	 n;
-
 	*weak = *word = 0;
-	switch ((c = stats_cp(sc, j, &n))) {
+	switch (c) {
 	case 0x2014:			/* — or —— */
 		return stats_lit(sc, j + n, "—") ? 2 * n : n;
 	case 0x2013: case 0xFF5E: case 0x301C: case 0xFF0D: case '~':
@@ -1767,11 +1778,13 @@ stats_latinbefore(const struct scan *sc, size_t i)
 	return 0;
 }
 
-/* Read a plain quantity or a range whose number nm starts at i; pstart
-   and pflags describe a prefix (约, ¥). */
+/* Read a plain quantity or a range whose number nm starts at i (the
+   character after it is nc, nl bytes long: stats_cp); pstart and pflags
+   describe a prefix (约, ¥). */
 static int
 stats_quantity(const struct scan *sc, size_t i, const struct num *nm,
-    size_t pstart, unsigned pflags, int money, struct q *q)
+    ucs4_t nc, int nl, size_t pstart, unsigned pflags, int money,
+    struct q *q)
 {
 	struct tail	 t, t2;
 	struct num	 n2;
@@ -1780,15 +1793,21 @@ stats_quantity(const struct scan *sc, size_t i, const struct num *nm,
 	int		 weak, word, dn, range = 0;
 	double		 v, v2 = 0;
 
-	stats_tail(sc, nm->end, nm->v, 0, 0, &t);
+	stats_tail(sc, nm->end, nc, nl, nm->v, 0, 0, &t);
 	v = nm->v * t.mult + t.add;
 	u = t.u;
 	j = t.end;
+	if (t.nextlen >= 0) {
+		nc = t.next;
+		nl = t.nextlen;
+	} else
+		nc = stats_cp(sc, j, &nl);
 	/* 2022—2024, 5～10米, 5-10, 3—5万元 */
-	if ((c = stats_rangemark(sc, j, &weak, &word)) &&
+	if ((c = stats_rangemark(sc, j, nc, nl, &weak, &word)) &&
 	    stats_digit(sc, j + c, &dn) >= 0) {
 		stats_num(sc, j + c, &n2);
-		stats_tail(sc, n2.end, n2.v, 0, 0, &t2);
+		nc = stats_cp(sc, n2.end, &nl);
+		stats_tail(sc, n2.end, nc, nl, n2.v, 0, 0, &t2);
 		v2 = n2.v * t2.mult + t2.add;
 		if (!t.hasmult && t2.hasmult && u == NULL)
 			v = nm->v * t2.mult;
@@ -2037,7 +2056,7 @@ stats_arabic(struct scan *sc, size_t i)
 	    nm.nint <= 4 && stats_date(sc, i, nm.end, (long)nm.v, 0, yearlike,
 	    &q))
 		goto hit;
-	if (stats_quantity(sc, i, &nm, pstart, pflags, money, &q))
+	if (stats_quantity(sc, i, &nm, nc, nl, pstart, pflags, money, &q))
 		goto hit;
 	return nm.end;
 hit:
@@ -2141,7 +2160,7 @@ stats_chinese(struct scan *sc, size_t i)
 	struct q	 q;
 	size_t		 pstart;
 	unsigned	 pflags = 0;
-	ucs4_t		 p;
+	ucs4_t		 p, nc;
 	int		 cl, k;
 
 	/* the common case, 一 in a word (统一, 一些): a value below 2 without
@@ -2163,7 +2182,7 @@ stats_chinese(struct scan *sc, size_t i)
 	/* what follows a numeral decides first: a statistic needs 年 or 月
 	   (a date, years and months), an approximation (余 多 来) or a
 	   measure word; most numerals (三农, 百姓, 千万) have none */
-	p = stats_cp(sc, c.end, &cl);
+	p = nc = stats_cp(sc, c.end, &cl);
 	if (p != 0x5E74 && p != 0x6708 && p != 0x4F59 && p != 0x591A &&
 	    p != 0x6765 && p != 0x9918 && p != 0x4F86 &&	/* 年月余多来餘來 */
 	    stats_unit(sc, c.end, 1) == NULL)
@@ -2190,7 +2209,7 @@ stats_chinese(struct scan *sc, size_t i)
 	if (!(pflags & STAT_APPROX) && !c.lone &&
 	    stats_date(sc, i, c.end, stats_small(c.v), 1, 0, &q))
 		goto hit;
-	stats_tail(sc, c.end, c.v, 1, c.mult, &t);
+	stats_tail(sc, c.end, nc, cl, c.v, 1, c.mult, &t);
 	if (t.u == NULL || (c.lone && !(t.flags & STAT_APPROX)) ||
 	    stats_idiom(sc, i) || stats_setphrase(sc, i, t.end))
 		return c.end;
