@@ -423,7 +423,8 @@ stats_litbefore(const struct scan *sc, size_t i, const char *lit)
 {
 	size_t	n = strlen(lit), k;
 
-	if (i < n)
+	/* the last byte first: most often it differs */
+	if (i < n || n == 0 || sc->s[i - 1] != (uint8_t)lit[n - 1])
 		return 0;
 	for (k = 0; k < n; k++)
 		if (sc->s[i - n + k] != (uint8_t)lit[k])
