@@ -2177,9 +2177,8 @@ stats_chinese(struct scan *sc, size_t i)
 		return i + 1;
 	if (c.v < 2 && !c.mult && !stats_lit(sc, c.end, "年"))
 		return c.end;
-	memset(&q, 0, sizeof(q));
 	if (c.mult && stats_cnpercent(sc, i, &q))	/* 百分之, 千分之 */
-		goto hit;
+		goto hit;	/* (which sets every field of q) */
 	/* what follows a numeral decides first: a statistic needs 年 or 月
 	   (a date, years and months), an approximation (余 多 来) or a
 	   measure word; most numerals (三农, 百姓, 千万) have none */
@@ -2188,6 +2187,7 @@ stats_chinese(struct scan *sc, size_t i)
 	    p != 0x6765 && p != 0x9918 && p != 0x4F86 &&	/* 年月余多来餘來 */
 	    stats_unit(sc, c.end, 1) == NULL)
 		return c.end;
+	memset(&q, 0, sizeof(q));
 	p = stats_prevcp(sc, i);
 	/* 第三 初三 周三 星期三 礼拜三 週三 */
 	if (p == 0x7B2C || p == 0x521D || p == 0x5468 || p == 0x671F ||
