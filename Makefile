@@ -107,9 +107,10 @@ $(BUILD)/tests/%.o: tests/prop/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests -c -o $@ $<
 
-$(BUILD)/tests/regress: tests/regress/run.c $(CORE_LIB)
+$(BUILD)/tests/regress: tests/regress/run.c tests/common/slurp.c $(CORE_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ tests/regress/run.c $(CORE_LIB) $(DLIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/common -o $@ tests/regress/run.c \
+	    tests/common/slurp.c $(CORE_LIB) $(DLIBS)
 
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(CORE_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(CORE_LIB) -lcmocka $(DLIBS)
@@ -215,22 +216,26 @@ check-valgrind-run: $(PROG)
 
 # ---- benchmark ----------------------------------------------------------
 
-$(BUILD)/bench: tests/bench/bench.c tests/bench/corpus.c $(CORE_LIB)
-	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ tests/bench/bench.c tests/bench/corpus.c \
-	    $(CORE_LIB) $(DLIBS)
+# the benchmarks' corpus and clock, and the whole-file reader they share
+# with the regress runner and make fidelity
+BENCH_COMMON	= tests/bench/corpus.c tests/common/slurp.c
 
-$(BUILD)/bench-search: tests/bench/bench-search.c tests/bench/corpus.c \
+$(BUILD)/bench: tests/bench/bench.c $(BENCH_COMMON) $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/common -o $@ tests/bench/bench.c \
+	    $(BENCH_COMMON) $(CORE_LIB) $(DLIBS)
+
+$(BUILD)/bench-search: tests/bench/bench-search.c $(BENCH_COMMON) \
     $(CORE_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ tests/bench/bench-search.c \
-	    tests/bench/corpus.c $(CORE_LIB) $(DLIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/common -o $@ tests/bench/bench-search.c \
+	    $(BENCH_COMMON) $(CORE_LIB) $(DLIBS)
 
-$(BUILD)/bench-reader: tests/bench/bench-reader.c tests/bench/corpus.c \
+$(BUILD)/bench-reader: tests/bench/bench-reader.c $(BENCH_COMMON) \
     $(CORE_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ tests/bench/bench-reader.c \
-	    tests/bench/corpus.c $(CORE_LIB) $(DLIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/common -o $@ tests/bench/bench-reader.c \
+	    $(BENCH_COMMON) $(CORE_LIB) $(DLIBS)
 
 bench: deps $(PROG) $(BUILD)/bench $(BUILD)/bench-search $(BUILD)/bench-reader
 	$(BUILD)/bench $(BENCH_ARGS)
@@ -246,9 +251,10 @@ bench: deps $(PROG) $(BUILD)/bench $(BUILD)/bench-search $(BUILD)/bench-reader
 FIDELITY_CORPUS	?= ../shared/corpus/rmrb-2019
 FIDELITY_ARGS	?=
 
-$(BUILD)/fidelity: tests/bench/fidelity.c $(CORE_LIB)
+$(BUILD)/fidelity: tests/bench/fidelity.c tests/common/slurp.c $(CORE_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ tests/bench/fidelity.c $(CORE_LIB) $(DLIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/common -o $@ tests/bench/fidelity.c \
+	    tests/common/slurp.c $(CORE_LIB) $(DLIBS)
 
 fidelity: deps $(BUILD)/fidelity
 	$(BUILD)/fidelity $(FIDELITY_ARGS) $(FIDELITY_CORPUS)

@@ -47,7 +47,11 @@ struct byline {
 	struct range	*names;		/* one range per name; a name padded
 					   with spaces (倪  弋) is one range */
 	size_t		 nnames;
-	size_t		 block;		/* index of the BLOCK_BYLINE it came from */
+	size_t		 block;		/* index of the block it came from: a
+					   BLOCK_BYLINE, a credit's
+					   BLOCK_CAPTION (张三摄, a closing
+					   本报记者  叶传增文), or the dateline's
+					   block (本报讯（记者 张三）) */
 };
 
 struct section {

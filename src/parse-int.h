@@ -36,9 +36,10 @@
 				   caption candidate), tag excluded */
 #define PT_HEADLINE	60	/* longest headline above a byline */
 #define PT_KICKER	30	/* longest kicker in a blank-separated page */
-#define PT_LABEL	6	/* a head line this short over a much longer
-				   one is its kicker (a column's label: 评论深度,
-				   新春走基层), not a headline over its subtitle */
+#define PT_PLACE_DASH	8	/* a place's name and ——, at most: an item
+				   of a round-up, not a kicker */
+#define PT_KICKER_TEXT	60	/* longest kicker on the page's first line,
+				   a sentence maybe, over a tagged headline */
 #define PT_BYLINE	50	/* longest byline line */
 #define PT_NAMES_BYTES	48	/* longest names-only byline line, bytes */
 #define PT_NAME		10	/* longest name */
@@ -59,7 +60,8 @@
 				   sentence */
 #define PT_INDENT_PCT	60	/* % of paragraph-like lines indented: the
 				   page indents its paragraphs */
-#define PT_LINES_PARA	60	/* a paragraph on one line is longer */
+#define PT_LINES_PARA	40	/* a paragraph on one line is longer (a
+				   head is not: PT_SHORT) */
 #define PT_LINES_PCT	70	/* % of paragraph-like lines that end a
 				   sentence and are that long, in a page of
 				   one-line paragraphs */
@@ -68,8 +70,10 @@
 				   after every line (a web page's copy) */
 #define PT_SPACED_JOINED 5	/* % of lines right over another, at most,
 				   in such a page */
+#define PT_SPACED_PARA	60	/* a paragraph on one line of such a
+				   page is longer */
 #define PT_SPACED_LONG_PCT 50	/* % of its paragraph-like lines longer
-				   than PT_LINES_PARA */
+				   than PT_SPACED_PARA */
 #define PT_SPACED_ENDP_PCT 90	/* % of them that end a sentence (a
 				   column's lines, wrapped, often do not) */
 #define PT_WRAP_PCT	40	/* % of paragraph-like lines indented at
@@ -82,6 +86,19 @@
 				   features that open or close one are
 				   looked for */
 #define PT_META		80	/* longest page label or running head */
+#define PT_PLACE	12	/* longest place (and paper) after a
+				   byline's slash: 記者林河名／台北報導; and
+				   longest paper's name in 《》 before one */
+#define PT_MENU_ITEM	6	/* longest item of a menu, one a line */
+#define PT_MENU_RUN	8	/* fewest items in a row that make one */
+#define PT_MENU_WIDE	2	/* ... of which at least this many have
+				   three characters or more (a column
+				   banner's lines have one or two) */
+#define PT_MENU_ASK	64	/* menu items compared with the other
+				   lines, at most (bounded work) */
+#define PT_MENU_GAP	4	/* most lines between two menus that are
+				   menu too ... */
+#define PT_MENU_BRIDGE	12	/* ... when this short and bare */
 
 /* Features of one source line (struct parse_line.flags), set by the
    lexers of parse-line.c. */
@@ -98,6 +115,8 @@
 #define LF_CAPSTART	0x00000400u	/* starts like a caption (图为, ▲) */
 #define LF_CAPEND	0x00000800u	/* ends like a caption (摄）, 供图) */
 #define LF_DATELINE	0x00001000u	/* starts with 本报讯, 新华社…电 */
+#define LF_MENU		0x00002000u	/* an item of a web page's menu, one
+					   item a line (parse_rules_menus) */
 #define LF_BOILER	0x00004000u	/* web debris (cookie notice, 责任编辑) */
 #define LF_META		0x00008000u	/* page label, running head */
 #define LF_WIREEND	0x00010000u	/* （編輯：蘇龍麒）1140710 */
@@ -124,6 +143,7 @@ enum parse_md {
 	PM_HTML,	/* markup only: raw HTML, ``` fences, link
 			   references, the --- under a heading */
 	PM_FRONT,	/* a YAML front matter (--- title: … ---) */
+	PM_TITLE,	/* its title: value, when no # headline follows */
 	PM_TEXT		/* a paragraph line of a Markdown page */
 };
 
@@ -274,6 +294,9 @@ struct parse_ctx {
 	int			 spaced;	/* a blank line after every line:
 						   one counts as none (the
 						   profile rule says) */
+	size_t			 joined;	/* non-blank lines right over
+						   another (the profile counts
+						   them) */
 	struct parse_arena	 arena;
 	struct parse_why	*why;		/* --explain: one per line, or
 						   NULL */
@@ -396,9 +419,12 @@ _Static_assert(PC__COUNT <= 32, "a class is a bit of parse_unit_rule");
 struct parse_counts {
 	size_t		 para;		/* paragraph-like lines */
 	size_t		 indented;	/* ... indented */
-	size_t		 blank_after;	/* ... followed by a blank line */
+	size_t		 inner;		/* ... but the page's last line */
+	size_t		 blank_after;	/* ... of these, followed by a blank
+					   line */
 	size_t		 endp;		/* ... ending a sentence */
 	size_t		 longer;	/* ... longer than PT_LINES_PARA */
+	size_t		 spaced;	/* ... longer than PT_SPACED_PARA */
 	size_t		 flush;		/* short lines not indented */
 	size_t		 nonblank;	/* lines not blank */
 	size_t		 joined;	/* ... right over another */
@@ -418,6 +444,7 @@ extern const struct parse_cut_rule	parse_rules_cut[];
 extern const struct parse_unit_rule	parse_rules_unit[];
 extern const struct parse_profile_rule	parse_rules_profile[];
 
+void	 parse_rules_menus(struct parse_ctx *);
 void	 parse_rules_profile_of(struct parse_ctx *);
 void	 parse_rules_classify(struct parse_ctx *);
 void	 parse_rules_cuts(struct parse_ctx *, unsigned char *);

@@ -207,6 +207,30 @@ pj_before(const struct parse_join *J, size_t i)
 	return (size_t)-1;
 }
 
+/* The page's first unit, when it is the kicker of headline j: a short
+   unit, or one line of text of at most PT_KICKER_TEXT characters that
+   opens no story (no dateline) over a headline with a column tag (a
+   long kicker: 无障碍环境建设从“有没有”向“好不好”转变，记者在浙江杭州、
+   山东临沂、重庆渝中探访 / 设施无障碍  出行更有爱（人民眼·无障碍环境建
+   设）).  Its index, or -1. */
+static size_t
+pj_kicker_first(const struct parse_join *J, size_t j)
+{
+	const struct parse_unit *u = J->u;
+	size_t	 k = pj_before(J, j);
+
+	if (k == (size_t)-1 || pj_before(J, k) != (size_t)-1 ||
+	    u[k].role != R_NONE)
+		return (size_t)-1;
+	if (u[k].type == U_SHORT && u[k].nchars <= PT_SHORT)
+		return k;
+	if (u[k].type == U_TEXT && u[k].first == u[k].last &&
+	    u[k].nchars <= PT_KICKER_TEXT && !(u[k].flags & LF_DATELINE) &&
+	    (u[j].flags & LF_TAG))
+		return k;
+	return (size_t)-1;
+}
+
 /* Mark the head (kicker, headline, subtitle) above unit i; first unit. */
 static size_t
 parse_join_head(struct parse_join *J, size_t i)
@@ -251,13 +275,11 @@ parse_join_head(struct parse_join *J, size_t i)
 			   longer one is its kicker */
 			pj_role(J, --j, R_KICKER, "head-kicker-long");
 			first = j;
-		} else if (j > 0 && u[j - 1].type == U_SHORT &&
-		    u[j - 1].role == R_NONE && u[j - 1].nchars <= PT_SHORT &&
-		    pj_before(J, j - 1) == (size_t)-1) {
+		} else if ((k = pj_kicker_first(J, j)) != (size_t)-1) {
 			/* the page's first line, above a headline and its
 			   byline: a kicker, however far apart */
-			pj_role(J, --j, R_KICKER, "head-kicker-first");
-			first = j;
+			pj_role(J, k, R_KICKER, "head-kicker-first");
+			first = j = k;
 		}
 	}
 	if (first > 0 && u[first - 1].type == U_NOTE &&
@@ -294,6 +316,12 @@ pj_pair(struct parse_join *J, size_t a, size_t b, int blank_before,
 		*rule = "cue-kicker-dash";
 		return 1;
 	}
+	if (J->ctx->lines[ua->last].last == 0xff1a ||
+	    J->ctx->lines[ua->last].last == ':') {
+		/* 张军： over 严格公正司法  做实定分止争 (pr_colon_kicker) */
+		*rule = "cue-kicker-colon";
+		return 1;
+	}
 	if ((ub->flags & LF_TAG) && !(ua->flags & LF_TAG)) {
 		*rule = "cue-tag-below";
 		return 1;
@@ -314,8 +342,12 @@ pj_pair(struct parse_join *J, size_t a, size_t b, int blank_before,
 		*rule = "cue-kicker-verb";
 		return 1;
 	}
-	if ((ub->nchars > ua->nchars + ua->nchars / 2 &&
-	    ua->nchars > PT_LABEL) || (ub->flags & LF_ENDP)) {
+	/* longer than a headline can be, or a sentence: a subtitle.  Of
+	   the two-line heads of rmrb-2019 that no dash, tag or colon tells,
+	   a lower line of more than PT_SHORT characters is a subtitle in 26
+	   and a headline in 2; that the lower is half as long again as the
+	   upper told nothing (61 and 61) */
+	if (ub->nchars > PT_SHORT || (ub->flags & LF_ENDP)) {
 		*rule = "cue-long-subtitle";
 		return 0;
 	}
@@ -357,6 +389,12 @@ pj_slots(struct parse_join *J, size_t a, size_t b, size_t body, int blanks)
 	if (k == 1) {
 		pj_role(J, a, R_HEADLINE, "slot-alone");
 		h = a;
+		if ((u[a].flags & LF_TAG) &&
+		    (k = pj_kicker_first(J, a)) != (size_t)-1) {
+			/* the page's first line of text over it */
+			pj_role(J, k, R_KICKER, "head-kicker-first");
+			a = k;
+		}
 	} else if (k == 2) {
 		if (pj_pair(J, a, b, before, after, &rule)) {
 			pj_role(J, a, R_KICKER, rule);
@@ -377,6 +415,28 @@ pj_slots(struct parse_join *J, size_t a, size_t b, size_t body, int blanks)
 	}
 	(void)h;
 	u[a].start = 1;
+}
+
+/* The last unit of a head that opens the flush units [i, b] of a page
+   of one-line paragraphs, by the marks only heads have: a kicker ending
+   with —— over its headline (天津基层党建述职评议会勇于揭短亮丑—— / 就是
+   要让水流到地头; not a place's name and ——, which opens an item of a
+   round-up: 布鲁塞尔—— / 中西音乐盛宴迎新春), or a column tag on one of the first two lines (让公众
+   感受历史的魅力（人民论坛））; -1 when there are none (section
+   headings).  A web copy of a page that has a blank line after every
+   line parts its stories no other way. */
+static size_t
+pj_head_marks(const struct parse_join *J, size_t i, size_t b)
+{
+	const struct parse_unit *u = J->u;
+
+	if (i < b && pj_dash_end(J, &u[i]) && u[i].nchars > PT_PLACE_DASH)
+		return i + 1;	/* not a place: 布鲁塞尔—— opens an item */
+	if (u[i].flags & LF_TAG)
+		return i;
+	if (i < b && (u[i + 1].flags & LF_TAG))
+		return i + 1;
+	return (size_t)-1;
 }
 
 /* Heads of a page that indents its paragraphs: each group of flush units
@@ -403,7 +463,15 @@ pj_flush_heads(struct parse_join *J)
 			/* short lines between paragraphs with no blank line
 			   round them, or right under a head (its slots are
 			   taken): section headings, not a head; but a byline
-			   or a dateline under them makes them a story's */
+			   or a dateline under them makes them a story's, and
+			   so do a head's own marks in its first two lines
+			   (pj_head_marks) */
+			if (u[i].gap == 0 && (s = pj_head_marks(J, i, b)) !=
+			    (size_t)-1) {
+				pj_slots(J, i, s, s + 1, 0);
+				i = s + 1;
+				continue;
+			}
 			for (a = i; a <= b; a++) {
 				u[a].type = U_SHORT;
 				pj_why(J, &u[a], PS_ROLE, "lines-heading");
@@ -516,6 +584,12 @@ parse_join_heads(struct parse_join *J)
 				pj_why(J, &u[i], PS_ROLE, "head-closing-credit");
 				continue;
 			}
+			/* a picture between the head and its byline: the
+			   byline is still the head's (a copy's head, a pull
+			   quote and a picture, then 《中国新闻周刊》记者/…) */
+			while (k != (size_t)-1 && u[k].type == U_CAPTION &&
+			    u[k].role == R_NONE)
+				k = pj_before(J, k);
 			if ((k != (size_t)-1 && u[k].role != R_NONE &&
 			    u[k].role != R_KICKER) || J->flushheads) {
 				/* a second byline unit, or a byline in the
@@ -537,9 +611,26 @@ parse_join_heads(struct parse_join *J)
 			parse_join_head(J, i);
 		else if (!body && u[i].type == U_SHORT && u[i].role == R_NONE &&
 		    i + 1 < J->nu && u[i + 1].type == U_TEXT) {
-			/* the page opens with a short line: a headline */
+			/* the page opens with a short line: a headline, and
+			   the first line above it its kicker when it may be */
 			pj_role(J, i, R_HEADLINE, "head-page-opens");
 			u[i].start = 1;
+			if ((k = pj_kicker_first(J, i)) != (size_t)-1) {
+				/* the page's first line above it: the two are
+				   a pair (习近平在河南考察时强调 / 坚定信心推动
+				   高质量发展…), told as flush pairs are */
+				const char *rule;
+
+				if (pj_pair(J, k, i, -1, -1, &rule)) {
+					pj_role(J, k, R_KICKER, rule);
+					pj_role(J, i, R_HEADLINE, rule);
+				} else {
+					pj_role(J, k, R_HEADLINE, rule);
+					pj_role(J, i, R_SUBTITLE, rule);
+				}
+				u[i].start = 0;
+				u[k].start = 1;
+			}
 		}
 		if (u[i].type == U_TEXT)
 			body = 1;

@@ -549,6 +549,53 @@ static const unsigned char pl_stop[256] = {
 	[','] = 1, [';'] = 1, [0xc2] = 1, [0xe3] = 1, [0xef] = 1,
 };
 
+/* The end of a byline's names when the line ends with a slash, a place
+   and 報導 or the paper (聯合報: 記者劉懿萱、屈彥辰、廖士鋒/台北聯合報,
+   特派記者賴錦宏/北京報導聯合報; 記者林河名／台北報導): the slash.  Else
+   end.  At most PT_PLACE characters after the slash. */
+static size_t
+pl_byline_place(const char *buf, size_t start, size_t end)
+{
+	const unsigned char *u = (const unsigned char *)buf;
+	size_t	 i, cut = end, k;
+	uint32_t c;
+
+	/* the line's end first: most bylines end with a name */
+	c = pl_last(buf, start, end);
+	if (c != 0x5831 && c != 0x62a5 && c != 0x5c0e && c != 0x5bfc &&
+	    c != 0x9053)
+		return end;
+	for (i = start; i < end; i++)
+		if (u[i] == '/' || (u[i] == 0xef && i + 2 < end &&
+		    u[i + 1] == 0xbc && u[i + 2] == 0x8f))	/* ／ */
+			cut = i;
+	if (cut == end || cut == start)
+		return end;
+	k = cut + (buf[cut] == '/' ? 1 : 3);
+	if (parse_line_count(buf + k, end - k) > PT_PLACE)
+		return end;
+	c = pl_last(buf, k, end);
+	/* 報 报: 報導 报道 or the paper's name; 導 导 道 */
+	return c == 0x5831 || c == 0x62a5 || c == 0x5c0e || c == 0x5bfc ||
+	    (c == 0x9053 && end - k >= 6 && (pl_prefix(buf + end - 6, 6,
+	    "報道") || pl_prefix(buf + end - 6, 6, "报道"))) ? cut : end;
+}
+
+/* Where a byline's role starts when the line opens with a paper's name
+   in 《》 (《中国新闻周刊》记者/毛翊君): after it.  Else start. */
+static size_t
+pl_byline_paper(const char *buf, size_t start, size_t end)
+{
+	size_t	 i;
+
+	if (!pl_prefix(buf + start, end - start, "《"))
+		return start;
+	for (i = start + 3; i < end && i - start <= 3 * PT_PLACE; i++)
+		if (pl_prefix(buf + i, end - i, "》"))
+			return i + 3 < end ? i + 3 : start;
+	return start;
+}
+
 /* Add an item to a byline under construction; 0 when full. */
 static int
 pl_bl_add(struct parse_bl *bl, size_t s, size_t e, int role)
@@ -582,6 +629,8 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 	bl->photo = 0;
 	if (end - start > 200)
 		return PB_NONE;
+	end = pl_byline_place(buf, start, end);
+	p = start = pl_byline_paper(buf, start, end);
 	while (p < end) {
 		if ((k = pl_space(buf + p, end - p)) > 0) {
 			p += k;
@@ -615,9 +664,10 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 			if (!(rf & PWF_PHOTO))
 				photo = 0;
 			ts += k;
-			if (ts < te && (buf[ts] == ':'))
-				ts++;
-			else if (pl_prefix(buf + ts, te - ts, "："))
+			if (ts < te && (buf[ts] == ':' || buf[ts] == '/'))
+				ts++;	/* 记者/毛翊君 */
+			else if (pl_prefix(buf + ts, te - ts, "：") ||
+			    pl_prefix(buf + ts, te - ts, "／"))
 				ts += 3;
 			if (ts == te)
 				continue;
@@ -701,6 +751,12 @@ pl_bracket_dateline(const char *s, size_t n)
 	if (pl_prefix(s, n, "【")) {
 		close = 0x3011;		/* 】 */
 		open = 3;
+	} else if (pl_prefix(s, n, "〔")) {
+		/* 〔記者方韋傑／台北報導〕 (自由時報): the reporter, a slash,
+		   the place, 報導 */
+		close = 0x3015;		/* 〕 */
+		open = 3;
+		cna = 1;
 	} else if (pl_prefix(s, n, "（") || s[0] == '(') {
 		close = s[0] == '(' ? ')' : 0xff09;
 		open = s[0] == '(' ? 1 : 3;
@@ -720,7 +776,15 @@ pl_bracket_dateline(const char *s, size_t n)
 
 			if (cnt < 2)
 				return 0;
-			/* 讯 訊 电 電 報道 报道 */
+			/* 讯 訊 电 電 報道 报道; 〔…報導〕 */
+			if (close == 0x3015)
+				return p >= open + 6 && (pl_prefix(s + p - 6,
+				    6, "報導") || pl_prefix(s + p - 6, 6,
+				    "报导") || pl_prefix(s + p - 6, 6, "报道") ||
+				    pl_prefix(s + p - 6, 6, "報道")) &&
+				    (pl_find(s + open, p - open, "／", 3) !=
+				    NULL || memchr(s + open, '/', p - open) !=
+				    NULL) ? p + len : 0;
 			if (pl_is_dianxun(prev) || (prev == 0x9053 &&
 			    p >= open + 6 && (pl_prefix(s + p - 6, 6, "報道") ||
 			    pl_prefix(s + p - 6, 6, "报道"))))
@@ -755,12 +819,15 @@ parse_line_dateline(const char *buf, size_t start, size_t end,
 	if (pl_prefix(s, n, "本报讯") || pl_prefix(s, n, "本報訊"))
 		p = strlen("本报讯");
 	else if ((p = pl_bracket_dateline(s, n)) > 0) {
-		if (s[0] != (char)0xe3 && paren != NULL) {
-			/* （中央社記者…電）: the names are in it */
+		int inside = s[0] != (char)0xe3 || pl_prefix(s, n, "〔");
+
+		if (inside && paren != NULL) {
+			/* （中央社記者…電）, 〔記者…／…報導〕: the names are
+			   in it */
 			paren->start = start + (s[0] == '(' ? 1 : 3);
 			paren->end = start + p - (s[p - 1] == ')' ? 1 : 3);
 		}
-		if (s[0] != (char)0xe3)
+		if (inside)
 			return p;
 	} else if (parse_words_prefix(PW_AGENCIES, s, n, &alen) >= 0) {
 		p = alen;
@@ -980,6 +1047,12 @@ pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl)
 	if (pl_find(p, n, "©", 2) != NULL || (memchr(p, ' ', n) != NULL &&
 	    pl_navrow(p, n)))
 		return 1;	/* © 2025 …, 首页 新闻 评论 图片 视频 */
+	if (nchars <= PT_SHORT && n >= 12 && (memcmp(p + n - 3, "有", 3) == 0 ||
+	    memcmp(p + n - 3, "載", 3) == 0 || memcmp(p + n - 3, "载", 3) ==
+	    0) && (q = memmem(p, n, "所有", 6)) != NULL &&
+	    q - p >= 6 && (memcmp(q - 6, "版權", 6) == 0 ||
+	    memcmp(q - 6, "版权", 6) == 0))
+		return 1;	/* 自由時報版權所有不得轉載: …所有 or …轉載 */
 	for (i = 0, k = 0; i < n && (q = memchr(p + i, '|', n - i)) != NULL;
 	    i = (size_t)(q - p) + 1)
 		k++;
@@ -1342,9 +1415,9 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	if ((fl & PW_BIT(PW_CAP_STARTS)) &&
 	    parse_words_prefix(PW_CAP_STARTS, s, n, NULL) >= 0)
 		l->flags |= LF_CAPSTART;
-	/* no dateline opens otherwise (parse_line_dateline): 【 （ ( */
+	/* no dateline opens otherwise (parse_line_dateline): 【 〔 （ ( */
 	if (((fl & PW_BIT(PW_AGENCIES)) || first == 0x3010 ||
-	    first == 0xff08 || first == '(') &&
+	    first == 0x3014 || first == 0xff08 || first == '(') &&
 	    (dl = parse_line_dateline(buf, l->start, l->end, &paren)) > 0) {
 		l->flags |= LF_DATELINE;
 		if (x != NULL) {

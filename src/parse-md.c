@@ -18,6 +18,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <md4c.h>
 
@@ -65,6 +66,56 @@ md_front_matter(const struct parse_ctx *ctx)
 			return 0;
 	}
 	return 0;
+}
+
+/* The front matter's title: line (of the k lines of the front matter) is
+   the page's headline when no # headline follows: blogs and archives
+   that copy an article keep its headline there only (a Jekyll post of
+   a 《南方周末》 story: title:  家族、村庄集体 “强奸” 事件——…).  The
+   line is narrowed to the value, without its quotes. */
+static void
+md_front_title(struct parse_ctx *ctx, size_t k)
+{
+	const char	*b = ctx->buf;
+	size_t		 i, j, s, e;
+
+	for (i = k; i < ctx->nlines; i++)
+		if (ctx->lines[i].md == PM_H1)
+			return;
+	for (i = 1; i + 1 < k; i++) {
+		struct parse_line *l = &ctx->lines[i];
+
+		if (l->end - l->start < 6 ||
+		    memcmp(b + l->start, "title:", 6) != 0)
+			continue;
+		s = parse_line_trim_start(b, l->start + 6, l->end);
+		e = parse_line_trim_end(b, s, l->end);
+		if (e - s >= 2 && (b[s] == '"' || b[s] == '\'') &&
+		    b[e - 1] == b[s]) {
+			s++;
+			e--;
+		}
+		if (s == e)
+			return;
+		/* a heading further down that says the title again, over
+		   the byline (## 专访“北大教授性侵事件”举报人：…), is not
+		   shown: the headline says it */
+		for (j = k; j < ctx->nlines; j++) {
+			struct parse_line *h = &ctx->lines[j];
+			const struct range *r = &ctx->runs[h->piece];
+
+			if (h->md >= PM_H2 && h->md <= PM_H6 &&
+			    h->npieces == 1 && r->end - r->start == e - s &&
+			    memcmp(b + r->start, b + s, e - s) == 0) {
+				h->md = PM_HTML;
+				h->npieces = 0;
+			}
+		}
+		l->start = s;
+		l->end = e;
+		l->md = PM_TITLE;
+		return;
+	}
 }
 
 /* True when the page looks like Markdown: a YAML front matter, a line
@@ -280,6 +331,32 @@ md_space_entity(const char *s, size_t n)
 	return 0;
 }
 
+/* A line of a raw HTML block that holds <figcaption>text: the text is a
+   caption (a copy of a 财新网 story: <figcaption>失去心爱的喜羊羊玩具，…
+   图/受访者提供</figcaption>).  Records its run; 0 when there is none. */
+static int
+md_figcaption(struct parse_mdst *m, size_t li)
+{
+	static const char open[] = "<figcaption>", close[] = "</figcaption>";
+	struct parse_line *l = &m->ctx->lines[li];
+	const char	*b = m->ctx->buf, *p, *q;
+	size_t		 s, e;
+
+	p = memmem(b + l->start, l->end - l->start, open, sizeof open - 1);
+	if (p == NULL)
+		return 0;
+	s = (size_t)(p - b) + sizeof open - 1;
+	q = memmem(b + s, l->end - s, close, sizeof close - 1);
+	e = q != NULL ? (size_t)(q - b) : l->end;
+	s = parse_line_trim_start(b, s, e);
+	e = parse_line_trim_end(b, s, e);
+	if (s == e || memchr(b + s, '<', e - s) != NULL)
+		return 0;	/* empty, or more markup inside */
+	l->md = PM_IMAGE;
+	md_run(m, s, e);
+	return 1;
+}
+
 static int
 md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *arg)
 {
@@ -302,12 +379,14 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *arg)
 		break;
 	case MD_TEXT_HTML:
 		if (m->block == PM_HTML) {
-			/* a raw HTML block: its lines are markup */
+			/* a raw HTML block: its lines are markup, but for
+			   a <figcaption>'s text */
 			size_t li = md_line_of(m, s);
 
 			for (; li < m->ctx->nlines && m->ctx->lines[li].start <
 			    e; li++)
-				if (m->ctx->lines[li].md == PM_NONE)
+				if (m->ctx->lines[li].md == PM_NONE &&
+				    !md_figcaption(m, li))
 					m->ctx->lines[li].md = PM_HTML;
 		}
 		return 0;
@@ -337,6 +416,56 @@ md_is_rule(const char *s, size_t n)
 		k++;
 	}
 	return k >= 3;
+}
+
+/* True when an image's alt text s[0..n) is a file name or a slug, which
+   says nothing to a reader of Chinese: letters, digits and - _ . only
+   (10-01-caixin.jpg, gaoyaninuniversity, wangAo). */
+static int
+md_alt_slug(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9') ||
+		    s[i] == '-' || s[i] == '_' || s[i] == '.'))
+			return 0;
+	return n > 0;
+}
+
+/* The line after line i, blank lines aside, or nlines. */
+static size_t
+md_next(const struct parse_ctx *ctx, size_t i)
+{
+	for (i++; i < ctx->nlines && ctx->lines[i].start ==
+	    ctx->lines[i].end; i++)
+		;
+	return i;
+}
+
+/* A paragraph line right under a picture and wholly in brackets is its
+   caption: （大学时代的高岩。图片来源于网络。） and （王敖。图/《诗人文摘》）
+   under the two pictures of a 中国新闻周刊 interview. */
+static void
+md_bracket_caption(struct parse_ctx *ctx, size_t i)
+{
+	static const char open[] = "（", close[] = "）";
+	const struct range *r;
+	const char	*s;
+	size_t		 n;
+
+	if ((i = md_next(ctx, i)) >= ctx->nlines ||
+	    ctx->lines[i].md != PM_TEXT || ctx->lines[i].npieces != 1)
+		return;
+	r = &ctx->runs[ctx->lines[i].piece];
+	s = ctx->buf + r->start;
+	n = r->end - r->start;
+	if ((n > 2 * (sizeof open - 1) && memcmp(s, open, sizeof open - 1) ==
+	    0 && memcmp(s + n - (sizeof close - 1), close, sizeof close - 1) ==
+	    0) || (n > 2 && s[0] == '(' && s[n - 1] == ')'))
+		ctx->lines[i].md = PM_IMAGE;
 }
 
 /* Read the page span through md4c: the hint and the text runs of every
@@ -383,10 +512,13 @@ parse_md_page(struct parse_ctx *ctx, struct range span)
 		ctx->nruns = 0;
 		return -1;
 	}
+	if (k > 0)
+		md_front_title(ctx, k);
 	for (i = 0; i < ctx->nlines; i++) {
 		struct parse_line *l = &ctx->lines[i];
 
-		if (l->start == l->end || l->md == PM_FRONT)
+		if (l->start == l->end || l->md == PM_FRONT ||
+		    l->md == PM_TITLE)
 			continue;
 		if (l->npieces == 0) {
 			/* a line of markup only: a thematic break (a story
@@ -398,6 +530,19 @@ parse_md_page(struct parse_ctx *ctx, struct range span)
 			    PM_RULE : PM_HTML;
 			continue;
 		}
+		/* an image whose alt text is its file name says nothing:
+		   ![10-01-caixin.jpg](https://…); a bracketed line under it
+		   may */
+		if (l->md == PM_IMAGE && l->npieces == 1 &&
+		    md_alt_slug(ctx->buf + ctx->runs[l->piece].start,
+		    ctx->runs[l->piece].end - ctx->runs[l->piece].start)) {
+			l->md = PM_HTML;
+			l->npieces = 0;
+			md_bracket_caption(ctx, i);
+			continue;
+		}
+		if (l->md == PM_IMAGE)
+			md_bracket_caption(ctx, i);
 		/* the line's text: from its first run to its last */
 		l->start = ctx->runs[l->piece].start;
 		l->end = ctx->runs[l->piece + l->npieces - 1].end;

@@ -40,7 +40,7 @@ pp_wrapped(const struct parse_counts *c)
 {
 	return c->para >= 6 && c->indented >= 2 &&
 	    c->indented * 100 <= PT_WRAP_PCT * c->para &&
-	    c->blank_after * 100 < 30 * c->para;
+	    c->blank_after * 100 < 30 * c->inner;
 }
 
 /* Paragraph-like lines are whole paragraphs (long, ending a sentence),
@@ -51,7 +51,7 @@ pp_lines(const struct parse_counts *c)
 	return c->para >= 2 && c->indented * 5 < c->para &&
 	    c->endp * 100 >= PT_LINES_PCT * c->para &&
 	    c->longer * 100 >= PT_LINES_PCT * c->para &&
-	    c->blank_after * 100 < 30 * c->para;
+	    c->blank_after * 100 < 30 * c->inner;
 }
 
 /* ... and so are they where a blank line follows every line, the head's
@@ -64,8 +64,8 @@ pp_spaced(const struct parse_counts *c)
 {
 	return !c->markdown && c->para >= 2 && c->indented * 5 < c->para &&
 	    c->endp * 100 >= PT_SPACED_ENDP_PCT * c->para &&
-	    c->longer * 100 >= PT_SPACED_LONG_PCT * c->para &&
-	    c->blank_after * 100 >= PT_SPACED_PCT * c->para &&
+	    c->spaced * 100 >= PT_SPACED_LONG_PCT * c->para &&
+	    c->blank_after * 100 >= PT_SPACED_PCT * c->inner &&
 	    c->joined * 100 <= PT_SPACED_JOINED * c->nonblank;
 }
 
@@ -98,12 +98,267 @@ parse_profile_name(enum parse_profile p)
 }
 
 /* Choose the page's profile from its lines (features already set). */
+/* True when s[0..n) holds no punctuation: no ASCII , . ; : ! ? ( ) " '
+   and none of U+2000–U+203F (— … “ ”), U+3001–U+303F (、。《》「」【】),
+   U+FF01–U+FF0F and U+FF1A–U+FF20 (，（）：；？！).  > and + may stand in a
+   menu (a path's 財經 / > / 證券產業, 進階查詢 +). */
+static int
+pr_bare(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < 0x80) {
+			switch (s[i]) {
+			case ',': case '.': case ';': case ':': case '!':
+			case '?': case '(': case ')': case '"': case '\'':
+				return 0;
+			}
+		} else if (i + 2 < n && ((s[i] == 0xe2 && s[i + 1] == 0x80) ||
+		    (s[i] == 0xe3 && s[i + 1] == 0x80 && s[i + 2] != 0x80) ||
+		    (s[i] == 0xef && s[i + 1] == 0xbc && (s[i + 2] <= 0x8f ||
+		    (s[i + 2] >= 0x9a && s[i + 2] <= 0xa0)))))
+			return 0;
+	}
+	return 1;
+}
+
+/* The width of a short line in Han characters, two Latin letters
+   counting as one (Breakingnews, TAIPEI TIMES: 6): half its columns.  A
+   line of h three-byte and a one-byte characters has nchars = a + h and
+   a + 3h bytes. */
+static size_t
+pr_han_width(const struct parse_line *l)
+{
+	size_t	 n = l->end - l->start, h = (n - l->nchars) / 2;
+
+	return (l->nchars + h + 1) / 2;
+}
+
+/* A few longer items between two menus are menu too (TAIPEI TIMES,
+   自由電子報粉絲團, 自由電子報 Line): up to PT_MENU_GAP lines, none
+   blank, of PT_MENU_BRIDGE characters or fewer (pr_han_width), without
+   punctuation. */
+static void
+pr_menu_bridge(struct parse_ctx *ctx)
+{
+	struct parse_line *L = ctx->lines;
+	size_t	 i, j, k;
+
+	for (i = 1; i < ctx->nlines; i++) {
+		if (!(L[i - 1].flags & LF_MENU) || (L[i].flags & LF_MENU))
+			continue;
+		for (j = i; j < ctx->nlines && j - i <= PT_MENU_GAP &&
+		    !(L[j].flags & (LF_MENU | LF_BLANK)) &&
+		    pr_han_width(&L[j]) <= PT_MENU_BRIDGE &&
+		    L[j].md == PM_NONE &&
+		    pr_bare(ctx->buf + L[j].start, L[j].end - L[j].start); j++)
+			;
+		if (j < ctx->nlines && j - i <= PT_MENU_GAP &&
+		    (L[j].flags & LF_MENU))
+			for (k = i; k < j; k++)
+				L[k].flags |= LF_MENU;
+	}
+}
+
+/* A web page's title, as the browser shows it, over its menus: the
+   headline and the site's name (緬甸強震引爆災情 電子五哥東南亞廠區均安 -
+   自由財經), when the headline stands again further down, alone on its
+   line.  The first line of the page, cut at its last " - ", " | " or
+   "_". */
+static void
+pr_page_title(struct parse_ctx *ctx)
+{
+	static const char seps[] = "-|_";	/* " - ", " | ", "_" */
+	struct parse_line *L = ctx->lines, *t;
+	const char	*b = ctx->buf, *p;
+	size_t		 i, k, n;
+
+	for (i = 0; i < ctx->nlines && (L[i].flags & LF_BLANK); i++)
+		;
+	if (i == ctx->nlines || L[i].nchars > PT_META)
+		return;
+	t = &L[i];
+	for (k = 0; seps[k] != '\0'; k++) {
+		/* the last one (memrchr: one call, not a loop a byte) */
+		p = memrchr(b + t->start, seps[k], t->end - t->start);
+		if (p == NULL || (seps[k] != '_' && (p - b < (ptrdiff_t)t->start
+		    + 2 || p[-1] != ' ' || p + 1 >= b + t->end ||
+		    p[1] != ' ')))
+			continue;
+		if (seps[k] != '_')
+			p--;		/* the space before it */
+		if (p == b + t->start)
+			continue;
+		n = (size_t)(p - b) - t->start;
+		for (i++; i < ctx->nlines; i++)
+			if (L[i].end - L[i].start == n &&
+			    memcmp(b + L[i].start, b + t->start, n) == 0) {
+				t->flags |= LF_MENU;
+				return;
+			}
+		return;
+	}
+}
+
+/* True when an item of the menu lines [i, j) stands again alone on a
+   line of the page outside them (聯合電子報: the menu's 今日頭條 over
+   the first story). */
+static int
+pr_menu_again(const struct parse_ctx *ctx, size_t i, size_t j)
+{
+	const struct parse_line *L = ctx->lines;
+	size_t	 a, k, n;
+
+	/* the first few items are enough to ask: a page of a million
+	   short lines must not cost a million squared comparisons */
+	if (j - i > PT_MENU_ASK)
+		j = i + PT_MENU_ASK;
+	for (a = i; a < j; a++) {
+		n = L[a].end - L[a].start;
+		for (k = 0; k < ctx->nlines; k++)
+			if ((k < i || k >= j) && L[k].end - L[k].start == n &&
+			    memcmp(ctx->buf + L[k].start, ctx->buf +
+			    L[a].start, n) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* A line of its own that says an item of the page's menu again is the
+   label of the section over a story (聯合電子報: 今日頭條 over 夏王會 促
+   兩岸交流正常化): page metadata (LF_META, rule page-label). */
+static void
+pr_menu_labels(struct parse_ctx *ctx)
+{
+	struct parse_line *L = ctx->lines;
+	size_t	 i, k, n, menu[PT_MENU_ASK], nmenu = 0;
+
+	/* the first PT_MENU_ASK items of the menus (bounded work) */
+	for (k = 0; k < ctx->nlines && nmenu < PT_MENU_ASK; k++)
+		if (L[k].flags & LF_MENU)
+			menu[nmenu++] = k;
+	for (i = 0; i < ctx->nlines; i++) {
+		if ((L[i].flags & (LF_MENU | LF_BLANK)) ||
+		    pr_han_width(&L[i]) > PT_MENU_ITEM)
+			continue;
+		n = L[i].end - L[i].start;
+		for (k = 0; k < nmenu; k++)
+			if (L[menu[k]].end - L[menu[k]].start == n &&
+			    memcmp(ctx->buf + L[menu[k]].start, ctx->buf +
+			    L[i].start, n) == 0) {
+				L[i].flags |= LF_META;
+				break;
+			}
+	}
+}
+
+/* True when line l may be an item of a menu by its size alone. */
+static int
+pr_menu_fits(const struct parse_line *l)
+{
+	return !(l->flags & LF_BLANK) && l->nchars <= PT_LEX_SHORT &&
+	    l->md == PM_NONE && pr_han_width(l) <= PT_MENU_ITEM;
+}
+
+/* The page's first paragraph line and the line past its last (a line
+   longer than a head, or a sentence; debris aside): *first = nlines when
+   there is none. */
+static void
+pr_paragraphs(const struct parse_ctx *ctx, size_t *first, size_t *last)
+{
+	const struct parse_line *L = ctx->lines;
+	size_t	 i;
+
+	*first = ctx->nlines;
+	*last = 0;
+	for (i = 0; i < ctx->nlines; i++)
+		if (!(L[i].flags & (LF_BLANK | LF_BOILER)) &&
+		    (L[i].nchars > PT_SHORT || (L[i].flags & LF_ENDP))) {
+			if (*first == ctx->nlines)
+				*first = i;
+			*last = i + 1;
+		}
+}
+
+/* Menus of a web page saved as text, one item a line: PT_MENU_RUN lines
+   or more in a row, none blank, each of PT_MENU_ITEM characters or fewer
+   (pr_han_width) and without punctuation, PT_MENU_WIDE of them of three
+   characters or more, before the page's first paragraph or after its
+   last (a paragraph: a line longer than a head, or a sentence), or
+   anywhere when one of its items stands again on a line of its own
+   (pr_menu_again).  Their lines get LF_MENU (rule web-frame: dropped,
+   kept as boilerplate), and so do a few longer items between two menus,
+   the page's title line (pr_menu_bridge, pr_page_title) and the short
+   lines between the last paragraph and a menu under it.  Asked after
+   the profile (parse_rules_profile_of), which counts the lines right
+   over another.  From a 自由時報 page (即時 / 熱門 / 政治 / 財富自由 /
+   軍武 … 40 items, then the story, then 注目新聞 / 財經即時 / 財經政策 …)
+   and 聯合報 pages (今日頭條 / 專題 / 話題 / 焦點新聞 …); no run of eight
+   such lines stands in the 3,898 articles of rmrb-2019 (a folk song's
+   lines have seven characters, a contents list's eight). */
+void
+parse_rules_menus(struct parse_ctx *ctx)
+{
+	struct parse_line *L = ctx->lines;
+	size_t	 i, j, a, b, k, wide, first = 0, last = 0;
+	int	 any = 0, para = 0;
+
+	/* a menu is PT_MENU_RUN lines in a row: most pages have no such
+	   run of lines at all (the profile counted the lines right over
+	   another) */
+	for (i = ctx->joined + 1 < PT_MENU_RUN ? ctx->nlines : 0;
+	    i < ctx->nlines; i = j + 1) {
+		/* a run of lines short enough, by their size alone */
+		for (j = i; j < ctx->nlines && pr_menu_fits(&L[j]); j++)
+			;
+		if (j - i < PT_MENU_RUN)
+			continue;
+		/* within it, the runs of items without punctuation */
+		for (a = i; a < j; a = b + 1) {
+			for (b = a, wide = 0; b < j && pr_bare(ctx->buf +
+			    L[b].start, L[b].end - L[b].start); b++)
+				if (pr_han_width(&L[b]) >= 3)
+					wide++;
+			if (b - a < PT_MENU_RUN || wide < PT_MENU_WIDE)
+				continue;
+			if (!para) {
+				pr_paragraphs(ctx, &first, &last);
+				para = 1;
+			}
+			if (b > first && a < last && !pr_menu_again(ctx, a, b))
+				continue;
+			for (k = a; k < b; k++)
+				L[k].flags |= LF_MENU;
+			any = 1;
+		}
+	}
+	pr_page_title(ctx);
+	if (!any)
+		return;
+	pr_menu_bridge(ctx);
+	/* between the last paragraph and a menu under it: links, ads and
+	   calls to subscribe (一手掌握經濟脈動 / 點我下載APP / 相關新聞 / …),
+	   all but what may end a story (a byline, a credit, a note) */
+	for (j = last; j < ctx->nlines && !(L[j].flags & LF_MENU); j++)
+		;
+	if (last > 0 && j < ctx->nlines)
+		for (k = last; k < j; k++)
+			if (L[k].nchars <= PT_SHORT && !(L[k].flags &
+			    (LF_BLANK | LF_BYLINE | LF_NAMES | LF_CAPSTART |
+			    LF_CAPEND | LF_DATELINE | LF_WIREEND | LF_NOTE |
+			    LF_SIGNOFF)))
+				L[k].flags |= LF_MENU;
+	pr_menu_labels(ctx);
+}
+
 void
 parse_rules_profile_of(struct parse_ctx *ctx)
 {
 	struct parse_counts	 c;
 	const struct parse_line	*L = ctx->lines;
-	size_t			 i, maxw = 0;
+	size_t			 i, maxw = 0, last = 0;
 	int			 r;
 
 	memset(&c, 0, sizeof c);
@@ -111,6 +366,7 @@ parse_rules_profile_of(struct parse_ctx *ctx)
 	for (i = 0; i < ctx->nlines; i++) {
 		if (L[i].flags & LF_BLANK)
 			continue;
+		last = i;
 		c.nonblank++;
 		if (i + 1 < ctx->nlines && !(L[i + 1].flags & LF_BLANK))
 			c.joined++;
@@ -137,13 +393,22 @@ parse_rules_profile_of(struct parse_ctx *ctx)
 			c.endp++;
 		if (L[i].nchars > PT_LINES_PARA)
 			c.longer++;
-		if (i + 1 == ctx->nlines || (L[i + 1].flags & LF_BLANK))
+		if (L[i].nchars > PT_SPACED_PARA)
+			c.spaced++;
+		/* what follows the page's last line says nothing (an
+		   article of two paragraphs, each on its line, is no
+		   blank-separated page) */
+		if (i == last)
+			continue;
+		c.inner++;
+		if (L[i + 1].flags & LF_BLANK)
 			c.blank_after++;
 	}
 	for (r = 0; !parse_rules_profile[r].test(&c); r++)
 		;
 	ctx->profile = parse_rules_profile[r].profile;
 	ctx->profile_rule = r;
+	ctx->joined = c.joined;
 	ctx->spaced = parse_rules_profile[r].spaced;
 }
 
@@ -175,6 +440,7 @@ fn(const struct parse_ctx *ctx, size_t i)				\
 }
 
 PR_FLAG(pc_blank, LF_BLANK)
+PR_FLAG(pc_menu, LF_MENU)
 PR_FLAG(pc_meta, LF_META)
 PR_FLAG(pc_boiler, LF_BOILER)
 PR_FLAG(pc_wireend, LF_WIREEND)
@@ -189,10 +455,38 @@ PR_FLAG(pc_caption, LF_CAPSTART | LF_CAPEND)
 PR_FLAG(pc_dateline, LF_DATELINE)
 PR_HINT(pc_md_markup, PM_HTML)
 PR_HINT(pc_md_front, PM_FRONT)
-PR_HINT(pc_md_rule, PM_RULE)
+PR_HINT(pc_md_title, PM_TITLE)
 PR_HINT(pc_md_h1, PM_H1)
 PR_HINT(pc_md_quote, PM_QUOTE)
 PR_HINT(pc_md_image, PM_IMAGE)
+
+/* A thematic break (---) between stories: what follows it opens a story,
+   a head (a Markdown heading or bold line, or a line short enough for a
+   head and no sentence).  A break over a paragraph only rules off the
+   matter above it in the same story: a copy's source and author lines
+   (原文链接：财新网 … / > 作者：萧辉 / --- / 【财新网】（记者萧辉…）李闰苟家的
+   年夜饭…), and so does a break over a quote or a picture (原文出自「中国
+   新闻周刊」… / --- / > “我们发声至今才十几个小时): md-rule-in-story. */
+static int
+pc_md_rule(const struct parse_ctx *ctx, size_t i)
+{
+	const struct parse_line *n;
+	long	 j;
+
+	if (ctx->lines[i].md != PM_RULE)
+		return 0;
+	j = (long)i;
+	do
+		if ((j = pr_neighbour(ctx, (size_t)j, 1)) < 0)
+			return 1;
+	while (ctx->lines[j].md == PM_HTML);	/* markup between */
+	n = &ctx->lines[j];
+	return (n->md >= PM_H1 && n->md <= PM_H6) || n->md == PM_STRONG ||
+	    (n->md == PM_TEXT && n->nchars <= PT_SHORT &&
+	    !(n->flags & LF_ENDP));
+}
+
+PR_HINT(pc_md_rule_in, PM_RULE)
 
 /* Names only, right under a byline: the byline goes on (本报记者
    王春苗 / 陈毅人).  Elsewhere two to ten Han characters are a title as
@@ -270,11 +564,18 @@ pc_md_subtitle(const struct parse_ctx *ctx, size_t i)
 	return j >= 0 && ctx->lines[j].md == PM_H1;
 }
 
-/* Any other Markdown heading: a section heading. */
+/* Any other Markdown heading: a section heading; but not a sentence
+   longer than a heading, which a copy underlined with --- to rule it
+   off (CommonMark reads that as a heading): a note over the story
+   (稿件被毙后，南方周末记者王瑞锋 1 月 19 日刊载在个人公众号…两日后被删除。
+   / ---).  That reads on as text. */
 static int
 pc_md_heading(const struct parse_ctx *ctx, size_t i)
 {
-	return ctx->lines[i].md >= PM_H2 && ctx->lines[i].md <= PM_H6;
+	const struct parse_line *l = &ctx->lines[i];
+
+	return l->md >= PM_H2 && l->md <= PM_H6 &&
+	    !(l->nchars > PT_SHORT && (l->flags & LF_ENDP));
 }
 
 /* A paragraph wholly in bold, short enough for a heading. */
@@ -286,6 +587,26 @@ pc_md_bold(const struct parse_ctx *ctx, size_t i)
 	return l->md == PM_STRONG && l->nchars - l->tag <= PT_SHORT;
 }
 
+/* The page's first line ending with a colon, over a head line (short,
+   no punctuation at its end), is a kicker that names the speaker or the
+   source (张军： / 严格公正司法  做实定分止争; 两单位联合发布消费提示： /
+   正规渠道选购果蔬并关注检测指标: People's Daily 2025-01-14 p.6 and
+   2025-05-21 p.4), not a sentence; a colon elsewhere opens what follows
+   (这正是： over verses ending with ，). */
+static int
+pr_colon_kicker(const struct parse_ctx *ctx, size_t i)
+{
+	const struct parse_line *l = &ctx->lines[i], *n;
+	long	 j;
+
+	if (!(l->last == 0xff1a || l->last == ':') || l->nchars > PT_SHORT ||
+	    pr_neighbour(ctx, i, -1) >= 0 || (j = pr_neighbour(ctx, i, 1)) < 0)
+		return 0;
+	n = &ctx->lines[j];
+	return n->nchars - n->tag <= PT_SHORT && !(n->flags & LF_ENDP) &&
+	    n->last != 0xff0c && n->last != 0x3001 && n->last != ',';
+}
+
 /* A line that is not indented, in a page that indents its paragraphs:
    a kicker, headline or subtitle (any length: subtitles can be whole
    sentences). */
@@ -295,8 +616,8 @@ pc_flush(const struct parse_ctx *ctx, size_t i)
 	const struct parse_line *l = &ctx->lines[i];
 
 	if (ctx->profile == PP_LINES)
-		return !(l->flags & (LF_ENDP | LF_INDENT)) &&
-		    l->nchars - l->tag <= PT_SHORT;
+		return (!(l->flags & (LF_ENDP | LF_INDENT)) &&
+		    l->nchars - l->tag <= PT_SHORT) || pr_colon_kicker(ctx, i);
 	return ctx->profile == PP_INDENTED && !(l->flags & LF_INDENT) &&
 	    l->nchars <= PT_SUBTITLE_ANY;
 }
@@ -310,7 +631,8 @@ pc_salutation(const struct parse_ctx *ctx, size_t i)
 	const char *s = ctx->buf + l->start;
 	size_t	 n = l->end - l->start;
 
-	if (!(l->last == 0xff1a || l->last == ':') || l->nchars > 24)
+	if (!(l->last == 0xff1a || l->last == ':') || l->nchars > 24 ||
+	    pr_colon_kicker(ctx, i))
 		return 0;
 	/* 亲爱的…： or a line ending with ： right over an indented
 	   paragraph (澳门街坊总会颐骏中心长者：) */
@@ -327,7 +649,8 @@ pc_short(const struct parse_ctx *ctx, size_t i)
 {
 	const struct parse_line *l = &ctx->lines[i];
 
-	return l->nchars - l->tag <= PT_SHORT && !(l->flags & LF_ENDP);
+	return (l->nchars - l->tag <= PT_SHORT && !(l->flags & LF_ENDP)) ||
+	    pr_colon_kicker(ctx, i);
 }
 
 static int
@@ -341,10 +664,13 @@ pc_any(const struct parse_ctx *ctx, size_t i)
 const struct parse_line_rule parse_rules_line[] = {
 	{ "blank", pc_blank, PC_BLANK, LF_BLANK, 0 },
 	{ "md-front-matter", pc_md_front, PC_MARKUP, 0, PR_MD(PM_FRONT) },
+	{ "md-front-title", pc_md_title, PC_HEADLINE, 0, PR_MD(PM_TITLE) },
 	{ "md-markup", pc_md_markup, PC_MARKUP, 0, PR_MD(PM_HTML) },
 	{ "md-rule", pc_md_rule, PC_BREAK, 0, PR_MD(PM_RULE) },
+	{ "md-rule-in-story", pc_md_rule_in, PC_MARKUP, 0, PR_MD(PM_RULE) },
 	{ "page-label", pc_meta, PC_META, LF_META, 0 },
 	{ "boilerplate", pc_boiler, PC_DROP, LF_BOILER, 0 },
+	{ "web-frame", pc_menu, PC_DROP, LF_MENU, 0 },
 	{ "md-headline", pc_md_h1, PC_HEADLINE, 0, PR_MD(PM_H1) },
 	{ "contents-headline", pc_tochead, PC_HEADLINE, LF_TOCHEAD, 0 },
 	{ "md-kicker", pc_md_kicker, PC_KICKER, 0, PR_MD_SUB },
@@ -1088,6 +1414,7 @@ parse_rules_type(struct parse_ctx *ctx, struct parse_unit *u)
    names, as parse-join.c and parse.c give them to --explain. */
 static const char *const parse_rules_coded[] = {
 	"break-page",
+	"cue-kicker-colon",
 	"cue-kicker-dash",
 	"cue-kicker-verb",
 	"cue-long-subtitle",

@@ -710,6 +710,7 @@ parse_run(struct page *pg, const struct text *t, struct range span,
 	}
 	parse_mark_breaks(&ctx, t, span);
 	parse_rules_profile_of(&ctx);
+	parse_rules_menus(&ctx);
 	parse_rules_classify(&ctx);
 	if (ex != NULL) {
 		ex->profile = parse_profile_name(ctx.profile);

@@ -49,7 +49,8 @@ for suite in "$@"; do
 		for t in "$BUILD"/tests/replay-fuzz-*; do
 			case $t in *.o|*.d) continue ;; esac
 			[ -x "$t" ] && run_one "fuzz/${t##*/}" "$t" \
-			    tests/fuzz/regress tests/fuzz/corpus
+			    tests/fuzz/regress tests/fuzz/corpus \
+			    tests/regress/*/
 		done ;;
 	regress)
 		run_one regress "$BUILD/tests/regress" "$TOP" ;;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "corpus.h"
+#include "slurp.h"
 #include "xmalloc.h"
 
 struct sample {
@@ -24,27 +25,6 @@ corpus_now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* Read a whole file into a malloc'ed buffer. */
-static char *
-corpus_slurp(const char *path, size_t *n)
-{
-	FILE	*fp = fopen(path, "rb");
-	char	*buf = NULL;
-	size_t	 cap = 0, len = 0, r;
-
-	if (fp == NULL)
-		return NULL;
-	do {
-		if (cap - len < 65536)
-			buf = xrealloc(buf, cap = cap * 2 + 65536);
-		r = fread(buf + len, 1, cap - len, fp);
-		len += r;
-	} while (r > 0);
-	fclose(fp);
-	*n = len;
-	return buf;
 }
 
 /* Collect the *.txt pages of a directory. */
@@ -64,7 +44,7 @@ corpus_collect(const char *dir, struct sample **s, size_t *n)
 			continue;
 		path = xasprintf("%s/%s", dir, de->d_name);
 		*s = xreallocarray(*s, *n + 1, sizeof **s);
-		(*s)[*n].buf = corpus_slurp(path, &(*s)[*n].len);
+		(*s)[*n].buf = slurp(path, &(*s)[*n].len);
 		if ((*s)[*n].buf != NULL)
 			(*n)++;
 		free(path);
@@ -192,7 +172,7 @@ corpus_write_real(const char *path, const char *dir, const char *prog,
 				continue;
 			}
 			file = xasprintf("%s/%s", sub, arts[j]->d_name);
-			if ((buf = corpus_slurp(file, &len)) != NULL) {
+			if ((buf = slurp(file, &len)) != NULL) {
 				if (key != lastkey || strncmp(last,
 				    arts[j]->d_name, key) != 0) {
 					if (*npages > 0)

@@ -45,6 +45,7 @@
 #include "doc.h"
 #include "explain.h"
 #include "page.h"
+#include "slurp.h"
 #include "xmalloc.h"
 
 /* One article: its file and its ground truth. */
@@ -72,32 +73,6 @@ struct fid_miss {
 
 static struct fid_miss	*fid_misses;
 static size_t		 fid_nmisses;
-
-/* Read a whole file; NULL on error. */
-static char *
-fid_read(const char *path, size_t *n)
-{
-	FILE	*f;
-	char	*b = NULL;
-	size_t	 cap = 0, k;
-
-	*n = 0;
-	if ((f = fopen(path, "rb")) == NULL)
-		return NULL;
-	for (;;) {
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 65536;
-			b = xrealloc(b, cap + 1);
-		}
-		k = fread(b + *n, 1, cap - *n, f);
-		*n += k;
-		if (k == 0)
-			break;
-	}
-	fclose(f);
-	b[*n] = '\0';
-	return b;
-}
 
 /* Length of the white space (ASCII, U+3000, NBSP) at s, or 0. */
 static size_t
@@ -469,7 +444,7 @@ main(int argc, char *argv[])
 			arts = xreallocarray(arts, narts + 1, sizeof *arts);
 			a = &arts[narts];
 			a->path = files[j];
-			if ((a->bytes = fid_read(a->path, &a->n)) == NULL) {
+			if ((a->bytes = slurp(a->path, &a->n)) == NULL) {
 				fprintf(stderr, "fidelity: %s: %s\n", a->path,
 				    strerror(errno));
 				free(a->path);

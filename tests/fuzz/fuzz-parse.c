@@ -93,11 +93,13 @@ fuzz_story(const struct page *pg, const struct story *s, size_t st)
 	for (n = 0; n < s->nbylines; n++) {
 		const struct byline *by = &s->bylines[n];
 
-		/* A byline comes from a BLOCK_BYLINE, or from the
-		   parenthesis of a dateline (本报讯（记者 张三）) in
-		   the dateline's block. */
+		/* A byline comes from a BLOCK_BYLINE, from a credit
+		   (BLOCK_CAPTION: 本报记者  叶传增文 closing the story,
+		   张三摄), or from the parenthesis of a dateline
+		   (本报讯（记者 张三）) in the dateline's block. */
 		FUZZ_CHECK(by->block < s->nblocks &&
 		    (s->blocks[by->block].kind == BLOCK_BYLINE ||
+		    s->blocks[by->block].kind == BLOCK_CAPTION ||
 		    (s->dateline.start != s->dateline.end &&
 		    by->block == s->dateline_block)),
 		    "story %zu byline %zu block %zu (%s)", st, n, by->block,

@@ -25,6 +25,7 @@
 #include "dump.h"
 #include "explain.h"
 #include "parse.h"
+#include "slurp.h"
 #include "xmalloc.h"
 
 /* Rules no real excerpt in reach shows yet, each with the reason, and
@@ -34,23 +35,15 @@ static const struct {
 	const char	*rule;
 	const char	*why;
 } regress_skip[] = {
-	{ "md-markup", "the Markdown copies found (People's Daily 2025, "
-	  "leeperfect/PeopleDailyMaterial) use no raw HTML or code fences; "
-	  "test-parse.c test_markup_rules" },
-	{ "md-rule", "no --- between stories in the copies found; "
-	  "test_markup_rules" },
+	{ "md-rule", "no --- between stories in the copies found (the "
+	  "archive copies rule off their source lines inside a story: "
+	  "md-rule-in-story); test_markup_rules" },
 	{ "unit-story-break", "as md-rule" },
 	{ "read-story-break", "as md-rule" },
-	{ "md-heading", "the copies found mark sections **bold**, never ## "
-	  "later in the body; test-parse.c test_marked, marked.txt" },
-	{ "md-image", "the copies found carry no images; test_marked" },
 	{ "cut-md-block", "no list items or images in the copies found; "
 	  "test_marked" },
 	{ "join-md-paragraph", "the copies found put every paragraph on one "
 	  "line; test_marked" },
-	{ "cue-kicker-verb", "from the rmrb-2019 heads (76 kickers end with "
-	  "强调), but needed only where slots and tags do not tell, which no "
-	  "quotable real page shows; make fidelity" },
 	{ "head-kicker-region", "a printed page's 引题 over its headline in "
 	  "another region: no pdftotext of such a page in reach; "
 	  "tests/data/pages/multi-story.txt (made by hand)" },
@@ -70,32 +63,6 @@ static int	 regress_generate;
 static char	*regress_seen;		/* every expected explanation */
 static size_t	 regress_nseen;
 
-/* Read a whole file into a NUL-terminated buffer; NULL when missing. */
-static char *
-regress_read(const char *path, size_t *n)
-{
-	FILE	*f;
-	char	*b = NULL;
-	size_t	 cap = 0, k;
-
-	*n = 0;
-	if ((f = fopen(path, "rb")) == NULL)
-		return NULL;
-	for (;;) {
-		if (*n + 1 >= cap) {
-			cap = cap ? 2 * cap : 4096;
-			b = xrealloc(b, cap);
-		}
-		k = fread(b + *n, 1, cap - *n - 1, f);
-		*n += k;
-		if (k == 0)
-			break;
-	}
-	fclose(f);
-	b[*n] = '\0';
-	return b;
-}
-
 /* Compare got with the file want (or write it); 1 when they agree. */
 static int
 regress_check(const char *want, const char *got, size_t glen)
@@ -113,7 +80,7 @@ regress_check(const char *want, const char *got, size_t glen)
 		printf("generated %s\n", want);
 		return 1;
 	}
-	if ((w = regress_read(want, &wlen)) == NULL) {
+	if ((w = slurp(want, &wlen)) == NULL) {
 		printf("FAIL %s: missing (GENERATE=1 writes it)\n", want);
 		return 0;
 	}
@@ -265,7 +232,7 @@ main(int argc, char *argv[])
 	}
 	free(v);
 	path = "man/dubao-structure.7";
-	if ((man = regress_read(path, &mlen)) == NULL) {
+	if ((man = slurp(path, &mlen)) == NULL) {
 		printf("FAIL %s: missing\n", path);
 		fails++;
 		man = xstrdup("");

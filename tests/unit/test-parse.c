@@ -726,18 +726,68 @@ test_markup_rules(void **state)
 	page_free(&pg);
 	text_free(&t);
 
-	/* old markers are text; a thematic break ends a story; HTML is
-	   markup */
+	/* old markers are text; a thematic break over a head ends a story
+	   (markup between aside); HTML is markup */
 	parse_str(&t, &pg, "# 主题\n\n^ 不是引题\n\n@ 不是署名\n\n---\n\n"
-	    "<div class=\"x\">\n</div>\n\n后一篇的正文。\n");
+	    "<div class=\"x\">\n</div>\n\n后一篇\n\n后一篇的正文。\n");
 	assert_true(pg.markdown);
 	assert_int_equal(pg.nstories, 2);
 	s = &pg.stories[0];
 	assert_non_null(find_block(&pg, s, -1, "^ 不是引题"));
 	assert_non_null(find_block(&pg, s, -1, "@ 不是署名"));
-	assert_int_equal(pg.stories[1].nblocks, 1);
-	assert_string_equal(joined(&pg, &pg.stories[1].blocks[0]),
-	    "后一篇的正文。");
+	assert_string_equal(joined(&pg, page_story_headline(&pg.stories[1])),
+	    "后一篇");
+	page_free(&pg);
+	text_free(&t);
+
+	/* a thematic break over a paragraph only rules it off: one story
+	   (md-rule-in-story) */
+	parse_str(&t, &pg, "# 主题\n\n作者：某某\n\n---\n\n"
+	    "<div class=\"x\">\n</div>\n\n正文的第一段，说了一件事。\n");
+	assert_true(pg.markdown);
+	assert_int_equal(pg.nstories, 1);
+	assert_non_null(find_block(&pg, &pg.stories[0], -1,
+	    "正文的第一段，说了一件事。"));
+	page_free(&pg);
+	text_free(&t);
+}
+
+/* A web page's menus, one item a line, are its frame (web-frame); the
+   same short lines inside a story are text. */
+static void
+test_menus(void **state)
+{
+	static const char names[] = "　　张三丰\n　　李四光\n　　王五洲\n"
+	    "　　赵六合\n　　钱七星\n　　孙八达\n　　周九龄\n　　吴十安\n";
+	struct text	 t;
+	struct page	 pg;
+	char		 buf[1024];
+
+	(void)state;
+	/* a menu over the story (as 自由時報 pages saved as text) */
+	snprintf(buf, sizeof buf, "即時\n熱門\n政治\n財富自由\n軍武\n社會\n"
+	    "生活\nTAIPEI TIMES\n健康\n國際\n地方\n蒐奇\n緬甸強震引爆災情\n"
+	    "〔記者方韋傑／台北報導〕緬甸週五（28日）中午發生劇烈強震，引發嚴重"
+	    "災情，地震波還引發鄰近的泰國曼谷當地高樓倒塌。\n");
+	assert_int_equal(from_bytes(&t, buf, strlen(buf)), 0);
+	parse_nth(&pg, &t, 0);
+	assert_int_equal(pg.nstories, 1);
+	assert_string_equal(joined(&pg, page_story_headline(&pg.stories[0])),
+	    "緬甸強震引爆災情");
+	assert_null(find_block(&pg, &pg.stories[0], -1, "財富自由"));
+	assert_non_null(find_block(&pg, &pg.dropped, -1, "財富自由"));
+	assert_non_null(find_block(&pg, &pg.dropped, -1, "TAIPEI TIMES"));
+	page_free(&pg);
+	text_free(&t);
+
+	/* names one a line between two paragraphs are the story's */
+	snprintf(buf, sizeof buf, "获奖名单公布\n\n　　本届评选共有八人获奖，"
+	    "名单如下，按姓氏笔画排列。\n%s　　颁奖仪式将于下月在北京举行，届时"
+	    "将邀请获奖者的家属出席。\n", names);
+	assert_int_equal(from_bytes(&t, buf, strlen(buf)), 0);
+	parse_nth(&pg, &t, 0);
+	assert_non_null(find_block(&pg, &pg.stories[0], -1, "王五洲"));
+	assert_null(find_block(&pg, &pg.dropped, -1, "王五洲"));
 	page_free(&pg);
 	text_free(&t);
 }
@@ -916,6 +966,7 @@ main(void)
 		cmocka_unit_test(test_marked),
 		cmocka_unit_test(test_bylines),
 		cmocka_unit_test(test_markup_rules),
+		cmocka_unit_test(test_menus),
 		cmocka_unit_test(test_datelines),
 		cmocka_unit_test(test_survive),
 		cmocka_unit_test(test_large),
