@@ -1750,7 +1750,7 @@ stats_rangemark(const struct scan *sc, size_t j, ucs4_t c, int n, int *weak,
 
 /* Whether a Latin letter at j makes the number before it part of a
    word or code (3D, A4 are; 500GB is not). */
-static int
+static inline int
 stats_latinafter(const struct scan *sc, size_t j)
 {
 	const struct unit *u;
