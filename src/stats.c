@@ -698,7 +698,9 @@ stats_int(const struct scan *sc, size_t j, int cn, int maxd, size_t *end)
 {
 	struct num	nm;
 	struct cnum	c;
-	int		n;
+	size_t		k;
+	long		v;
+	int		n, nd, d;
 
 	if (cn) {
 		if (!stats_cnum(sc, j, &c) || c.seq || c.lone)
@@ -708,6 +710,20 @@ stats_int(const struct scan *sc, size_t j, int cn, int maxd, size_t *end)
 	}
 	if (stats_digit(sc, j, &n) < 0)
 		return -1;
+	/* the common case, a month or a day: at most maxd digits and no
+	   separator or decimal point after them (, . or the ．, ，... that
+	   start with 0xEF), which stats_num would read */
+	for (k = j, v = 0, nd = 0;
+	    nd <= maxd && (d = stats_digit(sc, k, &n)) >= 0;
+	    nd++, k += (size_t)n)
+		v = v * 10 + d;
+	if (nd > maxd)
+		return -1;
+	if (k >= sc->len || (sc->s[k] != ',' && sc->s[k] != '.' &&
+	    sc->s[k] != 0xEF)) {
+		*end = k;
+		return v;
+	}
 	stats_num(sc, j, &nm);
 	if (nm.bad || nm.frac || nm.sep || nm.nint > maxd)
 		return -1;
