@@ -798,6 +798,10 @@ _Static_assert(NIDIOMS < STATS_ISLOTS / 2, "stats_islot at most half full");
    rest zero-filled at the front: the last is the longest). */
 #define STATS_ILENS	4
 static size_t		 stats_ilens[STATS_ILENS];
+/* The third bytes (& 0x3F) of the idioms, as bits: an idiom that starts
+   at j has one of them at j + 2 (the numeral at i, three bytes, leaves
+   i + 2 inside the text for every start asked, j <= i). */
+static uint64_t		 stats_ithird;
 
 /* The key of the character at p (at most avail bytes): its bytes as one
    number, 0 when it cannot start a unit. */
@@ -1000,6 +1004,9 @@ stats_index(void)
 			;
 		stats_islot[h] = (uint8_t)(i + 1);
 		stats_ilen(stats_idioms[i].len);
+		if (stats_idioms[i].len < 3)
+			abort();	/* stats_ithird needs three bytes */
+		stats_ithird |= (uint64_t)1 << (stats_idioms[i].s[2] & 0x3F);
 	}
 }
 
@@ -2094,7 +2101,9 @@ stats_idiom(const struct scan *sc, size_t i)
 	   them (three bytes each, as every character of these); an idiom of
 	   each length is asked for by its hash */
 	for (off = 0; off < stats_ilens[STATS_ILENS - 1] && off <= i; off += 3)
-		for (l = 0; l < STATS_ILENS; l++)
+		for (l = 0; l < STATS_ILENS &&
+		    /* the third byte of the idiom's first: a few */
+		    (stats_ithird >> (sc->s[i - off + 2] & 0x3F) & 1); l++)
 			if (stats_ilens[l] > off &&
 			    stats_ilens[l] <= sc->len - (i - off) &&
 			    (k = stats_idiom_at(sc->s + i - off,
