@@ -5,8 +5,9 @@
  * ASCII character and at one table entry per three-byte character: it
  * stops only at an ASCII digit, a full-width digit (U+FF10-FF19), a
  * Chinese numeral (一二两三...十百千万亿零〇) or a clause mark, found by a
- * (lead, second byte) table of 64-bit masks of third bytes.  Only there is
- * the text decoded (u8_mbtouc_unsafe) and a candidate read:
+ * table indexed by a character's second and third bytes (stats_pair),
+ * five characters at a time.  Only there is the text decoded
+ * (u8_mbtouc_unsafe) and a candidate read:
  *
  *   [prefix] number [余|多|来] [万|亿|千万...] [余|多] [unit] [左右|多]
  *
@@ -46,6 +47,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "stats.h"
 #include "xmalloc.h"
@@ -293,50 +297,46 @@ static const struct {
 	{ STATS_LIT("夜裏"), 1 }, { STATS_LIT("晚間"), 1 },
 };
 
-/*
- * Candidate characters, three bytes long: stats_cand[(lead & 0xF) * 64 +
- * (second & 0x3F)] is the mask of the third bytes (& 0x3F) that make a Chinese
- * numeral, a full-width digit or a full-width clause mark.
- */
-#define B(n)	((uint64_t)1 << (n))
-#define K(lead, second)	((lead) * 64 + (second))
-static const uint64_t stats_cand[16 * 64] = {
-	[K(0x3, 0x00)] = B(0x07) | B(0x02) | B(0x0A),		/* 〇。《 */
-	[K(0x4, 0x38)] = B(0x00) | B(0x03) | B(0x07) | B(0x09) | B(0x24),
-								/* 一七万三两 */
-	[K(0x4, 0x39)] = B(0x1D),				/* 九 */
-	[K(0x4, 0x3A)] = B(0x0C) | B(0x14) | B(0x3F),		/* 二五亿 */
-	[K(0x5, 0x04)] = B(0x04),				/* 億 */
-	[K(0x5, 0x05)] = B(0x2B) | B(0x2D) | B(0x29),		/* 八六兩 */
-	[K(0x5, 0x0D)] = B(0x01) | B(0x03),			/* 十千 */
-	[K(0x5, 0x1B)] = B(0x1B),				/* 四 */
-	[K(0x7, 0x19)] = B(0x3E),				/* 百 */
-	[K(0x8, 0x10)] = B(0x2C),				/* 萬 */
-	[K(0x9, 0x1B)] = B(0x36),				/* 零 */
-	[K(0xF, 0x3C)] = 0x3FF0000 | B(0x0C) | B(0x1B) | B(0x01) | B(0x1F),
-								/* ０-９，；！？ */
-};
-#undef K
-#undef B
+/* The three-byte characters the scan stops at besides the Chinese
+   numerals of stats_numerals: the full-width digits and the 《 that
+   opens a title; and the three-byte clause marks, which the scan takes
+   without leaving its run. */
+static const char stats_stops[] = "０１２３４５６７８９《";
+static const char stats_marks[] = "，；！？。";
 
-/* Whether the three-byte character in the low bytes of w (little-endian
-   order, lead first) is a candidate: bit (lead & 0xF, second & 0x3F,
-   third & 0x3F) of stats_cand. */
-#define STATS_CAND_W(w)	(stats_cand[((w) & 0xF) << 6 | ((w) >> 8 & 0x3F)] >> \
-	((w) >> 16 & 0x3F) & 1)
+/* The candidates by their second and third bytes: stats_pair[x] is the
+   lead byte of the candidate whose two bytes have the 16-bit value x (in
+   memory order, as memcpy reads them), with STATS_PAIR_MARK set when it
+   is one of stats_marks; 0 when no candidate has them.  Built once from
+   stats_numerals, stats_stops and stats_marks; that fails when two
+   candidates share their last two bytes.  Most characters are known by
+   one load here; one that shares a candidate's last bytes (适 those of
+   。) differs in its lead. */
+static uint8_t		 stats_pair[1 << 16];
+/* A bit that no lead byte of a three-byte character (0xE0-0xEF) has. */
+#define STATS_PAIR_MARK	0x10
 
-/* Whether the candidate in the low bytes of w is a clause mark: a
-   full-width one but the digits (，；！？), or 。. */
-#define STATS_MARK_W(w)	(((w) & 0xFF) == 0xEF ? ((w) >> 16 & 0xFF) < 0x90 || \
-	((w) >> 16 & 0xFF) > 0x99 : ((w) & 0xFF) == 0xE3 && ((w) >> 16 & 0xFF) == 0x82)
+/* The entry of stats_pair for the second and third bytes of the
+   character at p. */
+static inline uint8_t
+stats_pair_at(const uint8_t *p)
+{
+	uint16_t pair;
 
-/* Second bytes (0x80-0xBF) that some lead byte makes a candidate with:
-   stats_cand[(lead & 0xF) * 64 + (second & 0x3F)] != 0 for some lead. */
-static const uint8_t stats_second[256] = {
-	[0x80] = 1, [0xB8] = 1, [0xB9] = 1, [0xBA] = 1, [0x85] = 1,
-	[0x8D] = 1, [0x9B] = 1, [0x99] = 1, [0xBC] = 1, [0x84] = 1,
-	[0x90] = 1,
-};
+	memcpy(&pair, p + 1, sizeof(pair));
+	return stats_pair[pair];
+}
+
+/* Whether the character at p (at least three bytes there) is a
+   candidate of the scan but a clause mark: a Chinese numeral or one of
+   stats_stops. */
+static inline int
+stats_stop_at(const uint8_t *p)
+{
+	uint8_t e = stats_pair_at(p);
+
+	return e != 0 && e == p[0];
+}
 
 /* ASCII bytes: 1 a digit, 2 a clause mark. */
 static const uint8_t stats_ascii[128] = {
@@ -398,6 +398,9 @@ struct tail {
 	int		 hasmult;
 	unsigned	 flags;		/* STAT_APPROX */
 	const struct unit *u;
+	ucs4_t		 next;		/* the character at end, when */
+	int		 nextlen;	/* known: its length (stats_cp),
+					   else -1 */
 };
 
 /* Whether the bytes at i are the n bytes lit; returns n, else 0. */
@@ -415,12 +418,13 @@ stats_litn(const struct scan *sc, size_t i, const char *lit, size_t n)
 #define stats_lit(sc, i, lit)	stats_litn((sc), (i), (lit), strlen(lit))
 
 /* Whether the bytes just before i are lit; returns its length, else 0. */
-static size_t
+static inline size_t
 stats_litbefore(const struct scan *sc, size_t i, const char *lit)
 {
 	size_t	n = strlen(lit), k;
 
-	if (i < n)
+	/* the last byte first: most often it differs */
+	if (i < n || n == 0 || sc->s[i - 1] != (uint8_t)lit[n - 1])
 		return 0;
 	for (k = 0; k < n; k++)
 		if (sc->s[i - n + k] != (uint8_t)lit[k])
@@ -452,6 +456,15 @@ stats_cp(const struct scan *sc, size_t i, int *n)
 	}
 	*n = u8_mbtouc_unsafe(&uc, p, sc->len - i);
 	return uc;
+}
+
+/* The code point of the three-byte character at p, which the caller
+   knows to be one (a candidate of the scan: stats_stop_at). */
+static inline ucs4_t
+stats_cp3(const uint8_t *p)
+{
+	return (ucs4_t)(p[0] & 0x0F) << 12 | (ucs4_t)(p[1] & 0x3F) << 6 |
+	    (p[2] & 0x3F);
 }
 
 /* The code point ending at i (0 at the start). */
@@ -548,10 +561,11 @@ stats_cnum(const struct scan *sc, size_t i, struct cnum *cn)
 
 	memset(cn, 0, sizeof(*cn));
 	cn->digits = 1;
-	for (;;) {
-		c = stats_cp(sc, j, &n);
-		if (n == 0)
-			break;
+	/* a numeral is a candidate of the scan (stats_pair): most
+	   characters after one are known by a load, without decoding */
+	while (j + 3 <= sc->len && stats_stop_at(sc->s + j)) {
+		c = stats_cp3(sc->s + j);
+		n = 3;
 		if ((k = stats_numeral(c)) < 0)
 			break;
 		if ((d = stats_numerals[k].digit) >= 0) {
@@ -615,19 +629,21 @@ static void
 stats_num(const struct scan *sc, size_t i, struct num *nm)
 {
 	const uint8_t *s = sc->s;
-	double	 scale;
+	double	 scale, v;
 	size_t	 j = i, k;
-	int	 d, n, first = -1;
+	int	 d, n, nint, first = -1;
 
 	memset(nm, 0, sizeof(*nm));
-	while ((d = stats_digit(sc, j, &n)) >= 0) {
+	/* in locals: the text's bytes may alias *nm */
+	for (v = 0, nint = 0; (d = stats_digit(sc, j, &n)) >= 0; nint++) {
 		if (first < 0)
 			first = d;
-		if (nm->nint < 18)
-			nm->v = nm->v * 10 + d;
-		nm->nint++;
+		if (nint < 18)
+			v = v * 10 + d;
 		j += n;
 	}
+	nm->v = v;
+	nm->nint = nint;
 	nm->lead0 = first == 0 && nm->nint > 1;
 	/* 11,678: groups of exactly three ASCII digits */
 	if (nm->nint <= 3 && !nm->lead0 && s[i] < 0x80) {
@@ -682,7 +698,9 @@ stats_int(const struct scan *sc, size_t j, int cn, int maxd, size_t *end)
 {
 	struct num	nm;
 	struct cnum	c;
-	int		n;
+	size_t		k;
+	long		v;
+	int		n, nd, d;
 
 	if (cn) {
 		if (!stats_cnum(sc, j, &c) || c.seq || c.lone)
@@ -692,6 +710,20 @@ stats_int(const struct scan *sc, size_t j, int cn, int maxd, size_t *end)
 	}
 	if (stats_digit(sc, j, &n) < 0)
 		return -1;
+	/* the common case, a month or a day: at most maxd digits and no
+	   separator or decimal point after them (, . or the ．, ，... that
+	   start with 0xEF), which stats_num would read */
+	for (k = j, v = 0, nd = 0;
+	    nd <= maxd && (d = stats_digit(sc, k, &n)) >= 0;
+	    nd++, k += (size_t)n)
+		v = v * 10 + d;
+	if (nd > maxd)
+		return -1;
+	if (k >= sc->len || (sc->s[k] != ',' && sc->s[k] != '.' &&
+	    sc->s[k] != 0xEF)) {
+		*end = k;
+		return v;
+	}
 	stats_num(sc, j, &nm);
 	if (nm.bad || nm.frac || nm.sep || nm.nint > maxd)
 		return -1;
@@ -730,6 +762,15 @@ static uint32_t		 stats_ukeys[NUNITS];
 static uint8_t		 stats_uslot[STATS_USLOTS];
 #define STATS_UHASH(key)	((uint32_t)((key) * 0x9E3779B1u) >> 23)
 _Static_assert(NUNITS < 255, "stats_uslot holds unit indices in a byte");
+/* Of the units with the first character of stats_ukeys[i], at the first
+   such i: the third bytes (& 0x3F) of their second characters, as bits,
+   when each longer one's second character has three bytes (else all
+   bits); and the index of the first of them with one character (after
+   the longer ones; after all of them when none has one).  Most
+   characters after a unit's first are no unit's second: one bit tells,
+   and only the units of one character are compared. */
+static uint64_t		 stats_ulong[NUNITS];
+static uint8_t		 stats_ushort[NUNITS];
 /* The distinct unit names that hits report (index 0: none), and the
    index of each unit's name; built once. */
 static const char	*stats_unames[NUNITS + 4];
@@ -757,6 +798,10 @@ _Static_assert(NIDIOMS < STATS_ISLOTS / 2, "stats_islot at most half full");
    rest zero-filled at the front: the last is the longest). */
 #define STATS_ILENS	4
 static size_t		 stats_ilens[STATS_ILENS];
+/* The third bytes (& 0x3F) of the idioms, as bits: an idiom that starts
+   at j has one of them at j + 2 (the numeral at i, three bytes, leaves
+   i + 2 inside the text for every start asked, j <= i). */
+static uint64_t		 stats_ithird;
 
 /* The key of the character at p (at most avail bytes): its bytes as one
    number, 0 when it cannot start a unit. */
@@ -836,12 +881,31 @@ stats_ilen(size_t n)
 	stats_ilens[k] = n;
 }
 
-/* Build stats_uorder, stats_ukeys, the unit names, stats_nslot and
-   stats_islot. */
+/* Make the character at p (avail bytes there) a candidate of the scan,
+   a clause mark when mark is STATS_PAIR_MARK: its entry in stats_pair;
+   returns its length.  The scan's tables hold
+   three-byte characters: any other fails to build. */
+static size_t
+stats_candadd(const uint8_t *p, size_t avail, uint8_t mark)
+{
+	uint16_t pair;
+	int	 n = u8_mblen(p, avail);
+
+	if (n != 3 || (p[0] & STATS_PAIR_MARK) != 0)
+		abort();
+	memcpy(&pair, p + 1, sizeof(pair));
+	if (stats_pair[pair] != 0)
+		abort();	/* two candidates with the same last bytes */
+	stats_pair[pair] = p[0] | mark;
+	return (size_t)n;
+}
+
+/* Build stats_uorder, stats_ukeys, the unit names, stats_nslot,
+   stats_islot, and the scan's candidates (stats_pair). */
 static void
 stats_index(void)
 {
-	size_t		 i, j;
+	size_t		 i, j, k;
 	uint8_t		 t;
 	uint32_t	 tk;
 
@@ -883,6 +947,28 @@ stats_index(void)
 			;
 		stats_uslot[h] = (uint8_t)(i + 1);
 	}
+	for (i = 0; i < NUNITS; i = j) {
+		const struct unit *u = &stats_units[stats_uorder[i]];
+		size_t	 kl = (size_t)u8_mblen((const uint8_t *)u->s, u->len);
+		uint64_t mask = 0;
+		int	 all3 = 1;
+
+		for (j = i; j < NUNITS && stats_ukeys[j] == stats_ukeys[i];
+		    j++) {
+			u = &stats_units[stats_uorder[j]];
+			if (u->len == kl)
+				continue;
+			if (u8_mblen((const uint8_t *)u->s + kl,
+			    u->len - kl) == 3)
+				mask |= (uint64_t)1 << (u->s[kl + 2] & 0x3F);
+			else
+				all3 = 0;
+		}
+		stats_ulong[i] = all3 ? mask : ~(uint64_t)0;
+		for (k = i; k < j && stats_units[stats_uorder[k]].len > kl; k++)
+			;
+		stats_ushort[i] = (uint8_t)k;
+	}
 	stats_notlen = stats_notunit[0].len;
 	for (i = 0; i < sizeof(stats_notunit) / sizeof(stats_notunit[0]); i++) {
 		stats_notlast |= (uint64_t)1 <<
@@ -900,7 +986,15 @@ stats_index(void)
 		    h = (h + 1) & (STATS_NSLOTS - 1))
 			;
 		stats_nslot[h] = (uint8_t)(i + 1);
+		stats_candadd((const uint8_t *)stats_numerals[i].s,
+		    strlen(stats_numerals[i].s), 0);
 	}
+	for (i = 0; i < sizeof(stats_stops) - 1;)
+		i += stats_candadd((const uint8_t *)stats_stops + i,
+		    sizeof(stats_stops) - 1 - i, 0);
+	for (i = 0; i < sizeof(stats_marks) - 1;)
+		i += stats_candadd((const uint8_t *)stats_marks + i,
+		    sizeof(stats_marks) - 1 - i, STATS_PAIR_MARK);
 	for (i = 0; i < NIDIOMS; i++) {
 		uint32_t h;
 
@@ -910,6 +1004,9 @@ stats_index(void)
 			;
 		stats_islot[h] = (uint8_t)(i + 1);
 		stats_ilen(stats_idioms[i].len);
+		if (stats_idioms[i].len < 3)
+			abort();	/* stats_ithird needs three bytes */
+		stats_ithird |= (uint64_t)1 << (stats_idioms[i].s[2] & 0x3F);
 	}
 }
 
@@ -944,8 +1041,10 @@ stats_unit(const struct scan *sc, size_t j, int cn)
 	if (stats_uslot[h] == 0)
 		return NULL;
 	/* the first character matches: compare the rest */
-	for (lo = stats_uslot[h] - 1u; lo < NUNITS && stats_ukeys[lo] == key;
-	    lo++) {
+	lo = stats_uslot[h] - 1u;
+	if (avail >= kl + 3 && !(stats_ulong[lo] >> (p[kl + 2] & 0x3F) & 1))
+		lo = stats_ushort[lo];
+	for (; lo < NUNITS && stats_ukeys[lo] == key; lo++) {
 		u = &stats_units[stats_uorder[lo]];
 		if ((!cn || (u->flags & U_CN)) && u->len <= avail) {
 			for (i = kl; i < u->len && p[i] == (uint8_t)u->s[i]; i++)
@@ -1009,21 +1108,23 @@ stats_mult_rest(const struct scan *sc, size_t k, struct tail *t)
 	return e;
 }
 
-/* Read approximation, multiplier and unit after a number ending at j. */
+/* Read approximation, multiplier and unit after a number ending at j,
+   where the character is c0, cl0 bytes long (stats_cp: the caller has
+   read it already). */
 static void
-stats_tail(const struct scan *sc, size_t j, double v, int cn, int cnmult,
-    struct tail *t)
+stats_tail(const struct scan *sc, size_t j, ucs4_t c0, int cl0, double v,
+    int cn, int cnmult, struct tail *t)
 {
 	const struct unit *u;
 	size_t	 k, n, i;
-	ucs4_t	 c;
-	int	 cl;
+	ucs4_t	 c = c0;
+	int	 cl = cl0;
 
 	memset(t, 0, sizeof(*t));
 	t->mult = 1;
+	t->nextlen = -1;
 	/* 30余, 30多, 三十来 */
 	k = j;
-	c = stats_cp(sc, k, &cl);
 	if (c == 0x4F59 || c == 0x591A || c == 0x6765 ||	/* 余多来 */
 	    c == 0x9918 || c == 0x4F86) {			/* 餘來 */
 		k += cl;
@@ -1074,6 +1175,10 @@ stats_tail(const struct scan *sc, size_t j, double v, int cn, int cnmult,
 			t->end = j;
 		} else
 			t->end = k;
+		if (t->end == j) {
+			t->next = c0;
+			t->nextlen = cl0;
+		}
 		return;
 	}
 	t->u = u;
@@ -1092,6 +1197,9 @@ stats_tail(const struct scan *sc, size_t j, double v, int cn, int cnmult,
 	    !stats_lit(sc, k + n, "方") && !stats_lit(sc, k + n, "样")) {
 		k += n;
 		t->flags |= STAT_APPROX;
+	} else {
+		t->next = c;
+		t->nextlen = cl;
 	}
 	t->end = k;
 }
@@ -1145,6 +1253,21 @@ stats_mark(struct scan *sc, size_t i, size_t n)
 	sc->cs = i + n;
 }
 
+/* Whether the scan's run of three-byte characters stops at p, a
+   character with a lead byte and two continuation bytes, whose last two
+   have the entry e != 0 in stats_pair: a candidate but a clause mark
+   stops it; a clause mark is taken here, without leaving the run. */
+static inline int
+stats_run_stop(struct scan *sc, const uint8_t *p, uint8_t e)
+{
+	if ((p[0] | STATS_PAIR_MARK) != (e | STATS_PAIR_MARK))
+		return 0;	/* another lead: no candidate */
+	if (!(e & STATS_PAIR_MARK))
+		return 1;
+	stats_mark(sc, (size_t)(p - sc->s), 3);
+	return 0;
+}
+
 /* Write v >= 0 in decimal, zero-padded to width digits, at p (no NUL);
    returns past it.  As printf "%0*ld" for the small values of dates. */
 static char *
@@ -1153,6 +1276,19 @@ stats_put(char *p, long v, int width)
 	char	 tmp[24];
 	int	 k = 0;
 
+	/* months, days, hours and minutes: two digits; years four */
+	if (width == 2 && v >= 0 && v < 100) {
+		p[0] = (char)('0' + v / 10);
+		p[1] = (char)('0' + v % 10);
+		return p + 2;
+	}
+	if (width == 4 && v >= 1000 && v < 10000) {
+		p[0] = (char)('0' + v / 1000);
+		p[1] = (char)('0' + v / 100 % 10);
+		p[2] = (char)('0' + v / 10 % 10);
+		p[3] = (char)('0' + v % 10);
+		return p + 4;
+	}
 	do
 		tmp[k++] = (char)('0' + v % 10);
 	while ((v /= 10) > 0);
@@ -1211,6 +1347,9 @@ stats_fmt_frac(char *buf, size_t n, double v)
 static void
 stats_fmt(char *buf, size_t n, double v)
 {
+	/* the powers of ten below 1e15, past which snprintf writes */
+	static const unsigned long long p10[] = { 1, 1e1, 1e2, 1e3, 1e4,
+	    1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14 };
 	char		 tmp[24];
 	unsigned long long u;
 	size_t		 k = 0;
@@ -1223,8 +1362,18 @@ stats_fmt(char *buf, size_t n, double v)
 		stats_fmt_frac(buf, n, v);
 		return;
 	}
-	/* integers, the common case, without printf */
+	/* integers, the common case, without printf: the digits written
+	   from the last, in place when they fit */
 	u = (unsigned long long)v;
+	for (k = 1; k < sizeof(p10) / sizeof(p10[0]) && u >= p10[k]; k++)
+		;
+	if (k < n) {
+		buf[k] = '\0';
+		do
+			buf[--k] = (char)('0' + u % 10);
+		while ((u /= 10) > 0);
+		return;
+	}
 	do
 		tmp[k++] = '0' + u % 10;
 	while ((u /= 10) > 0);
@@ -1282,16 +1431,21 @@ stats_add(struct scan *sc, const struct q *q)
 {
 	struct stat_list *l = sc->list;
 	struct stat_hit	*h;
+	char		*d;
 	size_t		 n, b, x;
 
 	/* A range's high end goes after its norm (stats_hit_value2). */
 	x = q->kind == STAT_RANGE ? sizeof(q->v2) : 0;
-	n = strnlen(q->norm, sizeof(q->norm) - 1);
-	if (l->cnorms - l->nnorms < n + 1 + x || l->n == l->cap)
-		stats_grow(sc, n + 1 + x);
-	memcpy(l->norms + l->nnorms, q->norm, n);
-	l->norms[l->nnorms + n] = '\0';
-	memcpy(l->norms + l->nnorms + n + 1, &q->v2, x);
+	/* room for the longest norm, so that the norm (a few bytes) is
+	   copied as it is measured, without a call for each */
+	if (l->cnorms - l->nnorms < sizeof(q->norm) + x || l->n == l->cap)
+		stats_grow(sc, sizeof(q->norm) + x);
+	d = l->norms + l->nnorms;
+	for (n = 0; n < sizeof(q->norm) - 1 && q->norm[n] != '\0'; n++)
+		d[n] = q->norm[n];
+	d[n] = '\0';
+	if (x != 0)
+		memcpy(d + n + 1, &q->v2, sizeof(q->v2));
 	h = &l->hits[l->n++];
 	memset(h, 0, sizeof(*h));
 	h->norm = (uint32_t)l->nnorms;
@@ -1595,15 +1749,14 @@ stats_isodate(const struct scan *sc, size_t i, const struct num *nm,
 }
 
 /* Length of a range mark at j (— – ～ ~ 〜 - － 至 到), or 0; *weak for
-   the ASCII hyphen, *word for 至 and 到. */
+   the ASCII hyphen, *word for 至 and 到.  The character at j is c, n
+   bytes long (stats_cp). */
 static size_t
-stats_rangemark(const struct scan *sc, size_t j, int *weak, int *word)
+stats_rangemark(const struct scan *sc, size_t j, ucs4_t c, int n, int *weak,
+    int *word)
 {
-	ucs4_t	 c;
-	int	 n;
-
 	*weak = *word = 0;
-	switch ((c = stats_cp(sc, j, &n))) {
+	switch (c) {
 	case 0x2014:			/* — or —— */
 		return stats_lit(sc, j + n, "—") ? 2 * n : n;
 	case 0x2013: case 0xFF5E: case 0x301C: case 0xFF0D: case '~':
@@ -1620,7 +1773,7 @@ stats_rangemark(const struct scan *sc, size_t j, int *weak, int *word)
 
 /* Whether a Latin letter at j makes the number before it part of a
    word or code (3D, A4 are; 500GB is not). */
-static int
+static inline int
 stats_latinafter(const struct scan *sc, size_t j)
 {
 	const struct unit *u;
@@ -1649,11 +1802,13 @@ stats_latinbefore(const struct scan *sc, size_t i)
 	return 0;
 }
 
-/* Read a plain quantity or a range whose number nm starts at i; pstart
-   and pflags describe a prefix (约, ¥). */
+/* Read a plain quantity or a range whose number nm starts at i (the
+   character after it is nc, nl bytes long: stats_cp); pstart and pflags
+   describe a prefix (约, ¥). */
 static int
 stats_quantity(const struct scan *sc, size_t i, const struct num *nm,
-    size_t pstart, unsigned pflags, int money, struct q *q)
+    ucs4_t nc, int nl, size_t pstart, unsigned pflags, int money,
+    struct q *q)
 {
 	struct tail	 t, t2;
 	struct num	 n2;
@@ -1662,15 +1817,21 @@ stats_quantity(const struct scan *sc, size_t i, const struct num *nm,
 	int		 weak, word, dn, range = 0;
 	double		 v, v2 = 0;
 
-	stats_tail(sc, nm->end, nm->v, 0, 0, &t);
+	stats_tail(sc, nm->end, nc, nl, nm->v, 0, 0, &t);
 	v = nm->v * t.mult + t.add;
 	u = t.u;
 	j = t.end;
+	if (t.nextlen >= 0) {
+		nc = t.next;
+		nl = t.nextlen;
+	} else
+		nc = stats_cp(sc, j, &nl);
 	/* 2022—2024, 5～10米, 5-10, 3—5万元 */
-	if ((c = stats_rangemark(sc, j, &weak, &word)) &&
+	if ((c = stats_rangemark(sc, j, nc, nl, &weak, &word)) &&
 	    stats_digit(sc, j + c, &dn) >= 0) {
 		stats_num(sc, j + c, &n2);
-		stats_tail(sc, n2.end, n2.v, 0, 0, &t2);
+		nc = stats_cp(sc, n2.end, &nl);
+		stats_tail(sc, n2.end, nc, nl, n2.v, 0, 0, &t2);
 		v2 = n2.v * t2.mult + t2.add;
 		if (!t.hasmult && t2.hasmult && u == NULL)
 			v = nm->v * t2.mult;
@@ -1919,7 +2080,7 @@ stats_arabic(struct scan *sc, size_t i)
 	    nm.nint <= 4 && stats_date(sc, i, nm.end, (long)nm.v, 0, yearlike,
 	    &q))
 		goto hit;
-	if (stats_quantity(sc, i, &nm, pstart, pflags, money, &q))
+	if (stats_quantity(sc, i, &nm, nc, nl, pstart, pflags, money, &q))
 		goto hit;
 	return nm.end;
 hit:
@@ -1940,7 +2101,9 @@ stats_idiom(const struct scan *sc, size_t i)
 	   them (three bytes each, as every character of these); an idiom of
 	   each length is asked for by its hash */
 	for (off = 0; off < stats_ilens[STATS_ILENS - 1] && off <= i; off += 3)
-		for (l = 0; l < STATS_ILENS; l++)
+		for (l = 0; l < STATS_ILENS &&
+		    /* the third byte of the idiom's first: a few */
+		    (stats_ithird >> (sc->s[i - off + 2] & 0x3F) & 1); l++)
 			if (stats_ilens[l] > off &&
 			    stats_ilens[l] <= sc->len - (i - off) &&
 			    (k = stats_idiom_at(sc->s + i - off,
@@ -2013,7 +2176,8 @@ stats_cnpercent(const struct scan *sc, size_t i, struct q *q)
 	return 1;
 }
 
-/* Handle the Chinese numeral at i; returns where to go on. */
+/* Handle the Chinese numeral at i, a candidate of the scan (three bytes,
+   stats_stop_at); returns where to go on. */
 static size_t
 stats_chinese(struct scan *sc, size_t i)
 {
@@ -2022,26 +2186,33 @@ stats_chinese(struct scan *sc, size_t i)
 	struct q	 q;
 	size_t		 pstart;
 	unsigned	 pflags = 0;
-	ucs4_t		 p;
-	int		 cl;
+	ucs4_t		 p, nc;
+	int		 cl, k;
 
+	/* the common case, 一 in a word (统一, 一些): a value below 2 without
+	   十百千万亿 is a statistic only as years and months (一年六个月).
+	   A numeral alone (no candidate after it) is one of these when it is
+	   a digit below 2: known without stats_cnum */
+	if ((i + 6 > sc->len || !stats_stop_at(sc->s + i + 3)) &&
+	    (k = stats_numeral(stats_cp3(sc->s + i))) >= 0 &&
+	    stats_numerals[k].digit >= 0 && stats_numerals[k].digit < 2 &&
+	    !stats_lit(sc, i + 3, "年"))
+		return i + 3;
 	if (!stats_cnum(sc, i, &c))
 		return i + 1;
-	/* the common case, 一 in a word (统一, 一些): a value below 2 without
-	   十百千万亿 is a statistic only as years and months (一年六个月) */
 	if (c.v < 2 && !c.mult && !stats_lit(sc, c.end, "年"))
 		return c.end;
-	memset(&q, 0, sizeof(q));
 	if (c.mult && stats_cnpercent(sc, i, &q))	/* 百分之, 千分之 */
-		goto hit;
+		goto hit;	/* (which sets every field of q) */
 	/* what follows a numeral decides first: a statistic needs 年 or 月
 	   (a date, years and months), an approximation (余 多 来) or a
 	   measure word; most numerals (三农, 百姓, 千万) have none */
-	p = stats_cp(sc, c.end, &cl);
+	p = nc = stats_cp(sc, c.end, &cl);
 	if (p != 0x5E74 && p != 0x6708 && p != 0x4F59 && p != 0x591A &&
 	    p != 0x6765 && p != 0x9918 && p != 0x4F86 &&	/* 年月余多来餘來 */
 	    stats_unit(sc, c.end, 1) == NULL)
 		return c.end;
+	memset(&q, 0, sizeof(q));
 	p = stats_prevcp(sc, i);
 	/* 第三 初三 周三 星期三 礼拜三 週三 */
 	if (p == 0x7B2C || p == 0x521D || p == 0x5468 || p == 0x671F ||
@@ -2064,7 +2235,7 @@ stats_chinese(struct scan *sc, size_t i)
 	if (!(pflags & STAT_APPROX) && !c.lone &&
 	    stats_date(sc, i, c.end, stats_small(c.v), 1, 0, &q))
 		goto hit;
-	stats_tail(sc, c.end, c.v, 1, c.mult, &t);
+	stats_tail(sc, c.end, nc, cl, c.v, 1, c.mult, &t);
 	if (t.u == NULL || (c.lone && !(t.flags & STAT_APPROX)) ||
 	    stats_idiom(sc, i) || stats_setphrase(sc, i, t.end))
 		return c.end;
@@ -2082,6 +2253,106 @@ hit:
 	return q.end > i ? q.end : i + 1;
 }
 
+#ifdef __SSE2__
+/* The pattern of five three-byte characters in sixteen bytes: lead,
+   continuation, continuation (the sixteenth byte masked off). */
+static const uint8_t stats_run_mask[16] = {
+	0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0,
+	0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0,
+};
+static const uint8_t stats_run_bits[16] = {
+	0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80,
+	0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0,
+};
+
+/* The bytes of the three-byte characters at p (sixteen bytes there)
+   before the first byte out of the pattern: 15 for five. */
+static inline size_t
+stats_run_len(const uint8_t *p)
+{
+	unsigned m;
+
+	m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(
+	    _mm_loadu_si128((const __m128i *)(const void *)p),
+	    _mm_loadu_si128((const __m128i *)(const void *)stats_run_mask)),
+	    _mm_loadu_si128((const __m128i *)(const void *)stats_run_bits)));
+	if (m == 0xFFFF)
+		return 15;
+	return (size_t)__builtin_ctz(~m) / 3 * 3;
+}
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The same with two words. */
+static inline size_t
+stats_run_len(const uint8_t *p)
+{
+	uint64_t w0, w1, bad;
+
+	memcpy(&w0, p, 8);
+	memcpy(&w1, p + 8, 8);
+	if ((bad = (w0 & 0xC0F0C0C0F0C0C0F0ull) ^ 0x80E08080E08080E0ull) != 0)
+		return (size_t)__builtin_ctzll(bad) / 8 / 3 * 3;
+	if ((bad = (w1 & 0x00C0C0F0C0C0F0C0ull) ^ 0x008080E08080E080ull) != 0)
+		return (8 + (size_t)__builtin_ctzll(bad) / 8) / 3 * 3;
+	return 15;
+}
+#endif
+
+/* The run of three-byte characters that are no candidate from i: where
+   it ends, at a candidate but a clause mark or at anything but a
+   three-byte character, which stats_scan_in handles.  The clause marks
+   (，。 end most runs) are taken in its stride. */
+static inline size_t
+stats_run(struct scan *sc, size_t i)
+{
+	const uint8_t	*s = sc->s, *p = s + i, *end = s + sc->len;
+	uint8_t		 e;
+	size_t		 k, n;
+
+#if defined(__SSE2__) || (defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+	/* five at a time (sixteen bytes read, fifteen looked at): which of
+	   the five have a lead and two continuation bytes (stats_run_len);
+	   of those, each is looked up in stats_pair by its last two bytes */
+	if (end - p >= 16) {
+		const uint8_t *last = end - 16;
+
+		do {
+			if ((n = stats_run_len(p)) != 15) {
+				for (k = 0; k < n; k += 3)
+					if ((e = stats_pair_at(p + k)) &&
+					    stats_run_stop(sc, p + k, e))
+						break;
+				return (size_t)(p + k - s);
+			}
+			/* the common case, unrolled: two characters
+			   asked at once, then the fifth (about one pair
+			   in six has a candidate's last bytes) */
+#pragma GCC unroll 3
+			for (k = 0; k < 15; k += 6) {
+				if (k + 3 < 15 ? (stats_pair_at(p + k) |
+				    stats_pair_at(p + k + 3)) == 0 :
+				    stats_pair_at(p + k) == 0)
+					continue;
+				if ((e = stats_pair_at(p + k)) &&
+				    stats_run_stop(sc, p + k, e))
+					return (size_t)(p + k - s);
+				if (k + 3 < 15 &&
+				    (e = stats_pair_at(p + k + 3)) &&
+				    stats_run_stop(sc, p + k + 3, e))
+					return (size_t)(p + k + 3 - s);
+			}
+			p += 15;
+		} while (p <= last);
+	}
+#endif
+	/* one at a time: the end of a text, or without the words */
+	while (end - p >= 3 && (p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 &&
+	    (p[2] & 0xC0) == 0x80 &&
+	    !((e = stats_pair_at(p)) && stats_run_stop(sc, p, e)))
+		p += 3;
+	return (size_t)(p - s);
+}
+
 /* Append the statistics of one joined block text; hstack and nstack
    are stats_page's stack arrays (or NULL).  The caller has built the
    index (stats_once): a page asks once, not once a block. */
@@ -2092,7 +2363,7 @@ stats_scan_in(const char *text, size_t len, size_t story, size_t block,
 	struct scan	 sc;
 	const uint8_t	*s = (const uint8_t *)text;
 	size_t		 i = 0;
-	uint8_t		 c, c2, c3;
+	uint8_t		 c, c2, c3, e;
 
 	if (len > UINT32_MAX)
 		len = UINT32_MAX;	/* hits hold 32-bit offsets */
@@ -2106,48 +2377,9 @@ stats_scan_in(const char *text, size_t len, size_t story, size_t block,
 	sc.hstack = hstack;
 	sc.nstack = nstack;
 	while (i < len) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-		/* the common case, a run of three-byte characters that are
-		   no candidate: two at a time (eight bytes read, six looked
-		   at); stats_second spares most of them the full test.  It
-		   takes the full-width clause marks in its stride and stops
-		   before any other candidate and before anything else, which
-		   the code below handles */
-		if (i + 8 <= len) {
-			const uint8_t *p = s + i, *last = s + len - 8;
-			uint64_t w;
-
-			/* a pointer, not an index: the loop has no other
-			   variable to keep */
-			do {
-				memcpy(&w, p, 8);
-				if ((w & 0xC0C0F0C0C0F0ull) !=
-				    0x8080E08080E0ull)
-					break;
-				if (stats_second[w >> 8 & 0xFF] &&
-				    STATS_CAND_W(w)) {
-					/* a clause mark (，。) ends most
-					   runs: taken here, without leaving
-					   the run */
-					if (!STATS_MARK_W(w))
-						break;
-					stats_mark(&sc, (size_t)(p - s), 3);
-					p += 3;
-					continue;
-				}
-				if (stats_second[w >> 32 & 0xFF] &&
-				    STATS_CAND_W(w >> 24)) {
-					if (!STATS_MARK_W(w >> 24)) {
-						p += 3;
-						break;
-					}
-					stats_mark(&sc, (size_t)(p + 3 - s), 3);
-				}
-				p += 6;
-			} while (p <= last);
-			i = (size_t)(p - s);
-		}
-#endif
+		i = stats_run(&sc, i);
+		if (i >= len)
+			break;
 		c = s[i];
 		if (c < 0x80) {
 			switch (stats_ascii[c]) {
@@ -2169,16 +2401,17 @@ stats_scan_in(const char *text, size_t len, size_t story, size_t block,
 		}
 		c2 = s[i + 1];
 		c3 = s[i + 2];
-		/* without branches but one: most characters are no candidate */
-		if (!(stats_cand[(c & 0x0F) << 6 | (c2 & 0x3F)] >> (c3 & 0x3F) & 1 &
-		    ((c2 & 0xC0) == 0x80) & ((c3 & 0xC0) == 0x80))) {
-			/* a digit is never a byte >= 0x80: skipping is safe */
+		if ((c2 & 0xC0) != 0x80 || (c3 & 0xC0) != 0x80 ||
+		    ((e = stats_pair_at(s + i)) | STATS_PAIR_MARK) !=
+		    (c | STATS_PAIR_MARK)) {
+			/* no candidate; a digit is never a byte >= 0x80:
+			   skipping is safe */
 			i += 1 + ((c2 & c3 & 0x80) >> 6);
 			continue;
 		}
 		if (c == 0xEF && c3 >= 0x90 && c3 <= 0x99)
 			i = stats_arabic(&sc, i);
-		else if (c == 0xEF || (c == 0xE3 && c3 == 0x82)) {
+		else if (e & STATS_PAIR_MARK) {
 			stats_mark(&sc, i, 3);		/* ，；！？。 */
 			i += 3;
 		} else if (c == 0xE3 && c3 == 0x8A)

@@ -983,6 +983,51 @@ test_title(void **state)
 	expect_hits("《未闭合。共3项", (const char *const []){ "3项", NULL });
 }
 
+/* The scan's run of three-byte characters (five at a time, the last
+   fifteen bytes one at a time): a candidate found at every place of the
+   stride, the clause marks it takes in its stride, and characters that
+   share a candidate's last two bytes (适 those of 。, 布 of 七, 听 of 萬)
+   that are none. */
+static void
+test_run(void **state)
+{
+	struct stat_list	 l;
+	const struct stat_hit	*h;
+	char			 s[256];
+	size_t			 k, m, n;
+
+	for (k = 0; k < 20; k++)
+		for (m = 0; m < 7; m++) {
+			/* k characters, a mark, a count, m characters */
+			for (n = 0, s[0] = '\0'; n < k; n++)
+				strcat(s, "的");
+			strcat(s, "，适布听共3人");
+			for (n = 0; n < m; n++)
+				strcat(s, "的");
+			scan(s, &l);
+			assert_int_equal(l.n, 1);
+			h = find(s, &l, "3人");
+			assert_int_equal(h->ctx_start, k * strlen("的") +
+			    strlen("，"));
+			assert_int_equal(h->ctx_end, strlen(s));
+			stats_list_free(&l);
+			/* a Chinese numeral and a clause mark after it */
+			for (n = 0, s[0] = '\0'; n < k; n++)
+				strcat(s, "适");
+			strcat(s, "两个");
+			for (n = 0; n < m; n++)
+				strcat(s, "听");
+			strcat(s, "。布");
+			scan(s, &l);
+			assert_int_equal(l.n, 1);
+			h = find(s, &l, "两个");
+			assert_int_equal(h->ctx_start, 0);
+			assert_int_equal(h->ctx_end, strlen(s) -
+			    strlen("。布"));
+			stats_list_free(&l);
+		}
+}
+
 int
 main(void)
 {
@@ -1007,6 +1052,7 @@ main(void)
 		cmocka_unit_test(test_yearmonth),
 		cmocka_unit_test(test_setphrase),
 		cmocka_unit_test(test_title),
+		cmocka_unit_test(test_run),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
