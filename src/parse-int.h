@@ -551,8 +551,22 @@ int	 parse_md_page(struct parse_ctx *, struct range);
 int	 parse_md_looks(const struct parse_ctx *);
 
 /* parse.c: scratch memory and page building helpers */
-void	*parse_arena_alloc(struct parse_arena *, size_t);
+void	*parse_arena_more(struct parse_arena *, size_t);
 void	*parse_arena_regrow(struct parse_arena *, void *, size_t, size_t);
+
+/* Allocate n bytes (n a multiple of 8) of scratch memory.  Inline: most
+   blocks and bylines take some, and the chunk mostly has room. */
+static inline void *
+parse_arena_alloc(struct parse_arena *a, size_t n)
+{
+	void	*p;
+
+	if (a->cap - a->used < n)
+		return parse_arena_more(a, n);
+	p = a->p + a->used;
+	a->used += n;
+	return p;
+}
 
 /* Elements a scratch array has room for at first: most of a page's
    arrays (the pieces of a block, the names of a byline) stay that short,
@@ -568,13 +582,32 @@ parse_arena_grow(struct parse_arena *a, void *v, size_t n, size_t sz)
 {
 	if (n != 0 && (n < PARSE_GROW_MIN || (n & (n - 1)) != 0))
 		return v;
+	if (n == 0)	/* an array's first element: most stay that short */
+		return parse_arena_alloc(a, (PARSE_GROW_MIN * sz + 7) &
+		    ~(size_t)7);
 	return parse_arena_regrow(a, v, n, sz);
 }
 size_t	 parse_story_new(struct parse_ctx *);
-size_t	 parse_block_new(struct parse_ctx *, struct story *, enum block_kind);
+
+/* Add an empty block of kind k to st; its index.  Inline: a page has
+   about as many blocks as lines. */
+static inline size_t
+parse_block_new(struct parse_ctx *ctx, struct story *st, enum block_kind k)
+{
+	struct block	*b;
+
+	st->blocks = parse_arena_grow(&ctx->arena, st->blocks, st->nblocks,
+	    sizeof *st->blocks);
+	b = &st->blocks[st->nblocks];
+	b->kind = k;
+	b->section = -1;
+	b->pieces = NULL;
+	b->npieces = 0;
+	return st->nblocks++;
+}
 void	 parse_block_piece(struct parse_ctx *, struct block *, size_t, size_t);
-void	 parse_block_line(struct parse_ctx *, struct story *, size_t,
-	    const struct parse_line *);
+void	 parse_block_lines(struct parse_ctx *, struct story *, size_t,
+	    size_t, size_t);
 void	 parse_bylines(struct parse_ctx *, struct story *, size_t, size_t,
 	    size_t);
 void	 parse_bylines_line(struct parse_ctx *, struct story *, size_t,

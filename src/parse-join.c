@@ -669,10 +669,7 @@ static void
 parse_join_lines(struct parse_join *J, struct story *st, size_t bi,
     const struct parse_unit *u)
 {
-	size_t	 i;
-
-	for (i = u->first; i <= u->last; i++)
-		parse_block_line(J->ctx, st, bi, &J->ctx->lines[i]);
+	parse_block_lines(J->ctx, st, bi, u->first, u->last);
 }
 
 /* Add unit u as a block of kind k to the current story; its index. */
@@ -689,7 +686,7 @@ parse_join_emit(struct parse_join *J, const struct parse_unit *u,
 	st = &J->ctx->pg->stories[J->cs];
 	bi = parse_block_new(J->ctx, st, k);
 	if (J->prefix != (size_t)-1) {
-		parse_block_line(J->ctx, st, bi, &J->ctx->lines[J->prefix]);
+		parse_block_lines(J->ctx, st, bi, J->prefix, J->prefix);
 		J->prefix = (size_t)-1;
 	}
 	parse_join_lines(J, st, bi, u);
@@ -711,7 +708,7 @@ parse_join_banner(struct parse_join *J, struct story *bn,
 	}
 	for (i = u->first; i <= u->last; i++) {
 		bi = parse_block_new(J->ctx, bn, BLOCK_BANNER);
-		parse_block_line(J->ctx, bn, bi, &J->ctx->lines[i]);
+		parse_block_lines(J->ctx, bn, bi, i, i);
 	}
 }
 
@@ -1042,8 +1039,8 @@ parse_join_read(struct parse_join *J)
 	if (J->prefix != (size_t)-1) {
 		/* a list number with nothing after it */
 		bi = parse_block_new(J->ctx, &pg->banner, BLOCK_BANNER);
-		parse_block_line(J->ctx, &pg->banner, bi,
-		    &J->ctx->lines[J->prefix]);
+		parse_block_lines(J->ctx, &pg->banner, bi, J->prefix,
+		    J->prefix);
 	}
 }
 

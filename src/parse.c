@@ -30,25 +30,22 @@
 /* Lines of a page held on the stack of parse_page (more go to the heap). */
 #define PARSE_LSTACK	160
 
-/* Allocate n bytes (n a multiple of 8) of scratch memory. */
+/* The part of parse_arena_alloc (see parse-int.h) that takes a new
+   chunk: n bytes (n a multiple of 8) from it. */
 void *
-parse_arena_alloc(struct parse_arena *a, size_t n)
+parse_arena_more(struct parse_arena *a, size_t n)
 {
 	void	*p;
 	size_t	 cap;
 
-	if (a->cap - a->used < n) {
-		cap = 2 * a->cap > n + 16 ? 2 * a->cap : n + 16;
-		p = xmalloc(cap);
-		*(void **)p = a->heap;
-		a->heap = p;
-		a->p = p;
-		a->used = 16;
-		a->cap = cap;
-	}
-	p = a->p + a->used;
-	a->used += n;
-	return p;
+	cap = 2 * a->cap > n + 16 ? 2 * a->cap : n + 16;
+	p = xmalloc(cap);
+	*(void **)p = a->heap;
+	a->heap = p;
+	a->p = p;
+	a->used = 16 + n;
+	a->cap = cap;
+	return (char *)p + 16;
 }
 
 /* Free the chunks of the scratch memory. */
@@ -90,21 +87,6 @@ parse_story_new(struct parse_ctx *ctx)
 	return pg->nstories++;
 }
 
-/* Add an empty block of kind k to st; its index. */
-size_t
-parse_block_new(struct parse_ctx *ctx, struct story *st, enum block_kind k)
-{
-	struct block	*b;
-
-	st->blocks = parse_arena_grow(&ctx->arena, st->blocks, st->nblocks,
-	    sizeof *st->blocks);
-	b = &st->blocks[st->nblocks];
-	memset(b, 0, sizeof *b);
-	b->kind = k;
-	b->section = -1;
-	return st->nblocks++;
-}
-
 /* Append the source bytes [s, e) to b (nothing when empty). */
 void
 parse_block_piece(struct parse_ctx *ctx, struct block *b, size_t s, size_t e)
@@ -118,18 +100,13 @@ parse_block_piece(struct parse_ctx *ctx, struct block *b, size_t s, size_t e)
 	b->npieces++;
 }
 
-/* Append line l (trimmed; a Markdown line's text runs) to block bi of
-   st. */
-void
-parse_block_line(struct parse_ctx *ctx, struct story *st, size_t bi,
+/* Append the text runs of Markdown line l, trimmed, to b. */
+static void
+parse_block_runs(struct parse_ctx *ctx, struct block *b,
     const struct parse_line *l)
 {
 	size_t	 i, s, e;
 
-	if (l->npieces == 0) {
-		parse_block_piece(ctx, &st->blocks[bi], l->start, l->end);
-		return;
-	}
 	for (i = 0; i < l->npieces; i++) {
 		s = ctx->runs[l->piece + i].start;
 		e = ctx->runs[l->piece + i].end;
@@ -137,7 +114,34 @@ parse_block_line(struct parse_ctx *ctx, struct story *st, size_t bi,
 			s = parse_line_trim_start(ctx->buf, s, e);
 		if (i + 1 == l->npieces)
 			e = parse_line_trim_end(ctx->buf, s, e);
-		parse_block_piece(ctx, &st->blocks[bi], s, e);
+		parse_block_piece(ctx, b, s, e);
+	}
+}
+
+/* Append lines first to last (trimmed; a Markdown line's text runs) to
+   block bi of st: one call for a unit's lines, and a line that is one
+   piece (all but Markdown's) appended here. */
+void
+parse_block_lines(struct parse_ctx *ctx, struct story *st, size_t bi,
+    size_t first, size_t last)
+{
+	struct block	*b = &st->blocks[bi];
+	const struct parse_line *l;
+	size_t		 i;
+
+	for (i = first; i <= last; i++) {
+		l = &ctx->lines[i];
+		if (l->npieces != 0) {
+			parse_block_runs(ctx, b, l);
+			continue;
+		}
+		if (l->end <= l->start)
+			continue;
+		b->pieces = parse_arena_grow(&ctx->arena, b->pieces,
+		    b->npieces, sizeof *b->pieces);
+		b->pieces[b->npieces].start = l->start;
+		b->pieces[b->npieces].end = l->end;
+		b->npieces++;
 	}
 }
 
@@ -362,16 +366,24 @@ parse_dateline(struct parse_ctx *ctx, struct story *st, size_t bi, size_t li)
 static void
 parse_sections(struct parse_ctx *ctx, struct story *st)
 {
-	size_t	 i, n = 0;
+	size_t	 h, i, n = 0;
 
-	for (i = 0; i < st->nblocks; i++)
+	st->nsections = 0;
+	st->sections = NULL;
+	/* the blocks before the first heading are in no section, as
+	   parse_block_new made them: most stories have no heading */
+	for (h = 0; h < st->nblocks && st->blocks[h].kind != BLOCK_HEADING;
+	    h++)
+		;
+	if (h == st->nblocks)
+		return;
+	for (i = h; i < st->nblocks; i++)
 		if (st->blocks[i].kind == BLOCK_HEADING)
 			n++;
-	st->nsections = 0;
 	/* every entry is written below */
-	st->sections = n ? parse_arena_alloc(&ctx->arena,
-	    n * sizeof *st->sections) : NULL;
-	for (i = 0; i < st->nblocks; i++) {
+	st->sections = parse_arena_alloc(&ctx->arena,
+	    n * sizeof *st->sections);
+	for (i = h; i < st->nblocks; i++) {
 		if (st->blocks[i].kind == BLOCK_HEADING) {
 			if (st->nsections > 0)
 				st->sections[st->nsections - 1].end = i;
