@@ -19,6 +19,7 @@
  * was: dubao --explain FILE.
  */
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "parse-int.h"
@@ -707,6 +708,10 @@ pr_index_build(void)
 	unsigned	 b;
 	int		 r;
 
+	/* parse_rules_classify decides a blank line without the table */
+	if (parse_rules_line[0].need != LF_BLANK || parse_rules_line[0].test !=
+	    PR_NEEDED || parse_rules_line[0].cls != PC_BLANK)
+		abort();
 	for (r = 0; parse_rules_line[r].name != NULL; r++) {
 		if (parse_rules_line[r].need == 0 &&
 		    parse_rules_line[r].md == 0)
@@ -802,6 +807,14 @@ parse_rules_classify(struct parse_ctx *ctx)
 	for (i = 0; i < ctx->nlines; i++) {
 		const struct parse_line *l = &ctx->lines[i];
 
+		if (l->flags & LF_BLANK) {
+			/* its first candidate, the first rule ("blank"),
+			   which needs nothing more: nearly half the lines of
+			   a page */
+			ctx->lines[i].cls = PC_BLANK;
+			ctx->lines[i].rule = 0;
+			continue;
+		}
 		/* names are read only under a byline */
 		if ((l->flags & LF_MAYNAMES) && i > 0 &&
 		    (ctx->lines[i - 1].flags & (LF_BYLINE | LF_NAMES)))
