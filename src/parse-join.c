@@ -112,26 +112,36 @@ parse_join_units(struct parse_ctx *ctx, struct parse_unit **out)
 {
 	struct parse_line	*L = ctx->lines;
 	struct parse_unit	*v, *u = NULL;
-	unsigned char		*cut;
+	struct parse_run	 r;
 	size_t			 i, n = 0, gap = 0;
+	uint32_t		 page = parse_rules_cut_page(ctx);
+	int			 cut;
 
-	/* both in the scratch memory of the parse, freed with it */
-	cut = parse_arena_alloc(&ctx->arena, (ctx->nlines + 8) & ~(size_t)7);
-	memset(cut, 0, ctx->nlines + 1);
-	parse_rules_cuts(ctx, cut);
-	/* not zeroed: a unit is cleared when it is started, and only the
-	   first n are ever read */
+	/* in the scratch memory of the parse, freed with it; not zeroed:
+	   a unit is cleared when it is started, and only the first n are
+	   ever read */
 	v = parse_arena_alloc(&ctx->arena, ((ctx->nlines + 1) * sizeof *v +
 	    7) & ~(size_t)7);
+	/* one pass: each run of non-blank lines cut into units as it is
+	   met (parse_rules_cut) */
 	for (i = 0; i < ctx->nlines; i++) {
 		if (L[i].flags & LF_BLANK) {
 			gap++;
 			u = NULL;
 			continue;
 		}
-		if (ctx->why != NULL && u != NULL)
+		if (u == NULL) {
+			/* a run's first line; the run is read when a line
+			   follows (most runs are one line: none to cut) */
+			if (i + 1 < ctx->nlines &&
+			    !(L[i + 1].flags & LF_BLANK))
+				parse_rules_run(ctx, i, &r);
+			cut = 1;
+		} else {
+			cut = parse_rules_cut_at(ctx, &r, i, page);
 			parse_why(ctx, i, PS_CUT, parse_rules_cut[L[i].cut].name);
-		if (u == NULL || cut[i]) {
+		}
+		if (cut) {
 			u = &v[n++];
 			memset(u, 0, sizeof *u);
 			u->first = i;
