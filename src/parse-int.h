@@ -296,8 +296,13 @@ struct parse_ctx {
 						   one counts as none (the
 						   profile rule says) */
 	size_t			 joined;	/* non-blank lines right over
-						   another (the profile counts
-						   them) */
+						   another (counted as the
+						   lines are lexed: parse_lex) */
+	size_t			 nonblank;	/* ... lines not blank */
+	size_t			 lastline;	/* ... the last of them */
+	size_t			 maxw;		/* ... characters of the longest
+						   that is neither debris nor
+						   page metadata */
 	struct parse_arena	 arena;
 	struct parse_why	*why;		/* --explain: one per line, or
 						   NULL */

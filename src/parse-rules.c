@@ -359,21 +359,14 @@ parse_rules_profile_of(struct parse_ctx *ctx)
 {
 	struct parse_counts	 c;
 	const struct parse_line	*L = ctx->lines;
-	size_t			 i, maxw = 0, last = 0;
+	size_t			 i, maxw = ctx->maxw, last = ctx->lastline;
 	int			 r;
 
 	memset(&c, 0, sizeof c);
 	c.markdown = ctx->markdown;
-	for (i = 0; i < ctx->nlines; i++) {
-		if (L[i].flags & LF_BLANK)
-			continue;
-		last = i;
-		c.nonblank++;
-		if (i + 1 < ctx->nlines && !(L[i + 1].flags & LF_BLANK))
-			c.joined++;
-		if (!(L[i].flags & (LF_BOILER | LF_META)) && L[i].nchars > maxw)
-			maxw = L[i].nchars;
-	}
+	/* counted as the lines were lexed (parse_lex) */
+	c.nonblank = ctx->nonblank;
+	c.joined = ctx->joined;
 	for (i = 0; i < ctx->nlines; i++) {
 		if (L[i].flags & (LF_BLANK | LF_BOILER | LF_META | LF_NUMBER))
 			continue;
@@ -409,7 +402,6 @@ parse_rules_profile_of(struct parse_ctx *ctx)
 		;
 	ctx->profile = parse_rules_profile[r].profile;
 	ctx->profile_rule = r;
-	ctx->joined = c.joined;
 	ctx->spaced = parse_rules_profile[r].spaced;
 }
 

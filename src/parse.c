@@ -299,8 +299,18 @@ static void
 parse_lex_text(struct parse_ctx *ctx, size_t i)
 {
 	struct parse_lexed x;
+	const struct parse_line *l;
 
 	parse_line_lex(ctx->buf, &ctx->lines[i], &x);
+	l = &ctx->lines[i];
+	/* what the profile counts of all the lines (in the pass that
+	   lexes them, not one more) */
+	ctx->nonblank++;
+	ctx->lastline = i;
+	if (i > 0 && !(l[-1].flags & LF_BLANK))
+		ctx->joined++;
+	if (!(l->flags & (LF_BOILER | LF_META)) && l->nchars > ctx->maxw)
+		ctx->maxw = l->nchars;
 	if (ctx->lines[i].tail.end > ctx->lines[i].tail.start)
 		ctx->tails = 1;
 	if (parse_wire_sign(ctx->buf, &ctx->lines[i]))
@@ -686,8 +696,10 @@ parse_split_wire(struct parse_ctx *ctx, struct parse_line *stack)
 		free(ctx->lines);
 	ctx->lines = v;
 	ctx->nlines = n;
-	/* the pieces are lines of their own: their features anew */
-	if (relex)
+	/* the pieces are lines of their own: their features anew, and
+	   the profile's counts */
+	if (relex) {
+		ctx->nonblank = ctx->lastline = ctx->joined = ctx->maxw = 0;
 		for (i = 0; i < n; i++) {
 			unsigned keep = v[i].flags & (LF_INDENT | LF_PAGEBRK);
 
@@ -695,6 +707,7 @@ parse_split_wire(struct parse_ctx *ctx, struct parse_line *stack)
 			v[i].tag = 0;
 			parse_lex(ctx, i);
 		}
+	}
 }
 
 /* Parse span of t into pg; with why, say why per line. */
