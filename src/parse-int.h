@@ -431,6 +431,7 @@ struct parse_unit_rule {
 #define PU_C(c)		(1u << (c))
 #define PU_ANY		(~0u)
 _Static_assert(PC__COUNT <= 32, "a class is a bit of parse_unit_rule");
+_Static_assert(U__COUNT <= 32, "a unit type is a bit of what parse_rules_type returns");
 
 /* Counts of a page that its profile is chosen from. */
 struct parse_counts {
@@ -468,7 +469,7 @@ uint32_t parse_rules_cut_page(const struct parse_ctx *);
 void	 parse_rules_run(const struct parse_ctx *, size_t, struct parse_run *);
 int	 parse_rules_cut_at(const struct parse_ctx *, struct parse_run *,
 	    size_t, uint32_t);
-void	 parse_rules_type(struct parse_ctx *, struct parse_unit *);
+unsigned parse_rules_type(struct parse_ctx *, struct parse_unit *, size_t);
 const char *parse_class_name(enum parse_class);
 const char *parse_profile_name(enum parse_profile);
 

@@ -81,6 +81,8 @@ struct parse_join {
 	struct parse_ctx	*ctx;
 	struct parse_unit	*u;
 	size_t			 nu;
+	unsigned		 types;		/* the types of the units, a
+						   bit 1 << U_* each */
 	size_t			 cs;		/* current story */
 	int			 have;		/* a story exists */
 	int			 fresh;		/* the next unit starts a story */
@@ -106,9 +108,11 @@ pj_why(struct parse_join *J, const struct parse_unit *u, int st,
 	parse_why(J->ctx, u->first, st, rule);
 }
 
-/* Build and type the units of the page; their count. */
+/* Build and type the units of the page; their count, and in *types the
+   types there are (a bit 1 << U_* each). */
 static size_t
-parse_join_units(struct parse_ctx *ctx, struct parse_unit **out)
+parse_join_units(struct parse_ctx *ctx, struct parse_unit **out,
+    unsigned *types)
 {
 	struct parse_line	*L = ctx->lines;
 	struct parse_unit	*v, *u = NULL;
@@ -159,11 +163,7 @@ parse_join_units(struct parse_ctx *ctx, struct parse_unit **out)
 			u->nchars = PT_LONG;
 		u->endp = (L[i].flags & LF_ENDP) != 0;
 	}
-	for (i = 0; i < n; i++) {
-		parse_rules_type(ctx, &v[i]);
-		parse_why(ctx, v[i].first, PS_UNIT,
-		    parse_rules_unit[v[i].trule].name);
-	}
+	*types = parse_rules_type(ctx, v, n);
 	*out = v;
 	return n;
 }
@@ -572,9 +572,12 @@ parse_join_heads(struct parse_join *J)
 	size_t	 i, k;
 	int	 body = 0;
 
-	pj_md_heads(J);
-	for (i = 0; i < J->nu && !body; i++)
-		body = u[i].role == R_HEADLINE;	/* a marked headline */
+	/* Markdown heads (a page without them has no marked unit) */
+	if (J->types & (1u << U_MARKED)) {
+		pj_md_heads(J);
+		for (i = 0; i < J->nu && !body; i++)
+			body = u[i].role == R_HEADLINE;	/* a marked headline */
+	}
 	if (J->flushheads)
 		pj_flush_heads(J);
 	for (i = 0; i < J->nu; i++) {
@@ -1065,7 +1068,7 @@ parse_join_page(struct parse_ctx *ctx)
 	J.ctx = ctx;
 	J.prefix = (size_t)-1;
 	J.motto = (size_t)-1;
-	J.nu = parse_join_units(ctx, &J.u);
+	J.nu = parse_join_units(ctx, &J.u, &J.types);
 	for (i = 0; ctx->tails && i < ctx->nlines; i++)
 		if (ctx->lines[i].tail.end > ctx->lines[i].tail.start) {
 			/* page metadata glued to a line: the banner */
@@ -1076,8 +1079,7 @@ parse_join_page(struct parse_ctx *ctx)
 			    ctx->lines[i].tail.start, ctx->lines[i].tail.end);
 		}
 	if (ctx->profile == PP_INDENTED || ctx->profile == PP_LINES)
-		for (i = 0; i < J.nu && !J.flushheads; i++)
-			J.flushheads = J.u[i].type == U_FLUSH;
+		J.flushheads = (J.types & (1u << U_FLUSH)) != 0;
 	/* headlines the contents list names start the only stories */
 	if (ctx->ntocheads > 0)
 		J.flushheads = 1;

@@ -1377,23 +1377,31 @@ pr_init(void)
 		pthread_once(&pr_once, pr_build_once);
 }
 
-/* Type a unit: the first rule of parse_rules_unit that holds. */
-void
-parse_rules_type(struct parse_ctx *ctx, struct parse_unit *u)
+/* Type the n units v: for each, the first rule of parse_rules_unit that
+   holds.  The types there are, a bit 1 << U_* each. */
+unsigned
+parse_rules_type(struct parse_ctx *ctx, struct parse_unit *v, size_t n)
 {
+	struct parse_unit *u;
 	uint32_t m;
+	unsigned types = 0;
 	int	 r;
 
 	pr_init();
-	/* the last rule ("unit-text") is for any class and holds */
-	for (m = pu_index[u->cls] & (pu_anyneed | pk_of(pu_need, u->flags &
-	    pu_needs)); ; m &= m - 1) {
-		r = pr_lowest(m);
-		if (parse_rules_unit[r].test(ctx, u))
-			break;
+	for (u = v; u < v + n; u++) {
+		/* the last rule ("unit-text") is for any class and holds */
+		for (m = pu_index[u->cls] & (pu_anyneed | pk_of(pu_need,
+		    u->flags & pu_needs)); ; m &= m - 1) {
+			r = pr_lowest(m);
+			if (parse_rules_unit[r].test(ctx, u))
+				break;
+		}
+		u->type = parse_rules_unit[r].type;
+		u->trule = (unsigned char)r;
+		parse_why(ctx, u->first, PS_UNIT, parse_rules_unit[r].name);
+		types |= 1u << u->type;
 	}
-	u->type = parse_rules_unit[r].type;
-	u->trule = (unsigned char)r;
+	return types;
 }
 
 /* ---- every rule's name ---------------------------------------------- */
