@@ -235,7 +235,10 @@ parse_contents(struct parse_ctx *ctx)
 	for (k = 0; k < n; k++)
 		ctx->ntocheads += ent[k].used;
 out:
-	free(ent);
-	free(text);
-	free(line);
+	/* most pages have no list: nothing to free, and no call */
+	if (ent != NULL) {
+		free(ent);
+		free(text);
+		free(line);
+	}
 }

@@ -549,8 +549,18 @@ parse_why_set(struct parse_ctx *ctx, size_t i, int st, const char *rule)
 static size_t
 parse_page_after(const struct text *t, size_t off)
 {
-	size_t	 lo = 0, hi = t->npages, mid;
+	/* the page found last time in this thread, and the one after
+	   it, are asked first: a text's pages are mostly parsed in order
+	   (the answer is checked: a hint of another text costs a search) */
+	static _Thread_local size_t hint;
+	size_t	 lo = 0, hi = t->npages, mid, k;
 
+	for (k = hint; k < hint + 2 && k < t->npages; k++)
+		if (t->pages[k].start <= off && (k + 1 == t->npages ||
+		    t->pages[k + 1].start > off)) {
+			hint = k;
+			return k + 1;
+		}
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		if (t->pages[mid].start <= off)
@@ -558,6 +568,7 @@ parse_page_after(const struct text *t, size_t off)
 		else
 			hi = mid;
 	}
+	hint = lo > 0 ? lo - 1 : 0;
 	return lo;
 }
 
@@ -769,7 +780,8 @@ parse_run(struct page *pg, const struct text *t, struct range span,
 	parse_sections(&ctx, &pg->banner);
 	parse_pool(&ctx, pg);
 	parse_arena_free(&ctx.arena);
-	free(ctx.runs);
+	if (ctx.runs != NULL)	/* Markdown's only: no call for the others */
+		free(ctx.runs);
 	if (ctx.lines != lstack)
 		free(ctx.lines);
 }
