@@ -297,7 +297,8 @@ struct parse_ctx {
 						   profile rule says) */
 	size_t			 joined;	/* non-blank lines right over
 						   another (counted as the
-						   lines are lexed: parse_lex) */
+						   lines are lexed:
+						   parse_lex_all) */
 	size_t			 nonblank;	/* ... lines not blank */
 	size_t			 lastline;	/* ... the last of them */
 	size_t			 maxw;		/* ... characters of the longest
@@ -313,10 +314,11 @@ struct parse_ctx {
 						   named */
 	int			 tails;		/* some line had page metadata
 						   glued to it (parse_line.tail;
-						   set by parse_lex, which every
-						   line with one goes through) */
+						   set by parse_lex_all, which
+						   every line with one goes
+						   through) */
 	int			 wire;		/* some line is a sign of wire
-						   copy (set by parse_lex:
+						   copy (set by parse_lex_all:
 						   parse_wire_sign) */
 	struct parse_memo	**memo;		/* see parse_line.memo */
 	size_t			 nmemo;
@@ -431,7 +433,8 @@ struct parse_unit_rule {
 #define PU_C(c)		(1u << (c))
 #define PU_ANY		(~0u)
 _Static_assert(PC__COUNT <= 32, "a class is a bit of parse_unit_rule");
-_Static_assert(U__COUNT <= 32, "a unit type is a bit of what parse_rules_type returns");
+_Static_assert(U__COUNT <= 32,
+    "a unit type is a bit of what parse_rules_type returns");
 
 /* Counts of a page that its profile is chosen from. */
 struct parse_counts {

@@ -364,7 +364,7 @@ parse_rules_profile_of(struct parse_ctx *ctx)
 
 	memset(&c, 0, sizeof c);
 	c.markdown = ctx->markdown;
-	/* counted as the lines were lexed (parse_lex) */
+	/* counted as the lines were lexed (parse_lex_all) */
 	c.nonblank = ctx->nonblank;
 	c.joined = ctx->joined;
 	for (i = 0; i < ctx->nlines; i++) {

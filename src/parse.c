@@ -294,23 +294,13 @@ parse_wire_sign(const char *b, const struct parse_line *l)
 }
 
 /* Lex line i, not blank, and keep what the lexer read that costs to read
-   again (see parse_lex). */
+   again (see parse_lex_all). */
 static void
 parse_lex_text(struct parse_ctx *ctx, size_t i)
 {
 	struct parse_lexed x;
-	const struct parse_line *l;
 
 	parse_line_lex(ctx->buf, &ctx->lines[i], &x);
-	l = &ctx->lines[i];
-	/* what the profile counts of all the lines (in the pass that
-	   lexes them, not one more) */
-	ctx->nonblank++;
-	ctx->lastline = i;
-	if (i > 0 && !(l[-1].flags & LF_BLANK))
-		ctx->joined++;
-	if (!(l->flags & (LF_BOILER | LF_META)) && l->nchars > ctx->maxw)
-		ctx->maxw = l->nchars;
 	if (ctx->lines[i].tail.end > ctx->lines[i].tail.start)
 		ctx->tails = 1;
 	if (parse_wire_sign(ctx->buf, &ctx->lines[i]))
@@ -324,18 +314,36 @@ parse_lex_text(struct parse_ctx *ctx, size_t i)
 		    &x.bl : NULL, x.blread ? x.blkind : PB_NONE);
 }
 
-/* Lex line i, and keep what the lexer read that costs to read again. */
-static inline void
-parse_lex(struct parse_ctx *ctx, size_t i)
+/* Lex every line, and keep what the lexer read that costs to read again;
+   count, for the profile, the lines not blank, those right over another,
+   the last of them and the longest (in this pass, not one more). */
+static void
+parse_lex_all(struct parse_ctx *ctx)
 {
-	ctx->lines[i].memo = 0;
-	if (ctx->lines[i].start == ctx->lines[i].end) {
-		/* a blank line (a page's every other one): nothing to
-		   read, nor to keep, and no call */
-		ctx->lines[i].flags |= LF_BLANK;
-		return;
+	struct parse_line *L = ctx->lines;
+	size_t	 i, nonblank = 0, joined = 0, last = 0, maxw = 0, above = 0;
+
+	for (i = 0; i < ctx->nlines; i++) {
+		L[i].memo = 0;
+		if (L[i].start == L[i].end) {
+			/* a blank line (a page's every other one): nothing
+			   to read, nor to keep, and no call */
+			L[i].flags |= LF_BLANK;
+			above = 0;
+			continue;
+		}
+		parse_lex_text(ctx, i);
+		nonblank++;
+		joined += above;
+		above = 1;
+		last = i;
+		if (!(L[i].flags & (LF_BOILER | LF_META)) && L[i].nchars > maxw)
+			maxw = L[i].nchars;
 	}
-	parse_lex_text(ctx, i);
+	ctx->nonblank = nonblank;
+	ctx->joined = joined;
+	ctx->lastline = last;
+	ctx->maxw = maxw;
 }
 
 /* Recognise a dateline opener at the start of lead block bi of st, whose
@@ -659,7 +667,7 @@ parse_split_wire(struct parse_ctx *ctx, struct parse_line *stack)
 	int		 relex = 0;
 
 	/* only wire copy has them: a page with a line that is a sign of
-	   it (parse_wire_sign, asked by parse_lex) */
+	   it (parse_wire_sign, asked by parse_lex_all) */
 	if (!ctx->wire)
 		return;
 	/* at most two more lines for every line that has a wire end */
@@ -710,14 +718,11 @@ parse_split_wire(struct parse_ctx *ctx, struct parse_line *stack)
 	/* the pieces are lines of their own: their features anew, and
 	   the profile's counts */
 	if (relex) {
-		ctx->nonblank = ctx->lastline = ctx->joined = ctx->maxw = 0;
 		for (i = 0; i < n; i++) {
-			unsigned keep = v[i].flags & (LF_INDENT | LF_PAGEBRK);
-
-			v[i].flags = keep;
+			v[i].flags &= LF_INDENT | LF_PAGEBRK;
 			v[i].tag = 0;
-			parse_lex(ctx, i);
 		}
+		parse_lex_all(ctx);
 	}
 }
 
@@ -747,8 +752,7 @@ parse_run(struct page *pg, const struct text *t, struct range span,
 	if (parse_md_looks(&ctx))
 		(void)parse_md_page(&ctx, span);
 	pg->markdown = ctx.markdown;
-	for (i = 0; i < ctx.nlines; i++)
-		parse_lex(&ctx, i);
+	parse_lex_all(&ctx);
 	if (!ctx.markdown)
 		parse_split_wire(&ctx, lstack);
 	if (ex != NULL) {
