@@ -618,8 +618,29 @@ parse_block_new(struct parse_ctx *ctx, struct story *st, enum block_kind k)
 	return st->nblocks++;
 }
 void	 parse_block_piece(struct parse_ctx *, struct block *, size_t, size_t);
-void	 parse_block_lines(struct parse_ctx *, struct story *, size_t,
+void	 parse_block_lines_all(struct parse_ctx *, struct story *, size_t,
 	    size_t, size_t);
+
+/* Append lines first to last (trimmed; a Markdown line's text runs) to
+   block bi of st.  Inline for most units, one line of one piece that
+   starts a block: the block's first piece, and no call. */
+static inline void
+parse_block_lines(struct parse_ctx *ctx, struct story *st, size_t bi,
+    size_t first, size_t last)
+{
+	struct block	*b = &st->blocks[bi];
+	const struct parse_line *l = &ctx->lines[first];
+
+	if (first != last || l->npieces != 0 || l->end <= l->start ||
+	    b->npieces != 0) {
+		parse_block_lines_all(ctx, st, bi, first, last);
+		return;
+	}
+	b->pieces = parse_arena_grow(&ctx->arena, NULL, 0, sizeof *b->pieces);
+	b->pieces[0].start = l->start;
+	b->pieces[0].end = l->end;
+	b->npieces = 1;
+}
 void	 parse_bylines(struct parse_ctx *, struct story *, size_t, size_t,
 	    size_t);
 void	 parse_bylines_line(struct parse_ctx *, struct story *, size_t,

@@ -120,9 +120,10 @@ parse_block_runs(struct parse_ctx *ctx, struct block *b,
 
 /* Append lines first to last (trimmed; a Markdown line's text runs) to
    block bi of st: one call for a unit's lines, and a line that is one
-   piece (all but Markdown's) appended here. */
+   piece (all but Markdown's) appended here.  What parse_block_lines
+   (parse-int.h) does not do inline. */
 void
-parse_block_lines(struct parse_ctx *ctx, struct story *st, size_t bi,
+parse_block_lines_all(struct parse_ctx *ctx, struct story *st, size_t bi,
     size_t first, size_t last)
 {
 	struct block	*b = &st->blocks[bi];
