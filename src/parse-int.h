@@ -271,6 +271,43 @@ struct parse_memo {
 	struct parse_bl_item	 item[];
 };
 
+/* Counts of a page that its profile is chosen from. */
+struct parse_counts {
+	size_t		 para;		/* paragraph-like lines */
+	size_t		 indented;	/* ... indented */
+	size_t		 inner;		/* ... but the page's last line */
+	size_t		 blank_after;	/* ... of these, followed by a blank
+					   line */
+	size_t		 endp;		/* ... ending a sentence */
+	size_t		 longer;	/* ... longer than PT_LINES_PARA */
+	size_t		 spaced;	/* ... longer than PT_SPACED_PARA */
+	size_t		 flush;		/* short lines not indented */
+	size_t		 nonblank;	/* lines not blank */
+	size_t		 joined;	/* ... right over another */
+	int		 markdown;	/* md4c read the page */
+};
+
+/* Count, for the profile, paragraph-like line l (blank_below: a blank
+   line follows it), counting it as inner: parse_rules_profile_of takes
+   the page's last line back.  Inline: parse_lex_all counts as it lexes. */
+static inline void
+parse_count_para(struct parse_counts *c, const struct parse_line *l,
+    int blank_below)
+{
+	c->para++;
+	if (l->flags & LF_INDENT)
+		c->indented++;
+	if (l->flags & LF_ENDP)
+		c->endp++;
+	if (l->nchars > PT_LINES_PARA)
+		c->longer++;
+	if (l->nchars > PT_SPACED_PARA)
+		c->spaced++;
+	c->inner++;
+	if (blank_below)
+		c->blank_after++;
+}
+
 /* Scratch memory of one parse: blocks and pieces while they grow.  Freed
    (all at once) when parse_page ends; what it held is then copied into
    the page's pool. */
@@ -296,14 +333,20 @@ struct parse_ctx {
 						   one counts as none (the
 						   profile rule says) */
 	size_t			 joined;	/* non-blank lines right over
-						   another (counted as the
-						   lines are lexed:
-						   parse_lex_all) */
-	size_t			 nonblank;	/* ... lines not blank */
-	size_t			 lastline;	/* ... the last of them */
-	size_t			 maxw;		/* ... characters of the longest
-						   that is neither debris nor
-						   page metadata */
+						   another (the profile counts
+						   them) */
+	struct parse_counts	 counts;	/* what the profile counts,
+						   as the lines are lexed
+						   (parse_lex_all) but ... */
+	size_t			*unsure;	/* ... the lines whose count
+						   waits for maxw (a head's
+						   maybe, or a full line of
+						   hard-wrapped text) */
+	size_t			 nunsure;
+	size_t			 lastline;	/* the last line not blank */
+	size_t			 maxw;		/* characters of the longest
+						   line that is neither debris
+						   nor page metadata */
 	struct parse_arena	 arena;
 	struct parse_why	*why;		/* --explain: one per line, or
 						   NULL */
@@ -435,22 +478,6 @@ struct parse_unit_rule {
 _Static_assert(PC__COUNT <= 32, "a class is a bit of parse_unit_rule");
 _Static_assert(U__COUNT <= 32,
     "a unit type is a bit of what parse_rules_type returns");
-
-/* Counts of a page that its profile is chosen from. */
-struct parse_counts {
-	size_t		 para;		/* paragraph-like lines */
-	size_t		 indented;	/* ... indented */
-	size_t		 inner;		/* ... but the page's last line */
-	size_t		 blank_after;	/* ... of these, followed by a blank
-					   line */
-	size_t		 endp;		/* ... ending a sentence */
-	size_t		 longer;	/* ... longer than PT_LINES_PARA */
-	size_t		 spaced;	/* ... longer than PT_SPACED_PARA */
-	size_t		 flush;		/* short lines not indented */
-	size_t		 nonblank;	/* lines not blank */
-	size_t		 joined;	/* ... right over another */
-	int		 markdown;	/* md4c read the page */
-};
 
 struct parse_profile_rule {
 	const char	*name;

@@ -358,50 +358,40 @@ void
 parse_rules_profile_of(struct parse_ctx *ctx)
 {
 	struct parse_counts	 c;
-	const struct parse_line	*L = ctx->lines;
-	size_t			 i, maxw = ctx->maxw, last = ctx->lastline;
+	const struct parse_line	*L = ctx->lines, *l;
+	size_t			 i, k, maxw = ctx->maxw, last = ctx->lastline;
 	int			 r;
 
-	memset(&c, 0, sizeof c);
+	/* counted as the lines were lexed (parse_lex_all), but the lines
+	   that may be as short as a title: paragraph-like when they fill
+	   four fifths of the longest line (hard-wrapped text) */
+	c = ctx->counts;
 	c.markdown = ctx->markdown;
-	/* counted as the lines were lexed (parse_lex_all) */
-	c.nonblank = ctx->nonblank;
-	c.joined = ctx->joined;
-	for (i = 0; i < ctx->nlines; i++) {
-		if (L[i].flags & (LF_BLANK | LF_BOILER | LF_META | LF_NUMBER))
-			continue;
-		/* paragraph-like: ends a sentence, or is longer than a
-		   title can be, or fills the width of hard-wrapped text
-		   (four fifths of the longest line) */
-		if (L[i].nchars < PT_PARA_MIN || (!(L[i].flags & LF_ENDP) &&
-		    L[i].nchars - L[i].tag <= PT_SHORT &&
-		    L[i].nchars * 5 < maxw * 4)) {
+	for (k = 0; k < ctx->nunsure; k++) {
+		i = ctx->unsure[k];
+		if (L[i].nchars * 5 < maxw * 4) {
 			if (!(L[i].flags & LF_INDENT))
 				c.flush++;
-			continue;
-		}
-		c.para++;
-		if (L[i].flags & LF_INDENT)
-			c.indented++;
-		if (L[i].flags & LF_ENDP)
-			c.endp++;
-		if (L[i].nchars > PT_LINES_PARA)
-			c.longer++;
-		if (L[i].nchars > PT_SPACED_PARA)
-			c.spaced++;
-		/* what follows the page's last line says nothing (an
-		   article of two paragraphs, each on its line, is no
-		   blank-separated page) */
-		if (i == last)
-			continue;
-		c.inner++;
-		if (L[i + 1].flags & LF_BLANK)
-			c.blank_after++;
+		} else
+			parse_count_para(&c, &L[i], i + 1 < ctx->nlines &&
+			    (L[i + 1].flags & LF_BLANK));
+	}
+	/* what follows the page's last line says nothing (an article of
+	   two paragraphs, each on its line, is no blank-separated page):
+	   it was counted as any other, and is taken back */
+	l = &L[last];
+	if (!(l->flags & (LF_BLANK | LF_BOILER | LF_META | LF_NUMBER)) &&
+	    !(l->nchars < PT_PARA_MIN || (!(l->flags & LF_ENDP) &&
+	    l->nchars - l->tag <= PT_SHORT && l->nchars * 5 < maxw * 4))) {
+		c.inner--;
+		if (last + 1 < ctx->nlines && (L[last + 1].flags & LF_BLANK))
+			c.blank_after--;
 	}
 	for (r = 0; !parse_rules_profile[r].test(&c); r++)
 		;
 	ctx->profile = parse_rules_profile[r].profile;
 	ctx->profile_rule = r;
+	ctx->joined = c.joined;
 	ctx->spaced = parse_rules_profile[r].spaced;
 }
 

@@ -316,14 +316,20 @@ parse_lex_text(struct parse_ctx *ctx, size_t i)
 }
 
 /* Lex every line, and keep what the lexer read that costs to read again;
-   count, for the profile, the lines not blank, those right over another,
-   the last of them and the longest (in this pass, not one more). */
+   count for the profile what parse_rules_profile_of reads (in this pass,
+   not one more): the lines not blank, those right over another, the last
+   of them, the longest, and the paragraph-like lines (those whose count
+   depends on the longest line wait in ctx->unsure). */
 static void
 parse_lex_all(struct parse_ctx *ctx)
 {
 	struct parse_line *L = ctx->lines;
-	size_t	 i, nonblank = 0, joined = 0, last = 0, maxw = 0, above = 0;
+	struct parse_counts c;
+	size_t	 i, last = 0, maxw = 0, above = 0;
+	unsigned f;
 
+	memset(&c, 0, sizeof c);
+	ctx->nunsure = 0;
 	for (i = 0; i < ctx->nlines; i++) {
 		L[i].memo = 0;
 		if (L[i].start == L[i].end) {
@@ -334,15 +340,34 @@ parse_lex_all(struct parse_ctx *ctx)
 			continue;
 		}
 		parse_lex_text(ctx, i);
-		nonblank++;
-		joined += above;
+		c.nonblank++;
+		c.joined += above;
 		above = 1;
 		last = i;
-		if (!(L[i].flags & (LF_BOILER | LF_META)) && L[i].nchars > maxw)
+		f = L[i].flags;
+		if (f & (LF_BOILER | LF_META))
+			continue;
+		if (L[i].nchars > maxw)
 			maxw = L[i].nchars;
+		if (f & LF_NUMBER)
+			continue;
+		/* paragraph-like: ends a sentence, or is longer than a
+		   title can be, or fills the width of hard-wrapped text
+		   (four fifths of the longest line: known at the end) */
+		if (L[i].nchars < PT_PARA_MIN) {
+			if (!(f & LF_INDENT))
+				c.flush++;
+		} else if (!(f & LF_ENDP) && L[i].nchars - L[i].tag <=
+		    PT_SHORT) {
+			PARSE_GROW(ctx, ctx->unsure, ctx->nunsure);
+			ctx->unsure[ctx->nunsure++] = i;
+		} else
+			/* the line below is blank when it is empty (it is
+			   not lexed yet) */
+			parse_count_para(&c, &L[i], i + 1 < ctx->nlines &&
+			    L[i + 1].start == L[i + 1].end);
 	}
-	ctx->nonblank = nonblank;
-	ctx->joined = joined;
+	ctx->counts = c;
 	ctx->lastline = last;
 	ctx->maxw = maxw;
 }
