@@ -303,21 +303,29 @@ void
 parse_rules_menus(struct parse_ctx *ctx)
 {
 	struct parse_line *L = ctx->lines;
-	size_t	 i, j, a, b, k, wide, first = 0, last = 0;
+	size_t	 i, j, s, a, b, k, wide, first = 0, last = 0;
 	int	 any = 0, para = 0;
 
 	/* a menu is PT_MENU_RUN lines in a row: most pages have no such
 	   run of lines at all (the profile counted the lines right over
 	   another) */
 	for (i = ctx->joined + 1 < PT_MENU_RUN ? ctx->nlines : 0;
-	    i < ctx->nlines; i = j + 1) {
-		/* a run of lines short enough, by their size alone */
-		for (j = i; j < ctx->nlines && pr_menu_fits(&L[j]); j++)
+	    i + PT_MENU_RUN <= ctx->nlines; i = j + 1) {
+		/* a run of lines short enough, by their size alone, from
+		   line i on (line i - 1 is none of it) has line i +
+		   PT_MENU_RUN - 1 when it is long enough: that line is
+		   asked first, and the others only when it may be */
+		j = i + PT_MENU_RUN - 1;
+		if (!pr_menu_fits(&L[j]))
+			continue;
+		for (s = j; s > i && pr_menu_fits(&L[s - 1]); s--)
 			;
-		if (j - i < PT_MENU_RUN)
+		for (j++; j < ctx->nlines && pr_menu_fits(&L[j]); j++)
+			;
+		if (j - s < PT_MENU_RUN)
 			continue;
 		/* within it, the runs of items without punctuation */
-		for (a = i; a < j; a = b + 1) {
+		for (a = s; a < j; a = b + 1) {
 			for (b = a, wide = 0; b < j && pr_bare(ctx->buf +
 			    L[b].start, L[b].end - L[b].start); b++)
 				if (pr_han_width(&L[b]) >= 3)
