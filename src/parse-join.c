@@ -146,16 +146,16 @@ parse_join_units(struct parse_ctx *ctx, struct parse_unit **out,
 			parse_why(ctx, i, PS_CUT, parse_rules_cut[L[i].cut].name);
 		}
 		if (cut) {
+			/* a line is at most PT_LONG characters */
 			u = &v[n++];
-			memset(u, 0, sizeof *u);
-			u->first = i;
-			u->gap = u == v ? 2 : ctx->spaced && gap > 0 ?
-			    gap - 1 : gap;
-			if (L[i].flags & LF_PAGEBRK)
-				u->gap = 2;
-			u->flags = L[i].flags;
-			u->cls = L[i].cls;
+			*u = (struct parse_unit){ .first = i, .last = i,
+			    .nchars = L[i].nchars, .flags = L[i].flags,
+			    .cls = L[i].cls,
+			    .endp = (L[i].flags & LF_ENDP) != 0 };
+			u->gap = u == v || (L[i].flags & LF_PAGEBRK) ? 2 :
+			    ctx->spaced && gap > 0 ? gap - 1 : gap;
 			gap = 0;
+			continue;
 		}
 		u->last = i;
 		u->nchars += L[i].nchars;

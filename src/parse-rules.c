@@ -542,6 +542,14 @@ pc_md_bold(const struct parse_ctx *ctx, size_t i)
 	return l->md == PM_STRONG && l->nchars - l->tag <= PT_SHORT;
 }
 
+/* True when line l ends with a colon: asked before pr_colon_kicker is
+   called, as most lines do not. */
+static inline int
+pr_colon_end(const struct parse_line *l)
+{
+	return l->last == 0xff1a || l->last == ':';
+}
+
 /* The page's first line ending with a colon, over a head line (short,
    no punctuation at its end), is a kicker that names the speaker or the
    source (张军： / 严格公正司法  做实定分止争; 两单位联合发布消费提示： /
@@ -554,7 +562,7 @@ pr_colon_kicker(const struct parse_ctx *ctx, size_t i)
 	const struct parse_line *l = &ctx->lines[i], *n;
 	long	 j;
 
-	if (!(l->last == 0xff1a || l->last == ':') || l->nchars > PT_SHORT ||
+	if (!pr_colon_end(l) || l->nchars > PT_SHORT ||
 	    pr_neighbour(ctx, i, -1) >= 0 || (j = pr_neighbour(ctx, i, 1)) < 0)
 		return 0;
 	n = &ctx->lines[j];
@@ -572,7 +580,8 @@ pc_flush(const struct parse_ctx *ctx, size_t i)
 
 	if (ctx->profile == PP_LINES)
 		return (!(l->flags & (LF_ENDP | LF_INDENT)) &&
-		    l->nchars - l->tag <= PT_SHORT) || pr_colon_kicker(ctx, i);
+		    l->nchars - l->tag <= PT_SHORT) || (pr_colon_end(l) &&
+		    pr_colon_kicker(ctx, i));
 	return ctx->profile == PP_INDENTED && !(l->flags & LF_INDENT) &&
 	    l->nchars <= PT_SUBTITLE_ANY;
 }
@@ -605,7 +614,7 @@ pc_short(const struct parse_ctx *ctx, size_t i)
 	const struct parse_line *l = &ctx->lines[i];
 
 	return (l->nchars - l->tag <= PT_SHORT && !(l->flags & LF_ENDP)) ||
-	    pr_colon_kicker(ctx, i);
+	    (pr_colon_end(l) && pr_colon_kicker(ctx, i));
 }
 
 const struct parse_line_rule parse_rules_line[] = {
