@@ -33,7 +33,7 @@ pc_tocnum(const struct parse_ctx *ctx, const struct parse_line *l,
 		v = 10 * v + (unsigned)(s[k] - '0');
 	if (skip != NULL) {
 		k += s[k] == '.' ? 1 : 3;	/* . 、 ． */
-		*skip = parse_line_trim_start(ctx->buf, l->start + k, l->end) -
+		*skip = parse_trim_start(ctx->buf, l->start + k, l->end) -
 		    l->start;
 	}
 	return v;

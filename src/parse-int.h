@@ -580,6 +580,36 @@ size_t	 parse_line_wireend(const char *, size_t, size_t);
 size_t	 parse_line_trim_start(const char *, size_t, size_t);
 size_t	 parse_line_trim_end(const char *, size_t, size_t);
 uint32_t parse_line_first(const char *, size_t, size_t);
+
+/* parse_line_trim_start, with no call when the first byte starts no
+   white space (not an ASCII space or control, nor the first byte of
+   U+3000 or of NBSP): most text. */
+static inline size_t
+parse_trim_start(const char *buf, size_t start, size_t end)
+{
+	unsigned char a;
+
+	if (start >= end)
+		return start;
+	a = (unsigned char)buf[start];
+	return a > ' ' && a != 0xe3 && a != 0xc2 ? start :
+	    parse_line_trim_start(buf, start, end);
+}
+
+/* parse_line_trim_end, with no call when the last byte ends no white
+   space (not an ASCII space or control, nor the last byte of U+3000 or
+   of NBSP). */
+static inline size_t
+parse_trim_end(const char *buf, size_t start, size_t end)
+{
+	unsigned char c;
+
+	if (end <= start)
+		return end;
+	c = (unsigned char)buf[end - 1];
+	return c > ' ' && c != 0x80 && c != 0xa0 ? end :
+	    parse_line_trim_end(buf, start, end);
+}
 size_t	 parse_line_count(const char *, size_t);
 
 /* parse-contents.c */

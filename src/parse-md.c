@@ -88,8 +88,8 @@ md_front_title(struct parse_ctx *ctx, size_t k)
 		if (l->end - l->start < 6 ||
 		    memcmp(b + l->start, "title:", 6) != 0)
 			continue;
-		s = parse_line_trim_start(b, l->start + 6, l->end);
-		e = parse_line_trim_end(b, s, l->end);
+		s = parse_trim_start(b, l->start + 6, l->end);
+		e = parse_trim_end(b, s, l->end);
 		if (e - s >= 2 && (b[s] == '"' || b[s] == '\'') &&
 		    b[e - 1] == b[s]) {
 			s++;
@@ -356,8 +356,8 @@ md_figcaption(struct parse_mdst *m, size_t li)
 	s = (size_t)(p - b) + sizeof open - 1;
 	q = memmem(b + s, l->end - s, close, sizeof close - 1);
 	e = q != NULL ? (size_t)(q - b) : l->end;
-	s = parse_line_trim_start(b, s, e);
-	e = parse_line_trim_end(b, s, e);
+	s = parse_trim_start(b, s, e);
+	e = parse_trim_end(b, s, e);
 	if (s == e || memchr(b + s, '<', e - s) != NULL)
 		return 0;	/* empty, or more markup inside */
 	l->md = PM_IMAGE;
@@ -403,7 +403,7 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *arg)
 	}
 	if (m->strong > 0 || m->image > 0)
 		m->bold = 1;
-	else if (!m->plain && parse_line_trim_start(buf, s, e) < e)
+	else if (!m->plain && parse_trim_start(buf, s, e) < e)
 		m->plain = 1;
 	md_run(m, s, e);
 	return 0;
@@ -554,8 +554,8 @@ parse_md_page(struct parse_ctx *ctx, struct range span)
 		/* the line's text: from its first run to its last */
 		l->start = ctx->runs[l->piece].start;
 		l->end = ctx->runs[l->piece + l->npieces - 1].end;
-		l->start = parse_line_trim_start(ctx->buf, l->start, l->end);
-		l->end = parse_line_trim_end(ctx->buf, l->start, l->end);
+		l->start = parse_trim_start(ctx->buf, l->start, l->end);
+		l->end = parse_trim_end(ctx->buf, l->start, l->end);
 		if (l->npieces == 1)
 			l->npieces = 0;		/* one piece: [start, end) */
 		if (l->start == l->end)

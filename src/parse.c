@@ -111,9 +111,9 @@ parse_block_runs(struct parse_ctx *ctx, struct block *b,
 		s = ctx->runs[l->piece + i].start;
 		e = ctx->runs[l->piece + i].end;
 		if (i == 0)
-			s = parse_line_trim_start(ctx->buf, s, e);
+			s = parse_trim_start(ctx->buf, s, e);
 		if (i + 1 == l->npieces)
-			e = parse_line_trim_end(ctx->buf, s, e);
+			e = parse_trim_end(ctx->buf, s, e);
 		parse_block_piece(ctx, b, s, e);
 	}
 }
@@ -401,8 +401,8 @@ parse_dateline(struct parse_ctx *ctx, struct story *st, size_t bi, size_t li)
 	st->dateline.end = len;
 	st->dateline_block = bi;
 	if (paren.end > paren.start)
-		parse_bylines(ctx, st, bi, parse_line_trim_start(ctx->buf,
-		    paren.start, paren.end), parse_line_trim_end(ctx->buf,
+		parse_bylines(ctx, st, bi, parse_trim_start(ctx->buf,
+		    paren.start, paren.end), parse_trim_end(ctx->buf,
 		    paren.start, paren.end));
 }
 
@@ -712,7 +712,7 @@ parse_split_wire(struct parse_ctx *ctx, struct parse_line *stack)
 			relex = 1;
 			if (k > l.start) {
 				x = l;
-				x.end = parse_line_trim_end(b, l.start, k);
+				x.end = parse_trim_end(b, l.start, k);
 				v[n++] = x;
 			}
 			x = l;
@@ -720,7 +720,7 @@ parse_split_wire(struct parse_ctx *ctx, struct parse_line *stack)
 			x.end = k + w;
 			x.flags &= ~LF_INDENT;
 			v[n++] = x;
-			l.start = parse_line_trim_start(b, k + w, l.end);
+			l.start = parse_trim_start(b, k + w, l.end);
 			l.flags &= ~LF_INDENT;
 			if (l.start == l.end)
 				break;
@@ -884,8 +884,8 @@ parse_edge_line(const struct text *t, struct range a, int dir,
 				return 0;
 		}
 		memset(l, 0, sizeof *l);
-		l->start = parse_line_trim_start(buf, s, e);
-		l->end = parse_line_trim_end(buf, l->start, e);
+		l->start = parse_trim_start(buf, s, e);
+		l->end = parse_trim_end(buf, l->start, e);
 		if (l->start > s + 1 || (l->start > s &&
 		    (unsigned char)buf[s] == 0xe3))
 			l->flags |= LF_INDENT;
