@@ -6,8 +6,8 @@
  * through md4c for a hint per line and the text without the markers
  * (parse-md.c); find each line's features (parse-line.c); choose the
  * page's profile and each line's class (parse-rules.c); build units,
- * heads and stories (parse-join.c); number the sections; move
- * everything into one allocation.  Deterministic and linear in the
+ * heads and stories (parse-join.c); move everything into one
+ * allocation, numbering the sections.  Deterministic and linear in the
  * page size; every block is byte ranges (pieces) of the source.
  *
  * dubao's own markers of earlier versions (^ #+ @ ! %) are retired:
@@ -406,39 +406,6 @@ parse_dateline(struct parse_ctx *ctx, struct story *st, size_t bi, size_t li)
 		    paren.start, paren.end));
 }
 
-/* Number the sections of story st and mark each block's section. */
-static void
-parse_sections(struct parse_ctx *ctx, struct story *st)
-{
-	size_t	 h, i, n = 0;
-
-	st->nsections = 0;
-	st->sections = NULL;
-	/* the blocks before the first heading are in no section, as
-	   parse_block_new made them: most stories have no heading */
-	for (h = 0; h < st->nblocks && st->blocks[h].kind != BLOCK_HEADING;
-	    h++)
-		;
-	if (h == st->nblocks)
-		return;
-	for (i = h; i < st->nblocks; i++)
-		if (st->blocks[i].kind == BLOCK_HEADING)
-			n++;
-	/* every entry is written below */
-	st->sections = parse_arena_alloc(&ctx->arena,
-	    n * sizeof *st->sections);
-	for (i = h; i < st->nblocks; i++) {
-		if (st->blocks[i].kind == BLOCK_HEADING) {
-			if (st->nsections > 0)
-				st->sections[st->nsections - 1].end = i;
-			st->sections[st->nsections].heading = i;
-			st->sections[st->nsections].end = st->nblocks;
-			st->nsections++;
-		}
-		st->blocks[i].section = (int)st->nsections - 1;
-	}
-}
-
 /* Drop the stories that ended up without blocks. */
 static void
 parse_compact(struct page *pg)
@@ -467,9 +434,11 @@ parse_all(struct page *pg, struct story **v, size_t *n)
 	*n = i;
 }
 
-/* Move the stories, and the blocks, pieces, bylines, names and sections
-   of every story, of the banner and of the dropped lines, from the
-   scratch memory into one allocation, pg->pool. */
+/* Move the stories, and the blocks, pieces, bylines and names of every
+   story, of the banner and of the dropped lines, from the scratch
+   memory into one allocation, pg->pool; number the sections of each
+   (one from each section heading on) there, and mark each block's (in
+   the pass that moves the blocks, not one more). */
 static void
 parse_pool(struct parse_ctx *ctx, struct page *pg)
 {
@@ -486,12 +455,13 @@ parse_pool(struct parse_ctx *ctx, struct page *pg)
 	for (i = 0; i < n; i++) {
 		st = all[i];
 		nb += st->nblocks;
-		for (k = 0; k < st->nblocks; k++)
+		for (k = 0; k < st->nblocks; k++) {
 			np += st->blocks[k].npieces;
+			nsec += st->blocks[k].kind == BLOCK_HEADING;
+		}
 		nby += st->nbylines;
 		for (k = 0; k < st->nbylines; k++)
 			nn += st->bylines[k].nnames;
-		nsec += st->nsections;
 	}
 	if (nb == 0) {
 		/* no story is left (parse_compact), and nothing of the
@@ -538,12 +508,8 @@ parse_pool(struct parse_ctx *ctx, struct page *pg)
 			}
 		} else
 			st->bylines = NULL;
-		if (st->nsections > 0) {
-			memcpy(cv, st->sections, st->nsections * sizeof *cv);
-			st->sections = cv;
-			cv += st->nsections;
-		} else
-			st->sections = NULL;
+		st->sections = NULL;
+		st->nsections = 0;
 		if (st->nblocks == 0) {
 			st->blocks = NULL;
 			continue;
@@ -551,6 +517,18 @@ parse_pool(struct parse_ctx *ctx, struct page *pg)
 		memcpy(b, st->blocks, st->nblocks * sizeof *b);
 		st->blocks = b;
 		for (k = 0; k < st->nblocks; k++, b++) {
+			/* the sections: one from each heading on */
+			if (b->kind == BLOCK_HEADING) {
+				if (st->nsections == 0)
+					st->sections = cv;
+				else
+					cv[-1].end = k;
+				cv->heading = k;
+				cv->end = st->nblocks;
+				cv++;
+				st->nsections++;
+			}
+			b->section = (int)st->nsections - 1;
 			if (b->npieces == 0) {
 				b->pieces = NULL;
 				continue;
@@ -805,9 +783,6 @@ parse_run(struct page *pg, const struct text *t, struct range span,
 	}
 	parse_join_page(&ctx);
 	parse_compact(pg);
-	for (i = 0; i < pg->nstories; i++)
-		parse_sections(&ctx, &pg->stories[i]);
-	parse_sections(&ctx, &pg->banner);
 	parse_pool(&ctx, pg);
 	parse_arena_free(&ctx.arena);
 	if (ctx.runs != NULL)	/* Markdown's only: no call for the others */
