@@ -643,19 +643,31 @@ parse_arena_alloc(struct parse_arena *a, size_t n)
 #define PARSE_GROW_MIN	4
 
 /* Grow a scratch array v of n elements of sz bytes so that one more
-   fits: it is (re)allocated when n is 0 (for PARSE_GROW_MIN elements) or
-   a power of two at least PARSE_GROW_MIN (for twice as many), and has
-   room enough otherwise. */
+   fits: it is (re)allocated when n is 0 (for min elements, a power of
+   two) or a power of two at least min (for twice as many), and has room
+   enough otherwise. */
+static inline void *
+parse_arena_grow_from(struct parse_arena *a, void *v, size_t n, size_t sz,
+    size_t min)
+{
+	if (n != 0 && (n < min || (n & (n - 1)) != 0))
+		return v;
+	if (n == 0)	/* an array's first element: most stay that short */
+		return parse_arena_alloc(a, (min * sz + 7) & ~(size_t)7);
+	return parse_arena_regrow(a, v, n, sz);
+}
+
+/* The same for PARSE_GROW_MIN elements at first: most arrays. */
 static inline void *
 parse_arena_grow(struct parse_arena *a, void *v, size_t n, size_t sz)
 {
-	if (n != 0 && (n < PARSE_GROW_MIN || (n & (n - 1)) != 0))
-		return v;
-	if (n == 0)	/* an array's first element: most stay that short */
-		return parse_arena_alloc(a, (PARSE_GROW_MIN * sz + 7) &
-		    ~(size_t)7);
-	return parse_arena_regrow(a, v, n, sz);
+	return parse_arena_grow_from(a, v, n, sz, PARSE_GROW_MIN);
 }
+
+/* Blocks a story has room for at first: most stories have more than
+   PARSE_GROW_MIN (a head, a lead and paragraphs), and its blocks are
+   then not copied as they grow. */
+#define PARSE_GROW_BLOCKS	16
 size_t	 parse_story_new(struct parse_ctx *);
 
 /* Add an empty block of kind k to st; its index.  Inline: a page has
@@ -665,8 +677,8 @@ parse_block_new(struct parse_ctx *ctx, struct story *st, enum block_kind k)
 {
 	struct block	*b;
 
-	st->blocks = parse_arena_grow(&ctx->arena, st->blocks, st->nblocks,
-	    sizeof *st->blocks);
+	st->blocks = parse_arena_grow_from(&ctx->arena, st->blocks,
+	    st->nblocks, sizeof *st->blocks, PARSE_GROW_BLOCKS);
 	b = &st->blocks[st->nblocks];
 	b->kind = k;
 	b->section = -1;
