@@ -27,6 +27,9 @@
 
 /* Bytes of the first scratch chunk, on the stack of parse_page. */
 #define PARSE_STACK	32768
+/* Lines a page's list of unsure ones (parse_lex_all) has room for at
+   first: a page's heads and short lines, often more than four. */
+#define PARSE_GROW_UNSURE	16
 /* Lines of a page held on the stack of parse_page (more go to the heap). */
 #define PARSE_LSTACK	160
 
@@ -359,7 +362,9 @@ parse_lex_all(struct parse_ctx *ctx)
 				c.flush++;
 		} else if (!(f & LF_ENDP) && L[i].nchars - L[i].tag <=
 		    PT_SHORT) {
-			PARSE_GROW(ctx, ctx->unsure, ctx->nunsure);
+			ctx->unsure = parse_arena_grow_from(&ctx->arena,
+			    ctx->unsure, ctx->nunsure, sizeof *ctx->unsure,
+			    PARSE_GROW_UNSURE);
 			ctx->unsure[ctx->nunsure++] = i;
 		} else
 			/* the line below is blank when it is empty (it is
