@@ -496,9 +496,7 @@ void	 parse_rules_menus(struct parse_ctx *);
 void	 parse_rules_profile_of(struct parse_ctx *);
 void	 parse_rules_classify(struct parse_ctx *);
 uint32_t parse_rules_cut_page(const struct parse_ctx *);
-void	 parse_rules_run(const struct parse_ctx *, size_t, struct parse_run *);
-int	 parse_rules_cut_at(const struct parse_ctx *, struct parse_run *,
-	    size_t, uint32_t);
+void	 parse_rules_cut_run(const struct parse_ctx *, size_t, uint32_t);
 unsigned parse_rules_type(struct parse_ctx *, struct parse_unit *, size_t);
 const char *parse_class_name(enum parse_class);
 const char *parse_profile_name(enum parse_profile);

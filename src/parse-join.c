@@ -116,7 +116,6 @@ parse_join_units(struct parse_ctx *ctx, struct parse_unit **out,
 {
 	struct parse_line	*L = ctx->lines;
 	struct parse_unit	*v, *u = NULL;
-	struct parse_run	 r;
 	size_t			 i, n = 0, gap = 0;
 	uint32_t		 page = parse_rules_cut_page(ctx);
 	int			 cut;
@@ -135,14 +134,14 @@ parse_join_units(struct parse_ctx *ctx, struct parse_unit **out,
 			continue;
 		}
 		if (u == NULL) {
-			/* a run's first line; the run is read when a line
+			/* a run's first line; the run is cut when a line
 			   follows (most runs are one line: none to cut) */
 			if (i + 1 < ctx->nlines &&
 			    !(L[i + 1].flags & LF_BLANK))
-				parse_rules_run(ctx, i, &r);
+				parse_rules_cut_run(ctx, i, page);
 			cut = 1;
 		} else {
-			cut = parse_rules_cut_at(ctx, &r, i, page);
+			cut = parse_rules_cut[L[i].cut].cut;
 			parse_why(ctx, i, PS_CUT, parse_rules_cut[L[i].cut].name);
 		}
 		if (cut) {

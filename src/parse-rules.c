@@ -1133,50 +1133,42 @@ parse_rules_cut_page(const struct parse_ctx *ctx)
 	return pk_page(ctx);
 }
 
-/* The run of non-blank lines that starts at line a (not blank), as the
-   cut rules see it, in *r. */
+/* Cut the run of non-blank lines that starts at line a (not blank) and
+   goes on under it: for each of its lines but the first, the first rule
+   of parse_rules_cut that holds (page: parse_rules_cut_page), in the
+   line's cut. */
 void
-parse_rules_run(const struct parse_ctx *ctx, size_t a, struct parse_run *r)
-{
-	const struct parse_line *L = ctx->lines;
-	size_t	 b;
-
-	r->first = a;
-	r->maxc = 0;
-	r->allendp = 1;
-	for (b = a; b < ctx->nlines && !(L[b].flags & LF_BLANK); b++) {
-		if (L[b].nchars > r->maxc)
-			r->maxc = L[b].nchars;
-		if (!(L[b].flags & LF_ENDP) || L[b].nchars < 3)
-			r->allendp = 0;
-	}
-	r->last = b - 1;
-	r->chain = (L[a].flags & LF_BYLINE) != 0;
-}
-
-/* Whether line i of run r, not its first, starts a new unit: the first
-   rule of parse_rules_cut that holds (page: parse_rules_cut_page), in
-   the line's cut.  Asked for the lines of a run in order (the chain of
-   a byline and its names goes down the run). */
-int
-parse_rules_cut_at(const struct parse_ctx *ctx, struct parse_run *r,
-    size_t i, uint32_t page)
+parse_rules_cut_run(const struct parse_ctx *ctx, size_t a, uint32_t page)
 {
 	struct parse_line *L = ctx->lines;
+	struct parse_run r;
+	size_t	 b, i;
 	uint32_t m;
 	int	 k;
 
-	/* the last rule ("join-wrapped") holds for any line */
-	for (m = pk_candidates(L, i, page); ; m &= m - 1) {
-		k = pr_lowest(m);
-		if (parse_rules_cut[k].test(ctx, r, i))
-			break;
+	r.first = a;
+	r.maxc = 0;
+	r.allendp = 1;
+	for (b = a; b < ctx->nlines && !(L[b].flags & LF_BLANK); b++) {
+		if (L[b].nchars > r.maxc)
+			r.maxc = L[b].nchars;
+		if (!(L[b].flags & LF_ENDP) || L[b].nchars < 3)
+			r.allendp = 0;
 	}
-	L[i].cut = (unsigned char)k;
-	if (parse_rules_cut[k].test != pk_names)
-		r->chain = (L[i].flags & LF_BYLINE) != 0;
-	/* else the chain goes on */
-	return parse_rules_cut[k].cut;
+	r.last = b - 1;
+	r.chain = (L[a].flags & LF_BYLINE) != 0;
+	for (i = a + 1; i <= r.last; i++) {
+		/* the last rule ("join-wrapped") holds for any line */
+		for (m = pk_candidates(L, i, page); ; m &= m - 1) {
+			k = pr_lowest(m);
+			if (parse_rules_cut[k].test(ctx, &r, i))
+				break;
+		}
+		L[i].cut = (unsigned char)k;
+		if (parse_rules_cut[k].test != pk_names)
+			r.chain = (L[i].flags & LF_BYLINE) != 0;
+		/* else the chain goes on */
+	}
 }
 
 /* ---- the type of a unit -------------------------------------------- */
