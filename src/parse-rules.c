@@ -1125,7 +1125,7 @@ pk_candidates(const struct parse_line *L, size_t i, uint32_t page)
 }
 
 /* The rules of parse_rules_cut that can hold on the page (for
-   parse_rules_cut_at). */
+   parse_rules_cut_run). */
 uint32_t
 parse_rules_cut_page(const struct parse_ctx *ctx)
 {
