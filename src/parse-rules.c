@@ -388,7 +388,8 @@ parse_rules_profile_of(struct parse_ctx *ctx)
 	   two paragraphs, each on its line, is no blank-separated page):
 	   it was counted as any other, and is taken back */
 	l = &L[last];
-	if (!(l->flags & (LF_BLANK | LF_BOILER | LF_META | LF_NUMBER)) &&
+	if (ctx->nlines > 0 &&
+	    !(l->flags & (LF_BLANK | LF_BOILER | LF_META | LF_NUMBER)) &&
 	    !(l->nchars < PT_PARA_MIN || (!(l->flags & LF_ENDP) &&
 	    l->nchars - l->tag <= PT_SHORT && l->nchars * 5 < maxw * 4))) {
 		c.inner--;
