@@ -795,9 +795,9 @@ pr_kind(const struct parse_ctx *ctx)
 void
 parse_rules_classify(struct parse_ctx *ctx)
 {
+	struct parse_line *L = ctx->lines;
 	size_t	 i;
 	uint32_t m, page;
-	int	 r;
 
 	parse_contents(ctx);
 	pr_init();
@@ -805,31 +805,31 @@ parse_rules_classify(struct parse_ctx *ctx)
 	   finds a contents list) */
 	page = pr_index.anypage | pk_of(pr_index.page, pr_kind(ctx));
 	for (i = 0; i < ctx->nlines; i++) {
-		const struct parse_line *l = &ctx->lines[i];
+		struct parse_line *l = &L[i];
+		const struct parse_line_rule *k;
 
 		if (l->flags & LF_BLANK) {
 			/* its first candidate, the first rule ("blank"),
 			   which needs nothing more: nearly half the lines of
 			   a page */
-			ctx->lines[i].cls = PC_BLANK;
-			ctx->lines[i].rule = 0;
+			l->cls = PC_BLANK;
+			l->rule = 0;
 			continue;
 		}
 		/* names are read only under a byline */
 		if ((l->flags & LF_MAYNAMES) && i > 0 &&
-		    (ctx->lines[i - 1].flags & (LF_BYLINE | LF_NAMES)))
+		    (L[i - 1].flags & (LF_BYLINE | LF_NAMES)))
 			(void)parse_line_names(ctx, i);
 		/* the last rule ("text") needs nothing and always holds */
 		for (m = pr_candidates(l) & page; ; m &= m - 1) {
-			r = pr_lowest(m);
-			if (parse_rules_line[r].test == PR_NEEDED ||
-			    parse_rules_line[r].test(ctx, i))
+			k = &parse_rules_line[pr_lowest(m)];
+			if (k->test == PR_NEEDED || k->test(ctx, i))
 				break;
 		}
-		ctx->lines[i].cls = (unsigned char)parse_rules_line[r].cls;
-		ctx->lines[i].rule = (unsigned char)r;
-		if (parse_rules_line[r].cls == PC_BYLINE)
-			ctx->lines[i].flags |= LF_BYLINE;  /* byline-under-head */
+		l->cls = (unsigned char)k->cls;
+		l->rule = (unsigned char)(k - parse_rules_line);
+		if (k->cls == PC_BYLINE)
+			l->flags |= LF_BYLINE;	/* byline-under-head */
 	}
 }
 
