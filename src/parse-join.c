@@ -580,6 +580,11 @@ parse_join_heads(struct parse_join *J)
 	if (J->flushheads)
 		pj_flush_heads(J);
 	for (i = 0; i < J->nu; i++) {
+		if (u[i].type == U_TEXT && !(u[i].flags & LF_DATELINE)) {
+			/* body text (most units): it starts no head */
+			body = 1;
+			continue;
+		}
 		if (u[i].type == U_BYLINE && u[i].role == R_NONE) {
 			if ((u[i].flags & LF_PHOTO) &&
 			    !(i > 0 && parse_join_headline_ok(J, i - 1)) &&
