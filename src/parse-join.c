@@ -100,13 +100,12 @@ struct parse_join {
 	size_t			 motto;		/* banner motto block, or -1 */
 };
 
-/* Say why unit u got what it got at stage st. */
-static void
-pj_why(struct parse_join *J, const struct parse_unit *u, int st,
-    const char *rule)
-{
-	parse_why(J->ctx, u->first, st, rule);
-}
+/* Say why unit u got what it got at stage st: a macro, so that rule, a
+   choice of names mostly, is not even chosen but under --explain. */
+#define pj_why(J, u, st, rule) do {					\
+	if ((J)->ctx->why != NULL)					\
+		parse_why_set((J)->ctx, (u)->first, (st), (rule));	\
+} while (0)
 
 /* Build and type the units of the page; their count, and in *types the
    types there are (a bit 1 << U_* each). */
