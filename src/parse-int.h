@@ -315,6 +315,11 @@ struct parse_ctx {
 						   parse_wire_sign) */
 	struct parse_memo	**memo;		/* see parse_line.memo */
 	size_t			 nmemo;
+	struct page_extra	 extra;		/* the page's dropped lines
+						   and contents list as they
+						   are read; parse_pool gives
+						   the page a copy when it has
+						   any (or is Markdown) */
 };
 
 /* A run of non-blank lines, as the cut rules see it. */
