@@ -73,8 +73,9 @@ struct story {
 };
 
 /* What only some pages have.  A page has one (page.extra) when it has
-   web debris, a contents list or was read as Markdown; most pages have
-   none of these and no struct page_extra. */
+   web debris or a contents list; most pages have neither and no struct
+   page_extra.  (Whether a page was read as Markdown is not kept: nothing
+   reads it after parsing; parse_explain says it.) */
 struct page_extra {
 	struct story	 dropped;	/* web debris taken out of the text
 					   (cookie notices, share and print
@@ -88,7 +89,6 @@ struct page_extra {
 					   the front of a day's file); none
 					   when ncontents is 0 */
 	size_t		 ncontents;
-	int		 markdown;	/* read as Markdown (md4c) */
 };
 
 struct page {
@@ -102,9 +102,9 @@ struct page {
 					   title, the motto, one block per
 					   co-organiser line, page numbers) */
 	struct page_extra *extra;	/* what few pages have (web debris, a
-					   contents list, Markdown), or NULL
-					   when the page has none of it (most
-					   pages: it keeps struct page small) */
+					   contents list), or NULL when the
+					   page has neither (most pages: it
+					   keeps struct page small) */
 	void		*pool;		/* when not NULL, one allocation that
 					   holds the stories array, the blocks,
 					   bylines and sections of every story,

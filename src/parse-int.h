@@ -319,7 +319,7 @@ struct parse_ctx {
 						   and contents list as they
 						   are read; parse_pool gives
 						   the page a copy when it has
-						   any (or is Markdown) */
+						   either */
 };
 
 /* A run of non-blank lines, as the cut rules see it. */

@@ -417,8 +417,8 @@ _Static_assert(sizeof(struct page_extra) % 8 == 0,
 /* Move the stories, and the blocks, pieces, bylines, names and sections
    of every story, of the banner and of the dropped lines, from the
    scratch memory into one allocation, pg->pool; with them the page's
-   struct page_extra (pg->extra), when it has dropped lines, a contents
-   list or is Markdown. */
+   struct page_extra (pg->extra), when it has dropped lines or a contents
+   list. */
 static void
 parse_pool(struct parse_ctx *ctx, struct page *pg)
 {
@@ -432,9 +432,7 @@ parse_pool(struct parse_ctx *ctx, struct page *pg)
 	size_t		 i, k, n, nb = 0, np = 0, nby = 0, nn = 0, nsec = 0;
 	size_t		 nx;
 
-	xe->markdown = ctx->markdown;
-	nx = xe->dropped.nblocks > 0 || xe->ncontents > 0 || xe->markdown ?
-	    sizeof *xe : 0;
+	nx = xe->dropped.nblocks > 0 || xe->ncontents > 0 ? sizeof *xe : 0;
 	all = parse_arena_alloc(&ctx->arena, (pg->nstories + 2) * sizeof *all);
 	parse_all(pg, &xe->dropped, all, &n);
 	for (i = 0; i < n; i++) {
@@ -458,13 +456,7 @@ parse_pool(struct parse_ctx *ctx, struct page *pg)
 			st->sections = NULL;
 			st->nsections = 0;
 		}
-		if (nx > 0) {
-			/* a Markdown page without text: its extra alone */
-			pg->extra = xmalloc(nx);
-			*pg->extra = *xe;
-			pg->pool = pg->extra;
-		}
-		return;
+		return;	/* no dropped lines nor contents either */
 	}
 	/* every element size is a multiple of 8, and so is that of the
 	   page_extra that comes first: each part stays aligned */

@@ -164,7 +164,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (pg.extra != NULL) {
 			/* only a page that needs one has one, in its pool */
 			FUZZ_CHECK(pg.extra->dropped.nblocks > 0 ||
-			    pg.extra->ncontents > 0 || pg.extra->markdown,
+			    pg.extra->ncontents > 0,
 			    "a page_extra with nothing in it");
 			FUZZ_CHECK((void *)pg.extra == pg.pool,
 			    "the page_extra outside the page's pool");
@@ -181,9 +181,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    pe.banner.nblocks == pg.banner.nblocks &&
 		    (pe.extra == NULL) == (pg.extra == NULL) &&
 		    (pg.extra == NULL || (pe.extra->dropped.nblocks ==
-		    pg.extra->dropped.nblocks && pe.extra->ncontents ==
-		    pg.extra->ncontents && pe.extra->markdown ==
-		    pg.extra->markdown)),
+		    pg.extra->dropped.nblocks && pe.extra->contents_first ==
+		    pg.extra->contents_first && pe.extra->ncontents ==
+		    pg.extra->ncontents)),
 		    "explain read the page otherwise: %zu/%zu stories",
 		    pe.nstories, pg.nstories);
 		for (k = 0; k < ex.nlines; k++)

@@ -162,11 +162,21 @@ cover_story(const struct page *pg, const struct story *st,
 	}
 }
 
-/* Was page pg read as Markdown? */
+/* Was page pg read as Markdown?  (The page does not keep it:
+   parse_explain says it.) */
 static int
 is_markdown(const struct page *pg)
 {
-	return pg->extra != NULL && pg->extra->markdown;
+	struct page		 pe;
+	struct parse_explain	 ex;
+	int			 md;
+
+	memset(&pe, 0, sizeof pe);
+	parse_explain(&pe, pg->text, pg->span, &ex);
+	md = ex.markdown;
+	parse_explain_free(&ex);
+	page_free(&pe);
+	return md;
 }
 
 /* Check that every non-space character of page pg is in exactly one block
