@@ -72,6 +72,25 @@ struct story {
 	size_t		 dateline_block;
 };
 
+/* What only some pages have.  A page has one (page.extra) when it has
+   web debris or a contents list; most pages have neither and no struct
+   page_extra.  (Whether a page was read as Markdown is not kept: nothing
+   reads it after parsing; parse_explain says it.) */
+struct page_extra {
+	struct story	 dropped;	/* web debris taken out of the text
+					   (cookie notices, share and print
+					   lines, 责任编辑 …): one
+					   BLOCK_BANNER block per line, never
+					   shown; --json lists it as
+					   boilerplate; no blocks when none */
+	size_t		 contents_first; /* banner blocks [contents_first,
+					   contents_first + ncontents) are a
+					   contents list (numbered titles at
+					   the front of a day's file); none
+					   when ncontents is 0 */
+	size_t		 ncontents;
+};
+
 struct page {
 	const struct text *text;	/* the text the ranges point into */
 	struct range	 span;		/* the page's bytes in text */
@@ -82,26 +101,19 @@ struct page {
 					   page metadata, not body text (the
 					   title, the motto, one block per
 					   co-organiser line, page numbers) */
-	struct story	 dropped;	/* web debris taken out of the text
-					   (cookie notices, share and print
-					   lines, 责任编辑 …): one
-					   BLOCK_BANNER block per line, never
-					   shown; --json lists it as
-					   boilerplate */
-	size_t		 contents_first; /* banner blocks [contents_first,
-					   contents_first + ncontents) are a
-					   contents list (numbered titles at
-					   the front of a day's file) */
-	size_t		 ncontents;
-	int		 markdown;	/* read as Markdown (md4c) */
+	struct page_extra *extra;	/* what few pages have (web debris, a
+					   contents list), or NULL when the
+					   page has neither (most pages: it
+					   keeps struct page small) */
 	void		*pool;		/* when not NULL, one allocation that
 					   holds the stories array, the blocks,
 					   bylines and sections of every story,
-					   of the banner and of dropped, and
-					   all pieces
-					   and names (what parse_page builds);
-					   when NULL, each of these arrays is
-					   allocated on its own */
+					   of the banner and of extra->dropped,
+					   the struct page_extra, and all
+					   pieces and names (what parse_page
+					   builds); when NULL, each of these
+					   arrays, and extra, is allocated on
+					   its own */
 };
 
 /* Release what a page owns (not its text). */

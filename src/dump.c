@@ -554,6 +554,7 @@ dump_json(const struct doc *d, FILE *fp)
 	for (p = 0; p < d->npages; p++) {
 		const struct doc_page	*dp = &d->pages[p];
 		const struct page	*pg = &dp->page;
+		const struct page_extra	*x = pg->extra;	/* NULL: none */
 		const struct text	*t = pg->text;
 
 		if (p > 0)
@@ -596,17 +597,17 @@ dump_json(const struct doc *d, FILE *fp)
 			fputs("]}", fp);
 		}
 		fputs(",\"contents\":[", fp);
-		for (i = 0; i < pg->ncontents; i++) {
+		for (i = 0; x != NULL && i < x->ncontents; i++) {
 			if (i > 0)
 				fputc(',', fp);
 			dump_json_block_text(pg,
-			    &pg->banner.blocks[pg->contents_first + i], fp);
+			    &pg->banner.blocks[x->contents_first + i], fp);
 		}
 		fputs("],\"boilerplate\":[", fp);
-		for (i = 0; i < pg->dropped.nblocks; i++) {
+		for (i = 0; x != NULL && i < x->dropped.nblocks; i++) {
 			if (i > 0)
 				fputc(',', fp);
-			dump_json_block_text(pg, &pg->dropped.blocks[i], fp);
+			dump_json_block_text(pg, &x->dropped.blocks[i], fp);
 		}
 		fputs("],\"stories\":[", fp);
 		for (s = 0; s < pg->nstories; s++) {

@@ -118,7 +118,8 @@ explain_page(const struct doc *d, size_t i, FILE *fp)
 		explain_story(&pg.stories[si], (long)(dp->first_story + si + 1),
 		    &ex, v);
 	explain_story(&pg.banner, 0, &ex, v);
-	explain_story(&pg.dropped, -1, &ex, v);
+	if (pg.extra != NULL)
+		explain_story(&pg.extra->dropped, -1, &ex, v);
 	for (k = 0; k < ex.nlines; k++) {
 		const struct parse_why *w = &ex.lines[k];
 
@@ -129,10 +130,10 @@ explain_page(const struct doc *d, size_t i, FILE *fp)
 		if (v[k].story == -1)
 			fputs("dropped", fp);
 		else if (v[k].story == 0)
-			fputs(pg.ncontents > 0 && v[k].block >=
-			    pg.contents_first && v[k].block <
-			    pg.contents_first + pg.ncontents ? "contents" :
-			    "banner", fp);
+			fputs(pg.extra != NULL && pg.extra->ncontents > 0 &&
+			    v[k].block >= pg.extra->contents_first &&
+			    v[k].block < pg.extra->contents_first +
+			    pg.extra->ncontents ? "contents" : "banner", fp);
 		else if (v[k].story > 0)
 			fprintf(fp, "%s, story %ld", page_kind_name(
 			    (enum block_kind)v[k].kind), v[k].story);

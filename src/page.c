@@ -5,11 +5,12 @@
  * A page owns its stories; a story owns its blocks, bylines and sections;
  * a block owns its array of pieces.  A parsed page keeps all of these
  * (stories, blocks, pieces, bylines, names, sections) in one allocation
- * (page.pool); a page built by hand (pool NULL) allocates them one array
- * at a time.  A piece is a byte range of the page's
- * text (struct text), never a copy, and a block's pieces are in reading
- * order: the first piece of a paragraph cut by a column break comes
- * first, its continuation (possibly much further down the source) after.
+ * (page.pool), with its struct page_extra when it has one; a page built
+ * by hand (pool NULL) allocates them, and its extra, one at a time.  A
+ * piece is a byte range of the page's text (struct text), never a copy,
+ * and a block's pieces are in reading order: the first piece of a
+ * paragraph cut by a column break comes first, its continuation
+ * (possibly much further down the source) after.
  *
  * The joined text of a block (page_block_join) is what statistics, search
  * and layout read: the pieces concatenated, with one ASCII space inserted
@@ -69,7 +70,12 @@ page_free(struct page *pg)
 	pg->stories = NULL;
 	pg->nstories = 0;
 	page_story_free(&pg->banner, pg->pool != NULL);
-	page_story_free(&pg->dropped, pg->pool != NULL);
+	if (pg->extra != NULL) {
+		page_story_free(&pg->extra->dropped, pg->pool != NULL);
+		if (pg->pool == NULL)
+			free(pg->extra);
+		pg->extra = NULL;
+	}
 	free(pg->pool);
 	pg->pool = NULL;
 }

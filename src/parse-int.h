@@ -365,6 +365,11 @@ struct parse_ctx {
 						   parse_wire_sign) */
 	struct parse_memo	**memo;		/* see parse_line.memo */
 	size_t			 nmemo;
+	struct page_extra	 extra;		/* the page's dropped lines
+						   and contents list as they
+						   are read; parse_pool gives
+						   the page a copy when it has
+						   either */
 };
 
 /* A run of non-blank lines, as the cut rules see it. */

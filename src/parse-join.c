@@ -901,7 +901,7 @@ parse_join_aside(struct parse_join *J, size_t i)
 
 	switch (u[i].type) {
 	case U_DROP:
-		parse_join_banner(J, &pg->dropped, &u[i], 1);
+		parse_join_banner(J, &J->ctx->extra.dropped, &u[i], 1);
 		pj_why(J, &u[i], PS_READ, "read-dropped");
 		return 1;
 	case U_MARKUP:
@@ -912,11 +912,11 @@ parse_join_aside(struct parse_join *J, size_t i)
 		pj_why(J, &u[i], PS_READ, "read-page-metadata");
 		return 1;
 	case U_TOC:
-		if (pg->ncontents == 0)
-			pg->contents_first = pg->banner.nblocks;
+		if (J->ctx->extra.ncontents == 0)
+			J->ctx->extra.contents_first = pg->banner.nblocks;
 		k = pg->banner.nblocks;
 		parse_join_banner(J, &pg->banner, &u[i], 1);
-		pg->ncontents += pg->banner.nblocks - k;
+		J->ctx->extra.ncontents += pg->banner.nblocks - k;
 		pj_why(J, &u[i], PS_READ, "read-contents");
 		return 1;
 	case U_BREAK:

@@ -425,28 +425,34 @@ parse_compact(struct page *pg)
 		pg->stories = NULL;
 }
 
-/* The stories of pg and its banner and dropped lines: *n of them, in
-   v (which has room for pg->nstories + 2). */
+/* The stories of pg, its banner and the dropped lines dr: *n of them,
+   in v (which has room for pg->nstories + 2). */
 static void
-parse_all(struct page *pg, struct story **v, size_t *n)
+parse_all(struct page *pg, struct story *dr, struct story **v, size_t *n)
 {
 	size_t	 i;
 
 	for (i = 0; i < pg->nstories; i++)
 		v[i] = &pg->stories[i];
 	v[i++] = &pg->banner;
-	v[i++] = &pg->dropped;
+	v[i++] = dr;
 	*n = i;
 }
+
+_Static_assert(sizeof(struct page_extra) % 8 == 0,
+    "what follows the page_extra in a pool stays aligned");
 
 /* Move the stories, and the blocks, pieces, bylines and names of every
    story, of the banner and of the dropped lines, from the scratch
    memory into one allocation, pg->pool; number the sections of each
    (one from each section heading on) there, and mark each block's (in
-   the pass that moves the blocks, not one more). */
+   the pass that moves the blocks, not one more).  With them the page's
+   struct page_extra (pg->extra), when it has dropped lines or a contents
+   list. */
 static void
 parse_pool(struct parse_ctx *ctx, struct page *pg)
 {
+	struct page_extra *xe = &ctx->extra;
 	struct story	*st, *sv, **all;
 	struct block	*b;
 	struct range	*r, *nv;
@@ -454,9 +460,11 @@ parse_pool(struct parse_ctx *ctx, struct page *pg)
 	struct section	*cv;
 	char		*pool;
 	size_t		 i, k, n, nb = 0, np = 0, nby = 0, nn = 0, nsec = 0;
+	size_t		 nx;
 
+	nx = xe->dropped.nblocks > 0 || xe->ncontents > 0 ? sizeof *xe : 0;
 	all = parse_arena_alloc(&ctx->arena, (pg->nstories + 2) * sizeof *all);
-	parse_all(pg, all, &n);
+	parse_all(pg, &xe->dropped, all, &n);
 	for (i = 0; i < n; i++) {
 		st = all[i];
 		nb += st->nblocks;
@@ -479,13 +487,19 @@ parse_pool(struct parse_ctx *ctx, struct page *pg)
 			st->sections = NULL;
 			st->nsections = 0;
 		}
-		return;
+		return;	/* no dropped lines nor contents either */
 	}
-	/* every element size is a multiple of 8: each part stays aligned */
-	pool = xmalloc(nb * sizeof *b + np * sizeof *r +
+	/* every element size is a multiple of 8, and so is that of the
+	   page_extra that comes first: each part stays aligned */
+	pool = xmalloc(nx + nb * sizeof *b + np * sizeof *r +
 	    pg->nstories * sizeof *st + nby * sizeof *bv + nn * sizeof *nv +
 	    nsec * sizeof *cv);
 	pg->pool = pool;
+	if (nx > 0) {
+		pg->extra = (struct page_extra *)pool;
+		*pg->extra = *xe;
+		pool += nx;
+	}
 	b = (struct block *)pool;
 	r = (struct range *)(b + nb);
 	sv = (struct story *)(r + np);
@@ -496,7 +510,8 @@ parse_pool(struct parse_ctx *ctx, struct page *pg)
 		memcpy(sv, pg->stories, pg->nstories * sizeof *sv);
 		pg->stories = sv;
 	}
-	parse_all(pg, all, &n);
+	parse_all(pg, pg->extra != NULL ? &pg->extra->dropped : &xe->dropped,
+	    all, &n);
 	for (i = 0; i < n; i++) {
 		st = all[i];
 		if (st->nbylines > 0) {
@@ -760,7 +775,6 @@ parse_run(struct page *pg, const struct text *t, struct range span,
 	ctx.nlines = parse_line_split(t->buf, span, &ctx.lines, PARSE_LSTACK);
 	if (parse_md_looks(&ctx))
 		(void)parse_md_page(&ctx, span);
-	pg->markdown = ctx.markdown;
 	parse_lex_all(&ctx);
 	if (!ctx.markdown)
 		parse_split_wire(&ctx, lstack);

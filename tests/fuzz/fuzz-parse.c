@@ -161,15 +161,29 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (s = 0; s < pg.nstories; s++)
 			fuzz_story(&pg, &pg.stories[s], s);
 		fuzz_story(&pg, &pg.banner, (size_t)-1);
-		fuzz_story(&pg, &pg.dropped, (size_t)-1);
-		FUZZ_CHECK(pg.contents_first + pg.ncontents <= pg.banner.nblocks,
-		    "contents [%zu,+%zu) of %zu banner blocks",
-		    pg.contents_first, pg.ncontents, pg.banner.nblocks);
+		if (pg.extra != NULL) {
+			/* only a page that needs one has one, in its pool */
+			FUZZ_CHECK(pg.extra->dropped.nblocks > 0 ||
+			    pg.extra->ncontents > 0,
+			    "a page_extra with nothing in it");
+			FUZZ_CHECK((void *)pg.extra == pg.pool,
+			    "the page_extra outside the page's pool");
+			fuzz_story(&pg, &pg.extra->dropped, (size_t)-1);
+			FUZZ_CHECK(pg.extra->contents_first +
+			    pg.extra->ncontents <= pg.banner.nblocks,
+			    "contents [%zu,+%zu) of %zu banner blocks",
+			    pg.extra->contents_first, pg.extra->ncontents,
+			    pg.banner.nblocks);
+		}
 		memset(&pe, 0, sizeof pe);
 		parse_explain(&pe, &t, span, &ex);
 		FUZZ_CHECK(pe.nstories == pg.nstories &&
 		    pe.banner.nblocks == pg.banner.nblocks &&
-		    pe.dropped.nblocks == pg.dropped.nblocks,
+		    (pe.extra == NULL) == (pg.extra == NULL) &&
+		    (pg.extra == NULL || (pe.extra->dropped.nblocks ==
+		    pg.extra->dropped.nblocks && pe.extra->contents_first ==
+		    pg.extra->contents_first && pe.extra->ncontents ==
+		    pg.extra->ncontents)),
 		    "explain read the page otherwise: %zu/%zu stories",
 		    pe.nstories, pg.nstories);
 		for (k = 0; k < ex.nlines; k++)

@@ -162,6 +162,23 @@ cover_story(const struct page *pg, const struct story *st,
 	}
 }
 
+/* Was page pg read as Markdown?  (The page does not keep it:
+   parse_explain says it.) */
+static int
+is_markdown(const struct page *pg)
+{
+	struct page		 pe;
+	struct parse_explain	 ex;
+	int			 md;
+
+	memset(&pe, 0, sizeof pe);
+	parse_explain(&pe, pg->text, pg->span, &ex);
+	md = ex.markdown;
+	parse_explain_free(&ex);
+	page_free(&pe);
+	return md;
+}
+
 /* Check that every non-space character of page pg is in exactly one block
    (of a story, of the banner, or of the dropped web debris).  In a
    Markdown page the markers (ASCII: # > * ! [ ] ( ) and a link's
@@ -174,7 +191,7 @@ check_cover(const struct page *pg)
 	const unsigned char *b = (const unsigned char *)t->buf;
 	unsigned char	*cnt;
 	size_t		 i, k, s, e, line, lno = 0;
-	int		 front = 0;
+	int		 front = 0, md = is_markdown(pg);
 
 	cnt = calloc(t->len + 1, 1);
 	assert_non_null(cnt);
@@ -185,7 +202,8 @@ check_cover(const struct page *pg)
 	for (i = 0; i < pg->banner.nblocks; i++)
 		assert_int_equal(pg->banner.blocks[i].kind, BLOCK_BANNER);
 	cover_story(pg, &pg->banner, cnt);
-	cover_story(pg, &pg->dropped, cnt);
+	if (pg->extra != NULL)
+		cover_story(pg, &pg->extra->dropped, cnt);
 	line = pg->span.start;
 	while (line < pg->span.end) {
 		const char *nl = memchr(t->buf + line, '\n',
@@ -193,10 +211,10 @@ check_cover(const struct page *pg)
 
 		e = nl != NULL ? (size_t)(nl - t->buf) : pg->span.end;
 		s = line;
-		if (pg->markdown && e - s == 3 && memcmp(b + s, "---", 3) == 0 &&
+		if (md && e - s == 3 && memcmp(b + s, "---", 3) == 0 &&
 		    (lno == 0 || front == 1))
 			front++;	/* a front matter's --- lines */
-		else if (pg->markdown && front == 1)
+		else if (md && front == 1)
 			s = e;		/* inside the front matter */
 		while (s < e && (k = space_len(b + s, e - s)) > 0)
 			s += k;
@@ -205,8 +223,8 @@ check_cover(const struct page *pg)
 				i += k;
 				continue;
 			}
-			if (cnt[i] > 1 || (cnt[i] == 0 && !(pg->markdown &&
-			    b[i] < 0x80) && !(pg->markdown && front == 1)))
+			if (cnt[i] > 1 || (cnt[i] == 0 && !(md &&
+			    b[i] < 0x80) && !(md && front == 1)))
 				fail_msg("byte %zu (line %zu) covered %d times: "
 				    "%.12s", i, text_line_of(t, i), cnt[i],
 				    t->buf + i);
@@ -280,7 +298,7 @@ test_seed(void **state)
 
 	load(&t, TEST_SEED);
 	parse_nth(&pg, &t, 0);
-	assert_false(pg.markdown);
+	assert_false(is_markdown(&pg));
 	assert_int_equal(pg.nstories, 2);
 	s1 = &pg.stories[0];
 	s2 = &pg.stories[1];
@@ -564,7 +582,7 @@ test_marked(void **state)
 	load(&t, "tests/data/pages/marked.txt");
 	parse_nth(&pg, &t, 0);
 	check_cover(&pg);
-	assert_true(pg.markdown);
+	assert_true(is_markdown(&pg));
 	assert_int_equal(pg.nstories, 2);
 	s = &pg.stories[0];
 	assert_int_equal(s->blocks[0].kind, BLOCK_KICKER);
@@ -708,7 +726,7 @@ test_markup_rules(void **state)
 	    "本报记者  亓玉昆\n\n岁末年初，在江苏省泰州市兴化市竹泓工业园区，公司员工正在忙碌。\n\n"
 	    "“水葫芦”不见了\n\n本报记者  倪  弋\n\n“‘水葫芦’不见了，水变清了，鱼变多了！”\n\n"
 	    "## 小节\n\n正文。\n");
-	assert_true(pg.markdown);
+	assert_true(is_markdown(&pg));
 	assert_int_equal(pg.nstories, 3);
 	s = &pg.stories[0];
 	assert_string_equal(joined(&pg, page_story_headline(s)),
@@ -730,7 +748,7 @@ test_markup_rules(void **state)
 	   (markup between aside); HTML is markup */
 	parse_str(&t, &pg, "# 主题\n\n^ 不是引题\n\n@ 不是署名\n\n---\n\n"
 	    "<div class=\"x\">\n</div>\n\n后一篇\n\n后一篇的正文。\n");
-	assert_true(pg.markdown);
+	assert_true(is_markdown(&pg));
 	assert_int_equal(pg.nstories, 2);
 	s = &pg.stories[0];
 	assert_non_null(find_block(&pg, s, -1, "^ 不是引题"));
@@ -744,7 +762,7 @@ test_markup_rules(void **state)
 	   (md-rule-in-story) */
 	parse_str(&t, &pg, "# 主题\n\n作者：某某\n\n---\n\n"
 	    "<div class=\"x\">\n</div>\n\n正文的第一段，说了一件事。\n");
-	assert_true(pg.markdown);
+	assert_true(is_markdown(&pg));
 	assert_int_equal(pg.nstories, 1);
 	assert_non_null(find_block(&pg, &pg.stories[0], -1,
 	    "正文的第一段，说了一件事。"));
@@ -775,8 +793,10 @@ test_menus(void **state)
 	assert_string_equal(joined(&pg, page_story_headline(&pg.stories[0])),
 	    "緬甸強震引爆災情");
 	assert_null(find_block(&pg, &pg.stories[0], -1, "財富自由"));
-	assert_non_null(find_block(&pg, &pg.dropped, -1, "財富自由"));
-	assert_non_null(find_block(&pg, &pg.dropped, -1, "TAIPEI TIMES"));
+	assert_non_null(pg.extra);
+	assert_non_null(find_block(&pg, &pg.extra->dropped, -1, "財富自由"));
+	assert_non_null(find_block(&pg, &pg.extra->dropped, -1,
+	    "TAIPEI TIMES"));
 	page_free(&pg);
 	text_free(&t);
 
@@ -787,7 +807,8 @@ test_menus(void **state)
 	assert_int_equal(from_bytes(&t, buf, strlen(buf)), 0);
 	parse_nth(&pg, &t, 0);
 	assert_non_null(find_block(&pg, &pg.stories[0], -1, "王五洲"));
-	assert_null(find_block(&pg, &pg.dropped, -1, "王五洲"));
+	assert_true(pg.extra == NULL ||
+	    find_block(&pg, &pg.extra->dropped, -1, "王五洲") == NULL);
 	page_free(&pg);
 	text_free(&t);
 }
