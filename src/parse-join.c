@@ -954,6 +954,13 @@ parse_join_read(struct parse_join *J)
 	for (i = 0; i < J->nu; i++) {
 		was_aside = aside;
 		aside = 0;
+		if (u[i].type == U_TEXT && u[i].role == R_NONE) {
+			/* body text (most units), as the switch below reads
+			   it: no aside, and the banner's lines are over */
+			bmode = 0;
+			parse_join_text(J, i, was_aside);
+			continue;
+		}
 		if (u[i].role != R_NONE) {
 			bmode = 0;
 			parse_join_role(J, i);
