@@ -784,6 +784,8 @@ static uint16_t		 stats_uid_year;
    their length when they all have one (else 0). */
 static uint64_t		 stats_notlast;
 static size_t		 stats_notlen;
+/* The last bytes (& 0x3F) of the words of stats_before, as bits. */
+static uint64_t		 stats_beforelast;
 static pthread_once_t	 stats_once = PTHREAD_ONCE_INIT;
 
 #define NIDIOMS	(sizeof(stats_idioms) / sizeof(stats_idioms[0]))
@@ -969,6 +971,9 @@ stats_index(void)
 			;
 		stats_ushort[i] = (uint8_t)k;
 	}
+	for (i = 0; i < sizeof(stats_before) / sizeof(stats_before[0]); i++)
+		stats_beforelast |= (uint64_t)1 <<
+		    (stats_before[i][strlen(stats_before[i]) - 1] & 0x3F);
 	stats_notlen = stats_notunit[0].len;
 	for (i = 0; i < sizeof(stats_notunit) / sizeof(stats_notunit[0]); i++) {
 		stats_notlast |= (uint64_t)1 <<
@@ -1468,7 +1473,7 @@ stats_add(struct scan *sc, const struct q *q)
 
 /* An approximation word before i: its start, else i; sets *approx. */
 static size_t
-stats_prefix(const struct scan *sc, size_t i, unsigned *flags)
+stats_prefix_at(const struct scan *sc, size_t i, unsigned *flags)
 {
 	size_t	 k, n;
 	ucs4_t	 p;
@@ -1514,6 +1519,16 @@ stats_prefix(const struct scan *sc, size_t i, unsigned *flags)
 		return i - n;
 	}
 	return i;
+}
+
+/* The same, most often known by the byte before i alone: the last bytes
+   (& 0x3F) of the words of stats_before (stats_beforelast). */
+static inline size_t
+stats_prefix(const struct scan *sc, size_t i, unsigned *flags)
+{
+	if (i == 0 || !(stats_beforelast >> (sc->s[i - 1] & 0x3F) & 1))
+		return i;
+	return stats_prefix_at(sc, i, flags);
 }
 
 /* A time of day just before i (下午): its index, or -1. */
