@@ -1355,28 +1355,44 @@ stats_fmt(char *buf, size_t n, double v)
 	/* the powers of ten below 1e15, past which snprintf writes */
 	static const unsigned long long p10[] = { 1, 1e1, 1e2, 1e3, 1e4,
 	    1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14 };
+	/* the two digits of 0 to 99 */
+	static const char d2[] =
+	    "00010203040506070809101112131415161718192021222324252627282930"
+	    "31323334353637383940414243444546474849505152535455565758596061"
+	    "62636465666768697071727374757677787980818283848586878889909192"
+	    "93949596979899";
 	char		 tmp[24];
 	unsigned long long u;
-	size_t		 k = 0;
+	size_t		 k = 0, r;
 
 	if (!(v >= 0 && v < 1e15)) {
 		snprintf(buf, n, "%.15g", v);
 		return;
 	}
-	if (v != (double)(unsigned long long)v) {
+	/* below 1e15 a signed conversion holds it (one instruction, where
+	   an unsigned one takes a test and a second path) */
+	if (v != (double)(long long)v) {
 		stats_fmt_frac(buf, n, v);
 		return;
 	}
 	/* integers, the common case, without printf: the digits written
-	   from the last, in place when they fit */
-	u = (unsigned long long)v;
+	   from the last, two at a time, in place when they fit */
+	u = (unsigned long long)(long long)v;
 	for (k = 1; k < sizeof(p10) / sizeof(p10[0]) && u >= p10[k]; k++)
 		;
 	if (k < n) {
 		buf[k] = '\0';
-		do
-			buf[--k] = (char)('0' + u % 10);
-		while ((u /= 10) > 0);
+		for (; u >= 100; u /= 100) {
+			r = (size_t)(u % 100);
+			k -= 2;
+			buf[k] = d2[2 * r];
+			buf[k + 1] = d2[2 * r + 1];
+		}
+		if (u >= 10) {
+			buf[0] = d2[2 * u];
+			buf[1] = d2[2 * u + 1];
+		} else
+			buf[0] = (char)('0' + u);
 		return;
 	}
 	do
