@@ -2024,7 +2024,7 @@ stats_setphrase(const struct scan *sc, size_t i, size_t e)
    STATS_TITLE_MAX characters and the sentence; else past the 《.  The
    numbers in a title are part of its name: 《全省监（所）地协作三年行动计划
    （2022—2024）》 gives no duration and no range. */
-static size_t
+static size_t __attribute__((noinline))
 stats_title(const struct scan *sc, size_t i)
 {
 	size_t	 j = i + 3;
@@ -2208,8 +2208,9 @@ stats_cnpercent(const struct scan *sc, size_t i, struct q *q)
 }
 
 /* Handle the Chinese numeral at i, a candidate of the scan (three bytes,
-   stats_stop_at); returns where to go on. */
-static size_t
+   stats_stop_at); returns where to go on.  Not inlined: in the scan's
+   loop, its registers were the run's (stats_run). */
+static size_t __attribute__((noinline))
 stats_chinese(struct scan *sc, size_t i)
 {
 	struct cnum	 c;
@@ -2296,6 +2297,36 @@ static const uint8_t stats_run_bits[16] = {
 	0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0,
 };
 
+/* The same pattern from byte r of sixteen (r 0, 1, 2), for the last
+   bytes of a text, whose sixteen end at its end. */
+static const uint8_t stats_run_tmask[3][16] = {
+	{ 0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0,
+	  0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0xF0 },
+	{ 0xC0, 0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0xF0, 0xC0,
+	  0xC0, 0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0 },
+	{ 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0xF0,
+	  0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0xF0, 0xC0 },
+};
+static const uint8_t stats_run_tbits[3][16] = {
+	{ 0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80,
+	  0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0xE0 },
+	{ 0x80, 0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0xE0, 0x80,
+	  0x80, 0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80 },
+	{ 0x80, 0x80, 0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0xE0,
+	  0x80, 0x80, 0xE0, 0x80, 0x80, 0xE0, 0x80 },
+};
+
+/* o % 3 for the o of stats_run_taillen, by a load. */
+static const uint8_t stats_run_phase[16] = {
+	0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0,
+};
+
+/* A count of bytes in the pattern, down to whole characters (x / 3 * 3
+   by a load: a division by three is a multiply and two shifts). */
+static const uint8_t stats_run_whole[17] = {
+	0, 0, 0, 3, 3, 3, 6, 6, 6, 9, 9, 9, 12, 12, 12, 15, 15,
+};
+
 /* The bytes of the three-byte characters at p (sixteen bytes there)
    before the first byte out of the pattern: 15 for five. */
 static inline size_t
@@ -2309,7 +2340,26 @@ stats_run_len(const uint8_t *p)
 	    _mm_loadu_si128((const __m128i *)(const void *)stats_run_bits)));
 	if (m == 0xFFFF)
 		return 15;
-	return (size_t)__builtin_ctz(~m) / 3 * 3;
+	return stats_run_whole[__builtin_ctz(~m)];
+}
+
+/* The bytes of the three-byte characters from byte o (o < 16) of the
+   sixteen at q, which end the text: one compare where the one at a time
+   loop tests three bytes for each character. */
+static inline size_t
+stats_run_taillen(const uint8_t *q, size_t o)
+{
+	unsigned m;
+
+	m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(
+	    _mm_loadu_si128((const __m128i *)(const void *)q),
+	    _mm_loadu_si128((const __m128i *)(const void *)
+	    stats_run_tmask[stats_run_phase[o]])),
+	    _mm_loadu_si128((const __m128i *)(const void *)
+	    stats_run_tbits[stats_run_phase[o]])));
+	/* the bits past the text are 0 after the shift: the pattern ends
+	   there at the latest */
+	return stats_run_whole[__builtin_ctz(~(m >> o))];
 }
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /* The same with two words. */
@@ -2376,7 +2426,19 @@ stats_run(struct scan *sc, size_t i)
 		} while (p <= last);
 	}
 #endif
-	/* one at a time: the end of a text, or without the words */
+#ifdef __SSE2__
+	/* the last bytes of a text of sixteen or more: the sixteen that end
+	   it, from p on */
+	if (p < end && sc->len >= 16) {
+		n = stats_run_taillen(end - 16, (size_t)(16 - (end - p)));
+		for (k = 0; k < n; k += 3)
+			if ((e = stats_pair_at(p + k)) &&
+			    stats_run_stop(sc, p + k, e))
+				break;
+		return (size_t)(p + k - s);
+	}
+#endif
+	/* one at a time: a short text, or without the words */
 	while (end - p >= 3 && (p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 &&
 	    (p[2] & 0xC0) == 0x80 &&
 	    !((e = stats_pair_at(p)) && stats_run_stop(sc, p, e)))

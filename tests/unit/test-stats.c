@@ -1028,6 +1028,47 @@ test_run(void **state)
 		}
 }
 
+/* The last sixteen bytes of a text, read at once from its end (whatever
+   the place of the run there, a third of a character apart): a count, a
+   Chinese numeral and a clause mark in them, and what ends the pattern
+   there (ASCII, a two-byte character, a cut character). */
+static void
+test_run_tail(void **state)
+{
+	static const char *const ends[] = { "", "x", "\xC2\xB7", "\xE7\x9A",
+	    "。", "1", NULL };
+	struct stat_list	 l;
+	const struct stat_hit	*h;
+	char			 s[256];
+	size_t			 k, m, e, n, len;
+
+	for (e = 0; ends[e] != NULL; e++)
+		for (k = 0; k < 3; k++)
+			for (m = 0; m < 8; m++) {
+				/* k ASCII bytes shift the run's place */
+				for (n = 0, s[0] = '\0'; n < k; n++)
+					strcat(s, "a");
+				strcat(s, "的的的的的的，");
+				for (n = 0; n < m; n++)
+					strcat(s, "的");
+				strcat(s, "共3人，两个");
+				strcat(s, ends[e]);
+				len = strlen(s);
+				scan(s, &l);
+				assert_int_equal(l.n, 2);
+				h = find(s, &l, "3人");
+				assert_int_equal(h->ctx_start, (size_t)(strstr(s,
+				    "，") - s) + strlen("，"));
+				assert_int_equal(h->ctx_end, (size_t)(strstr(s,
+				    "3人，") - s) + strlen("3人"));
+				/* its clause ends at the end, or at 。 */
+				h = find(s, &l, "两个");
+				assert_int_equal(h->ctx_end, strcmp(ends[e], "。") ==
+				    0 ? len - strlen("。") : len);
+				stats_list_free(&l);
+			}
+}
+
 int
 main(void)
 {
@@ -1053,6 +1094,7 @@ main(void)
 		cmocka_unit_test(test_setphrase),
 		cmocka_unit_test(test_title),
 		cmocka_unit_test(test_run),
+		cmocka_unit_test(test_run_tail),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
