@@ -1462,8 +1462,28 @@ stats_add(struct scan *sc, const struct q *q)
 	if (l->cnorms - l->nnorms < sizeof(q->norm) + x || l->n == l->cap)
 		stats_grow(sc, sizeof(q->norm) + x);
 	d = l->norms + l->nnorms;
+#ifdef __SSE2__
+	/* the whole buffer copied, and the norm measured, by two compares
+	   of sixteen bytes (every byte of q is defined: the callers clear
+	   it first); the bytes past the norm are the next norm's room */
+	{
+		const __m128i z = _mm_setzero_si128();
+		__m128i	 a, c;
+
+		_Static_assert(sizeof(q->norm) == 32, "two loads of q->norm");
+		a = _mm_loadu_si128((const __m128i *)(const void *)q->norm);
+		c = _mm_loadu_si128((const __m128i *)(const void *)
+		    (q->norm + 16));
+		_mm_storeu_si128((__m128i *)(void *)d, a);
+		_mm_storeu_si128((__m128i *)(void *)(d + 16), c);
+		n = (size_t)__builtin_ctz((unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(a, z)) | (unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(c, z)) << 16 | 1u << 31);
+	}
+#else
 	for (n = 0; n < sizeof(q->norm) - 1 && q->norm[n] != '\0'; n++)
 		d[n] = q->norm[n];
+#endif
 	d[n] = '\0';
 	if (x != 0)
 		memcpy(d + n + 1, &q->v2, sizeof(q->v2));
@@ -1921,7 +1941,7 @@ stats_yearmonth(const struct scan *sc, size_t start, size_t i, size_t e0,
 {
 	size_t	 j, e, e2, n;
 	long	 m;
-	char	 tmp[32];
+	char	 tmp[32] = "";	/* all defined, for stats_add */
 
 	if (v < 1 || v > 99 || !stats_lit(sc, e0, "年") ||
 	    stats_litbefore(sc, i, "民國") || stats_litbefore(sc, i, "民国"))
@@ -2193,6 +2213,7 @@ stats_cnpercent(const struct scan *sc, size_t i, struct q *q)
 		}
 	} else
 		return 0;
+	memset(q, 0, sizeof(*q));	/* every byte defined, for stats_add */
 	q->start = i;
 	q->end = k;
 	q->v = q->v2 = v;
