@@ -805,6 +805,27 @@ static size_t		 stats_ilens[STATS_ILENS];
    i + 2 inside the text for every start asked, j <= i). */
 static uint64_t		 stats_ithird;
 
+/* What the character after a number may be, by its code point (below
+   0x10000), as bits; built once.  One load tells what a chain of
+   compares told for each number. */
+#define STATS_A_APPROX	0x01	/* 余多来餘來: 30余, 三十来 */
+#define STATS_A_MULT	0x02	/* 万亿千百萬億: 3.5万 */
+#define STATS_A_CLOCK	0x04	/* : ： 时 点 時 點: 8:30, 5时 */
+#define STATS_A_YM	0x08	/* 年 月 */
+#define STATS_A_UNIT	0x10	/* the first character of a unit */
+static uint8_t		 stats_after[0x10000];
+static const char stats_after_approx[] = "余多来餘來";
+static const char stats_after_mult[] = "万亿千百萬億";
+static const char stats_after_clock[] = ":：时点時點";
+static const char stats_after_ym[] = "年月";
+
+/* The bits of stats_after of code point c. */
+static inline unsigned
+stats_afterof(ucs4_t c)
+{
+	return c < 0x10000 ? stats_after[c] : 0;
+}
+
 /* The key of the character at p (at most avail bytes): its bytes as one
    number, 0 when it cannot start a unit. */
 static uint32_t
@@ -902,6 +923,20 @@ stats_candadd(const uint8_t *p, size_t avail, uint8_t mark)
 	return (size_t)n;
 }
 
+/* Set bit in stats_after for each character of the n bytes at p. */
+static void
+stats_afterset(const char *p, size_t n, uint8_t bit)
+{
+	ucs4_t	 c;
+	int	 k;
+
+	for (; n > 0; p += k, n -= (size_t)k) {
+		k = u8_mbtouc_unsafe(&c, (const uint8_t *)p, n);
+		if (c < 0x10000)
+			stats_after[c] |= bit;
+	}
+}
+
 /* Build stats_uorder, stats_ukeys, the unit names, stats_nslot,
    stats_islot, and the scan's candidates (stats_pair). */
 static void
@@ -974,6 +1009,23 @@ stats_index(void)
 	for (i = 0; i < sizeof(stats_before) / sizeof(stats_before[0]); i++)
 		stats_beforelast |= (uint64_t)1 <<
 		    (stats_before[i][strlen(stats_before[i]) - 1] & 0x3F);
+	for (i = 0; i < NUNITS; i++) {
+		ucs4_t	 c;
+
+		u8_mbtouc_unsafe(&c, (const uint8_t *)stats_units[i].s,
+		    stats_units[i].len);
+		if (c >= 0x10000)
+			abort();	/* stats_after holds the BMP */
+		stats_after[c] |= STATS_A_UNIT;
+	}
+	stats_afterset(stats_after_approx, sizeof(stats_after_approx) - 1,
+	    STATS_A_APPROX);
+	stats_afterset(stats_after_mult, sizeof(stats_after_mult) - 1,
+	    STATS_A_MULT);
+	stats_afterset(stats_after_clock, sizeof(stats_after_clock) - 1,
+	    STATS_A_CLOCK);
+	stats_afterset(stats_after_ym, sizeof(stats_after_ym) - 1,
+	    STATS_A_YM);
 	stats_notlen = stats_notunit[0].len;
 	for (i = 0; i < sizeof(stats_notunit) / sizeof(stats_notunit[0]); i++) {
 		stats_notlast |= (uint64_t)1 <<
@@ -1124,21 +1176,22 @@ stats_tail(const struct scan *sc, size_t j, ucs4_t c0, int cl0, double v,
 	size_t	 k, n, i;
 	ucs4_t	 c = c0;
 	int	 cl = cl0;
+	unsigned a;
 
 	memset(t, 0, sizeof(*t));
 	t->mult = 1;
 	t->nextlen = -1;
 	/* 30余, 30多, 三十来 */
 	k = j;
-	if (c == 0x4F59 || c == 0x591A || c == 0x6765 ||	/* 余多来 */
-	    c == 0x9918 || c == 0x4F86) {			/* 餘來 */
+	a = stats_afterof(c);
+	if (a & STATS_A_APPROX) {		/* 余多来餘來 */
 		k += cl;
 		t->flags |= STAT_APPROX;
 		c = stats_cp(sc, k, &cl);
+		a = stats_afterof(c);
 	}
 	/* 3.5万, 2亿; but 5千米 is a unit */
-	if (!cn && (c == 0x4E07 || c == 0x4EBF || c == 0x5343 || c == 0x767E ||
-	    c == 0x842C || c == 0x5104)) {	/* 万亿千百萬億 */
+	if (!cn && (a & STATS_A_MULT)) {	/* 万亿千百萬億 */
 		for (i = 0; i < NMULTS; i++) {
 			/* the third byte first: 万亿千百萬億 differ there */
 			if (sc->s[k + 2] != (uint8_t)stats_mults[i].s[2] ||
@@ -1164,7 +1217,9 @@ stats_tail(const struct scan *sc, size_t j, ucs4_t c0, int cl0, double v,
 			t->flags |= STAT_APPROX;
 		}
 	}
-	u = stats_unit(sc, k, cn);
+	/* c is the character at k unless a multiplier moved it: a
+	   character that starts no unit is known by its bit */
+	u = t->hasmult || (a & STATS_A_UNIT) ? stats_unit(sc, k, cn) : NULL;
 	if (u != NULL) {
 		if (u->sp == SP_G && v * t->mult < 8)
 			u = NULL;	/* 4G, 5G networks */
@@ -2088,8 +2143,7 @@ stats_arabic(struct scan *sc, size_t i)
 		return nm.end;
 	/* clocks: 8:30, 5时, 下午5点 */
 	nc = stats_cp(sc, nm.end, &nl);
-	if ((nc == ':' || nc == 0xFF1A || nc == 0x65F6 || nc == 0x70B9 ||
-	    nc == 0x6642 || nc == 0x9EDE) &&		/* 時 點 */
+	if ((stats_afterof(nc) & STATS_A_CLOCK) &&	/* : ： 时点時點 */
 	    !nm.frac && !nm.sep &&
 	    stats_clock(sc, i, tod = stats_todbefore(sc, i), &hh, &mm, &e,
 	    &q.flags, &weak) && !weak) {
@@ -2241,6 +2295,7 @@ stats_chinese(struct scan *sc, size_t i)
 	unsigned	 pflags = 0;
 	ucs4_t		 p, nc;
 	int		 cl, k;
+	unsigned	 a;
 
 	/* the common case, 一 in a word (统一, 一些): a value below 2 without
 	   十百千万亿 is a statistic only as years and months (一年六个月).
@@ -2261,9 +2316,9 @@ stats_chinese(struct scan *sc, size_t i)
 	   (a date, years and months), an approximation (余 多 来) or a
 	   measure word; most numerals (三农, 百姓, 千万) have none */
 	p = nc = stats_cp(sc, c.end, &cl);
-	if (p != 0x5E74 && p != 0x6708 && p != 0x4F59 && p != 0x591A &&
-	    p != 0x6765 && p != 0x9918 && p != 0x4F86 &&	/* 年月余多来餘來 */
-	    stats_unit(sc, c.end, 1) == NULL)
+	a = stats_afterof(p);
+	if (!(a & (STATS_A_YM | STATS_A_APPROX)) &&	/* 年月余多来餘來 */
+	    (!(a & STATS_A_UNIT) || stats_unit(sc, c.end, 1) == NULL))
 		return c.end;
 	memset(&q, 0, sizeof(q));
 	p = stats_prevcp(sc, i);
