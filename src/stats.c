@@ -2282,11 +2282,15 @@ stats_cnpercent(const struct scan *sc, size_t i, struct q *q)
 	return 1;
 }
 
-/* Handle the Chinese numeral at i, a candidate of the scan (three bytes,
-   stats_stop_at); returns where to go on.  Not inlined: in the scan's
-   loop, its registers were the run's (stats_run). */
+/* Whether the candidate at p (stats_stop_at: its last two bytes tell
+   it) is the three-byte character lit. */
+#define stats_cand_is(p, lit)	((p)[1] == (uint8_t)(lit)[1] && \
+				    (p)[2] == (uint8_t)(lit)[2])
+
+/* Handle the Chinese numeral at i that is not alone below 2
+   (stats_chinese); returns where to go on. */
 static size_t __attribute__((noinline))
-stats_chinese(struct scan *sc, size_t i)
+stats_chinese_at(struct scan *sc, size_t i)
 {
 	struct cnum	 c;
 	struct tail	 t;
@@ -2294,18 +2298,9 @@ stats_chinese(struct scan *sc, size_t i)
 	size_t		 pstart;
 	unsigned	 pflags = 0;
 	ucs4_t		 p, nc;
-	int		 cl, k;
+	int		 cl;
 	unsigned	 a;
 
-	/* the common case, 一 in a word (统一, 一些): a value below 2 without
-	   十百千万亿 is a statistic only as years and months (一年六个月).
-	   A numeral alone (no candidate after it) is one of these when it is
-	   a digit below 2: known without stats_cnum */
-	if ((i + 6 > sc->len || !stats_stop_at(sc->s + i + 3)) &&
-	    (k = stats_numeral(stats_cp3(sc->s + i))) >= 0 &&
-	    stats_numerals[k].digit >= 0 && stats_numerals[k].digit < 2 &&
-	    !stats_lit(sc, i + 3, "年"))
-		return i + 3;
 	if (!stats_cnum(sc, i, &c))
 		return i + 1;
 	if (c.v < 2 && !c.mult && !stats_lit(sc, c.end, "年"))
@@ -2359,6 +2354,27 @@ stats_chinese(struct scan *sc, size_t i)
 hit:
 	stats_add(sc, &q);
 	return q.end > i ? q.end : i + 1;
+}
+
+/* Handle the Chinese numeral at i, a candidate of the scan (three bytes,
+   stats_stop_at); returns where to go on.  Not inlined: in the scan's
+   loop, its registers were the run's (stats_run). */
+static size_t __attribute__((noinline))
+stats_chinese(struct scan *sc, size_t i)
+{
+	const uint8_t	*p = sc->s + i;
+
+	/* the common case, 一 in a word (统一, 一些): a value below 2 without
+	   十百千万亿 is a statistic only as years and months (一年六个月).
+	   A numeral alone (no candidate after it) is one of these when it is
+	   a digit below 2 (零 〇 一): known by its last two bytes, without
+	   stats_cnum and the frame of stats_chinese_at */
+	if ((stats_cand_is(p, "一") || stats_cand_is(p, "〇") ||
+	    stats_cand_is(p, "零")) &&
+	    (i + 6 > sc->len || !stats_stop_at(p + 3)) &&
+	    !stats_lit(sc, i + 3, "年"))
+		return i + 3;
+	return stats_chinese_at(sc, i);
 }
 
 #ifdef __SSE2__

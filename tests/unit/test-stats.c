@@ -1069,6 +1069,27 @@ test_run_tail(void **state)
 			}
 }
 
+/* A numeral below 2 alone (零 〇 一 with no candidate after it) is left
+   where the scan finds it, unless 年 follows; at the text's end too. */
+static void
+test_lone(void **state)
+{
+	expect_none("一");
+	expect_none("统一");
+	expect_none("零");
+	expect_none("〇");
+	expect_none("一年");
+	expect_none("一年级");
+	expect_none("一一");
+	expect_none("两一");
+	expect_none("一个人");
+	expect_one("一年六个月", "一年六个月", STAT_DURATION, "1.5", "年",
+	    STAT_CHINESE);
+	expect_one("十一人", "十一人", STAT_COUNT, "11", "人", STAT_CHINESE);
+	expect_one("统一，三年", "三年", STAT_DURATION, "3", "年",
+	    STAT_CHINESE);
+}
+
 int
 main(void)
 {
@@ -1095,6 +1116,7 @@ main(void)
 		cmocka_unit_test(test_title),
 		cmocka_unit_test(test_run),
 		cmocka_unit_test(test_run_tail),
+		cmocka_unit_test(test_lone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
