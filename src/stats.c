@@ -2363,17 +2363,24 @@ static size_t __attribute__((noinline))
 stats_chinese(struct scan *sc, size_t i)
 {
 	const uint8_t	*p = sc->s + i;
+	int		 cl;
 
-	/* the common case, 一 in a word (统一, 一些): a value below 2 without
-	   十百千万亿 is a statistic only as years and months (一年六个月).
-	   A numeral alone (no candidate after it) is one of these when it is
-	   a digit below 2 (零 〇 一): known by its last two bytes, without
-	   stats_cnum and the frame of stats_chinese_at */
-	if ((stats_cand_is(p, "一") || stats_cand_is(p, "〇") ||
-	    stats_cand_is(p, "零")) &&
-	    (i + 6 > sc->len || !stats_stop_at(p + 3)) &&
-	    !stats_lit(sc, i + 3, "年"))
-		return i + 3;
+	/* the common cases, a numeral alone (no candidate after it), known
+	   without stats_cnum and the frame of stats_chinese_at */
+	if (i + 6 > sc->len || !stats_stop_at(p + 3)) {
+		/* 一 in a word (统一, 一些): a value below 2 without 十百千万亿
+		   is a statistic only as years and months (一年六个月); a
+		   digit below 2 (零 〇 一) is known by its last two bytes */
+		if (stats_cand_is(p, "一") || stats_cand_is(p, "〇") ||
+		    stats_cand_is(p, "零")) {
+			if (!stats_lit(sc, i + 3, "年"))
+				return i + 3;
+		/* 三农, 百姓, 千万: a statistic needs 年 or 月, an
+		   approximation or a unit after it (百分之 has the unit 分) */
+		} else if (!(stats_afterof(stats_cp(sc, i + 3, &cl)) &
+		    (STATS_A_YM | STATS_A_APPROX | STATS_A_UNIT)))
+			return i + 3;
+	}
 	return stats_chinese_at(sc, i);
 }
 

@@ -1088,6 +1088,19 @@ test_lone(void **state)
 	expect_one("十一人", "十一人", STAT_COUNT, "11", "人", STAT_CHINESE);
 	expect_one("统一，三年", "三年", STAT_DURATION, "3", "年",
 	    STAT_CHINESE);
+	/* any numeral alone: what follows decides, at the end too */
+	expect_none("三农");
+	expect_none("百姓");
+	expect_none("千万");
+	expect_none("八");
+	expect_none("百人");
+	expect_one("五人", "五人", STAT_COUNT, "5", "人", STAT_CHINESE);
+	expect_one("三月", "三月", STAT_DATE, "--03", "", STAT_CHINESE);
+	expect_one("五余人", "五余人", STAT_COUNT, "5", "人",
+	    STAT_CHINESE | STAT_APPROX);
+	expect_one("百分之三十", "百分之三十", STAT_PERCENT, "30", "%",
+	    STAT_CHINESE);
+	expect_one("五１人", "１人", STAT_COUNT, "1", "人", 0);
 }
 
 int
