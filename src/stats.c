@@ -2479,10 +2479,12 @@ stats_run_len(const uint8_t *p)
 
 /* The run of three-byte characters that are no candidate from i: where
    it ends, at a candidate but a clause mark or at anything but a
-   three-byte character, which stats_scan_in handles.  The clause marks
-   (，。 end most runs) are taken in its stride. */
+   three-byte character, which stats_scan_in handles; *cand gets the
+   entry of stats_pair of the candidate it ends at, else 0 (that the
+   scan need not ask again).  The clause marks (，。 end most runs) are
+   taken in its stride. */
 static inline size_t
-stats_run(struct scan *sc, size_t i)
+stats_run(struct scan *sc, size_t i, uint8_t *cand)
 {
 	const uint8_t	*s = sc->s, *p = s + i, *end = s + sc->len;
 	uint8_t		 e;
@@ -2500,8 +2502,11 @@ stats_run(struct scan *sc, size_t i)
 			if ((n = stats_run_len(p)) != 15) {
 				for (k = 0; k < n; k += 3)
 					if ((e = stats_pair_at(p + k)) &&
-					    stats_run_stop(sc, p + k, e))
-						break;
+					    stats_run_stop(sc, p + k, e)) {
+						*cand = e;
+						return (size_t)(p + k - s);
+					}
+				*cand = 0;
 				return (size_t)(p + k - s);
 			}
 			/* the common case, unrolled: two characters
@@ -2514,12 +2519,16 @@ stats_run(struct scan *sc, size_t i)
 				    stats_pair_at(p + k) == 0)
 					continue;
 				if ((e = stats_pair_at(p + k)) &&
-				    stats_run_stop(sc, p + k, e))
+				    stats_run_stop(sc, p + k, e)) {
+					*cand = e;
 					return (size_t)(p + k - s);
+				}
 				if (k + 3 < 15 &&
 				    (e = stats_pair_at(p + k + 3)) &&
-				    stats_run_stop(sc, p + k + 3, e))
+				    stats_run_stop(sc, p + k + 3, e)) {
+					*cand = e;
 					return (size_t)(p + k + 3 - s);
+				}
 			}
 			p += 15;
 		} while (p <= last);
@@ -2532,16 +2541,24 @@ stats_run(struct scan *sc, size_t i)
 		n = stats_run_taillen(end - 16, (size_t)(16 - (end - p)));
 		for (k = 0; k < n; k += 3)
 			if ((e = stats_pair_at(p + k)) &&
-			    stats_run_stop(sc, p + k, e))
-				break;
+			    stats_run_stop(sc, p + k, e)) {
+				*cand = e;
+				return (size_t)(p + k - s);
+			}
+		*cand = 0;
 		return (size_t)(p + k - s);
 	}
 #endif
 	/* one at a time: a short text, or without the words */
 	while (end - p >= 3 && (p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 &&
-	    (p[2] & 0xC0) == 0x80 &&
-	    !((e = stats_pair_at(p)) && stats_run_stop(sc, p, e)))
+	    (p[2] & 0xC0) == 0x80) {
+		if ((e = stats_pair_at(p)) && stats_run_stop(sc, p, e)) {
+			*cand = e;
+			return (size_t)(p - s);
+		}
 		p += 3;
+	}
+	*cand = 0;
 	return (size_t)(p - s);
 }
 
@@ -2569,10 +2586,21 @@ stats_scan_in(const char *text, size_t len, size_t story, size_t block,
 	sc.hstack = hstack;
 	sc.nstack = nstack;
 	while (i < len) {
-		i = stats_run(&sc, i);
+		i = stats_run(&sc, i, &e);
 		if (i >= len)
 			break;
 		c = s[i];
+		if (e != 0) {
+			/* a candidate but a clause mark, known to the run */
+			c3 = s[i + 2];
+			if (c == 0xEF && c3 >= 0x90 && c3 <= 0x99)
+				i = stats_arabic(&sc, i);
+			else if (c == 0xE3 && c3 == 0x8A)
+				i = stats_title(&sc, i);	/* 《 */
+			else
+				i = stats_chinese(&sc, i);
+			continue;
+		}
 		if (c < 0x80) {
 			switch (stats_ascii[c]) {
 			case 0:
