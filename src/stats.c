@@ -807,13 +807,16 @@ static uint64_t		 stats_ithird;
 
 /* What the character after a number may be, by its code point (below
    0x10000), as bits; built once.  One load tells what a chain of
-   compares told for each number. */
+   compares told for each number.  Above the bits (STATS_A_FIRST), for
+   the first character of a unit, 1 + the first index in stats_ukeys of
+   the units it starts. */
 #define STATS_A_APPROX	0x01	/* 余多来餘來: 30余, 三十来 */
 #define STATS_A_MULT	0x02	/* 万亿千百萬億: 3.5万 */
 #define STATS_A_CLOCK	0x04	/* : ： 时 点 時 點: 8:30, 5时 */
 #define STATS_A_YM	0x08	/* 年 月 */
 #define STATS_A_UNIT	0x10	/* the first character of a unit */
-static uint8_t		 stats_after[0x10000];
+#define STATS_A_FIRST	8	/* the shift of the index of stats_ukeys */
+static uint16_t		 stats_after[0x10000];
 static const char stats_after_approx[] = "余多来餘來";
 static const char stats_after_mult[] = "万亿千百萬億";
 static const char stats_after_clock[] = ":：时点時點";
@@ -925,7 +928,7 @@ stats_candadd(const uint8_t *p, size_t avail, uint8_t mark)
 
 /* Set bit in stats_after for each character of the n bytes at p. */
 static void
-stats_afterset(const char *p, size_t n, uint8_t bit)
+stats_afterset(const char *p, size_t n, uint16_t bit)
 {
 	ucs4_t	 c;
 	int	 k;
@@ -1010,13 +1013,17 @@ stats_index(void)
 		stats_beforelast |= (uint64_t)1 <<
 		    (stats_before[i][strlen(stats_before[i]) - 1] & 0x3F);
 	for (i = 0; i < NUNITS; i++) {
+		const struct unit *u = &stats_units[stats_uorder[i]];
 		ucs4_t	 c;
+		int	 n;
 
-		u8_mbtouc_unsafe(&c, (const uint8_t *)stats_units[i].s,
-		    stats_units[i].len);
-		if (c >= 0x10000)
-			abort();	/* stats_after holds the BMP */
+		n = u8_mbtouc_unsafe(&c, (const uint8_t *)u->s, u->len);
+		if (c >= 0x10000 || (n != 1 && n != 3))
+			abort();	/* stats_after holds the BMP, and
+					   stats_unit_at one or three bytes */
 		stats_after[c] |= STATS_A_UNIT;
+		if (i == 0 || stats_ukeys[i - 1] != stats_ukeys[i])
+			stats_after[c] |= (uint16_t)((i + 1) << STATS_A_FIRST);
 	}
 	stats_afterset(stats_after_approx, sizeof(stats_after_approx) - 1,
 	    STATS_A_APPROX);
@@ -1067,38 +1074,17 @@ stats_index(void)
 	}
 }
 
-/* The unit at j, longest match; cn restricts to U_CN units. */
-static const struct unit *
-stats_unit(const struct scan *sc, size_t j, int cn)
+/* The unit at j, longest match, whose first character (kl bytes, the
+   key key) starts the units from lo in stats_ukeys; cn restricts to
+   U_CN units. */
+static inline const struct unit *
+stats_unit_from(const struct scan *sc, size_t j, size_t lo, size_t kl,
+    uint32_t key, int cn)
 {
 	const struct unit *u = NULL;
-	const uint8_t *p;
-	size_t	 lo, i, kl, avail;
-	uint32_t key, h;
+	const uint8_t *p = sc->s + j;
+	size_t	 i, avail = sc->len - j;
 
-	if (j >= sc->len)
-		return NULL;
-	p = sc->s + j;
-	avail = sc->len - j;
-	/* the key of the character at p, as stats_key */
-	if (p[0] < 0x80) {
-		key = p[0];
-		kl = 1;
-	} else if (p[0] >= 0xE0 && p[0] < 0xF0 && avail >= 3) {
-		key = (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
-		kl = 3;
-	} else if ((key = stats_key(p, avail)) == 0)
-		return NULL;
-	else
-		kl = key < 0x10000 ? 2 : 3;
-	for (h = STATS_UHASH(key); stats_uslot[h] != 0 &&
-	    stats_ukeys[stats_uslot[h] - 1] != key;
-	    h = (h + 1) & (STATS_USLOTS - 1))
-		;
-	if (stats_uslot[h] == 0)
-		return NULL;
-	/* the first character matches: compare the rest */
-	lo = stats_uslot[h] - 1u;
 	if (avail >= kl + 3 && !(stats_ulong[lo] >> (p[kl + 2] & 0x3F) & 1))
 		lo = stats_ushort[lo];
 	for (; lo < NUNITS && stats_ukeys[lo] == key; lo++) {
@@ -1130,6 +1116,50 @@ stats_unit(const struct scan *sc, size_t j, int cn)
 			    stats_notunit[i].len))
 				return NULL;
 	return u;
+}
+
+/* The unit at j whose first character, c, starts one (STATS_A_UNIT):
+   as stats_unit, its units found by stats_after, without the hash. */
+static const struct unit *
+stats_unit_at(const struct scan *sc, size_t j, ucs4_t c, int cn)
+{
+	size_t	 lo = (size_t)(stats_after[c] >> STATS_A_FIRST) - 1;
+
+	return stats_unit_from(sc, j, lo, c < 0x80 ? 1 : 3, stats_ukeys[lo],
+	    cn);
+}
+
+/* The unit at j, longest match; cn restricts to U_CN units. */
+static const struct unit *
+stats_unit(const struct scan *sc, size_t j, int cn)
+{
+	const uint8_t *p;
+	size_t	 kl, avail;
+	uint32_t key, h;
+
+	if (j >= sc->len)
+		return NULL;
+	p = sc->s + j;
+	avail = sc->len - j;
+	/* the key of the character at p, as stats_key */
+	if (p[0] < 0x80) {
+		key = p[0];
+		kl = 1;
+	} else if (p[0] >= 0xE0 && p[0] < 0xF0 && avail >= 3) {
+		key = (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
+		kl = 3;
+	} else if ((key = stats_key(p, avail)) == 0)
+		return NULL;
+	else
+		kl = key < 0x10000 ? 2 : 3;
+	for (h = STATS_UHASH(key); stats_uslot[h] != 0 &&
+	    stats_ukeys[stats_uslot[h] - 1] != key;
+	    h = (h + 1) & (STATS_USLOTS - 1))
+		;
+	if (stats_uslot[h] == 0)
+		return NULL;
+	/* the first character matches: compare the rest */
+	return stats_unit_from(sc, j, stats_uslot[h] - 1u, kl, key, cn);
 }
 
 /* After a multiplier 万 or 亿 ending at k: a smaller number that adds to
@@ -1219,7 +1249,8 @@ stats_tail(const struct scan *sc, size_t j, ucs4_t c0, int cl0, double v,
 	}
 	/* c is the character at k unless a multiplier moved it: a
 	   character that starts no unit is known by its bit */
-	u = t->hasmult || (a & STATS_A_UNIT) ? stats_unit(sc, k, cn) : NULL;
+	u = t->hasmult ? stats_unit(sc, k, cn) : (a & STATS_A_UNIT) ?
+	    stats_unit_at(sc, k, c, cn) : NULL;
 	if (u != NULL) {
 		if (u->sp == SP_G && v * t->mult < 8)
 			u = NULL;	/* 4G, 5G networks */
@@ -2313,7 +2344,7 @@ stats_chinese_at(struct scan *sc, size_t i)
 	p = nc = stats_cp(sc, c.end, &cl);
 	a = stats_afterof(p);
 	if (!(a & (STATS_A_YM | STATS_A_APPROX)) &&	/* 年月余多来餘來 */
-	    (!(a & STATS_A_UNIT) || stats_unit(sc, c.end, 1) == NULL))
+	    (!(a & STATS_A_UNIT) || stats_unit_at(sc, c.end, p, 1) == NULL))
 		return c.end;
 	memset(&q, 0, sizeof(q));
 	p = stats_prevcp(sc, i);
