@@ -1319,8 +1319,9 @@ stats_clause_end(struct scan *sc, size_t i)
 
 	for (; sc->pending < sc->list->n; sc->pending++) {
 		h = &sc->list->hits[sc->pending];
-		/* trim blanks, never into the hit */
-		for (e = i; e > h->end;) {
+		/* trim blanks, never into the hit; most clauses end in a
+		   byte that ends no blank (space, tab, CR, U+3000's 0x80) */
+		for (e = i; e > h->end && sc->s[e - 1] <= 0x80;) {
 			if (sc->s[e - 1] == ' ' || sc->s[e - 1] == '\t' ||
 			    sc->s[e - 1] == '\r')
 				e--;
