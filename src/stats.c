@@ -1197,8 +1197,9 @@ stats_mult_rest(const struct scan *sc, size_t k, struct tail *t)
 
 /* Read approximation, multiplier and unit after a number ending at j,
    where the character is c0, cl0 bytes long (stats_cp: the caller has
-   read it already). */
-static void
+   read it already).  Inlined into its three callers: *t then lives in
+   their registers, and most numbers come here. */
+static inline void __attribute__((always_inline))
 stats_tail(const struct scan *sc, size_t j, ucs4_t c0, int cl0, double v,
     int cn, int cnmult, struct tail *t)
 {
