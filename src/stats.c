@@ -784,6 +784,9 @@ static uint16_t		 stats_uid_year;
    their length when they all have one (else 0). */
 static uint64_t		 stats_notlast;
 static size_t		 stats_notlen;
+/* The same for the times of day of stats_tods. */
+static uint64_t		 stats_todlast;
+static size_t		 stats_todlen;
 /* The last bytes (& 0x3F) of the words of stats_before, as bits. */
 static uint64_t		 stats_beforelast;
 static pthread_once_t	 stats_once = PTHREAD_ONCE_INIT;
@@ -1033,6 +1036,13 @@ stats_index(void)
 	    STATS_A_CLOCK);
 	stats_afterset(stats_after_ym, sizeof(stats_after_ym) - 1,
 	    STATS_A_YM);
+	stats_todlen = stats_tods[0].len;
+	for (i = 0; i < sizeof(stats_tods) / sizeof(stats_tods[0]); i++) {
+		stats_todlast |= (uint64_t)1 <<
+		    (stats_tods[i].s[stats_tods[i].len - 1] & 0x3F);
+		if (stats_tods[i].len != stats_todlen)
+			stats_todlen = 0;
+	}
 	stats_notlen = stats_notunit[0].len;
 	for (i = 0; i < sizeof(stats_notunit) / sizeof(stats_notunit[0]); i++) {
 		stats_notlast |= (uint64_t)1 <<
@@ -1683,7 +1693,12 @@ stats_todat(const struct scan *sc, size_t i)
 
 	if (i > sc->len)
 		return -1;
-	/* the last byte first: most dates have no time of day */
+	/* most dates have no time of day: when the words have one length,
+	   the byte that would end one tells (stats_todlast) */
+	if (stats_todlen != 0 && (sc->len - i < stats_todlen ||
+	    !(stats_todlast >> (sc->s[i + stats_todlen - 1] & 0x3F) & 1)))
+		return -1;
+	/* the last byte first */
 	for (k = 0; k < sizeof(stats_tods) / sizeof(stats_tods[0]); k++)
 		if (stats_tods[k].len <= sc->len - i &&
 		    sc->s[i + stats_tods[k].len - 1] ==
