@@ -2150,11 +2150,20 @@ stats_setphrase(const struct scan *sc, size_t i, size_t e)
 static size_t __attribute__((noinline))
 stats_title(const struct scan *sc, size_t i)
 {
+	const uint8_t *p;
 	size_t	 j = i + 3;
 	int	 depth = 1, n, cl;
 	ucs4_t	 c;
 
 	for (n = 0; n < STATS_TITLE_MAX && j < sc->len; n++, j += (size_t)cl) {
+		p = sc->s + j;
+		/* most characters: three bytes with a lead but E3 (《》。)
+		   and EF (！？), none of the marks looked for */
+		if (p[0] >= 0xE4 && p[0] <= 0xEE && sc->len - j >= 3 &&
+		    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+			cl = 3;
+			continue;
+		}
 		c = stats_cp(sc, j, &cl);
 		if (c == 0x300A)			/* 《 */
 			depth++;
