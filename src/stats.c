@@ -2373,11 +2373,16 @@ stats_chinese_at(struct scan *sc, size_t i)
 	    (!(a & STATS_A_UNIT) || stats_unit_at(sc, c.end, p, 1) == NULL))
 		return c.end;
 	memset(&q, 0, sizeof(q));
-	p = stats_prevcp(sc, i);
-	/* 第三 初三 周三 星期三 礼拜三 週三 */
-	if (p == 0x7B2C || p == 0x521D || p == 0x5468 || p == 0x671F ||
-	    p == 0x62DC || p == 0x9031)
-		return c.end;
+	/* 第三 初三 周三 星期三 礼拜三 週三: the three bytes before the
+	   numeral are one of 第初周期拜週 exactly when the character before
+	   it is (stats_prevcp), without decoding it */
+	if (i >= 3)
+		switch ((uint32_t)sc->s[i - 3] << 16 |
+		    (uint32_t)sc->s[i - 2] << 8 | sc->s[i - 1]) {
+		case 0xE7ACAC: case 0xE5889D: case 0xE591A8: case 0xE69C9F:
+		case 0xE68B9C: case 0xE980B1:
+			return c.end;
+		}
 	/* 二〇二一年 */
 	if (c.digits && c.nchars == 4 && stats_lit(sc, c.end, "年") &&
 	    stats_date(sc, i, c.end, (long)c.v, 1, 1, &q))

@@ -1101,6 +1101,14 @@ test_lone(void **state)
 	expect_one("百分之三十", "百分之三十", STAT_PERCENT, "30", "%",
 	    STAT_CHINESE);
 	expect_one("五１人", "１人", STAT_COUNT, "1", "人", 0);
+	/* an ordinal after 第初周期拜週, by the three bytes before it */
+	expect_none("第三人");
+	expect_none("初三年");
+	expect_none("星期三个月");
+	expect_none("礼拜三人");
+	expect_none("週三個");
+	expect_one("弟三人", "三人", STAT_COUNT, "3", "人", STAT_CHINESE);
+	expect_one("x三人", "三人", STAT_COUNT, "3", "人", STAT_CHINESE);
 }
 
 int
