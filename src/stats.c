@@ -784,6 +784,15 @@ static uint16_t		 stats_uid_year;
    their length when they all have one (else 0). */
 static uint64_t		 stats_notlast;
 static size_t		 stats_notlen;
+/* What the byte before a number may begin, as bits; built once.  Most
+   bytes before a number (the end of a Chinese character, a line end)
+   have none: one load for four tests of stats_arabic. */
+#define STATS_P_LATIN	0x01	/* a letter or _: stats_latinbefore */
+#define STATS_P_JOIN	0x02	/* - . / #: stats_latinbefore */
+#define STATS_P_DI	0x04	/* the last byte of 第 */
+#define STATS_P_PREFIX	0x08	/* in stats_beforelast: stats_prefix_at */
+#define STATS_P_YEN	0x10	/* the last byte of ¥ and ￥ */
+static uint8_t		 stats_prev[256];
 /* The same for the times of day of stats_tods. */
 static uint64_t		 stats_todlast;
 static size_t		 stats_todlen;
@@ -1036,6 +1045,19 @@ stats_index(void)
 	    STATS_A_CLOCK);
 	stats_afterset(stats_after_ym, sizeof(stats_after_ym) - 1,
 	    STATS_A_YM);
+	for (i = 0; i < 256; i++) {
+		if (stats_alpha((int)i) || i == '_')
+			stats_prev[i] |= STATS_P_LATIN;
+		if (i == '-' || i == '.' || i == '/' || i == '#')
+			stats_prev[i] |= STATS_P_JOIN;
+		if (i == (uint8_t)"第"[sizeof("第") - 2])
+			stats_prev[i] |= STATS_P_DI;
+		if (stats_beforelast >> (i & 0x3F) & 1)
+			stats_prev[i] |= STATS_P_PREFIX;
+		if (i == (uint8_t)"¥"[sizeof("¥") - 2] ||
+		    i == (uint8_t)"￥"[sizeof("￥") - 2])
+			stats_prev[i] |= STATS_P_YEN;
+	}
 	stats_todlen = stats_tods[0].len;
 	for (i = 0; i < sizeof(stats_tods) / sizeof(stats_tods[0]); i++) {
 		stats_todlast |= (uint64_t)1 <<
@@ -2183,7 +2205,7 @@ stats_arabic(struct scan *sc, size_t i)
 	struct num	 nm;
 	struct q	 q;
 	size_t		 pstart, e, n;
-	unsigned	 pflags = 0;
+	unsigned	 pflags = 0, b;
 	int		 money = 0, tod, hh, mm, weak, yearlike, nl, roc;
 	ucs4_t		 nc;
 	char		*p;
@@ -2192,7 +2214,10 @@ stats_arabic(struct scan *sc, size_t i)
 	if (nm.end <= i)
 		return i + 1;
 	memset(&q, 0, sizeof(q));
-	if (stats_latinbefore(sc, i) || stats_litbefore(sc, i, "第"))
+	b = i > 0 ? stats_prev[sc->s[i - 1]] : 0;
+	if (((b & (STATS_P_LATIN | STATS_P_JOIN)) &&
+	    stats_latinbefore(sc, i)) ||
+	    ((b & STATS_P_DI) && stats_litbefore(sc, i, "第")))
 		return nm.end;
 	if (stats_isodate(sc, i, &nm, &q))
 		goto hit;
@@ -2216,8 +2241,8 @@ stats_arabic(struct scan *sc, size_t i)
 		goto hit;
 	}
 	q.flags = 0;
-	pstart = stats_prefix(sc, i, &pflags);
-	if (pstart == i && i > 0 && sc->s[i - 1] == 0xA5 &&
+	pstart = b & STATS_P_PREFIX ? stats_prefix_at(sc, i, &pflags) : i;
+	if (pstart == i && (b & STATS_P_YEN) &&
 	    ((n = stats_litbefore(sc, i, "¥")) ||
 	    (n = stats_litbefore(sc, i, "￥")))) {
 		pstart = i - n;
