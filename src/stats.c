@@ -793,6 +793,11 @@ static size_t		 stats_notlen;
 #define STATS_P_PREFIX	0x08	/* in stats_beforelast: stats_prefix_at */
 #define STATS_P_YEN	0x10	/* the last byte of ¥ and ￥ */
 static uint8_t		 stats_prev[256];
+/* For each unit, the words of stats_notunit that agree with it on the
+   bytes both have, as bits: only these can start where it does. */
+#define NNOTUNIT	(sizeof(stats_notunit) / sizeof(stats_notunit[0]))
+_Static_assert(NNOTUNIT <= 16, "stats_unotw holds a bit for each word");
+static uint16_t		 stats_unotw[NUNITS];
 /* The same for the times of day of stats_tods. */
 static uint64_t		 stats_todlast;
 static size_t		 stats_todlen;
@@ -1058,6 +1063,12 @@ stats_index(void)
 		    i == (uint8_t)"￥"[sizeof("￥") - 2])
 			stats_prev[i] |= STATS_P_YEN;
 	}
+	for (i = 0; i < NUNITS; i++)
+		for (j = 0; j < NNOTUNIT; j++)
+			if (memcmp(stats_units[i].s, stats_notunit[j].s,
+			    stats_units[i].len < stats_notunit[j].len ?
+			    stats_units[i].len : stats_notunit[j].len) == 0)
+				stats_unotw[i] |= (uint16_t)(1u << j);
 	stats_todlen = stats_tods[0].len;
 	for (i = 0; i < sizeof(stats_tods) / sizeof(stats_tods[0]); i++) {
 		stats_todlast |= (uint64_t)1 <<
@@ -1116,6 +1127,7 @@ stats_unit_from(const struct scan *sc, size_t j, size_t lo, size_t kl,
 	const struct unit *u = NULL;
 	const uint8_t *p = sc->s + j;
 	size_t	 i, avail = sc->len - j;
+	unsigned m;
 
 	if (avail >= kl + 3 && !(stats_ulong[lo] >> (p[kl + 2] & 0x3F) & 1))
 		lo = stats_ushort[lo];
@@ -1139,14 +1151,16 @@ stats_unit_from(const struct scan *sc, size_t j, size_t lo, size_t kl,
 	if ((u->flags & U_WORD) && (stats_notlen == 0 ||
 	    (sc->len - j >= stats_notlen &&
 	    (stats_notlast >> (sc->s[j + stats_notlen - 1] & 0x3F) & 1))))
-		for (i = 0; i < sizeof(stats_notunit) / sizeof(stats_notunit[0]);
-		    i++)
+		/* only the words that can start where the unit does */
+		for (m = stats_unotw[u - stats_units]; m != 0; m &= m - 1) {
+			i = (size_t)__builtin_ctz(m);
 			if (stats_notunit[i].len <= sc->len - j &&
 			    sc->s[j + stats_notunit[i].len - 1] ==
 			    (uint8_t)stats_notunit[i].s[stats_notunit[i].len - 1] &&
 			    stats_litn(sc, j, stats_notunit[i].s,
 			    stats_notunit[i].len))
 				return NULL;
+		}
 	return u;
 }
 
