@@ -1512,8 +1512,15 @@ stats_fmt(char *buf, size_t n, double v)
 	/* integers, the common case, without printf: the digits written
 	   from the last, two at a time, in place when they fit */
 	u = (unsigned long long)(long long)v;
-	for (k = 1; k < sizeof(p10) / sizeof(p10[0]) && u >= p10[k]; k++)
-		;
+	/* its digits: most values have four or fewer */
+	if (u < 100)
+		k = u < 10 ? 1 : 2;
+	else if (u < 10000)
+		k = u < 1000 ? 3 : 4;
+	else
+		for (k = 5; k < sizeof(p10) / sizeof(p10[0]) && u >= p10[k];
+		    k++)
+			;
 	if (k < n) {
 		buf[k] = '\0';
 		for (; u >= 100; u /= 100) {

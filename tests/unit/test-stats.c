@@ -1111,6 +1111,24 @@ test_lone(void **state)
 	expect_one("x三人", "三人", STAT_COUNT, "3", "人", STAT_CHINESE);
 }
 
+/* A norm's digits at each count of them, and the 15 of the longest. */
+static void
+test_fmt_digits(void **state)
+{
+	static const char *const v[] = { "0", "9", "10", "99", "100", "999",
+	    "1000", "9999", "10000", "99999", "100000", "123456789012345",
+	    NULL };
+	char	 s[64];
+	size_t	 k;
+
+	for (k = 0; v[k] != NULL; k++) {
+		snprintf(s, sizeof(s), "%s人", v[k]);
+		expect_one(s, s, STAT_COUNT, v[k], "人", 0);
+	}
+	expect_none("1234567890123456人");
+	expect_one("3.5万人", "3.5万人", STAT_COUNT, "35000", "人", 0);
+}
+
 int
 main(void)
 {
@@ -1138,6 +1156,7 @@ main(void)
 		cmocka_unit_test(test_run),
 		cmocka_unit_test(test_run_tail),
 		cmocka_unit_test(test_lone),
+		cmocka_unit_test(test_fmt_digits),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
