@@ -447,6 +447,20 @@ stats_cp(const struct scan *sc, size_t i, int *n)
 		*n = 1;
 		return p[0];
 	}
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* the common case, Chinese, with four bytes there: its pattern
+	   told by one compare of a word */
+	if (sc->len - i >= 4) {
+		uint32_t w;
+
+		memcpy(&w, p, sizeof(w));
+		if ((w & 0xC0C0F0) == 0x8080E0) {
+			*n = 3;
+			return (w & 0x0F) << 12 | (w >> 2 & 0xFC0) |
+			    (w >> 16 & 0x3F);
+		}
+	} else
+#endif
 	/* the common case, Chinese, without a call */
 	if ((p[0] & 0xF0) == 0xE0 && sc->len - i >= 3 &&
 	    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
