@@ -1126,6 +1126,14 @@ test_fmt_digits(void **state)
 		expect_one(s, s, STAT_COUNT, v[k], "人", 0);
 	}
 	expect_none("1234567890123456人");
+	/* the character after a number: at the end (three bytes there),
+	   before one more byte, cut, or not UTF-8 */
+	expect_one("3人", "3人", STAT_COUNT, "3", "人", 0);
+	expect_one("3人x", "3人", STAT_COUNT, "3", "人", 0);
+	expect_none("3\xE4\xBA");
+	expect_none("3\xE4\xBA\x41");
+	expect_none("3\xE4\x41\x42");
+	expect_none("3\xF0\x9F\x98\x80人");
 	expect_one("3.5万人", "3.5万人", STAT_COUNT, "35000", "人", 0);
 }
 
