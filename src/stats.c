@@ -1269,8 +1269,14 @@ stats_tail(const struct scan *sc, size_t j, ucs4_t c0, int cl0, double v,
 	int	 cl = cl0;
 	unsigned a;
 
-	memset(t, 0, sizeof(*t));
+	/* each field but end (set at each return), without a memset: the
+	   tail is its callers' local, in registers where it can be */
 	t->mult = 1;
+	t->add = 0;
+	t->hasmult = 0;
+	t->flags = 0;
+	t->u = NULL;
+	t->next = 0;
 	t->nextlen = -1;
 	/* 30余, 30多, 三十来 */
 	k = j;
@@ -1642,8 +1648,12 @@ stats_add(struct scan *sc, const struct q *q)
 	d[n] = '\0';
 	if (x != 0)
 		memcpy(d + n + 1, &q->v2, sizeof(q->v2));
+	/* every field is set below: no memset (struct stat_hit has no
+	   padding) */
+	_Static_assert(sizeof(struct stat_hit) == 7 * sizeof(uint32_t) +
+	    sizeof(uint16_t) + 2 * sizeof(uint8_t) + sizeof(double),
+	    "struct stat_hit without padding");
 	h = &l->hits[l->n++];
-	memset(h, 0, sizeof(*h));
 	h->norm = (uint32_t)l->nnorms;
 	l->nnorms += n + 1 + x;
 	h->story = (uint32_t)sc->story;
@@ -2698,12 +2708,13 @@ stats_scan_in(const char *text, size_t len, size_t story, size_t block,
 
 	if (len > UINT32_MAX)
 		len = UINT32_MAX;	/* hits hold 32-bit offsets */
-	memset(&sc, 0, sizeof(sc));
+	/* every field, without a memset first: once a block */
 	sc.s = s;
 	sc.len = len;
 	sc.story = story;
 	sc.block = block;
 	sc.list = list;
+	sc.cs = 0;
 	sc.pending = list->n;
 	sc.hstack = hstack;
 	sc.nstack = nstack;
