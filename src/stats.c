@@ -812,8 +812,9 @@ static uint8_t		 stats_prev[256];
 #define NNOTUNIT	(sizeof(stats_notunit) / sizeof(stats_notunit[0]))
 _Static_assert(NNOTUNIT <= 16, "stats_unotw holds a bit for each word");
 static uint16_t		 stats_unotw[NUNITS];
-/* The same for the times of day of stats_tods. */
-static uint64_t		 stats_todlast;
+/* The same for the times of day of stats_tods, and their bytes before
+   the last (，after a day ends in a byte that 里 does). */
+static uint64_t		 stats_todlast, stats_todlast2;
 static size_t		 stats_todlen;
 /* The last bytes (& 0x3F) of the words of stats_before, as bits. */
 static uint64_t		 stats_beforelast;
@@ -1087,9 +1088,13 @@ stats_index(void)
 	for (i = 0; i < sizeof(stats_tods) / sizeof(stats_tods[0]); i++) {
 		stats_todlast |= (uint64_t)1 <<
 		    (stats_tods[i].s[stats_tods[i].len - 1] & 0x3F);
+		stats_todlast2 |= (uint64_t)1 <<
+		    (stats_tods[i].s[stats_tods[i].len - 2] & 0x3F);
 		if (stats_tods[i].len != stats_todlen)
 			stats_todlen = 0;
 	}
+	if (stats_todlen < 2)
+		stats_todlen = 0;	/* the masks need two bytes */
 	stats_notlen = stats_notunit[0].len;
 	for (i = 0; i < sizeof(stats_notunit) / sizeof(stats_notunit[0]); i++) {
 		stats_notlast |= (uint64_t)1 <<
@@ -1763,7 +1768,8 @@ stats_todat(const struct scan *sc, size_t i)
 	/* most dates have no time of day: when the words have one length,
 	   the byte that would end one tells (stats_todlast) */
 	if (stats_todlen != 0 && (sc->len - i < stats_todlen ||
-	    !(stats_todlast >> (sc->s[i + stats_todlen - 1] & 0x3F) & 1)))
+	    !(stats_todlast >> (sc->s[i + stats_todlen - 1] & 0x3F) & 1) ||
+	    !(stats_todlast2 >> (sc->s[i + stats_todlen - 2] & 0x3F) & 1)))
 		return -1;
 	/* the last byte first */
 	for (k = 0; k < sizeof(stats_tods) / sizeof(stats_tods[0]); k++)

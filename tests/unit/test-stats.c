@@ -1137,6 +1137,36 @@ test_fmt_digits(void **state)
 	expect_one("3.5万人", "3.5万人", STAT_COUNT, "35000", "人", 0);
 }
 
+/* Each time of day after a date (stats_todat: the masks of the last two
+   bytes), and what only ends like one (，and 里 share a last byte). */
+static void
+test_tods(void **state)
+{
+	static const struct {
+		const char	*tod, *norm;
+	} t[] = {
+		{ "上午", "07-10 05:00" }, { "下午", "07-10 17:00" },
+		{ "中午", "07-10 17:00" }, { "晚上", "07-10 17:00" },
+		{ "凌晨", "07-10 05:00" }, { "早上", "07-10 05:00" },
+		{ "傍晚", "07-10 17:00" }, { "清晨", "07-10 05:00" },
+		{ "早晨", "07-10 05:00" }, { "夜间", "07-10 17:00" },
+		{ "夜里", "07-10 17:00" }, { "晚间", "07-10 17:00" },
+		{ "夜間", "07-10 17:00" }, { "夜裡", "07-10 17:00" },
+		{ "夜裏", "07-10 17:00" }, { "晚間", "07-10 17:00" },
+	};
+	char	 s[64];
+	size_t	 k;
+
+	for (k = 0; k < sizeof(t) / sizeof(t[0]); k++) {
+		snprintf(s, sizeof(s), "7月10日%s5点", t[k].tod);
+		expect_one(s, s, STAT_TIME, t[k].norm, "", 0);
+	}
+	expect_hits("7月10日，5点", (const char *const []){ "7月10日", "5点",
+	    NULL });
+	expect_hits("7月10日里5点", (const char *const []){ "7月10日", "5点",
+	    NULL });
+}
+
 int
 main(void)
 {
@@ -1165,6 +1195,7 @@ main(void)
 		cmocka_unit_test(test_run_tail),
 		cmocka_unit_test(test_lone),
 		cmocka_unit_test(test_fmt_digits),
+		cmocka_unit_test(test_tods),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
