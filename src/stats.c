@@ -647,7 +647,9 @@ stats_num(const struct scan *sc, size_t i, struct num *nm)
 	size_t	 j = i, k;
 	int	 d, n, nint, first = -1;
 
-	memset(nm, 0, sizeof(*nm));
+	/* the fields set only when so, without a memset (the others are
+	   set below) */
+	nm->frac = nm->sep = nm->bad = 0;
 	/* in locals: the text's bytes may alias *nm */
 	for (v = 0, nint = 0; (d = stats_digit(sc, j, &n)) >= 0; nint++) {
 		if (first < 0)
