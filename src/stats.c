@@ -2640,14 +2640,29 @@ stats_run(struct scan *sc, size_t i, uint8_t *cand)
 
 		do {
 			if ((n = stats_run_len(p)) != 15) {
-				for (k = 0; k < n; k += 3)
+				/* two at a time as below, then the last */
+				for (k = 0; k + 3 < n; k += 6) {
+					if ((stats_pair_at(p + k) |
+					    stats_pair_at(p + k + 3)) == 0)
+						continue;
 					if ((e = stats_pair_at(p + k)) &&
 					    stats_run_stop(sc, p + k, e)) {
 						*cand = e;
 						return (size_t)(p + k - s);
 					}
+					if ((e = stats_pair_at(p + k + 3)) &&
+					    stats_run_stop(sc, p + k + 3, e)) {
+						*cand = e;
+						return (size_t)(p + k + 3 - s);
+					}
+				}
+				if (k < n && (e = stats_pair_at(p + k)) &&
+				    stats_run_stop(sc, p + k, e)) {
+					*cand = e;
+					return (size_t)(p + k - s);
+				}
 				*cand = 0;
-				return (size_t)(p + k - s);
+				return (size_t)(p + n - s);
 			}
 			/* the common case, unrolled: two characters
 			   asked at once, then the fifth (about one pair

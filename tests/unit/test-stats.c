@@ -1069,6 +1069,36 @@ test_run_tail(void **state)
 			}
 }
 
+/* A window of the run cut short by ASCII (a line end, a letter) in the
+   middle of a text, with a numeral and a clause mark at each place of
+   it before the cut. */
+static void
+test_run_cut(void **state)
+{
+	struct stat_list	 l;
+	const struct stat_hit	*h;
+	char			 s[512];
+	size_t			 k, m, n;
+
+	for (k = 0; k < 3; k++)
+		for (m = 0; m < 6; m++) {
+			for (n = 0, s[0] = '\0'; n < k; n++)
+				strcat(s, "a");
+			for (n = 0; n < 6 + m; n++)
+				strcat(s, "的");
+			strcat(s, "，两个\n");
+			for (n = 0; n < 20; n++)
+				strcat(s, "的");
+			scan(s, &l);
+			assert_int_equal(l.n, 1);
+			h = find(s, &l, "两个");
+			assert_int_equal(h->ctx_start, (size_t)(strstr(s, "两个") -
+			    s));
+			assert_int_equal(h->ctx_end, h->end);
+			stats_list_free(&l);
+		}
+}
+
 /* A numeral below 2 alone (零 〇 一 with no candidate after it) is left
    where the scan finds it, unless 年 follows; at the text's end too. */
 static void
@@ -1193,6 +1223,7 @@ main(void)
 		cmocka_unit_test(test_title),
 		cmocka_unit_test(test_run),
 		cmocka_unit_test(test_run_tail),
+		cmocka_unit_test(test_run_cut),
 		cmocka_unit_test(test_lone),
 		cmocka_unit_test(test_fmt_digits),
 		cmocka_unit_test(test_tods),
