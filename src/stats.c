@@ -447,6 +447,20 @@ stats_cp(const struct scan *sc, size_t i, int *n)
 		*n = 1;
 		return p[0];
 	}
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* the common case, Chinese, with four bytes there: its pattern
+	   told by one compare of a word */
+	if (sc->len - i >= 4) {
+		uint32_t w;
+
+		memcpy(&w, p, sizeof(w));
+		if ((w & 0xC0C0F0) == 0x8080E0) {
+			*n = 3;
+			return (w & 0x0F) << 12 | (w >> 2 & 0xFC0) |
+			    (w >> 16 & 0x3F);
+		}
+	} else
+#endif
 	/* the common case, Chinese, without a call */
 	if ((p[0] & 0xF0) == 0xE0 && sc->len - i >= 3 &&
 	    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
@@ -633,7 +647,9 @@ stats_num(const struct scan *sc, size_t i, struct num *nm)
 	size_t	 j = i, k;
 	int	 d, n, nint, first = -1;
 
-	memset(nm, 0, sizeof(*nm));
+	/* the fields set only when so, without a memset (the others are
+	   set below) */
+	nm->frac = nm->sep = nm->bad = 0;
 	/* in locals: the text's bytes may alias *nm */
 	for (v = 0, nint = 0; (d = stats_digit(sc, j, &n)) >= 0; nint++) {
 		if (first < 0)
@@ -784,6 +800,26 @@ static uint16_t		 stats_uid_year;
    their length when they all have one (else 0). */
 static uint64_t		 stats_notlast;
 static size_t		 stats_notlen;
+/* What the byte before a number may begin, as bits; built once.  Most
+   bytes before a number (the end of a Chinese character, a line end)
+   have none: one load for four tests of stats_arabic. */
+#define STATS_P_LATIN	0x01	/* a letter or _: stats_latinbefore */
+#define STATS_P_JOIN	0x02	/* - . / #: stats_latinbefore */
+#define STATS_P_DI	0x04	/* the last byte of 第 */
+#define STATS_P_PREFIX	0x08	/* in stats_beforelast: stats_prefix_at */
+#define STATS_P_YEN	0x10	/* the last byte of ¥ and ￥ */
+static uint8_t		 stats_prev[256];
+/* For each unit, the words of stats_notunit that agree with it on the
+   bytes both have, as bits: only these can start where it does. */
+#define NNOTUNIT	(sizeof(stats_notunit) / sizeof(stats_notunit[0]))
+_Static_assert(NNOTUNIT <= 16, "stats_unotw holds a bit for each word");
+static uint16_t		 stats_unotw[NUNITS];
+/* The same for the times of day of stats_tods, and their bytes before
+   the last (，after a day ends in a byte that 里 does). */
+static uint64_t		 stats_todlast, stats_todlast2;
+static size_t		 stats_todlen;
+/* The last bytes (& 0x3F) of the words of stats_before, as bits. */
+static uint64_t		 stats_beforelast;
 static pthread_once_t	 stats_once = PTHREAD_ONCE_INIT;
 
 #define NIDIOMS	(sizeof(stats_idioms) / sizeof(stats_idioms[0]))
@@ -802,6 +838,30 @@ static size_t		 stats_ilens[STATS_ILENS];
    at j has one of them at j + 2 (the numeral at i, three bytes, leaves
    i + 2 inside the text for every start asked, j <= i). */
 static uint64_t		 stats_ithird;
+
+/* What the character after a number may be, by its code point (below
+   0x10000), as bits; built once.  One load tells what a chain of
+   compares told for each number.  Above the bits (STATS_A_FIRST), for
+   the first character of a unit, 1 + the first index in stats_ukeys of
+   the units it starts. */
+#define STATS_A_APPROX	0x01	/* 余多来餘來: 30余, 三十来 */
+#define STATS_A_MULT	0x02	/* 万亿千百萬億: 3.5万 */
+#define STATS_A_CLOCK	0x04	/* : ： 时 点 時 點: 8:30, 5时 */
+#define STATS_A_YM	0x08	/* 年 月 */
+#define STATS_A_UNIT	0x10	/* the first character of a unit */
+#define STATS_A_FIRST	8	/* the shift of the index of stats_ukeys */
+static uint16_t		 stats_after[0x10000];
+static const char stats_after_approx[] = "余多来餘來";
+static const char stats_after_mult[] = "万亿千百萬億";
+static const char stats_after_clock[] = ":：时点時點";
+static const char stats_after_ym[] = "年月";
+
+/* The bits of stats_after of code point c. */
+static inline unsigned
+stats_afterof(ucs4_t c)
+{
+	return c < 0x10000 ? stats_after[c] : 0;
+}
 
 /* The key of the character at p (at most avail bytes): its bytes as one
    number, 0 when it cannot start a unit. */
@@ -900,6 +960,20 @@ stats_candadd(const uint8_t *p, size_t avail, uint8_t mark)
 	return (size_t)n;
 }
 
+/* Set bit in stats_after for each character of the n bytes at p. */
+static void
+stats_afterset(const char *p, size_t n, uint16_t bit)
+{
+	ucs4_t	 c;
+	int	 k;
+
+	for (; n > 0; p += k, n -= (size_t)k) {
+		k = u8_mbtouc_unsafe(&c, (const uint8_t *)p, n);
+		if (c < 0x10000)
+			stats_after[c] |= bit;
+	}
+}
+
 /* Build stats_uorder, stats_ukeys, the unit names, stats_nslot,
    stats_islot, and the scan's candidates (stats_pair). */
 static void
@@ -969,6 +1043,60 @@ stats_index(void)
 			;
 		stats_ushort[i] = (uint8_t)k;
 	}
+	for (i = 0; i < sizeof(stats_before) / sizeof(stats_before[0]); i++)
+		stats_beforelast |= (uint64_t)1 <<
+		    (stats_before[i][strlen(stats_before[i]) - 1] & 0x3F);
+	for (i = 0; i < NUNITS; i++) {
+		const struct unit *u = &stats_units[stats_uorder[i]];
+		ucs4_t	 c;
+		int	 n;
+
+		n = u8_mbtouc_unsafe(&c, (const uint8_t *)u->s, u->len);
+		if (c >= 0x10000 || (n != 1 && n != 3))
+			abort();	/* stats_after holds the BMP, and
+					   stats_unit_at one or three bytes */
+		stats_after[c] |= STATS_A_UNIT;
+		if (i == 0 || stats_ukeys[i - 1] != stats_ukeys[i])
+			stats_after[c] |= (uint16_t)((i + 1) << STATS_A_FIRST);
+	}
+	stats_afterset(stats_after_approx, sizeof(stats_after_approx) - 1,
+	    STATS_A_APPROX);
+	stats_afterset(stats_after_mult, sizeof(stats_after_mult) - 1,
+	    STATS_A_MULT);
+	stats_afterset(stats_after_clock, sizeof(stats_after_clock) - 1,
+	    STATS_A_CLOCK);
+	stats_afterset(stats_after_ym, sizeof(stats_after_ym) - 1,
+	    STATS_A_YM);
+	for (i = 0; i < 256; i++) {
+		if (stats_alpha((int)i) || i == '_')
+			stats_prev[i] |= STATS_P_LATIN;
+		if (i == '-' || i == '.' || i == '/' || i == '#')
+			stats_prev[i] |= STATS_P_JOIN;
+		if (i == (uint8_t)"第"[sizeof("第") - 2])
+			stats_prev[i] |= STATS_P_DI;
+		if (stats_beforelast >> (i & 0x3F) & 1)
+			stats_prev[i] |= STATS_P_PREFIX;
+		if (i == (uint8_t)"¥"[sizeof("¥") - 2] ||
+		    i == (uint8_t)"￥"[sizeof("￥") - 2])
+			stats_prev[i] |= STATS_P_YEN;
+	}
+	for (i = 0; i < NUNITS; i++)
+		for (j = 0; j < NNOTUNIT; j++)
+			if (memcmp(stats_units[i].s, stats_notunit[j].s,
+			    stats_units[i].len < stats_notunit[j].len ?
+			    stats_units[i].len : stats_notunit[j].len) == 0)
+				stats_unotw[i] |= (uint16_t)(1u << j);
+	stats_todlen = stats_tods[0].len;
+	for (i = 0; i < sizeof(stats_tods) / sizeof(stats_tods[0]); i++) {
+		stats_todlast |= (uint64_t)1 <<
+		    (stats_tods[i].s[stats_tods[i].len - 1] & 0x3F);
+		stats_todlast2 |= (uint64_t)1 <<
+		    (stats_tods[i].s[stats_tods[i].len - 2] & 0x3F);
+		if (stats_tods[i].len != stats_todlen)
+			stats_todlen = 0;
+	}
+	if (stats_todlen < 2)
+		stats_todlen = 0;	/* the masks need two bytes */
 	stats_notlen = stats_notunit[0].len;
 	for (i = 0; i < sizeof(stats_notunit) / sizeof(stats_notunit[0]); i++) {
 		stats_notlast |= (uint64_t)1 <<
@@ -1010,13 +1138,70 @@ stats_index(void)
 	}
 }
 
+/* The unit at j, longest match, whose first character (kl bytes, the
+   key key) starts the units from lo in stats_ukeys; cn restricts to
+   U_CN units. */
+static inline const struct unit *
+stats_unit_from(const struct scan *sc, size_t j, size_t lo, size_t kl,
+    uint32_t key, int cn)
+{
+	const struct unit *u = NULL;
+	const uint8_t *p = sc->s + j;
+	size_t	 i, avail = sc->len - j;
+	unsigned m;
+
+	if (avail >= kl + 3 && !(stats_ulong[lo] >> (p[kl + 2] & 0x3F) & 1))
+		lo = stats_ushort[lo];
+	for (; lo < NUNITS && stats_ukeys[lo] == key; lo++) {
+		u = &stats_units[stats_uorder[lo]];
+		if ((!cn || (u->flags & U_CN)) && u->len <= avail) {
+			for (i = kl; i < u->len && p[i] == (uint8_t)u->s[i]; i++)
+				;
+			if (i == u->len)
+				break;
+		}
+		u = NULL;
+	}
+	if (u == NULL)
+		return NULL;
+	if ((u->flags & U_LATIN) && j + u->len < sc->len &&
+	    stats_alnum(sc->s[j + u->len]))
+		return NULL;
+	/* most characters after a unit end in a byte that no word of
+	   stats_notunit ends in (when the words have one length) */
+	if ((u->flags & U_WORD) && (stats_notlen == 0 ||
+	    (sc->len - j >= stats_notlen &&
+	    (stats_notlast >> (sc->s[j + stats_notlen - 1] & 0x3F) & 1))))
+		/* only the words that can start where the unit does */
+		for (m = stats_unotw[u - stats_units]; m != 0; m &= m - 1) {
+			i = (size_t)__builtin_ctz(m);
+			if (stats_notunit[i].len <= sc->len - j &&
+			    sc->s[j + stats_notunit[i].len - 1] ==
+			    (uint8_t)stats_notunit[i].s[stats_notunit[i].len - 1] &&
+			    stats_litn(sc, j, stats_notunit[i].s,
+			    stats_notunit[i].len))
+				return NULL;
+		}
+	return u;
+}
+
+/* The unit at j whose first character, c, starts one (STATS_A_UNIT):
+   as stats_unit, its units found by stats_after, without the hash. */
+static const struct unit *
+stats_unit_at(const struct scan *sc, size_t j, ucs4_t c, int cn)
+{
+	size_t	 lo = (size_t)(stats_after[c] >> STATS_A_FIRST) - 1;
+
+	return stats_unit_from(sc, j, lo, c < 0x80 ? 1 : 3, stats_ukeys[lo],
+	    cn);
+}
+
 /* The unit at j, longest match; cn restricts to U_CN units. */
 static const struct unit *
 stats_unit(const struct scan *sc, size_t j, int cn)
 {
-	const struct unit *u = NULL;
 	const uint8_t *p;
-	size_t	 lo, i, kl, avail;
+	size_t	 kl, avail;
 	uint32_t key, h;
 
 	if (j >= sc->len)
@@ -1041,38 +1226,7 @@ stats_unit(const struct scan *sc, size_t j, int cn)
 	if (stats_uslot[h] == 0)
 		return NULL;
 	/* the first character matches: compare the rest */
-	lo = stats_uslot[h] - 1u;
-	if (avail >= kl + 3 && !(stats_ulong[lo] >> (p[kl + 2] & 0x3F) & 1))
-		lo = stats_ushort[lo];
-	for (; lo < NUNITS && stats_ukeys[lo] == key; lo++) {
-		u = &stats_units[stats_uorder[lo]];
-		if ((!cn || (u->flags & U_CN)) && u->len <= avail) {
-			for (i = kl; i < u->len && p[i] == (uint8_t)u->s[i]; i++)
-				;
-			if (i == u->len)
-				break;
-		}
-		u = NULL;
-	}
-	if (u == NULL)
-		return NULL;
-	if ((u->flags & U_LATIN) && j + u->len < sc->len &&
-	    stats_alnum(sc->s[j + u->len]))
-		return NULL;
-	/* most characters after a unit end in a byte that no word of
-	   stats_notunit ends in (when the words have one length) */
-	if ((u->flags & U_WORD) && (stats_notlen == 0 ||
-	    (sc->len - j >= stats_notlen &&
-	    (stats_notlast >> (sc->s[j + stats_notlen - 1] & 0x3F) & 1))))
-		for (i = 0; i < sizeof(stats_notunit) / sizeof(stats_notunit[0]);
-		    i++)
-			if (stats_notunit[i].len <= sc->len - j &&
-			    sc->s[j + stats_notunit[i].len - 1] ==
-			    (uint8_t)stats_notunit[i].s[stats_notunit[i].len - 1] &&
-			    stats_litn(sc, j, stats_notunit[i].s,
-			    stats_notunit[i].len))
-				return NULL;
-	return u;
+	return stats_unit_from(sc, j, stats_uslot[h] - 1u, kl, key, cn);
 }
 
 /* After a multiplier 万 or 亿 ending at k: a smaller number that adds to
@@ -1110,8 +1264,9 @@ stats_mult_rest(const struct scan *sc, size_t k, struct tail *t)
 
 /* Read approximation, multiplier and unit after a number ending at j,
    where the character is c0, cl0 bytes long (stats_cp: the caller has
-   read it already). */
-static void
+   read it already).  Inlined into its three callers: *t then lives in
+   their registers, and most numbers come here. */
+static inline void __attribute__((always_inline))
 stats_tail(const struct scan *sc, size_t j, ucs4_t c0, int cl0, double v,
     int cn, int cnmult, struct tail *t)
 {
@@ -1119,21 +1274,28 @@ stats_tail(const struct scan *sc, size_t j, ucs4_t c0, int cl0, double v,
 	size_t	 k, n, i;
 	ucs4_t	 c = c0;
 	int	 cl = cl0;
+	unsigned a;
 
-	memset(t, 0, sizeof(*t));
+	/* each field but end (set at each return), without a memset: the
+	   tail is its callers' local, in registers where it can be */
 	t->mult = 1;
+	t->add = 0;
+	t->hasmult = 0;
+	t->flags = 0;
+	t->u = NULL;
+	t->next = 0;
 	t->nextlen = -1;
 	/* 30余, 30多, 三十来 */
 	k = j;
-	if (c == 0x4F59 || c == 0x591A || c == 0x6765 ||	/* 余多来 */
-	    c == 0x9918 || c == 0x4F86) {			/* 餘來 */
+	a = stats_afterof(c);
+	if (a & STATS_A_APPROX) {		/* 余多来餘來 */
 		k += cl;
 		t->flags |= STAT_APPROX;
 		c = stats_cp(sc, k, &cl);
+		a = stats_afterof(c);
 	}
 	/* 3.5万, 2亿; but 5千米 is a unit */
-	if (!cn && (c == 0x4E07 || c == 0x4EBF || c == 0x5343 || c == 0x767E ||
-	    c == 0x842C || c == 0x5104)) {	/* 万亿千百萬億 */
+	if (!cn && (a & STATS_A_MULT)) {	/* 万亿千百萬億 */
 		for (i = 0; i < NMULTS; i++) {
 			/* the third byte first: 万亿千百萬億 differ there */
 			if (sc->s[k + 2] != (uint8_t)stats_mults[i].s[2] ||
@@ -1159,7 +1321,10 @@ stats_tail(const struct scan *sc, size_t j, ucs4_t c0, int cl0, double v,
 			t->flags |= STAT_APPROX;
 		}
 	}
-	u = stats_unit(sc, k, cn);
+	/* c is the character at k unless a multiplier moved it: a
+	   character that starts no unit is known by its bit */
+	u = t->hasmult ? stats_unit(sc, k, cn) : (a & STATS_A_UNIT) ?
+	    stats_unit_at(sc, k, c, cn) : NULL;
 	if (u != NULL) {
 		if (u->sp == SP_G && v * t->mult < 8)
 			u = NULL;	/* 4G, 5G networks */
@@ -1228,8 +1393,9 @@ stats_clause_end(struct scan *sc, size_t i)
 
 	for (; sc->pending < sc->list->n; sc->pending++) {
 		h = &sc->list->hits[sc->pending];
-		/* trim blanks, never into the hit */
-		for (e = i; e > h->end;) {
+		/* trim blanks, never into the hit; most clauses end in a
+		   byte that ends no blank (space, tab, CR, U+3000's 0x80) */
+		for (e = i; e > h->end && sc->s[e - 1] <= 0x80;) {
 			if (sc->s[e - 1] == ' ' || sc->s[e - 1] == '\t' ||
 			    sc->s[e - 1] == '\r')
 				e--;
@@ -1350,28 +1516,51 @@ stats_fmt(char *buf, size_t n, double v)
 	/* the powers of ten below 1e15, past which snprintf writes */
 	static const unsigned long long p10[] = { 1, 1e1, 1e2, 1e3, 1e4,
 	    1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14 };
+	/* the two digits of 0 to 99 */
+	static const char d2[] =
+	    "00010203040506070809101112131415161718192021222324252627282930"
+	    "31323334353637383940414243444546474849505152535455565758596061"
+	    "62636465666768697071727374757677787980818283848586878889909192"
+	    "93949596979899";
 	char		 tmp[24];
 	unsigned long long u;
-	size_t		 k = 0;
+	size_t		 k = 0, r;
 
 	if (!(v >= 0 && v < 1e15)) {
 		snprintf(buf, n, "%.15g", v);
 		return;
 	}
-	if (v != (double)(unsigned long long)v) {
+	/* below 1e15 a signed conversion holds it (one instruction, where
+	   an unsigned one takes a test and a second path) */
+	if (v != (double)(long long)v) {
 		stats_fmt_frac(buf, n, v);
 		return;
 	}
 	/* integers, the common case, without printf: the digits written
-	   from the last, in place when they fit */
-	u = (unsigned long long)v;
-	for (k = 1; k < sizeof(p10) / sizeof(p10[0]) && u >= p10[k]; k++)
-		;
+	   from the last, two at a time, in place when they fit */
+	u = (unsigned long long)(long long)v;
+	/* its digits: most values have four or fewer */
+	if (u < 100)
+		k = u < 10 ? 1 : 2;
+	else if (u < 10000)
+		k = u < 1000 ? 3 : 4;
+	else
+		for (k = 5; k < sizeof(p10) / sizeof(p10[0]) && u >= p10[k];
+		    k++)
+			;
 	if (k < n) {
 		buf[k] = '\0';
-		do
-			buf[--k] = (char)('0' + u % 10);
-		while ((u /= 10) > 0);
+		for (; u >= 100; u /= 100) {
+			r = (size_t)(u % 100);
+			k -= 2;
+			buf[k] = d2[2 * r];
+			buf[k + 1] = d2[2 * r + 1];
+		}
+		if (u >= 10) {
+			buf[0] = d2[2 * u];
+			buf[1] = d2[2 * u + 1];
+		} else
+			buf[0] = (char)('0' + u);
 		return;
 	}
 	do
@@ -1441,13 +1630,37 @@ stats_add(struct scan *sc, const struct q *q)
 	if (l->cnorms - l->nnorms < sizeof(q->norm) + x || l->n == l->cap)
 		stats_grow(sc, sizeof(q->norm) + x);
 	d = l->norms + l->nnorms;
+#ifdef __SSE2__
+	/* the whole buffer copied, and the norm measured, by two compares
+	   of sixteen bytes (every byte of q is defined: the callers clear
+	   it first); the bytes past the norm are the next norm's room */
+	{
+		const __m128i z = _mm_setzero_si128();
+		__m128i	 a, c;
+
+		_Static_assert(sizeof(q->norm) == 32, "two loads of q->norm");
+		a = _mm_loadu_si128((const __m128i *)(const void *)q->norm);
+		c = _mm_loadu_si128((const __m128i *)(const void *)
+		    (q->norm + 16));
+		_mm_storeu_si128((__m128i *)(void *)d, a);
+		_mm_storeu_si128((__m128i *)(void *)(d + 16), c);
+		n = (size_t)__builtin_ctz((unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(a, z)) | (unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(c, z)) << 16 | 1u << 31);
+	}
+#else
 	for (n = 0; n < sizeof(q->norm) - 1 && q->norm[n] != '\0'; n++)
 		d[n] = q->norm[n];
+#endif
 	d[n] = '\0';
 	if (x != 0)
 		memcpy(d + n + 1, &q->v2, sizeof(q->v2));
+	/* every field is set below: no memset (struct stat_hit has no
+	   padding) */
+	_Static_assert(sizeof(struct stat_hit) == 7 * sizeof(uint32_t) +
+	    sizeof(uint16_t) + 2 * sizeof(uint8_t) + sizeof(double),
+	    "struct stat_hit without padding");
 	h = &l->hits[l->n++];
-	memset(h, 0, sizeof(*h));
 	h->norm = (uint32_t)l->nnorms;
 	l->nnorms += n + 1 + x;
 	h->story = (uint32_t)sc->story;
@@ -1468,7 +1681,7 @@ stats_add(struct scan *sc, const struct q *q)
 
 /* An approximation word before i: its start, else i; sets *approx. */
 static size_t
-stats_prefix(const struct scan *sc, size_t i, unsigned *flags)
+stats_prefix_at(const struct scan *sc, size_t i, unsigned *flags)
 {
 	size_t	 k, n;
 	ucs4_t	 p;
@@ -1516,6 +1729,16 @@ stats_prefix(const struct scan *sc, size_t i, unsigned *flags)
 	return i;
 }
 
+/* The same, most often known by the byte before i alone: the last bytes
+   (& 0x3F) of the words of stats_before (stats_beforelast). */
+static inline size_t
+stats_prefix(const struct scan *sc, size_t i, unsigned *flags)
+{
+	if (i == 0 || !(stats_beforelast >> (sc->s[i - 1] & 0x3F) & 1))
+		return i;
+	return stats_prefix_at(sc, i, flags);
+}
+
 /* A time of day just before i (下午): its index, or -1. */
 static int
 stats_todbefore(const struct scan *sc, size_t i)
@@ -1544,7 +1767,13 @@ stats_todat(const struct scan *sc, size_t i)
 
 	if (i > sc->len)
 		return -1;
-	/* the last byte first: most dates have no time of day */
+	/* most dates have no time of day: when the words have one length,
+	   the byte that would end one tells (stats_todlast) */
+	if (stats_todlen != 0 && (sc->len - i < stats_todlen ||
+	    !(stats_todlast >> (sc->s[i + stats_todlen - 1] & 0x3F) & 1) ||
+	    !(stats_todlast2 >> (sc->s[i + stats_todlen - 2] & 0x3F) & 1)))
+		return -1;
+	/* the last byte first */
 	for (k = 0; k < sizeof(stats_tods) / sizeof(stats_tods[0]); k++)
 		if (stats_tods[k].len <= sc->len - i &&
 		    sc->s[i + stats_tods[k].len - 1] ==
@@ -1890,7 +2119,7 @@ stats_yearmonth(const struct scan *sc, size_t start, size_t i, size_t e0,
 {
 	size_t	 j, e, e2, n;
 	long	 m;
-	char	 tmp[32];
+	char	 tmp[32] = "";	/* all defined, for stats_add */
 
 	if (v < 1 || v > 99 || !stats_lit(sc, e0, "年") ||
 	    stats_litbefore(sc, i, "民國") || stats_litbefore(sc, i, "民国"))
@@ -1993,14 +2222,23 @@ stats_setphrase(const struct scan *sc, size_t i, size_t e)
    STATS_TITLE_MAX characters and the sentence; else past the 《.  The
    numbers in a title are part of its name: 《全省监（所）地协作三年行动计划
    （2022—2024）》 gives no duration and no range. */
-static size_t
+static size_t __attribute__((noinline))
 stats_title(const struct scan *sc, size_t i)
 {
+	const uint8_t *p;
 	size_t	 j = i + 3;
 	int	 depth = 1, n, cl;
 	ucs4_t	 c;
 
 	for (n = 0; n < STATS_TITLE_MAX && j < sc->len; n++, j += (size_t)cl) {
+		p = sc->s + j;
+		/* most characters: three bytes with a lead but E3 (《》。)
+		   and EF (！？), none of the marks looked for */
+		if (p[0] >= 0xE4 && p[0] <= 0xEE && sc->len - j >= 3 &&
+		    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+			cl = 3;
+			continue;
+		}
 		c = stats_cp(sc, j, &cl);
 		if (c == 0x300A)			/* 《 */
 			depth++;
@@ -2020,7 +2258,7 @@ stats_arabic(struct scan *sc, size_t i)
 	struct num	 nm;
 	struct q	 q;
 	size_t		 pstart, e, n;
-	unsigned	 pflags = 0;
+	unsigned	 pflags = 0, b;
 	int		 money = 0, tod, hh, mm, weak, yearlike, nl, roc;
 	ucs4_t		 nc;
 	char		*p;
@@ -2029,7 +2267,10 @@ stats_arabic(struct scan *sc, size_t i)
 	if (nm.end <= i)
 		return i + 1;
 	memset(&q, 0, sizeof(q));
-	if (stats_latinbefore(sc, i) || stats_litbefore(sc, i, "第"))
+	b = i > 0 ? stats_prev[sc->s[i - 1]] : 0;
+	if (((b & (STATS_P_LATIN | STATS_P_JOIN)) &&
+	    stats_latinbefore(sc, i)) ||
+	    ((b & STATS_P_DI) && stats_litbefore(sc, i, "第")))
 		return nm.end;
 	if (stats_isodate(sc, i, &nm, &q))
 		goto hit;
@@ -2037,8 +2278,7 @@ stats_arabic(struct scan *sc, size_t i)
 		return nm.end;
 	/* clocks: 8:30, 5时, 下午5点 */
 	nc = stats_cp(sc, nm.end, &nl);
-	if ((nc == ':' || nc == 0xFF1A || nc == 0x65F6 || nc == 0x70B9 ||
-	    nc == 0x6642 || nc == 0x9EDE) &&		/* 時 點 */
+	if ((stats_afterof(nc) & STATS_A_CLOCK) &&	/* : ： 时点時點 */
 	    !nm.frac && !nm.sep &&
 	    stats_clock(sc, i, tod = stats_todbefore(sc, i), &hh, &mm, &e,
 	    &q.flags, &weak) && !weak) {
@@ -2054,8 +2294,8 @@ stats_arabic(struct scan *sc, size_t i)
 		goto hit;
 	}
 	q.flags = 0;
-	pstart = stats_prefix(sc, i, &pflags);
-	if (pstart == i && i > 0 && sc->s[i - 1] == 0xA5 &&
+	pstart = b & STATS_P_PREFIX ? stats_prefix_at(sc, i, &pflags) : i;
+	if (pstart == i && (b & STATS_P_YEN) &&
 	    ((n = stats_litbefore(sc, i, "¥")) ||
 	    (n = stats_litbefore(sc, i, "￥")))) {
 		pstart = i - n;
@@ -2162,6 +2402,7 @@ stats_cnpercent(const struct scan *sc, size_t i, struct q *q)
 		}
 	} else
 		return 0;
+	memset(q, 0, sizeof(*q));	/* every byte defined, for stats_add */
 	q->start = i;
 	q->end = k;
 	q->v = q->v2 = v;
@@ -2176,10 +2417,15 @@ stats_cnpercent(const struct scan *sc, size_t i, struct q *q)
 	return 1;
 }
 
-/* Handle the Chinese numeral at i, a candidate of the scan (three bytes,
-   stats_stop_at); returns where to go on. */
-static size_t
-stats_chinese(struct scan *sc, size_t i)
+/* Whether the candidate at p (stats_stop_at: its last two bytes tell
+   it) is the three-byte character lit. */
+#define stats_cand_is(p, lit)	((p)[1] == (uint8_t)(lit)[1] && \
+				    (p)[2] == (uint8_t)(lit)[2])
+
+/* Handle the Chinese numeral at i that is not alone below 2
+   (stats_chinese); returns where to go on. */
+static size_t __attribute__((noinline))
+stats_chinese_at(struct scan *sc, size_t i)
 {
 	struct cnum	 c;
 	struct tail	 t;
@@ -2187,17 +2433,9 @@ stats_chinese(struct scan *sc, size_t i)
 	size_t		 pstart;
 	unsigned	 pflags = 0;
 	ucs4_t		 p, nc;
-	int		 cl, k;
+	int		 cl;
+	unsigned	 a;
 
-	/* the common case, 一 in a word (统一, 一些): a value below 2 without
-	   十百千万亿 is a statistic only as years and months (一年六个月).
-	   A numeral alone (no candidate after it) is one of these when it is
-	   a digit below 2: known without stats_cnum */
-	if ((i + 6 > sc->len || !stats_stop_at(sc->s + i + 3)) &&
-	    (k = stats_numeral(stats_cp3(sc->s + i))) >= 0 &&
-	    stats_numerals[k].digit >= 0 && stats_numerals[k].digit < 2 &&
-	    !stats_lit(sc, i + 3, "年"))
-		return i + 3;
 	if (!stats_cnum(sc, i, &c))
 		return i + 1;
 	if (c.v < 2 && !c.mult && !stats_lit(sc, c.end, "年"))
@@ -2208,16 +2446,21 @@ stats_chinese(struct scan *sc, size_t i)
 	   (a date, years and months), an approximation (余 多 来) or a
 	   measure word; most numerals (三农, 百姓, 千万) have none */
 	p = nc = stats_cp(sc, c.end, &cl);
-	if (p != 0x5E74 && p != 0x6708 && p != 0x4F59 && p != 0x591A &&
-	    p != 0x6765 && p != 0x9918 && p != 0x4F86 &&	/* 年月余多来餘來 */
-	    stats_unit(sc, c.end, 1) == NULL)
+	a = stats_afterof(p);
+	if (!(a & (STATS_A_YM | STATS_A_APPROX)) &&	/* 年月余多来餘來 */
+	    (!(a & STATS_A_UNIT) || stats_unit_at(sc, c.end, p, 1) == NULL))
 		return c.end;
 	memset(&q, 0, sizeof(q));
-	p = stats_prevcp(sc, i);
-	/* 第三 初三 周三 星期三 礼拜三 週三 */
-	if (p == 0x7B2C || p == 0x521D || p == 0x5468 || p == 0x671F ||
-	    p == 0x62DC || p == 0x9031)
-		return c.end;
+	/* 第三 初三 周三 星期三 礼拜三 週三: the three bytes before the
+	   numeral are one of 第初周期拜週 exactly when the character before
+	   it is (stats_prevcp), without decoding it */
+	if (i >= 3)
+		switch ((uint32_t)sc->s[i - 3] << 16 |
+		    (uint32_t)sc->s[i - 2] << 8 | sc->s[i - 1]) {
+		case 0xE7ACAC: case 0xE5889D: case 0xE591A8: case 0xE69C9F:
+		case 0xE68B9C: case 0xE980B1:
+			return c.end;
+		}
 	/* 二〇二一年 */
 	if (c.digits && c.nchars == 4 && stats_lit(sc, c.end, "年") &&
 	    stats_date(sc, i, c.end, (long)c.v, 1, 1, &q))
@@ -2253,6 +2496,34 @@ hit:
 	return q.end > i ? q.end : i + 1;
 }
 
+/* Handle the Chinese numeral at i, a candidate of the scan (three bytes,
+   stats_stop_at); returns where to go on.  Not inlined: in the scan's
+   loop, its registers were the run's (stats_run). */
+static size_t __attribute__((noinline))
+stats_chinese(struct scan *sc, size_t i)
+{
+	const uint8_t	*p = sc->s + i;
+	int		 cl;
+
+	/* the common cases, a numeral alone (no candidate after it), known
+	   without stats_cnum and the frame of stats_chinese_at */
+	if (i + 6 > sc->len || !stats_stop_at(p + 3)) {
+		/* 一 in a word (统一, 一些): a value below 2 without 十百千万亿
+		   is a statistic only as years and months (一年六个月); a
+		   digit below 2 (零 〇 一) is known by its last two bytes */
+		if (stats_cand_is(p, "一") || stats_cand_is(p, "〇") ||
+		    stats_cand_is(p, "零")) {
+			if (!stats_lit(sc, i + 3, "年"))
+				return i + 3;
+		/* 三农, 百姓, 千万: a statistic needs 年 or 月, an
+		   approximation or a unit after it (百分之 has the unit 分) */
+		} else if (!(stats_afterof(stats_cp(sc, i + 3, &cl)) &
+		    (STATS_A_YM | STATS_A_APPROX | STATS_A_UNIT)))
+			return i + 3;
+	}
+	return stats_chinese_at(sc, i);
+}
+
 #ifdef __SSE2__
 /* The pattern of five three-byte characters in sixteen bytes: lead,
    continuation, continuation (the sixteenth byte masked off). */
@@ -2263,6 +2534,36 @@ static const uint8_t stats_run_mask[16] = {
 static const uint8_t stats_run_bits[16] = {
 	0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80,
 	0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0,
+};
+
+/* The same pattern from byte r of sixteen (r 0, 1, 2), for the last
+   bytes of a text, whose sixteen end at its end. */
+static const uint8_t stats_run_tmask[3][16] = {
+	{ 0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0,
+	  0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0xF0 },
+	{ 0xC0, 0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0xF0, 0xC0,
+	  0xC0, 0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0 },
+	{ 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0xF0,
+	  0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0xF0, 0xC0 },
+};
+static const uint8_t stats_run_tbits[3][16] = {
+	{ 0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80,
+	  0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0xE0 },
+	{ 0x80, 0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0xE0, 0x80,
+	  0x80, 0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80 },
+	{ 0x80, 0x80, 0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0xE0,
+	  0x80, 0x80, 0xE0, 0x80, 0x80, 0xE0, 0x80 },
+};
+
+/* o % 3 for the o of stats_run_taillen, by a load. */
+static const uint8_t stats_run_phase[16] = {
+	0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0,
+};
+
+/* A count of bytes in the pattern, down to whole characters (x / 3 * 3
+   by a load: a division by three is a multiply and two shifts). */
+static const uint8_t stats_run_whole[17] = {
+	0, 0, 0, 3, 3, 3, 6, 6, 6, 9, 9, 9, 12, 12, 12, 15, 15,
 };
 
 /* The bytes of the three-byte characters at p (sixteen bytes there)
@@ -2278,7 +2579,26 @@ stats_run_len(const uint8_t *p)
 	    _mm_loadu_si128((const __m128i *)(const void *)stats_run_bits)));
 	if (m == 0xFFFF)
 		return 15;
-	return (size_t)__builtin_ctz(~m) / 3 * 3;
+	return stats_run_whole[__builtin_ctz(~m)];
+}
+
+/* The bytes of the three-byte characters from byte o (o < 16) of the
+   sixteen at q, which end the text: one compare where the one at a time
+   loop tests three bytes for each character. */
+static inline size_t
+stats_run_taillen(const uint8_t *q, size_t o)
+{
+	unsigned m;
+
+	m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(
+	    _mm_loadu_si128((const __m128i *)(const void *)q),
+	    _mm_loadu_si128((const __m128i *)(const void *)
+	    stats_run_tmask[stats_run_phase[o]])),
+	    _mm_loadu_si128((const __m128i *)(const void *)
+	    stats_run_tbits[stats_run_phase[o]])));
+	/* the bits past the text are 0 after the shift: the pattern ends
+	   there at the latest */
+	return stats_run_whole[__builtin_ctz(~(m >> o))];
 }
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /* The same with two words. */
@@ -2299,10 +2619,12 @@ stats_run_len(const uint8_t *p)
 
 /* The run of three-byte characters that are no candidate from i: where
    it ends, at a candidate but a clause mark or at anything but a
-   three-byte character, which stats_scan_in handles.  The clause marks
-   (，。 end most runs) are taken in its stride. */
+   three-byte character, which stats_scan_in handles; *cand gets the
+   entry of stats_pair of the candidate it ends at, else 0 (that the
+   scan need not ask again).  The clause marks (，。 end most runs) are
+   taken in its stride. */
 static inline size_t
-stats_run(struct scan *sc, size_t i)
+stats_run(struct scan *sc, size_t i, uint8_t *cand)
 {
 	const uint8_t	*s = sc->s, *p = s + i, *end = s + sc->len;
 	uint8_t		 e;
@@ -2318,11 +2640,29 @@ stats_run(struct scan *sc, size_t i)
 
 		do {
 			if ((n = stats_run_len(p)) != 15) {
-				for (k = 0; k < n; k += 3)
+				/* two at a time as below, then the last */
+				for (k = 0; k + 3 < n; k += 6) {
+					if ((stats_pair_at(p + k) |
+					    stats_pair_at(p + k + 3)) == 0)
+						continue;
 					if ((e = stats_pair_at(p + k)) &&
-					    stats_run_stop(sc, p + k, e))
-						break;
-				return (size_t)(p + k - s);
+					    stats_run_stop(sc, p + k, e)) {
+						*cand = e;
+						return (size_t)(p + k - s);
+					}
+					if ((e = stats_pair_at(p + k + 3)) &&
+					    stats_run_stop(sc, p + k + 3, e)) {
+						*cand = e;
+						return (size_t)(p + k + 3 - s);
+					}
+				}
+				if (k < n && (e = stats_pair_at(p + k)) &&
+				    stats_run_stop(sc, p + k, e)) {
+					*cand = e;
+					return (size_t)(p + k - s);
+				}
+				*cand = 0;
+				return (size_t)(p + n - s);
 			}
 			/* the common case, unrolled: two characters
 			   asked at once, then the fifth (about one pair
@@ -2334,22 +2674,46 @@ stats_run(struct scan *sc, size_t i)
 				    stats_pair_at(p + k) == 0)
 					continue;
 				if ((e = stats_pair_at(p + k)) &&
-				    stats_run_stop(sc, p + k, e))
+				    stats_run_stop(sc, p + k, e)) {
+					*cand = e;
 					return (size_t)(p + k - s);
+				}
 				if (k + 3 < 15 &&
 				    (e = stats_pair_at(p + k + 3)) &&
-				    stats_run_stop(sc, p + k + 3, e))
+				    stats_run_stop(sc, p + k + 3, e)) {
+					*cand = e;
 					return (size_t)(p + k + 3 - s);
+				}
 			}
 			p += 15;
 		} while (p <= last);
 	}
 #endif
-	/* one at a time: the end of a text, or without the words */
+#ifdef __SSE2__
+	/* the last bytes of a text of sixteen or more: the sixteen that end
+	   it, from p on */
+	if (p < end && sc->len >= 16) {
+		n = stats_run_taillen(end - 16, (size_t)(16 - (end - p)));
+		for (k = 0; k < n; k += 3)
+			if ((e = stats_pair_at(p + k)) &&
+			    stats_run_stop(sc, p + k, e)) {
+				*cand = e;
+				return (size_t)(p + k - s);
+			}
+		*cand = 0;
+		return (size_t)(p + k - s);
+	}
+#endif
+	/* one at a time: a short text, or without the words */
 	while (end - p >= 3 && (p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 &&
-	    (p[2] & 0xC0) == 0x80 &&
-	    !((e = stats_pair_at(p)) && stats_run_stop(sc, p, e)))
+	    (p[2] & 0xC0) == 0x80) {
+		if ((e = stats_pair_at(p)) && stats_run_stop(sc, p, e)) {
+			*cand = e;
+			return (size_t)(p - s);
+		}
 		p += 3;
+	}
+	*cand = 0;
 	return (size_t)(p - s);
 }
 
@@ -2367,20 +2731,32 @@ stats_scan_in(const char *text, size_t len, size_t story, size_t block,
 
 	if (len > UINT32_MAX)
 		len = UINT32_MAX;	/* hits hold 32-bit offsets */
-	memset(&sc, 0, sizeof(sc));
+	/* every field, without a memset first: once a block */
 	sc.s = s;
 	sc.len = len;
 	sc.story = story;
 	sc.block = block;
 	sc.list = list;
+	sc.cs = 0;
 	sc.pending = list->n;
 	sc.hstack = hstack;
 	sc.nstack = nstack;
 	while (i < len) {
-		i = stats_run(&sc, i);
+		i = stats_run(&sc, i, &e);
 		if (i >= len)
 			break;
 		c = s[i];
+		if (e != 0) {
+			/* a candidate but a clause mark, known to the run */
+			c3 = s[i + 2];
+			if (c == 0xEF && c3 >= 0x90 && c3 <= 0x99)
+				i = stats_arabic(&sc, i);
+			else if (c == 0xE3 && c3 == 0x8A)
+				i = stats_title(&sc, i);	/* 《 */
+			else
+				i = stats_chinese(&sc, i);
+			continue;
+		}
 		if (c < 0x80) {
 			switch (stats_ascii[c]) {
 			case 0:

@@ -1028,6 +1028,175 @@ test_run(void **state)
 		}
 }
 
+/* The last sixteen bytes of a text, read at once from its end (whatever
+   the place of the run there, a third of a character apart): a count, a
+   Chinese numeral and a clause mark in them, and what ends the pattern
+   there (ASCII, a two-byte character, a cut character). */
+static void
+test_run_tail(void **state)
+{
+	static const char *const ends[] = { "", "x", "\xC2\xB7", "\xE7\x9A",
+	    "。", "1", NULL };
+	struct stat_list	 l;
+	const struct stat_hit	*h;
+	char			 s[256];
+	size_t			 k, m, e, n, len;
+
+	for (e = 0; ends[e] != NULL; e++)
+		for (k = 0; k < 3; k++)
+			for (m = 0; m < 8; m++) {
+				/* k ASCII bytes shift the run's place */
+				for (n = 0, s[0] = '\0'; n < k; n++)
+					strcat(s, "a");
+				strcat(s, "的的的的的的，");
+				for (n = 0; n < m; n++)
+					strcat(s, "的");
+				strcat(s, "共3人，两个");
+				strcat(s, ends[e]);
+				len = strlen(s);
+				scan(s, &l);
+				assert_int_equal(l.n, 2);
+				h = find(s, &l, "3人");
+				assert_int_equal(h->ctx_start, (size_t)(strstr(s,
+				    "，") - s) + strlen("，"));
+				assert_int_equal(h->ctx_end, (size_t)(strstr(s,
+				    "3人，") - s) + strlen("3人"));
+				/* its clause ends at the end, or at 。 */
+				h = find(s, &l, "两个");
+				assert_int_equal(h->ctx_end, strcmp(ends[e], "。") ==
+				    0 ? len - strlen("。") : len);
+				stats_list_free(&l);
+			}
+}
+
+/* A window of the run cut short by ASCII (a line end, a letter) in the
+   middle of a text, with a numeral and a clause mark at each place of
+   it before the cut. */
+static void
+test_run_cut(void **state)
+{
+	struct stat_list	 l;
+	const struct stat_hit	*h;
+	char			 s[512];
+	size_t			 k, m, n;
+
+	for (k = 0; k < 3; k++)
+		for (m = 0; m < 6; m++) {
+			for (n = 0, s[0] = '\0'; n < k; n++)
+				strcat(s, "a");
+			for (n = 0; n < 6 + m; n++)
+				strcat(s, "的");
+			strcat(s, "，两个\n");
+			for (n = 0; n < 20; n++)
+				strcat(s, "的");
+			scan(s, &l);
+			assert_int_equal(l.n, 1);
+			h = find(s, &l, "两个");
+			assert_int_equal(h->ctx_start, (size_t)(strstr(s, "两个") -
+			    s));
+			assert_int_equal(h->ctx_end, h->end);
+			stats_list_free(&l);
+		}
+}
+
+/* A numeral below 2 alone (零 〇 一 with no candidate after it) is left
+   where the scan finds it, unless 年 follows; at the text's end too. */
+static void
+test_lone(void **state)
+{
+	expect_none("一");
+	expect_none("统一");
+	expect_none("零");
+	expect_none("〇");
+	expect_none("一年");
+	expect_none("一年级");
+	expect_none("一一");
+	expect_none("两一");
+	expect_none("一个人");
+	expect_one("一年六个月", "一年六个月", STAT_DURATION, "1.5", "年",
+	    STAT_CHINESE);
+	expect_one("十一人", "十一人", STAT_COUNT, "11", "人", STAT_CHINESE);
+	expect_one("统一，三年", "三年", STAT_DURATION, "3", "年",
+	    STAT_CHINESE);
+	/* any numeral alone: what follows decides, at the end too */
+	expect_none("三农");
+	expect_none("百姓");
+	expect_none("千万");
+	expect_none("八");
+	expect_none("百人");
+	expect_one("五人", "五人", STAT_COUNT, "5", "人", STAT_CHINESE);
+	expect_one("三月", "三月", STAT_DATE, "--03", "", STAT_CHINESE);
+	expect_one("五余人", "五余人", STAT_COUNT, "5", "人",
+	    STAT_CHINESE | STAT_APPROX);
+	expect_one("百分之三十", "百分之三十", STAT_PERCENT, "30", "%",
+	    STAT_CHINESE);
+	expect_one("五１人", "１人", STAT_COUNT, "1", "人", 0);
+	/* an ordinal after 第初周期拜週, by the three bytes before it */
+	expect_none("第三人");
+	expect_none("初三年");
+	expect_none("星期三个月");
+	expect_none("礼拜三人");
+	expect_none("週三個");
+	expect_one("弟三人", "三人", STAT_COUNT, "3", "人", STAT_CHINESE);
+	expect_one("x三人", "三人", STAT_COUNT, "3", "人", STAT_CHINESE);
+}
+
+/* A norm's digits at each count of them, and the 15 of the longest. */
+static void
+test_fmt_digits(void **state)
+{
+	static const char *const v[] = { "0", "9", "10", "99", "100", "999",
+	    "1000", "9999", "10000", "99999", "100000", "123456789012345",
+	    NULL };
+	char	 s[64];
+	size_t	 k;
+
+	for (k = 0; v[k] != NULL; k++) {
+		snprintf(s, sizeof(s), "%s人", v[k]);
+		expect_one(s, s, STAT_COUNT, v[k], "人", 0);
+	}
+	expect_none("1234567890123456人");
+	/* the character after a number: at the end (three bytes there),
+	   before one more byte, cut, or not UTF-8 */
+	expect_one("3人", "3人", STAT_COUNT, "3", "人", 0);
+	expect_one("3人x", "3人", STAT_COUNT, "3", "人", 0);
+	expect_none("3\xE4\xBA");
+	expect_none("3\xE4\xBA\x41");
+	expect_none("3\xE4\x41\x42");
+	expect_none("3\xF0\x9F\x98\x80人");
+	expect_one("3.5万人", "3.5万人", STAT_COUNT, "35000", "人", 0);
+}
+
+/* Each time of day after a date (stats_todat: the masks of the last two
+   bytes), and what only ends like one (，and 里 share a last byte). */
+static void
+test_tods(void **state)
+{
+	static const struct {
+		const char	*tod, *norm;
+	} t[] = {
+		{ "上午", "07-10 05:00" }, { "下午", "07-10 17:00" },
+		{ "中午", "07-10 17:00" }, { "晚上", "07-10 17:00" },
+		{ "凌晨", "07-10 05:00" }, { "早上", "07-10 05:00" },
+		{ "傍晚", "07-10 17:00" }, { "清晨", "07-10 05:00" },
+		{ "早晨", "07-10 05:00" }, { "夜间", "07-10 17:00" },
+		{ "夜里", "07-10 17:00" }, { "晚间", "07-10 17:00" },
+		{ "夜間", "07-10 17:00" }, { "夜裡", "07-10 17:00" },
+		{ "夜裏", "07-10 17:00" }, { "晚間", "07-10 17:00" },
+	};
+	char	 s[64];
+	size_t	 k;
+
+	for (k = 0; k < sizeof(t) / sizeof(t[0]); k++) {
+		snprintf(s, sizeof(s), "7月10日%s5点", t[k].tod);
+		expect_one(s, s, STAT_TIME, t[k].norm, "", 0);
+	}
+	expect_hits("7月10日，5点", (const char *const []){ "7月10日", "5点",
+	    NULL });
+	expect_hits("7月10日里5点", (const char *const []){ "7月10日", "5点",
+	    NULL });
+}
+
 int
 main(void)
 {
@@ -1053,6 +1222,11 @@ main(void)
 		cmocka_unit_test(test_setphrase),
 		cmocka_unit_test(test_title),
 		cmocka_unit_test(test_run),
+		cmocka_unit_test(test_run_tail),
+		cmocka_unit_test(test_run_cut),
+		cmocka_unit_test(test_lone),
+		cmocka_unit_test(test_fmt_digits),
+		cmocka_unit_test(test_tods),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
