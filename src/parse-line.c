@@ -1068,26 +1068,67 @@ pl_navrow(const char *s, size_t n)
 	return words >= 5 && parse_words_prefix(PW_ROLES, s, n, NULL) < 0;
 }
 
+/* Fewest characters of a navigation row (pl_navrow): five words of two,
+   and white space between them.  Most short lines with a space are
+   bylines (本报记者 王春苗), fewer: no word read. */
+#define PL_NAVROW_MIN	(5 * 2 + 4)
+
 /* Bytes pl_boiler looks for in a short line (pl_seen). */
 #define PL_SEEN_SPACE	0x01u	/* ' ': a navigation row's words */
 #define PL_SEEN_BAR	0x02u	/* '|': a row of a table or of links */
 #define PL_SEEN_C2	0x04u	/* 0xc2, the first byte of ©, and of the
 				   rest of U+0080 to U+00BF: rare */
 
-/* Which of ' ', '|' and 0xc2 the n bytes at s hold (PL_SEEN_*): one pass,
-   sixteen bytes at a time, where a memchr for each costs a call. */
+#ifdef __SSE2__
+/* The n bytes at s (0 < n < 16) in one block, some of them twice, the
+   rest zero: two loads that overlap (or three bytes), no byte past
+   s + n read.  For a test of whether some byte is there, not for a
+   count. */
+static inline __m128i
+pl_load_short(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t lo, hi;
+	uint32_t a, b;
+
+	if (n >= 8) {
+		memcpy(&lo, s, 8);
+		memcpy(&hi, s + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		lo = a;
+		hi = b;
+	} else {
+		lo = (uint64_t)u[0] | (uint64_t)u[n / 2] << 8 |
+		    (uint64_t)u[n - 1] << 16;
+		hi = 0;
+	}
+	return _mm_set_epi64x((long long)hi, (long long)lo);
+}
+#endif
+
+/* Which of ' ', '|' and 0xc2 the n bytes at s (n > 0) hold (PL_SEEN_*):
+   one pass, sixteen bytes at a time, where a memchr for each costs a
+   call; a line shorter than sixteen bytes in one block (pl_load_short),
+   not a byte at a time. */
 static unsigned
 pl_seen(const char *s, size_t n)
 {
-	unsigned m = 0, k;
+#ifdef __SSE2__
+	const __m128i sp = _mm_set1_epi8(' '), bar = _mm_set1_epi8('|'),
+	    c2 = _mm_set1_epi8((char)0xc2);
+	__m128i	 a, b, c, x;
 	size_t	 i = 0;
 
-#ifdef __SSE2__
-	if (n >= 16) {
-		const __m128i sp = _mm_set1_epi8(' '), bar = _mm_set1_epi8('|'),
-		    c2 = _mm_set1_epi8((char)0xc2);
-		__m128i	 a = _mm_setzero_si128(), b = a, c = a, x;
-
+	if (n < 16) {
+		/* the zeros added match none of the three */
+		x = pl_load_short(s, n);
+		a = _mm_cmpeq_epi8(x, sp);
+		b = _mm_cmpeq_epi8(x, bar);
+		c = _mm_cmpeq_epi8(x, c2);
+	} else {
+		a = b = c = _mm_setzero_si128();
 		/* the last block may overlap the one before: a byte seen
 		   twice is seen all the same */
 		for (;;) {
@@ -1100,21 +1141,21 @@ pl_seen(const char *s, size_t n)
 				break;
 			i = i + 32 <= n ? i + 16 : n - 16;
 		}
-		if (_mm_movemask_epi8(a))
-			m |= PL_SEEN_SPACE;
-		if (_mm_movemask_epi8(b))
-			m |= PL_SEEN_BAR;
-		if (_mm_movemask_epi8(c))
-			m |= PL_SEEN_C2;
-		return m;
 	}
-#endif
-	for (; i < n; i++) {
+	return (_mm_movemask_epi8(a) != 0 ? PL_SEEN_SPACE : 0) |
+	    (_mm_movemask_epi8(b) != 0 ? PL_SEEN_BAR : 0) |
+	    (_mm_movemask_epi8(c) != 0 ? PL_SEEN_C2 : 0);
+#else
+	unsigned m = 0, k;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
 		k = (unsigned char)s[i];
 		m |= k == ' ' ? PL_SEEN_SPACE : k == '|' ? PL_SEEN_BAR :
 		    k == 0xc2 ? PL_SEEN_C2 : 0;
 	}
 	return m;
+#endif
 }
 
 /* True when [s, e), of nchars characters, is web debris: it opens with
@@ -1153,7 +1194,8 @@ pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl)
 		return 0;
 	seen = pl_seen(p, n);
 	if (((seen & PL_SEEN_C2) && pl_find(p, n, "©", 2) != NULL) ||
-	    ((seen & PL_SEEN_SPACE) && pl_navrow(p, n)))
+	    ((seen & PL_SEEN_SPACE) && nchars >= PL_NAVROW_MIN &&
+	    pl_navrow(p, n)))
 		return 1;	/* © 2025 …, 首页 新闻 评论 图片 视频 */
 	if (nchars <= PT_SHORT && n >= 12 && (memcmp(p + n - 3, "有", 3) == 0 ||
 	    memcmp(p + n - 3, "載", 3) == 0 || memcmp(p + n - 3, "载", 3) ==
