@@ -1073,78 +1073,97 @@ pl_navrow(const char *s, size_t n)
    bylines (本报记者 王春苗), fewer: no word read. */
 #define PL_NAVROW_MIN	(5 * 2 + 4)
 
-/* Bytes pl_boiler looks for in a short line (pl_seen). */
+/* Bytes pl_boiler looks for in a short line (pl_count_seen). */
 #define PL_SEEN_SPACE	0x01u	/* ' ': a navigation row's words */
 #define PL_SEEN_BAR	0x02u	/* '|': a row of a table or of links */
 #define PL_SEEN_C2	0x04u	/* 0xc2, the first byte of ©, and of the
 				   rest of U+0080 to U+00BF: rare */
+/* Longest line, characters, in which pl_boiler looks for those bytes,
+   and its bytes at most (parse_line_lex asks pl_count_seen for them in
+   a line no longer). */
+#define PL_SEEN_CHARS	60
+#define PL_SEEN_MAX	(PL_SEEN_CHARS * 4)
 
 #ifdef __SSE2__
-/* The n bytes at s (0 < n < 16) in one block, some of them twice, the
-   rest zero: two loads that overlap (or three bytes), no byte past
-   s + n read.  For a test of whether some byte is there, not for a
-   count. */
+/* The n bytes at s (0 < n < 16) in one block, in order, the rest zero:
+   two loads that overlap, the bytes of the second that the first has
+   shifted off (or three bytes); no byte past s + n read. */
 static inline __m128i
 pl_load_short(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	uint64_t lo, hi;
+	uint64_t lo, hi = 0;
 	uint32_t a, b;
 
 	if (n >= 8) {
 		memcpy(&lo, s, 8);
 		memcpy(&hi, s + n - 8, 8);
+		hi = n > 8 ? hi >> (8 * (16 - n)) : 0;
 	} else if (n >= 4) {
 		memcpy(&a, s, 4);
 		memcpy(&b, s + n - 4, 4);
-		lo = a;
-		hi = b;
-	} else {
-		lo = (uint64_t)u[0] | (uint64_t)u[n / 2] << 8 |
-		    (uint64_t)u[n - 1] << 16;
-		hi = 0;
-	}
+		lo = (uint64_t)a | (uint64_t)b >> (8 * (8 - n)) << 32;
+	} else
+		lo = (uint64_t)u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) |
+		    (uint64_t)u[n - 1] << (8 * (n - 1));
 	return _mm_set_epi64x((long long)hi, (long long)lo);
 }
 #endif
 
-/* Which of ' ', '|' and 0xc2 the n bytes at s (n > 0) hold (PL_SEEN_*):
-   one pass, sixteen bytes at a time, where a memchr for each costs a
-   call; a line shorter than sixteen bytes in one block (pl_load_short),
-   not a byte at a time. */
-static unsigned
-pl_seen(const char *s, size_t n)
+/* Code points in the n bytes at s (0 < n <= PL_SEEN_MAX, valid UTF-8),
+   as parse_line_count, and in *seen which of ' ', '|' and 0xc2 they
+   hold (PL_SEEN_*, for pl_boiler): both in one pass, sixteen bytes at a
+   time, a line shorter than that in one block (pl_load_short). */
+static size_t
+pl_count_seen(const char *s, size_t n, unsigned *seen)
 {
 #ifdef __SSE2__
-	const __m128i sp = _mm_set1_epi8(' '), bar = _mm_set1_epi8('|'),
-	    c2 = _mm_set1_epi8((char)0xc2);
-	__m128i	 a, b, c, x;
-	size_t	 i = 0;
+	const __m128i c0 = _mm_set1_epi8(-64), sp = _mm_set1_epi8(' '),
+	    bar = _mm_set1_epi8('|'), c2 = _mm_set1_epi8((char)0xc2),
+	    z = _mm_setzero_si128();
+	__m128i	 x, cont, a, b, c;
+	size_t	 i;
 
 	if (n < 16) {
-		/* the zeros added match none of the three */
+		/* the zeros added are neither continuation bytes nor any
+		   of the three */
 		x = pl_load_short(s, n);
+		cont = _mm_sub_epi8(z, _mm_cmplt_epi8(x, c0));
 		a = _mm_cmpeq_epi8(x, sp);
 		b = _mm_cmpeq_epi8(x, bar);
 		c = _mm_cmpeq_epi8(x, c2);
 	} else {
-		a = b = c = _mm_setzero_si128();
-		/* the last block may overlap the one before: a byte seen
-		   twice is seen all the same */
-		for (;;) {
+		/* continuation bytes counted per byte lane (at most
+		   PL_SEEN_MAX / 16 of them, no overflow), the last bytes
+		   in the last block of the line, those counted already
+		   masked off (seen twice is seen all the same) */
+		cont = a = b = c = z;
+		for (i = 0; i + 16 <= n; i += 16) {
 			x = _mm_loadu_si128((const __m128i *)(const void *)
 			    (s + i));
+			cont = _mm_sub_epi8(cont, _mm_cmplt_epi8(x, c0));
 			a = _mm_or_si128(a, _mm_cmpeq_epi8(x, sp));
 			b = _mm_or_si128(b, _mm_cmpeq_epi8(x, bar));
 			c = _mm_or_si128(c, _mm_cmpeq_epi8(x, c2));
-			if (i + 16 == n)
-				break;
-			i = i + 32 <= n ? i + 16 : n - 16;
+		}
+		if (i < n) {
+			x = _mm_loadu_si128((const __m128i *)(const void *)
+			    (s + n - 16));
+			cont = _mm_sub_epi8(cont, _mm_and_si128(
+			    _mm_cmplt_epi8(x, c0), _mm_loadu_si128(
+			    (const __m128i *)(const void *)
+			    (pl_tailmask + (n - i)))));
+			a = _mm_or_si128(a, _mm_cmpeq_epi8(x, sp));
+			b = _mm_or_si128(b, _mm_cmpeq_epi8(x, bar));
+			c = _mm_or_si128(c, _mm_cmpeq_epi8(x, c2));
 		}
 	}
-	return (_mm_movemask_epi8(a) != 0 ? PL_SEEN_SPACE : 0) |
+	*seen = (_mm_movemask_epi8(a) != 0 ? PL_SEEN_SPACE : 0) |
 	    (_mm_movemask_epi8(b) != 0 ? PL_SEEN_BAR : 0) |
 	    (_mm_movemask_epi8(c) != 0 ? PL_SEEN_C2 : 0);
+	cont = _mm_sad_epu8(cont, z);
+	return n - (size_t)_mm_cvtsi128_si32(cont) -
+	    (size_t)_mm_extract_epi16(cont, 4);
 #else
 	unsigned m = 0, k;
 	size_t	 i;
@@ -1154,19 +1173,22 @@ pl_seen(const char *s, size_t n)
 		m |= k == ' ' ? PL_SEEN_SPACE : k == '|' ? PL_SEEN_BAR :
 		    k == 0xc2 ? PL_SEEN_C2 : 0;
 	}
-	return m;
+	*seen = m;
+	return parse_line_count(s, n);
 #endif
 }
 
 /* True when [s, e), of nchars characters, is web debris: it opens with
    a word of the boilerplate list, is a lone date (with perhaps its
-   source), or is a row of table rules (| |, ---). */
+   source), or is a row of table rules (| |, ---).  seen: the bytes of
+   the line pl_count_seen saw, when it has at most PL_SEEN_CHARS
+   characters. */
 static int
-pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl)
+pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl,
+    unsigned seen)
 {
 	const char	*p = buf + s, *q;
 	size_t		 n = e - s, k, i;
-	unsigned	 seen;
 
 	if (nchars > PT_BOILER)
 		return 0;
@@ -1190,9 +1212,8 @@ pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl)
 		    pl_prefix(p + k, n - k, "|"))
 			return 1;
 	}
-	if (nchars > 60)
+	if (nchars > PL_SEEN_CHARS)
 		return 0;
-	seen = pl_seen(p, n);
 	if (((seen & PL_SEEN_C2) && pl_find(p, n, "©", 2) != NULL) ||
 	    ((seen & PL_SEEN_SPACE) && nchars >= PL_NAVROW_MIN &&
 	    pl_navrow(p, n)))
@@ -1529,7 +1550,7 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	const char	*s = buf + l->start;
 	size_t		 n = l->end - l->start, i, dl;
 	uint32_t	 first, c;
-	unsigned	 fl, ll;
+	unsigned	 fl, ll, seen = 0;
 	int		 may = 0;
 	struct parse_bl	 own, *bl = x != NULL ? &x->bl : &own;
 	struct range	 paren;
@@ -1550,7 +1571,8 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	/* a line of more than PT_LEX_SHORT * 4 bytes has more than
 	   PT_LEX_SHORT characters whatever they are: a paragraph, whose
 	   length is needed only roughly (a third of its bytes) */
-	l->nchars = n <= PT_LEX_SHORT * 4 ? parse_line_count(s, n) :
+	l->nchars = n <= PL_SEEN_MAX ? pl_count_seen(s, n, &seen) :
+	    n <= PT_LEX_SHORT * 4 ? parse_line_count(s, n) :
 	    n / 3 < PT_LONG ? n / 3 : PT_LONG;
 	l->last = pl_last(buf, l->start, l->end);
 	if (parse_line_is_endp(l->last))
@@ -1593,7 +1615,7 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 		return;
 	}
 	if (l->nchars <= PT_BOILER && pl_boiler(buf, l->start, l->end,
-	    l->nchars, fl))
+	    l->nchars, fl, seen))
 		l->flags |= LF_BOILER;
 	if (l->nchars <= PT_META && (first == 0x7b2c || first == 0x300a ||
 	    l->nchars <= 40) && pl_may_meta(s, n, first, l->last) &&
