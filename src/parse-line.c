@@ -420,8 +420,11 @@ pl_posted_role(const char *s, size_t n)
 	size_t	 p, len, cnt;
 	uint32_t c;
 
-	if (!(pl_prefix(s, n, "本报驻") || pl_prefix(s, n, "本报赴") ||
-	    pl_prefix(s, n, "本報駐") || pl_prefix(s, n, "本報赴")))
+	/* most tokens are names, and role words other than 本报…: one
+	   compare of three bytes for them */
+	if (n < 9 || memcmp(s, "本", 3) != 0 || !(pl_prefix(s, n, "本报驻") ||
+	    pl_prefix(s, n, "本报赴") || pl_prefix(s, n, "本報駐") ||
+	    pl_prefix(s, n, "本報赴")))
 		return 0;
 	for (p = 9, cnt = 0; p < n && cnt < 10; cnt++) {
 		if (pl_prefix(s + p, n - p, "记者") ||
@@ -563,15 +566,23 @@ pl_name(const char *buf, size_t s, size_t e)
 	uint32_t c;
 
 	while (s < e) {
-		c = pl_get(buf + s, e - s, &len);
-		s += len;
-		if (parse_line_is_han(c))
+		/* lead bytes e5 to e9, three bytes: U+5000 to U+9FFF, Han
+		   whatever the other two (as pl_decode reads them) */
+		if ((unsigned char)buf[s] - 0xe5u <= 0xe9u - 0xe5u &&
+		    e - s >= 3) {
+			s += 3;
 			n++;
-		else if (n > 0 && (c == 0xb7 || c == 0x30fb || c == 0x2027 ||
-		    c == 0x2022 || c == 0xff0e))
-			n++;
-		else
-			return 0;
+		} else {
+			c = pl_get(buf + s, e - s, &len);
+			s += len;
+			if (parse_line_is_han(c))
+				n++;
+			else if (n > 0 && (c == 0xb7 || c == 0x30fb ||
+			    c == 0x2027 || c == 0x2022 || c == 0xff0e))
+				n++;
+			else
+				return 0;
+		}
 		if (n > PT_NAME)
 			return 0;
 	}
@@ -593,12 +604,28 @@ pl_sep(const char *s, size_t n)
 	return 0;
 }
 
-/* Bytes that may start white space or a name separator (see pl_space
-   and pl_sep). */
-static const unsigned char pl_stop[256] = {
-	[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1, ['\n'] = 1,
-	[','] = 1, [';'] = 1, [0xc2] = 1, [0xe3] = 1, [0xef] = 1,
+/* Per byte, the length of the character it leads (1 for ASCII and, not
+   looked at, a continuation byte; 2, 3, 4), and PL_STOP for a byte that
+   may start white space or a name separator (see pl_space and
+   pl_sep). */
+#define PL_STOP		0x80u
+#define PL_L16(a)	a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a
+static const unsigned char pl_tok[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, PL_STOP | 1, PL_STOP | 1, PL_STOP | 1,
+	PL_STOP | 1, PL_STOP | 1, 1, 1,				/* \t \n \v \f \r */
+	PL_L16(1),
+	PL_STOP | 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, PL_STOP | 1, 1, 1, 1,
+								/* ' ' , */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, PL_STOP | 1, 1, 1, 1, 1,	/* ; */
+	PL_L16(1), PL_L16(1), PL_L16(1), PL_L16(1),
+	PL_L16(1), PL_L16(1), PL_L16(1), PL_L16(1),
+	2, 2, PL_STOP | 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,	/* c2 */
+	PL_L16(2),
+	3, 3, 3, PL_STOP | 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, PL_STOP | 3,
+								/* e3 ef */
+	PL_L16(4),
 };
+#undef PL_L16
 
 /* The end of a byline's names when the line ends with a slash, a place
    and 報導 or the paper (聯合報: 記者劉懿萱、屈彥辰、廖士鋒/台北聯合報,
@@ -694,15 +721,15 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 		}
 		ts = p;
 		/* to the next space or separator, a character at a time: only
-		   bytes pl_stop marks can start one, and no continuation
-		   byte can (buf is valid UTF-8) */
+		   bytes pl_tok marks PL_STOP can start one, and no
+		   continuation byte can (buf is valid UTF-8) */
 		while (p < end) {
-			unsigned char c = (unsigned char)buf[p];
+			unsigned t = pl_tok[(unsigned char)buf[p]];
 
-			if (pl_stop[c] && (pl_space(buf + p, end - p) ||
+			if ((t & PL_STOP) && (pl_space(buf + p, end - p) ||
 			    pl_sep(buf + p, end - p)))
 				break;
-			k = c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+			k = t & ~PL_STOP;
 			p = k < end - p ? p + k : end;
 		}
 		te = p;
