@@ -91,13 +91,30 @@ parse_line_trim_end(const char *buf, size_t start, size_t end)
 	return end;
 }
 
-/* Decode the code point at s (n > 0 bytes of valid UTF-8), length in *len. */
-static inline uint32_t
-pl_decode(const unsigned char *s, size_t n, size_t *len)
+/* A function the compiler keeps out of line (GCC, Clang): a rare path,
+   so that the common one it leaves can be inlined where it is called. */
+#if defined(__GNUC__)
+#define PL_COLD		__attribute__((noinline, cold))
+#else
+#define PL_COLD
+#endif
+
+/* pl_decode's rare case: a four-byte character, or a line cut short. */
+PL_COLD static uint32_t
+pl_decode_any(const unsigned char *s, size_t n, size_t *len)
 {
 	ucs4_t	 uc;
 	int	 k;
 
+	k = u8_mbtouc_unsafe(&uc, s, n);
+	*len = k > 0 ? (size_t)k : 1;
+	return uc;
+}
+
+/* Decode the code point at s (n > 0 bytes of valid UTF-8), length in *len. */
+static inline uint32_t
+pl_decode(const unsigned char *s, size_t n, size_t *len)
+{
 	if (s[0] < 0x80) {
 		*len = 1;
 		return s[0];
@@ -111,9 +128,7 @@ pl_decode(const unsigned char *s, size_t n, size_t *len)
 		*len = 2;
 		return ((uint32_t)(s[0] & 0x1f) << 6) | (s[1] & 0x3f);
 	}
-	k = u8_mbtouc_unsafe(&uc, s, n);
-	*len = k > 0 ? (size_t)k : 1;
-	return uc;
+	return pl_decode_any(s, n, len);
 }
 
 /* The code point at s (n bytes left) and its length in *len. */
@@ -151,8 +166,8 @@ pl_back(const char *buf, size_t start, size_t end)
 }
 
 /* The code point ending at byte end (start <= end), or 0: pl_last's
-   general case. */
-static uint32_t
+   general case, out of line so that pl_last is inlined. */
+PL_COLD static uint32_t
 pl_last_any(const char *buf, size_t start, size_t end)
 {
 	size_t	 p, len;
