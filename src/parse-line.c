@@ -904,6 +904,7 @@ parse_line_dateline(const char *buf, size_t start, size_t end,
 	const char	*s = buf + start;
 	size_t		 n = end - start, p = 0, len, q, cnt, alen;
 	uint32_t	 c = 0, prev = 0;
+	int		 han, pok;
 
 	if (paren != NULL)
 		paren->start = paren->end = start;
@@ -924,17 +925,25 @@ parse_line_dateline(const char *buf, size_t start, size_t end,
 			return p;
 	} else if (parse_words_prefix(PW_AGENCIES, s, n, &alen) >= 0) {
 		p = alen;
-		for (cnt = 0; p < n && cnt < 24; cnt++) {
-			c = pl_get(s + p, n - p, &len);
+		/* pok: prev is Han (日 is) or a digit; a character led by e5
+		   to e9 (U+5000 to U+9FFF) is Han without a range test */
+		for (cnt = 0, pok = 0; p < n && cnt < 24; cnt++) {
+			if ((unsigned char)s[p] - 0xe5u <= 0xe9u - 0xe5u &&
+			    n - p >= 3) {
+				c = pl_decode((const unsigned char *)s + p,
+				    n - p, &len);
+				han = 1;
+			} else {
+				c = pl_get(s + p, n - p, &len);
+				han = parse_line_is_han(c);
+			}
 			p += len;
-			if (pl_is_dianxun(c) && (prev == 0x65e5 ||
-			    (prev >= '0' && prev <= '9') ||
-			    parse_line_is_han(prev)))
+			if (pok && pl_is_dianxun(c))
 				break;	/* 电 讯 */
-			if (!parse_line_is_han(c) && !(c >= '0' && c <= '9') &&
-			    c != ' ')
+			if (!han && !(c >= '0' && c <= '9') && c != ' ')
 				return 0;
 			prev = c;
+			pok = han || (c >= '0' && c <= '9');
 		}
 		if (cnt == 24 || p > n || !(prev != 0 && pl_is_dianxun(c)))
 			return 0;
