@@ -254,7 +254,8 @@ static const struct parse_word *const pw_lists[PW__COUNT] = {
 /* One index entry: a word of a list by its first or last character. */
 struct pw_entry {
 	uint64_t	 key[2];	/* the word's first sixteen bytes,
-					   zero-padded */
+					   zero-padded (by last character:
+					   its last, pw_entry_set_tail) */
 	uint64_t	 mask[2];	/* the bytes of key that count */
 	uint32_t	 c;		/* first (or last) code point */
 	unsigned short	 i;		/* index in the list */
@@ -453,6 +454,43 @@ pw_table_build(struct pw_table *t, const struct pw_entry *v, size_t n)
 	}
 }
 
+/* The last m bytes (0 < m <= 8) ending at s + m, as the top bytes of a
+   key (pw_head's order: the last byte highest), the rest zero: a part
+   of the key of an entry by last character, or of a text to compare
+   with one. */
+static inline uint64_t
+pw_tail(const char *s, size_t m)
+{
+	return m >= 8 ? pw_head(s, 8) : pw_head(s, m) << (8 * (8 - m));
+}
+
+/* The mask of the top m bytes of a key (0 < m <= 8). */
+static inline uint64_t
+pw_tmask(size_t m)
+{
+	return m >= 8 ? ~(uint64_t)0 : ~(uint64_t)0 << (8 * (8 - m));
+}
+
+/* Fill entry e for word i of list w, keyed by its last character c:
+   key[0] its last eight bytes (or fewer, top-aligned), key[1] the eight
+   before them, as parse_words_suffix reads the end of a text. */
+static void
+pw_entry_set_tail(struct pw_entry *e, const struct parse_word *w, size_t i,
+    uint32_t c)
+{
+	size_t	 n = w[i].n, m;
+
+	e->c = c;
+	e->i = (unsigned short)i;
+	e->n = (unsigned short)n;
+	m = n < 8 ? n : 8;
+	e->key[0] = pw_tail(w[i].s + n - m, m);
+	e->mask[0] = pw_tmask(m);
+	m = n > 16 ? 8 : n > 8 ? n - 8 : 0;
+	e->key[1] = m > 0 ? pw_tail(w[i].s + n - 8 - m, m) : 0;
+	e->mask[1] = m > 0 ? pw_tmask(m) : 0;
+}
+
 /* Fill entry e for word i of list w, keyed by character c. */
 static void
 pw_entry_set(struct pw_entry *e, const struct parse_word *w, size_t i,
@@ -490,7 +528,7 @@ pw_build(void)
 		for (i = 0; i < n; i++) {
 			c = pw_first(w[i].s, w[i].n, &len);
 			pw_entry_set(&ix->first[i], w, i, c);
-			pw_entry_set(&ix->last[i], w, i,
+			pw_entry_set_tail(&ix->last[i], w, i,
 			    pw_last(w[i].s, w[i].n));
 			c2 = len < w[i].n ? pw_first(w[i].s + len, w[i].n - len,
 			    &len2) : c;
@@ -587,18 +625,27 @@ parse_words_suffix(enum parse_wlist l, const char *s, size_t n, size_t *len)
 	const struct pw_slot	*sl;
 	const struct pw_entry	*e, *end;
 
+	uint64_t		 t0, t1;
+
 	parse_words_init();
 	if (n == 0)
 		return -1;
 	if ((sl = pw_lookup(&ix->tlast, pw_last(s, n))) == NULL)
 		return -1;
+	/* the text's last sixteen bytes as the entries' keys (a memcmp
+	   only for the rest of a longer word) */
+	t0 = pw_tail(s + n - (n < 8 ? n : 8), n < 8 ? n : 8);
+	t1 = n > 8 ? pw_tail(s + n - 8 - (n > 16 ? 8 : n - 8),
+	    n > 16 ? 8 : n - 8) : 0;
 	for (e = ix->last + sl->lo, end = e + sl->n; e < end; e++) {
-		if (e->n <= n && memcmp(s + n - e->n, pw_lists[l][e->i].s,
-		    e->n) == 0) {
-			if (len != NULL)
-				*len = e->n;
-			return e->i;
-		}
+		if (e->n > n || (t0 & e->mask[0]) != e->key[0] ||
+		    (t1 & e->mask[1]) != e->key[1] || (e->n > 16 &&
+		    memcmp(s + n - e->n, pw_lists[l][e->i].s, e->n - 16u) !=
+		    0))
+			continue;
+		if (len != NULL)
+			*len = e->n;
+		return e->i;
 	}
 	return -1;
 }
