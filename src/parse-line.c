@@ -22,6 +22,35 @@
 
 static int	 pl_sentence(const char *, size_t, size_t);
 
+/*
+ * The first characters of the lines that the lexers below gated by
+ * PW_MARK read (parse_words_first_lists has PW_MARK for them): a number
+ * or a page label's 第 版 (pl_number), a subtitle's —— -- ─, a dateline
+ * or wire end or closed line's bracket 【 〔 （ (, a date (pl_boiler), a
+ * table's | or -, a contents entry's digit (pl_tocitem), a page label's
+ * 第 专 專 《 (pl_meta).  Ranges, lo and hi.
+ */
+const uint32_t parse_line_marks_first[] = {
+	' ', ' ', '(', ')', '-', '.', '0', '9', 'A', 'Z', '|', '|',
+	0x2014, 0x2014, 0x2500, 0x2500,			/* — ─ */
+	0x3001, 0x3001, 0x300a, 0x300a,			/* 、 《 */
+	0x3010, 0x3010, 0x3014, 0x3014,			/* 【 〔 */
+	0x4e13, 0x4e13, 0x5c08, 0x5c08,			/* 专 專 */
+	0x7248, 0x7248, 0x7b2c, 0x7b2c,			/* 版 第 */
+	0xff08, 0xff09, 0xff0e, 0xff0e, 0xff10, 0xff19,	/* （ ） ． ０-９ */
+	0, 0
+};
+
+/* The last characters of the lines that the lexers gated by PW_MARK
+   read: a bracket that closes a tag or a closed line ） ) 】, a page
+   label's 版, a copyright line's 有 載 载 (pl_boiler). */
+const uint32_t parse_line_marks_last[] = {
+	')', ')', 0x3011, 0x3011, 0x6709, 0x6709,	/* 】 有 */
+	0x7248, 0x7248, 0x8f09, 0x8f09, 0x8f7d, 0x8f7d,	/* 版 載 载 */
+	0xff09, 0xff09,					/* ） */
+	0, 0
+};
+
 /* The first place of the k bytes w (k > 1) in s[0..n), or NULL: memchr
    for the first byte, which for short lines costs less than memmem's
    set-up. */
@@ -1231,12 +1260,13 @@ pl_count_seen(const char *s, size_t n, unsigned *seen)
 
 /* True when [s, e), of nchars characters, is web debris: it opens with
    a word of the boilerplate list, is a lone date (with perhaps its
-   source), or is a row of table rules (| |, ---).  seen: the bytes of
-   the line pl_count_seen saw, when it has at most PL_SEEN_CHARS
+   source), or is a row of table rules (| |, ---).  fl, ll: the lists
+   and PW_MARK of its first and last characters; seen: the bytes of the
+   line pl_count_seen saw, when it has at most PL_SEEN_CHARS
    characters. */
 static int
 pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl,
-    unsigned seen)
+    unsigned ll, unsigned seen)
 {
 	const char	*p = buf + s, *q;
 	size_t		 n = e - s, k, i;
@@ -1246,7 +1276,8 @@ pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl,
 	if ((fl & PW_BIT(PW_BOILER)) &&
 	    parse_words_prefix(PW_BOILER, p, n, NULL) >= 0)
 		return 1;
-	if (p[0] >= '0' && p[0] <= '9' && (k = pl_datetime(p, n)) > 0) {
+	if ((fl & PW_MARK) && p[0] >= '0' && p[0] <= '9' &&
+	    (k = pl_datetime(p, n)) > 0) {
 		k = parse_line_trim_start(buf, s + k, e) - s;
 		if (k == n)
 			return 1;	/* 26/07/2009 */
@@ -1269,7 +1300,8 @@ pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl,
 	    ((seen & PL_SEEN_SPACE) && nchars >= PL_NAVROW_MIN &&
 	    pl_navrow(p, n)))
 		return 1;	/* © 2025 …, 首页 新闻 评论 图片 视频 */
-	if (nchars <= PT_SHORT && n >= 12 && (memcmp(p + n - 3, "有", 3) == 0 ||
+	if ((ll & PW_MARK) && nchars <= PT_SHORT && n >= 12 &&
+	    (memcmp(p + n - 3, "有", 3) == 0 ||
 	    memcmp(p + n - 3, "載", 3) == 0 || memcmp(p + n - 3, "载", 3) ==
 	    0) && (q = memmem(p, n, "所有", 6)) != NULL &&
 	    q - p >= 6 && (memcmp(q - 6, "版權", 6) == 0 ||
@@ -1282,7 +1314,8 @@ pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl,
 			k++;
 	if (k >= 2 && pl_find(p, n, "。", 3) == NULL)
 		return 1;	/* 2026-03-10 發行 | 訂閱/退訂 | 看歷史報份 */
-	if (p[0] == '|' || (n >= 3 && p[0] == '-' && p[1] == '-')) {
+	if ((fl & PW_MARK) && (p[0] == '|' || (n >= 3 && p[0] == '-' &&
+	    p[1] == '-'))) {
 		/* a row of a table: only rules and empty cells */
 		for (i = 0; i < n; i++)
 			if (p[i] != '|' && p[i] != '-' && p[i] != ':' &&
@@ -1633,8 +1666,10 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	first = pl_get(s, n, &i);
 	fl = parse_words_first_lists(first);
 	ll = parse_words_last_lists(l->last);
-	if (pl_prefix(s, n, "——") || pl_prefix(s, n, "--") ||
-	    pl_prefix(s, n, "─"))
+	/* the lexers of the lines that open (close) with a character of
+	   parse_line_marks_first (_last) read no other line */
+	if ((fl & PW_MARK) && (pl_prefix(s, n, "——") ||
+	    pl_prefix(s, n, "--") || pl_prefix(s, n, "─")))
 		l->flags |= LF_SUBTITLE;
 	if ((fl & PW_BIT(PW_NOTES)) &&
 	    parse_words_prefix(PW_NOTES, s, n, NULL) >= 0)
@@ -1643,8 +1678,9 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	    parse_words_prefix(PW_CAP_STARTS, s, n, NULL) >= 0)
 		l->flags |= LF_CAPSTART;
 	/* no dateline opens otherwise (parse_line_dateline): 【 〔 （ ( */
-	if (((fl & PW_BIT(PW_AGENCIES)) || first == 0x3010 ||
-	    first == 0x3014 || first == 0xff08 || first == '(') &&
+	if (((fl & PW_BIT(PW_AGENCIES)) || ((fl & PW_MARK) &&
+	    (first == 0x3010 || first == 0x3014 || first == 0xff08 ||
+	    first == '('))) &&
 	    (dl = parse_line_dateline(buf, l->start, l->end, &paren)) > 0) {
 		l->flags |= LF_DATELINE;
 		if (x != NULL) {
@@ -1661,22 +1697,28 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	    (l->last == 0x201d || l->last == 0x300d || l->last == 0x300f) &&
 	    !pl_sentence(buf, l->start, l->end))
 		l->flags &= ~LF_ENDP;	/* a title in quotes: “我想成为这样的人” */
-	if (pl_number(buf, l->start, l->end)) {
+	if ((fl & PW_MARK) && pl_number(buf, l->start, l->end)) {
 		l->flags |= LF_NUMBER;
 		return;
 	}
 	if (l->nchars <= PT_BOILER && pl_boiler(buf, l->start, l->end,
-	    l->nchars, fl, seen))
+	    l->nchars, fl, ll, seen))
 		l->flags |= LF_BOILER;
-	if (l->nchars <= PT_META && (first == 0x7b2c || first == 0x300a ||
+	/* pl_may_meta: a mark first or last, or a weekday (星期 禮拜 end
+	   with 期 拜, e6 9c 9f and e6 8b 9c) */
+	if (l->nchars <= PT_META && (((fl | ll) & PW_MARK) || (n >= 9 &&
+	    ((unsigned char)s[n - 4] == 0x9f ||
+	    (unsigned char)s[n - 4] == 0x9c))) &&
+	    (first == 0x7b2c || first == 0x300a ||
 	    l->nchars <= 40) && pl_may_meta(s, n, first, l->last) &&
 	    pl_meta(buf, l->start, l->end, l->nchars, l->last))
 		l->flags |= LF_META;
 	/* a wire end opens with a bracket (parse_line_wireend) */
-	if (l->nchars <= 60 && (first == 0xff08 || first == '(') &&
-	    pl_wireend(buf, l->start, l->end))
+	if ((fl & PW_MARK) && l->nchars <= 60 && (first == 0xff08 ||
+	    first == '(') && pl_wireend(buf, l->start, l->end))
 		l->flags |= LF_WIREEND;
-	if (pl_tocitem(buf, l->start, l->end, l->nchars, l->flags))
+	if ((fl & PW_MARK) && pl_tocitem(buf, l->start, l->end, l->nchars,
+	    l->flags))
 		l->flags |= LF_TOCITEM;
 	if ((l->flags & LF_SUBTITLE) && l->nchars <= 12 &&
 	    pl_prefix(s, n, "——") && pl_signoff(buf, l->start, l->end))
@@ -1696,7 +1738,8 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 			return;
 		/* names only may still be a credit (…供图) or a title */
 	}
-	if (pl_is_close(l->last) && l->nchars <= PT_SHORT + PT_TAG + 2 &&
+	if ((ll & PW_MARK) && pl_is_close(l->last) &&
+	    l->nchars <= PT_SHORT + PT_TAG + 2 &&
 	    (l->tag = pl_tag(buf, l->start, l->end)) > 0) {
 		/* a headline's tag （人民论坛） does not end a sentence; a
 		   credit's agency does not make a tag (张  松摄（影像中国）) */
@@ -1717,8 +1760,8 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 			l->tag = 0;
 		}
 	}
-	if ((first == 0x3010 && l->last == 0x3011) ||
-	    (pl_is_open(first) && pl_is_close(l->last) && l->tag == 0))
+	if ((fl & ll & PW_MARK) && ((first == 0x3010 && l->last == 0x3011) ||
+	    (pl_is_open(first) && pl_is_close(l->last) && l->tag == 0)))
 		l->flags |= LF_CLOSED;		/* 【…】 （…） */
 }
 

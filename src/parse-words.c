@@ -507,6 +507,18 @@ pw_entry_set(struct pw_entry *e, const struct parse_word *w, size_t i,
 	e->mask[1] = n > 8 ? pw_mask(n - 8) : 0;
 }
 
+/* Set PW_MARK in filter tab for the ranges of code points r (lo, hi, ...,
+   0, 0). */
+static void
+pw_marks(uint16_t *tab, const uint32_t *r)
+{
+	uint32_t c;
+
+	for (; r[0] != 0 || r[1] != 0; r += 2)
+		for (c = r[0]; c <= r[1]; c++)
+			tab[parse_words_hash(c)] |= PW_MARK;
+}
+
 /* Build the index of every list. */
 static void
 pw_build(void)
@@ -543,6 +555,8 @@ pw_build(void)
 		pw_table_build(&ix->tfirst, ix->first, n);
 		pw_table_build(&ix->tlast, ix->last, n);
 	}
+	pw_marks(parse_words_first_tab, parse_line_marks_first);
+	pw_marks(parse_words_last_tab, parse_line_marks_last);
 }
 
 /* Build the index of the word lists (once; thread-safe). */
