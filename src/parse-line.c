@@ -465,10 +465,12 @@ pl_posted_role(const char *s, size_t n)
 	uint32_t c;
 
 	/* most tokens are names, and role words other than 本报…: one
-	   compare of three bytes for them */
-	if (n < 9 || memcmp(s, "本", 3) != 0 || !(pl_prefix(s, n, "本报驻") ||
-	    pl_prefix(s, n, "本报赴") || pl_prefix(s, n, "本報駐") ||
-	    pl_prefix(s, n, "本報赴")))
+	   compare of three bytes for them; then 报 or 報, and 驻 赴 or 駐
+	   (本报驻 本报赴 本報駐 本報赴) */
+	if (n < 9 || memcmp(s, "本", 3) != 0 ||
+	    !((memcmp(s + 3, "报", 3) == 0 && (memcmp(s + 6, "驻", 3) == 0 ||
+	    memcmp(s + 6, "赴", 3) == 0)) || (memcmp(s + 3, "報", 3) == 0 &&
+	    (memcmp(s + 6, "駐", 3) == 0 || memcmp(s + 6, "赴", 3) == 0))))
 		return 0;
 	for (p = 9, cnt = 0; p < n && cnt < 10; cnt++) {
 		if (pl_prefix(s + p, n - p, "记者") ||
@@ -507,9 +509,10 @@ pl_role(const char *s, size_t n, unsigned *flags)
 }
 
 /*
- * False when the trimmed line s[0..n), last character last, lists of its
- * first character fl (parse_words_first_lists), cannot be a byline
- * (parse_line_byline would return PB_NONE), from its ends alone.
+ * False when the trimmed line s[0..n), first character c, last character
+ * last, lists of its first character fl (parse_words_first_lists), cannot
+ * be a byline (parse_line_byline would return PB_NONE), from its ends
+ * alone.
  * A byline starts with a role word, or with a name, a Han character, and
  * then is either short (names only: at most PT_NAMES_BYTES bytes) or
  * ends with a photo role (摄 摄影 ...记者) and perhaps a colon and
@@ -517,15 +520,12 @@ pl_role(const char *s, size_t n, unsigned *flags)
  * parse_line_byline.
  */
 static int
-pl_may_byline(const char *s, size_t n, uint32_t last, unsigned fl)
+pl_may_byline(const char *s, size_t n, uint32_t c, uint32_t last,
+    unsigned fl)
 {
-	uint32_t c;
-	size_t	 len;
-
 	if (s[0] == ',' || s[0] == ';' || (unsigned char)s[0] == 0xe3 ||
 	    (unsigned char)s[0] == 0xef)
 		return 1;
-	c = pl_decode((const unsigned char *)s, n, &len);
 	/* fl, the lists of the first character (parse_words_first_lists):
 	   without PW_ROLES no role starts with it, and no lookup */
 	if ((fl & PW_BIT(PW_ROLES)) && parse_words_starts(PW_ROLES, c))
@@ -1727,7 +1727,7 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	    ((fl & PW_BIT(PW_ROLES)) || parse_line_is_han(first) ||
 	    s[0] == ',' || s[0] == ';' || (unsigned char)s[0] == 0xe3 ||
 	    (unsigned char)s[0] == 0xef) && (may = pl_may_byline(s, n,
-	    l->last, fl)) == 2)
+	    first, l->last, fl)) == 2)
 		l->flags |= LF_MAYNAMES;
 	else if (l->nchars <= PT_BYLINE && !(l->flags & LF_ENDP) &&
 	    may == 1 && (k = pl_byline_read(buf, l, bl, x)) != PB_NONE) {
