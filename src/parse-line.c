@@ -1158,11 +1158,14 @@ pl_navrow(const char *s, size_t n)
 #define PL_SEEN_BAR	0x02u	/* '|': a row of a table or of links */
 #define PL_SEEN_C2	0x04u	/* 0xc2, the first byte of ©, and of the
 				   rest of U+0080 to U+00BF: rare */
-/* Longest line, characters, in which pl_boiler looks for those bytes,
-   and its bytes at most (parse_line_lex asks pl_count_seen for them in
-   a line no longer). */
+/* Longest line, characters, in which pl_boiler looks for those bytes;
+   parse_line_lex asks pl_count_seen for them with the count in a line
+   of at most PL_SEEN_BYTES (three a character: no longer line of the
+   Basic Multilingual Plane is that short), and again in a longer line
+   that the count finds that short (four-byte characters). */
 #define PL_SEEN_CHARS	60
-#define PL_SEEN_MAX	(PL_SEEN_CHARS * 4)
+#define PL_SEEN_BYTES	(PL_SEEN_CHARS * 3)
+#define PL_SEEN_MAX	(PT_LEX_SHORT * 4)	/* the longest it is given */
 
 #ifdef __SSE2__
 /* The n bytes at s (0 < n < 16) in one block, in order, the rest zero:
@@ -1655,9 +1658,14 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	/* a line of more than PT_LEX_SHORT * 4 bytes has more than
 	   PT_LEX_SHORT characters whatever they are: a paragraph, whose
 	   length is needed only roughly (a third of its bytes) */
-	l->nchars = n <= PL_SEEN_MAX ? pl_count_seen(s, n, &seen) :
-	    n <= PT_LEX_SHORT * 4 ? parse_line_count(s, n) :
-	    n / 3 < PT_LONG ? n / 3 : PT_LONG;
+	if (n <= PL_SEEN_BYTES)
+		l->nchars = pl_count_seen(s, n, &seen);
+	else {
+		l->nchars = n <= PT_LEX_SHORT * 4 ? parse_line_count(s, n) :
+		    n / 3 < PT_LONG ? n / 3 : PT_LONG;
+		if (l->nchars <= PL_SEEN_CHARS)
+			(void)pl_count_seen(s, n, &seen);
+	}
 	l->last = pl_last(buf, l->start, l->end);
 	if (parse_line_is_endp(l->last))
 		l->flags |= LF_ENDP;
