@@ -754,14 +754,18 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 	end = pl_byline_place(buf, start, end);
 	p = start = pl_byline_paper(buf, start, end);
 	while (p < end) {
-		if ((k = pl_space(buf + p, end - p)) > 0) {
-			p += k;
-			continue;
-		}
-		if ((k = pl_sep(buf + p, end - p)) > 0) {
-			p += k;
-			sep = 1;
-			continue;
+		/* only a byte pl_tok marks PL_STOP starts white space or a
+		   separator */
+		if (pl_tok[(unsigned char)buf[p]] & PL_STOP) {
+			if ((k = pl_space(buf + p, end - p)) > 0) {
+				p += k;
+				continue;
+			}
+			if ((k = pl_sep(buf + p, end - p)) > 0) {
+				p += k;
+				sep = 1;
+				continue;
+			}
 		}
 		ts = p;
 		/* to the next space or separator, a character at a time: only
