@@ -121,11 +121,15 @@ parse_line_trim_end(const char *buf, size_t start, size_t end)
 }
 
 /* A function the compiler keeps out of line (GCC, Clang): a rare path,
-   so that the common one it leaves can be inlined where it is called. */
+   so that the common one it leaves can be inlined where it is called
+   (PL_COLD); one whose frame is large, so that its caller's stays small
+   (PL_NOINLINE). */
 #if defined(__GNUC__)
 #define PL_COLD		__attribute__((noinline, cold))
+#define PL_NOINLINE	__attribute__((noinline))
 #else
 #define PL_COLD
+#define PL_NOINLINE
 #endif
 
 /* pl_decode's rare case: a four-byte character, or a line cut short. */
@@ -1615,17 +1619,22 @@ pl_signoff(const char *buf, size_t s, size_t e)
 	    strcmp(w, "本报编辑部") == 0 || strcmp(w, "本報編輯部") == 0;
 }
 
-/* Read line l as a byline into bl, and say so in x (when not NULL). */
-static enum parse_bl_kind
+/* Read line l as a byline into x->bl, and say so in x; into a byline of
+   its own when x is NULL.  *photo: whether it credits a photograph.  Out
+   of line: the byline (some 600 bytes) is on its stack, not on that of
+   parse_line_lex, which seldom reads one. */
+PL_NOINLINE static enum parse_bl_kind
 pl_byline_read(const char *buf, const struct parse_line *l,
-    struct parse_bl *bl, struct parse_lexed *x)
+    struct parse_lexed *x, int *photo)
 {
+	struct parse_bl	 own, *bl = x != NULL ? &x->bl : &own;
 	enum parse_bl_kind k = parse_line_byline(buf, l->start, l->end, bl);
 
 	if (x != NULL) {
 		x->blread = 1;
 		x->blkind = k;
 	}
+	*photo = bl->photo;
 	return k;
 }
 
@@ -1642,8 +1651,7 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	size_t		 n = l->end - l->start, i, dl;
 	uint32_t	 first, c;
 	unsigned	 fl, ll, seen = 0;
-	int		 may = 0;
-	struct parse_bl	 own, *bl = x != NULL ? &x->bl : &own;
+	int		 may = 0, photo;
 	struct range	 paren;
 	enum parse_bl_kind k;
 
@@ -1742,9 +1750,9 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	    first, l->last, fl)) == 2)
 		l->flags |= LF_MAYNAMES;
 	else if (l->nchars <= PT_BYLINE && !(l->flags & LF_ENDP) &&
-	    may == 1 && (k = pl_byline_read(buf, l, bl, x)) != PB_NONE) {
+	    may == 1 && (k = pl_byline_read(buf, l, x, &photo)) != PB_NONE) {
 		l->flags |= k == PB_NAMES ? LF_NAMES : LF_BYLINE;
-		if (bl->photo)
+		if (photo)
 			l->flags |= LF_PHOTO;
 		if (k != PB_NAMES)
 			return;
