@@ -1523,24 +1523,45 @@ pl_tocitem(const char *buf, size_t s, size_t e, size_t nchars, unsigned f)
 	return q < n && parse_line_count(p + q, n - q) >= 2;
 }
 
+/* True when byte k of [s, e) starts a pause: a comma, 、 or ；. */
+static inline int
+pl_pause_at(const unsigned char *b, size_t k, size_t e)
+{
+	return b[k] == ',' || b[k] == ';' || (k + 2 < e && ((b[k] == 0xef &&
+	    b[k + 1] == 0xbc && (b[k + 2] == 0x8c || b[k + 2] == 0x9b)) ||
+	    (b[k] == 0xe3 && b[k + 1] == 0x80 && b[k + 2] == 0x81)));
+}
+
 /* True when [s, e) holds a pause: a comma, 、 or ； (a sentence, not a
-   title). */
+   title).  Sixteen bytes at a time: only a byte , ; or the first of ，
+   ； (ef) or 、 (e3) is looked at, the last bytes of the line one at a
+   time. */
 static int
 pl_pause(const char *buf, size_t s, size_t e)
 {
 	const unsigned char *b = (const unsigned char *)buf;
-	size_t	 k;
+	size_t	 k = s;
 
-	for (k = s; k < e; k++) {
-		if (b[k] == ',' || b[k] == ';')
-			return 1;
-		if (k + 2 < e && b[k] == 0xef && b[k + 1] == 0xbc &&
-		    (b[k + 2] == 0x8c || b[k + 2] == 0x9b))
-			return 1;	/* ， ； */
-		if (k + 2 < e && b[k] == 0xe3 && b[k + 1] == 0x80 &&
-		    b[k + 2] == 0x81)
-			return 1;	/* 、 */
+#ifdef __SSE2__
+	const __m128i cm = _mm_set1_epi8(','), sc = _mm_set1_epi8(';'),
+	    ef = _mm_set1_epi8((char)0xef), e3 = _mm_set1_epi8((char)0xe3);
+	__m128i	 x;
+	unsigned m;
+
+	for (; k + 16 <= e; k += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)(b + k));
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(x, cm), _mm_cmpeq_epi8(x, sc)),
+		    _mm_or_si128(_mm_cmpeq_epi8(x, ef),
+		    _mm_cmpeq_epi8(x, e3))));
+		for (; m != 0; m &= m - 1)
+			if (pl_pause_at(b, k + (size_t)__builtin_ctz(m), e))
+				return 1;
 	}
+#endif
+	for (; k < e; k++)
+		if (pl_pause_at(b, k, e))
+			return 1;
 	return 0;
 }
 
