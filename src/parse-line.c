@@ -940,8 +940,9 @@ parse_line_dateline(const char *buf, size_t start, size_t end,
 {
 	const char	*s = buf + start;
 	size_t		 n = end - start, p = 0, len, q, cnt, alen;
-	uint32_t	 c = 0, prev = 0;
-	int		 han, pok;
+	uint32_t	 c = 0;
+	unsigned	 b;
+	int		 han, pok, dx, read;
 
 	if (paren != NULL)
 		paren->start = paren->end = start;
@@ -962,27 +963,44 @@ parse_line_dateline(const char *buf, size_t start, size_t end,
 			return p;
 	} else if (parse_words_prefix(PW_AGENCIES, s, n, &alen) >= 0) {
 		p = alen;
-		/* pok: prev is Han (日 is) or a digit; a character led by e5
-		   to e9 (U+5000 to U+9FFF) is Han without a range test */
-		for (cnt = 0, pok = 0; p < n && cnt < 24; cnt++) {
-			if ((unsigned char)s[p] - 0xe5u <= 0xe9u - 0xe5u &&
-			    n - p >= 3) {
-				c = pl_decode((const unsigned char *)s + p,
-				    n - p, &len);
-				han = 1;
+		/* pok: the character before is Han (日 is) or a digit; dx:
+		   this one is 电 讯 電 訊; read: one was read through.  A
+		   character led by e5 to e9 (U+5000 to U+9FFF) is Han
+		   without a range test, and none of the four (led by e7 to
+		   e9) when led by e5 or e6, not decoded */
+		for (cnt = 0, pok = 0, dx = 0, read = 0; p < n && cnt < 24;
+		    cnt++) {
+			b = (unsigned char)s[p];
+			if (b - 0xe5u <= 0xe9u - 0xe5u && n - p >= 3) {
+				dx = b >= 0xe7 && pl_is_dianxun(pl_decode(
+				    (const unsigned char *)s + p, n - p, &len));
+				p += 3;
+				if (pok && dx)
+					break;	/* 电 讯 */
+				pok = 1;
+			} else if (b < 0x80) {
+				/* ASCII: a digit or a space, none of the
+				   four */
+				p++;
+				dx = 0;
+				if (!(b >= '0' && b <= '9') && b != ' ')
+					return 0;
+				pok = b >= '0' && b <= '9';
 			} else {
 				c = pl_get(s + p, n - p, &len);
+				p += len;
+				dx = pl_is_dianxun(c);
+				if (pok && dx)
+					break;
 				han = parse_line_is_han(c);
+				if (!han && !(c >= '0' && c <= '9') &&
+				    c != ' ')
+					return 0;
+				pok = han || (c >= '0' && c <= '9');
 			}
-			p += len;
-			if (pok && pl_is_dianxun(c))
-				break;	/* 电 讯 */
-			if (!han && !(c >= '0' && c <= '9') && c != ' ')
-				return 0;
-			prev = c;
-			pok = han || (c >= '0' && c <= '9');
+			read = 1;
 		}
-		if (cnt == 24 || p > n || !(prev != 0 && pl_is_dianxun(c)))
+		if (cnt == 24 || p > n || !(read && dx))
 			return 0;
 		/* 本报讯 is handled above; the agency must be followed by a
 		   place or a date, not be the whole thing */
