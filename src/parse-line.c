@@ -606,6 +606,14 @@ parse_line_surnamed(const struct parse_ctx *ctx, size_t li)
 	return 1;
 }
 
+/* True for a dot between the parts of a name: · ・ ‧ • ．. */
+static inline int
+pl_is_dot(uint32_t c)
+{
+	return c == 0xb7 || c == 0x30fb || c == 0x2027 || c == 0x2022 ||
+	    c == 0xff0e;
+}
+
 /* Code points of a name at [s, e) if it is one (Han, with ·), else 0. */
 static size_t
 pl_name(const char *buf, size_t s, size_t e)
@@ -625,8 +633,7 @@ pl_name(const char *buf, size_t s, size_t e)
 			s += len;
 			if (parse_line_is_han(c))
 				n++;
-			else if (n > 0 && (c == 0xb7 || c == 0x30fb ||
-			    c == 0x2027 || c == 0x2022 || c == 0xff0e))
+			else if (n > 0 && pl_is_dot(c))
 				n++;
 			else
 				return 0;
@@ -746,9 +753,10 @@ enum parse_bl_kind
 parse_line_byline(const char *buf, size_t start, size_t end,
     struct parse_bl *bl)
 {
-	size_t	 p = start, ts, te, k, i, j, w[PARSE_BL_MAX];
+	size_t	 p = start, ts, te, k, i, j, w[PARSE_BL_MAX], nm, len;
 	unsigned rf;
-	int	 sep = 0, nroles = 0, photo = 1;
+	uint32_t c;
+	int	 sep = 0, nroles = 0, photo = 1, nmok;
 	int	 sepb[PARSE_BL_MAX];
 
 	bl->n = 0;
@@ -774,13 +782,29 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 		ts = p;
 		/* to the next space or separator, a character at a time: only
 		   bytes pl_tok marks PL_STOP can start one, and no
-		   continuation byte can (buf is valid UTF-8) */
+		   continuation byte can (buf is valid UTF-8).  On the way,
+		   the token's characters as pl_name counts them: nm, and
+		   nmok until one is neither Han nor a dot after one (a lead
+		   byte e5 to e9, three bytes, is Han, as in pl_name) */
+		nm = 0;
+		nmok = 1;
 		while (p < end) {
-			unsigned t = pl_tok[(unsigned char)buf[p]];
+			unsigned char u = (unsigned char)buf[p];
+			unsigned t = pl_tok[u];
 
 			if ((t & PL_STOP) && (pl_space(buf + p, end - p) ||
 			    pl_sep(buf + p, end - p)))
 				break;
+			if (u - 0xe5u <= 0xe9u - 0xe5u && end - p >= 3)
+				nm++;
+			else if (nmok) {
+				c = pl_get(buf + p, end - p, &len);
+				if (parse_line_is_han(c) || (nm > 0 &&
+				    pl_is_dot(c)))
+					nm++;
+				else
+					nmok = 0;
+			}
 			k = t & ~PL_STOP;
 			p = k < end - p ? p + k : end;
 		}
@@ -807,8 +831,8 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 			    parse_words_prefix(PW_NOT_NAMES, buf + ts, te - ts,
 			    NULL) >= 0)
 				return PB_NONE;
-		} else if ((k = pl_name(buf, ts, te)) == 0)
-			return PB_NONE;
+		} else if ((k = nmok && nm <= PT_NAME ? nm : 0) == 0)
+			return PB_NONE;	/* not a name (pl_name) */
 		if (!pl_bl_add(bl, ts, te, 0))
 			return PB_NONE;
 		w[bl->n - 1] = k;	/* pl_name(buf, ts, te) */
