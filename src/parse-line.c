@@ -1217,6 +1217,24 @@ pl_navrow(const char *s, size_t n)
 #define PL_SEEN_BYTES	(PL_SEEN_CHARS * 3)
 #define PL_SEEN_MAX	(PT_LEX_SHORT * 4)	/* the longest it is given */
 
+/* pl_count_seen's bytes, a byte at a time: for a line longer than
+   PL_SEEN_BYTES that counts PL_SEEN_CHARS characters or fewer (four-byte
+   ones), rare and out of line, so that pl_count_seen is inlined where
+   parse_line_lex counts. */
+PL_COLD static unsigned
+pl_seen_long(const char *s, size_t n)
+{
+	unsigned m = 0, k;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		k = (unsigned char)s[i];
+		m |= k == ' ' ? PL_SEEN_SPACE : k == '|' ? PL_SEEN_BAR :
+		    k == 0xc2 ? PL_SEEN_C2 : 0;
+	}
+	return m;
+}
+
 #ifdef __SSE2__
 /* The n bytes at s (0 < n < 16) in one block, in order, the rest zero:
    two loads that overlap, the bytes of the second that the first has
@@ -1298,15 +1316,7 @@ pl_count_seen(const char *s, size_t n, unsigned *seen)
 	return n - (size_t)_mm_cvtsi128_si32(cont) -
 	    (size_t)_mm_extract_epi16(cont, 4);
 #else
-	unsigned m = 0, k;
-	size_t	 i;
-
-	for (i = 0; i < n; i++) {
-		k = (unsigned char)s[i];
-		m |= k == ' ' ? PL_SEEN_SPACE : k == '|' ? PL_SEEN_BAR :
-		    k == 0xc2 ? PL_SEEN_C2 : 0;
-	}
-	*seen = m;
+	*seen = pl_seen_long(s, n);
 	return parse_line_count(s, n);
 #endif
 }
@@ -1739,7 +1749,7 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 		l->nchars = n <= PT_LEX_SHORT * 4 ? parse_line_count(s, n) :
 		    n / 3 < PT_LONG ? n / 3 : PT_LONG;
 		if (l->nchars <= PL_SEEN_CHARS)
-			(void)pl_count_seen(s, n, &seen);
+			seen = pl_seen_long(s, n);
 	}
 	l->last = pl_last(buf, l->start, l->end);
 	if (parse_line_is_endp(l->last))
