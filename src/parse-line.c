@@ -1276,7 +1276,7 @@ pl_count_seen(const char *s, size_t n, unsigned *seen)
 	const __m128i c0 = _mm_set1_epi8(-64), sp = _mm_set1_epi8(' '),
 	    bar = _mm_set1_epi8('|'), c2 = _mm_set1_epi8((char)0xc2),
 	    z = _mm_setzero_si128();
-	__m128i	 x, cont, a, b, c;
+	__m128i	 x, y, cont, a, b, c;
 	size_t	 i;
 
 	if (n < 16) {
@@ -1289,17 +1289,33 @@ pl_count_seen(const char *s, size_t n, unsigned *seen)
 		c = _mm_cmpeq_epi8(x, c2);
 	} else {
 		/* continuation bytes counted per byte lane (at most
-		   PL_SEEN_MAX / 16 of them, no overflow), the last bytes
+		   PL_SEEN_MAX / 16 of them, no overflow), two blocks a
+		   step, then one, the last bytes
 		   in the last block of the line, those counted already
 		   masked off (seen twice is seen all the same) */
 		cont = a = b = c = z;
-		for (i = 0; i + 16 <= n; i += 16) {
+		for (i = 0; i + 32 <= n; i += 32) {
+			x = _mm_loadu_si128((const __m128i *)(const void *)
+			    (s + i));
+			y = _mm_loadu_si128((const __m128i *)(const void *)
+			    (s + i + 16));
+			cont = _mm_sub_epi8(_mm_sub_epi8(cont,
+			    _mm_cmplt_epi8(x, c0)), _mm_cmplt_epi8(y, c0));
+			a = _mm_or_si128(a, _mm_or_si128(_mm_cmpeq_epi8(x, sp),
+			    _mm_cmpeq_epi8(y, sp)));
+			b = _mm_or_si128(b, _mm_or_si128(_mm_cmpeq_epi8(x, bar),
+			    _mm_cmpeq_epi8(y, bar)));
+			c = _mm_or_si128(c, _mm_or_si128(_mm_cmpeq_epi8(x, c2),
+			    _mm_cmpeq_epi8(y, c2)));
+		}
+		if (i + 16 <= n) {
 			x = _mm_loadu_si128((const __m128i *)(const void *)
 			    (s + i));
 			cont = _mm_sub_epi8(cont, _mm_cmplt_epi8(x, c0));
 			a = _mm_or_si128(a, _mm_cmpeq_epi8(x, sp));
 			b = _mm_or_si128(b, _mm_cmpeq_epi8(x, bar));
 			c = _mm_or_si128(c, _mm_cmpeq_epi8(x, c2));
+			i += 16;
 		}
 		if (i < n) {
 			x = _mm_loadu_si128((const __m128i *)(const void *)
