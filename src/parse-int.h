@@ -483,6 +483,8 @@ enum parse_wlist {
 
 void	 parse_words_init(void);
 int	 parse_words_prefix(enum parse_wlist, const char *, size_t, size_t *);
+int	 parse_words_prefix_c(enum parse_wlist, const char *, size_t, uint32_t,
+	    size_t, size_t *);
 int	 parse_words_suffix(enum parse_wlist, const char *, size_t, size_t *);
 int	 parse_words_is(enum parse_wlist, const char *, size_t);
 int	 parse_words_starts(enum parse_wlist, uint32_t);

@@ -497,7 +497,8 @@ pl_posted_role(const char *s, size_t n)
 static size_t
 pl_role(const char *s, size_t n, unsigned *flags)
 {
-	size_t	 len;
+	size_t	 len, cl;
+	uint32_t c;
 	int	 i;
 
 	if (n < 3)
@@ -508,9 +509,9 @@ pl_role(const char *s, size_t n, unsigned *flags)
 	}
 	/* most tokens are names: their first character's lists
 	   (parse_words_first_lists) tell that no role starts with it */
-	if (!(parse_words_first_lists(pl_decode((const unsigned char *)s, n,
-	    &len)) & PW_BIT(PW_ROLES)) ||
-	    (i = parse_words_prefix(PW_ROLES, s, n, &len)) < 0)
+	c = pl_decode((const unsigned char *)s, n, &cl);
+	if (!(parse_words_first_lists(c) & PW_BIT(PW_ROLES)) ||
+	    (i = parse_words_prefix_c(PW_ROLES, s, n, c, cl, &len)) < 0)
 		return 0;
 	*flags = parse_words_get(PW_ROLES, i)->flags;
 	return len;
@@ -1290,9 +1291,9 @@ pl_count_seen(const char *s, size_t n, unsigned *seen)
 	} else {
 		/* continuation bytes counted per byte lane (at most
 		   PL_SEEN_MAX / 16 of them, no overflow), two blocks a
-		   step, then one, the last bytes
-		   in the last block of the line, those counted already
-		   masked off (seen twice is seen all the same) */
+		   step, then one, the last bytes in the last block of the
+		   line, those counted already masked off (seen twice is
+		   seen all the same) */
 		cont = a = b = c = z;
 		for (i = 0; i + 32 <= n; i += 32) {
 			x = _mm_loadu_si128((const __m128i *)(const void *)
@@ -1343,13 +1344,13 @@ pl_count_seen(const char *s, size_t n, unsigned *seen)
 
 /* True when [s, e), of nchars characters, is web debris: it opens with
    a word of the boilerplate list, is a lone date (with perhaps its
-   source), or is a row of table rules (| |, ---).  fl, ll: the lists
-   and PW_MARK of its first and last characters; seen: the bytes of the
-   line pl_count_seen saw, when it has at most PL_SEEN_CHARS
-   characters. */
+   source), or is a row of table rules (| |, ---).  first: its first
+   character, of cl bytes; fl, ll: the lists and PW_MARK of its first
+   and last characters; seen: the bytes of the line pl_count_seen saw,
+   when it has at most PL_SEEN_CHARS characters. */
 static int
-pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl,
-    unsigned ll, unsigned seen)
+pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, uint32_t first,
+    size_t cl, unsigned fl, unsigned ll, unsigned seen)
 {
 	const char	*p = buf + s, *q;
 	size_t		 n = e - s, k, i;
@@ -1357,7 +1358,7 @@ pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl,
 	if (nchars > PT_BOILER)
 		return 0;
 	if ((fl & PW_BIT(PW_BOILER)) &&
-	    parse_words_prefix(PW_BOILER, p, n, NULL) >= 0)
+	    parse_words_prefix_c(PW_BOILER, p, n, first, cl, NULL) >= 0)
 		return 1;
 	if ((fl & PW_MARK) && p[0] >= '0' && p[0] <= '9' &&
 	    (k = pl_datetime(p, n)) > 0) {
@@ -1785,10 +1786,10 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	    pl_prefix(s, n, "--") || pl_prefix(s, n, "─")))
 		l->flags |= LF_SUBTITLE;
 	if ((fl & PW_BIT(PW_NOTES)) &&
-	    parse_words_prefix(PW_NOTES, s, n, NULL) >= 0)
+	    parse_words_prefix_c(PW_NOTES, s, n, first, i, NULL) >= 0)
 		l->flags |= LF_NOTE;
 	if ((fl & PW_BIT(PW_CAP_STARTS)) &&
-	    parse_words_prefix(PW_CAP_STARTS, s, n, NULL) >= 0)
+	    parse_words_prefix_c(PW_CAP_STARTS, s, n, first, i, NULL) >= 0)
 		l->flags |= LF_CAPSTART;
 	/* no dateline opens otherwise (parse_line_dateline): 【 〔 （ ( */
 	if (((fl & PW_BIT(PW_AGENCIES)) || ((fl & PW_MARK) &&
@@ -1815,7 +1816,7 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 		return;
 	}
 	if (l->nchars <= PT_BOILER && pl_boiler(buf, l->start, l->end,
-	    l->nchars, fl, ll, seen))
+	    l->nchars, first, i, fl, ll, seen))
 		l->flags |= LF_BOILER;
 	/* pl_may_meta: a mark first or last, or a weekday (星期 禮拜 end
 	   with 期 拜, e6 9c 9f and e6 8b 9c) */

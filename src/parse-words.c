@@ -617,17 +617,28 @@ pw_no_pair(const struct pw_index *ix, uint32_t c, const char *s, size_t n,
 int
 parse_words_prefix(enum parse_wlist l, const char *s, size_t n, size_t *len)
 {
-	const struct pw_index	*ix = &pw_index[l];
-	const struct pw_slot	*sl;
-	const struct pw_entry	*e, *end;
-	uint32_t		 c;
-	size_t			 cl;
-	uint64_t		 h0, h1;
+	uint32_t c;
+	size_t	 cl;
 
 	parse_words_init();
 	if (n == 0)
 		return -1;
 	c = pw_first(s, n, &cl);
+	return parse_words_prefix_c(l, s, n, c, cl, len);
+}
+
+/* parse_words_prefix of a text s[0..n) (n > 0, valid UTF-8) whose first
+   code point c, of cl bytes, its caller has decoded already, and asked
+   the filters about (parse_words_first_lists: the index is built). */
+int
+parse_words_prefix_c(enum parse_wlist l, const char *s, size_t n, uint32_t c,
+    size_t cl, size_t *len)
+{
+	const struct pw_index	*ix = &pw_index[l];
+	const struct pw_slot	*sl;
+	const struct pw_entry	*e, *end;
+	uint64_t		 h0, h1;
+
 	if ((sl = pw_lookup(&ix->tfirst, c)) == NULL)
 		return -1;
 	if (sl->n > PW_PAIR_MIN && pw_no_pair(ix, c, s, n, cl))
