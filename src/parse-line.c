@@ -810,10 +810,9 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 				else
 					nmok = 0;
 			}
-			k = t & ~PL_STOP;
-			p = k < end - p ? p + k : end;
+			p += t & ~PL_STOP;
 		}
-		te = p;
+		te = p = p < end ? p : end;	/* a character cut short */
 		if ((k = pl_role(buf + ts, te - ts, &rf)) > 0) {
 			if (!pl_bl_add(bl, ts, ts + k, 1))
 				return PB_NONE;
