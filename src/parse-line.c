@@ -978,7 +978,9 @@ parse_line_dateline(const char *buf, size_t start, size_t end,
 		return 0;
 	if (pl_prefix(s, n, "本报讯") || pl_prefix(s, n, "本報訊"))
 		p = strlen("本报讯");
-	else if ((p = pl_bracket_dateline(s, n)) > 0) {
+	else if (((unsigned char)s[0] == 0xe3 || (unsigned char)s[0] == 0xef ||
+	    s[0] == '(') && (p = pl_bracket_dateline(s, n)) > 0) {
+		/* (its openers: 【 〔 e3…, （ ef…, and () */
 		int inside = s[0] != (char)0xe3 || pl_prefix(s, n, "〔");
 
 		if (inside && paren != NULL) {
@@ -1085,7 +1087,10 @@ pl_tag(const char *buf, size_t s, size_t e)
 
 	while (p > s) {
 		q = pl_back(buf, s, p);
-		c = pl_decode((const unsigned char *)buf + q, p - q, &len);
+		/* a character led by e4 to e9 (U+4000 to U+9FFF, or cut
+		   short) is none of the brackets nor 。！？: not decoded */
+		c = (unsigned char)buf[q] - 0xe4u <= 0xe9u - 0xe4u ? 0 :
+		    pl_decode((const unsigned char *)buf + q, p - q, &len);
 		p = q;
 		cnt++;
 		if (pl_is_close(c))
