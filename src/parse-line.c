@@ -1179,6 +1179,7 @@ pl_navrow(const char *s, size_t n)
 {
 	size_t	 p = 0, k, len, words = 0, chars;
 	uint32_t c;
+	int	 letter;
 
 	while (p < n) {
 		while (p < n && (k = pl_space(s + p, n - p)) > 0)
@@ -1186,11 +1187,20 @@ pl_navrow(const char *s, size_t n)
 		if (p == n)
 			break;
 		/* a word: Han or Latin letters up to white space (which is
-		   neither), at most six */
+		   neither), at most six; a lead byte e5 to e9, three bytes,
+		   is Han undecoded (as in pl_name) */
 		for (chars = 0; p < n; p += len) {
-			c = pl_get(s + p, n - p, &len);
-			if (parse_line_is_han(c) || (c >= 'A' && c <= 'Z') ||
-			    (c >= 'a' && c <= 'z')) {
+			if ((unsigned char)s[p] - 0xe5u <= 0xe9u - 0xe5u &&
+			    n - p >= 3) {
+				len = 3;
+				letter = 1;
+			} else {
+				c = pl_get(s + p, n - p, &len);
+				letter = parse_line_is_han(c) ||
+				    (c >= 'A' && c <= 'Z') ||
+				    (c >= 'a' && c <= 'z');
+			}
+			if (letter) {
 				if (++chars > 6)
 					return 0;
 				continue;
