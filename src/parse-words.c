@@ -672,7 +672,6 @@ parse_words_suffix(enum parse_wlist l, const char *s, size_t n, size_t *len)
 	const struct pw_index	*ix = &pw_index[l];
 	const struct pw_slot	*sl;
 	const struct pw_entry	*e, *end;
-
 	uint64_t		 t0, t1;
 
 	parse_words_init();
