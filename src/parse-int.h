@@ -525,11 +525,21 @@ enum parse_wlist {
 
 void	 parse_words_init(void);
 int	 parse_words_prefix(enum parse_wlist, const char *, size_t, size_t *);
+int	 parse_words_prefix_c(enum parse_wlist, const char *, size_t, uint32_t,
+	    size_t, size_t *);
 int	 parse_words_suffix(enum parse_wlist, const char *, size_t, size_t *);
 int	 parse_words_is(enum parse_wlist, const char *, size_t);
 int	 parse_words_starts(enum parse_wlist, uint32_t);
 const struct parse_word *parse_words_get(enum parse_wlist, int);
 #define PW_BIT(l)	(1u << (l))
+/* A bit of parse_words_first_lists (parse_words_last_lists) that is no
+   list's: the character is one of parse_line_marks_first (_last), those
+   that open (close) the lines some lexers of parse-line.c read, and
+   most lines do not (a hash's neighbours too: a filter). */
+#define PW_MARK		(1u << 15)
+
+/* Ranges of code points, lo and hi, ended by 0, 0 (parse-line.c). */
+extern const uint32_t parse_line_marks_first[], parse_line_marks_last[];
 
 /* The index's filters by one character (parse-words.c), inline: they are
    asked for every line. */

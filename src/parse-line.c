@@ -22,6 +22,35 @@
 
 static int	 pl_sentence(const char *, size_t, size_t);
 
+/*
+ * The first characters of the lines that the lexers below gated by
+ * PW_MARK read (parse_words_first_lists has PW_MARK for them): a number
+ * or a page label's 第 版 (pl_number), a subtitle's —— -- ─, a dateline
+ * or wire end or closed line's bracket 【 〔 （ (, a date (pl_boiler), a
+ * table's | or -, a contents entry's digit (pl_tocitem), a page label's
+ * 第 专 專 《 (pl_meta).  Ranges, lo and hi.
+ */
+const uint32_t parse_line_marks_first[] = {
+	' ', ' ', '(', ')', '-', '.', '0', '9', 'A', 'Z', '|', '|',
+	0x2014, 0x2014, 0x2500, 0x2500,			/* — ─ */
+	0x3001, 0x3001, 0x300a, 0x300a,			/* 、 《 */
+	0x3010, 0x3010, 0x3014, 0x3014,			/* 【 〔 */
+	0x4e13, 0x4e13, 0x5c08, 0x5c08,			/* 专 專 */
+	0x7248, 0x7248, 0x7b2c, 0x7b2c,			/* 版 第 */
+	0xff08, 0xff09, 0xff0e, 0xff0e, 0xff10, 0xff19,	/* （ ） ． ０-９ */
+	0, 0
+};
+
+/* The last characters of the lines that the lexers gated by PW_MARK
+   read: a bracket that closes a tag or a closed line ） ) 】, a page
+   label's 版, a copyright line's 有 載 载 (pl_boiler). */
+const uint32_t parse_line_marks_last[] = {
+	')', ')', 0x3011, 0x3011, 0x6709, 0x6709,	/* 】 有 */
+	0x7248, 0x7248, 0x8f09, 0x8f09, 0x8f7d, 0x8f7d,	/* 版 載 载 */
+	0xff09, 0xff09,					/* ） */
+	0, 0
+};
+
 /* The first place of the k bytes w (k > 1) in s[0..n), or NULL: memchr
    for the first byte, which for short lines costs less than memmem's
    set-up. */
@@ -91,13 +120,34 @@ parse_line_trim_end(const char *buf, size_t start, size_t end)
 	return end;
 }
 
-/* Decode the code point at s (n > 0 bytes of valid UTF-8), length in *len. */
-static inline uint32_t
-pl_decode(const unsigned char *s, size_t n, size_t *len)
+/* A function the compiler keeps out of line (GCC, Clang): a rare path,
+   so that the common one it leaves can be inlined where it is called
+   (PL_COLD); one whose frame is large, so that its caller's stays small
+   (PL_NOINLINE). */
+#if defined(__GNUC__)
+#define PL_COLD		__attribute__((noinline, cold))
+#define PL_NOINLINE	__attribute__((noinline))
+#else
+#define PL_COLD
+#define PL_NOINLINE
+#endif
+
+/* pl_decode's rare case: a four-byte character, or a line cut short. */
+PL_COLD static uint32_t
+pl_decode_any(const unsigned char *s, size_t n, size_t *len)
 {
 	ucs4_t	 uc;
 	int	 k;
 
+	k = u8_mbtouc_unsafe(&uc, s, n);
+	*len = k > 0 ? (size_t)k : 1;
+	return uc;
+}
+
+/* Decode the code point at s (n > 0 bytes of valid UTF-8), length in *len. */
+static inline uint32_t
+pl_decode(const unsigned char *s, size_t n, size_t *len)
+{
 	if (s[0] < 0x80) {
 		*len = 1;
 		return s[0];
@@ -111,9 +161,7 @@ pl_decode(const unsigned char *s, size_t n, size_t *len)
 		*len = 2;
 		return ((uint32_t)(s[0] & 0x1f) << 6) | (s[1] & 0x3f);
 	}
-	k = u8_mbtouc_unsafe(&uc, s, n);
-	*len = k > 0 ? (size_t)k : 1;
-	return uc;
+	return pl_decode_any(s, n, len);
 }
 
 /* The code point at s (n bytes left) and its length in *len. */
@@ -151,8 +199,8 @@ pl_back(const char *buf, size_t start, size_t end)
 }
 
 /* The code point ending at byte end (start <= end), or 0: pl_last's
-   general case. */
-static uint32_t
+   general case, out of line so that pl_last is inlined. */
+PL_COLD static uint32_t
 pl_last_any(const char *buf, size_t start, size_t end)
 {
 	size_t	 p, len;
@@ -353,31 +401,35 @@ parse_line_count(const char *s, size_t n)
 	uint64_t w;
 
 #ifdef __SSE2__
-	/* sixteen bytes at a time, two blocks a step: a continuation byte
+	/* sixteen bytes at a time, four blocks a step: a continuation byte
 	   is below -64 as a signed byte; the compare's -1s are subtracted
 	   into byte counters, added up (psadbw) before any can pass 255
-	   (2 * 126 + 1 + 1 at most) */
+	   (4 * 62 + 3 + 1 at most) */
 	if (n >= 16) {
 		const __m128i c0 = _mm_set1_epi8(-64), z = _mm_setzero_si128();
+		const __m128i *v;
 		__m128i	 acc;
 		size_t	 k;
 
 		while (i < n) {
 			acc = z;
-			for (k = 0; k < 127 && i + 32 <= n; k++, i += 32)
+			for (k = 0; k < 62 && i + 64 <= n; k++, i += 64) {
+				v = (const __m128i *)(const void *)(s + i);
 				acc = _mm_sub_epi8(_mm_sub_epi8(acc,
-				    _mm_cmplt_epi8(_mm_loadu_si128(
-				    (const __m128i *)(const void *)(s + i)),
-				    c0)), _mm_cmplt_epi8(_mm_loadu_si128(
-				    (const __m128i *)(const void *)(s + i + 16)),
+				    _mm_cmplt_epi8(_mm_loadu_si128(v), c0)),
+				    _mm_cmplt_epi8(_mm_loadu_si128(v + 1),
 				    c0));
-			if (k < 127 && i + 16 <= n) {
+				acc = _mm_sub_epi8(_mm_sub_epi8(acc,
+				    _mm_cmplt_epi8(_mm_loadu_si128(v + 2), c0)),
+				    _mm_cmplt_epi8(_mm_loadu_si128(v + 3),
+				    c0));
+			}
+			/* fewer than 64 bytes left: their whole blocks */
+			for (; k < 62 && i + 16 <= n; i += 16)
 				acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(
 				    _mm_loadu_si128((const __m128i *)
 				    (const void *)(s + i)), c0));
-				i += 16;
-			}
-			if (k < 127 && i < n) {
+			if (k < 62 && i < n) {
 				/* the last n - i bytes, in the last block */
 				acc = _mm_sub_epi8(acc, _mm_and_si128(
 				    _mm_cmplt_epi8(_mm_loadu_si128(
@@ -420,8 +472,13 @@ pl_posted_role(const char *s, size_t n)
 	size_t	 p, len, cnt;
 	uint32_t c;
 
-	if (!(pl_prefix(s, n, "本报驻") || pl_prefix(s, n, "本报赴") ||
-	    pl_prefix(s, n, "本報駐") || pl_prefix(s, n, "本報赴")))
+	/* most tokens are names, and role words other than 本报…: one
+	   compare of three bytes for them; then 报 or 報, and 驻 赴 or 駐
+	   (本报驻 本报赴 本報駐 本報赴) */
+	if (n < 9 || memcmp(s, "本", 3) != 0 ||
+	    !((memcmp(s + 3, "报", 3) == 0 && (memcmp(s + 6, "驻", 3) == 0 ||
+	    memcmp(s + 6, "赴", 3) == 0)) || (memcmp(s + 3, "報", 3) == 0 &&
+	    (memcmp(s + 6, "駐", 3) == 0 || memcmp(s + 6, "赴", 3) == 0))))
 		return 0;
 	for (p = 9, cnt = 0; p < n && cnt < 10; cnt++) {
 		if (pl_prefix(s + p, n - p, "记者") ||
@@ -440,7 +497,8 @@ pl_posted_role(const char *s, size_t n)
 static size_t
 pl_role(const char *s, size_t n, unsigned *flags)
 {
-	size_t	 len;
+	size_t	 len, cl;
+	uint32_t c;
 	int	 i;
 
 	if (n < 3)
@@ -451,18 +509,19 @@ pl_role(const char *s, size_t n, unsigned *flags)
 	}
 	/* most tokens are names: their first character's lists
 	   (parse_words_first_lists) tell that no role starts with it */
-	if (!(parse_words_first_lists(pl_decode((const unsigned char *)s, n,
-	    &len)) & PW_BIT(PW_ROLES)) ||
-	    (i = parse_words_prefix(PW_ROLES, s, n, &len)) < 0)
+	c = pl_decode((const unsigned char *)s, n, &cl);
+	if (!(parse_words_first_lists(c) & PW_BIT(PW_ROLES)) ||
+	    (i = parse_words_prefix_c(PW_ROLES, s, n, c, cl, &len)) < 0)
 		return 0;
 	*flags = parse_words_get(PW_ROLES, i)->flags;
 	return len;
 }
 
 /*
- * False when the trimmed line s[0..n), last character last, lists of its
- * first character fl (parse_words_first_lists), cannot be a byline
- * (parse_line_byline would return PB_NONE), from its ends alone.
+ * False when the trimmed line s[0..n), first character c, last character
+ * last, lists of its first character fl (parse_words_first_lists), cannot
+ * be a byline (parse_line_byline would return PB_NONE), from its ends
+ * alone.
  * A byline starts with a role word, or with a name, a Han character, and
  * then is either short (names only: at most PT_NAMES_BYTES bytes) or
  * ends with a photo role (摄 摄影 ...记者) and perhaps a colon and
@@ -470,15 +529,12 @@ pl_role(const char *s, size_t n, unsigned *flags)
  * parse_line_byline.
  */
 static int
-pl_may_byline(const char *s, size_t n, uint32_t last, unsigned fl)
+pl_may_byline(const char *s, size_t n, uint32_t c, uint32_t last,
+    unsigned fl)
 {
-	uint32_t c;
-	size_t	 len;
-
 	if (s[0] == ',' || s[0] == ';' || (unsigned char)s[0] == 0xe3 ||
 	    (unsigned char)s[0] == 0xef)
 		return 1;
-	c = pl_decode((const unsigned char *)s, n, &len);
 	/* fl, the lists of the first character (parse_words_first_lists):
 	   without PW_ROLES no role starts with it, and no lookup */
 	if ((fl & PW_BIT(PW_ROLES)) && parse_words_starts(PW_ROLES, c))
@@ -555,6 +611,14 @@ parse_line_surnamed(const struct parse_ctx *ctx, size_t li)
 	return 1;
 }
 
+/* True for a dot between the parts of a name: · ・ ‧ • ．. */
+static inline int
+pl_is_dot(uint32_t c)
+{
+	return c == 0xb7 || c == 0x30fb || c == 0x2027 || c == 0x2022 ||
+	    c == 0xff0e;
+}
+
 /* Code points of a name at [s, e) if it is one (Han, with ·), else 0. */
 static size_t
 pl_name(const char *buf, size_t s, size_t e)
@@ -563,15 +627,22 @@ pl_name(const char *buf, size_t s, size_t e)
 	uint32_t c;
 
 	while (s < e) {
-		c = pl_get(buf + s, e - s, &len);
-		s += len;
-		if (parse_line_is_han(c))
+		/* lead bytes e5 to e9, three bytes: U+5000 to U+9FFF, Han
+		   whatever the other two (as pl_decode reads them) */
+		if ((unsigned char)buf[s] - 0xe5u <= 0xe9u - 0xe5u &&
+		    e - s >= 3) {
+			s += 3;
 			n++;
-		else if (n > 0 && (c == 0xb7 || c == 0x30fb || c == 0x2027 ||
-		    c == 0x2022 || c == 0xff0e))
-			n++;
-		else
-			return 0;
+		} else {
+			c = pl_get(buf + s, e - s, &len);
+			s += len;
+			if (parse_line_is_han(c))
+				n++;
+			else if (n > 0 && pl_is_dot(c))
+				n++;
+			else
+				return 0;
+		}
 		if (n > PT_NAME)
 			return 0;
 	}
@@ -593,12 +664,28 @@ pl_sep(const char *s, size_t n)
 	return 0;
 }
 
-/* Bytes that may start white space or a name separator (see pl_space
-   and pl_sep). */
-static const unsigned char pl_stop[256] = {
-	[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1, ['\n'] = 1,
-	[','] = 1, [';'] = 1, [0xc2] = 1, [0xe3] = 1, [0xef] = 1,
+/* Per byte, the length of the character it leads (1 for ASCII and, not
+   looked at, a continuation byte; 2, 3, 4), and PL_STOP for a byte that
+   may start white space or a name separator (see pl_space and
+   pl_sep). */
+#define PL_STOP		0x80u
+#define PL_L16(a)	a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a
+static const unsigned char pl_tok[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, PL_STOP | 1, PL_STOP | 1, PL_STOP | 1,
+	PL_STOP | 1, PL_STOP | 1, 1, 1,				/* \t \n \v \f \r */
+	PL_L16(1),
+	PL_STOP | 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, PL_STOP | 1, 1, 1, 1,
+								/* ' ' , */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, PL_STOP | 1, 1, 1, 1, 1,	/* ; */
+	PL_L16(1), PL_L16(1), PL_L16(1), PL_L16(1),
+	PL_L16(1), PL_L16(1), PL_L16(1), PL_L16(1),
+	2, 2, PL_STOP | 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,	/* c2 */
+	PL_L16(2),
+	3, 3, 3, PL_STOP | 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, PL_STOP | 3,
+								/* e3 ef */
+	PL_L16(4),
 };
+#undef PL_L16
 
 /* The end of a byline's names when the line ends with a slash, a place
    and 報導 or the paper (聯合報: 記者劉懿萱、屈彥辰、廖士鋒/台北聯合報,
@@ -671,9 +758,10 @@ enum parse_bl_kind
 parse_line_byline(const char *buf, size_t start, size_t end,
     struct parse_bl *bl)
 {
-	size_t	 p = start, ts, te, k, i, j, w[PARSE_BL_MAX];
+	size_t	 p = start, ts, te, k, i, j, w[PARSE_BL_MAX], nm, len;
 	unsigned rf;
-	int	 sep = 0, nroles = 0, photo = 1;
+	uint32_t c;
+	int	 sep = 0, nroles = 0, photo = 1, nmok;
 	int	 sepb[PARSE_BL_MAX];
 
 	bl->n = 0;
@@ -683,29 +771,48 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 	end = pl_byline_place(buf, start, end);
 	p = start = pl_byline_paper(buf, start, end);
 	while (p < end) {
-		if ((k = pl_space(buf + p, end - p)) > 0) {
-			p += k;
-			continue;
-		}
-		if ((k = pl_sep(buf + p, end - p)) > 0) {
-			p += k;
-			sep = 1;
-			continue;
+		/* only a byte pl_tok marks PL_STOP starts white space or a
+		   separator */
+		if (pl_tok[(unsigned char)buf[p]] & PL_STOP) {
+			if ((k = pl_space(buf + p, end - p)) > 0) {
+				p += k;
+				continue;
+			}
+			if ((k = pl_sep(buf + p, end - p)) > 0) {
+				p += k;
+				sep = 1;
+				continue;
+			}
 		}
 		ts = p;
 		/* to the next space or separator, a character at a time: only
-		   bytes pl_stop marks can start one, and no continuation
-		   byte can (buf is valid UTF-8) */
+		   bytes pl_tok marks PL_STOP can start one, and no
+		   continuation byte can (buf is valid UTF-8).  On the way,
+		   the token's characters as pl_name counts them: nm, and
+		   nmok until one is neither Han nor a dot after one (a lead
+		   byte e5 to e9, three bytes, is Han, as in pl_name) */
+		nm = 0;
+		nmok = 1;
 		while (p < end) {
-			unsigned char c = (unsigned char)buf[p];
+			unsigned char u = (unsigned char)buf[p];
+			unsigned t = pl_tok[u];
 
-			if (pl_stop[c] && (pl_space(buf + p, end - p) ||
+			if ((t & PL_STOP) && (pl_space(buf + p, end - p) ||
 			    pl_sep(buf + p, end - p)))
 				break;
-			k = c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-			p = k < end - p ? p + k : end;
+			if (u - 0xe5u <= 0xe9u - 0xe5u && end - p >= 3)
+				nm++;
+			else if (nmok) {
+				c = pl_get(buf + p, end - p, &len);
+				if (parse_line_is_han(c) || (nm > 0 &&
+				    pl_is_dot(c)))
+					nm++;
+				else
+					nmok = 0;
+			}
+			p += t & ~PL_STOP;
 		}
-		te = p;
+		te = p = p < end ? p : end;	/* a character cut short */
 		if ((k = pl_role(buf + ts, te - ts, &rf)) > 0) {
 			if (!pl_bl_add(bl, ts, ts + k, 1))
 				return PB_NONE;
@@ -728,8 +835,8 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 			    parse_words_prefix(PW_NOT_NAMES, buf + ts, te - ts,
 			    NULL) >= 0)
 				return PB_NONE;
-		} else if ((k = pl_name(buf, ts, te)) == 0)
-			return PB_NONE;
+		} else if ((k = nmok && nm <= PT_NAME ? nm : 0) == 0)
+			return PB_NONE;	/* not a name (pl_name) */
 		if (!pl_bl_add(bl, ts, te, 0))
 			return PB_NONE;
 		w[bl->n - 1] = k;	/* pl_name(buf, ts, te) */
@@ -861,7 +968,9 @@ parse_line_dateline(const char *buf, size_t start, size_t end,
 {
 	const char	*s = buf + start;
 	size_t		 n = end - start, p = 0, len, q, cnt, alen;
-	uint32_t	 c = 0, prev = 0;
+	uint32_t	 c = 0;
+	unsigned	 b;
+	int		 han, pok, dx, read;
 
 	if (paren != NULL)
 		paren->start = paren->end = start;
@@ -869,7 +978,9 @@ parse_line_dateline(const char *buf, size_t start, size_t end,
 		return 0;
 	if (pl_prefix(s, n, "本报讯") || pl_prefix(s, n, "本報訊"))
 		p = strlen("本报讯");
-	else if ((p = pl_bracket_dateline(s, n)) > 0) {
+	else if (((unsigned char)s[0] == 0xe3 || (unsigned char)s[0] == 0xef ||
+	    s[0] == '(') && (p = pl_bracket_dateline(s, n)) > 0) {
+		/* (its openers: 【 〔 e3…, （ ef…, and () */
 		int inside = s[0] != (char)0xe3 || pl_prefix(s, n, "〔");
 
 		if (inside && paren != NULL) {
@@ -882,19 +993,44 @@ parse_line_dateline(const char *buf, size_t start, size_t end,
 			return p;
 	} else if (parse_words_prefix(PW_AGENCIES, s, n, &alen) >= 0) {
 		p = alen;
-		for (cnt = 0; p < n && cnt < 24; cnt++) {
-			c = pl_get(s + p, n - p, &len);
-			p += len;
-			if (pl_is_dianxun(c) && (prev == 0x65e5 ||
-			    (prev >= '0' && prev <= '9') ||
-			    parse_line_is_han(prev)))
-				break;	/* 电 讯 */
-			if (!parse_line_is_han(c) && !(c >= '0' && c <= '9') &&
-			    c != ' ')
-				return 0;
-			prev = c;
+		/* pok: the character before is Han (日 is) or a digit; dx:
+		   this one is 电 讯 電 訊; read: one was read through.  A
+		   character led by e5 to e9 (U+5000 to U+9FFF) is Han
+		   without a range test, and none of the four (led by e7 to
+		   e9) when led by e5 or e6, not decoded */
+		for (cnt = 0, pok = 0, dx = 0, read = 0; p < n && cnt < 24;
+		    cnt++) {
+			b = (unsigned char)s[p];
+			if (b - 0xe5u <= 0xe9u - 0xe5u && n - p >= 3) {
+				dx = b >= 0xe7 && pl_is_dianxun(pl_decode(
+				    (const unsigned char *)s + p, n - p, &len));
+				p += 3;
+				if (pok && dx)
+					break;	/* 电 讯 */
+				pok = 1;
+			} else if (b < 0x80) {
+				/* ASCII: a digit or a space, none of the
+				   four */
+				p++;
+				dx = 0;
+				if (!(b >= '0' && b <= '9') && b != ' ')
+					return 0;
+				pok = b >= '0' && b <= '9';
+			} else {
+				c = pl_get(s + p, n - p, &len);
+				p += len;
+				dx = pl_is_dianxun(c);
+				if (pok && dx)
+					break;
+				han = parse_line_is_han(c);
+				if (!han && !(c >= '0' && c <= '9') &&
+				    c != ' ')
+					return 0;
+				pok = han || (c >= '0' && c <= '9');
+			}
+			read = 1;
 		}
-		if (cnt == 24 || p > n || !(prev != 0 && pl_is_dianxun(c)))
+		if (cnt == 24 || p > n || !(read && dx))
 			return 0;
 		/* 本报讯 is handled above; the agency must be followed by a
 		   place or a date, not be the whole thing */
@@ -951,7 +1087,10 @@ pl_tag(const char *buf, size_t s, size_t e)
 
 	while (p > s) {
 		q = pl_back(buf, s, p);
-		c = pl_decode((const unsigned char *)buf + q, p - q, &len);
+		/* a character led by e4 to e9 (U+4000 to U+9FFF, or cut
+		   short) is none of the brackets nor 。！？: not decoded */
+		c = (unsigned char)buf[q] - 0xe4u <= 0xe9u - 0xe4u ? 0 :
+		    pl_decode((const unsigned char *)buf + q, p - q, &len);
 		p = q;
 		cnt++;
 		if (pl_is_close(c))
@@ -1040,6 +1179,7 @@ pl_navrow(const char *s, size_t n)
 {
 	size_t	 p = 0, k, len, words = 0, chars;
 	uint32_t c;
+	int	 letter;
 
 	while (p < n) {
 		while (p < n && (k = pl_space(s + p, n - p)) > 0)
@@ -1047,11 +1187,20 @@ pl_navrow(const char *s, size_t n)
 		if (p == n)
 			break;
 		/* a word: Han or Latin letters up to white space (which is
-		   neither), at most six */
+		   neither), at most six; a lead byte e5 to e9, three bytes,
+		   is Han undecoded (as in pl_name) */
 		for (chars = 0; p < n; p += len) {
-			c = pl_get(s + p, n - p, &len);
-			if (parse_line_is_han(c) || (c >= 'A' && c <= 'Z') ||
-			    (c >= 'a' && c <= 'z')) {
+			if ((unsigned char)s[p] - 0xe5u <= 0xe9u - 0xe5u &&
+			    n - p >= 3) {
+				len = 3;
+				letter = 1;
+			} else {
+				c = pl_get(s + p, n - p, &len);
+				letter = parse_line_is_han(c) ||
+				    (c >= 'A' && c <= 'Z') ||
+				    (c >= 'a' && c <= 'z');
+			}
+			if (letter) {
 				if (++chars > 6)
 					return 0;
 				continue;
@@ -1068,48 +1217,36 @@ pl_navrow(const char *s, size_t n)
 	return words >= 5 && parse_words_prefix(PW_ROLES, s, n, NULL) < 0;
 }
 
-/* Bytes pl_boiler looks for in a short line (pl_seen). */
+/* Fewest characters of a navigation row (pl_navrow): five words of two,
+   and white space between them.  Most short lines with a space are
+   bylines (本报记者 王春苗), fewer: no word read. */
+#define PL_NAVROW_MIN	(5 * 2 + 4)
+
+/* Bytes pl_boiler looks for in a short line (pl_count_seen). */
 #define PL_SEEN_SPACE	0x01u	/* ' ': a navigation row's words */
 #define PL_SEEN_BAR	0x02u	/* '|': a row of a table or of links */
 #define PL_SEEN_C2	0x04u	/* 0xc2, the first byte of ©, and of the
 				   rest of U+0080 to U+00BF: rare */
+/* Longest line, characters, in which pl_boiler looks for those bytes;
+   parse_line_lex asks pl_count_seen for them with the count in a line
+   of at most PL_SEEN_BYTES (three a character: no longer line of the
+   Basic Multilingual Plane is that short), and again in a longer line
+   that the count finds that short (four-byte characters). */
+#define PL_SEEN_CHARS	60
+#define PL_SEEN_BYTES	(PL_SEEN_CHARS * 3)
+#define PL_SEEN_MAX	(PT_LEX_SHORT * 4)	/* the longest it is given */
 
-/* Which of ' ', '|' and 0xc2 the n bytes at s hold (PL_SEEN_*): one pass,
-   sixteen bytes at a time, where a memchr for each costs a call. */
-static unsigned
-pl_seen(const char *s, size_t n)
+/* pl_count_seen's bytes, a byte at a time: for a line longer than
+   PL_SEEN_BYTES that counts PL_SEEN_CHARS characters or fewer (four-byte
+   ones), rare and out of line, so that pl_count_seen is inlined where
+   parse_line_lex counts. */
+PL_COLD static unsigned
+pl_seen_long(const char *s, size_t n)
 {
 	unsigned m = 0, k;
-	size_t	 i = 0;
+	size_t	 i;
 
-#ifdef __SSE2__
-	if (n >= 16) {
-		const __m128i sp = _mm_set1_epi8(' '), bar = _mm_set1_epi8('|'),
-		    c2 = _mm_set1_epi8((char)0xc2);
-		__m128i	 a = _mm_setzero_si128(), b = a, c = a, x;
-
-		/* the last block may overlap the one before: a byte seen
-		   twice is seen all the same */
-		for (;;) {
-			x = _mm_loadu_si128((const __m128i *)(const void *)
-			    (s + i));
-			a = _mm_or_si128(a, _mm_cmpeq_epi8(x, sp));
-			b = _mm_or_si128(b, _mm_cmpeq_epi8(x, bar));
-			c = _mm_or_si128(c, _mm_cmpeq_epi8(x, c2));
-			if (i + 16 == n)
-				break;
-			i = i + 32 <= n ? i + 16 : n - 16;
-		}
-		if (_mm_movemask_epi8(a))
-			m |= PL_SEEN_SPACE;
-		if (_mm_movemask_epi8(b))
-			m |= PL_SEEN_BAR;
-		if (_mm_movemask_epi8(c))
-			m |= PL_SEEN_C2;
-		return m;
-	}
-#endif
-	for (; i < n; i++) {
+	for (i = 0; i < n; i++) {
 		k = (unsigned char)s[i];
 		m |= k == ' ' ? PL_SEEN_SPACE : k == '|' ? PL_SEEN_BAR :
 		    k == 0xc2 ? PL_SEEN_C2 : 0;
@@ -1117,22 +1254,128 @@ pl_seen(const char *s, size_t n)
 	return m;
 }
 
+#ifdef __SSE2__
+/* The n bytes at s (0 < n < 16) in one block, in order, the rest zero:
+   two loads that overlap, the bytes of the second that the first has
+   shifted off (or three bytes); no byte past s + n read. */
+static inline __m128i
+pl_load_short(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t lo, hi = 0;
+	uint32_t a, b;
+
+	if (n >= 8) {
+		memcpy(&lo, s, 8);
+		memcpy(&hi, s + n - 8, 8);
+		hi = n > 8 ? hi >> (8 * (16 - n)) : 0;
+	} else if (n >= 4) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		lo = (uint64_t)a | (uint64_t)b >> (8 * (8 - n)) << 32;
+	} else
+		lo = (uint64_t)u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) |
+		    (uint64_t)u[n - 1] << (8 * (n - 1));
+	return _mm_set_epi64x((long long)hi, (long long)lo);
+}
+#endif
+
+/* Code points in the n bytes at s (0 < n <= PL_SEEN_MAX, valid UTF-8),
+   as parse_line_count, and in *seen which of ' ', '|' and 0xc2 they
+   hold (PL_SEEN_*, for pl_boiler): both in one pass, sixteen bytes at a
+   time, a line shorter than that in one block (pl_load_short). */
+static size_t
+pl_count_seen(const char *s, size_t n, unsigned *seen)
+{
+#ifdef __SSE2__
+	const __m128i c0 = _mm_set1_epi8(-64), sp = _mm_set1_epi8(' '),
+	    bar = _mm_set1_epi8('|'), c2 = _mm_set1_epi8((char)0xc2),
+	    z = _mm_setzero_si128();
+	__m128i	 x, y, cont, a, b, c;
+	size_t	 i;
+
+	if (n < 16) {
+		/* the zeros added are neither continuation bytes nor any
+		   of the three */
+		x = pl_load_short(s, n);
+		cont = _mm_sub_epi8(z, _mm_cmplt_epi8(x, c0));
+		a = _mm_cmpeq_epi8(x, sp);
+		b = _mm_cmpeq_epi8(x, bar);
+		c = _mm_cmpeq_epi8(x, c2);
+	} else {
+		/* continuation bytes counted per byte lane (at most
+		   PL_SEEN_MAX / 16 of them, no overflow), two blocks a
+		   step, then one, the last bytes in the last block of the
+		   line, those counted already masked off (seen twice is
+		   seen all the same) */
+		cont = a = b = c = z;
+		for (i = 0; i + 32 <= n; i += 32) {
+			x = _mm_loadu_si128((const __m128i *)(const void *)
+			    (s + i));
+			y = _mm_loadu_si128((const __m128i *)(const void *)
+			    (s + i + 16));
+			cont = _mm_sub_epi8(_mm_sub_epi8(cont,
+			    _mm_cmplt_epi8(x, c0)), _mm_cmplt_epi8(y, c0));
+			a = _mm_or_si128(a, _mm_or_si128(_mm_cmpeq_epi8(x, sp),
+			    _mm_cmpeq_epi8(y, sp)));
+			b = _mm_or_si128(b, _mm_or_si128(_mm_cmpeq_epi8(x, bar),
+			    _mm_cmpeq_epi8(y, bar)));
+			c = _mm_or_si128(c, _mm_or_si128(_mm_cmpeq_epi8(x, c2),
+			    _mm_cmpeq_epi8(y, c2)));
+		}
+		if (i + 16 <= n) {
+			x = _mm_loadu_si128((const __m128i *)(const void *)
+			    (s + i));
+			cont = _mm_sub_epi8(cont, _mm_cmplt_epi8(x, c0));
+			a = _mm_or_si128(a, _mm_cmpeq_epi8(x, sp));
+			b = _mm_or_si128(b, _mm_cmpeq_epi8(x, bar));
+			c = _mm_or_si128(c, _mm_cmpeq_epi8(x, c2));
+			i += 16;
+		}
+		if (i < n) {
+			x = _mm_loadu_si128((const __m128i *)(const void *)
+			    (s + n - 16));
+			cont = _mm_sub_epi8(cont, _mm_and_si128(
+			    _mm_cmplt_epi8(x, c0), _mm_loadu_si128(
+			    (const __m128i *)(const void *)
+			    (pl_tailmask + (n - i)))));
+			a = _mm_or_si128(a, _mm_cmpeq_epi8(x, sp));
+			b = _mm_or_si128(b, _mm_cmpeq_epi8(x, bar));
+			c = _mm_or_si128(c, _mm_cmpeq_epi8(x, c2));
+		}
+	}
+	*seen = (_mm_movemask_epi8(a) != 0 ? PL_SEEN_SPACE : 0) |
+	    (_mm_movemask_epi8(b) != 0 ? PL_SEEN_BAR : 0) |
+	    (_mm_movemask_epi8(c) != 0 ? PL_SEEN_C2 : 0);
+	cont = _mm_sad_epu8(cont, z);
+	return n - (size_t)_mm_cvtsi128_si32(cont) -
+	    (size_t)_mm_extract_epi16(cont, 4);
+#else
+	*seen = pl_seen_long(s, n);
+	return parse_line_count(s, n);
+#endif
+}
+
 /* True when [s, e), of nchars characters, is web debris: it opens with
    a word of the boilerplate list, is a lone date (with perhaps its
-   source), or is a row of table rules (| |, ---). */
+   source), or is a row of table rules (| |, ---).  first: its first
+   character, of cl bytes; fl, ll: the lists and PW_MARK of its first
+   and last characters; seen: the bytes of the line pl_count_seen saw,
+   when it has at most PL_SEEN_CHARS characters. */
 static int
-pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl)
+pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, uint32_t first,
+    size_t cl, unsigned fl, unsigned ll, unsigned seen)
 {
 	const char	*p = buf + s, *q;
 	size_t		 n = e - s, k, i;
-	unsigned	 seen;
 
 	if (nchars > PT_BOILER)
 		return 0;
 	if ((fl & PW_BIT(PW_BOILER)) &&
-	    parse_words_prefix(PW_BOILER, p, n, NULL) >= 0)
+	    parse_words_prefix_c(PW_BOILER, p, n, first, cl, NULL) >= 0)
 		return 1;
-	if (p[0] >= '0' && p[0] <= '9' && (k = pl_datetime(p, n)) > 0) {
+	if ((fl & PW_MARK) && p[0] >= '0' && p[0] <= '9' &&
+	    (k = pl_datetime(p, n)) > 0) {
 		k = parse_line_trim_start(buf, s + k, e) - s;
 		if (k == n)
 			return 1;	/* 26/07/2009 */
@@ -1149,13 +1392,14 @@ pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl)
 		    pl_prefix(p + k, n - k, "|"))
 			return 1;
 	}
-	if (nchars > 60)
+	if (nchars > PL_SEEN_CHARS)
 		return 0;
-	seen = pl_seen(p, n);
 	if (((seen & PL_SEEN_C2) && pl_find(p, n, "©", 2) != NULL) ||
-	    ((seen & PL_SEEN_SPACE) && pl_navrow(p, n)))
+	    ((seen & PL_SEEN_SPACE) && nchars >= PL_NAVROW_MIN &&
+	    pl_navrow(p, n)))
 		return 1;	/* © 2025 …, 首页 新闻 评论 图片 视频 */
-	if (nchars <= PT_SHORT && n >= 12 && (memcmp(p + n - 3, "有", 3) == 0 ||
+	if ((ll & PW_MARK) && nchars <= PT_SHORT && n >= 12 &&
+	    (memcmp(p + n - 3, "有", 3) == 0 ||
 	    memcmp(p + n - 3, "載", 3) == 0 || memcmp(p + n - 3, "载", 3) ==
 	    0) && (q = memmem(p, n, "所有", 6)) != NULL &&
 	    q - p >= 6 && (memcmp(q - 6, "版權", 6) == 0 ||
@@ -1168,7 +1412,8 @@ pl_boiler(const char *buf, size_t s, size_t e, size_t nchars, unsigned fl)
 			k++;
 	if (k >= 2 && pl_find(p, n, "。", 3) == NULL)
 		return 1;	/* 2026-03-10 發行 | 訂閱/退訂 | 看歷史報份 */
-	if (p[0] == '|' || (n >= 3 && p[0] == '-' && p[1] == '-')) {
+	if ((fl & PW_MARK) && (p[0] == '|' || (n >= 3 && p[0] == '-' &&
+	    p[1] == '-'))) {
 		/* a row of a table: only rules and empty cells */
 		for (i = 0; i < n; i++)
 			if (p[i] != '|' && p[i] != '-' && p[i] != ':' &&
@@ -1365,24 +1610,45 @@ pl_tocitem(const char *buf, size_t s, size_t e, size_t nchars, unsigned f)
 	return q < n && parse_line_count(p + q, n - q) >= 2;
 }
 
+/* True when byte k of [s, e) starts a pause: a comma, 、 or ；. */
+static inline int
+pl_pause_at(const unsigned char *b, size_t k, size_t e)
+{
+	return b[k] == ',' || b[k] == ';' || (k + 2 < e && ((b[k] == 0xef &&
+	    b[k + 1] == 0xbc && (b[k + 2] == 0x8c || b[k + 2] == 0x9b)) ||
+	    (b[k] == 0xe3 && b[k + 1] == 0x80 && b[k + 2] == 0x81)));
+}
+
 /* True when [s, e) holds a pause: a comma, 、 or ； (a sentence, not a
-   title). */
+   title).  Sixteen bytes at a time: only a byte , ; or the first of ，
+   ； (ef) or 、 (e3) is looked at, the last bytes of the line one at a
+   time. */
 static int
 pl_pause(const char *buf, size_t s, size_t e)
 {
 	const unsigned char *b = (const unsigned char *)buf;
-	size_t	 k;
+	size_t	 k = s;
 
-	for (k = s; k < e; k++) {
-		if (b[k] == ',' || b[k] == ';')
-			return 1;
-		if (k + 2 < e && b[k] == 0xef && b[k + 1] == 0xbc &&
-		    (b[k + 2] == 0x8c || b[k + 2] == 0x9b))
-			return 1;	/* ， ； */
-		if (k + 2 < e && b[k] == 0xe3 && b[k + 1] == 0x80 &&
-		    b[k + 2] == 0x81)
-			return 1;	/* 、 */
+#ifdef __SSE2__
+	const __m128i cm = _mm_set1_epi8(','), sc = _mm_set1_epi8(';'),
+	    ef = _mm_set1_epi8((char)0xef), e3 = _mm_set1_epi8((char)0xe3);
+	__m128i	 x;
+	unsigned m;
+
+	for (; k + 16 <= e; k += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)(b + k));
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(x, cm), _mm_cmpeq_epi8(x, sc)),
+		    _mm_or_si128(_mm_cmpeq_epi8(x, ef),
+		    _mm_cmpeq_epi8(x, e3))));
+		for (; m != 0; m &= m - 1)
+			if (pl_pause_at(b, k + (size_t)__builtin_ctz(m), e))
+				return 1;
 	}
+#endif
+	for (; k < e; k++)
+		if (pl_pause_at(b, k, e))
+			return 1;
 	return 0;
 }
 
@@ -1461,17 +1727,22 @@ pl_signoff(const char *buf, size_t s, size_t e)
 	    strcmp(w, "本报编辑部") == 0 || strcmp(w, "本報編輯部") == 0;
 }
 
-/* Read line l as a byline into bl, and say so in x (when not NULL). */
-static enum parse_bl_kind
+/* Read line l as a byline into x->bl, and say so in x; into a byline of
+   its own when x is NULL.  *photo: whether it credits a photograph.  Out
+   of line: the byline (some 600 bytes) is on its stack, not on that of
+   parse_line_lex, which seldom reads one. */
+PL_NOINLINE static enum parse_bl_kind
 pl_byline_read(const char *buf, const struct parse_line *l,
-    struct parse_bl *bl, struct parse_lexed *x)
+    struct parse_lexed *x, int *photo)
 {
+	struct parse_bl	 own, *bl = x != NULL ? &x->bl : &own;
 	enum parse_bl_kind k = parse_line_byline(buf, l->start, l->end, bl);
 
 	if (x != NULL) {
 		x->blread = 1;
 		x->blkind = k;
 	}
+	*photo = bl->photo;
 	return k;
 }
 
@@ -1487,9 +1758,8 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	const char	*s = buf + l->start;
 	size_t		 n = l->end - l->start, i, dl;
 	uint32_t	 first, c;
-	unsigned	 fl, ll;
-	int		 may = 0;
-	struct parse_bl	 own, *bl = x != NULL ? &x->bl : &own;
+	unsigned	 fl, ll, seen = 0;
+	int		 may = 0, photo;
 	struct range	 paren;
 	enum parse_bl_kind k;
 
@@ -1508,8 +1778,14 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	/* a line of more than PT_LEX_SHORT * 4 bytes has more than
 	   PT_LEX_SHORT characters whatever they are: a paragraph, whose
 	   length is needed only roughly (a third of its bytes) */
-	l->nchars = n <= PT_LEX_SHORT * 4 ? parse_line_count(s, n) :
-	    n / 3 < PT_LONG ? n / 3 : PT_LONG;
+	if (n <= PL_SEEN_BYTES)
+		l->nchars = pl_count_seen(s, n, &seen);
+	else {
+		l->nchars = n <= PT_LEX_SHORT * 4 ? parse_line_count(s, n) :
+		    n / 3 < PT_LONG ? n / 3 : PT_LONG;
+		if (l->nchars <= PL_SEEN_CHARS)
+			seen = pl_seen_long(s, n);
+	}
 	l->last = pl_last(buf, l->start, l->end);
 	if (parse_line_is_endp(l->last))
 		l->flags |= LF_ENDP;
@@ -1518,18 +1794,21 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	first = pl_get(s, n, &i);
 	fl = parse_words_first_lists(first);
 	ll = parse_words_last_lists(l->last);
-	if (pl_prefix(s, n, "——") || pl_prefix(s, n, "--") ||
-	    pl_prefix(s, n, "─"))
+	/* the lexers of the lines that open (close) with a character of
+	   parse_line_marks_first (_last) read no other line */
+	if ((fl & PW_MARK) && (pl_prefix(s, n, "——") ||
+	    pl_prefix(s, n, "--") || pl_prefix(s, n, "─")))
 		l->flags |= LF_SUBTITLE;
 	if ((fl & PW_BIT(PW_NOTES)) &&
-	    parse_words_prefix(PW_NOTES, s, n, NULL) >= 0)
+	    parse_words_prefix_c(PW_NOTES, s, n, first, i, NULL) >= 0)
 		l->flags |= LF_NOTE;
 	if ((fl & PW_BIT(PW_CAP_STARTS)) &&
-	    parse_words_prefix(PW_CAP_STARTS, s, n, NULL) >= 0)
+	    parse_words_prefix_c(PW_CAP_STARTS, s, n, first, i, NULL) >= 0)
 		l->flags |= LF_CAPSTART;
 	/* no dateline opens otherwise (parse_line_dateline): 【 〔 （ ( */
-	if (((fl & PW_BIT(PW_AGENCIES)) || first == 0x3010 ||
-	    first == 0x3014 || first == 0xff08 || first == '(') &&
+	if (((fl & PW_BIT(PW_AGENCIES)) || ((fl & PW_MARK) &&
+	    (first == 0x3010 || first == 0x3014 || first == 0xff08 ||
+	    first == '('))) &&
 	    (dl = parse_line_dateline(buf, l->start, l->end, &paren)) > 0) {
 		l->flags |= LF_DATELINE;
 		if (x != NULL) {
@@ -1546,22 +1825,28 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	    (l->last == 0x201d || l->last == 0x300d || l->last == 0x300f) &&
 	    !pl_sentence(buf, l->start, l->end))
 		l->flags &= ~LF_ENDP;	/* a title in quotes: “我想成为这样的人” */
-	if (pl_number(buf, l->start, l->end)) {
+	if ((fl & PW_MARK) && pl_number(buf, l->start, l->end)) {
 		l->flags |= LF_NUMBER;
 		return;
 	}
 	if (l->nchars <= PT_BOILER && pl_boiler(buf, l->start, l->end,
-	    l->nchars, fl))
+	    l->nchars, first, i, fl, ll, seen))
 		l->flags |= LF_BOILER;
-	if (l->nchars <= PT_META && (first == 0x7b2c || first == 0x300a ||
+	/* pl_may_meta: a mark first or last, or a weekday (星期 禮拜 end
+	   with 期 拜, e6 9c 9f and e6 8b 9c) */
+	if (l->nchars <= PT_META && (((fl | ll) & PW_MARK) || (n >= 9 &&
+	    ((unsigned char)s[n - 4] == 0x9f ||
+	    (unsigned char)s[n - 4] == 0x9c))) &&
+	    (first == 0x7b2c || first == 0x300a ||
 	    l->nchars <= 40) && pl_may_meta(s, n, first, l->last) &&
 	    pl_meta(buf, l->start, l->end, l->nchars, l->last))
 		l->flags |= LF_META;
 	/* a wire end opens with a bracket (parse_line_wireend) */
-	if (l->nchars <= 60 && (first == 0xff08 || first == '(') &&
-	    pl_wireend(buf, l->start, l->end))
+	if ((fl & PW_MARK) && l->nchars <= 60 && (first == 0xff08 ||
+	    first == '(') && pl_wireend(buf, l->start, l->end))
 		l->flags |= LF_WIREEND;
-	if (pl_tocitem(buf, l->start, l->end, l->nchars, l->flags))
+	if ((fl & PW_MARK) && pl_tocitem(buf, l->start, l->end, l->nchars,
+	    l->flags))
 		l->flags |= LF_TOCITEM;
 	if ((l->flags & LF_SUBTITLE) && l->nchars <= 12 &&
 	    pl_prefix(s, n, "——") && pl_signoff(buf, l->start, l->end))
@@ -1570,18 +1855,19 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	    ((fl & PW_BIT(PW_ROLES)) || parse_line_is_han(first) ||
 	    s[0] == ',' || s[0] == ';' || (unsigned char)s[0] == 0xe3 ||
 	    (unsigned char)s[0] == 0xef) && (may = pl_may_byline(s, n,
-	    l->last, fl)) == 2)
+	    first, l->last, fl)) == 2)
 		l->flags |= LF_MAYNAMES;
 	else if (l->nchars <= PT_BYLINE && !(l->flags & LF_ENDP) &&
-	    may == 1 && (k = pl_byline_read(buf, l, bl, x)) != PB_NONE) {
+	    may == 1 && (k = pl_byline_read(buf, l, x, &photo)) != PB_NONE) {
 		l->flags |= k == PB_NAMES ? LF_NAMES : LF_BYLINE;
-		if (bl->photo)
+		if (photo)
 			l->flags |= LF_PHOTO;
 		if (k != PB_NAMES)
 			return;
 		/* names only may still be a credit (…供图) or a title */
 	}
-	if (pl_is_close(l->last) && l->nchars <= PT_SHORT + PT_TAG + 2 &&
+	if ((ll & PW_MARK) && pl_is_close(l->last) &&
+	    l->nchars <= PT_SHORT + PT_TAG + 2 &&
 	    (l->tag = pl_tag(buf, l->start, l->end)) > 0) {
 		/* a headline's tag （人民论坛） does not end a sentence; a
 		   credit's agency does not make a tag (张  松摄（影像中国）) */
@@ -1602,8 +1888,8 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 			l->tag = 0;
 		}
 	}
-	if ((first == 0x3010 && l->last == 0x3011) ||
-	    (pl_is_open(first) && pl_is_close(l->last) && l->tag == 0))
+	if ((fl & ll & PW_MARK) && ((first == 0x3010 && l->last == 0x3011) ||
+	    (pl_is_open(first) && pl_is_close(l->last) && l->tag == 0)))
 		l->flags |= LF_CLOSED;		/* 【…】 （…） */
 }
 

@@ -1,0 +1,207 @@
+/*
+ * Unit tests of the line lexer's scans that read sixteen bytes at a time
+ * (src/parse-line.c): the character count, the pause search and the
+ * count with the bytes pl_boiler looks for, at every length and place
+ * around the blocks' edges.  Each line is a buffer of exactly its bytes
+ * (make check-sanitize: no byte past it read).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../src/parse-int.h"
+
+/* A copy of the n bytes at s in a buffer of exactly n bytes. */
+static char *
+exact(const char *s, size_t n)
+{
+	char	*b = malloc(n > 0 ? n : 1);
+
+	assert_non_null(b);
+	memcpy(b, s, n);
+	return b;
+}
+
+/* Code points of s[0..n): bytes that are not 10xxxxxx. */
+static size_t
+count_bytes(const char *s, size_t n)
+{
+	size_t	 i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return k;
+}
+
+/* parse_line_count at every length to 300, and long runs of
+   continuation bytes only (its byte counters added up in time). */
+static void
+test_count(void **state)
+{
+	static const char *fill[] = { "a", "\x80", "中", "a中\xc2\xa9" };
+	char	 src[20000], *b;
+	size_t	 n, f, i, k;
+
+	(void)state;
+	for (f = 0; f < 4; f++) {
+		k = strlen(fill[f]);
+		for (i = 0; i < sizeof src; i++)
+			src[i] = fill[f][i % k];
+		for (n = 0; n <= 300; n++) {
+			b = exact(src, n);
+			assert_int_equal(parse_line_count(b, n),
+			    count_bytes(b, n));
+			free(b);
+		}
+		for (n = 1000; n <= sizeof src; n += 4750) {
+			b = exact(src, n);
+			assert_int_equal(parse_line_count(b, n),
+			    count_bytes(b, n));
+			free(b);
+		}
+	}
+}
+
+/* Whether the line b[0..n) holds a pause (parse_line_pause). */
+static int
+pause_in(const char *b, size_t n)
+{
+	struct parse_line l;
+
+	memset(&l, 0, sizeof l);
+	l.start = 0;
+	l.end = n;
+	return parse_line_pause(b, &l);
+}
+
+/* parse_line_pause with a pause (， 、 ； , ;) or a look-alike (（ 。 ：)
+   at every place of lines of every length to 80; a pause cut by the
+   line's end is none. */
+static void
+test_pause(void **state)
+{
+	static const char *yes[] = { "，", "、", "；", ",", ";" };
+	static const char *no[] = { "（", "。", "：", "中" };
+	char	 src[100], *b;
+	size_t	 n, j, w, k;
+
+	(void)state;
+	for (n = 1; n <= 80; n++) {
+		memset(src, 'a', sizeof src);
+		b = exact(src, n);
+		assert_false(pause_in(b, n));
+		free(b);
+		for (w = 0; w < 5; w++) {
+			k = strlen(yes[w]);
+			for (j = 0; j + k <= n; j++) {
+				memset(src, 'a', sizeof src);
+				memcpy(src + j, yes[w], k);
+				b = exact(src, n);
+				assert_true(pause_in(b, n));
+				free(b);
+			}
+			if (k == 3 && n >= 2) {
+				/* its first two bytes end the line */
+				memset(src, 'a', sizeof src);
+				memcpy(src + n - 2, yes[w], 2);
+				b = exact(src, n);
+				assert_false(pause_in(b, n));
+				free(b);
+			}
+		}
+		for (w = 0; w < 4; w++)
+			for (j = 0; j + 3 <= n; j++) {
+				memset(src, 'a', sizeof src);
+				memcpy(src + j, no[w], 3);
+				b = exact(src, n);
+				assert_false(pause_in(b, n));
+				free(b);
+			}
+	}
+}
+
+/* Lex the line s[0..n) alone. */
+static void
+lex(const char *s, size_t n, struct parse_line *l)
+{
+	char	*b = exact(s, n);
+
+	memset(l, 0, sizeof *l);
+	l->start = 0;
+	l->end = n;
+	parse_line_lex(b, l, NULL);
+	free(b);
+}
+
+/* The count and the bytes pl_boiler looks for, one pass in
+   parse_line_lex: a line's characters at every length to 240 bytes,
+   and a row of links (two |), a copyright's ©, a row of navigation
+   (five words and spaces) with those bytes at every place of a
+   block. */
+static void
+test_lex_seen(void **state)
+{
+	struct parse_line l;
+	char	 src[300];
+	size_t	 n, m;
+
+	(void)state;
+	for (n = 1; n <= 240; n++) {
+		memset(src, 'x', sizeof src);
+		lex(src, n, &l);
+		assert_int_equal(l.nchars, n);
+		assert_false(l.flags & LF_BOILER);
+	}
+	for (n = 3; n <= 240; n += 3) {
+		for (m = 0; m < n; m += 3)
+			memcpy(src + m, "中", 3);
+		lex(src, n, &l);
+		assert_int_equal(l.nchars, n / 3);
+	}
+	for (m = 1; m <= 40; m++) {
+		/* xx…x|x|x, the bars at place m and m + 2 */
+		memset(src, 'x', sizeof src);
+		src[m] = src[m + 2] = '|';
+		lex(src, m + 4, &l);
+		assert_true(l.flags & LF_BOILER);
+		/* xx…x©x */
+		memset(src, 'x', sizeof src);
+		memcpy(src + m, "©", 2);
+		lex(src, m + 3, &l);
+		assert_true(l.flags & LF_BOILER);
+		/* 首页 新闻 评论 图片 视频…: a first word of m % 5 + 2
+		   characters moves the spaces */
+		n = 0;
+		for (size_t w = 0; w < 5; w++) {
+			size_t	 c, k = w == 0 ? m % 5 + 2 : 2;
+
+			for (c = 0; c < k; c++, n += 3)
+				memcpy(src + n, w % 2 ? "闻" : "页", 3);
+			if (w < 4)
+				src[n++] = ' ';
+		}
+		lex(src, n, &l);
+		assert_true(l.flags & LF_BOILER);
+		/* the last word's last character a full stop: no row */
+		memcpy(src + n - 3, "。", 3);
+		lex(src, n, &l);
+		assert_false(l.flags & LF_BOILER);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_count),
+		cmocka_unit_test(test_pause),
+		cmocka_unit_test(test_lex_seen),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
