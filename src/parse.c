@@ -283,18 +283,30 @@ parse_memo_byline(struct parse_ctx *ctx, size_t i)
 	return parse_memo_of(ctx, i);
 }
 
+/* True when line l, not blank, ends like an editor's credit and its
+   date code (…）1140710). */
+static inline int
+parse_wire_code(const char *b, const struct parse_line *l)
+{
+	return (unsigned char)(b[l->end - 1] - '0') <= 9 &&
+	    l->end - l->start > 8 && b[l->end - 6] >= '0' &&
+	    b[l->end - 6] <= '9';
+}
+
 /* True when lexed line l is a sign of wire copy, whose lines may hold
    the end of a story (parse_split_wire): a bracketed agency dateline
    （中央社記者…電）, a wire end line, or a line ending like an editor's
    credit and its date code. */
-static int
+static inline int
 parse_wire_sign(const char *b, const struct parse_line *l)
 {
-	return ((l->flags & LF_DATELINE) && (b[l->start] == '(' ||
-	    (unsigned char)b[l->start] == 0xef)) ||
-	    (l->flags & LF_WIREEND) || (l->end - l->start > 8 &&
-	    b[l->end - 1] >= '0' && b[l->end - 1] <= '9' &&
-	    b[l->end - 6] >= '0' && b[l->end - 6] <= '9');
+	/* most lines have neither flag and do not end with a digit: the
+	   last byte (the line is not blank) is asked before the length */
+	if (l->flags & (LF_DATELINE | LF_WIREEND))
+		return (l->flags & LF_WIREEND) || b[l->start] == '(' ||
+		    (unsigned char)b[l->start] == 0xef ||
+		    parse_wire_code(b, l);
+	return parse_wire_code(b, l);
 }
 
 /* Lex line i, not blank, and keep what the lexer read that costs to read
@@ -333,8 +345,9 @@ parse_lex_all(struct parse_ctx *ctx)
 
 	memset(&c, 0, sizeof c);
 	ctx->nunsure = 0;
+	/* every line's memo is 0 here: parse_line_split zeroes the lines,
+	   and parse_split_wire the lines it lexes again */
 	for (i = 0; i < ctx->nlines; i++) {
-		L[i].memo = 0;
 		if (L[i].start == L[i].end) {
 			/* a blank line (a page's every other one): nothing
 			   to read, nor to keep, and no call */
@@ -745,6 +758,7 @@ parse_split_wire(struct parse_ctx *ctx, struct parse_line *stack)
 		for (i = 0; i < n; i++) {
 			v[i].flags &= LF_INDENT | LF_PAGEBRK;
 			v[i].tag = 0;
+			v[i].memo = 0;
 		}
 		parse_lex_all(ctx);
 	}
