@@ -118,6 +118,11 @@ md_front_title(struct parse_ctx *ctx, size_t k)
 	}
 }
 
+/* The first bytes of the marks parse_md_looks looks for, ! # * >, a bit
+   each from '!' on. */
+#define MD_LOOKS_FIRST	(1u << ('!' - '!') | 1u << ('#' - '!') | \
+			 1u << ('*' - '!') | 1u << ('>' - '!'))
+
 /* True when the page looks like Markdown: a YAML front matter, a line
    that is an ATX heading (# to ###### and a space), a quote (> ), an
    image (![), or wholly bold (**…**). */
@@ -132,10 +137,15 @@ parse_md_looks(const struct parse_ctx *ctx)
 	for (i = 0; i < ctx->nlines; i++) {
 		const struct parse_line *l = &ctx->lines[i];
 		const char *s = b + l->start;
+		unsigned c = (unsigned char)s[0] - '!';
 
+		/* every mark below is one of ! # * >, asked first: most lines
+		   start with Chinese (a blank line's byte, its end's, may be
+		   any, the text's NUL too; the length is asked next) */
+		if (c > '>' - '!' || !((MD_LOOKS_FIRST >> c) & 1))
+			continue;
 		n = l->end - l->start;
-		/* every mark below is ASCII: most lines start with Chinese */
-		if (n < 2 || (unsigned char)s[0] >= 0x80)
+		if (n < 2)
 			continue;
 		if (s[0] == '#') {
 			for (k = 1; k < n && k < 6 && s[k] == '#'; k++)
