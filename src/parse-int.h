@@ -477,9 +477,18 @@ struct parse_unit_rule {
 					   each; PU_ANY: any */
 	unsigned	 need;		/* LF_* of which the unit's first line
 					   must have one (0: any unit) */
+	unsigned	 gate;		/* PUG_* the unit must have for the
+					   rule to be asked (0: any unit): a
+					   rule that cannot hold without it is
+					   not called */
 };
 #define PU_C(c)		(1u << (c))
 #define PU_ANY		(~0u)
+#define PUG_LINES	0x01u	/* two lines or more */
+#define PUG_OPEN	0x02u	/* its last line ends no sentence (endp 0) */
+#define PUG_MARK	0x04u	/* a caption's mark: its class is caption,
+				   or its first line opens like one, or its
+				   last ends like one */
 _Static_assert(PC__COUNT <= 32, "a class is a bit of parse_unit_rule");
 _Static_assert(U__COUNT <= 32,
     "a unit type is a bit of what parse_rules_type returns");

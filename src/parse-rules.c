@@ -1347,25 +1347,25 @@ pu_any(const struct parse_ctx *ctx, const struct parse_unit *u)
 			 PU_C(PC_SUBTITLE_MK) | PU_C(PC_HEADING))
 
 const struct parse_unit_rule parse_rules_unit[] = {
-	{ "unit-boilerplate", pu_drop, U_DROP, PU_C(PC_DROP), 0 },
-	{ "unit-markup", pu_markup, U_MARKUP, PU_C(PC_MARKUP), 0 },
-	{ "unit-page-label", pu_meta, U_META, PU_C(PC_META), 0 },
-	{ "unit-story-break", pu_break, U_BREAK, PU_C(PC_BREAK), 0 },
-	{ "unit-contents", pu_toc, U_TOC, PU_C(PC_TOC), 0 },
-	{ "unit-wire-end", pu_wireend, U_WIREEND, PU_C(PC_WIREEND), 0 },
-	{ "unit-note-end", pu_signoff, U_SIGNOFF, PU_C(PC_SIGNOFF), 0 },
-	{ "unit-marked", pu_marked, U_MARKED, PU_MARKED, 0 },
-	{ "unit-byline", pu_byline, U_BYLINE, PU_ANY, LF_BYLINE },
-	{ "unit-number", pu_number, U_NUMBER, PU_ANY, LF_NUMBER },
-	{ "unit-head", pu_flush, U_FLUSH, PU_C(PC_FLUSH), 0 },
-	{ "unit-vertical", pu_vert, U_VERT, PU_ANY, 0 },
-	{ "unit-subtitle", pu_subtitle, U_SUBTITLE, PU_ANY, LF_SUBTITLE },
-	{ "unit-note", pu_note, U_NOTE, PU_C(PC_NOTE), 0 },
-	{ "unit-caption", pu_caption, U_CAPTION, PU_ANY, 0 },
-	{ "unit-dateline", pu_dateline, U_TEXT, PU_C(PC_DATELINE), 0 },
-	{ "unit-short", pu_short, U_SHORT, PU_ANY, 0 },
-	{ "unit-text", pu_any, U_TEXT, PU_ANY, 0 },
-	{ NULL, NULL, U_TEXT, PU_ANY, 0 }
+	{ "unit-boilerplate", pu_drop, U_DROP, PU_C(PC_DROP), 0, 0 },
+	{ "unit-markup", pu_markup, U_MARKUP, PU_C(PC_MARKUP), 0, 0 },
+	{ "unit-page-label", pu_meta, U_META, PU_C(PC_META), 0, 0 },
+	{ "unit-story-break", pu_break, U_BREAK, PU_C(PC_BREAK), 0, 0 },
+	{ "unit-contents", pu_toc, U_TOC, PU_C(PC_TOC), 0, 0 },
+	{ "unit-wire-end", pu_wireend, U_WIREEND, PU_C(PC_WIREEND), 0, 0 },
+	{ "unit-note-end", pu_signoff, U_SIGNOFF, PU_C(PC_SIGNOFF), 0, 0 },
+	{ "unit-marked", pu_marked, U_MARKED, PU_MARKED, 0, 0 },
+	{ "unit-byline", pu_byline, U_BYLINE, PU_ANY, LF_BYLINE, 0 },
+	{ "unit-number", pu_number, U_NUMBER, PU_ANY, LF_NUMBER, 0 },
+	{ "unit-head", pu_flush, U_FLUSH, PU_C(PC_FLUSH), 0, 0 },
+	{ "unit-vertical", pu_vert, U_VERT, PU_ANY, 0, PUG_LINES },
+	{ "unit-subtitle", pu_subtitle, U_SUBTITLE, PU_ANY, LF_SUBTITLE, 0 },
+	{ "unit-note", pu_note, U_NOTE, PU_C(PC_NOTE), 0, 0 },
+	{ "unit-caption", pu_caption, U_CAPTION, PU_ANY, 0, PUG_MARK },
+	{ "unit-dateline", pu_dateline, U_TEXT, PU_C(PC_DATELINE), 0, 0 },
+	{ "unit-short", pu_short, U_SHORT, PU_ANY, 0, PUG_OPEN },
+	{ "unit-text", pu_any, U_TEXT, PU_ANY, 0, 0 },
+	{ NULL, NULL, U_TEXT, PU_ANY, 0, 0 }
 };
 
 _Static_assert(sizeof parse_rules_unit / sizeof *parse_rules_unit <= 33,
@@ -1378,6 +1378,9 @@ _Static_assert(sizeof parse_rules_unit / sizeof *parse_rules_unit <= 33,
 static uint32_t		 pu_index[PC__COUNT];
 static uint32_t		 pu_need[32], pu_anyneed;
 static unsigned		 pu_needs;
+/* Per PUG_* gate, the rules that need it (struct parse_unit_rule.gate):
+   not asked for a unit without it. */
+static uint32_t		 pu_gated_lines, pu_gated_open, pu_gated_mark;
 
 static void
 pu_index_build(void)
@@ -1397,7 +1400,16 @@ pu_index_build(void)
 			if (u->need & (1u << b))
 				pu_need[b] |= 1u << r;
 		pu_needs |= u->need;
+		if (u->gate & PUG_LINES)
+			pu_gated_lines |= 1u << r;
+		if (u->gate & PUG_OPEN)
+			pu_gated_open |= 1u << r;
+		if (u->gate & PUG_MARK)
+			pu_gated_mark |= 1u << r;
 	}
+	/* "unit-text" is the last rule, for every unit: it has no gate */
+	if ((pu_gated_lines | pu_gated_open | pu_gated_mark) & (1u << (r - 1)))
+		abort();
 }
 
 static pthread_once_t	 pr_once = PTHREAD_ONCE_INIT;
@@ -1432,9 +1444,19 @@ parse_rules_type(struct parse_ctx *ctx, struct parse_unit *v, size_t n)
 
 	pr_init();
 	for (u = v; u < v + n; u++) {
+		m = pu_index[u->cls] & (pu_anyneed | pk_of(pu_need,
+		    u->flags & pu_needs));
+		/* the gates (most units are one line that ends a sentence,
+		   with no caption's mark: no rule gated is asked) */
+		if (u->first == u->last)
+			m &= ~pu_gated_lines;
+		if (u->endp)
+			m &= ~pu_gated_open;
+		if (u->cls != PC_CAPTION && !(u->flags & LF_CAPSTART) &&
+		    !(ctx->lines[u->last].flags & LF_CAPEND))
+			m &= ~pu_gated_mark;
 		/* the last rule ("unit-text") is for any class and holds */
-		for (m = pu_index[u->cls] & (pu_anyneed | pk_of(pu_need,
-		    u->flags & pu_needs)); ; m &= m - 1) {
+		for (;; m &= m - 1) {
 			r = pr_lowest(m);
 			if (parse_rules_unit[r].test(ctx, u))
 				break;
