@@ -439,8 +439,14 @@ struct parse_line_rule {
 					   must have one instead (0: none) */
 	unsigned	 page;		/* PK_* of which the page must have
 					   one (0: any page) */
+	unsigned	 gate;		/* PRG_* the line must have for the
+					   rule to be asked (0: any line): a
+					   rule that cannot hold without it is
+					   not called */
 };
 #define PR_MD(h)	(1u << (h))
+#define PRG_OPEN	0x01u	/* ends no sentence (no LF_ENDP), or ends
+				   with a colon (LF_COLON) */
 /* The test of a line rule that holds for every line that has what it
    needs (one of its LF_* need, or its hint md; any line when it names
    neither): a line is asked only the rules whose need or hint it has,

@@ -662,41 +662,42 @@ pc_short(const struct parse_ctx *ctx, size_t i)
 }
 
 const struct parse_line_rule parse_rules_line[] = {
-	{ "blank", PR_NEEDED, PC_BLANK, LF_BLANK, 0, 0 },
-	{ "md-front-matter", PR_NEEDED, PC_MARKUP, 0, PR_MD(PM_FRONT), 0 },
-	{ "md-front-title", PR_NEEDED, PC_HEADLINE, 0, PR_MD(PM_TITLE), 0 },
-	{ "md-markup", PR_NEEDED, PC_MARKUP, 0, PR_MD(PM_HTML), 0 },
-	{ "md-rule", pc_md_rule, PC_BREAK, 0, PR_MD(PM_RULE), 0 },
-	{ "md-rule-in-story", PR_NEEDED, PC_MARKUP, 0, PR_MD(PM_RULE), 0 },
-	{ "page-label", PR_NEEDED, PC_META, LF_META, 0, 0 },
-	{ "boilerplate", PR_NEEDED, PC_DROP, LF_BOILER, 0, 0 },
-	{ "web-frame", PR_NEEDED, PC_DROP, LF_MENU, 0, 0 },
-	{ "md-headline", PR_NEEDED, PC_HEADLINE, 0, PR_MD(PM_H1), 0 },
-	{ "contents-headline", PR_NEEDED, PC_HEADLINE, LF_TOCHEAD, 0, 0 },
-	{ "md-kicker", pc_md_kicker, PC_KICKER, 0, PR_MD_SUB, 0 },
-	{ "md-subtitle", pc_md_subtitle, PC_SUBTITLE_MK, 0, PR_MD_SUB, 0 },
-	{ "md-heading", pc_md_heading, PC_HEADING, 0, PR_MD_SUB, 0 },
-	{ "wire-end", PR_NEEDED, PC_WIREEND, LF_WIREEND, 0, 0 },
-	{ "number", PR_NEEDED, PC_NUMBER, LF_NUMBER, 0, 0 },
-	{ "contents", PR_NEEDED, PC_TOC, LF_CONTENTS, 0, 0 },
-	{ "byline", PR_NEEDED, PC_BYLINE, LF_BYLINE, 0, 0 },
-	{ "byline-names", pc_names, PC_NAMES, LF_NAMES, 0, 0 },
-	{ "byline-under-head", pc_byline_head, PC_BYLINE, LF_MAYNAMES, 0, 0 },
-	{ "note-signoff", PR_NEEDED, PC_SIGNOFF, LF_SIGNOFF, 0, 0 },
-	{ "subtitle-dash", PR_NEEDED, PC_SUBTITLE, LF_SUBTITLE, 0, 0 },
-	{ "note-opener", PR_NEEDED, PC_NOTE, LF_NOTE, 0, 0 },
-	{ "md-quote", PR_NEEDED, PC_NOTE, 0, PR_MD(PM_QUOTE), 0 },
-	{ "md-image", PR_NEEDED, PC_CAPTION, 0, PR_MD(PM_IMAGE), 0 },
-	{ "caption-mark", PR_NEEDED, PC_CAPTION, LF_CAPSTART | LF_CAPEND, 0,
+	{ "blank", PR_NEEDED, PC_BLANK, LF_BLANK, 0, 0, 0 },
+	{ "md-front-matter", PR_NEEDED, PC_MARKUP, 0, PR_MD(PM_FRONT), 0, 0 },
+	{ "md-front-title", PR_NEEDED, PC_HEADLINE, 0, PR_MD(PM_TITLE), 0, 0 },
+	{ "md-markup", PR_NEEDED, PC_MARKUP, 0, PR_MD(PM_HTML), 0, 0 },
+	{ "md-rule", pc_md_rule, PC_BREAK, 0, PR_MD(PM_RULE), 0, 0 },
+	{ "md-rule-in-story", PR_NEEDED, PC_MARKUP, 0, PR_MD(PM_RULE), 0, 0 },
+	{ "page-label", PR_NEEDED, PC_META, LF_META, 0, 0, 0 },
+	{ "boilerplate", PR_NEEDED, PC_DROP, LF_BOILER, 0, 0, 0 },
+	{ "web-frame", PR_NEEDED, PC_DROP, LF_MENU, 0, 0, 0 },
+	{ "md-headline", PR_NEEDED, PC_HEADLINE, 0, PR_MD(PM_H1), 0, 0 },
+	{ "contents-headline", PR_NEEDED, PC_HEADLINE, LF_TOCHEAD, 0, 0, 0 },
+	{ "md-kicker", pc_md_kicker, PC_KICKER, 0, PR_MD_SUB, 0, 0 },
+	{ "md-subtitle", pc_md_subtitle, PC_SUBTITLE_MK, 0, PR_MD_SUB, 0, 0 },
+	{ "md-heading", pc_md_heading, PC_HEADING, 0, PR_MD_SUB, 0, 0 },
+	{ "wire-end", PR_NEEDED, PC_WIREEND, LF_WIREEND, 0, 0, 0 },
+	{ "number", PR_NEEDED, PC_NUMBER, LF_NUMBER, 0, 0, 0 },
+	{ "contents", PR_NEEDED, PC_TOC, LF_CONTENTS, 0, 0, 0 },
+	{ "byline", PR_NEEDED, PC_BYLINE, LF_BYLINE, 0, 0, 0 },
+	{ "byline-names", pc_names, PC_NAMES, LF_NAMES, 0, 0, 0 },
+	{ "byline-under-head", pc_byline_head, PC_BYLINE, LF_MAYNAMES, 0, 0,
 	    0 },
-	{ "dateline", PR_NEEDED, PC_DATELINE, LF_DATELINE, 0, 0 },
-	{ "md-bold", pc_md_bold, PC_HEADING, 0, PR_MD(PM_STRONG), 0 },
-	{ "salutation", pc_salutation, PC_TEXT, LF_COLON, 0, 0 },
+	{ "note-signoff", PR_NEEDED, PC_SIGNOFF, LF_SIGNOFF, 0, 0, 0 },
+	{ "subtitle-dash", PR_NEEDED, PC_SUBTITLE, LF_SUBTITLE, 0, 0, 0 },
+	{ "note-opener", PR_NEEDED, PC_NOTE, LF_NOTE, 0, 0, 0 },
+	{ "md-quote", PR_NEEDED, PC_NOTE, 0, PR_MD(PM_QUOTE), 0, 0 },
+	{ "md-image", PR_NEEDED, PC_CAPTION, 0, PR_MD(PM_IMAGE), 0, 0 },
+	{ "caption-mark", PR_NEEDED, PC_CAPTION, LF_CAPSTART | LF_CAPEND, 0,
+	    0, 0 },
+	{ "dateline", PR_NEEDED, PC_DATELINE, LF_DATELINE, 0, 0, 0 },
+	{ "md-bold", pc_md_bold, PC_HEADING, 0, PR_MD(PM_STRONG), 0, 0 },
+	{ "salutation", pc_salutation, PC_TEXT, LF_COLON, 0, 0, 0 },
 	{ "flush-head", pc_flush, PC_FLUSH, 0, 0,
-	    PK_INDENTED | PK_LINES },
-	{ "short", pc_short, PC_SHORT, 0, 0, 0 },
-	{ "text", PR_NEEDED, PC_TEXT, 0, 0, 0 },
-	{ NULL, NULL, PC_TEXT, 0, 0, 0 }
+	    PK_INDENTED | PK_LINES, 0 },
+	{ "short", pc_short, PC_SHORT, 0, 0, 0, PRG_OPEN },
+	{ "text", PR_NEEDED, PC_TEXT, 0, 0, 0, 0 },
+	{ NULL, NULL, PC_TEXT, 0, 0, 0, 0 }
 };
 
 /* The rules of parse_rules_line, a bit each, fit in the masks of
@@ -739,6 +740,7 @@ struct pr_index {
 	unsigned	 needs;		/* every LF_* some rule needs */
 	uint32_t	 page[8];	/* per PK_* bit, rules for such pages */
 	uint32_t	 anypage;	/* rules for any page */
+	uint32_t	 gated_open;	/* rules gated by PRG_OPEN */
 };
 
 static struct pr_index	 pr_index;
@@ -771,7 +773,16 @@ pr_index_build(void)
 		for (b = 0; b < 8; b++)
 			if (parse_rules_line[r].page & (1u << b))
 				x->page[b] |= 1u << r;
+		if (parse_rules_line[r].gate & PRG_OPEN)
+			x->gated_open |= 1u << r;
 	}
+	/* the last rule ("text") holds for every line that reaches it */
+	if (parse_rules_line[r - 1].test != PR_NEEDED ||
+	    parse_rules_line[r - 1].need != 0 ||
+	    parse_rules_line[r - 1].md != 0 ||
+	    parse_rules_line[r - 1].page != 0 ||
+	    parse_rules_line[r - 1].gate != 0)
+		abort();
 }
 
 /* The index of the lowest bit set in m (m != 0). */
@@ -863,8 +874,13 @@ parse_rules_classify(struct parse_ctx *ctx)
 		if ((l->flags & LF_MAYNAMES) && i > 0 &&
 		    (L[i - 1].flags & (LF_BYLINE | LF_NAMES)))
 			(void)parse_line_names(ctx, i);
+		m = pr_candidates(l) & page;
+		/* the gate: a line that ends a sentence, but not with a
+		   colon (most text), is asked no rule gated by PRG_OPEN */
+		if ((l->flags & (LF_ENDP | LF_COLON)) == LF_ENDP)
+			m &= ~pr_index.gated_open;
 		/* the last rule ("text") needs nothing and always holds */
-		for (m = pr_candidates(l) & page; ; m &= m - 1) {
+		for (;; m &= m - 1) {
 			k = &parse_rules_line[pr_lowest(m)];
 			if (k->test == PR_NEEDED || k->test(ctx, i))
 				break;
