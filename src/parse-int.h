@@ -464,7 +464,22 @@ struct parse_cut_rule {
 	unsigned	 prev;		/* ... and the line above (0: any) */
 	unsigned	 page;		/* PK_* of which the page must have
 					   one (0: any page) */
+	unsigned	 gate;		/* PKG_* the run or the two lines must
+					   have for the rule to be asked (0:
+					   any): a rule that cannot hold
+					   without it is not called */
 };
+#define PKG_CHAIN	0x01u	/* the line above is a byline or names
+				   continuing one (parse_run.chain) */
+#define PKG_ALLENDP	0x02u	/* every line of the run ends a sentence
+				   (parse_run.allendp) */
+#define PKG_WIDE	0x04u	/* the run's longest line has PT_WIDE_RUN
+				   characters or more */
+#define PKG_ALONE	0x08u	/* the line or the one above has a class
+				   that stands alone (pr_alone) */
+#define PKG_NUMBER	0x10u	/* the line or the one above is a number
+				   or a —— subtitle (LF_NUMBER,
+				   LF_SUBTITLE) */
 
 /* What a page is, as the cut rules ask (parse_cut_rule.page). */
 #define PK_MARKDOWN	0x01u	/* md4c read it */

@@ -902,17 +902,18 @@ pr_shortline(const struct parse_line *l, const struct parse_run *r)
 	return l->nchars <= PT_SHORTLINE && l->nchars * 5 < r->maxc * 3;
 }
 
+/* The classes that are always a unit of their own, a bit each. */
+#define PR_ALONE	(1u << PC_DROP | 1u << PC_MARKUP | 1u << PC_META | \
+			 1u << PC_BREAK | 1u << PC_TOC | 1u << PC_HEADLINE | \
+			 1u << PC_KICKER | 1u << PC_SUBTITLE_MK | \
+			 1u << PC_HEADING | 1u << PC_WIREEND | \
+			 1u << PC_FLUSH | 1u << PC_SIGNOFF)
+
 /* True for a class that is always a unit of its own. */
-static int
+static inline int
 pr_alone(unsigned cls)
 {
-	switch (cls) {
-	case PC_DROP: case PC_MARKUP: case PC_META: case PC_BREAK:
-	case PC_TOC: case PC_HEADLINE: case PC_KICKER: case PC_SUBTITLE_MK:
-	case PC_HEADING: case PC_WIREEND: case PC_FLUSH: case PC_SIGNOFF:
-		return 1;
-	}
-	return 0;
+	return (PR_ALONE >> cls) & 1;
 }
 
 /* Names right under a byline continue it (本报记者 王春苗 / 陈毅人). */
@@ -1091,27 +1092,27 @@ pk_any(const struct parse_ctx *ctx, const struct parse_run *r, size_t i)
 }
 
 const struct parse_cut_rule parse_rules_cut[] = {
-	{ "join-byline-names", pk_names, 0, LF_NAMES, 0, 0 },
-	{ "join-contents-headline", pk_tochead, 0, 0, 0, PK_CONTENTS },
-	{ "cut-page-break", pk_pagebreak, 1, LF_PAGEBRK, 0, 0 },
-	{ "cut-alone", pk_alone, 1, 0, 0, 0 },
-	{ "cut-md-block", pk_md_block, 1, 0, 0, PK_MARKDOWN },
-	{ "cut-indented", pk_indented, 1, 0, 0, PK_INDENTED },
-	{ "cut-lines", pk_lines, 1, 0, 0, PK_LINES },
+	{ "join-byline-names", pk_names, 0, LF_NAMES, 0, 0, PKG_CHAIN },
+	{ "join-contents-headline", pk_tochead, 0, 0, 0, PK_CONTENTS, 0 },
+	{ "cut-page-break", pk_pagebreak, 1, LF_PAGEBRK, 0, 0, 0 },
+	{ "cut-alone", pk_alone, 1, 0, 0, 0, PKG_ALONE },
+	{ "cut-md-block", pk_md_block, 1, 0, 0, PK_MARKDOWN, 0 },
+	{ "cut-indented", pk_indented, 1, 0, 0, PK_INDENTED, 0 },
+	{ "cut-lines", pk_lines, 1, 0, 0, PK_LINES, 0 },
 	{ "cut-wrapped-indent", pk_wrapped_indent, 1, LF_INDENT, 0,
-	    PK_WRAPPED },
-	{ "cut-after-byline", pk_after_byline, 1, 0, 0, 0 },
-	{ "cut-byline", pk_byline, 1, LF_BYLINE, 0, 0 },
-	{ "cut-number-subtitle", pk_number, 1, 0, 0, 0 },
+	    PK_WRAPPED, 0 },
+	{ "cut-after-byline", pk_after_byline, 1, 0, 0, 0, PKG_CHAIN },
+	{ "cut-byline", pk_byline, 1, LF_BYLINE, 0, 0, 0 },
+	{ "cut-number-subtitle", pk_number, 1, 0, 0, 0, PKG_NUMBER },
 	{ "cut-opener", pk_opener, 1, LF_NOTE | LF_CAPSTART | LF_DATELINE, 0,
-	    0 },
-	{ "join-md-paragraph", pk_md_para, 0, 0, 0, PK_MARKDOWN },
-	{ "cut-all-sentences", pk_all_sentences, 1, 0, 0, 0 },
-	{ "cut-sentence-end", pk_sentence_end, 1, 0, LF_ENDP, 0 },
-	{ "cut-short-open", pk_short_open, 1, 0, 0, 0 },
-	{ "cut-short-after", pk_short_after, 1, 0, LF_ENDP, 0 },
-	{ "join-wrapped", pk_any, 0, 0, 0, 0 },
-	{ NULL, NULL, 0, 0, 0, 0 }
+	    0, 0 },
+	{ "join-md-paragraph", pk_md_para, 0, 0, 0, PK_MARKDOWN, 0 },
+	{ "cut-all-sentences", pk_all_sentences, 1, 0, 0, 0, PKG_ALLENDP },
+	{ "cut-sentence-end", pk_sentence_end, 1, 0, LF_ENDP, 0, 0 },
+	{ "cut-short-open", pk_short_open, 1, 0, 0, 0, PKG_WIDE },
+	{ "cut-short-after", pk_short_after, 1, 0, LF_ENDP, 0, PKG_WIDE },
+	{ "join-wrapped", pk_any, 0, 0, 0, 0, 0 },
+	{ NULL, NULL, 0, 0, 0, 0, 0 }
 };
 
 _Static_assert(sizeof parse_rules_cut / sizeof *parse_rules_cut <= 33,
@@ -1134,6 +1135,10 @@ struct pk_index {
 	uint32_t	 page[8];	/* per PK_* bit, rules needing it */
 	uint32_t	 anypage;	/* rules for any page */
 	unsigned	 needs, prevs;	/* every LF_* some rule needs */
+	uint32_t	 gated_chain, gated_allendp, gated_wide,
+			 gated_alone, gated_number;
+					/* per PKG_* gate, the rules it
+					   gates */
 };
 
 static struct pk_index	 pk_index;
@@ -1164,8 +1169,24 @@ pk_index_build(void)
 		}
 		x->needs |= k->need;
 		x->prevs |= k->prev;
+		if (k->gate & PKG_CHAIN)
+			x->gated_chain |= 1u << r;
+		if (k->gate & PKG_ALLENDP)
+			x->gated_allendp |= 1u << r;
+		if (k->gate & PKG_WIDE)
+			x->gated_wide |= 1u << r;
+		if (k->gate & PKG_ALONE)
+			x->gated_alone |= 1u << r;
+		if (k->gate & PKG_NUMBER)
+			x->gated_number |= 1u << r;
 	}
+	/* the last rule ("join-wrapped") holds for every line that
+	   reaches it */
+	k = &parse_rules_cut[r - 1];
+	if (k->need != 0 || k->prev != 0 || k->page != 0 || k->gate != 0)
+		abort();
 }
+
 
 /* The rules of parse_rules_cut that can hold on this page. */
 static uint32_t
@@ -1217,9 +1238,25 @@ parse_rules_cut_run(const struct parse_ctx *ctx, size_t a, uint32_t page)
 	}
 	r.last = b - 1;
 	r.chain = (L[a].flags & LF_BYLINE) != 0;
+	/* the gates of the run (PKG_ALLENDP, PKG_WIDE): the rules that
+	   cannot hold for any of its lines */
+	if (!r.allendp)
+		page &= ~pk_index.gated_allendp;
+	if (r.maxc < PT_WIDE_RUN)
+		page &= ~pk_index.gated_wide;
 	for (i = a + 1; i <= r.last; i++) {
+		m = pk_candidates(L, i, page);
+		/* the gates of the two lines: most lines are asked none of
+		   the rules they gate */
+		if (!r.chain)
+			m &= ~pk_index.gated_chain;
+		if (!((L[i].flags | L[i - 1].flags) & (LF_NUMBER |
+		    LF_SUBTITLE)))
+			m &= ~pk_index.gated_number;
+		if (!(((1u << L[i].cls) | (1u << L[i - 1].cls)) & PR_ALONE))
+			m &= ~pk_index.gated_alone;
 		/* the last rule ("join-wrapped") holds for any line */
-		for (m = pk_candidates(L, i, page); ; m &= m - 1) {
+		for (;; m &= m - 1) {
 			k = pr_lowest(m);
 			if (parse_rules_cut[k].test(ctx, &r, i))
 				break;
