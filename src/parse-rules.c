@@ -700,6 +700,10 @@ const struct parse_line_rule parse_rules_line[] = {
 	{ NULL, NULL, PC_TEXT, 0, 0, 0, 0 }
 };
 
+/* A blank line's class and rule are 0, as parse_line_split leaves them
+   (parse_rules_classify). */
+_Static_assert(PC_BLANK == 0, "a zeroed line's class is blank");
+
 /* The rules of parse_rules_line, a bit each, fit in the masks of
    struct pr_index. */
 _Static_assert(sizeof parse_rules_line / sizeof *parse_rules_line <= 33,
@@ -861,15 +865,14 @@ parse_rules_classify(struct parse_ctx *ctx)
 	for (i = 0; i < ctx->nlines; i++) {
 		struct parse_line *l = &L[i];
 		const struct parse_line_rule *k;
+		int	 r;
 
-		if (l->flags & LF_BLANK) {
-			/* its first candidate, the first rule ("blank"),
-			   which needs nothing more: nearly half the lines of
-			   a page */
-			l->cls = PC_BLANK;
-			l->rule = 0;
+		/* a blank line (nearly half the lines of a page): its first
+		   candidate, the first rule ("blank"), needs nothing more,
+		   and its class and rule are that already (0: the lines
+		   come zeroed from parse_line_split) */
+		if (l->flags & LF_BLANK)
 			continue;
-		}
 		/* names are read only under a byline */
 		if ((l->flags & LF_MAYNAMES) && i > 0 &&
 		    (L[i - 1].flags & (LF_BYLINE | LF_NAMES)))
@@ -881,12 +884,13 @@ parse_rules_classify(struct parse_ctx *ctx)
 			m &= ~pr_index.gated_open;
 		/* the last rule ("text") needs nothing and always holds */
 		for (;; m &= m - 1) {
-			k = &parse_rules_line[pr_lowest(m)];
+			r = pr_lowest(m);
+			k = &parse_rules_line[r];
 			if (k->test == PR_NEEDED || k->test(ctx, i))
 				break;
 		}
 		l->cls = (unsigned char)k->cls;
-		l->rule = (unsigned char)(k - parse_rules_line);
+		l->rule = (unsigned char)r;
 		if (k->cls == PC_BYLINE)
 			l->flags |= LF_BYLINE;	/* byline-under-head */
 	}
