@@ -367,6 +367,15 @@ parse_rules_menus(struct parse_ctx *ctx)
 			;
 		if (j - s < PT_MENU_RUN)
 			continue;
+		/* a menu has PT_MENU_WIDE items of three characters or
+		   more: a run with fewer holds none (a column banner's
+		   lines, of one or two characters), and its punctuation
+		   is not read */
+		for (b = s, wide = 0; b < j && wide < PT_MENU_WIDE; b++)
+			if (pr_han_width(&L[b]) >= 3)
+				wide++;
+		if (wide < PT_MENU_WIDE)
+			continue;
 		/* within it, the runs of items without punctuation */
 		for (a = s; a < j; a = b + 1) {
 			for (b = a, wide = 0; b < j && pr_bare(ctx->buf +
