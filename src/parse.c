@@ -309,17 +309,17 @@ parse_wire_sign(const char *b, const struct parse_line *l)
 	return parse_wire_code(b, l);
 }
 
-/* Lex line i, not blank, and keep what the lexer read that costs to read
-   again (see parse_lex_all). */
-static void
-parse_lex_text(struct parse_ctx *ctx, size_t i)
+/* Lex line i (l), not blank, and keep what the lexer read that costs to
+   read again (see parse_lex_all). */
+static inline void
+parse_lex_text(struct parse_ctx *ctx, struct parse_line *l, size_t i)
 {
 	struct parse_lexed x;
 
-	parse_line_lex(ctx->buf, &ctx->lines[i], &x);
-	if (ctx->lines[i].tail.end > ctx->lines[i].tail.start)
+	parse_line_lex(ctx->buf, l, &x);
+	if (l->tail.end > l->tail.start)
 		ctx->tails = 1;
-	if (parse_wire_sign(ctx->buf, &ctx->lines[i]))
+	if (parse_wire_sign(ctx->buf, l))
 		ctx->wire = 1;
 	/* not worth keeping: the join reads the bylines of byline and
 	   names lines (a line not kept is read anew) */
@@ -338,43 +338,44 @@ parse_lex_text(struct parse_ctx *ctx, size_t i)
 static void
 parse_lex_all(struct parse_ctx *ctx)
 {
-	struct parse_line *L = ctx->lines;
+	struct parse_line *L = ctx->lines, *l;
 	struct parse_counts c;
-	size_t	 i, last = 0, maxw = 0, above = 0;
+	size_t	 i, n = ctx->nlines, last = 0, maxw = 0, above = 0;
+	size_t	 blanks = 0, ends = 0;
 	unsigned f;
 
 	memset(&c, 0, sizeof c);
 	ctx->nunsure = 0;
 	/* every line's memo is 0 here: parse_line_split zeroes the lines,
 	   and parse_split_wire the lines it lexes again */
-	for (i = 0; i < ctx->nlines; i++) {
-		if (L[i].start == L[i].end) {
+	for (i = 0, l = L; i < n; i++, l++) {
+		if (l->start == l->end) {
 			/* a blank line (a page's every other one): nothing
-			   to read, nor to keep, and no call */
-			L[i].flags |= LF_BLANK;
+			   to read, nor to keep, and no call; it ends a run
+			   of lines when one is above */
+			l->flags |= LF_BLANK;
+			blanks++;
+			ends += above;
 			above = 0;
 			continue;
 		}
-		parse_lex_text(ctx, i);
-		c.nonblank++;
-		c.joined += above;
+		parse_lex_text(ctx, l, i);
 		above = 1;
 		last = i;
-		f = L[i].flags;
+		f = l->flags;
 		if (f & (LF_BOILER | LF_META))
 			continue;
-		if (L[i].nchars > maxw)
-			maxw = L[i].nchars;
+		if (l->nchars > maxw)
+			maxw = l->nchars;
 		if (f & LF_NUMBER)
 			continue;
 		/* paragraph-like: ends a sentence, or is longer than a
 		   title can be, or fills the width of hard-wrapped text
 		   (four fifths of the longest line: known at the end) */
-		if (L[i].nchars < PT_PARA_MIN) {
+		if (l->nchars < PT_PARA_MIN) {
 			if (!(f & LF_INDENT))
 				c.flush++;
-		} else if (!(f & LF_ENDP) && L[i].nchars - L[i].tag <=
-		    PT_SHORT) {
+		} else if (!(f & LF_ENDP) && l->nchars - l->tag <= PT_SHORT) {
 			ctx->unsure = parse_arena_grow_from(&ctx->arena,
 			    ctx->unsure, ctx->nunsure, sizeof *ctx->unsure,
 			    PARSE_GROW_UNSURE);
@@ -382,9 +383,13 @@ parse_lex_all(struct parse_ctx *ctx)
 		} else
 			/* the line below is blank when it is empty (it is
 			   not lexed yet) */
-			parse_count_para(&c, &L[i], i + 1 < ctx->nlines &&
-			    L[i + 1].start == L[i + 1].end);
+			parse_count_para(&c, l, i + 1 < n &&
+			    l[1].start == l[1].end);
 	}
+	/* the lines right over another: all but the last of each run of
+	   lines (the runs a blank line ends, and the page's last) */
+	c.nonblank = n - blanks;
+	c.joined = c.nonblank - (ends + above);
 	ctx->counts = c;
 	ctx->lastline = last;
 	ctx->maxw = maxw;
