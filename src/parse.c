@@ -540,7 +540,11 @@ parse_pool(struct parse_ctx *ctx, struct page *pg)
 					bv->names = NULL;
 					continue;
 				}
-				memcpy(nv, bv->names, bv->nnames * sizeof *nv);
+				if (bv->nnames == 1)
+					*nv = bv->names[0];	/* no call */
+				else
+					memcpy(nv, bv->names, bv->nnames *
+					    sizeof *nv);
 				bv->names = nv;
 				nv += bv->nnames;
 			}
@@ -571,10 +575,14 @@ parse_pool(struct parse_ctx *ctx, struct page *pg)
 				b->pieces = NULL;
 				continue;
 			}
-			if (b->npieces == 1)
-				*r = b->pieces[0];	/* most blocks: no call */
-			else
-				memcpy(r, b->pieces, b->npieces * sizeof *r);
+			/* most blocks one piece, most others two (a
+			   paragraph wrapped once): no call */
+			r[0] = b->pieces[0];
+			if (b->npieces == 2)
+				r[1] = b->pieces[1];
+			else if (b->npieces > 2)
+				memcpy(r + 1, b->pieces + 1, (b->npieces - 1) *
+				    sizeof *r);
 			b->pieces = r;
 			r += b->npieces;
 		}
