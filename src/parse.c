@@ -248,8 +248,14 @@ parse_memo_keep(struct parse_ctx *ctx, size_t i, size_t dl,
 	m->blkind = k;
 	m->photo = bl != NULL && bl->photo;
 	m->n = n;
+	/* most bylines have two items or fewer (a role and a name):
+	   copied without a call */
 	if (n > 0)
-		memcpy(m->item, bl->item, n * sizeof *m->item);
+		m->item[0] = bl->item[0];
+	if (n > 1)
+		m->item[1] = bl->item[1];
+	if (n > 2)
+		memcpy(m->item + 2, bl->item + 2, (n - 2) * sizeof *m->item);
 	PARSE_GROW(ctx, ctx->memo, ctx->nmemo);
 	ctx->memo[ctx->nmemo++] = m;
 	ctx->lines[i].memo = (uint32_t)ctx->nmemo;
