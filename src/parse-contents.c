@@ -43,17 +43,24 @@ pc_tocnum(const struct parse_ctx *ctx, const struct parse_line *l,
 static int
 pc_title(const struct parse_ctx *ctx, const struct parse_line *l)
 {
-	static const char *const titles[] = {
-		"目录", "目 录", "目　录", "本期目录", "目錄", "本期導讀", "本期导读",
-		NULL
+#define PC_TITLE(s)	{ s, sizeof s - 1 }
+	/* with their lengths: no call of strlen a line */
+	static const struct {
+		const char	*s;
+		size_t		 n;
+	} titles[] = {
+		PC_TITLE("目录"), PC_TITLE("目 录"), PC_TITLE("目　录"),
+		PC_TITLE("本期目录"), PC_TITLE("目錄"), PC_TITLE("本期導讀"),
+		PC_TITLE("本期导读"),
 	};
+#undef PC_TITLE
 	size_t	 i, n = l->end - l->start;
 
 	if (n < 6 || n > 12)
 		return 0;	/* the shortest and the longest title */
-	for (i = 0; titles[i] != NULL; i++)
-		if (n == strlen(titles[i]) &&
-		    memcmp(ctx->buf + l->start, titles[i], n) == 0)
+	for (i = 0; i < sizeof titles / sizeof *titles; i++)
+		if (n == titles[i].n &&
+		    memcmp(ctx->buf + l->start, titles[i].s, n) == 0)
 			return 1;
 	return 0;
 }
