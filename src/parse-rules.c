@@ -1505,7 +1505,7 @@ parse_rules_type(struct parse_ctx *ctx, struct parse_unit *v, size_t n)
 {
 	struct parse_unit *u;
 	uint32_t m;
-	unsigned types = 0;
+	unsigned types = 0, last;
 	int	 r;
 
 	pr_init();
@@ -1514,12 +1514,15 @@ parse_rules_type(struct parse_ctx *ctx, struct parse_unit *v, size_t n)
 		    u->flags & pu_needs));
 		/* the gates (most units are one line that ends a sentence,
 		   with no caption's mark: no rule gated is asked) */
-		if (u->first == u->last)
+		if (u->first == u->last) {
 			m &= ~pu_gated_lines;
+			last = u->flags;	/* the first line's, no load */
+		} else
+			last = ctx->lines[u->last].flags;
 		if (u->endp)
 			m &= ~pu_gated_open;
 		if (u->cls != PC_CAPTION && !(u->flags & LF_CAPSTART) &&
-		    !(ctx->lines[u->last].flags & LF_CAPEND))
+		    !(last & LF_CAPEND))
 			m &= ~pu_gated_mark;
 		/* the last rule ("unit-text") is for any class and holds */
 		for (;; m &= m - 1) {
