@@ -290,17 +290,12 @@ size_t
 parse_line_split(const char *buf, struct range span, struct parse_line **out,
     size_t cap)
 {
-	struct parse_line	*v = *out;
-	size_t			 n = 0, p = span.start;
+	struct parse_line	*v = *out, *l;
+	const char		*p = buf + span.start, *end = buf + span.end;
+	const char		*nl, *e;
+	size_t			 n = 0, s;
 
-	for (;;) {
-		const char	*nl;
-		size_t		 e;
-
-		/* an empty line (one in two of a page) without a call */
-		nl = p >= span.end ? NULL : buf[p] == '\n' ? buf + p :
-		    memchr(buf + p, '\n', span.end - p);
-		e = nl != NULL ? (size_t)(nl - buf) : span.end;
+	for (;; p = nl + 1) {
 		if (n == cap) {
 			cap *= 2;
 			if (v == *out) {
@@ -309,31 +304,40 @@ parse_line_split(const char *buf, struct range span, struct parse_line **out,
 			} else
 				v = xreallocarray(v, cap, sizeof *v);
 		}
-		memset(&v[n], 0, sizeof v[n]);
-		if (e == p) {
-			/* an empty line (one in two of a page): nothing to
-			   trim */
-			v[n].start = v[n].end = p;
-		} else {
-			unsigned char a = (unsigned char)buf[p];
-			unsigned char c = (unsigned char)buf[e - 1];
-
-			/* no call when the first byte starts no white space
-			   (pl_space: ASCII space or control, the first byte
-			   of U+3000 or of NBSP), nor when the last ends none
-			   (parse_line_trim_end: the last byte of them) */
-			v[n].start = a > ' ' && a != 0xe3 && a != 0xc2 ? p :
-			    parse_line_trim_start(buf, p, e);
-			v[n].end = c > ' ' && c != 0x80 && c != 0xa0 ? e :
-			    parse_line_trim_end(buf, v[n].start, e);
-			if (v[n].start > p + 1 || (v[n].start > p &&
-			    (unsigned char)buf[p] == 0xe3))
-				v[n].flags |= LF_INDENT;
+		/* every field zero but the range, set in one go */
+		l = &v[n++];
+		*l = (struct parse_line){ .start = (size_t)(p - buf),
+		    .end = (size_t)(p - buf) };
+		/* an empty line (one in two of a page): no call, nothing to
+		   trim */
+		if (p < end && *p == '\n') {
+			nl = p;
+			continue;
 		}
-		n++;
+		nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+		e = nl != NULL ? nl : end;
+		if (e == p)
+			break;	/* the span ends with an empty line */
+		/* no call when the first byte starts no white space (pl_space:
+		   ASCII space or control, the first byte of U+3000 or of
+		   NBSP), nor when the last ends none (parse_line_trim_end: the
+		   last byte of them); only a line trimmed at its start can be
+		   indented */
+		s = (size_t)(p - buf);
+		if ((unsigned char)*p <= ' ' || (unsigned char)*p == 0xe3 ||
+		    (unsigned char)*p == 0xc2) {
+			l->start = parse_line_trim_start(buf, s,
+			    (size_t)(e - buf));
+			if (l->start > s + 1 || (l->start > s &&
+			    (unsigned char)*p == 0xe3))
+				l->flags = LF_INDENT;
+		}
+		l->end = (unsigned char)e[-1] > ' ' &&
+		    (unsigned char)e[-1] != 0x80 &&
+		    (unsigned char)e[-1] != 0xa0 ? (size_t)(e - buf) :
+		    parse_line_trim_end(buf, l->start, (size_t)(e - buf));
 		if (nl == NULL)
 			break;
-		p = e + 1;
 	}
 	*out = v;
 	return n;
