@@ -767,6 +767,7 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 	uint32_t c;
 	int	 sep = 0, nroles = 0, photo = 1, nmok;
 	int	 sepb[PARSE_BL_MAX];
+	size_t	 lone = PARSE_BL_MAX;
 
 	bl->n = 0;
 	bl->photo = 0;
@@ -799,14 +800,20 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 		nmok = 1;
 		while (p < end) {
 			unsigned char u = (unsigned char)buf[p];
-			unsigned t = pl_tok[u];
+			unsigned t;
 
+			/* Han led by e5 to e9 (most of a name) first: no such
+			   byte is a stop */
+			if (u - 0xe5u <= 0xe9u - 0xe5u && end - p >= 3) {
+				nm++;
+				p += 3;
+				continue;
+			}
+			t = pl_tok[u];
 			if ((t & PL_STOP) && (pl_space(buf + p, end - p) ||
 			    pl_sep(buf + p, end - p)))
 				break;
-			if (u - 0xe5u <= 0xe9u - 0xe5u && end - p >= 3)
-				nm++;
-			else if (nmok) {
+			if (nmok) {
 				c = pl_get(buf + p, end - p, &len);
 				if (parse_line_is_han(c) || (nm > 0 &&
 				    pl_is_dot(c)))
@@ -844,13 +851,17 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 		if (!pl_bl_add(bl, ts, te, 0))
 			return PB_NONE;
 		w[bl->n - 1] = k;	/* pl_name(buf, ts, te) */
+		if (k == 1 && lone == PARSE_BL_MAX)
+			lone = bl->n - 1;
 		sepb[bl->n - 1] = sep;
 		sep = 0;
 	}
 	if (bl->n == 0)
 		return PB_NONE;
-	/* join padded single characters pairwise: 倪  弋 */
-	for (i = 0, j = 0; i < bl->n; i++) {
+	/* join padded single characters pairwise: 倪  弋; the items before
+	   the first name of one character (lone; most bylines have none)
+	   stay as they are */
+	for (i = j = lone < bl->n ? lone : bl->n; i < bl->n; i++) {
 		if (!bl->item[i].role && w[i] == 1 && i + 1 < bl->n &&
 		    !bl->item[i + 1].role && w[i + 1] == 1 && !sepb[i + 1]) {
 			bl->item[j] = bl->item[i];
