@@ -976,10 +976,12 @@ pl_bracket_dateline(const char *s, size_t n)
  * 张三）, 新华社北京3月5日电, 本报杭州3月5日讯 (记者 张三), 【本報訊】,
  * （中央社記者…台北10日電） ...; 0 when none.  When paren is not NULL it
  * receives the inside of the bracket that follows, or an empty range.
+ * first: the line's first character, of cl bytes, as its caller decoded
+ * it (the agencies looked up with it, not decoding it again).
  */
-size_t
-parse_line_dateline(const char *buf, size_t start, size_t end,
-    struct range *paren)
+static size_t
+pl_dateline(const char *buf, size_t start, size_t end, struct range *paren,
+    uint32_t first, size_t cl)
 {
 	const char	*s = buf + start;
 	size_t		 n = end - start, p = 0, len, q, cnt, alen;
@@ -1006,7 +1008,8 @@ parse_line_dateline(const char *buf, size_t start, size_t end,
 		}
 		if (inside)
 			return p;
-	} else if (parse_words_prefix(PW_AGENCIES, s, n, &alen) >= 0) {
+	} else if (parse_words_prefix_c(PW_AGENCIES, s, n, first, cl,
+	    &alen) >= 0) {
 		p = alen;
 		/* pok: the character before is Han (日 is) or a digit; dx:
 		   this one is 电 讯 電 訊; read: one was read through.  A
@@ -1074,6 +1077,23 @@ parse_line_dateline(const char *buf, size_t start, size_t end,
 		}
 	}
 	return p;
+}
+
+/*
+ * Length in bytes of a dateline opening [start, end), as pl_dateline
+ * reads it; the lexer calls pl_dateline with the first character it
+ * decoded already.
+ */
+size_t
+parse_line_dateline(const char *buf, size_t start, size_t end,
+    struct range *paren)
+{
+	size_t	 cl;
+	uint32_t first;
+
+	parse_words_init();
+	first = pl_get(buf + start, end > start ? end - start : 0, &cl);
+	return pl_dateline(buf, start, end, paren, first, cl);
 }
 
 /* True for an opening bracket that a column tag starts with. */
@@ -1824,7 +1844,7 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	if (((fl & PW_BIT(PW_AGENCIES)) || ((fl & PW_MARK) &&
 	    (first == 0x3010 || first == 0x3014 || first == 0xff08 ||
 	    first == '('))) &&
-	    (dl = parse_line_dateline(buf, l->start, l->end, &paren)) > 0) {
+	    (dl = pl_dateline(buf, l->start, l->end, &paren, first, i)) > 0) {
 		l->flags |= LF_DATELINE;
 		if (x != NULL) {
 			x->dateline = dl;
