@@ -283,7 +283,30 @@ pl_prefix(const char *s, size_t n, const char *p)
 	return k <= n && memcmp(s, p, k) == 0;
 }
 
-/* Split span into lines (at \n) with their trimmed ranges; the count.
+/* Per first byte of a line: PL_SPLIT_TRIM for one that may start white
+   space (pl_space: ASCII space or control, the first byte of U+3000 or
+   of NBSP), PL_SPLIT_MD for the first byte of a Markdown mark that
+   parse_md_looks looks for (# > ! *: LF_MDMARK).  One load and one test
+   for most lines, whose first byte is neither. */
+#define PL_SPLIT_TRIM	1
+#define PL_SPLIT_MD	2
+#define PL_T16(a)	a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a
+static const unsigned char pl_split_first[256] = {
+	PL_T16(PL_SPLIT_TRIM), PL_T16(PL_SPLIT_TRIM),
+	PL_SPLIT_TRIM, PL_SPLIT_MD, 0, PL_SPLIT_MD, 0, 0, 0, 0,	/* ' ' ! # */
+	0, 0, PL_SPLIT_MD, 0, 0, 0, 0, 0,			/* * */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, PL_SPLIT_MD, 0, /* > */
+	PL_T16(0), PL_T16(0), PL_T16(0), PL_T16(0), PL_T16(0), PL_T16(0),
+	PL_T16(0), PL_T16(0),
+	0, 0, PL_SPLIT_TRIM, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* c2 */
+	PL_T16(0),
+	0, 0, 0, PL_SPLIT_TRIM, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* e3 */
+	PL_T16(0),
+};
+#undef PL_T16
+
+/* Split span into lines (at \n) with their trimmed ranges, LF_INDENT and
+   LF_MDMARK; the count.
    *out is a caller's array of cap lines (cap > 0); when more lines come,
    they go to a malloc'ed array that replaces it in *out. */
 size_t
@@ -294,6 +317,7 @@ parse_line_split(const char *buf, struct range span, struct parse_line **out,
 	const char		*p = buf + span.start, *end = buf + span.end;
 	const char		*nl, *e;
 	size_t			 n = 0, s;
+	unsigned		 t;
 
 	for (;; p = nl + 1) {
 		if (n == cap) {
@@ -318,19 +342,24 @@ parse_line_split(const char *buf, struct range span, struct parse_line **out,
 		e = nl != NULL ? nl : end;
 		if (e == p)
 			break;	/* the span ends with an empty line */
-		/* no call when the first byte starts no white space (pl_space:
-		   ASCII space or control, the first byte of U+3000 or of
-		   NBSP), nor when the last ends none (parse_line_trim_end: the
-		   last byte of them); only a line trimmed at its start can be
-		   indented */
-		s = (size_t)(p - buf);
-		if ((unsigned char)*p <= ' ' || (unsigned char)*p == 0xe3 ||
-		    (unsigned char)*p == 0xc2) {
-			l->start = parse_line_trim_start(buf, s,
-			    (size_t)(e - buf));
-			if (l->start > s + 1 || (l->start > s &&
-			    (unsigned char)*p == 0xe3))
-				l->flags = LF_INDENT;
+		/* no call when the first byte starts no white space (see
+		   pl_split_first), nor when the last ends none
+		   (parse_line_trim_end: the last byte of them); only a line
+		   trimmed at its start can be indented */
+		if ((t = pl_split_first[(unsigned char)*p]) != 0) {
+			s = (size_t)(p - buf);
+			if (t & PL_SPLIT_TRIM) {
+				l->start = parse_line_trim_start(buf, s,
+				    (size_t)(e - buf));
+				if (l->start > s + 1 || (l->start > s &&
+				    (unsigned char)*p == 0xe3))
+					l->flags = LF_INDENT;
+				t = l->start < (size_t)(e - buf) ?
+				    pl_split_first[(unsigned char)
+				    buf[l->start]] : 0;
+			}
+			if (t & PL_SPLIT_MD)
+				l->flags |= LF_MDMARK;
 		}
 		l->end = (unsigned char)e[-1] > ' ' &&
 		    (unsigned char)e[-1] != 0x80 &&

@@ -196,7 +196,7 @@ test_lex_seen(void **state)
 }
 
 /* The lines of [s, e) of buf, as parse_line_split should give them, one
-   byte at a time: each line's trimmed range and LF_INDENT. */
+   byte at a time: each line's trimmed range, LF_INDENT and LF_MDMARK. */
 static size_t
 split_bytes(const char *buf, size_t s, size_t e, struct parse_line *v)
 {
@@ -211,6 +211,9 @@ split_bytes(const char *buf, size_t s, size_t e, struct parse_line *v)
 		if (v[n].start > p + 1 || (v[n].start > p &&
 		    (unsigned char)buf[p] == 0xe3))
 			v[n].flags = LF_INDENT;
+		if (v[n].start < q && buf[v[n].start] != '\0' &&
+		    strchr("#>!*", buf[v[n].start]) != NULL)
+			v[n].flags |= LF_MDMARK;
 		n++;
 		if (q == e)
 			return n;
@@ -219,14 +222,15 @@ split_bytes(const char *buf, size_t s, size_t e, struct parse_line *v)
 }
 
 /* parse_line_split against split_bytes on random spans made of
-   newlines, white space (ASCII, U+3000, NBSP), Han and ASCII letters,
-   with a caller's array of one to four lines (grown on the way), the
-   span's ends anywhere in the buffer. */
+   newlines, white space (ASCII, U+3000, NBSP), Han, ASCII letters and
+   Markdown marks, with a caller's array of one to four lines (grown on
+   the way), the span's ends anywhere in the buffer. */
 static void
 test_split(void **state)
 {
 	static const char *piece[] = { "\n", "\n", "\n", " ", "\t", "\r",
-	    "\xe3\x80\x80", "\xc2\xa0", "中", "文", "a", "\xc2\xa9", "\xe3\x80\x81" };
+	    "\xe3\x80\x80", "\xc2\xa0", "中", "文", "a", "\xc2\xa9", "\xe3\x80\x81",
+	    "#", ">", "!", "*", "\"", "+", "\x7f" };
 	char	 src[200], *b;
 	struct parse_line stack[4], *v, want[200];
 	struct range span;
