@@ -283,26 +283,34 @@ pl_prefix(const char *s, size_t n, const char *p)
 	return k <= n && memcmp(s, p, k) == 0;
 }
 
-/* Per first byte of a line: PL_SPLIT_TRIM for one that may start white
-   space (pl_space: ASCII space or control, the first byte of U+3000 or
-   of NBSP), PL_SPLIT_MD for the first byte of a Markdown mark that
-   parse_md_looks looks for (# > ! *: LF_MDMARK).  One load and one test
-   for most lines, whose first byte is neither. */
+/* Per byte: PL_SPLIT_TRIM for a first byte of a line that may start
+   white space (pl_space: ASCII space or control, the first byte of
+   U+3000 or of NBSP), PL_SPLIT_MD for the first byte of a Markdown mark
+   that parse_md_looks looks for (# > ! *: LF_MDMARK), PL_SPLIT_END for a
+   last byte that may end white space (parse_line_trim_end: the last
+   byte of them).  One load and one test for most lines, whose first and
+   last bytes are none of these. */
 #define PL_SPLIT_TRIM	1
 #define PL_SPLIT_MD	2
+#define PL_SPLIT_END	4
 #define PL_T16(a)	a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a
-static const unsigned char pl_split_first[256] = {
-	PL_T16(PL_SPLIT_TRIM), PL_T16(PL_SPLIT_TRIM),
-	PL_SPLIT_TRIM, PL_SPLIT_MD, 0, PL_SPLIT_MD, 0, 0, 0, 0,	/* ' ' ! # */
+#define PL_TE		(PL_SPLIT_TRIM | PL_SPLIT_END)
+static const unsigned char pl_split_byte[256] = {
+	PL_T16(PL_TE), PL_T16(PL_TE),
+	PL_TE, PL_SPLIT_MD, 0, PL_SPLIT_MD, 0, 0, 0, 0,	/* ' ' ! # */
 	0, 0, PL_SPLIT_MD, 0, 0, 0, 0, 0,			/* * */
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, PL_SPLIT_MD, 0, /* > */
-	PL_T16(0), PL_T16(0), PL_T16(0), PL_T16(0), PL_T16(0), PL_T16(0),
-	PL_T16(0), PL_T16(0),
+	PL_T16(0), PL_T16(0), PL_T16(0), PL_T16(0),
+	PL_SPLIT_END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 80 */
+	PL_T16(0),
+	PL_SPLIT_END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* a0 */
+	PL_T16(0),
 	0, 0, PL_SPLIT_TRIM, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* c2 */
 	PL_T16(0),
 	0, 0, 0, PL_SPLIT_TRIM, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* e3 */
 	PL_T16(0),
 };
+#undef PL_TE
 #undef PL_T16
 
 /* Split span into lines (at \n) with their trimmed ranges, LF_INDENT and
@@ -342,11 +350,10 @@ parse_line_split(const char *buf, struct range span, struct parse_line **out,
 		e = nl != NULL ? nl : end;
 		if (e == p)
 			break;	/* the span ends with an empty line */
-		/* no call when the first byte starts no white space (see
-		   pl_split_first), nor when the last ends none
-		   (parse_line_trim_end: the last byte of them); only a line
+		/* no call when the first byte starts no white space, nor
+		   when the last ends none (pl_split_byte); only a line
 		   trimmed at its start can be indented */
-		if ((t = pl_split_first[(unsigned char)*p]) != 0) {
+		if ((t = pl_split_byte[(unsigned char)*p]) != 0) {
 			s = (size_t)(p - buf);
 			if (t & PL_SPLIT_TRIM) {
 				l->start = parse_line_trim_start(buf, s,
@@ -355,15 +362,14 @@ parse_line_split(const char *buf, struct range span, struct parse_line **out,
 				    (unsigned char)*p == 0xe3))
 					l->flags = LF_INDENT;
 				t = l->start < (size_t)(e - buf) ?
-				    pl_split_first[(unsigned char)
+				    pl_split_byte[(unsigned char)
 				    buf[l->start]] : 0;
 			}
 			if (t & PL_SPLIT_MD)
 				l->flags |= LF_MDMARK;
 		}
-		l->end = (unsigned char)e[-1] > ' ' &&
-		    (unsigned char)e[-1] != 0x80 &&
-		    (unsigned char)e[-1] != 0xa0 ? (size_t)(e - buf) :
+		l->end = !(pl_split_byte[(unsigned char)e[-1]] &
+		    PL_SPLIT_END) ? (size_t)(e - buf) :
 		    parse_line_trim_end(buf, l->start, (size_t)(e - buf));
 		if (nl == NULL)
 			break;
