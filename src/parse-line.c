@@ -340,16 +340,16 @@ parse_line_split(const char *buf, struct range span, struct parse_line **out,
 		l = &v[n++];
 		*l = (struct parse_line){ .start = (size_t)(p - buf),
 		    .end = (size_t)(p - buf) };
+		if (p >= end)
+			break;	/* the span ends with an empty line */
 		/* an empty line (one in two of a page): no call, nothing to
 		   trim */
-		if (p < end && *p == '\n') {
+		if (*p == '\n') {
 			nl = p;
 			continue;
 		}
-		nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+		nl = memchr(p, '\n', (size_t)(end - p));
 		e = nl != NULL ? nl : end;
-		if (e == p)
-			break;	/* the span ends with an empty line */
 		/* no call when the first byte starts no white space, nor
 		   when the last ends none (pl_split_byte); only a line
 		   trimmed at its start can be indented */
