@@ -118,11 +118,6 @@ md_front_title(struct parse_ctx *ctx, size_t k)
 	}
 }
 
-/* The first bytes of the marks parse_md_looks looks for, ! # * >, a bit
-   each from '!' on. */
-#define MD_LOOKS_FIRST	(1u << ('!' - '!') | 1u << ('#' - '!') | \
-			 1u << ('*' - '!') | 1u << ('>' - '!'))
-
 /* True when the page looks like Markdown: a YAML front matter, a line
    that is an ATX heading (# to ###### and a space), a quote (> ), an
    image (![), or wholly bold (**…**). */
@@ -137,12 +132,11 @@ parse_md_looks(const struct parse_ctx *ctx)
 	for (i = 0; i < ctx->nlines; i++) {
 		const struct parse_line *l = &ctx->lines[i];
 		const char *s = b + l->start;
-		unsigned c = (unsigned char)s[0] - '!';
 
-		/* every mark below is one of ! # * >, asked first: most lines
-		   start with Chinese (a blank line's byte, its end's, may be
-		   any, the text's NUL too; the length is asked next) */
-		if (c > '>' - '!' || !((MD_LOOKS_FIRST >> c) & 1))
+		/* every mark below opens with one of # > ! *, which
+		   parse_line_split marks (LF_MDMARK): most lines start with
+		   Chinese, and are not read */
+		if (!(l->flags & LF_MDMARK))
 			continue;
 		n = l->end - l->start;
 		if (n < 2)
