@@ -748,6 +748,9 @@ parse_class_name(enum parse_class c)
  */
 struct pr_index {
 	uint32_t	 free;		/* rules that need nothing */
+	uint32_t	 base[32];	/* per hint, free and the rules
+					   needing it: a line's candidates
+					   but those of its features */
 	uint32_t	 flag[32];	/* per LF_* bit, rules needing it */
 	uint32_t	 md[32];	/* per hint (PM_*), rules needing it */
 	unsigned	 needs;		/* every LF_* some rule needs */
@@ -789,6 +792,8 @@ pr_index_build(void)
 		if (parse_rules_line[r].gate & PRG_OPEN)
 			x->gated_open |= 1u << r;
 	}
+	for (b = 0; b < 32; b++)
+		x->base[b] = x->free | x->md[b];
 	/* the last rule ("text") holds for every line that reaches it */
 	if (parse_rules_line[r - 1].test != PR_NEEDED ||
 	    parse_rules_line[r - 1].need != 0 ||
@@ -819,7 +824,7 @@ pr_lowest(uint32_t m)
 static uint32_t
 pr_candidates(const struct parse_line *l)
 {
-	uint32_t m = pr_index.free | pr_index.md[l->md];
+	uint32_t m = pr_index.base[l->md];
 	unsigned f;
 
 	for (f = l->flags & pr_index.needs; f != 0; f &= f - 1)
