@@ -1448,6 +1448,9 @@ _Static_assert(sizeof parse_rules_unit / sizeof *parse_rules_unit <= 33,
    lacks, is not asked.  Built from the table once (pr_init). */
 static uint32_t		 pu_index[PC__COUNT];
 static uint32_t		 pu_need[32], pu_anyneed;
+/* Per class, its rules that need no feature: the candidates of a unit
+   whose first line has none that a rule needs (most units). */
+static uint32_t		 pu_base[PC__COUNT];
 static unsigned		 pu_needs;
 /* Per PUG_* gate, the rules that need it (struct parse_unit_rule.gate):
    not asked for a unit without it. */
@@ -1478,6 +1481,8 @@ pu_index_build(void)
 		if (u->gate & PUG_MARK)
 			pu_gated_mark |= 1u << r;
 	}
+	for (c = 0; c < PC__COUNT; c++)
+		pu_base[c] = pu_index[c] & pu_anyneed;
 	/* "unit-text" is the last rule, for every unit: it has no gate */
 	if ((pu_gated_lines | pu_gated_open | pu_gated_mark) & (1u << (r - 1)))
 		abort();
@@ -1515,7 +1520,8 @@ parse_rules_type(struct parse_ctx *ctx, struct parse_unit *v, size_t n)
 
 	pr_init();
 	for (u = v; u < v + n; u++) {
-		m = pu_index[u->cls] & (pu_anyneed | pk_of(pu_need,
+		m = !(u->flags & pu_needs) ? pu_base[u->cls] :
+		    pu_index[u->cls] & (pu_anyneed | pk_of(pu_need,
 		    u->flags & pu_needs));
 		/* the gates (most units are one line that ends a sentence,
 		   with no caption's mark: no rule gated is asked) */
