@@ -369,17 +369,6 @@ struct parse_ctx {
 						   parse_wire_sign) */
 	struct parse_memo	**memo;		/* see parse_line.memo */
 	size_t			 nmemo;
-	size_t			 nblocks, npieces, nheadings, nbylines,
-				 nnames;	/* of every story, the banner
-						   and the dropped lines, counted
-						   as they are made: what
-						   parse_pool moves, and sizes
-						   the pool by.  Made only by
-						   parse_block_new, _piece,
-						   _lines, _lines_all and
-						   parse_byline_new, _name;
-						   parse_join_signoff takes
-						   back the bylines it drops */
 	struct page_extra	 extra;		/* the page's dropped lines
 						   and contents list as they
 						   are read; parse_pool gives
@@ -742,8 +731,6 @@ parse_block_new(struct parse_ctx *ctx, struct story *st, enum block_kind k)
 	b->section = -1;
 	b->pieces = NULL;
 	b->npieces = 0;
-	ctx->nblocks++;
-	ctx->nheadings += k == BLOCK_HEADING;
 	return st->nblocks++;
 }
 void	 parse_block_piece(struct parse_ctx *, struct block *, size_t, size_t);
@@ -769,7 +756,6 @@ parse_block_lines(struct parse_ctx *ctx, struct story *st, size_t bi,
 	b->pieces[0].start = l->start;
 	b->pieces[0].end = l->end;
 	b->npieces = 1;
-	ctx->npieces++;
 }
 void	 parse_bylines(struct parse_ctx *, struct story *, size_t, size_t,
 	    size_t);

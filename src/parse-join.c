@@ -880,11 +880,6 @@ parse_join_signoff(struct parse_join *J, size_t i)
 			for (k = 0, n = 0; k < st->nbylines; k++)
 				if (st->bylines[k].block != st->dateline_block)
 					st->bylines[n++] = st->bylines[k];
-				else {
-					/* not moved to the page's pool */
-					J->ctx->nbylines--;
-					J->ctx->nnames -= st->bylines[k].nnames;
-				}
 			st->nbylines = n;
 			st->dateline.start = st->dateline.end = 0;
 			st->dateline_block = 0;

@@ -101,7 +101,6 @@ parse_block_piece(struct parse_ctx *ctx, struct block *b, size_t s, size_t e)
 	b->pieces[b->npieces].start = s;
 	b->pieces[b->npieces].end = e;
 	b->npieces++;
-	ctx->npieces++;
 }
 
 /* Append the text runs of Markdown line l, trimmed, to b. */
@@ -147,7 +146,6 @@ parse_block_lines_all(struct parse_ctx *ctx, struct story *st, size_t bi,
 		b->pieces[b->npieces].start = l->start;
 		b->pieces[b->npieces].end = l->end;
 		b->npieces++;
-		ctx->npieces++;
 	}
 }
 
@@ -160,7 +158,6 @@ parse_byline_new(struct parse_ctx *ctx, struct story *st, struct range r,
 
 	PARSE_GROW(ctx, st->bylines, st->nbylines);
 	by = &st->bylines[st->nbylines++];
-	ctx->nbylines++;
 	memset(by, 0, sizeof *by);
 	by->role = r;
 	by->block = bi;
@@ -173,7 +170,6 @@ parse_byline_name(struct parse_ctx *ctx, struct byline *by, struct range r)
 {
 	PARSE_GROW(ctx, by->names, by->nnames);
 	by->names[by->nnames++] = r;
-	ctx->nnames++;
 }
 
 /* Record the bylines of a byline line of block bi taken apart (kind k,
@@ -487,18 +483,23 @@ parse_pool(struct parse_ctx *ctx, struct page *pg)
 	struct byline	*bv;
 	struct section	*cv;
 	char		*pool;
-	size_t		 i, k, n, nb, np, nby, nn, nsec;
+	size_t		 i, k, n, nb = 0, np = 0, nby = 0, nn = 0, nsec = 0;
 	size_t		 nx;
 
 	nx = xe->dropped.nblocks > 0 || xe->ncontents > 0 ? sizeof *xe : 0;
 	all = parse_arena_alloc(&ctx->arena, (pg->nstories + 2) * sizeof *all);
 	parse_all(pg, &xe->dropped, all, &n);
-	/* counted as they were made (no pass over them here) */
-	nb = ctx->nblocks;
-	np = ctx->npieces;
-	nsec = ctx->nheadings;
-	nby = ctx->nbylines;
-	nn = ctx->nnames;
+	for (i = 0; i < n; i++) {
+		st = all[i];
+		nb += st->nblocks;
+		for (k = 0; k < st->nblocks; k++) {
+			np += st->blocks[k].npieces;
+			nsec += st->blocks[k].kind == BLOCK_HEADING;
+		}
+		nby += st->nbylines;
+		for (k = 0; k < st->nbylines; k++)
+			nn += st->bylines[k].nnames;
+	}
 	if (nb == 0) {
 		/* no story is left (parse_compact), and nothing of the
 		   banner may point into the scratch memory */
