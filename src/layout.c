@@ -170,6 +170,29 @@ struct lscratch {
 	uint32_t	*stack;		/* open brackets */
 	size_t		 bcap;		/* bytes */
 	char		*lb;		/* u8_possible_linebreaks / grapheme */
+	struct lbcache	*lbc;		/* answers of u8_possible_linebreaks
+					   (layout_lb_cached), or NULL */
+};
+
+/* The answers of u8_possible_linebreaks for short stretches, by their
+   bytes with every Han written as U+4E00: a story's stretches are mostly
+   a mark between Han (文，中), the same few dozen patterns over and over,
+   and libunistring spends some 60 instructions a byte on each.  Han
+   U+4E00-9FFF are all alike to it (line break class ID, East Asian
+   width W, not pictographic: the unit test checks every one in the
+   library installed), so a stretch gives what its key gives.  Direct
+   mapped by a hash of the key; a slot holds the last stretch that fell
+   in it. */
+#define LBC_BITS	10
+#define LBC_SLOTS	(1u << LBC_BITS)
+#define LBC_MAX		30		/* bytes of the longest stretch kept */
+struct lbslot {
+	unsigned char	 len;		/* bytes of key (0: empty) */
+	char		 key[LBC_MAX];	/* the stretch, its Han as U+4E00 */
+	char		 brk[LBC_MAX];	/* u8_possible_linebreaks of it */
+};
+struct lbcache {
+	struct lbslot	 slot[LBC_SLOTS];
 };
 
 /* Room for n code points and bytes bytes.  What the arrays held is not
@@ -205,6 +228,7 @@ lscratch_free(struct lscratch *s)
 /* What a caller keeps (layout.h). */
 struct layout_scratch {
 	struct lscratch	 s;
+	struct lbcache	*lbc;		/* kept for all its stories */
 };
 #define LAYOUT_SCRATCH_KEEP	65536	/* code points kept between calls */
 
@@ -219,6 +243,7 @@ layout_scratch_free(struct layout_scratch *ls)
 {
 	if (ls == NULL)
 		return;
+	free(ls->lbc);
 	lscratch_free(&ls->s);
 	free(ls);
 }
@@ -719,6 +744,52 @@ layout_is_han8(const unsigned char *p)
 	return (p[0] >= 0xE5 && p[0] <= 0xE9) || (p[0] == 0xE4 && p[1] >= 0xB8);
 }
 
+/* u8_possible_linebreaks(u, n, "UTF-8", lb), from the cache c when it
+   holds the stretch (see struct lbcache), else computed and kept there.
+   A Han in the key is a whole well-formed three-byte sequence (a lead
+   byte of those is no continuation byte, so no malformed sequence
+   before it can take it in): what libunistring decodes there is a Han
+   whatever the bytes around. */
+static void
+layout_lb_cached(struct lbcache *c, const unsigned char *u, uint32_t n,
+    char *lb)
+{
+	struct lbslot	*sl;
+	char		 key[LBC_MAX];
+	uint32_t	 z = 0, h = 0;
+
+	if (c == NULL || n > LBC_MAX) {
+		u8_possible_linebreaks(u, n, "UTF-8", lb);
+		return;
+	}
+	while (z < n) {
+		if (z + 2 < n && layout_is_han8(u + z) &&
+		    (((u[z + 1] ^ 0x80) | (u[z + 2] ^ 0x80)) & 0xC0) == 0) {
+			memcpy(key + z, "\xe4\xb8\x80", 3);	/* U+4E00 */
+			h = h * 33 + 1;
+			z += 3;
+		} else {
+			key[z] = (char)u[z];
+			h = h * 33 + u[z] + 2;
+			z++;
+		}
+	}
+	sl = &c->slot[(((h + n) * 0x9E3779B1u) >> (32 - LBC_BITS)) & ~1u];
+	if (sl->len == n && memcmp(sl->key, key, n) == 0) {
+		memcpy(lb, sl->brk, n);
+		return;
+	}
+	if (sl[1].len == n && memcmp(sl[1].key, key, n) == 0) {
+		memcpy(lb, sl[1].brk, n);
+		return;
+	}
+	u8_possible_linebreaks(u, n, "UTF-8", lb);
+	sl[1] = sl[0];		/* the older of the pair goes */
+	sl->len = (unsigned char)n;
+	memcpy(sl->key, key, n);
+	memcpy(sl->brk, lb, n);
+}
+
 /* u8_possible_linebreaks of d[0, dlen) into lb, for the stretch from cut
    (0 or a Han character after a Han character) to the next Han after Han
    past o; returns where that stretch ends.  UAX #14 allows a break
@@ -728,8 +799,8 @@ layout_is_han8(const unsigned char *p)
    both are ID there.  So the stretches give what one call on the whole
    text would, and runs of Han need no call. */
 static uint32_t
-layout_linebreaks(const char *d, uint32_t dlen, uint32_t cut, uint32_t o,
-    char *lb)
+layout_linebreaks(struct lbcache *c, const char *d, uint32_t dlen,
+    uint32_t cut, uint32_t o, char *lb)
 {
 	const unsigned char *u = (const unsigned char *)d;
 	uint32_t e = o;
@@ -745,7 +816,7 @@ layout_linebreaks(const char *d, uint32_t dlen, uint32_t cut, uint32_t o,
 	}
 	if (e > dlen)
 		e = dlen;
-	u8_possible_linebreaks(u + cut, e - cut, "UTF-8", lb + cut);
+	layout_lb_cached(c, u + cut, e - cut, lb + cut);
 	if (cut > 0)
 		lb[cut] = UC_BREAK_POSSIBLE;
 	return e;
@@ -1042,8 +1113,8 @@ layout_tailor(struct lwork *w, struct lwalk *wk, size_t k, uint32_t c,
 	int		 rule = 0, bad;
 
 	if (wk->o >= wk->lbdone) {
-		wk->lbdone = layout_linebreaks(b->d, b->dlen, wk->cut, wk->o,
-		    s->lb);
+		wk->lbdone = layout_linebreaks(s->lbc, b->d, b->dlen, wk->cut,
+		    wk->o, s->lb);
 		w->lbbytes += wk->lbdone - wk->cut;
 	}
 	p = (unsigned char)s->lb[wk->o];
@@ -1383,8 +1454,10 @@ layout_prepare_with(struct layout_scratch *ls, const struct page *pg,
 	if (ls == NULL) {
 		memset(&own, 0, sizeof own);
 		ls = &own;
-	}
+	} else if (ls->lbc == NULL)
+		ls->lbc = xcalloc(1, sizeof *ls->lbc);
 	s = &ls->s;
+	s->lbc = ls->lbc;	/* none for a call's own */
 	lp->nb = st->nblocks;
 	lp->b = xcalloc(lp->nb, sizeof *lp->b);
 	a.want = layout_story_bytes(st, nhits, &most);
