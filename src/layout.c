@@ -281,13 +281,20 @@ layout_decode(struct lscratch *s, const char *j, size_t jlen)
 	s->nsp = 0;
 	while (p < e) {
 		/* Han, U+4E00-9FFF: E4 B8-BF .., E5-E9 .. .. (both trailing
-		   bytes 10xxxxxx); a run of them in one loop. */
-		while (e - p >= 3 && (unsigned)*p - 0xE4 <= 5 &&
-		    (((p[1] ^ 0x80) | (p[2] ^ 0x80)) & 0xC0) == 0 &&
-		    (*p != 0xE4 || p[1] >= 0xB8)) {
+		   bytes 10xxxxxx); a run of them in one loop, which decodes
+		   first and then tests the code point (E4 80-B7 .. is below
+		   U+4E00). */
+		while (p + 2 < e) {
+			uint32_t b0 = (uint32_t)p[0] - 0xE4,
+			    b1 = (uint32_t)p[1] ^ 0x80, b2 = (uint32_t)p[2] ^ 0x80;
+
+			if (b0 > 5 || ((b1 | b2) & 0xC0) != 0)
+				break;
+			c = ((b0 + 4) << 12) | (b1 << 6) | b2;
+			if (c < 0x4E00)
+				break;
 			off[n] = (uint32_t)(p - (const uint8_t *)j);
-			cp[n] = ((uint32_t)(*p & 0x0F) << 12) |
-			    ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+			cp[n] = c;
 			cls[n++] = LX_HANCLS;
 			p += 3;
 		}
