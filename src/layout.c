@@ -185,11 +185,12 @@ struct lscratch {
    in it. */
 #define LBC_BITS	10
 #define LBC_SLOTS	(1u << LBC_BITS)
-#define LBC_MAX		30		/* bytes of the longest stretch kept */
+#define LBC_KEY		32		/* bytes of a key */
+#define LBC_MAX		(LBC_KEY - 1)	/* bytes of the longest stretch kept */
 struct lbslot {
-	unsigned char	 len;		/* bytes of key (0: empty) */
-	char		 key[LBC_MAX];	/* the stretch, its Han as U+4E00 */
-	char		 brk[LBC_MAX];	/* u8_possible_linebreaks of it */
+	unsigned char	 key[LBC_KEY];	/* the stretch, its Han as U+4E00,
+					   zeros, its length last (0: empty) */
+	char		 brk[LBC_KEY];	/* u8_possible_linebreaks of it */
 };
 struct lbcache {
 	struct lbslot	 slot[LBC_SLOTS];
@@ -213,7 +214,8 @@ lscratch_grow(struct lscratch *s, size_t n, size_t bytes)
 	if (bytes > s->bcap) {
 		free(s->lb);
 		s->bcap = bytes + bytes / 2;
-		s->lb = xmalloc(s->bcap);
+		/* and room for layout_lb_cached's whole answers */
+		s->lb = xmalloc(s->bcap + LBC_MAX);
 	}
 }
 
@@ -756,19 +758,23 @@ layout_is_han8(const unsigned char *p)
    A Han in the key is a whole well-formed three-byte sequence (a lead
    byte of those is no continuation byte, so no malformed sequence
    before it can take it in): what libunistring decodes there is a Han
-   whatever the bytes around. */
+   whatever the bytes around.  Keys and answers are moved whole (fixed
+   sizes, no calls), so this may write lb[n, LBC_MAX) too: lscratch_grow
+   leaves room, and nothing has been computed there yet. */
 static void
 layout_lb_cached(struct lbcache *c, const unsigned char *u, uint32_t n,
     char *lb)
 {
 	struct lbslot	*sl;
-	char		 key[LBC_MAX];
-	uint32_t	 z = 0, h = 0;
+	unsigned char	 key[LBC_KEY];
+	uint32_t	 z = 0, h = n;
 
 	if (c == NULL || n > LBC_MAX) {
 		u8_possible_linebreaks(u, n, "UTF-8", lb);
 		return;
 	}
+	memset(key, 0, sizeof key);
+	key[LBC_MAX] = (unsigned char)n;
 	while (z < n) {
 		if (z + 2 < n && layout_is_han8(u + z) &&
 		    (((u[z + 1] ^ 0x80) | (u[z + 2] ^ 0x80)) & 0xC0) == 0) {
@@ -776,25 +782,24 @@ layout_lb_cached(struct lbcache *c, const unsigned char *u, uint32_t n,
 			h = h * 33 + 1;
 			z += 3;
 		} else {
-			key[z] = (char)u[z];
+			key[z] = u[z];
 			h = h * 33 + u[z] + 2;
 			z++;
 		}
 	}
-	sl = &c->slot[(((h + n) * 0x9E3779B1u) >> (32 - LBC_BITS)) & ~1u];
-	if (sl->len == n && memcmp(sl->key, key, n) == 0) {
-		memcpy(lb, sl->brk, n);
+	sl = &c->slot[((h * 0x9E3779B1u) >> (32 - LBC_BITS)) & ~1u];
+	if (memcmp(sl->key, key, LBC_KEY) == 0) {
+		memcpy(lb, sl->brk, LBC_MAX);
 		return;
 	}
-	if (sl[1].len == n && memcmp(sl[1].key, key, n) == 0) {
-		memcpy(lb, sl[1].brk, n);
+	if (memcmp(sl[1].key, key, LBC_KEY) == 0) {
+		memcpy(lb, sl[1].brk, LBC_MAX);
 		return;
 	}
 	u8_possible_linebreaks(u, n, "UTF-8", lb);
 	sl[1] = sl[0];		/* the older of the pair goes */
-	sl->len = (unsigned char)n;
-	memcpy(sl->key, key, n);
-	memcpy(sl->brk, lb, n);
+	memcpy(sl->key, key, LBC_KEY);
+	memcpy(sl->brk, lb, n);	/* what follows: zeros, or older answers */
 }
 
 /* u8_possible_linebreaks of d[0, dlen) into lb, for the stretch from cut

@@ -994,7 +994,7 @@ same_layout(const struct layout *x, const struct layout *y)
    by their bytes with each Han as 一 (layout_lb_cached); a call's own
    scratch asks libunistring every time.  Both lay out alike: stretches
    of one pattern with other Han (the cache answers), random ones, and
-   ones of 29 to 32 bytes (the longest kept is 30). */
+   ones of 29 to 33 bytes (the longest kept is 31). */
 static void
 test_lb_cache(void **state)
 {
@@ -1027,8 +1027,9 @@ test_lb_cache(void **state)
 			n += (size_t)u8_uctomb(s + n, 0x4E00 + (seed >> 8) %
 			    0x5200, 4);
 			k = a % 3 == 2 ? 1 + (seed >> 4) % 9 : 1 + a % 4;
-			if (a % 50 == 1)	/* 29 to 32 bytes */
-				k = 29 + a / 50 % 4;
+			if (a % 50 == 1)	/* stretches of 29 to 33 bytes:
+						   Han, letters, Han */
+				k = 23 + a / 50 % 5;
 			while (k-- > 0) {
 				seed = seed * 1103515245 + 12345;
 				if (a % 50 == 1)
