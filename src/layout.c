@@ -603,7 +603,13 @@ layout_units(struct lblock *b)
 
 	if (b->nunits == 0)
 		return;
-	qsort(b->units, b->nunits, sizeof *b->units, layout_unit_cmp);
+	/* Mostly found in order already (one URL or note, or statistics
+	   alone): qsort only when not. */
+	for (i = 1; i < b->nunits; i++)
+		if (layout_unit_cmp(&b->units[i - 1], &b->units[i]) > 0)
+			break;
+	if (i < b->nunits)
+		qsort(b->units, b->nunits, sizeof *b->units, layout_unit_cmp);
 	for (i = 0; i < b->nunits; i++) {
 		if (n > 0 && b->units[i].start < b->units[n - 1].end) {
 			if (b->units[i].end > b->units[n - 1].end)

@@ -960,6 +960,45 @@ test_linebreaks_han(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* Units found while preparing (a URL, a page-jump note) and statistics
+   come in two lists, so they are in text order (layout_units skips the
+   sort) or not (a statistic before a URL): each is kept on one line at
+   every width that holds it, either way. */
+static void
+test_units_order(void **state)
+{
+	static const char *const texts[] = {
+	    "自2019年10月18日至2021年10月31日，详见（下转第二版）及网站"
+	    "https://www.example.org/a/b。",
+	    "详见（下转第二版）及网站https://www.example.org/a/b，自"
+	    "2019年10月18日至2021年10月31日。",
+	};
+	static const char *const keep[] = { "2019年10月18日至2021年10月31日",
+	    "（下转第二版）", "https://www.example.org/a/b" };
+	struct tpage	*tp;
+	struct stat_hit	 hit;
+	struct layout_prep *lp;
+	struct layout	*lay;
+	size_t		 t;
+	int		 W;
+
+	for (t = 0; t < 2; t++) {
+		tp = tpage_one(BLOCK_PARAGRAPH, texts[t]);
+		memset(&hit, 0, sizeof hit);
+		hit.start = (size_t)(strstr(texts[t], keep[0]) - texts[t]);
+		hit.end = hit.start + strlen(keep[0]);
+		hit.kind = STAT_DATE;
+		lp = layout_prepare(&tp->page, &tp->story, &hit, 1, 0);
+		for (W = 34; W <= 70; W++) {	/* the statistic and ，fit */
+			lay = layout_fit(lp, W);
+			check_layout(lay, W, keep, 3);
+			layout_free(lay);
+		}
+		layout_prep_free(lp);
+		tpage_free(tp);
+	}
+}
+
 /* Are two layouts of the same text the same, field by field (their
    lines point into different preparations)? */
 static int
@@ -1090,6 +1129,7 @@ main(void)
 		cmocka_unit_test(test_clusters),
 		cmocka_unit_test(test_linebreaks_han),
 		cmocka_unit_test(test_lb_cache),
+		cmocka_unit_test(test_units_order),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {
