@@ -773,27 +773,26 @@ layout_lb_cached(struct lbcache *c, const unsigned char *u, uint32_t n,
 {
 	struct lbslot	*sl;
 	unsigned char	 key[LBC_KEY];
-	uint32_t	 z = 0, h = n;
+	uint64_t	 w[4];
+	uint32_t	 z, l;
 
 	if (c == NULL || n > LBC_MAX) {
 		u8_possible_linebreaks(u, n, "UTF-8", lb);
 		return;
 	}
 	memset(key, 0, sizeof key);
+	memcpy(key, u, n);
 	key[LBC_MAX] = (unsigned char)n;
-	while (z < n) {
-		if (z + 2 < n && layout_is_han8(u + z) &&
-		    (((u[z + 1] ^ 0x80) | (u[z + 2] ^ 0x80)) & 0xC0) == 0) {
+	for (z = 0; z < n; z += l) {
+		l = layout_lead_len[u[z] >> 4];
+		if (l == 3 && z + 2 < n && layout_is_han8(u + z) &&
+		    (((u[z + 1] ^ 0x80) | (u[z + 2] ^ 0x80)) & 0xC0) == 0)
 			memcpy(key + z, "\xe4\xb8\x80", 3);	/* U+4E00 */
-			h = h * 33 + 1;
-			z += 3;
-		} else {
-			key[z] = u[z];
-			h = h * 33 + u[z] + 2;
-			z++;
-		}
 	}
-	sl = &c->slot[((h * 0x9E3779B1u) >> (32 - LBC_BITS)) & ~1u];
+	memcpy(w, key, sizeof w);
+	w[0] = (w[0] * 0x9E3779B97F4A7C15u) ^ (w[1] * 0xC2B2AE3D27D4EB4Fu) ^
+	    (w[2] * 0x165667B19E3779F9u) ^ (w[3] * 0x27D4EB2F165667C5u);
+	sl = &c->slot[(w[0] >> (64 - LBC_BITS)) & ~1u];
 	if (memcmp(sl->key, key, LBC_KEY) == 0) {
 		memcpy(lb, sl->brk, LBC_MAX);
 		return;
