@@ -172,6 +172,9 @@ struct lscratch {
 	char		*lb;		/* u8_possible_linebreaks / grapheme */
 	struct lbcache	*lbc;		/* answers of u8_possible_linebreaks
 					   (layout_lb_cached), or NULL */
+	uint32_t	*hd;		/* display offsets of the statistics'
+					   starts and ends, for phases 6 and 7 */
+	size_t		 hdcap;		/* entries */
 };
 
 /* The answers of u8_possible_linebreaks for short stretches, by their
@@ -224,6 +227,7 @@ lscratch_free(struct lscratch *s)
 {
 	free(s->mem);
 	free(s->lb);
+	free(s->hd);
 	memset(s, 0, sizeof *s);
 }
 
@@ -1317,12 +1321,21 @@ layout_merge_clusters(struct lwork *w)
 static void
 layout_stat_units(struct lwork *w)
 {
-	size_t	 i;
+	struct lscratch	*s = w->s;
+	size_t		 i, n = w->src->nhits;
+	uint32_t	*hd;
 
-	for (i = 0; i < w->src->nhits; i++)
-		layout_add_unit(w->b, &w->ucap,
-		    layout_j2d(w->b, w->src->hits[i]->start),
-		    layout_j2d(w->b, w->src->hits[i]->end));
+	if (2 * n > s->hdcap) {
+		free(s->hd);
+		s->hdcap = 4 * n;
+		s->hd = xreallocarray(NULL, s->hdcap, sizeof *s->hd);
+	}
+	hd = s->hd;
+	for (i = 0; i < n; i++) {
+		hd[2 * i] = layout_j2d(w->b, w->src->hits[i]->start);
+		hd[2 * i + 1] = layout_j2d(w->b, w->src->hits[i]->end);
+		layout_add_unit(w->b, &w->ucap, hd[2 * i], hd[2 * i + 1]);
+	}
 	layout_units(w->b);
 }
 
@@ -1343,8 +1356,8 @@ layout_style_runs(struct lwork *w)
 	layout_add_run(b, &w->rcap, 0, w->decorlen, STYLE_DECOR, 0);
 	q = w->decorlen;
 	for (i = 0; i < w->src->nhits; i++) {
-		ha = layout_j2d(b, w->src->hits[i]->start);
-		he = layout_j2d(b, w->src->hits[i]->end);
+		ha = w->s->hd[2 * i];	/* by layout_stat_units */
+		he = w->s->hd[2 * i + 1];
 		if (ha < q)
 			ha = q;
 		if (he <= ha)
