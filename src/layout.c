@@ -175,6 +175,9 @@ struct lscratch {
 	uint32_t	*hd;		/* display offsets of the statistics'
 					   starts and ends, for phases 6 and 7 */
 	size_t		 hdcap;		/* entries */
+	void		*bk;		/* the statistics by block
+					   (layout_bucket_hits) */
+	size_t		 bkcap;		/* bytes */
 };
 
 /* The answers of u8_possible_linebreaks for short stretches, by their
@@ -228,6 +231,7 @@ lscratch_free(struct lscratch *s)
 	free(s->mem);
 	free(s->lb);
 	free(s->hd);
+	free(s->bk);
 	memset(s, 0, sizeof *s);
 }
 
@@ -1397,22 +1401,30 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, struct larena *a,
 
 /* The hits of a story bucketed by block, each bucket sorted by offset:
    block bi's are (*bh)[bstart[bi] .. bstart[bi + 1]).  Hits of no block
-   or empty are left out.  Both arrays malloc'ed. */
+   or empty are left out.  Both arrays are in the scratch (s->bk, grown
+   as needed: no allocation per story), zeroed first. */
 static void
-layout_bucket_hits(const struct stat_hit *hits, size_t nhits, size_t nb,
-    const struct stat_hit ***bhp, size_t **bstartp)
+layout_bucket_hits(struct lscratch *s, const struct stat_hit *hits,
+    size_t nhits, size_t nb, const struct stat_hit ***bhp, size_t **bstartp)
 {
 	const struct stat_hit	**bh;
-	size_t			 *bstart, *fill, i, bi, nh;
+	size_t			 *bstart, *fill, i, bi, nh, need;
 
-	bstart = xcalloc(2 * nb + 1, sizeof *bstart);	/* and fill */
+	need = (2 * nb + 1) * sizeof *bstart + (nhits + 1) * sizeof *bh;
+	if (need > s->bkcap) {
+		free(s->bk);
+		s->bkcap = need + need / 2;
+		s->bk = xmalloc(s->bkcap);
+	}
+	memset(s->bk, 0, need);
+	bstart = s->bk;		/* and fill */
 	fill = bstart + nb + 1;
+	bh = (const struct stat_hit **)(bstart + 2 * nb + 1);
 	for (i = 0; i < nhits; i++)
 		if (hits[i].block < nb && hits[i].end > hits[i].start)
 			bstart[hits[i].block + 1]++;
 	for (bi = 0; bi < nb; bi++)
 		bstart[bi + 1] += bstart[bi];
-	bh = xcalloc(bstart[nb] + 1, sizeof *bh);
 	for (i = 0; i < nhits; i++)
 		if (hits[i].block < nb && hits[i].end > hits[i].start)
 			bh[bstart[hits[i].block] + fill[hits[i].block]++] =
@@ -1469,7 +1481,7 @@ layout_prepare_with(struct layout_scratch *ls, const struct page *pg,
     const struct story *st, const struct stat_hit *hits, size_t nhits,
     unsigned flags)
 {
-	struct layout_prep	 *lp = xcalloc(1, sizeof *lp);
+	struct layout_prep	 *lp;
 	struct layout_scratch	  own;
 	struct lscratch		 *s;
 	struct larena		  a = { NULL, 0, 0 };
@@ -1479,7 +1491,10 @@ layout_prepare_with(struct layout_scratch *ls, const struct page *pg,
 	size_t			 *bstart, bi, most;
 	char			 *jfree;
 
-	if (st == NULL || st->nblocks == 0)
+	/* the blocks in the same allocation */
+	bi = st != NULL ? st->nblocks : 0;
+	lp = xcalloc(1, sizeof *lp + bi * sizeof *lp->b);
+	if (bi == 0)
 		return lp;
 	if (ls == NULL) {
 		memset(&own, 0, sizeof own);
@@ -1489,10 +1504,10 @@ layout_prepare_with(struct layout_scratch *ls, const struct page *pg,
 	s = &ls->s;
 	s->lbc = ls->lbc;	/* none for a call's own */
 	lp->nb = st->nblocks;
-	lp->b = xcalloc(lp->nb, sizeof *lp->b);
+	lp->b = (struct lblock *)(lp + 1);
 	a.want = layout_story_bytes(st, nhits, &most);
 	lscratch_grow(s, most + 1, most + 16);	/* once, mostly */
-	layout_bucket_hits(hits, nhits, lp->nb, &bh, &bstart);
+	layout_bucket_hits(s, hits, nhits, lp->nb, &bh, &bstart);
 	for (bi = 0; bi < lp->nb; bi++) {
 		bl = &st->blocks[bi];
 		memset(&src, 0, sizeof src);
@@ -1516,8 +1531,6 @@ layout_prepare_with(struct layout_scratch *ls, const struct page *pg,
 		lp->cells += lp->b[bi].cells;
 		free(jfree);
 	}
-	free(bh);
-	free(bstart);
 	if (ls == &own || s->cap > LAYOUT_SCRATCH_KEEP)
 		lscratch_free(s);
 	return lp;
@@ -1544,8 +1557,7 @@ layout_prep_free(struct layout_prep *lp)
 		free(b->mem);
 		free(b->units);
 	}
-	free(lp->b);
-	free(lp);
+	free(lp);	/* and its blocks */
 }
 
 /* Cells of the unit holding display byte q, or 0. */
@@ -1884,10 +1896,12 @@ layout_fit(const struct layout_prep *lp, int width)
 	if (W > LAYOUT_MAX_WIDTH)
 		W = LAYOUT_MAX_WIDTH;
 	memset(&lb, 0, sizeof lb);
-	lb.lay = xcalloc(1, sizeof *lb.lay);
+	/* the layout and its blines in one allocation */
+	lb.lay = xcalloc(1, sizeof *lb.lay + (lp->nb + 1) *
+	    sizeof *lb.lay->blines);
 	lb.lay->width = W;
 	lb.lay->nblocks = lp->nb;
-	lb.lay->blines = xcalloc(lp->nb + 1, sizeof *lb.lay->blines);
+	lb.lay->blines = (struct layout_blines *)(lb.lay + 1);
 	est = lp->cells / (size_t)W + lp->nb * 3 + 16;
 	lb.lcap = est;
 	lb.lay->lines = xreallocarray(NULL, lb.lcap, sizeof *lb.lay->lines);
@@ -1917,8 +1931,7 @@ layout_free(struct layout *lay)
 		return;
 	free(lay->lines);
 	free(lay->spans);
-	free(lay->blines);
-	free(lay);
+	free(lay);	/* and its blines */
 }
 
 /* The first line showing joined offset off of block, or -1. */
