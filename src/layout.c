@@ -1216,14 +1216,17 @@ layout_han_run(struct lwork *w, struct lwalk *wk, size_t k)
 {
 	struct lblock	*b = w->b;
 	const uint32_t	*cls = w->s->cls;
-	size_t		 k0 = k;
+	/* in locals: a byte stored through brk or cw could be any of
+	   these to the compiler, which would load them again each time */
+	unsigned char	*brk = b->brk, *cw = b->cw;
+	size_t		 k0 = k, hi = w->hi;
 	uint32_t	 o = wk->o;
 
 	do {
-		b->brk[o] = LB_CLUSTER | LB_OK;
-		b->cw[o] = 2;
+		brk[o] = LB_CLUSTER | LB_OK;
+		cw[o] = 2;
 		o += 3;
-	} while (++k < w->hi && cls[k] == LX_HANCLS);
+	} while (++k < hi && cls[k] == LX_HANCLS);
 	b->cells += 2 * (k - k0);
 	wk->o = o;
 	wk->cut = o - 3;
@@ -1243,16 +1246,22 @@ layout_break_flags(struct lwork *w)
 	struct lblock	*b = w->b;
 	struct lscratch	*s = w->s;
 	struct lwalk	 wk;
-	size_t		 k;
-	uint32_t	 c, len;
+	size_t		 k, hi = w->hi;
+	uint32_t	 c, len, o;
 	unsigned	 kc, f, cells;
+	/* in locals: a byte stored through brk or cw could be any of
+	   these to the compiler (see layout_han_run) */
+	unsigned char	*brk, *cw;
+	const uint32_t	*cls = s->cls, *cp = s->cp, *off = s->off;
 
 	lscratch_grow(s, 0, b->dlen + 1);
-	memset(b->brk, 0, b->dlen);
+	brk = b->brk;
+	cw = b->cw;
+	memset(brk, 0, b->dlen);
 	memset(&wk, 0, sizeof wk);
 	wk.o = layout_decor_flags(w);
-	for (k = w->lo; k < w->hi; ) {
-		kc = s->cls[k];
+	for (k = w->lo; k < hi; ) {
+		kc = cls[k];
 		if (kc == LX_HANCLS && (wk.kb & LX_HAN)) {
 			k = layout_han_run(w, &wk, k);
 			continue;
@@ -1261,32 +1270,32 @@ layout_break_flags(struct lwork *w)
 			k++;
 			continue;
 		}
-		c = s->cp[k];
+		c = cp[k];
+		o = wk.o;
 		if ((kc & LX_HAN) && (wk.kb & LX_HAN))
-			wk.cut = wk.o;	/* after a dropped U+200B or newline */
+			wk.cut = o;	/* after a dropped U+200B or newline */
 		cells = layout_cells(kc);
 		f = LB_CLUSTER;
 		if (!(kc & CJK_SIMPLE))
 			w->complex = 1;
 		if (kc & CJK_SPACE)
 			f |= LB_SPACE;
-		b->cw[wk.o] = (unsigned char)cells;
+		cw[o] = (unsigned char)cells;
 		b->cells += cells;
-		len = kc & LX_CHANGED ? layout_u8len(c) :
-		    s->off[k + 1] - s->off[k];
-		layout_units_at(w, k, c, wk.o);
+		len = kc & LX_CHANGED ? layout_u8len(c) : off[k + 1] - off[k];
+		layout_units_at(w, k, c, o);
 		if (wk.havep)
 			f |= layout_tailor(w, &wk, k, c, kc);
 		else if (w->decorlen > 0)
 			f |= LB_RUN | LB_BAD;
-		b->brk[wk.o] = (unsigned char)f;
+		brk[o] = (unsigned char)f;
 		wk.havep = 1;
 		wk.pc = c;
 		wk.kb2 = wk.kb;
 		wk.kb = kc;
 		if (!(kc & CJK_SPACE))
 			wk.kns = kc;
-		wk.o += len;
+		wk.o = o + len;
 		k++;
 	}
 }
