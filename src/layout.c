@@ -158,6 +158,7 @@ static const struct {
 #define LX_POK		0x20000	/* a break allowed before it (U+200B) */
 #define LX_HAN		0x10000	/* U+4E00-9FFF */
 #define LX_HANCLS	(LX_HAN | CJK_WIDE | CJK_SIMPLE | CJK_IDEO) /* its class */
+#define LCC_SLOTS	256	/* a power of two */
 struct lscratch {
 	void		*mem;		/* holds the arrays of code points */
 	size_t		 cap;		/* code points */
@@ -178,6 +179,10 @@ struct lscratch {
 	void		*bk;		/* the statistics by block
 					   (layout_bucket_hits) */
 	size_t		 bkcap;		/* bytes */
+	struct {
+		uint32_t c1;		/* code point + 1 (0: empty) */
+		uint32_t k;		/* its cjk_class */
+	}		 ccache[LCC_SLOTS];	/* layout_class */
 };
 
 /* The answers of u8_possible_linebreaks for short stretches, by their
@@ -277,6 +282,23 @@ layout_is_control(uint32_t c)
 	    c == 0x2029;
 }
 
+/* cjk_class(c) from a small direct-mapped cache in the scratch: the few
+   marks and letters between Han come back again and again, and a look-up
+   here is a few instructions against a call.  The widths are those of
+   the locale at the first look-up in the scratch, as cjk_class's own
+   tables keep those of its first call: dubao sets its locale once. */
+static inline unsigned
+layout_class(struct lscratch *s, uint32_t c)
+{
+	unsigned i = c & (LCC_SLOTS - 1);
+
+	if (s->ccache[i].c1 != c + 1) {
+		s->ccache[i].c1 = c + 1;
+		s->ccache[i].k = cjk_class(c);
+	}
+	return s->ccache[i].k;
+}
+
 /* Decode the joined text into s->cp/off/cls, noting in s->sp the code
    points layout_widen must look at; returns the count. */
 static size_t
@@ -334,7 +356,7 @@ layout_decode(struct lscratch *s, const char *j, size_t jlen)
 				s->sp[s->nsp++] = (uint32_t)n;
 		}
 		cp[n] = c;
-		cls[n] = cjk_class(c);
+		cls[n] = layout_class(s, c);
 		n++;
 	}
 	off[n] = (uint32_t)jlen;

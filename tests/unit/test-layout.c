@@ -999,6 +999,44 @@ test_units_order(void **state)
 	}
 }
 
+/* The class of a code point comes from a cache of 256 slots by its low
+   byte (layout_class): code points that share a slot, one after the
+   other, each get their own width (a 1, š 1, ち 2, ｡ 1, ａ 2), with a
+   kept scratch and a call's own. */
+static void
+test_class_cache(void **state)
+{
+	static const uint32_t cps[] = { 0x61, 0x161, 0x3061, 0xFF61, 0xFF41,
+	    0x41, 0x3041, 0x141 };
+	const size_t	 np = sizeof cps / sizeof cps[0];
+	struct layout_scratch *ls = layout_scratch_new();
+	struct layout_prep *lp;
+	struct layout	*lay;
+	struct tpage	*tp;
+	uint8_t		 s[1024];
+	size_t		 i, n = 0, cells = 0;
+	int		 r;
+
+	for (i = 0; i < 200; i++) {
+		n += (size_t)u8_uctomb(s + n, cps[(i * 5) % np], 4);
+		cells += (size_t)cjk_width(cps[(i * 5) % np]);
+	}
+	s[n] = '\0';
+	tp = tpage_one(BLOCK_BYLINE, (const char *)s);
+	for (r = 0; r < 3; r++) {
+		lp = r < 2 ? layout_prepare_with(ls, &tp->page, &tp->story,
+		    NULL, 0, 0) : layout_prepare(&tp->page, &tp->story, NULL,
+		    0, 0);
+		lay = layout_fit(lp, LAYOUT_MAX_WIDTH);
+		assert_int_equal(lay->nlines, 1);
+		assert_int_equal(lay->lines[0].cells, cells);
+		layout_free(lay);
+		layout_prep_free(lp);
+	}
+	layout_scratch_free(ls);
+	tpage_free(tp);
+}
+
 /* Are two layouts of the same text the same, field by field (their
    lines point into different preparations)? */
 static int
@@ -1130,6 +1168,7 @@ main(void)
 		cmocka_unit_test(test_linebreaks_han),
 		cmocka_unit_test(test_lb_cache),
 		cmocka_unit_test(test_units_order),
+		cmocka_unit_test(test_class_cache),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {
