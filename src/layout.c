@@ -44,15 +44,20 @@
  * back, so fitting is linear.
  *
  * Speed (tests/bench corpus, prepare + fit at 80, one core): about
- * 80 instructions per byte (callgrind), 150 MiB/s or more on a quiet
- * machine.  Most of the text is Han after Han: a break is allowed there,
- * no tailoring applies, and u8_possible_linebreaks is called only on the
- * stretches in between (layout_linebreaks); decoding, the break flags and
- * the fit take runs of Han in tight loops.  The work arrays belong to
- * the caller (layout_prepare_with: the dump keeps one for all its
- * stories) or to one layout_prepare call; the blocks of a story share
+ * 65 instructions per byte (callgrind, 646M for the first 10 MB; 808M
+ * before session 6).  Most of the text is Han after Han: a break is
+ * allowed there, no tailoring applies, and u8_possible_linebreaks is
+ * called only on the stretches in between (layout_linebreaks); those
+ * are mostly a mark between Han, and a kept scratch remembers the
+ * library's answer for each short one (layout_lb_cached), which leaves
+ * it a few per cent of them.  Decoding, the break flags and the fit take
+ * runs of Han in tight loops; the class of other code points comes from
+ * a small cache (layout_class).  The work arrays belong to the caller
+ * (layout_prepare_with: the dump keeps one for all its stories, with its
+ * caches) or to one layout_prepare call; the blocks of a story share
  * them, sized once for the largest, and one allocation for what they
- * keep.  No global state: threads may prepare stories at the same time.
+ * keep.  No global state: threads may prepare stories at the same time,
+ * each with its own scratch.
  */
 #include <stdint.h>
 #include <stdlib.h>
