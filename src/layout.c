@@ -45,7 +45,7 @@
  *
  * Speed (tests/bench corpus, prepare + fit at 80, one core): about
  * 65 instructions per byte (callgrind, 646M for the first 10 MB; 808M
- * before session 6).  Most of the text is Han after Han: a break is
+ * at d7eda47).  Most of the text is Han after Han: a break is
  * allowed there, no tailoring applies, and u8_possible_linebreaks is
  * called only on the stretches in between (layout_linebreaks); those
  * are mostly a mark between Han, and a kept scratch remembers the
