@@ -131,6 +131,10 @@
 #define LF_MAYNAMES	0x01000000u	/* short and Han: names continuing a
 					   byline, perhaps (parse_line_names
 					   reads them when a byline is above) */
+#define LF_MDMARK	0x02000000u	/* opens with # > ! or * (trimmed):
+					   perhaps a Markdown mark, which
+					   parse_md_looks looks at (set by
+					   parse_line_split) */
 
 /* The Markdown hint of a line (struct parse_line.md), from md4c. */
 enum parse_md {

@@ -283,24 +283,51 @@ pl_prefix(const char *s, size_t n, const char *p)
 	return k <= n && memcmp(s, p, k) == 0;
 }
 
-/* Split span into lines (at \n) with their trimmed ranges; the count.
+/* Per byte: PL_SPLIT_TRIM for a first byte of a line that may start
+   white space (pl_space: ASCII space or control, the first byte of
+   U+3000 or of NBSP), PL_SPLIT_MD for the first byte of a Markdown mark
+   that parse_md_looks looks for (# > ! *: LF_MDMARK), PL_SPLIT_END for a
+   last byte that may end white space (parse_line_trim_end: the last
+   byte of them).  One load and one test for most lines, whose first and
+   last bytes are none of these. */
+#define PL_SPLIT_TRIM	1
+#define PL_SPLIT_MD	2
+#define PL_SPLIT_END	4
+#define PL_T16(a)	a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a
+#define PL_TE		(PL_SPLIT_TRIM | PL_SPLIT_END)
+static const unsigned char pl_split_byte[256] = {
+	PL_T16(PL_TE), PL_T16(PL_TE),
+	PL_TE, PL_SPLIT_MD, 0, PL_SPLIT_MD, 0, 0, 0, 0,	/* ' ' ! # */
+	0, 0, PL_SPLIT_MD, 0, 0, 0, 0, 0,			/* * */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, PL_SPLIT_MD, 0, /* > */
+	PL_T16(0), PL_T16(0), PL_T16(0), PL_T16(0),
+	PL_SPLIT_END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 80 */
+	PL_T16(0),
+	PL_SPLIT_END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* a0 */
+	PL_T16(0),
+	0, 0, PL_SPLIT_TRIM, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* c2 */
+	PL_T16(0),
+	0, 0, 0, PL_SPLIT_TRIM, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* e3 */
+	PL_T16(0),
+};
+#undef PL_TE
+#undef PL_T16
+
+/* Split span into lines (at \n) with their trimmed ranges, LF_INDENT and
+   LF_MDMARK; the count.
    *out is a caller's array of cap lines (cap > 0); when more lines come,
    they go to a malloc'ed array that replaces it in *out. */
 size_t
 parse_line_split(const char *buf, struct range span, struct parse_line **out,
     size_t cap)
 {
-	struct parse_line	*v = *out;
-	size_t			 n = 0, p = span.start;
+	struct parse_line	*v = *out, *l;
+	const char		*p = buf + span.start, *end = buf + span.end;
+	const char		*nl, *e;
+	size_t			 n = 0, s;
+	unsigned		 t;
 
-	for (;;) {
-		const char	*nl;
-		size_t		 e;
-
-		/* an empty line (one in two of a page) without a call */
-		nl = p >= span.end ? NULL : buf[p] == '\n' ? buf + p :
-		    memchr(buf + p, '\n', span.end - p);
-		e = nl != NULL ? (size_t)(nl - buf) : span.end;
+	for (;; p = nl + 1) {
 		if (n == cap) {
 			cap *= 2;
 			if (v == *out) {
@@ -309,31 +336,43 @@ parse_line_split(const char *buf, struct range span, struct parse_line **out,
 			} else
 				v = xreallocarray(v, cap, sizeof *v);
 		}
-		memset(&v[n], 0, sizeof v[n]);
-		if (e == p) {
-			/* an empty line (one in two of a page): nothing to
-			   trim */
-			v[n].start = v[n].end = p;
-		} else {
-			unsigned char a = (unsigned char)buf[p];
-			unsigned char c = (unsigned char)buf[e - 1];
-
-			/* no call when the first byte starts no white space
-			   (pl_space: ASCII space or control, the first byte
-			   of U+3000 or of NBSP), nor when the last ends none
-			   (parse_line_trim_end: the last byte of them) */
-			v[n].start = a > ' ' && a != 0xe3 && a != 0xc2 ? p :
-			    parse_line_trim_start(buf, p, e);
-			v[n].end = c > ' ' && c != 0x80 && c != 0xa0 ? e :
-			    parse_line_trim_end(buf, v[n].start, e);
-			if (v[n].start > p + 1 || (v[n].start > p &&
-			    (unsigned char)buf[p] == 0xe3))
-				v[n].flags |= LF_INDENT;
+		/* every field zero but the range, set in one go */
+		l = &v[n++];
+		*l = (struct parse_line){ .start = (size_t)(p - buf),
+		    .end = (size_t)(p - buf) };
+		if (p >= end)
+			break;	/* the span ends with an empty line */
+		/* an empty line (one in two of a page): no call, nothing to
+		   trim */
+		if (*p == '\n') {
+			nl = p;
+			continue;
 		}
-		n++;
+		nl = memchr(p, '\n', (size_t)(end - p));
+		e = nl != NULL ? nl : end;
+		/* no call when the first byte starts no white space, nor
+		   when the last ends none (pl_split_byte); only a line
+		   trimmed at its start can be indented */
+		if ((t = pl_split_byte[(unsigned char)*p]) != 0) {
+			s = (size_t)(p - buf);
+			if (t & PL_SPLIT_TRIM) {
+				l->start = parse_line_trim_start(buf, s,
+				    (size_t)(e - buf));
+				if (l->start > s + 1 || (l->start > s &&
+				    (unsigned char)*p == 0xe3))
+					l->flags = LF_INDENT;
+				t = l->start < (size_t)(e - buf) ?
+				    pl_split_byte[(unsigned char)
+				    buf[l->start]] : 0;
+			}
+			if (t & PL_SPLIT_MD)
+				l->flags |= LF_MDMARK;
+		}
+		l->end = !(pl_split_byte[(unsigned char)e[-1]] &
+		    PL_SPLIT_END) ? (size_t)(e - buf) :
+		    parse_line_trim_end(buf, l->start, (size_t)(e - buf));
 		if (nl == NULL)
 			break;
-		p = e + 1;
 	}
 	*out = v;
 	return n;
@@ -763,6 +802,7 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 	uint32_t c;
 	int	 sep = 0, nroles = 0, photo = 1, nmok;
 	int	 sepb[PARSE_BL_MAX];
+	size_t	 lone = PARSE_BL_MAX;
 
 	bl->n = 0;
 	bl->photo = 0;
@@ -795,14 +835,20 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 		nmok = 1;
 		while (p < end) {
 			unsigned char u = (unsigned char)buf[p];
-			unsigned t = pl_tok[u];
+			unsigned t;
 
+			/* Han led by e5 to e9 (most of a name) first: no such
+			   byte is a stop */
+			if (u - 0xe5u <= 0xe9u - 0xe5u && end - p >= 3) {
+				nm++;
+				p += 3;
+				continue;
+			}
+			t = pl_tok[u];
 			if ((t & PL_STOP) && (pl_space(buf + p, end - p) ||
 			    pl_sep(buf + p, end - p)))
 				break;
-			if (u - 0xe5u <= 0xe9u - 0xe5u && end - p >= 3)
-				nm++;
-			else if (nmok) {
+			if (nmok) {
 				c = pl_get(buf + p, end - p, &len);
 				if (parse_line_is_han(c) || (nm > 0 &&
 				    pl_is_dot(c)))
@@ -840,13 +886,17 @@ parse_line_byline(const char *buf, size_t start, size_t end,
 		if (!pl_bl_add(bl, ts, te, 0))
 			return PB_NONE;
 		w[bl->n - 1] = k;	/* pl_name(buf, ts, te) */
+		if (k == 1 && lone == PARSE_BL_MAX)
+			lone = bl->n - 1;
 		sepb[bl->n - 1] = sep;
 		sep = 0;
 	}
 	if (bl->n == 0)
 		return PB_NONE;
-	/* join padded single characters pairwise: 倪  弋 */
-	for (i = 0, j = 0; i < bl->n; i++) {
+	/* join padded single characters pairwise: 倪  弋; the items before
+	   the first name of one character (lone; most bylines have none)
+	   stay as they are */
+	for (i = j = lone < bl->n ? lone : bl->n; i < bl->n; i++) {
 		if (!bl->item[i].role && w[i] == 1 && i + 1 < bl->n &&
 		    !bl->item[i + 1].role && w[i + 1] == 1 && !sepb[i + 1]) {
 			bl->item[j] = bl->item[i];
@@ -961,10 +1011,12 @@ pl_bracket_dateline(const char *s, size_t n)
  * 张三）, 新华社北京3月5日电, 本报杭州3月5日讯 (记者 张三), 【本報訊】,
  * （中央社記者…台北10日電） ...; 0 when none.  When paren is not NULL it
  * receives the inside of the bracket that follows, or an empty range.
+ * first: the line's first character, of cl bytes, as its caller decoded
+ * it (the agencies looked up with it, not decoding it again).
  */
-size_t
-parse_line_dateline(const char *buf, size_t start, size_t end,
-    struct range *paren)
+static size_t
+pl_dateline(const char *buf, size_t start, size_t end, struct range *paren,
+    uint32_t first, size_t cl)
 {
 	const char	*s = buf + start;
 	size_t		 n = end - start, p = 0, len, q, cnt, alen;
@@ -991,7 +1043,8 @@ parse_line_dateline(const char *buf, size_t start, size_t end,
 		}
 		if (inside)
 			return p;
-	} else if (parse_words_prefix(PW_AGENCIES, s, n, &alen) >= 0) {
+	} else if (parse_words_prefix_c(PW_AGENCIES, s, n, first, cl,
+	    &alen) >= 0) {
 		p = alen;
 		/* pok: the character before is Han (日 is) or a digit; dx:
 		   this one is 电 讯 電 訊; read: one was read through.  A
@@ -1059,6 +1112,23 @@ parse_line_dateline(const char *buf, size_t start, size_t end,
 		}
 	}
 	return p;
+}
+
+/*
+ * Length in bytes of a dateline opening [start, end), as pl_dateline
+ * reads it; the lexer calls pl_dateline with the first character it
+ * decoded already.
+ */
+size_t
+parse_line_dateline(const char *buf, size_t start, size_t end,
+    struct range *paren)
+{
+	size_t	 cl;
+	uint32_t first;
+
+	parse_words_init();
+	first = pl_get(buf + start, end > start ? end - start : 0, &cl);
+	return pl_dateline(buf, start, end, paren, first, cl);
 }
 
 /* True for an opening bracket that a column tag starts with. */
@@ -1809,7 +1879,7 @@ parse_line_lex(const char *buf, struct parse_line *l, struct parse_lexed *x)
 	if (((fl & PW_BIT(PW_AGENCIES)) || ((fl & PW_MARK) &&
 	    (first == 0x3010 || first == 0x3014 || first == 0xff08 ||
 	    first == '('))) &&
-	    (dl = parse_line_dateline(buf, l->start, l->end, &paren)) > 0) {
+	    (dl = pl_dateline(buf, l->start, l->end, &paren, first, i)) > 0) {
 		l->flags |= LF_DATELINE;
 		if (x != NULL) {
 			x->dateline = dl;

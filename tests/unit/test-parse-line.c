@@ -2,8 +2,9 @@
  * Unit tests of the line lexer's scans that read sixteen bytes at a time
  * (src/parse-line.c): the character count, the pause search and the
  * count with the bytes pl_boiler looks for, at every length and place
- * around the blocks' edges.  Each line is a buffer of exactly its bytes
- * (make check-sanitize: no byte past it read).
+ * around the blocks' edges; and the split of a page into lines.  Each
+ * line is a buffer of exactly its bytes (make check-sanitize: no byte
+ * past it read).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -194,6 +195,87 @@ test_lex_seen(void **state)
 	}
 }
 
+/* The lines of [s, e) of buf, as parse_line_split should give them, one
+   byte at a time: each line's trimmed range, LF_INDENT and LF_MDMARK. */
+static size_t
+split_bytes(const char *buf, size_t s, size_t e, struct parse_line *v)
+{
+	size_t	 n = 0, p = s, q;
+
+	for (;;) {
+		for (q = p; q < e && buf[q] != '\n'; q++)
+			;
+		memset(&v[n], 0, sizeof v[n]);
+		v[n].start = parse_line_trim_start(buf, p, q);
+		v[n].end = parse_line_trim_end(buf, v[n].start, q);
+		if (v[n].start > p + 1 || (v[n].start > p &&
+		    (unsigned char)buf[p] == 0xe3))
+			v[n].flags = LF_INDENT;
+		if (v[n].start < q && buf[v[n].start] != '\0' &&
+		    strchr("#>!*", buf[v[n].start]) != NULL)
+			v[n].flags |= LF_MDMARK;
+		n++;
+		if (q == e)
+			return n;
+		p = q + 1;
+	}
+}
+
+/* parse_line_split against split_bytes on random spans made of
+   newlines, white space (ASCII, U+3000, NBSP), Han, ASCII letters and
+   Markdown marks, with a caller's array of one to four lines (grown on
+   the way), the span's ends anywhere in the buffer. */
+static void
+test_split(void **state)
+{
+	static const char *piece[] = { "\n", "\n", "\n", " ", "\t", "\r",
+	    "\xe3\x80\x80", "\xc2\xa0", "中", "文", "a", "\xc2\xa9", "\xe3\x80\x81",
+	    "#", ">", "!", "*", "\"", "+", "\x7f" };
+	char	 src[200], *b;
+	struct parse_line stack[4], *v, want[200];
+	struct range span;
+	size_t	 r, n, k, m, i, cap;
+
+	(void)state;
+	srand(7);
+	for (r = 0; r < 20000; r++) {
+		for (n = 0, m = (size_t)rand() % 40; m > 0; m--) {
+			k = (size_t)rand() % (sizeof piece / sizeof *piece);
+			memcpy(src + n, piece[k], strlen(piece[k]));
+			n += strlen(piece[k]);
+		}
+		b = exact(src, n);
+		span.start = n > 0 ? (size_t)rand() % (n + 1) : 0;
+		span.end = span.start + (size_t)rand() % (n - span.start + 1);
+		/* a span that cuts a character in two is no page's: to the
+		   next character's start */
+		while (span.start < n &&
+		    ((unsigned char)b[span.start] & 0xc0) == 0x80)
+			span.start++;
+		if (span.end < span.start)
+			span.end = span.start;
+		while (span.end < n &&
+		    ((unsigned char)b[span.end] & 0xc0) == 0x80)
+			span.end++;
+		cap = 1 + (size_t)rand() % 4;
+		v = stack;
+		m = parse_line_split(b, span, &v, cap);
+		k = split_bytes(b, span.start, span.end, want);
+		assert_int_equal(m, k);
+		for (i = 0; i < m; i++) {
+			assert_int_equal(v[i].start, want[i].start);
+			assert_int_equal(v[i].end, want[i].end);
+			assert_int_equal(v[i].flags, want[i].flags);
+			assert_int_equal(v[i].nchars, 0);
+			assert_int_equal(v[i].memo, 0);
+			assert_int_equal(v[i].tail.end, 0);
+		}
+		if (v != stack)
+			free(v);
+		free(b);
+	}
+}
+
 int
 main(void)
 {
@@ -201,6 +283,7 @@ main(void)
 		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_pause),
 		cmocka_unit_test(test_lex_seen),
+		cmocka_unit_test(test_split),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
