@@ -13,6 +13,7 @@
  * lists them and says how the layout uses them and the class bits.
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <wchar.h>
@@ -297,6 +298,10 @@ cjk_class_slow(uint32_t c)
 static unsigned short cjk_ascii[128], cjk_latin1[128], cjk_gpunct[0x70],
     cjk_boxgeo[0x100], cjk_cjkp[64], cjk_fullw[0x70];
 static pthread_once_t cjk_once = PTHREAD_ONCE_INIT;
+/* Set (release) once the tables are filled: cjk_class reads it (acquire,
+   a plain load on common machines) instead of calling pthread_once on
+   each of its half a million calls per 10 MB of text. */
+static atomic_int cjk_ready;
 
 /* Fill the class tables of ASCII, Latin-1, general punctuation, box
    drawing and geometric shapes, CJK punctuation and full-width forms
@@ -319,6 +324,7 @@ cjk_init(void)
 		cjk_cjkp[i] = (unsigned short)cjk_class_slow(0x3000 + i);
 	for (i = 0; i < 0x70; i++)
 		cjk_fullw[i] = (unsigned short)cjk_class_slow(0xFF00 + i);
+	atomic_store_explicit(&cjk_ready, 1, memory_order_release);
 }
 
 /* The CJK_* class bits of c.  Han is answered at once, the ranges of
@@ -328,7 +334,8 @@ cjk_class(uint32_t c)
 {
 	if (c >= 0x4E00 && c <= 0x9FFF)
 		return CJK_WIDE | CJK_SIMPLE | CJK_IDEO;
-	pthread_once(&cjk_once, cjk_init);
+	if (!atomic_load_explicit(&cjk_ready, memory_order_acquire))
+		pthread_once(&cjk_once, cjk_init);
 	if (c < 128)
 		return cjk_ascii[c];
 	if (c < 0x100)

@@ -44,15 +44,20 @@
  * back, so fitting is linear.
  *
  * Speed (tests/bench corpus, prepare + fit at 80, one core): about
- * 80 instructions per byte (callgrind), 150 MiB/s or more on a quiet
- * machine.  Most of the text is Han after Han: a break is allowed there,
- * no tailoring applies, and u8_possible_linebreaks is called only on the
- * stretches in between (layout_linebreaks); decoding, the break flags and
- * the fit take runs of Han in tight loops.  The work arrays belong to
- * the caller (layout_prepare_with: the dump keeps one for all its
- * stories) or to one layout_prepare call; the blocks of a story share
+ * 65 instructions per byte (callgrind, 646M for the first 10 MB; 808M
+ * at d7eda47).  Most of the text is Han after Han: a break is
+ * allowed there, no tailoring applies, and u8_possible_linebreaks is
+ * called only on the stretches in between (layout_linebreaks); those
+ * are mostly a mark between Han, and a kept scratch remembers the
+ * library's answer for each short one (layout_lb_cached), which leaves
+ * it a few per cent of them.  Decoding, the break flags and the fit take
+ * runs of Han in tight loops; the class of other code points comes from
+ * a small cache (layout_class).  The work arrays belong to the caller
+ * (layout_prepare_with: the dump keeps one for all its stories, with its
+ * caches) or to one layout_prepare call; the blocks of a story share
  * them, sized once for the largest, and one allocation for what they
- * keep.  No global state: threads may prepare stories at the same time.
+ * keep.  No global state: threads may prepare stories at the same time,
+ * each with its own scratch.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -158,6 +163,7 @@ static const struct {
 #define LX_POK		0x20000	/* a break allowed before it (U+200B) */
 #define LX_HAN		0x10000	/* U+4E00-9FFF */
 #define LX_HANCLS	(LX_HAN | CJK_WIDE | CJK_SIMPLE | CJK_IDEO) /* its class */
+#define LCC_SLOTS	256	/* a power of two */
 struct lscratch {
 	void		*mem;		/* holds the arrays of code points */
 	size_t		 cap;		/* code points */
@@ -170,6 +176,40 @@ struct lscratch {
 	uint32_t	*stack;		/* open brackets */
 	size_t		 bcap;		/* bytes */
 	char		*lb;		/* u8_possible_linebreaks / grapheme */
+	struct lbcache	*lbc;		/* answers of u8_possible_linebreaks
+					   (layout_lb_cached), or NULL */
+	uint32_t	*hd;		/* display offsets of the statistics'
+					   starts and ends, for phases 6 and 7 */
+	size_t		 hdcap;		/* entries */
+	void		*bk;		/* the statistics by block
+					   (layout_bucket_hits) */
+	size_t		 bkcap;		/* bytes */
+	struct {
+		uint32_t c1;		/* code point + 1 (0: empty) */
+		uint32_t k;		/* its cjk_class */
+	}		 ccache[LCC_SLOTS];	/* layout_class */
+};
+
+/* The answers of u8_possible_linebreaks for short stretches, by their
+   bytes with every Han written as U+4E00: a story's stretches are mostly
+   a mark between Han (文，中), the same few dozen patterns over and over,
+   and libunistring spends some 60 instructions a byte on each.  Han
+   U+4E00-9FFF are all alike to it (line break class ID, East Asian
+   width W, not pictographic: the unit test checks every one in the
+   library installed), so a stretch gives what its key gives.  Direct
+   mapped by a hash of the key; a slot holds the last stretch that fell
+   in it. */
+#define LBC_BITS	10
+#define LBC_SLOTS	(1u << LBC_BITS)
+#define LBC_KEY		32		/* bytes of a key */
+#define LBC_MAX		(LBC_KEY - 1)	/* bytes of the longest stretch kept */
+struct lbslot {
+	unsigned char	 key[LBC_KEY];	/* the stretch, its Han as U+4E00,
+					   zeros, its length last (0: empty) */
+	char		 brk[LBC_KEY];	/* u8_possible_linebreaks of it */
+};
+struct lbcache {
+	struct lbslot	 slot[LBC_SLOTS];
 };
 
 /* Room for n code points and bytes bytes.  What the arrays held is not
@@ -190,7 +230,8 @@ lscratch_grow(struct lscratch *s, size_t n, size_t bytes)
 	if (bytes > s->bcap) {
 		free(s->lb);
 		s->bcap = bytes + bytes / 2;
-		s->lb = xmalloc(s->bcap);
+		/* and room for layout_lb_cached's whole answers */
+		s->lb = xmalloc(s->bcap + LBC_MAX);
 	}
 }
 
@@ -199,12 +240,15 @@ lscratch_free(struct lscratch *s)
 {
 	free(s->mem);
 	free(s->lb);
+	free(s->hd);
+	free(s->bk);
 	memset(s, 0, sizeof *s);
 }
 
 /* What a caller keeps (layout.h). */
 struct layout_scratch {
 	struct lscratch	 s;
+	struct lbcache	*lbc;		/* kept for all its stories */
 };
 #define LAYOUT_SCRATCH_KEEP	65536	/* code points kept between calls */
 
@@ -219,6 +263,7 @@ layout_scratch_free(struct layout_scratch *ls)
 {
 	if (ls == NULL)
 		return;
+	free(ls->lbc);
 	lscratch_free(&ls->s);
 	free(ls);
 }
@@ -242,6 +287,23 @@ layout_is_control(uint32_t c)
 	    c == 0x2029;
 }
 
+/* cjk_class(c) from a small direct-mapped cache in the scratch: the few
+   marks and letters between Han come back again and again, and a look-up
+   here is a few instructions against a call.  The widths are those of
+   the locale at the first look-up in the scratch, as cjk_class's own
+   tables keep those of its first call: dubao sets its locale once. */
+static inline unsigned
+layout_class(struct lscratch *s, uint32_t c)
+{
+	unsigned i = c & (LCC_SLOTS - 1);
+
+	if (s->ccache[i].c1 != c + 1) {
+		s->ccache[i].c1 = c + 1;
+		s->ccache[i].k = cjk_class(c);
+	}
+	return s->ccache[i].k;
+}
+
 /* Decode the joined text into s->cp/off/cls, noting in s->sp the code
    points layout_widen must look at; returns the count. */
 static size_t
@@ -256,13 +318,20 @@ layout_decode(struct lscratch *s, const char *j, size_t jlen)
 	s->nsp = 0;
 	while (p < e) {
 		/* Han, U+4E00-9FFF: E4 B8-BF .., E5-E9 .. .. (both trailing
-		   bytes 10xxxxxx); a run of them in one loop. */
-		while (e - p >= 3 && (unsigned)*p - 0xE4 <= 5 &&
-		    (((p[1] ^ 0x80) | (p[2] ^ 0x80)) & 0xC0) == 0 &&
-		    (*p != 0xE4 || p[1] >= 0xB8)) {
+		   bytes 10xxxxxx); a run of them in one loop, which decodes
+		   first and then tests the code point (E4 80-B7 .. is below
+		   U+4E00). */
+		while (p + 2 < e) {
+			uint32_t b0 = (uint32_t)p[0] - 0xE4,
+			    b1 = (uint32_t)p[1] ^ 0x80, b2 = (uint32_t)p[2] ^ 0x80;
+
+			if (b0 > 5 || ((b1 | b2) & 0xC0) != 0)
+				break;
+			c = ((b0 + 4) << 12) | (b1 << 6) | b2;
+			if (c < 0x4E00)
+				break;
 			off[n] = (uint32_t)(p - (const uint8_t *)j);
-			cp[n] = ((uint32_t)(*p & 0x0F) << 12) |
-			    ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+			cp[n] = c;
 			cls[n++] = LX_HANCLS;
 			p += 3;
 		}
@@ -292,7 +361,7 @@ layout_decode(struct lscratch *s, const char *j, size_t jlen)
 				s->sp[s->nsp++] = (uint32_t)n;
 		}
 		cp[n] = c;
-		cls[n] = cjk_class(c);
+		cls[n] = layout_class(s, c);
 		n++;
 	}
 	off[n] = (uint32_t)jlen;
@@ -569,7 +638,13 @@ layout_units(struct lblock *b)
 
 	if (b->nunits == 0)
 		return;
-	qsort(b->units, b->nunits, sizeof *b->units, layout_unit_cmp);
+	/* Mostly found in order already (one URL or note, or statistics
+	   alone): qsort only when not. */
+	for (i = 1; i < b->nunits; i++)
+		if (layout_unit_cmp(&b->units[i - 1], &b->units[i]) > 0)
+			break;
+	if (i < b->nunits)
+		qsort(b->units, b->nunits, sizeof *b->units, layout_unit_cmp);
 	for (i = 0; i < b->nunits; i++) {
 		if (n > 0 && b->units[i].start < b->units[n - 1].end) {
 			if (b->units[i].end > b->units[n - 1].end)
@@ -719,6 +794,54 @@ layout_is_han8(const unsigned char *p)
 	return (p[0] >= 0xE5 && p[0] <= 0xE9) || (p[0] == 0xE4 && p[1] >= 0xB8);
 }
 
+/* u8_possible_linebreaks(u, n, "UTF-8", lb), from the cache c when it
+   holds the stretch (see struct lbcache), else computed and kept there.
+   A Han in the key is a whole well-formed three-byte sequence (a lead
+   byte of those is no continuation byte, so no malformed sequence
+   before it can take it in): what libunistring decodes there is a Han
+   whatever the bytes around.  Keys and answers are moved whole (fixed
+   sizes, no calls), so this may write lb[n, LBC_MAX) too: lscratch_grow
+   leaves room, and nothing has been computed there yet. */
+static void
+layout_lb_cached(struct lbcache *c, const unsigned char *u, uint32_t n,
+    char *lb)
+{
+	struct lbslot	*sl;
+	unsigned char	 key[LBC_KEY];
+	uint64_t	 w[4];
+	uint32_t	 z, l;
+
+	if (c == NULL || n > LBC_MAX) {
+		u8_possible_linebreaks(u, n, "UTF-8", lb);
+		return;
+	}
+	memset(key, 0, sizeof key);
+	memcpy(key, u, n);
+	key[LBC_MAX] = (unsigned char)n;
+	for (z = 0; z < n; z += l) {
+		l = layout_lead_len[u[z] >> 4];
+		if (l == 3 && z + 2 < n && layout_is_han8(u + z) &&
+		    (((u[z + 1] ^ 0x80) | (u[z + 2] ^ 0x80)) & 0xC0) == 0)
+			memcpy(key + z, "\xe4\xb8\x80", 3);	/* U+4E00 */
+	}
+	memcpy(w, key, sizeof w);
+	w[0] = (w[0] * 0x9E3779B97F4A7C15u) ^ (w[1] * 0xC2B2AE3D27D4EB4Fu) ^
+	    (w[2] * 0x165667B19E3779F9u) ^ (w[3] * 0x27D4EB2F165667C5u);
+	sl = &c->slot[(w[0] >> (64 - LBC_BITS)) & ~1u];
+	if (memcmp(sl->key, key, LBC_KEY) == 0) {
+		memcpy(lb, sl->brk, LBC_MAX);
+		return;
+	}
+	if (memcmp(sl[1].key, key, LBC_KEY) == 0) {
+		memcpy(lb, sl[1].brk, LBC_MAX);
+		return;
+	}
+	u8_possible_linebreaks(u, n, "UTF-8", lb);
+	sl[1] = sl[0];		/* the older of the pair goes */
+	memcpy(sl->key, key, LBC_KEY);
+	memcpy(sl->brk, lb, n);	/* what follows: zeros, or older answers */
+}
+
 /* u8_possible_linebreaks of d[0, dlen) into lb, for the stretch from cut
    (0 or a Han character after a Han character) to the next Han after Han
    past o; returns where that stretch ends.  UAX #14 allows a break
@@ -728,8 +851,8 @@ layout_is_han8(const unsigned char *p)
    both are ID there.  So the stretches give what one call on the whole
    text would, and runs of Han need no call. */
 static uint32_t
-layout_linebreaks(const char *d, uint32_t dlen, uint32_t cut, uint32_t o,
-    char *lb)
+layout_linebreaks(struct lbcache *c, const char *d, uint32_t dlen,
+    uint32_t cut, uint32_t o, char *lb)
 {
 	const unsigned char *u = (const unsigned char *)d;
 	uint32_t e = o;
@@ -745,7 +868,7 @@ layout_linebreaks(const char *d, uint32_t dlen, uint32_t cut, uint32_t o,
 	}
 	if (e > dlen)
 		e = dlen;
-	u8_possible_linebreaks(u + cut, e - cut, "UTF-8", lb + cut);
+	layout_lb_cached(c, u + cut, e - cut, lb + cut);
 	if (cut > 0)
 		lb[cut] = UC_BREAK_POSSIBLE;
 	return e;
@@ -1042,8 +1165,8 @@ layout_tailor(struct lwork *w, struct lwalk *wk, size_t k, uint32_t c,
 	int		 rule = 0, bad;
 
 	if (wk->o >= wk->lbdone) {
-		wk->lbdone = layout_linebreaks(b->d, b->dlen, wk->cut, wk->o,
-		    s->lb);
+		wk->lbdone = layout_linebreaks(s->lbc, b->d, b->dlen, wk->cut,
+		    wk->o, s->lb);
 		w->lbbytes += wk->lbdone - wk->cut;
 	}
 	p = (unsigned char)s->lb[wk->o];
@@ -1120,14 +1243,17 @@ layout_han_run(struct lwork *w, struct lwalk *wk, size_t k)
 {
 	struct lblock	*b = w->b;
 	const uint32_t	*cls = w->s->cls;
-	size_t		 k0 = k;
+	/* in locals: a byte stored through brk or cw could be any of
+	   these to the compiler, which would load them again each time */
+	unsigned char	*brk = b->brk, *cw = b->cw;
+	size_t		 k0 = k, hi = w->hi;
 	uint32_t	 o = wk->o;
 
 	do {
-		b->brk[o] = LB_CLUSTER | LB_OK;
-		b->cw[o] = 2;
+		brk[o] = LB_CLUSTER | LB_OK;
+		cw[o] = 2;
 		o += 3;
-	} while (++k < w->hi && cls[k] == LX_HANCLS);
+	} while (++k < hi && cls[k] == LX_HANCLS);
 	b->cells += 2 * (k - k0);
 	wk->o = o;
 	wk->cut = o - 3;
@@ -1147,16 +1273,22 @@ layout_break_flags(struct lwork *w)
 	struct lblock	*b = w->b;
 	struct lscratch	*s = w->s;
 	struct lwalk	 wk;
-	size_t		 k;
-	uint32_t	 c, len;
+	size_t		 k, hi = w->hi;
+	uint32_t	 c, len, o;
 	unsigned	 kc, f, cells;
+	/* in locals: a byte stored through brk or cw could be any of
+	   these to the compiler (see layout_han_run) */
+	unsigned char	*brk, *cw;
+	const uint32_t	*cls = s->cls, *cp = s->cp, *off = s->off;
 
 	lscratch_grow(s, 0, b->dlen + 1);
-	memset(b->brk, 0, b->dlen);
+	brk = b->brk;
+	cw = b->cw;
+	memset(brk, 0, b->dlen);
 	memset(&wk, 0, sizeof wk);
 	wk.o = layout_decor_flags(w);
-	for (k = w->lo; k < w->hi; ) {
-		kc = s->cls[k];
+	for (k = w->lo; k < hi; ) {
+		kc = cls[k];
 		if (kc == LX_HANCLS && (wk.kb & LX_HAN)) {
 			k = layout_han_run(w, &wk, k);
 			continue;
@@ -1165,32 +1297,32 @@ layout_break_flags(struct lwork *w)
 			k++;
 			continue;
 		}
-		c = s->cp[k];
+		c = cp[k];
+		o = wk.o;
 		if ((kc & LX_HAN) && (wk.kb & LX_HAN))
-			wk.cut = wk.o;	/* after a dropped U+200B or newline */
+			wk.cut = o;	/* after a dropped U+200B or newline */
 		cells = layout_cells(kc);
 		f = LB_CLUSTER;
 		if (!(kc & CJK_SIMPLE))
 			w->complex = 1;
 		if (kc & CJK_SPACE)
 			f |= LB_SPACE;
-		b->cw[wk.o] = (unsigned char)cells;
+		cw[o] = (unsigned char)cells;
 		b->cells += cells;
-		len = kc & LX_CHANGED ? layout_u8len(c) :
-		    s->off[k + 1] - s->off[k];
-		layout_units_at(w, k, c, wk.o);
+		len = kc & LX_CHANGED ? layout_u8len(c) : off[k + 1] - off[k];
+		layout_units_at(w, k, c, o);
 		if (wk.havep)
 			f |= layout_tailor(w, &wk, k, c, kc);
 		else if (w->decorlen > 0)
 			f |= LB_RUN | LB_BAD;
-		b->brk[wk.o] = (unsigned char)f;
+		brk[o] = (unsigned char)f;
 		wk.havep = 1;
 		wk.pc = c;
 		wk.kb2 = wk.kb;
 		wk.kb = kc;
 		if (!(kc & CJK_SPACE))
 			wk.kns = kc;
-		wk.o += len;
+		wk.o = o + len;
 		k++;
 	}
 }
@@ -1229,12 +1361,21 @@ layout_merge_clusters(struct lwork *w)
 static void
 layout_stat_units(struct lwork *w)
 {
-	size_t	 i;
+	struct lscratch	*s = w->s;
+	size_t		 i, n = w->src->nhits;
+	uint32_t	*hd;
 
-	for (i = 0; i < w->src->nhits; i++)
-		layout_add_unit(w->b, &w->ucap,
-		    layout_j2d(w->b, w->src->hits[i]->start),
-		    layout_j2d(w->b, w->src->hits[i]->end));
+	if (2 * n > s->hdcap) {
+		free(s->hd);
+		s->hdcap = 4 * n;
+		s->hd = xreallocarray(NULL, s->hdcap, sizeof *s->hd);
+	}
+	hd = s->hd;
+	for (i = 0; i < n; i++) {
+		hd[2 * i] = layout_j2d(w->b, w->src->hits[i]->start);
+		hd[2 * i + 1] = layout_j2d(w->b, w->src->hits[i]->end);
+		layout_add_unit(w->b, &w->ucap, hd[2 * i], hd[2 * i + 1]);
+	}
 	layout_units(w->b);
 }
 
@@ -1255,8 +1396,8 @@ layout_style_runs(struct lwork *w)
 	layout_add_run(b, &w->rcap, 0, w->decorlen, STYLE_DECOR, 0);
 	q = w->decorlen;
 	for (i = 0; i < w->src->nhits; i++) {
-		ha = layout_j2d(b, w->src->hits[i]->start);
-		he = layout_j2d(b, w->src->hits[i]->end);
+		ha = w->s->hd[2 * i];	/* by layout_stat_units */
+		he = w->s->hd[2 * i + 1];
 		if (ha < q)
 			ha = q;
 		if (he <= ha)
@@ -1296,22 +1437,30 @@ layout_prepare_block(struct lblock *b, struct lscratch *s, struct larena *a,
 
 /* The hits of a story bucketed by block, each bucket sorted by offset:
    block bi's are (*bh)[bstart[bi] .. bstart[bi + 1]).  Hits of no block
-   or empty are left out.  Both arrays malloc'ed. */
+   or empty are left out.  Both arrays are in the scratch (s->bk, grown
+   as needed: no allocation per story), zeroed first. */
 static void
-layout_bucket_hits(const struct stat_hit *hits, size_t nhits, size_t nb,
-    const struct stat_hit ***bhp, size_t **bstartp)
+layout_bucket_hits(struct lscratch *s, const struct stat_hit *hits,
+    size_t nhits, size_t nb, const struct stat_hit ***bhp, size_t **bstartp)
 {
 	const struct stat_hit	**bh;
-	size_t			 *bstart, *fill, i, bi, nh;
+	size_t			 *bstart, *fill, i, bi, nh, need;
 
-	bstart = xcalloc(2 * nb + 1, sizeof *bstart);	/* and fill */
+	need = (2 * nb + 1) * sizeof *bstart + (nhits + 1) * sizeof *bh;
+	if (need > s->bkcap) {
+		free(s->bk);
+		s->bkcap = need + need / 2;
+		s->bk = xmalloc(s->bkcap);
+	}
+	memset(s->bk, 0, need);
+	bstart = s->bk;		/* and fill */
 	fill = bstart + nb + 1;
+	bh = (const struct stat_hit **)(bstart + 2 * nb + 1);
 	for (i = 0; i < nhits; i++)
 		if (hits[i].block < nb && hits[i].end > hits[i].start)
 			bstart[hits[i].block + 1]++;
 	for (bi = 0; bi < nb; bi++)
 		bstart[bi + 1] += bstart[bi];
-	bh = xcalloc(bstart[nb] + 1, sizeof *bh);
 	for (i = 0; i < nhits; i++)
 		if (hits[i].block < nb && hits[i].end > hits[i].start)
 			bh[bstart[hits[i].block] + fill[hits[i].block]++] =
@@ -1368,7 +1517,7 @@ layout_prepare_with(struct layout_scratch *ls, const struct page *pg,
     const struct story *st, const struct stat_hit *hits, size_t nhits,
     unsigned flags)
 {
-	struct layout_prep	 *lp = xcalloc(1, sizeof *lp);
+	struct layout_prep	 *lp;
 	struct layout_scratch	  own;
 	struct lscratch		 *s;
 	struct larena		  a = { NULL, 0, 0 };
@@ -1378,18 +1527,23 @@ layout_prepare_with(struct layout_scratch *ls, const struct page *pg,
 	size_t			 *bstart, bi, most;
 	char			 *jfree;
 
-	if (st == NULL || st->nblocks == 0)
+	/* the blocks in the same allocation */
+	bi = st != NULL ? st->nblocks : 0;
+	lp = xcalloc(1, sizeof *lp + bi * sizeof *lp->b);
+	if (bi == 0)
 		return lp;
 	if (ls == NULL) {
 		memset(&own, 0, sizeof own);
 		ls = &own;
-	}
+	} else if (ls->lbc == NULL)
+		ls->lbc = xcalloc(1, sizeof *ls->lbc);
 	s = &ls->s;
+	s->lbc = ls->lbc;	/* none for a call's own */
 	lp->nb = st->nblocks;
-	lp->b = xcalloc(lp->nb, sizeof *lp->b);
+	lp->b = (struct lblock *)(lp + 1);
 	a.want = layout_story_bytes(st, nhits, &most);
 	lscratch_grow(s, most + 1, most + 16);	/* once, mostly */
-	layout_bucket_hits(hits, nhits, lp->nb, &bh, &bstart);
+	layout_bucket_hits(s, hits, nhits, lp->nb, &bh, &bstart);
 	for (bi = 0; bi < lp->nb; bi++) {
 		bl = &st->blocks[bi];
 		memset(&src, 0, sizeof src);
@@ -1413,8 +1567,6 @@ layout_prepare_with(struct layout_scratch *ls, const struct page *pg,
 		lp->cells += lp->b[bi].cells;
 		free(jfree);
 	}
-	free(bh);
-	free(bstart);
 	if (ls == &own || s->cap > LAYOUT_SCRATCH_KEEP)
 		lscratch_free(s);
 	return lp;
@@ -1441,8 +1593,7 @@ layout_prep_free(struct layout_prep *lp)
 		free(b->mem);
 		free(b->units);
 	}
-	free(lp->b);
-	free(lp);
+	free(lp);	/* and its blocks */
 }
 
 /* Cells of the unit holding display byte q, or 0. */
@@ -1781,10 +1932,12 @@ layout_fit(const struct layout_prep *lp, int width)
 	if (W > LAYOUT_MAX_WIDTH)
 		W = LAYOUT_MAX_WIDTH;
 	memset(&lb, 0, sizeof lb);
-	lb.lay = xcalloc(1, sizeof *lb.lay);
+	/* the layout and its blines in one allocation */
+	lb.lay = xcalloc(1, sizeof *lb.lay + (lp->nb + 1) *
+	    sizeof *lb.lay->blines);
 	lb.lay->width = W;
 	lb.lay->nblocks = lp->nb;
-	lb.lay->blines = xcalloc(lp->nb + 1, sizeof *lb.lay->blines);
+	lb.lay->blines = (struct layout_blines *)(lb.lay + 1);
 	est = lp->cells / (size_t)W + lp->nb * 3 + 16;
 	lb.lcap = est;
 	lb.lay->lines = xreallocarray(NULL, lb.lcap, sizeof *lb.lay->lines);
@@ -1814,8 +1967,7 @@ layout_free(struct layout *lay)
 		return;
 	free(lay->lines);
 	free(lay->spans);
-	free(lay->blines);
-	free(lay);
+	free(lay);	/* and its blines */
 }
 
 /* The first line showing joined offset off of block, or -1. */

@@ -960,6 +960,189 @@ test_linebreaks_han(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* Units found while preparing (a URL, a page-jump note) and statistics
+   come in two lists, so they are in text order (layout_units skips the
+   sort) or not (a statistic before a URL): each is kept on one line at
+   every width that holds it, either way. */
+static void
+test_units_order(void **state)
+{
+	static const char *const texts[] = {
+	    "自2019年10月18日至2021年10月31日，详见（下转第二版）及网站"
+	    "https://www.example.org/a/b。",
+	    "详见（下转第二版）及网站https://www.example.org/a/b，自"
+	    "2019年10月18日至2021年10月31日。",
+	};
+	static const char *const keep[] = { "2019年10月18日至2021年10月31日",
+	    "（下转第二版）", "https://www.example.org/a/b" };
+	struct tpage	*tp;
+	struct stat_hit	 hit;
+	struct layout_prep *lp;
+	struct layout	*lay;
+	size_t		 t;
+	int		 W;
+
+	for (t = 0; t < 2; t++) {
+		tp = tpage_one(BLOCK_PARAGRAPH, texts[t]);
+		memset(&hit, 0, sizeof hit);
+		hit.start = (size_t)(strstr(texts[t], keep[0]) - texts[t]);
+		hit.end = hit.start + strlen(keep[0]);
+		hit.kind = STAT_DATE;
+		lp = layout_prepare(&tp->page, &tp->story, &hit, 1, 0);
+		for (W = 34; W <= 70; W++) {	/* the statistic and ，fit */
+			lay = layout_fit(lp, W);
+			check_layout(lay, W, keep, 3);
+			layout_free(lay);
+		}
+		layout_prep_free(lp);
+		tpage_free(tp);
+	}
+}
+
+/* The class of a code point comes from a cache of 256 slots by its low
+   byte (layout_class): code points that share a slot, one after the
+   other, each get their own width (a 1, š 1, ち 2, ｡ 1, ａ 2), with a
+   kept scratch and a call's own. */
+static void
+test_class_cache(void **state)
+{
+	static const uint32_t cps[] = { 0x61, 0x161, 0x3061, 0xFF61, 0xFF41,
+	    0x41, 0x3041, 0x141 };
+	const size_t	 np = sizeof cps / sizeof cps[0];
+	struct layout_scratch *ls = layout_scratch_new();
+	struct layout_prep *lp;
+	struct layout	*lay;
+	struct tpage	*tp;
+	uint8_t		 s[1024];
+	size_t		 i, n = 0, cells = 0;
+	int		 r;
+
+	for (i = 0; i < 200; i++) {
+		n += (size_t)u8_uctomb(s + n, cps[(i * 5) % np], 4);
+		cells += (size_t)cjk_width(cps[(i * 5) % np]);
+	}
+	s[n] = '\0';
+	tp = tpage_one(BLOCK_BYLINE, (const char *)s);
+	for (r = 0; r < 3; r++) {
+		lp = r < 2 ? layout_prepare_with(ls, &tp->page, &tp->story,
+		    NULL, 0, 0) : layout_prepare(&tp->page, &tp->story, NULL,
+		    0, 0);
+		lay = layout_fit(lp, LAYOUT_MAX_WIDTH);
+		assert_int_equal(lay->nlines, 1);
+		assert_int_equal(lay->lines[0].cells, cells);
+		layout_free(lay);
+		layout_prep_free(lp);
+	}
+	layout_scratch_free(ls);
+	tpage_free(tp);
+}
+
+/* Are two layouts of the same text the same, field by field (their
+   lines point into different preparations)? */
+static int
+same_layout(const struct layout *x, const struct layout *y)
+{
+	size_t	 i;
+
+	if (x->nlines != y->nlines || x->nspans != y->nspans ||
+	    x->scanned != y->scanned)
+		return 0;
+	for (i = 0; i < x->nlines; i++) {
+		const struct dline *a = &x->lines[i], *b = &y->lines[i];
+
+		if (a->len != b->len || memcmp(a->text, b->text, a->len) != 0 ||
+		    a->indent != b->indent || a->cells != b->cells ||
+		    a->kind != b->kind || a->style != b->style ||
+		    a->flags != b->flags || a->block != b->block ||
+		    a->jstart != b->jstart || a->jend != b->jend ||
+		    a->span != b->span || a->nspans != b->nspans)
+			return 0;
+	}
+	for (i = 0; i < x->nspans; i++)
+		if (x->spans[i].start != y->spans[i].start ||
+		    x->spans[i].end != y->spans[i].end ||
+		    x->spans[i].style != y->spans[i].style ||
+		    x->spans[i].sub != y->spans[i].sub)
+			return 0;
+	return 1;
+}
+
+/* A kept scratch remembers libunistring's answers for short stretches
+   by their bytes with each Han as 一 (layout_lb_cached); a call's own
+   scratch asks libunistring every time.  Both lay out alike: stretches
+   of one pattern with other Han (the cache answers), random ones, and
+   ones of 29 to 33 bytes (the longest kept is 31). */
+static void
+test_lb_cache(void **state)
+{
+	static const uint32_t probe[] = { 'a', '1', ' ', '-', '/', ',', '.',
+	    '!', '(', ')', '"', '$', '%', 0xA0, 0xB7, 0x0301, 0x200B,
+	    0x2014, 0x2019, 0x201C, 0x201D, 0x2026, 0x3000, 0x3001, 0x3002,
+	    0x300A, 0x300B, 0x3041, 0x30FB, 0xFF08, 0xFF09, 0xFF0C, 0xFF1A,
+	    0x1F44D, 0x20000 };
+	const size_t	 np = sizeof probe / sizeof probe[0];
+	struct layout_scratch *ls = layout_scratch_new();
+	struct layout_prep *p1, *p2;
+	struct layout	*l1, *l2;
+	struct tpage	*tp;
+	uint8_t		 s[4096];
+	size_t		 a, i, k, n, m, bad = 0, nl = 0;
+	unsigned	 seed = 11;
+	int		 w;
+
+	for (a = 0; a < 3000; a++) {
+		n = 0;
+		seed = seed * 1103515245 + 12345;
+		m = a % 3 == 2 ? 1 + (seed >> 16) % 40 : 2 + (seed >> 16) % 8;
+		for (i = 0; i < m && n + 64 < sizeof s; i++) {
+			/* Han Han, then marks (one pattern per text for
+			   two texts in three, random for the third) */
+			seed = seed * 1103515245 + 12345;
+			n += (size_t)u8_uctomb(s + n, 0x4E00 + (seed >> 8) %
+			    0x5200, 4);
+			seed = seed * 1103515245 + 12345;
+			n += (size_t)u8_uctomb(s + n, 0x4E00 + (seed >> 8) %
+			    0x5200, 4);
+			k = a % 3 == 2 ? 1 + (seed >> 4) % 9 : 1 + a % 4;
+			if (a % 50 == 1)	/* stretches of 29 to 33 bytes:
+						   Han, letters, Han */
+				k = 23 + a / 50 % 5;
+			while (k-- > 0) {
+				seed = seed * 1103515245 + 12345;
+				if (a % 50 == 1)
+					s[n++] = (uint8_t)('a' + (seed >> 16) % 26);
+				else
+					n += (size_t)u8_uctomb(s + n, probe[a % 3 ==
+					    2 ? (seed >> 16) % np : (a / 3 + k) %
+					    np], 4);
+			}
+		}
+		s[n] = '\0';
+		tp = tpage_one(BLOCK_PARAGRAPH, (const char *)s);
+		p1 = layout_prepare_with(ls, &tp->page, &tp->story, NULL, 0,
+		    a & 8 ? LAYOUT_RAW_PUNCT : 0);
+		p2 = layout_prepare(&tp->page, &tp->story, NULL, 0,
+		    a & 8 ? LAYOUT_RAW_PUNCT : 0);
+		if (layout_prep_lbbytes(p1) != layout_prep_lbbytes(p2))
+			bad++;
+		for (w = 10; w <= 46; w += 9) {
+			l1 = layout_fit(p1, w);
+			l2 = layout_fit(p2, w);
+			if (!same_layout(l1, l2))
+				bad++;
+			nl += l1->nlines;
+			layout_free(l1);
+			layout_free(l2);
+		}
+		layout_prep_free(p1);
+		layout_prep_free(p2);
+		tpage_free(tp);
+	}
+	layout_scratch_free(ls);
+	assert_int_equal(bad, 0);
+	assert_true(nl > 3000 * 5);
+}
+
 int
 main(void)
 {
@@ -983,6 +1166,9 @@ main(void)
 		cmocka_unit_test(test_find_widened),
 		cmocka_unit_test(test_clusters),
 		cmocka_unit_test(test_linebreaks_han),
+		cmocka_unit_test(test_lb_cache),
+		cmocka_unit_test(test_units_order),
+		cmocka_unit_test(test_class_cache),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {
