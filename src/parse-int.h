@@ -336,9 +336,6 @@ struct parse_ctx {
 	int			 spaced;	/* a blank line after every line:
 						   one counts as none (the
 						   profile rule says) */
-	size_t			 joined;	/* non-blank lines right over
-						   another (the profile counts
-						   them) */
 	struct parse_counts	 counts;	/* what the profile counts,
 						   as the lines are lexed
 						   (parse_lex_all) but ... */
@@ -571,6 +568,7 @@ const struct parse_word *parse_words_get(enum parse_wlist, int);
    that open (close) the lines some lexers of parse-line.c read, and
    most lines do not (a hash's neighbours too: a filter). */
 #define PW_MARK		(1u << 15)
+_Static_assert(PW__COUNT < 15, "PW_MARK is no list's bit");
 
 /* Ranges of code points, lo and hi, ended by 0, 0 (parse-line.c). */
 extern const uint32_t parse_line_marks_first[], parse_line_marks_last[];

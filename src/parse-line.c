@@ -286,31 +286,24 @@ pl_prefix(const char *s, size_t n, const char *p)
 /* Per byte: PL_SPLIT_TRIM for a first byte of a line that may start
    white space (pl_space: ASCII space or control, the first byte of
    U+3000 or of NBSP), PL_SPLIT_MD for the first byte of a Markdown mark
-   that parse_md_looks looks for (# > ! *: LF_MDMARK), PL_SPLIT_END for a
-   last byte that may end white space (parse_line_trim_end: the last
-   byte of them).  One load and one test for most lines, whose first and
-   last bytes are none of these. */
+   that parse_md_looks looks for (# > ! *: LF_MDMARK).  One load and one
+   test for most lines, whose first bytes are neither.  (A line's end is
+   trimmed by parse_trim_end.) */
 #define PL_SPLIT_TRIM	1
 #define PL_SPLIT_MD	2
-#define PL_SPLIT_END	4
 #define PL_T16(a)	a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a
-#define PL_TE		(PL_SPLIT_TRIM | PL_SPLIT_END)
 static const unsigned char pl_split_byte[256] = {
-	PL_T16(PL_TE), PL_T16(PL_TE),
-	PL_TE, PL_SPLIT_MD, 0, PL_SPLIT_MD, 0, 0, 0, 0,	/* ' ' ! # */
+	PL_T16(PL_SPLIT_TRIM), PL_T16(PL_SPLIT_TRIM),
+	PL_SPLIT_TRIM, PL_SPLIT_MD, 0, PL_SPLIT_MD, 0, 0, 0, 0,	/* ' ' ! # */
 	0, 0, PL_SPLIT_MD, 0, 0, 0, 0, 0,			/* * */
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, PL_SPLIT_MD, 0, /* > */
 	PL_T16(0), PL_T16(0), PL_T16(0), PL_T16(0),
-	PL_SPLIT_END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 80 */
-	PL_T16(0),
-	PL_SPLIT_END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* a0 */
-	PL_T16(0),
+	PL_T16(0), PL_T16(0), PL_T16(0), PL_T16(0),
 	0, 0, PL_SPLIT_TRIM, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* c2 */
 	PL_T16(0),
 	0, 0, 0, PL_SPLIT_TRIM, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* e3 */
 	PL_T16(0),
 };
-#undef PL_TE
 #undef PL_T16
 
 /* Split span into lines (at \n) with their trimmed ranges, LF_INDENT and
@@ -350,9 +343,10 @@ parse_line_split(const char *buf, struct range span, struct parse_line **out,
 		}
 		nl = memchr(p, '\n', (size_t)(end - p));
 		e = nl != NULL ? nl : end;
-		/* no call when the first byte starts no white space, nor
-		   when the last ends none (pl_split_byte); only a line
-		   trimmed at its start can be indented */
+		/* no call when the first byte starts no white space
+		   (pl_split_byte), nor when the last ends none
+		   (parse_trim_end); only a line trimmed at its start can be
+		   indented */
 		if ((t = pl_split_byte[(unsigned char)*p]) != 0) {
 			s = (size_t)(p - buf);
 			if (t & PL_SPLIT_TRIM) {
@@ -368,9 +362,7 @@ parse_line_split(const char *buf, struct range span, struct parse_line **out,
 			if (t & PL_SPLIT_MD)
 				l->flags |= LF_MDMARK;
 		}
-		l->end = !(pl_split_byte[(unsigned char)e[-1]] &
-		    PL_SPLIT_END) ? (size_t)(e - buf) :
-		    parse_line_trim_end(buf, l->start, (size_t)(e - buf));
+		l->end = parse_trim_end(buf, l->start, (size_t)(e - buf));
 		if (nl == NULL)
 			break;
 	}
@@ -1304,7 +1296,6 @@ pl_navrow(const char *s, size_t n)
    that the count finds that short (four-byte characters). */
 #define PL_SEEN_CHARS	60
 #define PL_SEEN_BYTES	(PL_SEEN_CHARS * 3)
-#define PL_SEEN_MAX	(PT_LEX_SHORT * 4)	/* the longest it is given */
 
 /* pl_count_seen's bytes, a byte at a time: for a line longer than
    PL_SEEN_BYTES that counts PL_SEEN_CHARS characters or fewer (four-byte
@@ -1350,7 +1341,7 @@ pl_load_short(const char *s, size_t n)
 }
 #endif
 
-/* Code points in the n bytes at s (0 < n <= PL_SEEN_MAX, valid UTF-8),
+/* Code points in the n bytes at s (0 < n <= PL_SEEN_BYTES, valid UTF-8),
    as parse_line_count, and in *seen which of ' ', '|' and 0xc2 they
    hold (PL_SEEN_*, for pl_boiler): both in one pass, sixteen bytes at a
    time, a line shorter than that in one block (pl_load_short). */
@@ -1374,7 +1365,7 @@ pl_count_seen(const char *s, size_t n, unsigned *seen)
 		c = _mm_cmpeq_epi8(x, c2);
 	} else {
 		/* continuation bytes counted per byte lane (at most
-		   PL_SEEN_MAX / 16 of them, no overflow), two blocks a
+		   PL_SEEN_BYTES / 16 of them, no overflow), two blocks a
 		   step, then one, the last bytes in the last block of the
 		   line, those counted already masked off (seen twice is
 		   seen all the same) */

@@ -352,7 +352,7 @@ parse_rules_menus(struct parse_ctx *ctx)
 	/* a menu is PT_MENU_RUN lines in a row: most pages have no such
 	   run of lines at all (the profile counted the lines right over
 	   another) */
-	for (i = ctx->joined + 1 < PT_MENU_RUN ? ctx->nlines : 0;
+	for (i = ctx->counts.joined + 1 < PT_MENU_RUN ? ctx->nlines : 0;
 	    i + PT_MENU_RUN <= ctx->nlines; i = j + 1) {
 		/* a run of lines short enough, by their size alone, from
 		   line i on (line i - 1 is none of it) has line i +
@@ -452,7 +452,6 @@ parse_rules_profile_of(struct parse_ctx *ctx)
 		;
 	ctx->profile = parse_rules_profile[r].profile;
 	ctx->profile_rule = r;
-	ctx->joined = c.joined;
 	ctx->spaced = parse_rules_profile[r].spaced;
 }
 

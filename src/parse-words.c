@@ -646,11 +646,12 @@ parse_words_prefix_c(enum parse_wlist l, const char *s, size_t n, uint32_t c,
 	h0 = pw_head(s, n);
 	h1 = n > 8 ? pw_head(s + 8, n - 8) : 0;
 	/* the words longer than the text passed over a length at a time
-	   (本 opens 23 role words, most longer than a byline's 本报记者) */
+	   (本 opens 23 role words, most longer than a byline's 本报记者);
+	   a slot's words go longest first, so none after is longer */
 	for (e = ix->first + sl->lo, end = e + sl->n; e < end && e->n > n;)
 		e += e->skip;
 	for (; e < end; e++) {
-		if (e->n > n || (h0 & e->mask[0]) != e->key[0] ||
+		if ((h0 & e->mask[0]) != e->key[0] ||
 		    (h1 & e->mask[1]) != e->key[1] || (e->n > 16 &&
 		    memcmp(s + 16, pw_lists[l][e->i].s + 16, e->n - 16u) != 0))
 			continue;
@@ -684,10 +685,11 @@ parse_words_suffix(enum parse_wlist l, const char *s, size_t n, size_t *len)
 	t0 = pw_tail(s + n - (n < 8 ? n : 8), n < 8 ? n : 8);
 	t1 = n > 8 ? pw_tail(s + n - 8 - (n > 16 ? 8 : n - 8),
 	    n > 16 ? 8 : n - 8) : 0;
+	/* as in parse_words_prefix: none after the skip is longer */
 	for (e = ix->last + sl->lo, end = e + sl->n; e < end && e->n > n;)
 		e += e->skip;
 	for (; e < end; e++) {
-		if (e->n > n || (t0 & e->mask[0]) != e->key[0] ||
+		if ((t0 & e->mask[0]) != e->key[0] ||
 		    (t1 & e->mask[1]) != e->key[1] || (e->n > 16 &&
 		    memcmp(s + n - e->n, pw_lists[l][e->i].s, e->n - 16u) !=
 		    0))
