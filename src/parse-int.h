@@ -532,7 +532,7 @@ void	 parse_rules_menus(struct parse_ctx *);
 void	 parse_rules_profile_of(struct parse_ctx *);
 void	 parse_rules_classify(struct parse_ctx *);
 uint32_t parse_rules_cut_page(const struct parse_ctx *);
-void	 parse_rules_cut_run(const struct parse_ctx *, size_t, uint32_t);
+void	 parse_rules_cut_run(struct parse_ctx *, size_t, uint32_t);
 unsigned parse_rules_type(struct parse_ctx *, struct parse_unit *, size_t);
 const char *parse_class_name(enum parse_class);
 const char *parse_profile_name(enum parse_profile);
@@ -686,6 +686,8 @@ parse_arena_alloc(struct parse_arena *a, size_t n)
    arrays (the pieces of a block, the names of a byline) stay that short,
    and are then allocated once. */
 #define PARSE_GROW_MIN	4
+_Static_assert((PARSE_GROW_MIN & (PARSE_GROW_MIN - 1)) == 0,
+    "parse_arena_grow_from grows at powers of two");
 
 /* Grow a scratch array v of n elements of sz bytes so that one more
    fits: it is (re)allocated when n is 0 (for min elements, a power of
@@ -713,6 +715,8 @@ parse_arena_grow(struct parse_arena *a, void *v, size_t n, size_t sz)
    PARSE_GROW_MIN (a head, a lead and paragraphs), and its blocks are
    then not copied as they grow. */
 #define PARSE_GROW_BLOCKS	16
+_Static_assert((PARSE_GROW_BLOCKS & (PARSE_GROW_BLOCKS - 1)) == 0,
+    "parse_arena_grow_from grows at powers of two");
 size_t	 parse_story_new(struct parse_ctx *);
 
 /* Add an empty block of kind k to st; its index.  Inline: a page has

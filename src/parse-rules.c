@@ -350,8 +350,8 @@ parse_rules_menus(struct parse_ctx *ctx)
 	int	 any = 0, para = 0;
 
 	/* a menu is PT_MENU_RUN lines in a row: most pages have no such
-	   run of lines at all (the profile counted the lines right over
-	   another) */
+	   run of lines at all (parse_lex_all counted the lines right
+	   over another: ctx->counts.joined) */
 	for (i = ctx->counts.joined + 1 < PT_MENU_RUN ? ctx->nlines : 0;
 	    i + PT_MENU_RUN <= ctx->nlines; i = j + 1) {
 		/* a run of lines short enough, by their size alone, from
@@ -594,14 +594,6 @@ pc_md_bold(const struct parse_ctx *ctx, size_t i)
 	return l->md == PM_STRONG && l->nchars - l->tag <= PT_SHORT;
 }
 
-/* True when line l ends with a colon: asked before pr_colon_kicker is
-   called, as most lines do not. */
-static inline int
-pr_colon_end(const struct parse_line *l)
-{
-	return l->last == 0xff1a || l->last == ':';
-}
-
 /* The page's first line ending with a colon, over a head line (short,
    no punctuation at its end), is a kicker that names the speaker or the
    source (张军： / 严格公正司法  做实定分止争; 两单位联合发布消费提示： /
@@ -614,7 +606,7 @@ pr_colon_kicker(const struct parse_ctx *ctx, size_t i)
 	const struct parse_line *l = &ctx->lines[i], *n;
 	long	 j;
 
-	if (!pr_colon_end(l) || l->nchars > PT_SHORT ||
+	if (!(l->flags & LF_COLON) || l->nchars > PT_SHORT ||
 	    pr_neighbour(ctx, i, -1) >= 0 || (j = pr_neighbour(ctx, i, 1)) < 0)
 		return 0;
 	n = &ctx->lines[j];
@@ -632,7 +624,7 @@ pc_flush(const struct parse_ctx *ctx, size_t i)
 
 	if (ctx->profile == PP_LINES)
 		return (!(l->flags & (LF_ENDP | LF_INDENT)) &&
-		    l->nchars - l->tag <= PT_SHORT) || (pr_colon_end(l) &&
+		    l->nchars - l->tag <= PT_SHORT) || ((l->flags & LF_COLON) &&
 		    pr_colon_kicker(ctx, i));
 	return ctx->profile == PP_INDENTED && !(l->flags & LF_INDENT) &&
 	    l->nchars <= PT_SUBTITLE_ANY;
@@ -666,7 +658,7 @@ pc_short(const struct parse_ctx *ctx, size_t i)
 	const struct parse_line *l = &ctx->lines[i];
 
 	return (l->nchars - l->tag <= PT_SHORT && !(l->flags & LF_ENDP)) ||
-	    (pr_colon_end(l) && pr_colon_kicker(ctx, i));
+	    ((l->flags & LF_COLON) && pr_colon_kicker(ctx, i));
 }
 
 const struct parse_line_rule parse_rules_line[] = {
@@ -746,12 +738,11 @@ parse_class_name(enum parse_class c)
  * those that need nothing, and those of its features and of its hint.
  */
 struct pr_index {
-	uint32_t	 free;		/* rules that need nothing */
-	uint32_t	 base[32];	/* per hint, free and the rules
-					   needing it: a line's candidates
-					   but those of its features */
+	uint32_t	 base[32];	/* per hint, the rules that need
+					   nothing and those needing it: a
+					   line's candidates but those of its
+					   features */
 	uint32_t	 flag[32];	/* per LF_* bit, rules needing it */
-	uint32_t	 md[32];	/* per hint (PM_*), rules needing it */
 	unsigned	 needs;		/* every LF_* some rule needs */
 	uint32_t	 page[8];	/* per PK_* bit, rules for such pages */
 	uint32_t	 anypage;	/* rules for any page */
@@ -765,6 +756,9 @@ static void
 pr_index_build(void)
 {
 	struct pr_index *x = &pr_index;
+	uint32_t	 nofeat = 0, md[32] = { 0 };	/* rules that need
+					   nothing; per hint (PM_*), rules
+					   needing it */
 	unsigned	 b;
 	int		 r;
 
@@ -775,12 +769,12 @@ pr_index_build(void)
 	for (r = 0; parse_rules_line[r].name != NULL; r++) {
 		if (parse_rules_line[r].need == 0 &&
 		    parse_rules_line[r].md == 0)
-			x->free |= 1u << r;
+			nofeat |= 1u << r;
 		for (b = 0; b < 32; b++) {
 			if (parse_rules_line[r].need & (1u << b))
 				x->flag[b] |= 1u << r;
 			if (parse_rules_line[r].md & (1u << b))
-				x->md[b] |= 1u << r;
+				md[b] |= 1u << r;
 		}
 		x->needs |= parse_rules_line[r].need;
 		if (parse_rules_line[r].page == 0)
@@ -792,7 +786,7 @@ pr_index_build(void)
 			x->gated_open |= 1u << r;
 	}
 	for (b = 0; b < 32; b++)
-		x->base[b] = x->free | x->md[b];
+		x->base[b] = nofeat | md[b];
 	/* the last rule ("text") holds for every line that reaches it */
 	if (parse_rules_line[r - 1].test != PR_NEEDED ||
 	    parse_rules_line[r - 1].need != 0 ||
@@ -1236,7 +1230,7 @@ parse_rules_cut_page(const struct parse_ctx *ctx)
    of parse_rules_cut that holds (page: parse_rules_cut_page), in the
    line's cut. */
 void
-parse_rules_cut_run(const struct parse_ctx *ctx, size_t a, uint32_t page)
+parse_rules_cut_run(struct parse_ctx *ctx, size_t a, uint32_t page)
 {
 	struct parse_line *L = ctx->lines;
 	struct parse_run r;

@@ -30,6 +30,8 @@
 /* Lines a page's list of unsure ones (parse_lex_all) has room for at
    first: a page's heads and short lines, often more than four. */
 #define PARSE_GROW_UNSURE	16
+_Static_assert((PARSE_GROW_UNSURE & (PARSE_GROW_UNSURE - 1)) == 0,
+    "parse_arena_grow_from grows at powers of two");
 /* Lines of a page held on the stack of parse_page (more go to the heap). */
 #define PARSE_LSTACK	160
 
@@ -64,16 +66,15 @@ parse_arena_free(struct parse_arena *a)
 	memset(a, 0, sizeof *a);
 }
 
-/* The allocating part of parse_arena_grow (see parse-int.h). */
+/* The allocating part of parse_arena_grow_from (see parse-int.h) for a
+   full array of n > 0 elements: twice as many. */
 void *
 parse_arena_regrow(struct parse_arena *a, void *v, size_t n, size_t sz)
 {
 	void	*p;
 
-	p = parse_arena_alloc(a, ((n ? 2 * n : PARSE_GROW_MIN) * sz + 7) &
-	    ~(size_t)7);
-	if (n > 0)
-		memcpy(p, v, n * sz);
+	p = parse_arena_alloc(a, (2 * n * sz + 7) & ~(size_t)7);
+	memcpy(p, v, n * sz);
 	return p;
 }
 
@@ -135,17 +136,10 @@ parse_block_lines_all(struct parse_ctx *ctx, struct story *st, size_t bi,
 
 	for (i = first; i <= last; i++) {
 		l = &ctx->lines[i];
-		if (l->npieces != 0) {
+		if (l->npieces != 0)
 			parse_block_runs(ctx, b, l);
-			continue;
-		}
-		if (l->end <= l->start)
-			continue;
-		b->pieces = parse_arena_grow(&ctx->arena, b->pieces,
-		    b->npieces, sizeof *b->pieces);
-		b->pieces[b->npieces].start = l->start;
-		b->pieces[b->npieces].end = l->end;
-		b->npieces++;
+		else
+			parse_block_piece(ctx, b, l->start, l->end);
 	}
 }
 
