@@ -125,9 +125,9 @@ struct layout_prep *layout_prepare_with(struct layout_scratch *,
 struct layout_scratch *layout_scratch_new(void);
 void	 layout_scratch_free(struct layout_scratch *);
 void	 layout_prep_free(struct layout_prep *);
-/* Bytes of display text handed to libunistring's line breaking while
-   preparing (about the display length: each stretch once), for tests of
-   complexity. */
+/* Bytes of display text whose line breaks were asked while preparing
+   (of libunistring, or of a kept scratch's cache of its answers; about
+   the display length: each stretch once), for tests of complexity. */
 size_t	 layout_prep_lbbytes(const struct layout_prep *);
 /* Lay out for width cells (clamped to LAYOUT_MIN_WIDTH..LAYOUT_MAX_WIDTH).
    Blocks are separated by exactly one DLINE_BLANK; no blank line at the

@@ -132,7 +132,9 @@ struct layout_prep {
 	struct lblock	*b;		/* one per block of the story */
 	size_t		 nb;
 	size_t		 cells;		/* total cells, to size a layout */
-	size_t		 lbbytes;	/* bytes given to u8_possible_linebreaks */
+	size_t		 lbbytes;	/* bytes whose breaks were asked (of
+					   u8_possible_linebreaks or the cache,
+					   layout_lb_cached) */
 };
 
 /* How each block kind is shown. */
@@ -921,7 +923,8 @@ struct lwork {
 	size_t			 ucap;		/* units allocated */
 	size_t			 rcap;		/* runs allocated */
 	int			 complex;	/* a code point not CJK_SIMPLE */
-	size_t			 lbbytes;	/* to u8_possible_linebreaks */
+	size_t			 lbbytes;	/* breaks asked (libunistring
+						   or layout_lb_cached) */
 };
 
 /* Phase 1, styles: how a block of its kind is shown. */

@@ -845,14 +845,14 @@ static uint64_t		 stats_ithird;
    the first character of a unit, 1 + the first index in stats_ukeys of
    the units it starts. */
 #define STATS_A_APPROX	0x01	/* 余多来餘來: 30余, 三十来 */
-#define STATS_A_MULT	0x02	/* 万亿千百萬億: 3.5万 */
+#define STATS_A_MULT	0x02	/* a multiplier's first character
+				   (stats_mults): 3.5万 */
 #define STATS_A_CLOCK	0x04	/* : ： 时 点 時 點: 8:30, 5时 */
 #define STATS_A_YM	0x08	/* 年 月 */
 #define STATS_A_UNIT	0x10	/* the first character of a unit */
 #define STATS_A_FIRST	8	/* the shift of the index of stats_ukeys */
 static uint16_t		 stats_after[0x10000];
 static const char stats_after_approx[] = "余多来餘來";
-static const char stats_after_mult[] = "万亿千百萬億";
 static const char stats_after_clock[] = ":：时点時點";
 static const char stats_after_ym[] = "年月";
 
@@ -1061,8 +1061,10 @@ stats_index(void)
 	}
 	stats_afterset(stats_after_approx, sizeof(stats_after_approx) - 1,
 	    STATS_A_APPROX);
-	stats_afterset(stats_after_mult, sizeof(stats_after_mult) - 1,
-	    STATS_A_MULT);
+	for (i = 0; i < NMULTS; i++)	/* each multiplier's first character */
+		stats_afterset(stats_mults[i].s, (size_t)u8_mblen((const
+		    uint8_t *)stats_mults[i].s, stats_mults[i].len),
+		    STATS_A_MULT);
 	stats_afterset(stats_after_clock, sizeof(stats_after_clock) - 1,
 	    STATS_A_CLOCK);
 	stats_afterset(stats_after_ym, sizeof(stats_after_ym) - 1,
@@ -2717,6 +2719,19 @@ stats_run(struct scan *sc, size_t i, uint8_t *cand)
 	return (size_t)(p - s);
 }
 
+/* Read the candidate of the scan at i (lead byte c, third byte c3), not
+   a clause mark: a full-width digit, 《 (a title) or a Chinese numeral
+   or unit; where the scan goes on. */
+static inline size_t
+stats_cand_at(struct scan *sc, size_t i, uint8_t c, uint8_t c3)
+{
+	if (c == 0xEF && c3 >= 0x90 && c3 <= 0x99)
+		return stats_arabic(sc, i);
+	if (c == 0xE3 && c3 == 0x8A)
+		return stats_title(sc, i);	/* 《 */
+	return stats_chinese(sc, i);
+}
+
 /* Append the statistics of one joined block text; hstack and nstack
    are stats_page's stack arrays (or NULL).  The caller has built the
    index (stats_once): a page asks once, not once a block. */
@@ -2748,13 +2763,7 @@ stats_scan_in(const char *text, size_t len, size_t story, size_t block,
 		c = s[i];
 		if (e != 0) {
 			/* a candidate but a clause mark, known to the run */
-			c3 = s[i + 2];
-			if (c == 0xEF && c3 >= 0x90 && c3 <= 0x99)
-				i = stats_arabic(&sc, i);
-			else if (c == 0xE3 && c3 == 0x8A)
-				i = stats_title(&sc, i);	/* 《 */
-			else
-				i = stats_chinese(&sc, i);
+			i = stats_cand_at(&sc, i, c, s[i + 2]);
 			continue;
 		}
 		if (c < 0x80) {
@@ -2785,15 +2794,13 @@ stats_scan_in(const char *text, size_t len, size_t story, size_t block,
 			i += 1 + ((c2 & c3 & 0x80) >> 6);
 			continue;
 		}
-		if (c == 0xEF && c3 >= 0x90 && c3 <= 0x99)
-			i = stats_arabic(&sc, i);
-		else if (e & STATS_PAIR_MARK) {
-			stats_mark(&sc, i, 3);		/* ，；！？。 */
+		if (e & STATS_PAIR_MARK) {
+			/* ，；！？。 (no full-width digit: those end in 90 to
+			   99, the marks in 8C 9B 81 9F 82) */
+			stats_mark(&sc, i, 3);
 			i += 3;
-		} else if (c == 0xE3 && c3 == 0x8A)
-			i = stats_title(&sc, i);	/* 《 */
-		else
-			i = stats_chinese(&sc, i);
+		} else
+			i = stats_cand_at(&sc, i, c, c3);
 	}
 	stats_mark(&sc, len, 0);
 }

@@ -1123,6 +1123,8 @@ test_lb_cache(void **state)
 		    a & 8 ? LAYOUT_RAW_PUNCT : 0);
 		p2 = layout_prepare(&tp->page, &tp->story, NULL, 0,
 		    a & 8 ? LAYOUT_RAW_PUNCT : 0);
+		/* the same stretches asked, answered by the cache or not
+		   (the count is of stretches, not of library calls) */
 		if (layout_prep_lbbytes(p1) != layout_prep_lbbytes(p2))
 			bad++;
 		for (w = 10; w <= 46; w += 9) {

@@ -983,6 +983,14 @@ test_title(void **state)
 	expect_hits("《未闭合。共3项", (const char *const []){ "3项", NULL });
 }
 
+/* Append k copies of x to s. */
+static void
+cat_n(char *s, const char *x, size_t k)
+{
+	while (k-- > 0)
+		strcat(s, x);
+}
+
 /* The scan's run of three-byte characters (five at a time, the last
    fifteen bytes one at a time): a candidate found at every place of the
    stride, the clause marks it takes in its stride, and characters that
@@ -994,16 +1002,15 @@ test_run(void **state)
 	struct stat_list	 l;
 	const struct stat_hit	*h;
 	char			 s[256];
-	size_t			 k, m, n;
+	size_t			 k, m;
 
 	for (k = 0; k < 20; k++)
 		for (m = 0; m < 7; m++) {
 			/* k characters, a mark, a count, m characters */
-			for (n = 0, s[0] = '\0'; n < k; n++)
-				strcat(s, "的");
+			s[0] = '\0';
+			cat_n(s, "的", k);
 			strcat(s, "，适布听共3人");
-			for (n = 0; n < m; n++)
-				strcat(s, "的");
+			cat_n(s, "的", m);
 			scan(s, &l);
 			assert_int_equal(l.n, 1);
 			h = find(s, &l, "3人");
@@ -1012,11 +1019,10 @@ test_run(void **state)
 			assert_int_equal(h->ctx_end, strlen(s));
 			stats_list_free(&l);
 			/* a Chinese numeral and a clause mark after it */
-			for (n = 0, s[0] = '\0'; n < k; n++)
-				strcat(s, "适");
+			s[0] = '\0';
+			cat_n(s, "适", k);
 			strcat(s, "两个");
-			for (n = 0; n < m; n++)
-				strcat(s, "听");
+			cat_n(s, "听", m);
 			strcat(s, "。布");
 			scan(s, &l);
 			assert_int_equal(l.n, 1);
@@ -1040,17 +1046,16 @@ test_run_tail(void **state)
 	struct stat_list	 l;
 	const struct stat_hit	*h;
 	char			 s[256];
-	size_t			 k, m, e, n, len;
+	size_t			 k, m, e, len;
 
 	for (e = 0; ends[e] != NULL; e++)
 		for (k = 0; k < 3; k++)
 			for (m = 0; m < 8; m++) {
 				/* k ASCII bytes shift the run's place */
-				for (n = 0, s[0] = '\0'; n < k; n++)
-					strcat(s, "a");
+				s[0] = '\0';
+				cat_n(s, "a", k);
 				strcat(s, "的的的的的的，");
-				for (n = 0; n < m; n++)
-					strcat(s, "的");
+				cat_n(s, "的", m);
 				strcat(s, "共3人，两个");
 				strcat(s, ends[e]);
 				len = strlen(s);
@@ -1082,13 +1087,12 @@ test_run_cut(void **state)
 
 	for (k = 0; k < 3; k++)
 		for (m = 0; m < 6; m++) {
-			for (n = 0, s[0] = '\0'; n < k; n++)
-				strcat(s, "a");
+			s[0] = '\0';
+			cat_n(s, "a", k);
 			for (n = 0; n < 6 + m; n++)
 				strcat(s, "的");
 			strcat(s, "，两个\n");
-			for (n = 0; n < 20; n++)
-				strcat(s, "的");
+			cat_n(s, "的", 20);
 			scan(s, &l);
 			assert_int_equal(l.n, 1);
 			h = find(s, &l, "两个");
